@@ -1,0 +1,166 @@
+//! Putting the capabilities together: shared state, the router, start-up.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::Context;
+use axum::Router;
+use axum::extract::State;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use tower_http::compression::CompressionLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::trace::TraceLayer;
+
+use crate::directory::search::DirectorySearch;
+use crate::platform::db::Db;
+use crate::platform::migrate::{self, Migration};
+use crate::platform::web::{ApiError, AppError, remember_lang};
+use crate::{directory, networks, portal, themes};
+
+#[derive(Clone)]
+pub struct AppState {
+    pub db: Db,
+    pub search: Arc<DirectorySearch>,
+    /// Where the portal is reached from outside, for links in feeds and JSON-LD.
+    pub public_url: String,
+}
+
+/// Every capability's migrations; each capability numbers its own in its range.
+fn migrations() -> Vec<Migration> {
+    directory::schema::MIGRATIONS.to_vec()
+}
+
+/// Opens the database and brings its schema up to date.
+pub async fn open_database(database_url: Option<&str>, data_dir: &Path) -> anyhow::Result<Db> {
+    let db = Db::connect(database_url, data_dir).await?;
+    db.with_schema_lock(async || migrate::run(&db, &migrations()).await).await?;
+    Ok(db)
+}
+
+/// Makes sure the data folder exists and can be written, before anything is
+/// put in it, so the operator gets one clear message.
+pub fn prepare_data_dir(dir: &Path) -> anyhow::Result<()> {
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create the data folder {}", dir.display()))?;
+    let probe = dir.join(".irene-write-check");
+    std::fs::write(&probe, b"ok").with_context(|| format!("the data folder {} is not writable", dir.display()))?;
+    std::fs::remove_file(&probe).ok();
+    Ok(())
+}
+
+pub struct ServeOptions {
+    pub addr: SocketAddr,
+    pub data_dir: PathBuf,
+    pub database_url: Option<String>,
+    pub public_url: Option<String>,
+    pub demo: bool,
+}
+
+pub async fn serve(options: ServeOptions) -> anyhow::Result<()> {
+    prepare_data_dir(&options.data_dir)?;
+    // Bind before the slower start-up work, so a taken address fails at once.
+    let listener = tokio::net::TcpListener::bind(options.addr).await.map_err(|error| {
+        if error.kind() == std::io::ErrorKind::AddrInUse {
+            anyhow::anyhow!("the address {} is already in use; choose another with --addr", options.addr)
+        } else {
+            anyhow::anyhow!("cannot listen on {}: {error}", options.addr)
+        }
+    })?;
+    let db = open_database(options.database_url.as_deref(), &options.data_dir).await?;
+    if options.demo {
+        if crate::demo::load(&db).await? {
+            tracing::info!("demo data from the Baku 2004 report loaded");
+        } else {
+            tracing::info!("demo data already present");
+        }
+    }
+    let search = DirectorySearch::open(&options.data_dir.join("search").join("directory"), db.clone()).await?;
+    search.follow(Duration::from_millis(400));
+    let public_url = options.public_url.unwrap_or_else(|| format!("http://{}", options.addr));
+    let state = AppState { db, search, public_url: public_url.trim_end_matches('/').to_string() };
+    tracing::info!(addr = %options.addr, "IRENE is serving");
+    axum::serve(listener, router(state)).with_graceful_shutdown(shutdown_signal()).await?;
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let interrupt = tokio::signal::ctrl_c();
+    #[cfg(unix)]
+    let terminate = async {
+        if let Ok(mut signal) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            signal.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = interrupt => {},
+        _ = terminate => {},
+    }
+}
+
+const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; style-src 'self'; img-src 'self' data:; \
+     form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+pub fn router(state: AppState) -> Router {
+    let api = Router::new()
+        .route("/organizations", get(directory::routes::search_api))
+        .fallback(|| async { ApiError(AppError::NotFound) });
+    Router::new()
+        .route("/", get(portal::routes::home))
+        .route("/organizations", get(directory::routes::search_page))
+        .route("/organizations/{slug}", get(directory::routes::profile_page))
+        .route("/networks", get(networks::routes::networks_page))
+        .route("/networks/{slug}", get(networks::routes::network_page))
+        .route("/themes", get(themes::routes::themes_page))
+        .route("/themes/{slug}", get(themes::routes::theme_page))
+        .route("/healthz", get(healthz))
+        .route("/static/irene.css", get(stylesheet))
+        .nest("/api/v1", api)
+        .fallback(crate::platform::web::not_found)
+        .with_state(state)
+        .layer(axum::middleware::from_fn(remember_lang))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(CONTENT_SECURITY_POLICY),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("strict-origin-when-cross-origin"),
+        ))
+        .layer(CompressionLayer::new())
+        .layer(RequestBodyLimitLayer::new(64 * 1024))
+        .layer(TraceLayer::new_for_http())
+}
+
+async fn healthz(State(state): State<AppState>) -> Response {
+    let database = sqlx::query_scalar::<_, i64>("SELECT 1").fetch_one(&state.db.pool).await.is_ok();
+    let ready = database && state.search.is_ready();
+    let body = axum::Json(serde_json::json!({
+        "status": if ready { "ok" } else { "unavailable" },
+        "database": database,
+        "search_documents": state.search.document_count(),
+        "search_position": state.search.position(),
+    }));
+    let status = if ready { StatusCode::OK } else { StatusCode::SERVICE_UNAVAILABLE };
+    (status, body).into_response()
+}
+
+async fn stylesheet() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, HeaderValue::from_static("text/css; charset=utf-8")),
+            (header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=86400")),
+        ],
+        include_str!("../static/irene.css"),
+    )
+        .into_response()
+}

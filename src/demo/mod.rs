@@ -1,0 +1,399 @@
+//! Demo data: the networks launched in Baku in November 2004, as the UN DESA
+//! mission report describes them, and a generator of synthetic directories
+//! for tests and benchmarks.
+
+pub mod synthetic;
+
+use std::collections::HashMap;
+
+use anyhow::{Context, anyhow, bail};
+use serde::Deserialize;
+
+use crate::platform::db::Db;
+use crate::platform::i18n::LocalizedText;
+use crate::platform::values::{CountryCode, Slug};
+
+const BAKU_2004: &str = include_str!("baku-2004.json");
+
+/// The settings key that marks the demo as loaded.
+const LOADED_MARK: &str = "demo_baku_2004_loaded";
+
+#[derive(Deserialize)]
+pub struct DemoData {
+    themes: Vec<DemoTheme>,
+    pub organizations: Vec<DemoOrganization>,
+    networks: Vec<DemoNetwork>,
+    people: Vec<DemoPerson>,
+    events: Vec<DemoEvent>,
+    commitments: Vec<DemoCommitment>,
+}
+
+#[derive(Deserialize)]
+struct DemoTheme {
+    slug: String,
+    name: LocalizedText,
+    mdgs: Vec<i64>,
+    sdgs: Vec<i64>,
+    millennium_declaration: bool,
+}
+
+#[derive(Deserialize)]
+pub struct DemoOrganization {
+    pub slug: String,
+    pub kind: String,
+    pub acronym: Option<String>,
+    pub name: LocalizedText,
+    pub other_names: Vec<String>,
+    pub country: Option<String>,
+    pub city: Option<String>,
+    pub address: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub website: Option<String>,
+    pub founded_year: Option<i64>,
+    pub description: Option<LocalizedText>,
+    pub consultative_status: String,
+    pub status_year: Option<i64>,
+    pub themes: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct DemoNetwork {
+    slug: String,
+    level: String,
+    parent: Option<String>,
+    name: LocalizedText,
+    description: Option<LocalizedText>,
+    coordinator: Option<String>,
+    founded_on: Option<String>,
+    members: Vec<String>,
+    focal_points: Vec<DemoFocalPoint>,
+}
+
+#[derive(Deserialize)]
+struct DemoFocalPoint {
+    number: i64,
+    title: LocalizedText,
+    theme: String,
+    goals_label: Option<String>,
+    leads: Vec<String>,
+    collaborators: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct DemoPerson {
+    slug: String,
+    honorific: Option<String>,
+    name: LocalizedText,
+    other_names: Vec<String>,
+    positions: Vec<DemoPosition>,
+}
+
+#[derive(Deserialize)]
+struct DemoPosition {
+    organization: String,
+    title: LocalizedText,
+}
+
+#[derive(Deserialize)]
+struct DemoEvent {
+    slug: String,
+    kind: String,
+    title: LocalizedText,
+    starts_on: Option<String>,
+    ends_on: Option<String>,
+    start_time: Option<String>,
+    location: Option<LocalizedText>,
+    attendance: Option<i64>,
+    network: Option<String>,
+    organizers: Vec<String>,
+    chair: Option<String>,
+    description: Option<LocalizedText>,
+}
+
+#[derive(Deserialize)]
+struct DemoCommitment {
+    slug: String,
+    organization: String,
+    person: Option<String>,
+    event: Option<String>,
+    summary: LocalizedText,
+    amount: Option<i64>,
+    currency: Option<String>,
+}
+
+pub fn baku_2004() -> anyhow::Result<DemoData> {
+    serde_json::from_str(BAKU_2004).context("the demo data file is malformed")
+}
+
+fn json_opt(text: &Option<LocalizedText>) -> Option<String> {
+    text.as_ref().map(LocalizedText::to_json)
+}
+
+/// Ids of already-inserted rows by slug, failing clearly on a dangling reference.
+struct Ids(HashMap<String, i64>, &'static str);
+
+impl Ids {
+    fn get(&self, slug: &str) -> anyhow::Result<i64> {
+        self.0.get(slug).copied().ok_or_else(|| anyhow!("demo data names an unknown {} '{slug}'", self.1))
+    }
+}
+
+/// Loads the Baku 2004 networks into the database once; later calls (and
+/// instances starting together) find the mark and leave the data alone.
+pub async fn load(db: &Db) -> anyhow::Result<bool> {
+    let data = baku_2004()?;
+    db.with_schema_lock(async || {
+        let mut tx = db.pool.begin().await?;
+        let loaded: Option<String> = sqlx::query_scalar("SELECT value FROM settings WHERE key = $1")
+            .bind(LOADED_MARK)
+            .fetch_optional(&mut *tx)
+            .await?;
+        if loaded.is_some() {
+            return Ok(false);
+        }
+
+        let mut themes = Ids(HashMap::new(), "theme");
+        for (position, theme) in data.themes.iter().enumerate() {
+            let id: i64 = sqlx::query_scalar(
+                "INSERT INTO themes (slug, position, name, millennium_declaration) VALUES ($1, $2, $3, $4) RETURNING id",
+            )
+            .bind(&theme.slug)
+            .bind(position as i64)
+            .bind(theme.name.to_json())
+            .bind(i64::from(theme.millennium_declaration))
+            .fetch_one(&mut *tx)
+            .await?;
+            for (framework, numbers) in [("mdg", &theme.mdgs), ("sdg", &theme.sdgs)] {
+                for number in numbers {
+                    sqlx::query("INSERT INTO theme_goals (theme_id, framework, number) VALUES ($1, $2, $3)")
+                        .bind(id)
+                        .bind(framework)
+                        .bind(*number)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+            }
+            themes.0.insert(theme.slug.clone(), id);
+        }
+
+        let mut organizations = Ids(HashMap::new(), "organization");
+        for org in &data.organizations {
+            check_organization(org)?;
+            let id = insert_organization(&mut tx, org).await?;
+            for theme in &org.themes {
+                sqlx::query("INSERT INTO organization_themes (organization_id, theme_id) VALUES ($1, $2)")
+                    .bind(id)
+                    .bind(themes.get(theme)?)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            organizations.0.insert(org.slug.clone(), id);
+        }
+
+        let mut networks = Ids(HashMap::new(), "network");
+        for network in &data.networks {
+            let parent = network.parent.as_deref().map(|p| networks.get(p)).transpose()?;
+            let coordinator = network.coordinator.as_deref().map(|c| organizations.get(c)).transpose()?;
+            let id: i64 = sqlx::query_scalar(
+                "INSERT INTO networks (slug, level, parent_id, name, description, coordinator_id, founded_on) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+            )
+            .bind(&network.slug)
+            .bind(&network.level)
+            .bind(parent)
+            .bind(network.name.to_json())
+            .bind(json_opt(&network.description))
+            .bind(coordinator)
+            .bind(&network.founded_on)
+            .fetch_one(&mut *tx)
+            .await?;
+            networks.0.insert(network.slug.clone(), id);
+            for member in &network.members {
+                sqlx::query("INSERT INTO network_members (network_id, organization_id) VALUES ($1, $2)")
+                    .bind(id)
+                    .bind(organizations.get(member)?)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            for focal_point in &network.focal_points {
+                let fp_id: i64 = sqlx::query_scalar(
+                    "INSERT INTO focal_points (network_id, number, title, theme_id, goals_label) \
+                     VALUES ($1, $2, $3, $4, $5) RETURNING id",
+                )
+                .bind(id)
+                .bind(focal_point.number)
+                .bind(focal_point.title.to_json())
+                .bind(themes.get(&focal_point.theme)?)
+                .bind(&focal_point.goals_label)
+                .fetch_one(&mut *tx)
+                .await?;
+                let roles = focal_point
+                    .leads
+                    .iter()
+                    .map(|o| (o, "lead"))
+                    .chain(focal_point.collaborators.iter().map(|o| (o, "collaborator")));
+                for (position, (organization, role)) in roles.enumerate() {
+                    sqlx::query(
+                        "INSERT INTO focal_point_organizations (focal_point_id, organization_id, role, position) \
+                         VALUES ($1, $2, $3, $4)",
+                    )
+                    .bind(fp_id)
+                    .bind(organizations.get(organization)?)
+                    .bind(role)
+                    .bind(position as i64)
+                    .execute(&mut *tx)
+                    .await?;
+                }
+            }
+        }
+
+        let mut persons = Ids(HashMap::new(), "person");
+        for person in &data.people {
+            let id: i64 = sqlx::query_scalar(
+                "INSERT INTO persons (slug, honorific, name, other_names) VALUES ($1, $2, $3, $4) RETURNING id",
+            )
+            .bind(&person.slug)
+            .bind(&person.honorific)
+            .bind(person.name.to_json())
+            .bind(serde_json::to_string(&person.other_names)?)
+            .fetch_one(&mut *tx)
+            .await?;
+            for (position, held) in person.positions.iter().enumerate() {
+                sqlx::query(
+                    "INSERT INTO positions (person_id, organization_id, title, position) VALUES ($1, $2, $3, $4)",
+                )
+                .bind(id)
+                .bind(organizations.get(&held.organization)?)
+                .bind(held.title.to_json())
+                .bind(position as i64)
+                .execute(&mut *tx)
+                .await?;
+            }
+            persons.0.insert(person.slug.clone(), id);
+        }
+
+        let mut events = Ids(HashMap::new(), "event");
+        for event in &data.events {
+            let id: i64 = sqlx::query_scalar(
+                "INSERT INTO events (slug, kind, title, starts_on, ends_on, start_time, location, attendance, \
+                 network_id, chair_id, description) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
+            )
+            .bind(&event.slug)
+            .bind(&event.kind)
+            .bind(event.title.to_json())
+            .bind(&event.starts_on)
+            .bind(&event.ends_on)
+            .bind(&event.start_time)
+            .bind(json_opt(&event.location))
+            .bind(event.attendance)
+            .bind(event.network.as_deref().map(|n| networks.get(n)).transpose()?)
+            .bind(event.chair.as_deref().map(|c| persons.get(c)).transpose()?)
+            .bind(json_opt(&event.description))
+            .fetch_one(&mut *tx)
+            .await?;
+            for organizer in &event.organizers {
+                sqlx::query("INSERT INTO event_organizers (event_id, organization_id) VALUES ($1, $2)")
+                    .bind(id)
+                    .bind(organizations.get(organizer)?)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            events.0.insert(event.slug.clone(), id);
+        }
+
+        for commitment in &data.commitments {
+            sqlx::query(
+                "INSERT INTO commitments (slug, organization_id, person_id, event_id, summary, amount, currency) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            )
+            .bind(&commitment.slug)
+            .bind(organizations.get(&commitment.organization)?)
+            .bind(commitment.person.as_deref().map(|p| persons.get(p)).transpose()?)
+            .bind(commitment.event.as_deref().map(|e| events.get(e)).transpose()?)
+            .bind(commitment.summary.to_json())
+            .bind(commitment.amount)
+            .bind(&commitment.currency)
+            .execute(&mut *tx)
+            .await?;
+        }
+
+        sqlx::query("INSERT INTO settings (key, value) VALUES ($1, $2)")
+            .bind(LOADED_MARK)
+            .bind(crate::platform::clock::now_rfc3339())
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(true)
+    })
+    .await
+}
+
+/// Refuses demo rows that the portal could not show as they are meant.
+fn check_organization(org: &DemoOrganization) -> anyhow::Result<()> {
+    if Slug::parse(&org.slug).is_none() {
+        bail!("demo organisation slug '{}' is not a slug", org.slug);
+    }
+    if let Some(country) = &org.country {
+        if CountryCode::parse(country).is_none() {
+            bail!("demo organisation '{}' has an unknown country '{country}'", org.slug);
+        }
+    }
+    if crate::directory::model::OrganizationKind::parse(&org.kind).is_none() {
+        bail!("demo organisation '{}' has an unknown kind '{}'", org.slug, org.kind);
+    }
+    if crate::directory::model::ConsultativeStatus::parse(&org.consultative_status).is_none() {
+        bail!("demo organisation '{}' has an unknown status '{}'", org.slug, org.consultative_status);
+    }
+    Ok(())
+}
+
+/// Inserts one organisation row, returning its id.
+pub async fn insert_organization(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    org: &DemoOrganization,
+) -> anyhow::Result<i64> {
+    Ok(sqlx::query_scalar(
+        "INSERT INTO organizations (slug, kind, acronym, name, other_names, country, city, address, phone, email, \
+         website, founded_year, description, consultative_status, status_year) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id",
+    )
+    .bind(&org.slug)
+    .bind(&org.kind)
+    .bind(&org.acronym)
+    .bind(org.name.to_json())
+    .bind(serde_json::to_string(&org.other_names)?)
+    .bind(&org.country)
+    .bind(&org.city)
+    .bind(&org.address)
+    .bind(&org.phone)
+    .bind(&org.email)
+    .bind(&org.website)
+    .bind(org.founded_year)
+    .bind(json_opt(&org.description))
+    .bind(&org.consultative_status)
+    .bind(org.status_year)
+    .fetch_one(&mut **tx)
+    .await?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_report_data_is_whole() {
+        let data = baku_2004().expect("demo data parses");
+        let focal_points: usize = data.networks.iter().map(|n| n.focal_points.len()).sum();
+        assert_eq!(focal_points, 14, "7 focal points in each of the two networks");
+        for org in &data.organizations {
+            check_organization(org).expect("valid organisation");
+        }
+        let coordinators: Vec<_> = data.networks.iter().filter_map(|n| n.coordinator.as_deref()).collect();
+        assert!(coordinators.contains(&"nayora") && coordinators.contains(&"fay"));
+        let attendance: Vec<i64> = data.events.iter().filter_map(|e| e.attendance).collect();
+        assert!(attendance.contains(&84) && attendance.contains(&71));
+        let ministries = data.commitments.iter().filter(|c| c.organization.starts_with("ministry-")).count();
+        assert_eq!(ministries, 5);
+    }
+}

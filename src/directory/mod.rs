@@ -1,0 +1,7 @@
+//! The directory of organisations: profiles, search and the search index.
+
+pub mod model;
+pub mod queries;
+pub mod routes;
+pub mod schema;
+pub mod search;

@@ -1,0 +1,380 @@
+//! Reading organisations: the search documents and the profile page.
+
+use std::collections::{BTreeSet, HashMap};
+
+use sqlx::Row;
+use sqlx::any::AnyRow;
+
+use super::model::{ConsultativeStatus, OrganizationKind};
+use crate::platform::db::Db;
+use crate::platform::i18n::LocalizedText;
+use crate::platform::values::{CountryCode, Slug};
+
+/// Everything the search index holds of one organisation.
+#[derive(Debug, Clone)]
+pub struct SearchDocument {
+    pub id: i64,
+    pub slug: String,
+    pub kind: OrganizationKind,
+    pub acronym: Option<String>,
+    pub name: LocalizedText,
+    pub other_names: Vec<String>,
+    pub country: Option<CountryCode>,
+    pub city: Option<String>,
+    pub address: Option<String>,
+    pub description: Option<LocalizedText>,
+    pub status: ConsultativeStatus,
+    pub themes: BTreeSet<String>,
+    pub networks: BTreeSet<String>,
+    pub people: Vec<String>,
+}
+
+/// Ids per batch of `IN (…)`: well under SQLite's and PostgreSQL's parameter limits.
+pub const BATCH: usize = 2000;
+
+pub async fn all_organization_ids(db: &Db) -> sqlx::Result<Vec<i64>> {
+    sqlx::query_scalar("SELECT id FROM organizations ORDER BY id").fetch_all(&db.pool).await
+}
+
+/// The documents of the organisations among `ids` that still exist.
+pub async fn search_documents(db: &Db, ids: &[i64]) -> sqlx::Result<Vec<SearchDocument>> {
+    let mut documents = Vec::with_capacity(ids.len());
+    for chunk in ids.chunks(BATCH) {
+        documents.extend(search_documents_batch(db, chunk).await?);
+    }
+    Ok(documents)
+}
+
+async fn fetch_by_ids(db: &Db, sql_before_in: &str, ids: &[i64]) -> sqlx::Result<Vec<AnyRow>> {
+    let sql = format!("{sql_before_in} ({})", Db::placeholders(1, ids.len()));
+    let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+    for id in ids {
+        query = query.bind(*id);
+    }
+    query.fetch_all(&db.pool).await
+}
+
+async fn search_documents_batch(db: &Db, ids: &[i64]) -> sqlx::Result<Vec<SearchDocument>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let rows = fetch_by_ids(
+        db,
+        "SELECT id, slug, kind, acronym, name, other_names, country, city, address, description, \
+         consultative_status FROM organizations WHERE id IN",
+        ids,
+    )
+    .await?;
+    let mut documents: HashMap<i64, SearchDocument> = HashMap::with_capacity(rows.len());
+    for row in rows {
+        let id: i64 = row.try_get("id")?;
+        documents.insert(
+            id,
+            SearchDocument {
+                id,
+                slug: row.try_get("slug")?,
+                kind: OrganizationKind::parse(&row.try_get::<String, _>("kind")?).unwrap_or(OrganizationKind::Ngo),
+                acronym: row.try_get("acronym")?,
+                name: LocalizedText::from_json(&row.try_get::<String, _>("name")?),
+                other_names: serde_json::from_str(&row.try_get::<String, _>("other_names")?).unwrap_or_default(),
+                country: row.try_get::<Option<String>, _>("country")?.as_deref().and_then(CountryCode::parse),
+                city: row.try_get("city")?,
+                address: row.try_get("address")?,
+                description: LocalizedText::from_json_opt(row.try_get::<Option<String>, _>("description")?.as_deref()),
+                status: ConsultativeStatus::parse(&row.try_get::<String, _>("consultative_status")?)
+                    .unwrap_or(ConsultativeStatus::None),
+                themes: BTreeSet::new(),
+                networks: BTreeSet::new(),
+                people: Vec::new(),
+            },
+        );
+    }
+
+    let links = [
+        "SELECT ot.organization_id AS organization_id, t.slug AS theme, NULL AS network \
+         FROM organization_themes ot JOIN themes t ON t.id = ot.theme_id WHERE ot.organization_id IN",
+        "SELECT nm.organization_id AS organization_id, NULL AS theme, n.slug AS network \
+         FROM network_members nm JOIN networks n ON n.id = nm.network_id WHERE nm.organization_id IN",
+        "SELECT n.coordinator_id AS organization_id, NULL AS theme, n.slug AS network \
+         FROM networks n WHERE n.coordinator_id IN",
+        "SELECT fpo.organization_id AS organization_id, t.slug AS theme, n.slug AS network \
+         FROM focal_point_organizations fpo JOIN focal_points fp ON fp.id = fpo.focal_point_id \
+         JOIN themes t ON t.id = fp.theme_id JOIN networks n ON n.id = fp.network_id \
+         WHERE fpo.organization_id IN",
+    ];
+    for sql in links {
+        for row in fetch_by_ids(db, sql, ids).await? {
+            let id: i64 = row.try_get("organization_id")?;
+            if let Some(document) = documents.get_mut(&id) {
+                if let Some(theme) = row.try_get::<Option<String>, _>("theme")? {
+                    document.themes.insert(theme);
+                }
+                if let Some(network) = row.try_get::<Option<String>, _>("network")? {
+                    document.networks.insert(network);
+                }
+            }
+        }
+    }
+    let people = fetch_by_ids(
+        db,
+        "SELECT p.organization_id AS organization_id, pe.name AS name, pe.other_names AS other_names \
+         FROM positions p JOIN persons pe ON pe.id = p.person_id WHERE p.organization_id IN",
+        ids,
+    )
+    .await?;
+    for row in people {
+        let id: i64 = row.try_get("organization_id")?;
+        if let Some(document) = documents.get_mut(&id) {
+            let name = LocalizedText::from_json(&row.try_get::<String, _>("name")?);
+            document.people.extend(name.values().map(str::to_string));
+            let other: Vec<String> = serde_json::from_str(&row.try_get::<String, _>("other_names")?).unwrap_or_default();
+            document.people.extend(other);
+        }
+    }
+    let mut documents: Vec<SearchDocument> = documents.into_values().collect();
+    documents.sort_by_key(|d| d.id);
+    Ok(documents)
+}
+
+/// A link to another entity, named in every language.
+#[derive(Debug, Clone)]
+pub struct NamedLink {
+    pub slug: String,
+    pub name: LocalizedText,
+}
+
+#[derive(Debug, Clone)]
+pub struct NetworkRole {
+    pub network: NamedLink,
+    pub coordinator: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct FocalPointRole {
+    pub network: NamedLink,
+    pub title: LocalizedText,
+    pub theme: NamedLink,
+    pub goals_label: Option<String>,
+    pub lead: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct PersonPosition {
+    pub honorific: Option<String>,
+    pub name: LocalizedText,
+    pub title: LocalizedText,
+}
+
+#[derive(Debug, Clone)]
+pub struct EventSummary {
+    pub slug: String,
+    pub title: LocalizedText,
+    pub starts_on: Option<String>,
+    pub ends_on: Option<String>,
+    pub attendance: Option<i64>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Commitment {
+    pub summary: LocalizedText,
+    pub amount: Option<i64>,
+    pub currency: Option<String>,
+    pub person: Option<LocalizedText>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ThemeGoals {
+    pub theme: NamedLink,
+    pub mdgs: Vec<i64>,
+    pub sdgs: Vec<i64>,
+}
+
+/// Everything an organisation's profile page shows.
+#[derive(Debug, Clone)]
+pub struct Profile {
+    pub document: SearchDocument,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub website: Option<String>,
+    pub founded_year: Option<i64>,
+    pub status_year: Option<i64>,
+    pub themes: Vec<ThemeGoals>,
+    pub networks: Vec<NetworkRole>,
+    pub focal_points: Vec<FocalPointRole>,
+    pub people: Vec<PersonPosition>,
+    pub events: Vec<EventSummary>,
+    pub commitments: Vec<Commitment>,
+}
+
+fn named(row: &AnyRow, slug: &str, name: &str) -> sqlx::Result<NamedLink> {
+    Ok(NamedLink { slug: row.try_get(slug)?, name: LocalizedText::from_json(&row.try_get::<String, _>(name)?) })
+}
+
+pub async fn profile(db: &Db, slug: &Slug) -> sqlx::Result<Option<Profile>> {
+    let Some(row) = sqlx::query(
+        "SELECT id, phone, email, website, founded_year, status_year FROM organizations WHERE slug = $1",
+    )
+    .bind(slug.as_str())
+    .fetch_optional(&db.pool)
+    .await?
+    else {
+        return Ok(None);
+    };
+    let id: i64 = row.try_get("id")?;
+    let Some(document) = search_documents(db, &[id]).await?.pop() else { return Ok(None) };
+
+    let theme_rows = sqlx::query(
+        "SELECT t.slug AS slug, t.name AS name, g.framework AS framework, g.number AS number \
+         FROM themes t LEFT JOIN theme_goals g ON g.theme_id = t.id \
+         WHERE t.slug IN (SELECT t2.slug FROM organization_themes ot JOIN themes t2 ON t2.id = ot.theme_id \
+                          WHERE ot.organization_id = $1 \
+                          UNION SELECT t3.slug FROM focal_point_organizations fpo \
+                          JOIN focal_points fp ON fp.id = fpo.focal_point_id JOIN themes t3 ON t3.id = fp.theme_id \
+                          WHERE fpo.organization_id = $1) \
+         ORDER BY t.position, g.framework, g.number",
+    )
+    .bind(id)
+    .fetch_all(&db.pool)
+    .await?;
+    let themes = group_theme_goals(&theme_rows)?;
+
+    let networks = sqlx::query(
+        "SELECT n.slug AS slug, n.name AS name, \
+                CASE WHEN n.coordinator_id = $1 THEN 1 ELSE 0 END AS coordinator \
+         FROM networks n WHERE n.coordinator_id = $1 \
+            OR n.id IN (SELECT network_id FROM network_members WHERE organization_id = $1) \
+         ORDER BY n.id",
+    )
+    .bind(id)
+    .fetch_all(&db.pool)
+    .await?
+    .iter()
+    .map(|row| Ok(NetworkRole { network: named(row, "slug", "name")?, coordinator: row.try_get::<i64, _>("coordinator")? == 1 }))
+    .collect::<sqlx::Result<Vec<_>>>()?;
+
+    let focal_points = sqlx::query(
+        "SELECT n.slug AS network_slug, n.name AS network_name, fp.title AS title, fp.goals_label AS goals_label, \
+                t.slug AS theme_slug, t.name AS theme_name, fpo.role AS role \
+         FROM focal_point_organizations fpo JOIN focal_points fp ON fp.id = fpo.focal_point_id \
+         JOIN networks n ON n.id = fp.network_id JOIN themes t ON t.id = fp.theme_id \
+         WHERE fpo.organization_id = $1 ORDER BY n.id, fp.number",
+    )
+    .bind(id)
+    .fetch_all(&db.pool)
+    .await?
+    .iter()
+    .map(|row| {
+        Ok(FocalPointRole {
+            network: named(row, "network_slug", "network_name")?,
+            title: LocalizedText::from_json(&row.try_get::<String, _>("title")?),
+            theme: named(row, "theme_slug", "theme_name")?,
+            goals_label: row.try_get("goals_label")?,
+            lead: row.try_get::<String, _>("role")? == "lead",
+        })
+    })
+    .collect::<sqlx::Result<Vec<_>>>()?;
+
+    let people = sqlx::query(
+        "SELECT pe.honorific AS honorific, pe.name AS name, p.title AS title \
+         FROM positions p JOIN persons pe ON pe.id = p.person_id \
+         WHERE p.organization_id = $1 ORDER BY p.position, p.id",
+    )
+    .bind(id)
+    .fetch_all(&db.pool)
+    .await?
+    .iter()
+    .map(|row| {
+        Ok(PersonPosition {
+            honorific: row.try_get("honorific")?,
+            name: LocalizedText::from_json(&row.try_get::<String, _>("name")?),
+            title: LocalizedText::from_json(&row.try_get::<String, _>("title")?),
+        })
+    })
+    .collect::<sqlx::Result<Vec<_>>>()?;
+
+    let events = crate::directory::queries::events_where(
+        db,
+        "e.id IN (SELECT event_id FROM event_organizers WHERE organization_id = $1)",
+        id,
+    )
+    .await?;
+
+    let commitments = sqlx::query(
+        "SELECT c.summary AS summary, c.amount AS amount, c.currency AS currency, pe.name AS person \
+         FROM commitments c LEFT JOIN persons pe ON pe.id = c.person_id \
+         WHERE c.organization_id = $1 ORDER BY c.id",
+    )
+    .bind(id)
+    .fetch_all(&db.pool)
+    .await?
+    .iter()
+    .map(|row| {
+        Ok(Commitment {
+            summary: LocalizedText::from_json(&row.try_get::<String, _>("summary")?),
+            amount: row.try_get("amount")?,
+            currency: row.try_get("currency")?,
+            person: LocalizedText::from_json_opt(row.try_get::<Option<String>, _>("person")?.as_deref()),
+        })
+    })
+    .collect::<sqlx::Result<Vec<_>>>()?;
+
+    Ok(Some(Profile {
+        document,
+        phone: row.try_get("phone")?,
+        email: row.try_get("email")?,
+        website: row.try_get("website")?,
+        founded_year: row.try_get("founded_year")?,
+        status_year: row.try_get("status_year")?,
+        themes,
+        networks,
+        focal_points,
+        people,
+        events,
+        commitments,
+    }))
+}
+
+/// Themes with their goals, from rows of (slug, name, framework, number)
+/// ordered by theme.
+pub fn group_theme_goals(rows: &[AnyRow]) -> sqlx::Result<Vec<ThemeGoals>> {
+    let mut themes: Vec<ThemeGoals> = Vec::new();
+    for row in rows {
+        let slug: String = row.try_get("slug")?;
+        if themes.last().is_none_or(|t| t.theme.slug != slug) {
+            themes.push(ThemeGoals { theme: named(row, "slug", "name")?, mdgs: Vec::new(), sdgs: Vec::new() });
+        }
+        let theme = themes.last_mut().expect("pushed above");
+        let framework: Option<String> = row.try_get("framework")?;
+        let number: Option<i64> = row.try_get("number")?;
+        match (framework.as_deref(), number) {
+            (Some("mdg"), Some(n)) => theme.mdgs.push(n),
+            (Some("sdg"), Some(n)) => theme.sdgs.push(n),
+            _ => {}
+        }
+    }
+    Ok(themes)
+}
+
+/// Events matching a condition on `e` with one bound id, by date.
+pub async fn events_where(db: &Db, condition: &str, id: i64) -> sqlx::Result<Vec<EventSummary>> {
+    let sql = format!(
+        "SELECT e.slug AS slug, e.title AS title, e.starts_on AS starts_on, e.ends_on AS ends_on, \
+                e.attendance AS attendance FROM events e WHERE {condition} \
+         ORDER BY CASE WHEN e.starts_on IS NULL THEN 1 ELSE 0 END, e.starts_on, e.id"
+    );
+    sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(id)
+        .fetch_all(&db.pool)
+        .await?
+        .iter()
+        .map(|row| {
+            Ok(EventSummary {
+                slug: row.try_get("slug")?,
+                title: LocalizedText::from_json(&row.try_get::<String, _>("title")?),
+                starts_on: row.try_get("starts_on")?,
+                ends_on: row.try_get("ends_on")?,
+                attendance: row.try_get("attendance")?,
+            })
+        })
+        .collect()
+}

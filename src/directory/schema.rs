@@ -1,0 +1,93 @@
+//! The directory's tables, and the triggers that feed the search outbox.
+//!
+//! Triggers (rather than application code) write the outbox so that every
+//! writer of these tables, present or future, keeps the search indexes current.
+
+use crate::platform::db::Dialect;
+use crate::platform::migrate::Migration;
+
+pub const MIGRATIONS: &[Migration] = &[
+    Migration { version: 1, name: "directory tables", sql: tables },
+    Migration { version: 2, name: "directory search outbox triggers", sql: outbox_triggers },
+];
+
+fn tables(_: Dialect) -> String {
+    include_str!("schema.sql").to_string()
+}
+
+/// Tables whose rows name the organisation whose search document they change.
+const ORGANIZATION_COLUMNS: &[(&str, &str)] = &[
+    ("organizations", "id"),
+    ("organization_themes", "organization_id"),
+    ("network_members", "organization_id"),
+    ("focal_point_organizations", "organization_id"),
+    ("positions", "organization_id"),
+];
+
+fn outbox_triggers(dialect: Dialect) -> String {
+    let mut statements = Vec::new();
+    match dialect {
+        Dialect::Sqlite => {
+            for (table, column) in ORGANIZATION_COLUMNS {
+                for (event, rows) in [("INSERT", &["NEW"][..]), ("UPDATE", &["OLD", "NEW"]), ("DELETE", &["OLD"])] {
+                    let inserts: String = rows
+                        .iter()
+                        .map(|row| {
+                            format!(
+                                "INSERT INTO search_outbox (organization_id, created_at) VALUES ({row}.{column}, {{now_ms}}); "
+                            )
+                        })
+                        .collect();
+                    statements.push(format!(
+                        "CREATE TRIGGER {table}_search_outbox_{event} AFTER {event} ON {table} BEGIN {inserts}END",
+                        event = event.to_lowercase()
+                    ));
+                }
+            }
+            statements.push(
+                "CREATE TRIGGER persons_search_outbox_update AFTER UPDATE ON persons BEGIN \
+                 INSERT INTO search_outbox (organization_id, created_at) \
+                 SELECT organization_id, {now_ms} FROM positions WHERE person_id = NEW.id; END"
+                    .to_string(),
+            );
+        }
+        Dialect::Postgres => {
+            statements.push(
+                "CREATE FUNCTION search_outbox_enqueue() RETURNS trigger LANGUAGE plpgsql AS $$
+                 BEGIN
+                     IF TG_OP <> 'INSERT' THEN
+                         INSERT INTO search_outbox (organization_id, created_at)
+                         VALUES (CAST(to_jsonb(OLD) ->> TG_ARGV[0] AS BIGINT), {now_ms});
+                     END IF;
+                     IF TG_OP <> 'DELETE' THEN
+                         INSERT INTO search_outbox (organization_id, created_at)
+                         VALUES (CAST(to_jsonb(NEW) ->> TG_ARGV[0] AS BIGINT), {now_ms});
+                     END IF;
+                     RETURN NULL;
+                 END $$"
+                    .to_string(),
+            );
+            statements.push(
+                "CREATE FUNCTION search_outbox_enqueue_person() RETURNS trigger LANGUAGE plpgsql AS $$
+                 BEGIN
+                     INSERT INTO search_outbox (organization_id, created_at)
+                     SELECT organization_id, {now_ms} FROM positions WHERE person_id = NEW.id;
+                     RETURN NULL;
+                 END $$"
+                    .to_string(),
+            );
+            for (table, column) in ORGANIZATION_COLUMNS {
+                statements.push(format!(
+                    "CREATE TRIGGER {table}_search_outbox AFTER INSERT OR UPDATE OR DELETE ON {table} \
+                     FOR EACH ROW EXECUTE FUNCTION search_outbox_enqueue('{column}')"
+                ));
+            }
+            statements.push(
+                "CREATE TRIGGER persons_search_outbox AFTER UPDATE ON persons \
+                 FOR EACH ROW EXECUTE FUNCTION search_outbox_enqueue_person()"
+                    .to_string(),
+            );
+        }
+    }
+    statements.join("\n-- statement\n")
+}

@@ -1,0 +1,445 @@
+//! Searching the directory: the index document of an organisation, the query
+//! built from a reader's words and filters, facet counts, and the loop that
+//! keeps this instance's index in step with the database.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+use serde::{Deserialize, Serialize};
+use sqlx::Row;
+use tantivy::collector::{Count, FacetCollector, TopDocs};
+use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, TermQuery};
+use tantivy::schema::{
+    FAST, FacetOptions, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
+    Value,
+};
+use tantivy::{DocAddress, Order, Searcher, TantivyDocument, Term};
+use tokio::sync::Mutex;
+
+use super::model::{ConsultativeStatus, OrganizationKind};
+use super::queries::{self, SearchDocument};
+use crate::platform::db::Db;
+use crate::platform::i18n::LocalizedText;
+use crate::platform::search::fold::fold;
+use crate::platform::search::outbox::OutboxCursor;
+use crate::platform::search::{FOLDED, SearchIndex, Stamp, folded_terms};
+use crate::platform::values::{CountryCode, Slug};
+
+/// Raised whenever the document or its fields change, so old indexes rebuild.
+const SCHEMA_VERSION: u32 = 1;
+
+/// The facets a search can be narrowed by, in the order pages show them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Facet {
+    Country,
+    Kind,
+    Theme,
+    Network,
+    Status,
+}
+
+impl Facet {
+    pub const ALL: [Facet; 5] = [Facet::Country, Facet::Kind, Facet::Theme, Facet::Network, Facet::Status];
+
+    /// The query parameter, index field and JSON key of the facet.
+    pub fn param(self) -> &'static str {
+        match self {
+            Facet::Country => "country",
+            Facet::Kind => "kind",
+            Facet::Theme => "theme",
+            Facet::Network => "network",
+            Facet::Status => "status",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Sort {
+    #[default]
+    Relevance,
+    Name,
+}
+
+/// A parsed search: every value here has been checked at the edge.
+#[derive(Clone, Debug, Default)]
+pub struct SearchRequest {
+    pub text: String,
+    /// Per facet, the accepted values (codes or slugs); several values of one
+    /// facet widen the search, several facets narrow it.
+    pub filters: BTreeMap<Facet, Vec<String>>,
+    pub sort: Sort,
+    pub page: usize,
+    pub per_page: usize,
+}
+
+/// What a result list shows of an organisation, stored in the index so that
+/// a search page needs no database query.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Card {
+    pub id: i64,
+    pub slug: String,
+    pub name: LocalizedText,
+    pub acronym: Option<String>,
+    pub kind: OrganizationKind,
+    pub country: Option<CountryCode>,
+    pub city: Option<String>,
+    pub status: ConsultativeStatus,
+}
+
+#[derive(Debug)]
+pub struct SearchResults {
+    pub total: usize,
+    pub cards: Vec<Card>,
+    /// Per facet, each value with the number of matches it would give.
+    pub facets: BTreeMap<Facet, Vec<(String, u64)>>,
+}
+
+struct Fields {
+    id: Field,
+    names: Field,
+    body: Field,
+    sort_name: Field,
+    card: Field,
+    facets: BTreeMap<Facet, Field>,
+}
+
+fn schema() -> (Schema, Fields) {
+    let mut builder = Schema::builder();
+    let folded = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default().set_tokenizer(FOLDED).set_index_option(IndexRecordOption::WithFreqs),
+    );
+    let fields = Fields {
+        id: builder.add_i64_field("id", INDEXED | STORED | FAST),
+        names: builder.add_text_field("names", folded.clone()),
+        body: builder.add_text_field("body", folded),
+        sort_name: builder.add_text_field("sort_name", STRING | FAST),
+        card: builder.add_text_field("card", STORED),
+        facets: Facet::ALL
+            .iter()
+            .map(|&facet| (facet, builder.add_facet_field(facet.param(), FacetOptions::default())))
+            .collect(),
+    };
+    (builder.build(), fields)
+}
+
+/// The directory's search index of this instance, and where it stands in the outbox.
+pub struct DirectorySearch {
+    index: SearchIndex,
+    fields: Fields,
+    db: Db,
+    database_id: String,
+    cursor: Mutex<OutboxCursor>,
+    ready: AtomicBool,
+}
+
+impl DirectorySearch {
+    /// Opens the index in `dir`, rebuilding it from the database when it is
+    /// missing, stale, or was built from another database; then catches up.
+    pub async fn open(dir: &Path, db: Db) -> anyhow::Result<Arc<DirectorySearch>> {
+        let database_id = database_id(&db).await?;
+        let (schema, fields) = schema();
+        let (index, stamp) = SearchIndex::open(dir, schema, SCHEMA_VERSION, &database_id)?;
+        let oldest_kept: Option<i64> =
+            sqlx::query_scalar("SELECT MIN(seq) FROM search_outbox").fetch_one(&db.pool).await?;
+        // An index whose position the outbox no longer reaches back to has missed changes.
+        let stamp = stamp.filter(|s| oldest_kept.is_none_or(|oldest| s.outbox_seq + 1 >= oldest));
+        let search = Arc::new(DirectorySearch {
+            cursor: Mutex::new(OutboxCursor::at(stamp.as_ref().map_or(0, |s| s.outbox_seq))),
+            index,
+            fields,
+            db,
+            database_id,
+            ready: AtomicBool::new(false),
+        });
+        match stamp {
+            Some(stamp) => {
+                tracing::info!(position = stamp.outbox_seq, "search index reused");
+                search.catch_up().await?;
+            }
+            None => search.rebuild().await?,
+        }
+        search.ready.store(true, Ordering::Release);
+        Ok(search)
+    }
+
+    pub fn is_ready(&self) -> bool {
+        self.ready.load(Ordering::Acquire)
+    }
+
+    /// Re-indexes every organisation from the database.
+    pub async fn rebuild(&self) -> anyhow::Result<()> {
+        let started = Instant::now();
+        let mut cursor = self.cursor.lock().await;
+        // Read the position first: changes after it are applied again later, harmlessly.
+        let position: Option<i64> =
+            sqlx::query_scalar("SELECT MAX(seq) FROM search_outbox").fetch_one(&self.db.pool).await?;
+        let ids = queries::all_organization_ids(&self.db).await?;
+        self.index.clear()?;
+        for chunk in ids.chunks(queries::BATCH) {
+            for document in queries::search_documents(&self.db, chunk).await? {
+                self.index.upsert(self.key(document.id), Some(self.document(&document)))?;
+            }
+        }
+        *cursor = OutboxCursor::at(position.unwrap_or(0));
+        self.commit(cursor.position()).await?;
+        tracing::info!(
+            organizations = ids.len(),
+            elapsed_ms = started.elapsed().as_millis() as u64,
+            "search index rebuilt"
+        );
+        Ok(())
+    }
+
+    /// Applies the outbox rows written since the last call; returns how many
+    /// organisations were re-indexed.
+    pub async fn catch_up(&self) -> anyhow::Result<usize> {
+        let mut cursor = self.cursor.lock().await;
+        let rows = sqlx::query("SELECT seq, organization_id FROM search_outbox WHERE seq > $1 ORDER BY seq LIMIT 5000")
+            .bind(cursor.position())
+            .fetch_all(&self.db.pool)
+            .await?;
+        if rows.is_empty() {
+            return Ok(0);
+        }
+        let seqs: Vec<i64> = rows.iter().map(|r| r.try_get("seq")).collect::<Result<_, _>>()?;
+        let before = cursor.position();
+        let apply = cursor.accept(&seqs, Instant::now());
+        let mut ids: Vec<i64> = rows
+            .iter()
+            .zip(apply)
+            .filter(|(_, apply)| *apply)
+            .map(|(row, _)| row.try_get("organization_id"))
+            .collect::<Result<_, _>>()?;
+        ids.sort_unstable();
+        ids.dedup();
+        let documents = queries::search_documents(&self.db, &ids).await?;
+        for id in &ids {
+            let document = documents.iter().find(|d| d.id == *id).map(|d| self.document(d));
+            self.index.upsert(self.key(*id), document)?;
+        }
+        if !ids.is_empty() || cursor.position() != before {
+            self.commit(cursor.position()).await?;
+        }
+        Ok(ids.len())
+    }
+
+    async fn commit(&self, position: i64) -> anyhow::Result<()> {
+        let stamp =
+            Stamp { schema_version: SCHEMA_VERSION, database_id: self.database_id.clone(), outbox_seq: position };
+        self.index.commit(&stamp)
+    }
+
+    /// Follows the outbox until the process ends.
+    pub fn follow(self: &Arc<Self>, every: Duration) {
+        let search = Arc::clone(self);
+        tokio::spawn(async move {
+            let mut ticker = tokio::time::interval(every);
+            ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+            loop {
+                ticker.tick().await;
+                if let Err(error) = search.catch_up().await {
+                    tracing::warn!(error = format!("{error:#}"), "search index catch-up failed; retrying");
+                }
+            }
+        });
+    }
+
+    fn key(&self, id: i64) -> Term {
+        Term::from_field_i64(self.fields.id, id)
+    }
+
+    fn document(&self, source: &SearchDocument) -> TantivyDocument {
+        let f = &self.fields;
+        let mut document = TantivyDocument::default();
+        document.add_i64(f.id, source.id);
+        for name in source.name.values().chain(source.other_names.iter().map(String::as_str)) {
+            document.add_text(f.names, fold(name));
+        }
+        if let Some(acronym) = &source.acronym {
+            document.add_text(f.names, fold(acronym));
+        }
+        let mut body: Vec<&str> = Vec::new();
+        if let Some(description) = &source.description {
+            body.extend(description.values());
+        }
+        body.extend(source.city.as_deref());
+        body.extend(source.address.as_deref());
+        body.extend(source.people.iter().map(String::as_str));
+        let country_names;
+        if let Some(country) = source.country {
+            country_names = crate::platform::i18n::Lang::ALL.map(|lang| country.name(lang));
+            body.extend(country_names.iter().copied());
+        }
+        for text in body {
+            document.add_text(f.body, fold(text));
+        }
+        document.add_text(f.sort_name, fold(source.name.get(crate::platform::i18n::Lang::En)));
+        let mut add_facet = |facet: Facet, value: &str| {
+            document.add_facet(f.facets[&facet], tantivy::schema::Facet::from_path([value]));
+        };
+        add_facet(Facet::Kind, source.kind.code());
+        add_facet(Facet::Status, source.status.code());
+        if let Some(country) = source.country {
+            add_facet(Facet::Country, country.as_str());
+        }
+        for theme in &source.themes {
+            add_facet(Facet::Theme, theme);
+        }
+        for network in &source.networks {
+            add_facet(Facet::Network, network);
+        }
+        let card = Card {
+            id: source.id,
+            slug: source.slug.clone(),
+            name: source.name.clone(),
+            acronym: source.acronym.clone(),
+            kind: source.kind,
+            country: source.country,
+            city: source.city.clone(),
+            status: source.status,
+        };
+        document.add_text(f.card, serde_json::to_string(&card).unwrap_or_default());
+        document
+    }
+
+    /// The query of a reader's words: every word must match a name or the
+    /// body, exactly, with one typo, or (the last word, still being typed) as
+    /// a prefix. Names weigh more than descriptions.
+    fn text_query(&self, text: &str) -> Option<Box<dyn Query>> {
+        let terms = folded_terms(text);
+        let last = terms.len().checked_sub(1)?;
+        let words = terms
+            .iter()
+            .enumerate()
+            .map(|(position, word)| {
+                let mut alternatives: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+                for (field, weight) in [(self.fields.names, 3.0), (self.fields.body, 1.0)] {
+                    let term = Term::from_field_text(field, word);
+                    let exact = TermQuery::new(term.clone(), IndexRecordOption::WithFreqs);
+                    alternatives.push((Occur::Should, Box::new(BoostQuery::new(Box::new(exact), 2.0 * weight))));
+                    if word.chars().count() >= 4 {
+                        let typo = FuzzyTermQuery::new(term.clone(), 1, true);
+                        alternatives.push((Occur::Should, Box::new(BoostQuery::new(Box::new(typo), 0.5 * weight))));
+                    }
+                    if position == last {
+                        let prefix = FuzzyTermQuery::new_prefix(term, 0, true);
+                        alternatives.push((Occur::Should, Box::new(BoostQuery::new(Box::new(prefix), 0.8 * weight))));
+                    }
+                }
+                (Occur::Must, Box::new(BooleanQuery::new(alternatives)) as Box<dyn Query>)
+            })
+            .collect();
+        Some(Box::new(BooleanQuery::new(words)))
+    }
+
+    /// The words and every filter except `skip`'s: a facet's own counts
+    /// ignore its own selection, so a reader sees what else it could choose.
+    fn query(&self, request: &SearchRequest, skip: Option<Facet>) -> Box<dyn Query> {
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        if let Some(text) = self.text_query(&request.text) {
+            clauses.push((Occur::Must, text));
+        }
+        for (facet, values) in &request.filters {
+            if Some(*facet) == skip || values.is_empty() {
+                continue;
+            }
+            let field = self.fields.facets[facet];
+            let any_value: Vec<(Occur, Box<dyn Query>)> = values
+                .iter()
+                .map(|value| {
+                    let term = Term::from_facet(field, &tantivy::schema::Facet::from_path([value.as_str()]));
+                    (Occur::Should, Box::new(TermQuery::new(term, IndexRecordOption::Basic)) as Box<dyn Query>)
+                })
+                .collect();
+            clauses.push((Occur::Must, Box::new(BooleanQuery::new(any_value))));
+        }
+        if clauses.is_empty() {
+            Box::new(AllQuery)
+        } else {
+            Box::new(BooleanQuery::new(clauses))
+        }
+    }
+
+    pub fn search(&self, request: &SearchRequest) -> tantivy::Result<SearchResults> {
+        let searcher = self.index.reader.searcher();
+        let query = self.query(request, None);
+        let offset = (request.page.max(1) - 1) * request.per_page;
+        let top = TopDocs::with_limit(request.per_page.max(1)).and_offset(offset);
+        let by_name = request.sort == Sort::Name || request.text.trim().is_empty();
+        let (addresses, total): (Vec<DocAddress>, usize) = if by_name {
+            let (hits, total) = searcher.search(&query, &(top.order_by_string_fast_field("sort_name", Order::Asc), Count))?;
+            (hits.into_iter().map(|(_, address)| address).collect(), total)
+        } else {
+            let (hits, total) = searcher.search(&query, &(top.order_by_score(), Count))?;
+            (hits.into_iter().map(|(_, address)| address).collect(), total)
+        };
+        let cards = addresses
+            .into_iter()
+            .map(|address| self.card(&searcher, address))
+            .collect::<tantivy::Result<Vec<_>>>()?;
+        let mut facets = BTreeMap::new();
+        for facet in Facet::ALL {
+            let filtered = request.filters.get(&facet).is_some_and(|values| !values.is_empty());
+            let facet_query = if filtered { self.query(request, Some(facet)) } else { query.box_clone() };
+            let mut collector = FacetCollector::for_field(facet.param());
+            collector.add_facet("/");
+            let counts = searcher.search(&facet_query, &collector)?;
+            let mut values: Vec<(String, u64)> = counts
+                .get("/")
+                .map(|(value, count)| (value.to_path().last().map(|s| s.to_string()).unwrap_or_default(), count))
+                .collect();
+            values.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            facets.insert(facet, values);
+        }
+        Ok(SearchResults { total, cards, facets })
+    }
+
+    fn card(&self, searcher: &Searcher, address: DocAddress) -> tantivy::Result<Card> {
+        let document: TantivyDocument = searcher.doc(address)?;
+        let json = document.get_first(self.fields.card).and_then(|v| v.as_str()).unwrap_or("{}");
+        serde_json::from_str(json).map_err(|e| tantivy::TantivyError::InternalError(format!("bad stored card: {e}")))
+    }
+
+    pub fn document_count(&self) -> u64 {
+        self.index.reader.searcher().num_docs()
+    }
+
+    pub fn position(&self) -> Option<i64> {
+        self.cursor.try_lock().ok().map(|c| c.position())
+    }
+}
+
+/// The identity of the database, made once: an index built from another
+/// database (a restored backup, another URL) is not reused.
+async fn database_id(db: &Db) -> anyhow::Result<String> {
+    let existing: Option<String> = sqlx::query_scalar("SELECT value FROM settings WHERE key = 'database_id'")
+        .fetch_optional(&db.pool)
+        .await?;
+    if let Some(id) = existing {
+        return Ok(id);
+    }
+    let fresh = uuid::Uuid::new_v4().to_string();
+    // Another instance may have made one meanwhile; whichever landed first wins.
+    sqlx::query("INSERT INTO settings (key, value) VALUES ('database_id', $1) ON CONFLICT (key) DO NOTHING")
+        .bind(&fresh)
+        .execute(&db.pool)
+        .await?;
+    Ok(sqlx::query_scalar("SELECT value FROM settings WHERE key = 'database_id'").fetch_one(&db.pool).await?)
+}
+
+/// Checks a facet value against what can exist, so a typo gets a 400 rather
+/// than an empty page.
+pub fn valid_facet_value(facet: Facet, value: &str, known_themes: &[String], known_networks: &[String]) -> Option<String> {
+    match facet {
+        Facet::Country => CountryCode::parse(value).map(|c| c.as_str().to_string()),
+        Facet::Kind => OrganizationKind::parse(value).map(|k| k.code().to_string()),
+        Facet::Status => ConsultativeStatus::parse(value).map(|s| s.code().to_string()),
+        Facet::Theme => Slug::parse(value).filter(|s| known_themes.iter().any(|t| t == s.as_str())).map(|s| s.to_string()),
+        Facet::Network => {
+            Slug::parse(value).filter(|s| known_networks.iter().any(|n| n == s.as_str())).map(|s| s.to_string())
+        }
+    }
+}

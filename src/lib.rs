@@ -1,0 +1,12 @@
+//! IRENE: a platform for networks of non-governmental organisations.
+//!
+//! `platform` is the shared plumbing (database, search, languages, web); each
+//! other module is one capability with its own queries, routes and templates.
+
+pub mod app;
+pub mod demo;
+pub mod directory;
+pub mod networks;
+pub mod platform;
+pub mod portal;
+pub mod themes;

@@ -1,0 +1,5 @@
+//! Networks of organisations: global, regional and national, with their
+//! coordinators, thematic focal points and members.
+
+pub mod queries;
+pub mod routes;

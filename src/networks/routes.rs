@@ -1,0 +1,118 @@
+//! Network pages: the tree of networks and each network's own page.
+
+use std::collections::BTreeMap;
+
+use askama::Template;
+use axum::extract::rejection::PathRejection;
+use axum::extract::{Path, State};
+use axum::http::Uri;
+use axum::response::Html;
+
+use super::queries::{self, Level, Member, Network, NetworkSummary};
+use crate::app::AppState;
+use crate::directory::model::ConsultativeStatus;
+use crate::directory::routes::slug_from_path;
+use crate::platform::i18n::Lang;
+use crate::platform::web::{AppError, Chrome, PageError, WithLang};
+
+/// A count that links to the directory search it stands for.
+pub struct CountLink {
+    pub label: String,
+    pub count: i64,
+    pub href: String,
+}
+
+#[derive(Template)]
+#[template(path = "networks/show.html")]
+struct NetworkPage {
+    chrome: Chrome,
+    lang: Lang,
+    network: Network,
+    level: String,
+    per_country: Vec<CountLink>,
+    per_theme: Vec<CountLink>,
+    with_status: CountLink,
+}
+
+#[derive(Template)]
+#[template(path = "networks/index.html")]
+struct NetworksPage {
+    chrome: Chrome,
+    lang: Lang,
+    networks: Vec<NetworkSummary>,
+}
+
+pub fn level_label(level: impl std::borrow::Borrow<Level>, lang: impl std::borrow::Borrow<Lang>) -> String {
+    lang.borrow().t(&format!("level-{}", level.borrow().code()))
+}
+
+pub fn member_place(member: &Member, lang: Lang) -> String {
+    member.country.map(|c| c.name(lang).to_string()).unwrap_or_default()
+}
+
+fn directory_href(network: &str, filters: &[(&str, &str)]) -> String {
+    let mut query = form_urlencoded::Serializer::new(String::new());
+    query.append_pair("network", network);
+    for (name, value) in filters {
+        query.append_pair(name, value);
+    }
+    format!("/organizations?{}", query.finish())
+}
+
+pub async fn network_page(
+    State(state): State<AppState>,
+    lang: Lang,
+    uri: Uri,
+    path: Result<Path<String>, PathRejection>,
+) -> Result<Html<String>, PageError> {
+    let slug = slug_from_path(path).page(lang)?;
+    let network = queries::by_slug(&state.db, &slug).await.page(lang)?.ok_or(AppError::NotFound).page(lang)?;
+    let slug = network.summary.slug.clone();
+    let mut countries: BTreeMap<String, (i64, String)> = BTreeMap::new();
+    for member in &network.members {
+        if let Some(country) = member.country {
+            let entry = countries.entry(country.as_str().to_string()).or_insert((0, country.name(lang).to_string()));
+            entry.0 += 1;
+        }
+    }
+    let mut per_country: Vec<CountLink> = countries
+        .into_iter()
+        .map(|(code, (count, label))| CountLink { label, count, href: directory_href(&slug, &[("country", &code)]) })
+        .collect();
+    per_country.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)));
+    let per_theme = network
+        .per_theme
+        .iter()
+        .map(|(theme, count)| CountLink {
+            label: theme.name.get(lang).to_string(),
+            count: *count,
+            href: directory_href(&slug, &[("theme", &theme.slug)]),
+        })
+        .collect();
+    let holding: Vec<(&str, &str)> = ConsultativeStatus::ALL
+        .iter()
+        .filter(|s| s.holds_status())
+        .map(|s| ("status", s.code()))
+        .collect();
+    let with_status = CountLink {
+        label: lang.t("network-with-status"),
+        count: network.members.iter().filter(|m| m.status.holds_status()).count() as i64,
+        href: directory_href(&slug, &holding),
+    };
+    let page = NetworkPage {
+        chrome: Chrome::new(lang, network.summary.name.get(lang).to_string(), &uri),
+        level: level_label(network.summary.level, lang),
+        lang,
+        per_country,
+        per_theme,
+        with_status,
+        network,
+    };
+    Ok(Html(page.render().page(lang)?))
+}
+
+pub async fn networks_page(State(state): State<AppState>, lang: Lang, uri: Uri) -> Result<Html<String>, PageError> {
+    let networks = queries::all(&state.db).await.page(lang)?;
+    let page = NetworksPage { chrome: Chrome::new(lang, lang.t("networks-title"), &uri), lang, networks };
+    Ok(Html(page.render().page(lang)?))
+}

@@ -1,0 +1,147 @@
+//! Full-text search plumbing: one tantivy index directory per instance, kept
+//! current by following an outbox table, rebuilt when missing or stale.
+//!
+//! What goes into a document and how it is queried belongs to the capability
+//! that owns the index; this module knows only text, indexes and sequences.
+
+pub mod fold;
+pub mod outbox;
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use anyhow::Context;
+use serde::{Deserialize, Serialize};
+use tantivy::tokenizer::{LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer, TokenStream};
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
+
+/// The analyzer of folded text fields; text must pass through [`fold::fold`]
+/// before it reaches the index or a query.
+pub const FOLDED: &str = "folded";
+
+fn folded_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(64))
+        .filter(LowerCaser)
+        .build()
+}
+
+/// The terms a query's words become, in order, after folding.
+pub fn folded_terms(text: &str) -> Vec<String> {
+    let folded = fold::fold(text);
+    let mut analyzer = folded_analyzer();
+    let mut stream = analyzer.token_stream(&folded);
+    let mut terms = Vec::new();
+    while stream.advance() {
+        terms.push(stream.token().text.clone());
+    }
+    terms
+}
+
+/// What an index was built from, written into each commit: an index built by
+/// another schema version or from another database is rebuilt.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stamp {
+    pub schema_version: u32,
+    pub database_id: String,
+    /// The outbox position up to which every change is in the index.
+    pub outbox_seq: i64,
+}
+
+pub struct SearchIndex {
+    pub index: Index,
+    pub reader: IndexReader,
+    writer: Mutex<IndexWriter>,
+    dir: PathBuf,
+}
+
+/// The writer's memory budget; small, since documents are small and the
+/// machine may be too.
+const WRITER_MEMORY: usize = 64 * 1024 * 1024;
+
+impl SearchIndex {
+    /// Opens the index in `dir`, or creates it empty when it is missing,
+    /// unreadable, of another schema or from another database. Returns the
+    /// stamp of the last commit when the index can be reused as it is.
+    pub fn open(
+        dir: &Path,
+        schema: tantivy::schema::Schema,
+        schema_version: u32,
+        database_id: &str,
+    ) -> anyhow::Result<(SearchIndex, Option<Stamp>)> {
+        let reusable = Self::reusable_stamp(dir, schema_version, database_id);
+        if reusable.is_none() && dir.exists() {
+            std::fs::remove_dir_all(dir)
+                .with_context(|| format!("cannot clear the stale search index at {}", dir.display()))?;
+        }
+        std::fs::create_dir_all(dir)
+            .with_context(|| format!("cannot create the search index folder {}", dir.display()))?;
+        let index = if reusable.is_some() {
+            Index::open_in_dir(dir)?
+        } else {
+            Index::create_in_dir(dir, schema)?
+        };
+        index.tokenizers().register(FOLDED, folded_analyzer());
+        let writer = index.writer_with_num_threads(1, WRITER_MEMORY).with_context(|| {
+            format!(
+                "cannot lock the search index at {} (is another instance using the same data folder?)",
+                dir.display()
+            )
+        })?;
+        let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
+        let search_index = SearchIndex { index, reader, writer: Mutex::new(writer), dir: dir.to_path_buf() };
+        Ok((search_index, reusable))
+    }
+
+    fn reusable_stamp(dir: &Path, schema_version: u32, database_id: &str) -> Option<Stamp> {
+        let index = Index::open_in_dir(dir).ok()?;
+        let payload = index.load_metas().ok()?.payload?;
+        let stamp: Stamp = serde_json::from_str(&payload).ok()?;
+        (stamp.schema_version == schema_version && stamp.database_id == database_id).then_some(stamp)
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Replaces (or removes, when `document` is None) the document whose
+    /// `key` term is given, then does nothing visible until [`Self::commit`].
+    pub fn upsert(&self, key: Term, document: Option<TantivyDocument>) -> anyhow::Result<()> {
+        let writer = self.writer.lock().map_err(|_| anyhow::anyhow!("search writer poisoned"))?;
+        writer.delete_term(key);
+        if let Some(document) = document {
+            writer.add_document(document)?;
+        }
+        Ok(())
+    }
+
+    /// Removes every document, for a rebuild.
+    pub fn clear(&self) -> anyhow::Result<()> {
+        let writer = self.writer.lock().map_err(|_| anyhow::anyhow!("search writer poisoned"))?;
+        writer.delete_all_documents()?;
+        Ok(())
+    }
+
+    /// Makes the changes so far durable and visible, recording `stamp`.
+    pub fn commit(&self, stamp: &Stamp) -> anyhow::Result<()> {
+        {
+            let mut writer = self.writer.lock().map_err(|_| anyhow::anyhow!("search writer poisoned"))?;
+            let mut prepared = writer.prepare_commit()?;
+            prepared.set_payload(&serde_json::to_string(stamp)?);
+            prepared.commit()?;
+        }
+        self.reader.reload()?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn query_words_fold_into_terms() {
+        assert_eq!(folded_terms("Бута, Qasımov!"), vec!["buta", "gasimov"]);
+        assert!(folded_terms("  ,, ").is_empty());
+    }
+}

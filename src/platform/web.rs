@@ -1,0 +1,332 @@
+//! Web plumbing shared by every capability: the error type and its two
+//! renderings (an HTML page for the portal, JSON for the API), the language of
+//! a request, the page chrome every template extends, and query strings.
+
+use askama::Template;
+use axum::extract::{FromRequestParts, Request};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri, header};
+use axum::middleware::Next;
+use axum::response::{Html, IntoResponse, Response};
+use fluent_templates::fluent_bundle::FluentValue;
+use serde_json::json;
+
+use super::i18n::Lang;
+
+/// What went wrong with a client's parameter, worded per language at render time.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Problem {
+    Unknown(String),
+    TooLong { max: usize },
+    NotANumber,
+    OutOfRange { min: i64, max: i64 },
+    InvalidUtf8,
+    Repeated,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error("parameter {name}: {problem:?}")]
+    BadParameter { name: String, problem: Problem },
+    #[error("not found")]
+    NotFound,
+    #[error(transparent)]
+    Internal(#[from] anyhow::Error),
+}
+
+impl From<sqlx::Error> for AppError {
+    fn from(error: sqlx::Error) -> Self {
+        AppError::Internal(error.into())
+    }
+}
+
+impl From<tantivy::TantivyError> for AppError {
+    fn from(error: tantivy::TantivyError) -> Self {
+        AppError::Internal(error.into())
+    }
+}
+
+impl From<askama::Error> for AppError {
+    fn from(error: askama::Error) -> Self {
+        AppError::Internal(error.into())
+    }
+}
+
+impl AppError {
+    pub fn bad(name: &str, problem: Problem) -> AppError {
+        AppError::BadParameter { name: name.to_string(), problem }
+    }
+
+    pub fn status(&self) -> StatusCode {
+        match self {
+            AppError::BadParameter { .. } => StatusCode::BAD_REQUEST,
+            AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    /// The sentence shown to the client, in its language.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            AppError::BadParameter { name, problem } => {
+                let name_value = FluentValue::from(name.clone());
+                let (key, mut args): (&str, Vec<(&'static str, FluentValue<'static>)>) = match problem {
+                    Problem::Unknown(value) => ("error-param-unknown", vec![("value", value.clone().into())]),
+                    Problem::TooLong { max } => ("error-param-too-long", vec![("max", (*max as i64).into())]),
+                    Problem::NotANumber => ("error-param-not-a-number", vec![]),
+                    Problem::OutOfRange { min, max } => {
+                        ("error-param-out-of-range", vec![("min", (*min).into()), ("max", (*max).into())])
+                    }
+                    Problem::InvalidUtf8 => ("error-param-invalid-utf8", vec![]),
+                    Problem::Repeated => ("error-param-repeated", vec![]),
+                };
+                args.push(("name", name_value));
+                lang.t_with(key, &args)
+            }
+            AppError::NotFound => lang.t("error-not-found"),
+            AppError::Internal(_) => lang.t("error-internal"),
+        }
+    }
+
+    fn log(&self) {
+        if let AppError::Internal(error) = self {
+            tracing::error!(error = format!("{error:#}"), "request failed");
+        }
+    }
+}
+
+/// An error on a portal page: rendered as an HTML page in the reader's language.
+pub struct PageError {
+    pub error: AppError,
+    pub lang: Lang,
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorPage {
+    chrome: Chrome,
+    heading: String,
+    message: String,
+}
+
+impl IntoResponse for PageError {
+    fn into_response(self) -> Response {
+        self.error.log();
+        let status = self.error.status();
+        let heading = match status {
+            StatusCode::BAD_REQUEST => self.lang.t("error-bad-request-title"),
+            StatusCode::NOT_FOUND => self.lang.t("error-not-found-title"),
+            _ => self.lang.t("error-internal-title"),
+        };
+        let page = ErrorPage {
+            chrome: Chrome::plain(self.lang, heading.clone()),
+            message: self.error.message(self.lang),
+            heading,
+        };
+        match page.render() {
+            Ok(html) => (status, Html(html)).into_response(),
+            Err(_) => (status, self.error.message(self.lang)).into_response(),
+        }
+    }
+}
+
+pub trait WithLang<T> {
+    /// Marks an error as happening on a page read in `lang`.
+    fn page(self, lang: Lang) -> Result<T, PageError>;
+}
+
+impl<T, E: Into<AppError>> WithLang<T> for Result<T, E> {
+    fn page(self, lang: Lang) -> Result<T, PageError> {
+        self.map_err(|error| PageError { error: error.into(), lang })
+    }
+}
+
+/// An error of the JSON API: `{"error": {"status", "message", "parameter"}}`.
+pub struct ApiError(pub AppError);
+
+impl<E: Into<AppError>> From<E> for ApiError {
+    fn from(error: E) -> Self {
+        ApiError(error.into())
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        self.0.log();
+        let parameter = match &self.0 {
+            AppError::BadParameter { name, .. } => Some(name.clone()),
+            _ => None,
+        };
+        let body = json!({
+            "error": {
+                "status": self.0.status().as_u16(),
+                "message": self.0.message(Lang::En),
+                "parameter": parameter,
+            }
+        });
+        (self.0.status(), axum::Json(body)).into_response()
+    }
+}
+
+/// The language of a request: `?lang=`, then the `lang` cookie, then
+/// `Accept-Language`, then English.
+impl<S: Send + Sync> FromRequestParts<S> for Lang {
+    type Rejection = PageError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Lang, PageError> {
+        let from_header = request_lang_from_headers(&parts.headers);
+        match lang_in_query(&parts.uri) {
+            Some(Ok(lang)) => Ok(lang),
+            Some(Err(value)) => Err(PageError {
+                error: AppError::bad("lang", Problem::Unknown(value)),
+                lang: from_header,
+            }),
+            None => Ok(from_header),
+        }
+    }
+}
+
+fn lang_in_query(uri: &Uri) -> Option<Result<Lang, String>> {
+    let query = uri.query()?;
+    form_urlencoded::parse(query.as_bytes())
+        .find(|(name, _)| name == "lang")
+        .map(|(_, value)| Lang::parse(&value).ok_or_else(|| truncate(&value, 40)))
+}
+
+fn request_lang_from_headers(headers: &HeaderMap) -> Lang {
+    let from_cookie = headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|cookies| cookies.split(';'))
+        .filter_map(|cookie| cookie.trim().strip_prefix("lang="))
+        .find_map(Lang::parse);
+    from_cookie
+        .or_else(|| {
+            headers
+                .get(header::ACCEPT_LANGUAGE)
+                .and_then(|value| value.to_str().ok())
+                .and_then(Lang::from_accept_language)
+        })
+        .unwrap_or(Lang::En)
+}
+
+/// Remembers a language chosen with `?lang=` in a cookie, so the next page
+/// keeps it without the parameter.
+pub async fn remember_lang(request: Request, next: Next) -> Response {
+    let chosen = match lang_in_query(request.uri()) {
+        Some(Ok(lang)) => Some(lang),
+        _ => None,
+    };
+    let mut response = next.run(request).await;
+    if let Some(lang) = chosen {
+        let cookie = format!("lang={}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly", lang.code());
+        if let Ok(value) = HeaderValue::from_str(&cookie) {
+            response.headers_mut().append(header::SET_COOKIE, value);
+        }
+    }
+    response.headers_mut().append(header::VARY, HeaderValue::from_static("Accept-Language, Cookie"));
+    response
+}
+
+/// A link of the language switcher.
+pub struct LangLink {
+    pub lang: Lang,
+    pub href: String,
+    pub current: bool,
+}
+
+/// What the layout needs on every page.
+pub struct Chrome {
+    pub lang: Lang,
+    pub title: String,
+    pub lang_links: Vec<LangLink>,
+}
+
+impl Chrome {
+    /// The chrome of a page at `uri`; the language links keep the page's query.
+    pub fn new(lang: Lang, title: String, uri: &Uri) -> Chrome {
+        let pairs: Vec<(String, String)> = uri
+            .query()
+            .map(|q| {
+                form_urlencoded::parse(q.as_bytes())
+                    .filter(|(name, _)| name != "lang")
+                    .map(|(n, v)| (n.into_owned(), v.into_owned()))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let lang_links = Lang::ALL
+            .iter()
+            .map(|&link_lang| {
+                let mut query = form_urlencoded::Serializer::new(String::new());
+                query.extend_pairs(pairs.iter());
+                query.append_pair("lang", link_lang.code());
+                LangLink { lang: link_lang, href: format!("{}?{}", uri.path(), query.finish()), current: link_lang == lang }
+            })
+            .collect();
+        Chrome { lang, title, lang_links }
+    }
+
+    /// The chrome of a page that has no address worth keeping (an error page).
+    pub fn plain(lang: Lang, title: String) -> Chrome {
+        Chrome::new(lang, title, &Uri::from_static("/"))
+    }
+
+    pub fn t(&self, key: &str) -> String {
+        self.lang.t(key)
+    }
+}
+
+/// The decoded pairs of a query string, refusing what is not UTF-8.
+pub fn query_pairs(uri: &Uri) -> Result<Vec<(String, String)>, AppError> {
+    let Some(query) = uri.query() else { return Ok(Vec::new()) };
+    form_urlencoded::parse(query.as_bytes())
+        .map(|(name, value)| {
+            if name.contains('\u{FFFD}') {
+                return Err(AppError::bad(&truncate(&name, 40), Problem::InvalidUtf8));
+            }
+            if value.contains('\u{FFFD}') {
+                return Err(AppError::bad(&name, Problem::InvalidUtf8));
+            }
+            Ok((name.into_owned(), value.into_owned()))
+        })
+        .collect()
+}
+
+fn truncate(text: &str, max_chars: usize) -> String {
+    text.chars().take(max_chars).collect()
+}
+
+/// The handler for addresses nothing else answers.
+pub async fn not_found(lang: Lang) -> PageError {
+    PageError { error: AppError::NotFound, lang }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn language_links_keep_the_query_and_replace_lang() {
+        let uri: Uri = "/organizations?q=Buta&lang=en&country=AZ".parse().unwrap();
+        let chrome = Chrome::new(Lang::Ru, "t".into(), &uri);
+        assert_eq!(chrome.lang_links[1].href, "/organizations?q=Buta&country=AZ&lang=ru");
+        assert!(chrome.lang_links[1].current);
+    }
+
+    #[test]
+    fn query_pairs_refuse_invalid_utf8() {
+        let uri: Uri = "/organizations?q=%FF%FE".parse().unwrap();
+        let error = query_pairs(&uri).unwrap_err();
+        assert!(matches!(error, AppError::BadParameter { ref name, problem: Problem::InvalidUtf8 } if name == "q"));
+    }
+
+    #[test]
+    fn bad_parameter_messages_name_the_parameter_in_each_language() {
+        let error = AppError::bad("page", Problem::OutOfRange { min: 1, max: 500 });
+        for lang in Lang::ALL {
+            let message = error.message(lang);
+            assert!(message.contains("page") && message.contains("500"), "{lang:?}: {message}");
+        }
+    }
+}

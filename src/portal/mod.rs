@@ -1,0 +1,3 @@
+//! The portal's front page.
+
+pub mod routes;

@@ -1,0 +1,44 @@
+//! The front page: search, the tree of networks, themes and the figures.
+
+use askama::Template;
+use axum::extract::State;
+use axum::http::Uri;
+use axum::response::Html;
+
+use crate::app::AppState;
+use crate::directory::queries::ThemeGoals;
+use crate::networks::queries::NetworkSummary;
+use crate::platform::i18n::Lang;
+use crate::platform::web::{Chrome, PageError, WithLang};
+
+#[derive(Template)]
+#[template(path = "portal/home.html")]
+struct HomePage {
+    chrome: Chrome,
+    lang: Lang,
+    text: String,
+    networks: Vec<NetworkSummary>,
+    themes: Vec<ThemeGoals>,
+    organization_count: i64,
+    country_count: i64,
+}
+
+pub async fn home(State(state): State<AppState>, lang: Lang, uri: Uri) -> Result<Html<String>, PageError> {
+    let networks = crate::networks::queries::all(&state.db).await.page(lang)?;
+    let themes = crate::themes::queries::all(&state.db).await.page(lang)?;
+    let (organization_count, country_count): (i64, i64) =
+        sqlx::query_as("SELECT COUNT(*), COUNT(DISTINCT country) FROM organizations")
+            .fetch_one(&state.db.pool)
+            .await
+            .page(lang)?;
+    let page = HomePage {
+        chrome: Chrome::new(lang, lang.t("home-title"), &uri),
+        lang,
+        text: String::new(),
+        networks,
+        themes,
+        organization_count,
+        country_count,
+    };
+    Ok(Html(page.render().page(lang)?))
+}

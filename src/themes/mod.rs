@@ -1,0 +1,4 @@
+//! Themes: the subjects focal points work on, mapped to MDGs and SDGs.
+
+pub mod queries;
+pub mod routes;

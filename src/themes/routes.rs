@@ -1,0 +1,55 @@
+//! Theme pages: a theme's goals and the focal points and organisations on it.
+
+use askama::Template;
+use axum::extract::rejection::PathRejection;
+use axum::extract::{Path, State};
+use axum::http::Uri;
+use axum::response::Html;
+
+use super::queries::{self, Theme};
+use crate::app::AppState;
+use crate::directory::queries::ThemeGoals;
+use crate::directory::routes::slug_from_path;
+use crate::platform::i18n::Lang;
+use crate::platform::web::{AppError, Chrome, PageError, WithLang};
+
+#[derive(Template)]
+#[template(path = "themes/show.html")]
+struct ThemePage {
+    chrome: Chrome,
+    lang: Lang,
+    theme: Theme,
+    organization_count: i64,
+}
+
+#[derive(Template)]
+#[template(path = "themes/index.html")]
+struct ThemesPage {
+    chrome: Chrome,
+    lang: Lang,
+    themes: Vec<ThemeGoals>,
+}
+
+pub async fn theme_page(
+    State(state): State<AppState>,
+    lang: Lang,
+    uri: Uri,
+    path: Result<Path<String>, PathRejection>,
+) -> Result<Html<String>, PageError> {
+    let slug = slug_from_path(path).page(lang)?;
+    let theme = queries::by_slug(&state.db, &slug).await.page(lang)?.ok_or(AppError::NotFound).page(lang)?;
+    let organization_count = queries::organization_count(&state.db, &slug).await.page(lang)?;
+    let page = ThemePage {
+        chrome: Chrome::new(lang, theme.goals.theme.name.get(lang).to_string(), &uri),
+        lang,
+        theme,
+        organization_count,
+    };
+    Ok(Html(page.render().page(lang)?))
+}
+
+pub async fn themes_page(State(state): State<AppState>, lang: Lang, uri: Uri) -> Result<Html<String>, PageError> {
+    let themes = queries::all(&state.db).await.page(lang)?;
+    let page = ThemesPage { chrome: Chrome::new(lang, lang.t("themes-title"), &uri), lang, themes };
+    Ok(Html(page.render().page(lang)?))
+}
