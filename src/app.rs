@@ -38,16 +38,19 @@ fn migrations() -> Vec<Migration> {
 /// Opens the database and brings its schema up to date.
 pub async fn open_database(database_url: Option<&str>, data_dir: &Path) -> anyhow::Result<Db> {
     let db = Db::connect(database_url, data_dir).await?;
-    db.with_schema_lock(async || migrate::run(&db, &migrations()).await).await?;
+    db.with_schema_lock(async || migrate::run(&db, &migrations()).await)
+        .await?;
     Ok(db)
 }
 
 /// Makes sure the data folder exists and can be written, before anything is
 /// put in it, so the operator gets one clear message.
 pub fn prepare_data_dir(dir: &Path) -> anyhow::Result<()> {
-    std::fs::create_dir_all(dir).with_context(|| format!("cannot create the data folder {}", dir.display()))?;
+    std::fs::create_dir_all(dir)
+        .with_context(|| format!("cannot create the data folder {}", dir.display()))?;
     let probe = dir.join(".irene-write-check");
-    std::fs::write(&probe, b"ok").with_context(|| format!("the data folder {} is not writable", dir.display()))?;
+    std::fs::write(&probe, b"ok")
+        .with_context(|| format!("the data folder {} is not writable", dir.display()))?;
     std::fs::remove_file(&probe).ok();
     Ok(())
 }
@@ -63,13 +66,18 @@ pub struct ServeOptions {
 pub async fn serve(options: ServeOptions) -> anyhow::Result<()> {
     prepare_data_dir(&options.data_dir)?;
     // Bind before the slower start-up work, so a taken address fails at once.
-    let listener = tokio::net::TcpListener::bind(options.addr).await.map_err(|error| {
-        if error.kind() == std::io::ErrorKind::AddrInUse {
-            anyhow::anyhow!("the address {} is already in use; choose another with --addr", options.addr)
-        } else {
-            anyhow::anyhow!("cannot listen on {}: {error}", options.addr)
-        }
-    })?;
+    let listener = tokio::net::TcpListener::bind(options.addr)
+        .await
+        .map_err(|error| {
+            if error.kind() == std::io::ErrorKind::AddrInUse {
+                anyhow::anyhow!(
+                    "the address {} is already in use; choose another with --addr",
+                    options.addr
+                )
+            } else {
+                anyhow::anyhow!("cannot listen on {}: {error}", options.addr)
+            }
+        })?;
     let db = open_database(options.database_url.as_deref(), &options.data_dir).await?;
     if options.demo {
         if crate::demo::load(&db).await? {
@@ -78,12 +86,24 @@ pub async fn serve(options: ServeOptions) -> anyhow::Result<()> {
             tracing::info!("demo data already present");
         }
     }
-    let search = DirectorySearch::open(&options.data_dir.join("search").join("directory"), db.clone()).await?;
+    let search = DirectorySearch::open(
+        &options.data_dir.join("search").join("directory"),
+        db.clone(),
+    )
+    .await?;
     search.follow(Duration::from_millis(400));
-    let public_url = options.public_url.unwrap_or_else(|| format!("http://{}", options.addr));
-    let state = AppState { db, search, public_url: public_url.trim_end_matches('/').to_string() };
+    let public_url = options
+        .public_url
+        .unwrap_or_else(|| format!("http://{}", options.addr));
+    let state = AppState {
+        db,
+        search,
+        public_url: public_url.trim_end_matches('/').to_string(),
+    };
     tracing::info!(addr = %options.addr, "IRENE is serving");
-    axum::serve(listener, router(state)).with_graceful_shutdown(shutdown_signal()).await?;
+    axum::serve(listener, router(state))
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
     Ok(())
 }
 
@@ -91,7 +111,9 @@ async fn shutdown_signal() {
     let interrupt = tokio::signal::ctrl_c();
     #[cfg(unix)]
     let terminate = async {
-        if let Ok(mut signal) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+        if let Ok(mut signal) =
+            tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
             signal.recv().await;
         }
     };
@@ -113,7 +135,10 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/", get(portal::routes::home))
         .route("/organizations", get(directory::routes::search_page))
-        .route("/organizations/{slug}", get(directory::routes::profile_page))
+        .route(
+            "/organizations/{slug}",
+            get(directory::routes::profile_page),
+        )
         .route("/networks", get(networks::routes::networks_page))
         .route("/networks/{slug}", get(networks::routes::network_page))
         .route("/themes", get(themes::routes::themes_page))
@@ -142,7 +167,10 @@ pub fn router(state: AppState) -> Router {
 }
 
 async fn healthz(State(state): State<AppState>) -> Response {
-    let database = sqlx::query_scalar::<_, i64>("SELECT 1").fetch_one(&state.db.pool).await.is_ok();
+    let database = sqlx::query_scalar::<_, i64>("SELECT 1")
+        .fetch_one(&state.db.pool)
+        .await
+        .is_ok();
     let ready = database && state.search.is_ready();
     let body = axum::Json(serde_json::json!({
         "status": if ready { "ok" } else { "unavailable" },
@@ -150,15 +178,25 @@ async fn healthz(State(state): State<AppState>) -> Response {
         "search_documents": state.search.document_count(),
         "search_position": state.search.position(),
     }));
-    let status = if ready { StatusCode::OK } else { StatusCode::SERVICE_UNAVAILABLE };
+    let status = if ready {
+        StatusCode::OK
+    } else {
+        StatusCode::SERVICE_UNAVAILABLE
+    };
     (status, body).into_response()
 }
 
 async fn stylesheet() -> Response {
     (
         [
-            (header::CONTENT_TYPE, HeaderValue::from_static("text/css; charset=utf-8")),
-            (header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=86400")),
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("text/css; charset=utf-8"),
+            ),
+            (
+                header::CACHE_CONTROL,
+                HeaderValue::from_static("public, max-age=86400"),
+            ),
         ],
         include_str!("../static/irene.css"),
     )

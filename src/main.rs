@@ -56,9 +56,12 @@ enum Command {
 
 fn init_logging() {
     use tracing_subscriber::EnvFilter;
-    let filter = EnvFilter::try_from_env("IRENE_LOG").unwrap_or_else(|_| EnvFilter::new("info,tantivy=warn,sqlx=warn"));
+    let filter = EnvFilter::try_from_env("IRENE_LOG")
+        .unwrap_or_else(|_| EnvFilter::new("info,tantivy=warn,sqlx=warn"));
     let json = std::env::var("IRENE_LOG_FORMAT").is_ok_and(|f| f == "json");
-    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
     if json {
         builder.json().init();
     } else {
@@ -68,7 +71,12 @@ fn init_logging() {
 
 async fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
-        Command::Serve { addr, demo, public_url, storage } => {
+        Command::Serve {
+            addr,
+            demo,
+            public_url,
+            storage,
+        } => {
             irene::app::serve(irene::app::ServeOptions {
                 addr,
                 data_dir: storage.data,
@@ -78,9 +86,15 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             })
             .await
         }
-        Command::Generate { organizations, seed, demo, storage } => {
+        Command::Generate {
+            organizations,
+            seed,
+            demo,
+            storage,
+        } => {
             irene::app::prepare_data_dir(&storage.data)?;
-            let db = irene::app::open_database(storage.database_url.as_deref(), &storage.data).await?;
+            let db =
+                irene::app::open_database(storage.database_url.as_deref(), &storage.data).await?;
             if demo {
                 irene::demo::load(&db).await?;
             }

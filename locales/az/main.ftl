@@ -1,163 +1,163 @@
 site-name = UN-NGO-IRENE
-skip-to-content = Skip to content
-nav-main = Main
-nav-directory = Directory
-nav-networks = Networks
-nav-themes = Themes
-nav-languages = Language
-footer-text = UN-NGO-IRENE: the informal regional network of non-governmental organisations and the United Nations.
+skip-to-content = Əsas məzmuna keçin
+nav-main = Əsas naviqasiya
+nav-directory = Kataloq
+nav-networks = Şəbəkələr
+nav-themes = Mövzular
+nav-languages = Dil
+footer-text = UN-NGO-IRENE: qeyri-hökumət təşkilatlarının və Birləşmiş Millətlər Təşkilatının qeyri-rəsmi regional şəbəkəsi.
 
-home-title = Home
-home-heading = Networks of NGOs working with the United Nations
-home-intro = Find organisations across the networks, their thematic focal points and the Millennium and Sustainable Development Goals they work on, in English, Russian or Azerbaijani.
+home-title = Ana səhifə
+home-heading = Birləşmiş Millətlər Təşkilatı ilə əməkdaşlıq edən QHT şəbəkələri
+home-intro = Şəbəkələrdəki təşkilatları, onların tematik əlaqələndirmə mərkəzlərini, həmçinin üzərində çalışdıqları Minilliyin İnkişaf Məqsədlərini və Dayanıqlı İnkişaf Məqsədlərini ingilis, rus və ya Azərbaycan dilində tapın.
 
-error-back-home = Back to the home page
-error-bad-request-title = This request cannot be answered
-error-not-found-title = Page not found
-error-internal-title = Something went wrong
-error-not-found = There is nothing at this address.
-error-internal = The server could not answer this request. Please try again later.
-error-param-unknown = Parameter “{ $name }”: “{ $value }” is not a value it accepts.
-error-param-too-long = Parameter “{ $name }” is too long: at most { $max } characters.
-error-param-not-a-number = Parameter “{ $name }” must be a whole number.
-error-param-out-of-range = Parameter “{ $name }” must be between { $min } and { $max }.
-error-param-invalid-utf8 = Parameter “{ $name }” is not valid UTF-8 text.
-error-param-repeated = Parameter “{ $name }” may be given only once.
+error-back-home = Ana səhifəyə qayıdın
+error-bad-request-title = Bu sorğuya cavab vermək mümkün deyil
+error-not-found-title = Səhifə tapılmadı
+error-internal-title = Xəta baş verdi
+error-not-found = Bu ünvanda heç nə yoxdur.
+error-internal = Server bu sorğuya cavab verə bilmədi. Zəhmət olmasa, bir qədər sonra yenidən cəhd edin.
+error-param-unknown = “{ $name }” parametri: “{ $value }” qəbul edilən dəyər deyil.
+error-param-too-long = “{ $name }” parametri çox uzundur: ən çoxu { $max } simvol ola bilər.
+error-param-not-a-number = “{ $name }” parametri tam ədəd olmalıdır.
+error-param-out-of-range = “{ $name }” parametri { $min } ilə { $max } arasında olmalıdır.
+error-param-invalid-utf8 = “{ $name }” parametri düzgün UTF-8 mətni deyil.
+error-param-repeated = “{ $name }” parametri yalnız bir dəfə göstərilə bilər.
 
-directory-title = Directory of organisations
-directory-title-query = Organisations matching “{ $query }”
-search-label = Search organisations by name, acronym, place or description
-search-button = Search
-facets-label = Filters
-facet-country = Country
-facet-kind = Kind of organisation
-facet-theme = Theme
-facet-network = Network
-facet-status = ECOSOC consultative status
-active-filters = Filtered by:
-remove-filter = remove this filter
-clear-filters = Clear all filters
-sort-label = Sort by:
-sort-relevance = relevance
-sort-name = name
-no-results = No organisation matches. Check the spelling, try fewer words or remove a filter.
-pagination-label = Pages of results
-page-previous = Previous
-page-next = Next
+directory-title = Təşkilatlar kataloqu
+directory-title-query = “{ $query }” sorğusuna uyğun təşkilatlar
+search-label = Təşkilatları ada, abbreviaturaya, yerləşdiyi yerə və ya təsvirə görə axtarın
+search-button = Axtar
+facets-label = Filtrlər
+facet-country = Ölkə
+facet-kind = Təşkilatın növü
+facet-theme = Mövzu
+facet-network = Şəbəkə
+facet-status = ECOSOC yanında məşvərətçi status
+active-filters = Seçilmiş filtrlər:
+remove-filter = bu filtri ləğv et
+clear-filters = Bütün filtrləri ləğv et
+sort-label = Sıralama:
+sort-relevance = uyğunluğa görə
+sort-name = ada görə
+no-results = Uyğun təşkilat tapılmadı. Yazılışı yoxlayın, daha az söz yazın və ya filtrlərdən birini ləğv edin.
+pagination-label = Nəticə səhifələri
+page-previous = Əvvəlki
+page-next = Növbəti
 organizations-found = { $count ->
-    [0] No organisations found
-    [one] { $count } organisation found
-   *[other] { $count } organisations found
+    [0] Heç bir təşkilat tapılmadı
+    [one] { $count } təşkilat tapıldı
+   *[other] { $count } təşkilat tapıldı
 }
 organizations-count = { $count ->
-    [one] { $count } organisation
-   *[other] { $count } organisations
+    [one] { $count } təşkilat
+   *[other] { $count } təşkilat
 }
 countries-count = { $count ->
-    [one] { $count } country
-   *[other] { $count } countries
+    [one] { $count } ölkə
+   *[other] { $count } ölkə
 }
 networks-count = { $count ->
-    [one] { $count } network
-   *[other] { $count } networks
+    [one] { $count } şəbəkə
+   *[other] { $count } şəbəkə
 }
 participants-count = { $count ->
-    [one] { $count } participant
-   *[other] { $count } participants
+    [one] { $count } iştirakçı
+   *[other] { $count } iştirakçı
 }
 
-kind-ngo = Non-governmental organisation
-kind-government = Government body
-kind-un-agency = UN agency or programme
+kind-ngo = Qeyri-hökumət təşkilatı
+kind-government = Dövlət orqanı
+kind-un-agency = BMT-nin qurumu və ya proqramı
 kind-donor = Donor
-kind-business = Business
-kind-academic = Academic institution
-kind-media = Media
+kind-business = Biznes qurumu
+kind-academic = Elm və ya təhsil müəssisəsi
+kind-media = Kütləvi informasiya vasitəsi
 
-status-none = No consultative status
-status-roster = Roster status
-status-special = Special consultative status
-status-general = General consultative status
-status-unspecified = Consultative status (category not recorded)
+status-none = Məşvərətçi status yoxdur
+status-roster = Reyestr statusu
+status-special = Xüsusi məşvərətçi status
+status-general = Ümumi məşvərətçi status
+status-unspecified = Məşvərətçi status (kateqoriya qeyd olunmayıb)
 
-profile-about = About
-profile-names = Names
-profile-other-name = Also known as
-profile-kind = Kind
-profile-consultative-status = ECOSOC consultative status
-profile-granted = granted
-profile-country = Country
-profile-city = City
-profile-address = Address
-profile-phone = Telephone
-profile-email = E-mail
-profile-website = Website
-profile-founded = Founded
-profile-networks = Networks
-profile-focal-points = Thematic focal points
-profile-themes = Themes and goals
-profile-people = People
-profile-commitments = Commitments
-profile-events = Meetings
-role-coordinator = coordinator
-role-member = member
-role-lead = Lead
-role-collaborator = In collaboration
+profile-about = Təşkilat haqqında
+profile-names = Adlar
+profile-other-name = Digər adı
+profile-kind = Növü
+profile-consultative-status = ECOSOC yanında məşvərətçi status
+profile-granted = verilmə ili:
+profile-country = Ölkə
+profile-city = Şəhər
+profile-address = Ünvan
+profile-phone = Telefon
+profile-email = E-poçt
+profile-website = Veb-sayt
+profile-founded = Təsis ili
+profile-networks = Şəbəkələr
+profile-focal-points = Tematik əlaqələndirmə mərkəzləri
+profile-themes = Mövzular və məqsədlər
+profile-people = Nümayəndələr
+profile-commitments = Öhdəliklər
+profile-events = Görüşlər
+role-coordinator = koordinator
+role-member = üzv
+role-lead = Aparıcı təşkilat
+role-collaborator = Tərəfdaş təşkilat
 
-networks-title = Networks
-network-founded = founded
-network-coordinator = Coordinator
-network-no-coordinator = No coordinator yet
-network-members = Members
-network-with-status = Members in consultative status with ECOSOC
-network-countries = Members per country
-network-children = Networks within it
-network-focal-points = Thematic focal points
-focal-point-lead = Lead
-focal-point-leads = Leads
-focal-point-collaborators = In collaboration with
-network-per-theme = Members per theme
-network-member-list = Member organisations
-network-no-members = No member organisations yet.
-network-events = Meetings
-level-global = Global level
-level-regional = Regional network
-level-national = National network
+networks-title = Şəbəkələr
+network-founded = yaradılma tarixi:
+network-coordinator = Koordinator
+network-no-coordinator = Koordinator hələ təyin edilməyib
+network-members = Üzvlər
+network-with-status = ECOSOC yanında məşvərətçi statusu olan üzvlər
+network-countries = Ölkələr üzrə üzvlər
+network-children = Tərkibindəki şəbəkələr
+network-focal-points = Tematik əlaqələndirmə mərkəzləri
+focal-point-lead = Aparıcı təşkilat
+focal-point-leads = Aparıcı təşkilatlar
+focal-point-collaborators = Tərəfdaş təşkilatlar
+network-per-theme = Mövzular üzrə üzvlər
+network-member-list = Üzv təşkilatlar
+network-no-members = Hələ üzv təşkilat yoxdur.
+network-events = Görüşlər
+level-global = Qlobal səviyyə
+level-regional = Regional şəbəkə
+level-national = Milli şəbəkə
 
-themes-title = Themes
-theme-goals = Goals
-theme-millennium-declaration = Rooted in the Millennium Declaration rather than in one of the Millennium Development Goals.
-theme-no-goals = Not mapped to any goal yet.
-theme-focal-points = Focal points across networks
-theme-no-focal-points = No network has a focal point for this theme yet.
-theme-organizations = Organisations working on this theme
+themes-title = Mövzular
+theme-goals = Məqsədlər
+theme-millennium-declaration = Minilliyin İnkişaf Məqsədlərindən birinə deyil, Minillik Bəyannaməsinə əsaslanır.
+theme-no-goals = Hələ heç bir məqsədlə əlaqələndirilməyib.
+theme-focal-points = Şəbəkələr üzrə əlaqələndirmə mərkəzləri
+theme-no-focal-points = Hələ heç bir şəbəkədə bu mövzu üzrə əlaqələndirmə mərkəzi yoxdur.
+theme-organizations = Bu mövzu üzrə çalışan təşkilatlar
 
-mdg-full = Millennium Development Goal
-mdg-short = MDG
-sdg-full = Sustainable Development Goal
-sdg-short = SDG
-mdg-1 = Eradicate extreme poverty and hunger
-mdg-2 = Achieve universal primary education
-mdg-3 = Promote gender equality and empower women
-mdg-4 = Reduce child mortality
-mdg-5 = Improve maternal health
-mdg-6 = Combat HIV/AIDS, malaria and other diseases
-mdg-7 = Ensure environmental sustainability
-mdg-8 = Develop a global partnership for development
-sdg-1 = No Poverty
-sdg-2 = Zero Hunger
-sdg-3 = Good Health and Well-being
-sdg-4 = Quality Education
-sdg-5 = Gender Equality
-sdg-6 = Clean Water and Sanitation
-sdg-7 = Affordable and Clean Energy
-sdg-8 = Decent Work and Economic Growth
-sdg-9 = Industry, Innovation and Infrastructure
-sdg-10 = Reduced Inequalities
-sdg-11 = Sustainable Cities and Communities
-sdg-12 = Responsible Consumption and Production
-sdg-13 = Climate Action
-sdg-14 = Life Below Water
-sdg-15 = Life on Land
-sdg-16 = Peace, Justice and Strong Institutions
-sdg-17 = Partnerships for the Goals
+mdg-full = Minilliyin İnkişaf Məqsədi
+mdg-short = MİM
+sdg-full = Dayanıqlı İnkişaf Məqsədi
+sdg-short = DİM
+mdg-1 = İfrat yoxsulluğun və aclığın aradan qaldırılması
+mdg-2 = Hamı üçün ibtidai təhsilə nail olunması
+mdg-3 = Gender bərabərliyinin təşviqi və qadınların imkanlarının genişləndirilməsi
+mdg-4 = Uşaq ölümünün azaldılması
+mdg-5 = Ana sağlamlığının yaxşılaşdırılması
+mdg-6 = HİV/QİÇS, malyariya və digər xəstəliklərlə mübarizə
+mdg-7 = Ekoloji dayanıqlığın təmin edilməsi
+mdg-8 = İnkişaf naminə qlobal tərəfdaşlığın qurulması
+sdg-1 = Yoxsulluğa son
+sdg-2 = Aclığa son
+sdg-3 = Sağlamlıq və rifah
+sdg-4 = Keyfiyyətli təhsil
+sdg-5 = Gender bərabərliyi
+sdg-6 = Təmiz su və sanitariya
+sdg-7 = Əlverişli və təmiz enerji
+sdg-8 = Layiqli iş və iqtisadi artım
+sdg-9 = Sənaye, innovasiya və infrastruktur
+sdg-10 = Bərabərsizliyin azaldılması
+sdg-11 = Dayanıqlı şəhərlər və icmalar
+sdg-12 = Məsuliyyətli istehlak və istehsal
+sdg-13 = İqlim dəyişikliyi ilə mübarizə
+sdg-14 = Sualtı həyat
+sdg-15 = Quruda həyat
+sdg-16 = Sülh, ədalət və güclü institutlar
+sdg-17 = Məqsədlər naminə tərəfdaşlıq

@@ -1,163 +1,173 @@
 site-name = UN-NGO-IRENE
-skip-to-content = Skip to content
-nav-main = Main
-nav-directory = Directory
-nav-networks = Networks
-nav-themes = Themes
-nav-languages = Language
-footer-text = UN-NGO-IRENE: the informal regional network of non-governmental organisations and the United Nations.
+skip-to-content = Перейти к основному содержанию
+nav-main = Основная навигация
+nav-directory = Каталог
+nav-networks = Сети
+nav-themes = Темы
+nav-languages = Язык
+footer-text = UN-NGO-IRENE — неформальная региональная сеть неправительственных организаций и Организации Объединенных Наций.
 
-home-title = Home
-home-heading = Networks of NGOs working with the United Nations
-home-intro = Find organisations across the networks, their thematic focal points and the Millennium and Sustainable Development Goals they work on, in English, Russian or Azerbaijani.
+home-title = Главная
+home-heading = Сети НПО, сотрудничающих с Организацией Объединенных Наций
+home-intro = Находите организации из всех сетей, их тематические координационные центры, а также Цели развития тысячелетия и Цели устойчивого развития, над которыми они работают, — на английском, русском или азербайджанском языке.
 
-error-back-home = Back to the home page
-error-bad-request-title = This request cannot be answered
-error-not-found-title = Page not found
-error-internal-title = Something went wrong
-error-not-found = There is nothing at this address.
-error-internal = The server could not answer this request. Please try again later.
-error-param-unknown = Parameter “{ $name }”: “{ $value }” is not a value it accepts.
-error-param-too-long = Parameter “{ $name }” is too long: at most { $max } characters.
-error-param-not-a-number = Parameter “{ $name }” must be a whole number.
-error-param-out-of-range = Parameter “{ $name }” must be between { $min } and { $max }.
-error-param-invalid-utf8 = Parameter “{ $name }” is not valid UTF-8 text.
-error-param-repeated = Parameter “{ $name }” may be given only once.
+error-back-home = Вернуться на главную страницу
+error-bad-request-title = На этот запрос невозможно ответить
+error-not-found-title = Страница не найдена
+error-internal-title = Что-то пошло не так
+error-not-found = По этому адресу ничего нет.
+error-internal = Сервер не смог обработать этот запрос. Пожалуйста, повторите попытку позже.
+error-param-unknown = Параметр «{ $name }»: значение «{ $value }» недопустимо.
+error-param-too-long = Параметр «{ $name }» слишком длинный (максимальное число символов: { $max }).
+error-param-not-a-number = Параметр «{ $name }» должен быть целым числом.
+error-param-out-of-range = Параметр «{ $name }» должен находиться в диапазоне от { $min } до { $max }.
+error-param-invalid-utf8 = Параметр «{ $name }» не является допустимым текстом в кодировке UTF-8.
+error-param-repeated = Параметр «{ $name }» можно указать только один раз.
 
-directory-title = Directory of organisations
-directory-title-query = Organisations matching “{ $query }”
-search-label = Search organisations by name, acronym, place or description
-search-button = Search
-facets-label = Filters
-facet-country = Country
-facet-kind = Kind of organisation
-facet-theme = Theme
-facet-network = Network
-facet-status = ECOSOC consultative status
-active-filters = Filtered by:
-remove-filter = remove this filter
-clear-filters = Clear all filters
-sort-label = Sort by:
-sort-relevance = relevance
-sort-name = name
-no-results = No organisation matches. Check the spelling, try fewer words or remove a filter.
-pagination-label = Pages of results
-page-previous = Previous
-page-next = Next
+directory-title = Каталог организаций
+directory-title-query = Организации по запросу «{ $query }»
+search-label = Поиск организаций по названию, аббревиатуре, местонахождению или описанию
+search-button = Найти
+facets-label = Фильтры
+facet-country = Страна
+facet-kind = Тип организации
+facet-theme = Тема
+facet-network = Сеть
+facet-status = Консультативный статус при ЭКОСОС
+active-filters = Выбранные фильтры:
+remove-filter = снять этот фильтр
+clear-filters = Сбросить все фильтры
+sort-label = Сортировка:
+sort-relevance = по релевантности
+sort-name = по названию
+no-results = Подходящих организаций не найдено. Проверьте написание, сократите запрос или снимите один из фильтров.
+pagination-label = Страницы результатов
+page-previous = Предыдущая
+page-next = Следующая
 organizations-found = { $count ->
-    [0] No organisations found
-    [one] { $count } organisation found
-   *[other] { $count } organisations found
+    [0] Организаций не найдено
+    [one] Найдена { $count } организация
+    [few] Найдены { $count } организации
+    [many] Найдено { $count } организаций
+   *[other] Найдено { $count } организации
 }
 organizations-count = { $count ->
-    [one] { $count } organisation
-   *[other] { $count } organisations
+    [one] { $count } организация
+    [few] { $count } организации
+    [many] { $count } организаций
+   *[other] { $count } организации
 }
 countries-count = { $count ->
-    [one] { $count } country
-   *[other] { $count } countries
+    [one] { $count } страна
+    [few] { $count } страны
+    [many] { $count } стран
+   *[other] { $count } страны
 }
 networks-count = { $count ->
-    [one] { $count } network
-   *[other] { $count } networks
+    [one] { $count } сеть
+    [few] { $count } сети
+    [many] { $count } сетей
+   *[other] { $count } сети
 }
 participants-count = { $count ->
-    [one] { $count } participant
-   *[other] { $count } participants
+    [one] { $count } участник
+    [few] { $count } участника
+    [many] { $count } участников
+   *[other] { $count } участника
 }
 
-kind-ngo = Non-governmental organisation
-kind-government = Government body
-kind-un-agency = UN agency or programme
-kind-donor = Donor
-kind-business = Business
-kind-academic = Academic institution
-kind-media = Media
+kind-ngo = Неправительственная организация
+kind-government = Государственный орган
+kind-un-agency = Учреждение или программа ООН
+kind-donor = Донор
+kind-business = Коммерческая организация
+kind-academic = Научное или образовательное учреждение
+kind-media = Средство массовой информации
 
-status-none = No consultative status
-status-roster = Roster status
-status-special = Special consultative status
-status-general = General consultative status
-status-unspecified = Consultative status (category not recorded)
+status-none = Без консультативного статуса
+status-roster = Статус в реестре
+status-special = Специальный консультативный статус
+status-general = Общий консультативный статус
+status-unspecified = Консультативный статус (категория не указана)
 
-profile-about = About
-profile-names = Names
-profile-other-name = Also known as
-profile-kind = Kind
-profile-consultative-status = ECOSOC consultative status
-profile-granted = granted
-profile-country = Country
-profile-city = City
-profile-address = Address
-profile-phone = Telephone
-profile-email = E-mail
-profile-website = Website
-profile-founded = Founded
-profile-networks = Networks
-profile-focal-points = Thematic focal points
-profile-themes = Themes and goals
-profile-people = People
-profile-commitments = Commitments
-profile-events = Meetings
-role-coordinator = coordinator
-role-member = member
-role-lead = Lead
-role-collaborator = In collaboration
+profile-about = Об организации
+profile-names = Названия
+profile-other-name = Другое название
+profile-kind = Тип
+profile-consultative-status = Консультативный статус при ЭКОСОС
+profile-granted = предоставлен в
+profile-country = Страна
+profile-city = Город
+profile-address = Адрес
+profile-phone = Телефон
+profile-email = Электронная почта
+profile-website = Веб-сайт
+profile-founded = Год основания
+profile-networks = Сети
+profile-focal-points = Тематические координационные центры
+profile-themes = Темы и цели
+profile-people = Представители
+profile-commitments = Обязательства
+profile-events = Встречи
+role-coordinator = координатор
+role-member = член
+role-lead = Ведущая организация
+role-collaborator = Организация-партнер
 
-networks-title = Networks
-network-founded = founded
-network-coordinator = Coordinator
-network-no-coordinator = No coordinator yet
-network-members = Members
-network-with-status = Members in consultative status with ECOSOC
-network-countries = Members per country
-network-children = Networks within it
-network-focal-points = Thematic focal points
-focal-point-lead = Lead
-focal-point-leads = Leads
-focal-point-collaborators = In collaboration with
-network-per-theme = Members per theme
-network-member-list = Member organisations
-network-no-members = No member organisations yet.
-network-events = Meetings
-level-global = Global level
-level-regional = Regional network
-level-national = National network
+networks-title = Сети
+network-founded = основана
+network-coordinator = Координатор
+network-no-coordinator = Координатор пока не назначен
+network-members = Члены
+network-with-status = Члены, имеющие консультативный статус при ЭКОСОС
+network-countries = Члены по странам
+network-children = Сети в ее составе
+network-focal-points = Тематические координационные центры
+focal-point-lead = Ведущая организация
+focal-point-leads = Ведущие организации
+focal-point-collaborators = Организации-партнеры
+network-per-theme = Члены по темам
+network-member-list = Организации — члены сети
+network-no-members = В сети пока нет организаций-членов.
+network-events = Встречи
+level-global = Глобальный уровень
+level-regional = Региональная сеть
+level-national = Национальная сеть
 
-themes-title = Themes
-theme-goals = Goals
-theme-millennium-declaration = Rooted in the Millennium Declaration rather than in one of the Millennium Development Goals.
-theme-no-goals = Not mapped to any goal yet.
-theme-focal-points = Focal points across networks
-theme-no-focal-points = No network has a focal point for this theme yet.
-theme-organizations = Organisations working on this theme
+themes-title = Темы
+theme-goals = Цели
+theme-millennium-declaration = Тема основана на Декларации тысячелетия, а не на какой-либо из Целей развития тысячелетия.
+theme-no-goals = Пока не связана ни с одной из целей.
+theme-focal-points = Координационные центры в сетях
+theme-no-focal-points = Ни в одной сети пока нет координационного центра по этой теме.
+theme-organizations = Организации, работающие по этой теме
 
-mdg-full = Millennium Development Goal
-mdg-short = MDG
-sdg-full = Sustainable Development Goal
-sdg-short = SDG
-mdg-1 = Eradicate extreme poverty and hunger
-mdg-2 = Achieve universal primary education
-mdg-3 = Promote gender equality and empower women
-mdg-4 = Reduce child mortality
-mdg-5 = Improve maternal health
-mdg-6 = Combat HIV/AIDS, malaria and other diseases
-mdg-7 = Ensure environmental sustainability
-mdg-8 = Develop a global partnership for development
-sdg-1 = No Poverty
-sdg-2 = Zero Hunger
-sdg-3 = Good Health and Well-being
-sdg-4 = Quality Education
-sdg-5 = Gender Equality
-sdg-6 = Clean Water and Sanitation
-sdg-7 = Affordable and Clean Energy
-sdg-8 = Decent Work and Economic Growth
-sdg-9 = Industry, Innovation and Infrastructure
-sdg-10 = Reduced Inequalities
-sdg-11 = Sustainable Cities and Communities
-sdg-12 = Responsible Consumption and Production
-sdg-13 = Climate Action
-sdg-14 = Life Below Water
-sdg-15 = Life on Land
-sdg-16 = Peace, Justice and Strong Institutions
-sdg-17 = Partnerships for the Goals
+mdg-full = Цель развития тысячелетия
+mdg-short = ЦРТ
+sdg-full = Цель устойчивого развития
+sdg-short = ЦУР
+mdg-1 = Ликвидация крайней нищеты и голода
+mdg-2 = Обеспечение всеобщего начального образования
+mdg-3 = Поощрение равенства мужчин и женщин и расширение прав и возможностей женщин
+mdg-4 = Сокращение детской смертности
+mdg-5 = Улучшение охраны материнства
+mdg-6 = Борьба с ВИЧ/СПИДом, малярией и другими заболеваниями
+mdg-7 = Обеспечение экологической устойчивости
+mdg-8 = Формирование глобального партнерства в целях развития
+sdg-1 = Ликвидация нищеты
+sdg-2 = Ликвидация голода
+sdg-3 = Хорошее здоровье и благополучие
+sdg-4 = Качественное образование
+sdg-5 = Гендерное равенство
+sdg-6 = Чистая вода и санитария
+sdg-7 = Недорогостоящая и чистая энергия
+sdg-8 = Достойная работа и экономический рост
+sdg-9 = Индустриализация, инновации и инфраструктура
+sdg-10 = Уменьшение неравенства
+sdg-11 = Устойчивые города и населенные пункты
+sdg-12 = Ответственное потребление и производство
+sdg-13 = Борьба с изменением климата
+sdg-14 = Сохранение морских экосистем
+sdg-15 = Сохранение экосистем суши
+sdg-16 = Мир, правосудие и эффективные институты
+sdg-17 = Партнерство в интересах устойчивого развития

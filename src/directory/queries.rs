@@ -33,7 +33,9 @@ pub struct SearchDocument {
 pub const BATCH: usize = 2000;
 
 pub async fn all_organization_ids(db: &Db) -> sqlx::Result<Vec<i64>> {
-    sqlx::query_scalar("SELECT id FROM organizations ORDER BY id").fetch_all(&db.pool).await
+    sqlx::query_scalar("SELECT id FROM organizations ORDER BY id")
+        .fetch_all(&db.pool)
+        .await
 }
 
 /// The documents of the organisations among `ids` that still exist.
@@ -73,16 +75,25 @@ async fn search_documents_batch(db: &Db, ids: &[i64]) -> sqlx::Result<Vec<Search
             SearchDocument {
                 id,
                 slug: row.try_get("slug")?,
-                kind: OrganizationKind::parse(&row.try_get::<String, _>("kind")?).unwrap_or(OrganizationKind::Ngo),
+                kind: OrganizationKind::parse(&row.try_get::<String, _>("kind")?)
+                    .unwrap_or(OrganizationKind::Ngo),
                 acronym: row.try_get("acronym")?,
                 name: LocalizedText::from_json(&row.try_get::<String, _>("name")?),
-                other_names: serde_json::from_str(&row.try_get::<String, _>("other_names")?).unwrap_or_default(),
-                country: row.try_get::<Option<String>, _>("country")?.as_deref().and_then(CountryCode::parse),
+                other_names: serde_json::from_str(&row.try_get::<String, _>("other_names")?)
+                    .unwrap_or_default(),
+                country: row
+                    .try_get::<Option<String>, _>("country")?
+                    .as_deref()
+                    .and_then(CountryCode::parse),
                 city: row.try_get("city")?,
                 address: row.try_get("address")?,
-                description: LocalizedText::from_json_opt(row.try_get::<Option<String>, _>("description")?.as_deref()),
-                status: ConsultativeStatus::parse(&row.try_get::<String, _>("consultative_status")?)
-                    .unwrap_or(ConsultativeStatus::None),
+                description: LocalizedText::from_json_opt(
+                    row.try_get::<Option<String>, _>("description")?.as_deref(),
+                ),
+                status: ConsultativeStatus::parse(
+                    &row.try_get::<String, _>("consultative_status")?,
+                )
+                .unwrap_or(ConsultativeStatus::None),
                 themes: BTreeSet::new(),
                 networks: BTreeSet::new(),
                 people: Vec::new(),
@@ -127,7 +138,8 @@ async fn search_documents_batch(db: &Db, ids: &[i64]) -> sqlx::Result<Vec<Search
         if let Some(document) = documents.get_mut(&id) {
             let name = LocalizedText::from_json(&row.try_get::<String, _>("name")?);
             document.people.extend(name.values().map(str::to_string));
-            let other: Vec<String> = serde_json::from_str(&row.try_get::<String, _>("other_names")?).unwrap_or_default();
+            let other: Vec<String> =
+                serde_json::from_str(&row.try_get::<String, _>("other_names")?).unwrap_or_default();
             document.people.extend(other);
         }
     }
@@ -207,7 +219,10 @@ pub struct Profile {
 }
 
 fn named(row: &AnyRow, slug: &str, name: &str) -> sqlx::Result<NamedLink> {
-    Ok(NamedLink { slug: row.try_get(slug)?, name: LocalizedText::from_json(&row.try_get::<String, _>(name)?) })
+    Ok(NamedLink {
+        slug: row.try_get(slug)?,
+        name: LocalizedText::from_json(&row.try_get::<String, _>(name)?),
+    })
 }
 
 pub async fn profile(db: &Db, slug: &Slug) -> sqlx::Result<Option<Profile>> {
@@ -221,7 +236,9 @@ pub async fn profile(db: &Db, slug: &Slug) -> sqlx::Result<Option<Profile>> {
         return Ok(None);
     };
     let id: i64 = row.try_get("id")?;
-    let Some(document) = search_documents(db, &[id]).await?.pop() else { return Ok(None) };
+    let Some(document) = search_documents(db, &[id]).await?.pop() else {
+        return Ok(None);
+    };
 
     let theme_rows = sqlx::query(
         "SELECT t.slug AS slug, t.name AS name, g.framework AS framework, g.number AS number \
@@ -249,7 +266,12 @@ pub async fn profile(db: &Db, slug: &Slug) -> sqlx::Result<Option<Profile>> {
     .fetch_all(&db.pool)
     .await?
     .iter()
-    .map(|row| Ok(NetworkRole { network: named(row, "slug", "name")?, coordinator: row.try_get::<i64, _>("coordinator")? == 1 }))
+    .map(|row| {
+        Ok(NetworkRole {
+            network: named(row, "slug", "name")?,
+            coordinator: row.try_get::<i64, _>("coordinator")? == 1,
+        })
+    })
     .collect::<sqlx::Result<Vec<_>>>()?;
 
     let focal_points = sqlx::query(
@@ -341,7 +363,11 @@ pub fn group_theme_goals(rows: &[AnyRow]) -> sqlx::Result<Vec<ThemeGoals>> {
     for row in rows {
         let slug: String = row.try_get("slug")?;
         if themes.last().is_none_or(|t| t.theme.slug != slug) {
-            themes.push(ThemeGoals { theme: named(row, "slug", "name")?, mdgs: Vec::new(), sdgs: Vec::new() });
+            themes.push(ThemeGoals {
+                theme: named(row, "slug", "name")?,
+                mdgs: Vec::new(),
+                sdgs: Vec::new(),
+            });
         }
         let theme = themes.last_mut().expect("pushed above");
         let framework: Option<String> = row.try_get("framework")?;

@@ -43,8 +43,16 @@ impl Catalog {
                 })
                 .collect()
         };
-        let themes = named(sqlx::query("SELECT slug, name FROM themes ORDER BY position").fetch_all(&db.pool).await?)?;
-        let networks = named(sqlx::query("SELECT slug, name FROM networks ORDER BY id").fetch_all(&db.pool).await?)?;
+        let themes = named(
+            sqlx::query("SELECT slug, name FROM themes ORDER BY position")
+                .fetch_all(&db.pool)
+                .await?,
+        )?;
+        let networks = named(
+            sqlx::query("SELECT slug, name FROM networks ORDER BY id")
+                .fetch_all(&db.pool)
+                .await?,
+        )?;
         Ok(Catalog { themes, networks })
     }
 
@@ -55,11 +63,19 @@ impl Catalog {
     /// The label of a facet value in a language.
     pub fn label(&self, facet: Facet, value: &str, lang: Lang) -> String {
         let find = |links: &[NamedLink]| {
-            links.iter().find(|l| l.slug == value).map(|l| l.name.get(lang).to_string()).unwrap_or_else(|| value.into())
+            links
+                .iter()
+                .find(|l| l.slug == value)
+                .map(|l| l.name.get(lang).to_string())
+                .unwrap_or_else(|| value.into())
         };
         match facet {
-            Facet::Country => CountryCode::parse(value).map(|c| c.name(lang).to_string()).unwrap_or_else(|| value.into()),
-            Facet::Kind => OrganizationKind::parse(value).map(|k| k.label(lang)).unwrap_or_else(|| value.into()),
+            Facet::Country => CountryCode::parse(value)
+                .map(|c| c.name(lang).to_string())
+                .unwrap_or_else(|| value.into()),
+            Facet::Kind => OrganizationKind::parse(value)
+                .map(|k| k.label(lang))
+                .unwrap_or_else(|| value.into()),
             Facet::Status => super::model::ConsultativeStatus::parse(value)
                 .map(|s| s.label(lang))
                 .unwrap_or_else(|| value.into()),
@@ -70,7 +86,10 @@ impl Catalog {
 }
 
 fn parse_number(name: &str, value: &str, min: i64, max: i64) -> Result<i64, AppError> {
-    let number: i64 = value.trim().parse().map_err(|_| AppError::bad(name, Problem::NotANumber))?;
+    let number: i64 = value
+        .trim()
+        .parse()
+        .map_err(|_| AppError::bad(name, Problem::NotANumber))?;
     if number < min || number > max {
         return Err(AppError::bad(name, Problem::OutOfRange { min, max }));
     }
@@ -79,10 +98,22 @@ fn parse_number(name: &str, value: &str, min: i64, max: i64) -> Result<i64, AppE
 
 /// Reads the search parameters of a page or API address, refusing anything
 /// that could not mean a search.
-pub fn parse_search(pairs: &[(String, String)], catalog: &Catalog) -> Result<SearchRequest, AppError> {
-    let mut request = SearchRequest { per_page: DEFAULT_PER_PAGE, page: 1, ..Default::default() };
+pub fn parse_search(
+    pairs: &[(String, String)],
+    catalog: &Catalog,
+    lang: Lang,
+) -> Result<SearchRequest, AppError> {
+    let mut request = SearchRequest {
+        per_page: DEFAULT_PER_PAGE,
+        page: 1,
+        lang,
+        ..Default::default()
+    };
     let mut seen_once: Vec<&str> = Vec::new();
-    let (themes, networks) = (Catalog::slugs(&catalog.themes), Catalog::slugs(&catalog.networks));
+    let (themes, networks) = (
+        Catalog::slugs(&catalog.themes),
+        Catalog::slugs(&catalog.networks),
+    );
     for (name, value) in pairs {
         let name = name.as_str();
         if ["q", "sort", "page", "per_page"].contains(&name) {
@@ -94,7 +125,12 @@ pub fn parse_search(pairs: &[(String, String)], catalog: &Catalog) -> Result<Sea
         match name {
             "q" => {
                 if value.chars().count() > MAX_QUERY_CHARS {
-                    return Err(AppError::bad("q", Problem::TooLong { max: MAX_QUERY_CHARS }));
+                    return Err(AppError::bad(
+                        "q",
+                        Problem::TooLong {
+                            max: MAX_QUERY_CHARS,
+                        },
+                    ));
                 }
                 request.text = value.trim().to_string();
             }
@@ -106,9 +142,13 @@ pub fn parse_search(pairs: &[(String, String)], catalog: &Catalog) -> Result<Sea
                 }
             }
             "page" => request.page = parse_number("page", value, 1, MAX_PAGE)? as usize,
-            "per_page" => request.per_page = parse_number("per_page", value, 1, MAX_PER_PAGE)? as usize,
+            "per_page" => {
+                request.per_page = parse_number("per_page", value, 1, MAX_PER_PAGE)? as usize
+            }
             _ => {
-                let Some(facet) = Facet::ALL.into_iter().find(|f| f.param() == name) else { continue };
+                let Some(facet) = Facet::ALL.into_iter().find(|f| f.param() == name) else {
+                    continue;
+                };
                 if value.trim().is_empty() {
                     continue;
                 }
@@ -126,7 +166,11 @@ pub fn parse_search(pairs: &[(String, String)], catalog: &Catalog) -> Result<Sea
 
 fn shorten(value: &str) -> String {
     let short: String = value.chars().take(40).collect();
-    if short.len() < value.len() { format!("{short}…") } else { short }
+    if short.len() < value.len() {
+        format!("{short}…")
+    } else {
+        short
+    }
 }
 
 /// The address of a search, for links that change one thing of it.
@@ -150,7 +194,11 @@ fn search_href(request: &SearchRequest) -> String {
         query.append_pair("page", &request.page.to_string());
     }
     let query = query.finish();
-    if query.is_empty() { "/organizations".into() } else { format!("/organizations?{query}") }
+    if query.is_empty() {
+        "/organizations".into()
+    } else {
+        format!("/organizations?{query}")
+    }
 }
 
 pub struct CardView {
@@ -167,16 +215,22 @@ pub struct CardView {
 impl CardView {
     pub fn new(card: &Card, lang: Lang) -> CardView {
         let shown = card.name.shown_language(lang);
-        let place = [card.city.clone(), card.country.map(|c| c.name(lang).to_string())]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join(", ");
+        let place = [
+            card.city.clone(),
+            card.country.map(|c| c.name(lang).to_string()),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(", ");
         CardView {
             href: format!("/organizations/{}", card.slug),
             name: card.name.get(lang).to_string(),
             name_lang: (shown != lang).then_some(shown.code()),
-            acronym: card.acronym.clone().filter(|a| !card.name.get(lang).contains(a.as_str())),
+            acronym: card
+                .acronym
+                .clone()
+                .filter(|a| !card.name.get(lang).contains(a.as_str())),
             kind: card.kind.label(lang),
             place,
             status: card.status.holds_status().then(|| card.status.label(lang)),
@@ -221,13 +275,22 @@ struct SearchPage {
     clear_href: String,
 }
 
-fn facet_views(request: &SearchRequest, results: &SearchResults, catalog: &Catalog, lang: Lang) -> Vec<FacetView> {
-    let base = SearchRequest { page: 1, ..request.clone() };
+fn facet_views(
+    request: &SearchRequest,
+    results: &SearchResults,
+    catalog: &Catalog,
+    lang: Lang,
+) -> Vec<FacetView> {
+    let base = SearchRequest {
+        page: 1,
+        ..request.clone()
+    };
     Facet::ALL
         .iter()
         .map(|&facet| {
             let selected = request.filters.get(&facet).cloned().unwrap_or_default();
-            let mut counts: Vec<(String, u64)> = results.facets.get(&facet).cloned().unwrap_or_default();
+            let mut counts: Vec<(String, u64)> =
+                results.facets.get(&facet).cloned().unwrap_or_default();
             // A selected value stays visible even when nothing else matches it.
             for value in &selected {
                 if !counts.iter().any(|(v, _)| v == value) {
@@ -245,21 +308,43 @@ fn facet_views(request: &SearchRequest, results: &SearchResults, catalog: &Catal
                     } else {
                         values.push(value.clone());
                     }
-                    FacetOption { label: catalog.label(facet, &value, lang), count, href: search_href(&toggled), active }
+                    FacetOption {
+                        label: catalog.label(facet, &value, lang),
+                        count,
+                        href: search_href(&toggled),
+                        active,
+                    }
                 })
                 .collect();
-            FacetView { title: lang.t(&format!("facet-{}", facet.param())), options }
+            FacetView {
+                title: lang.t(&format!("facet-{}", facet.param())),
+                options,
+            }
         })
         .filter(|view| !view.options.is_empty())
         .collect()
 }
 
-fn page_links(request: &SearchRequest, total: usize) -> (Vec<PageLink>, Option<String>, Option<String>) {
+fn page_links(
+    request: &SearchRequest,
+    total: usize,
+) -> (Vec<PageLink>, Option<String>, Option<String>) {
     let last = total.div_ceil(request.per_page).clamp(1, MAX_PAGE as usize);
-    let href = |number: usize| search_href(&SearchRequest { page: number, ..request.clone() });
+    let href = |number: usize| {
+        search_href(&SearchRequest {
+            page: number,
+            ..request.clone()
+        })
+    };
     let window = request.page.saturating_sub(3).max(1)..=(request.page + 3).min(last);
     let pages = if last > 1 {
-        window.map(|number| PageLink { number, href: href(number), current: number == request.page }).collect()
+        window
+            .map(|number| PageLink {
+                number,
+                href: href(number),
+                current: number == request.page,
+            })
+            .collect()
     } else {
         Vec::new()
     };
@@ -268,32 +353,56 @@ fn page_links(request: &SearchRequest, total: usize) -> (Vec<PageLink>, Option<S
     (pages, previous, next)
 }
 
-pub async fn search_page(State(state): State<AppState>, lang: Lang, uri: Uri) -> Result<Html<String>, PageError> {
+pub async fn search_page(
+    State(state): State<AppState>,
+    lang: Lang,
+    uri: Uri,
+) -> Result<Html<String>, PageError> {
     let catalog = Catalog::load(&state.db).await.page(lang)?;
-    let request = query_pairs(&uri).and_then(|pairs| parse_search(&pairs, &catalog)).page(lang)?;
+    let request = query_pairs(&uri)
+        .and_then(|pairs| parse_search(&pairs, &catalog, lang))
+        .page(lang)?;
     let results = state.search.search(&request).page(lang)?;
     let facets = facet_views(&request, &results, &catalog, lang);
-    let active_filters =
-        facets.iter().flat_map(|f| f.options.iter().filter(|o| o.active)).cloned().collect();
+    let active_filters = facets
+        .iter()
+        .flat_map(|f| f.options.iter().filter(|o| o.active))
+        .cloned()
+        .collect();
     let (pages, previous, next) = page_links(&request, results.total);
     let title = if request.text.is_empty() {
         lang.t("directory-title")
     } else {
-        lang.t_with("directory-title-query", &[("query", request.text.clone().into())])
+        lang.t_with(
+            "directory-title-query",
+            &[("query", request.text.clone().into())],
+        )
     };
     let page = SearchPage {
         chrome: Chrome::new(lang, title, &uri),
         text: request.text.clone(),
         count_sentence: lang.t_count("organizations-found", results.total as i64),
-        cards: results.cards.iter().map(|card| CardView::new(card, lang)).collect(),
+        cards: results
+            .cards
+            .iter()
+            .map(|card| CardView::new(card, lang))
+            .collect(),
         facets,
         active_filters,
         pages,
         previous,
         next,
         sort_by_name: request.sort == Sort::Name || request.text.is_empty(),
-        sort_relevance_href: search_href(&SearchRequest { sort: Sort::Relevance, page: 1, ..request.clone() }),
-        sort_name_href: search_href(&SearchRequest { sort: Sort::Name, page: 1, ..request.clone() }),
+        sort_relevance_href: search_href(&SearchRequest {
+            sort: Sort::Relevance,
+            page: 1,
+            ..request.clone()
+        }),
+        sort_name_href: search_href(&SearchRequest {
+            sort: Sort::Name,
+            page: 1,
+            ..request.clone()
+        }),
         clear_href: search_href(&SearchRequest {
             text: request.text.clone(),
             page: 1,
@@ -307,8 +416,13 @@ pub async fn search_page(State(state): State<AppState>, lang: Lang, uri: Uri) ->
 /// `GET /api/v1/organizations`: the search page's results as JSON.
 pub async fn search_api(State(state): State<AppState>, uri: Uri) -> Result<Json<Value>, ApiError> {
     let catalog = Catalog::load(&state.db).await?;
-    let request = parse_search(&query_pairs(&uri)?, &catalog)?;
-    let lang = query_pairs(&uri)?.iter().find(|(n, _)| n == "lang").and_then(|(_, v)| Lang::parse(v)).unwrap_or(Lang::En);
+    let pairs = query_pairs(&uri)?;
+    let lang = match pairs.iter().find(|(name, _)| name == "lang") {
+        Some((_, code)) => Lang::parse(code)
+            .ok_or_else(|| AppError::bad("lang", Problem::Unknown(shorten(code))))?,
+        None => Lang::En,
+    };
+    let request = parse_search(&pairs, &catalog, lang)?;
     let results = state.search.search(&request)?;
     let items: Vec<Value> = results
         .cards
@@ -332,7 +446,8 @@ pub async fn search_api(State(state): State<AppState>, uri: Uri) -> Result<Json<
         .facets
         .iter()
         .map(|(facet, values)| {
-            let counts: serde_json::Map<String, Value> = values.iter().map(|(v, c)| (v.clone(), json!(c))).collect();
+            let counts: serde_json::Map<String, Value> =
+                values.iter().map(|(v, c)| (v.clone(), json!(c))).collect();
             (facet.param().to_string(), Value::Object(counts))
         })
         .collect();
@@ -363,7 +478,9 @@ struct ProfilePage {
 
 /// Parses the slug of an address; anything that cannot be a slug is not found.
 pub fn slug_from_path(path: Result<Path<String>, PathRejection>) -> Result<Slug, AppError> {
-    path.ok().and_then(|Path(raw)| Slug::parse(&raw)).ok_or(AppError::NotFound)
+    path.ok()
+        .and_then(|Path(raw)| Slug::parse(&raw))
+        .ok_or(AppError::NotFound)
 }
 
 pub async fn profile_page(
@@ -373,17 +490,30 @@ pub async fn profile_page(
     path: Result<Path<String>, PathRejection>,
 ) -> Result<Html<String>, PageError> {
     let slug = slug_from_path(path).page(lang)?;
-    let profile = queries::profile(&state.db, &slug).await.page(lang)?.ok_or(AppError::NotFound).page(lang)?;
+    let profile = queries::profile(&state.db, &slug)
+        .await
+        .page(lang)?
+        .ok_or(AppError::NotFound)
+        .page(lang)?;
     let document = &profile.document;
     let name = document.name.get(lang).to_string();
     let names = Lang::ALL
         .iter()
-        .filter_map(|&l| document.name.0.get(&l).map(|n| (l.endonym().to_string(), l.code(), n.clone())))
+        .filter_map(|&l| {
+            document
+                .name
+                .0
+                .get(&l)
+                .map(|n| (l.endonym().to_string(), l.code(), n.clone()))
+        })
         .collect();
-    let website_href = profile
-        .website
-        .as_deref()
-        .map(|w| if w.starts_with("http://") || w.starts_with("https://") { w.to_string() } else { format!("https://{w}") });
+    let website_href = profile.website.as_deref().map(|w| {
+        if w.starts_with("http://") || w.starts_with("https://") {
+            w.to_string()
+        } else {
+            format!("https://{w}")
+        }
+    });
     let page = ProfilePage {
         chrome: Chrome::new(lang, name.clone(), &uri),
         json_ld: json_ld(&profile, &state.public_url),
@@ -406,8 +536,14 @@ fn json_ld(profile: &Profile, public_url: &str) -> String {
     let mut object = BTreeMap::new();
     object.insert("@context", json!("https://schema.org"));
     object.insert("@type", json!(document.kind.schema_org_type()));
-    object.insert("@id", json!(format!("{public_url}/organizations/{}", document.slug)));
-    object.insert("url", json!(format!("{public_url}/organizations/{}", document.slug)));
+    object.insert(
+        "@id",
+        json!(format!("{public_url}/organizations/{}", document.slug)),
+    );
+    object.insert(
+        "url",
+        json!(format!("{public_url}/organizations/{}", document.slug)),
+    );
     object.insert("name", json!(document.name.get(Lang::En)));
     let alternates: Vec<&str> = document
         .name
@@ -439,7 +575,11 @@ fn json_ld(profile: &Profile, public_url: &str) -> String {
             }),
         );
     }
-    for (key, value) in [("telephone", &profile.phone), ("email", &profile.email), ("sameAs", &profile.website)] {
+    for (key, value) in [
+        ("telephone", &profile.phone),
+        ("email", &profile.email),
+        ("sameAs", &profile.website),
+    ] {
         if let Some(value) = value {
             object.insert(key, json!(value));
         }
@@ -463,5 +603,7 @@ fn json_ld(profile: &Profile, public_url: &str) -> String {
     if !networks.is_empty() {
         object.insert("memberOf", json!(networks));
     }
-    serde_json::to_string(&object).unwrap_or_default().replace("</", "<\\/")
+    serde_json::to_string(&object)
+        .unwrap_or_default()
+        .replace("</", "<\\/")
 }

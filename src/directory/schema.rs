@@ -7,8 +7,16 @@ use crate::platform::db::Dialect;
 use crate::platform::migrate::Migration;
 
 pub const MIGRATIONS: &[Migration] = &[
-    Migration { version: 1, name: "directory tables", sql: tables },
-    Migration { version: 2, name: "directory search outbox triggers", sql: outbox_triggers },
+    Migration {
+        version: 1,
+        name: "directory tables",
+        sql: tables,
+    },
+    Migration {
+        version: 2,
+        name: "directory search outbox triggers",
+        sql: outbox_triggers,
+    },
 ];
 
 fn tables(_: Dialect) -> String {
@@ -29,7 +37,11 @@ fn outbox_triggers(dialect: Dialect) -> String {
     match dialect {
         Dialect::Sqlite => {
             for (table, column) in ORGANIZATION_COLUMNS {
-                for (event, rows) in [("INSERT", &["NEW"][..]), ("UPDATE", &["OLD", "NEW"]), ("DELETE", &["OLD"])] {
+                for (event, rows) in [
+                    ("INSERT", &["NEW"][..]),
+                    ("UPDATE", &["OLD", "NEW"]),
+                    ("DELETE", &["OLD"]),
+                ] {
                     let inserts: String = rows
                         .iter()
                         .map(|row| {

@@ -13,8 +13,8 @@ use sqlx::Row;
 use tantivy::collector::{Count, FacetCollector, TopDocs};
 use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, TermQuery};
 use tantivy::schema::{
-    FAST, FacetOptions, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
-    Value,
+    FAST, FacetOptions, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema,
+    TextFieldIndexing, TextOptions, Value,
 };
 use tantivy::{DocAddress, Order, Searcher, TantivyDocument, Term};
 use tokio::sync::Mutex;
@@ -22,14 +22,14 @@ use tokio::sync::Mutex;
 use super::model::{ConsultativeStatus, OrganizationKind};
 use super::queries::{self, SearchDocument};
 use crate::platform::db::Db;
-use crate::platform::i18n::LocalizedText;
+use crate::platform::i18n::{Lang, LocalizedText};
 use crate::platform::search::fold::fold;
 use crate::platform::search::outbox::OutboxCursor;
 use crate::platform::search::{FOLDED, SearchIndex, Stamp, folded_terms};
 use crate::platform::values::{CountryCode, Slug};
 
 /// Raised whenever the document or its fields change, so old indexes rebuild.
-const SCHEMA_VERSION: u32 = 1;
+const SCHEMA_VERSION: u32 = 2;
 
 /// The facets a search can be narrowed by, in the order pages show them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -42,7 +42,13 @@ pub enum Facet {
 }
 
 impl Facet {
-    pub const ALL: [Facet; 5] = [Facet::Country, Facet::Kind, Facet::Theme, Facet::Network, Facet::Status];
+    pub const ALL: [Facet; 5] = [
+        Facet::Country,
+        Facet::Kind,
+        Facet::Theme,
+        Facet::Network,
+        Facet::Status,
+    ];
 
     /// The query parameter, index field and JSON key of the facet.
     pub fn param(self) -> &'static str {
@@ -71,6 +77,8 @@ pub struct SearchRequest {
     /// facet widen the search, several facets narrow it.
     pub filters: BTreeMap<Facet, Vec<String>>,
     pub sort: Sort,
+    /// The reader's language: names sort as the reader sees them.
+    pub lang: Lang,
     pub page: usize,
     pub per_page: usize,
 }
@@ -101,28 +109,53 @@ struct Fields {
     id: Field,
     names: Field,
     body: Field,
-    sort_name: Field,
     card: Field,
     facets: BTreeMap<Facet, Field>,
+    sort_names: BTreeMap<Lang, Field>,
 }
 
 fn schema() -> (Schema, Fields) {
     let mut builder = Schema::builder();
     let folded = TextOptions::default().set_indexing_options(
-        TextFieldIndexing::default().set_tokenizer(FOLDED).set_index_option(IndexRecordOption::WithFreqs),
+        TextFieldIndexing::default()
+            .set_tokenizer(FOLDED)
+            .set_index_option(IndexRecordOption::WithFreqs),
     );
     let fields = Fields {
         id: builder.add_i64_field("id", INDEXED | STORED | FAST),
         names: builder.add_text_field("names", folded.clone()),
         body: builder.add_text_field("body", folded),
-        sort_name: builder.add_text_field("sort_name", STRING | FAST),
         card: builder.add_text_field("card", STORED),
         facets: Facet::ALL
             .iter()
-            .map(|&facet| (facet, builder.add_facet_field(facet.param(), FacetOptions::default())))
+            .map(|&facet| {
+                (
+                    facet,
+                    builder.add_facet_field(facet.param(), FacetOptions::default()),
+                )
+            })
+            .collect(),
+        sort_names: Lang::ALL
+            .iter()
+            .map(|&lang| {
+                (
+                    lang,
+                    builder.add_text_field(&sort_field(lang), STRING | FAST),
+                )
+            })
             .collect(),
     };
     (builder.build(), fields)
+}
+
+fn sort_field(lang: Lang) -> String {
+    format!("sort_{}", lang.code())
+}
+
+/// How a name sorts: case and leading quotation marks aside.
+fn sort_key(name: &str) -> String {
+    name.trim_start_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase()
 }
 
 /// The directory's search index of this instance, and where it stands in the outbox.
@@ -142,8 +175,9 @@ impl DirectorySearch {
         let database_id = database_id(&db).await?;
         let (schema, fields) = schema();
         let (index, stamp) = SearchIndex::open(dir, schema, SCHEMA_VERSION, &database_id)?;
-        let oldest_kept: Option<i64> =
-            sqlx::query_scalar("SELECT MIN(seq) FROM search_outbox").fetch_one(&db.pool).await?;
+        let oldest_kept: Option<i64> = sqlx::query_scalar("SELECT MIN(seq) FROM search_outbox")
+            .fetch_one(&db.pool)
+            .await?;
         // An index whose position the outbox no longer reaches back to has missed changes.
         let stamp = stamp.filter(|s| oldest_kept.is_none_or(|oldest| s.outbox_seq + 1 >= oldest));
         let search = Arc::new(DirectorySearch {
@@ -174,13 +208,15 @@ impl DirectorySearch {
         let started = Instant::now();
         let mut cursor = self.cursor.lock().await;
         // Read the position first: changes after it are applied again later, harmlessly.
-        let position: Option<i64> =
-            sqlx::query_scalar("SELECT MAX(seq) FROM search_outbox").fetch_one(&self.db.pool).await?;
+        let position: Option<i64> = sqlx::query_scalar("SELECT MAX(seq) FROM search_outbox")
+            .fetch_one(&self.db.pool)
+            .await?;
         let ids = queries::all_organization_ids(&self.db).await?;
         self.index.clear()?;
         for chunk in ids.chunks(queries::BATCH) {
             for document in queries::search_documents(&self.db, chunk).await? {
-                self.index.upsert(self.key(document.id), Some(self.document(&document)))?;
+                self.index
+                    .upsert(self.key(document.id), Some(self.document(&document)))?;
             }
         }
         *cursor = OutboxCursor::at(position.unwrap_or(0));
@@ -197,14 +233,19 @@ impl DirectorySearch {
     /// organisations were re-indexed.
     pub async fn catch_up(&self) -> anyhow::Result<usize> {
         let mut cursor = self.cursor.lock().await;
-        let rows = sqlx::query("SELECT seq, organization_id FROM search_outbox WHERE seq > $1 ORDER BY seq LIMIT 5000")
-            .bind(cursor.position())
-            .fetch_all(&self.db.pool)
-            .await?;
+        let rows = sqlx::query(
+            "SELECT seq, organization_id FROM search_outbox WHERE seq > $1 ORDER BY seq LIMIT 5000",
+        )
+        .bind(cursor.position())
+        .fetch_all(&self.db.pool)
+        .await?;
         if rows.is_empty() {
             return Ok(0);
         }
-        let seqs: Vec<i64> = rows.iter().map(|r| r.try_get("seq")).collect::<Result<_, _>>()?;
+        let seqs: Vec<i64> = rows
+            .iter()
+            .map(|r| r.try_get("seq"))
+            .collect::<Result<_, _>>()?;
         let before = cursor.position();
         let apply = cursor.accept(&seqs, Instant::now());
         let mut ids: Vec<i64> = rows
@@ -217,7 +258,10 @@ impl DirectorySearch {
         ids.dedup();
         let documents = queries::search_documents(&self.db, &ids).await?;
         for id in &ids {
-            let document = documents.iter().find(|d| d.id == *id).map(|d| self.document(d));
+            let document = documents
+                .iter()
+                .find(|d| d.id == *id)
+                .map(|d| self.document(d));
             self.index.upsert(self.key(*id), document)?;
         }
         if !ids.is_empty() || cursor.position() != before {
@@ -227,8 +271,11 @@ impl DirectorySearch {
     }
 
     async fn commit(&self, position: i64) -> anyhow::Result<()> {
-        let stamp =
-            Stamp { schema_version: SCHEMA_VERSION, database_id: self.database_id.clone(), outbox_seq: position };
+        let stamp = Stamp {
+            schema_version: SCHEMA_VERSION,
+            database_id: self.database_id.clone(),
+            outbox_seq: position,
+        };
         self.index.commit(&stamp)
     }
 
@@ -241,7 +288,10 @@ impl DirectorySearch {
             loop {
                 ticker.tick().await;
                 if let Err(error) = search.catch_up().await {
-                    tracing::warn!(error = format!("{error:#}"), "search index catch-up failed; retrying");
+                    tracing::warn!(
+                        error = format!("{error:#}"),
+                        "search index catch-up failed; retrying"
+                    );
                 }
             }
         });
@@ -255,7 +305,11 @@ impl DirectorySearch {
         let f = &self.fields;
         let mut document = TantivyDocument::default();
         document.add_i64(f.id, source.id);
-        for name in source.name.values().chain(source.other_names.iter().map(String::as_str)) {
+        for name in source
+            .name
+            .values()
+            .chain(source.other_names.iter().map(String::as_str))
+        {
             document.add_text(f.names, fold(name));
         }
         if let Some(acronym) = &source.acronym {
@@ -270,13 +324,15 @@ impl DirectorySearch {
         body.extend(source.people.iter().map(String::as_str));
         let country_names;
         if let Some(country) = source.country {
-            country_names = crate::platform::i18n::Lang::ALL.map(|lang| country.name(lang));
+            country_names = Lang::ALL.map(|lang| country.name(lang));
             body.extend(country_names.iter().copied());
         }
         for text in body {
             document.add_text(f.body, fold(text));
         }
-        document.add_text(f.sort_name, fold(source.name.get(crate::platform::i18n::Lang::En)));
+        for (lang, field) in &f.sort_names {
+            document.add_text(*field, sort_key(source.name.get(lang)));
+        }
         let mut add_facet = |facet: Facet, value: &str| {
             document.add_facet(f.facets[&facet], tantivy::schema::Facet::from_path([value]));
         };
@@ -306,8 +362,10 @@ impl DirectorySearch {
     }
 
     /// The query of a reader's words: every word must match a name or the
-    /// body, exactly, with one typo, or (the last word, still being typed) as
-    /// a prefix. Names weigh more than descriptions.
+    /// body, exactly, with a typo (one in a word of four letters or more, two
+    /// from eight, which also covers Azerbaijani typed without its letters:
+    /// "Teskilatlari" for "Təşkilatları"), or, the last word being still
+    /// typed, as a prefix. Names weigh more than descriptions.
     fn text_query(&self, text: &str) -> Option<Box<dyn Query>> {
         let terms = folded_terms(text);
         let last = terms.len().checked_sub(1)?;
@@ -319,17 +377,34 @@ impl DirectorySearch {
                 for (field, weight) in [(self.fields.names, 3.0), (self.fields.body, 1.0)] {
                     let term = Term::from_field_text(field, word);
                     let exact = TermQuery::new(term.clone(), IndexRecordOption::WithFreqs);
-                    alternatives.push((Occur::Should, Box::new(BoostQuery::new(Box::new(exact), 2.0 * weight))));
-                    if word.chars().count() >= 4 {
-                        let typo = FuzzyTermQuery::new(term.clone(), 1, true);
-                        alternatives.push((Occur::Should, Box::new(BoostQuery::new(Box::new(typo), 0.5 * weight))));
+                    alternatives.push((
+                        Occur::Should,
+                        Box::new(BoostQuery::new(Box::new(exact), 2.0 * weight)),
+                    ));
+                    let typos = match word.chars().count() {
+                        0..=3 => 0,
+                        4..=7 => 1,
+                        _ => 2,
+                    };
+                    if typos > 0 {
+                        let typo = FuzzyTermQuery::new(term.clone(), typos, true);
+                        alternatives.push((
+                            Occur::Should,
+                            Box::new(BoostQuery::new(Box::new(typo), 0.5 * weight)),
+                        ));
                     }
                     if position == last {
                         let prefix = FuzzyTermQuery::new_prefix(term, 0, true);
-                        alternatives.push((Occur::Should, Box::new(BoostQuery::new(Box::new(prefix), 0.8 * weight))));
+                        alternatives.push((
+                            Occur::Should,
+                            Box::new(BoostQuery::new(Box::new(prefix), 0.8 * weight)),
+                        ));
                     }
                 }
-                (Occur::Must, Box::new(BooleanQuery::new(alternatives)) as Box<dyn Query>)
+                (
+                    Occur::Must,
+                    Box::new(BooleanQuery::new(alternatives)) as Box<dyn Query>,
+                )
             })
             .collect();
         Some(Box::new(BooleanQuery::new(words)))
@@ -350,8 +425,14 @@ impl DirectorySearch {
             let any_value: Vec<(Occur, Box<dyn Query>)> = values
                 .iter()
                 .map(|value| {
-                    let term = Term::from_facet(field, &tantivy::schema::Facet::from_path([value.as_str()]));
-                    (Occur::Should, Box::new(TermQuery::new(term, IndexRecordOption::Basic)) as Box<dyn Query>)
+                    let term = Term::from_facet(
+                        field,
+                        &tantivy::schema::Facet::from_path([value.as_str()]),
+                    );
+                    (
+                        Occur::Should,
+                        Box::new(TermQuery::new(term, IndexRecordOption::Basic)) as Box<dyn Query>,
+                    )
                 })
                 .collect();
             clauses.push((Occur::Must, Box::new(BooleanQuery::new(any_value))));
@@ -370,11 +451,23 @@ impl DirectorySearch {
         let top = TopDocs::with_limit(request.per_page.max(1)).and_offset(offset);
         let by_name = request.sort == Sort::Name || request.text.trim().is_empty();
         let (addresses, total): (Vec<DocAddress>, usize) = if by_name {
-            let (hits, total) = searcher.search(&query, &(top.order_by_string_fast_field("sort_name", Order::Asc), Count))?;
-            (hits.into_iter().map(|(_, address)| address).collect(), total)
+            let (hits, total) = searcher.search(
+                &query,
+                &(
+                    top.order_by_string_fast_field(sort_field(request.lang), Order::Asc),
+                    Count,
+                ),
+            )?;
+            (
+                hits.into_iter().map(|(_, address)| address).collect(),
+                total,
+            )
         } else {
             let (hits, total) = searcher.search(&query, &(top.order_by_score(), Count))?;
-            (hits.into_iter().map(|(_, address)| address).collect(), total)
+            (
+                hits.into_iter().map(|(_, address)| address).collect(),
+                total,
+            )
         };
         let cards = addresses
             .into_iter()
@@ -382,25 +475,49 @@ impl DirectorySearch {
             .collect::<tantivy::Result<Vec<_>>>()?;
         let mut facets = BTreeMap::new();
         for facet in Facet::ALL {
-            let filtered = request.filters.get(&facet).is_some_and(|values| !values.is_empty());
-            let facet_query = if filtered { self.query(request, Some(facet)) } else { query.box_clone() };
+            let filtered = request
+                .filters
+                .get(&facet)
+                .is_some_and(|values| !values.is_empty());
+            let facet_query = if filtered {
+                self.query(request, Some(facet))
+            } else {
+                query.box_clone()
+            };
             let mut collector = FacetCollector::for_field(facet.param());
             collector.add_facet("/");
             let counts = searcher.search(&facet_query, &collector)?;
             let mut values: Vec<(String, u64)> = counts
                 .get("/")
-                .map(|(value, count)| (value.to_path().last().map(|s| s.to_string()).unwrap_or_default(), count))
+                .map(|(value, count)| {
+                    (
+                        value
+                            .to_path()
+                            .last()
+                            .map(|s| s.to_string())
+                            .unwrap_or_default(),
+                        count,
+                    )
+                })
                 .collect();
             values.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
             facets.insert(facet, values);
         }
-        Ok(SearchResults { total, cards, facets })
+        Ok(SearchResults {
+            total,
+            cards,
+            facets,
+        })
     }
 
     fn card(&self, searcher: &Searcher, address: DocAddress) -> tantivy::Result<Card> {
         let document: TantivyDocument = searcher.doc(address)?;
-        let json = document.get_first(self.fields.card).and_then(|v| v.as_str()).unwrap_or("{}");
-        serde_json::from_str(json).map_err(|e| tantivy::TantivyError::InternalError(format!("bad stored card: {e}")))
+        let json = document
+            .get_first(self.fields.card)
+            .and_then(|v| v.as_str())
+            .unwrap_or("{}");
+        serde_json::from_str(json)
+            .map_err(|e| tantivy::TantivyError::InternalError(format!("bad stored card: {e}")))
     }
 
     pub fn document_count(&self) -> u64 {
@@ -415,31 +532,45 @@ impl DirectorySearch {
 /// The identity of the database, made once: an index built from another
 /// database (a restored backup, another URL) is not reused.
 async fn database_id(db: &Db) -> anyhow::Result<String> {
-    let existing: Option<String> = sqlx::query_scalar("SELECT value FROM settings WHERE key = 'database_id'")
-        .fetch_optional(&db.pool)
-        .await?;
+    let existing: Option<String> =
+        sqlx::query_scalar("SELECT value FROM settings WHERE key = 'database_id'")
+            .fetch_optional(&db.pool)
+            .await?;
     if let Some(id) = existing {
         return Ok(id);
     }
     let fresh = uuid::Uuid::new_v4().to_string();
     // Another instance may have made one meanwhile; whichever landed first wins.
-    sqlx::query("INSERT INTO settings (key, value) VALUES ('database_id', $1) ON CONFLICT (key) DO NOTHING")
-        .bind(&fresh)
-        .execute(&db.pool)
-        .await?;
-    Ok(sqlx::query_scalar("SELECT value FROM settings WHERE key = 'database_id'").fetch_one(&db.pool).await?)
+    sqlx::query(
+        "INSERT INTO settings (key, value) VALUES ('database_id', $1) ON CONFLICT (key) DO NOTHING",
+    )
+    .bind(&fresh)
+    .execute(&db.pool)
+    .await?;
+    Ok(
+        sqlx::query_scalar("SELECT value FROM settings WHERE key = 'database_id'")
+            .fetch_one(&db.pool)
+            .await?,
+    )
 }
 
 /// Checks a facet value against what can exist, so a typo gets a 400 rather
 /// than an empty page.
-pub fn valid_facet_value(facet: Facet, value: &str, known_themes: &[String], known_networks: &[String]) -> Option<String> {
+pub fn valid_facet_value(
+    facet: Facet,
+    value: &str,
+    known_themes: &[String],
+    known_networks: &[String],
+) -> Option<String> {
     match facet {
         Facet::Country => CountryCode::parse(value).map(|c| c.as_str().to_string()),
         Facet::Kind => OrganizationKind::parse(value).map(|k| k.code().to_string()),
         Facet::Status => ConsultativeStatus::parse(value).map(|s| s.code().to_string()),
-        Facet::Theme => Slug::parse(value).filter(|s| known_themes.iter().any(|t| t == s.as_str())).map(|s| s.to_string()),
-        Facet::Network => {
-            Slug::parse(value).filter(|s| known_networks.iter().any(|n| n == s.as_str())).map(|s| s.to_string())
-        }
+        Facet::Theme => Slug::parse(value)
+            .filter(|s| known_themes.iter().any(|t| t == s.as_str()))
+            .map(|s| s.to_string()),
+        Facet::Network => Slug::parse(value)
+            .filter(|s| known_networks.iter().any(|n| n == s.as_str()))
+            .map(|s| s.to_string()),
     }
 }

@@ -42,12 +42,18 @@ struct NetworksPage {
     networks: Vec<NetworkSummary>,
 }
 
-pub fn level_label(level: impl std::borrow::Borrow<Level>, lang: impl std::borrow::Borrow<Lang>) -> String {
+pub fn level_label(
+    level: impl std::borrow::Borrow<Level>,
+    lang: impl std::borrow::Borrow<Lang>,
+) -> String {
     lang.borrow().t(&format!("level-{}", level.borrow().code()))
 }
 
 pub fn member_place(member: &Member, lang: Lang) -> String {
-    member.country.map(|c| c.name(lang).to_string()).unwrap_or_default()
+    member
+        .country
+        .map(|c| c.name(lang).to_string())
+        .unwrap_or_default()
 }
 
 fn directory_href(network: &str, filters: &[(&str, &str)]) -> String {
@@ -66,18 +72,28 @@ pub async fn network_page(
     path: Result<Path<String>, PathRejection>,
 ) -> Result<Html<String>, PageError> {
     let slug = slug_from_path(path).page(lang)?;
-    let network = queries::by_slug(&state.db, &slug).await.page(lang)?.ok_or(AppError::NotFound).page(lang)?;
+    let network = queries::by_slug(&state.db, &slug)
+        .await
+        .page(lang)?
+        .ok_or(AppError::NotFound)
+        .page(lang)?;
     let slug = network.summary.slug.clone();
     let mut countries: BTreeMap<String, (i64, String)> = BTreeMap::new();
     for member in &network.members {
         if let Some(country) = member.country {
-            let entry = countries.entry(country.as_str().to_string()).or_insert((0, country.name(lang).to_string()));
+            let entry = countries
+                .entry(country.as_str().to_string())
+                .or_insert((0, country.name(lang).to_string()));
             entry.0 += 1;
         }
     }
     let mut per_country: Vec<CountLink> = countries
         .into_iter()
-        .map(|(code, (count, label))| CountLink { label, count, href: directory_href(&slug, &[("country", &code)]) })
+        .map(|(code, (count, label))| CountLink {
+            label,
+            count,
+            href: directory_href(&slug, &[("country", &code)]),
+        })
         .collect();
     per_country.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)));
     let per_theme = network
@@ -96,7 +112,11 @@ pub async fn network_page(
         .collect();
     let with_status = CountLink {
         label: lang.t("network-with-status"),
-        count: network.members.iter().filter(|m| m.status.holds_status()).count() as i64,
+        count: network
+            .members
+            .iter()
+            .filter(|m| m.status.holds_status())
+            .count() as i64,
         href: directory_href(&slug, &holding),
     };
     let page = NetworkPage {
@@ -111,8 +131,16 @@ pub async fn network_page(
     Ok(Html(page.render().page(lang)?))
 }
 
-pub async fn networks_page(State(state): State<AppState>, lang: Lang, uri: Uri) -> Result<Html<String>, PageError> {
+pub async fn networks_page(
+    State(state): State<AppState>,
+    lang: Lang,
+    uri: Uri,
+) -> Result<Html<String>, PageError> {
     let networks = queries::all(&state.db).await.page(lang)?;
-    let page = NetworksPage { chrome: Chrome::new(lang, lang.t("networks-title"), &uri), lang, networks };
+    let page = NetworksPage {
+        chrome: Chrome::new(lang, lang.t("networks-title"), &uri),
+        lang,
+        networks,
+    };
     Ok(Html(page.render().page(lang)?))
 }

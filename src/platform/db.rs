@@ -5,7 +5,7 @@
 //! ISO-8601 text and localized strings are JSON text, so nothing depends on the
 //! types `Any` cannot carry.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use std::time::Duration;
 
@@ -24,6 +24,8 @@ pub enum Dialect {
 pub struct Db {
     pub pool: AnyPool,
     pub dialect: Dialect,
+    /// For a SQLite file: the file locked while the schema is written, beside it.
+    schema_lock_file: Option<PathBuf>,
 }
 
 /// Key of the PostgreSQL advisory lock held while the schema or the demo data
@@ -35,6 +37,10 @@ impl Db {
     pub async fn connect(url: Option<&str>, data_dir: &Path) -> anyhow::Result<Db> {
         sqlx::any::install_default_drivers();
         let url = match url {
+            // A SQLite file named by the operator is created when missing, like the default one.
+            Some(url) if url.starts_with("sqlite:") && !url.contains("mode=") => {
+                format!("{url}{}mode=rwc", if url.contains('?') { '&' } else { '?' })
+            }
             Some(url) => url.to_string(),
             None => format!("sqlite://{}?mode=rwc", data_dir.join("irene.db").display()),
         };
@@ -47,17 +53,19 @@ impl Db {
         };
         let options = AnyConnectOptions::from_str(&url).context("invalid database URL")?;
         let pool_options = match dialect {
-            Dialect::Sqlite => AnyPoolOptions::new().max_connections(8).after_connect(|conn, _| {
-                Box::pin(async move {
-                    // WAL lets readers run beside the writer; the timeout makes a
-                    // second instance on the same file wait instead of failing.
-                    conn.execute("PRAGMA journal_mode = WAL").await?;
-                    conn.execute("PRAGMA busy_timeout = 10000").await?;
-                    conn.execute("PRAGMA foreign_keys = ON").await?;
-                    conn.execute("PRAGMA synchronous = NORMAL").await?;
-                    Ok(())
-                })
-            }),
+            Dialect::Sqlite => AnyPoolOptions::new()
+                .max_connections(8)
+                .after_connect(|conn, _| {
+                    Box::pin(async move {
+                        // WAL lets readers run beside the writer; the timeout makes a
+                        // second instance on the same file wait instead of failing.
+                        conn.execute("PRAGMA journal_mode = WAL").await?;
+                        conn.execute("PRAGMA busy_timeout = 10000").await?;
+                        conn.execute("PRAGMA foreign_keys = ON").await?;
+                        conn.execute("PRAGMA synchronous = NORMAL").await?;
+                        Ok(())
+                    })
+                }),
             Dialect::Postgres => AnyPoolOptions::new().max_connections(16),
         };
         let pool = pool_options
@@ -65,17 +73,47 @@ impl Db {
             .connect_with(options)
             .await
             .with_context(|| format!("cannot open the database at {}", redact(&url)))?;
-        Ok(Db { pool, dialect })
+        let schema_lock_file = match dialect {
+            Dialect::Sqlite => {
+                sqlite_file(&url).map(|file| PathBuf::from(format!("{file}.schema-lock")))
+            }
+            Dialect::Postgres => None,
+        };
+        Ok(Db {
+            pool,
+            dialect,
+            schema_lock_file,
+        })
     }
 
-    /// Runs `work` while holding the schema lock: an advisory lock on PostgreSQL;
-    /// on SQLite the write transactions themselves serialise.
+    /// Runs `work` while holding the schema lock: an advisory lock on
+    /// PostgreSQL, a lock on a file beside the database on SQLite.
     pub async fn with_schema_lock<T, F>(&self, work: F) -> anyhow::Result<T>
     where
         F: AsyncFnOnce() -> anyhow::Result<T>,
     {
         match self.dialect {
-            Dialect::Sqlite => work().await,
+            Dialect::Sqlite => {
+                let Some(path) = self.schema_lock_file.clone() else {
+                    return work().await;
+                };
+                let lock = tokio::task::spawn_blocking(move || -> anyhow::Result<std::fs::File> {
+                    let file = std::fs::OpenOptions::new()
+                        .create(true)
+                        .truncate(false)
+                        .write(true)
+                        .open(&path)
+                        .with_context(|| {
+                            format!("cannot create the lock file {}", path.display())
+                        })?;
+                    file.lock()?;
+                    Ok(file)
+                })
+                .await??;
+                let result = work().await;
+                drop(lock);
+                result
+            }
             Dialect::Postgres => {
                 let mut conn = self.pool.acquire().await?;
                 sqlx::query("SELECT pg_advisory_lock($1)")
@@ -94,8 +132,20 @@ impl Db {
 
     /// A list of `$N` placeholders starting at `first`, for `IN (...)` clauses.
     pub fn placeholders(first: usize, count: usize) -> String {
-        (first..first + count).map(|n| format!("${n}")).collect::<Vec<_>>().join(", ")
+        (first..first + count)
+            .map(|n| format!("${n}"))
+            .collect::<Vec<_>>()
+            .join(", ")
     }
+}
+
+/// The file path of a SQLite URL, when it names a file.
+fn sqlite_file(url: &str) -> Option<String> {
+    let path = url
+        .strip_prefix("sqlite://")
+        .or_else(|| url.strip_prefix("sqlite:"))?;
+    let path = path.split('?').next()?;
+    (!path.is_empty() && !path.contains(":memory:")).then(|| path.to_string())
 }
 
 /// Hides the password of a database URL before it is logged or shown.
@@ -123,8 +173,14 @@ mod tests {
 
     #[test]
     fn redacts_passwords_only() {
-        assert_eq!(redact("postgres://irene:secret@db/irene"), "postgres://irene:***@db/irene");
-        assert_eq!(redact("postgres://irene@db/irene"), "postgres://irene@db/irene");
+        assert_eq!(
+            redact("postgres://irene:secret@db/irene"),
+            "postgres://irene:***@db/irene"
+        );
+        assert_eq!(
+            redact("postgres://irene@db/irene"),
+            "postgres://irene@db/irene"
+        );
         assert_eq!(redact("sqlite://./x.db"), "sqlite://./x.db");
     }
 

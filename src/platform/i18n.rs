@@ -21,9 +21,12 @@ static_loader! {
     };
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
+    #[default]
     En,
     Ru,
     Az,
@@ -72,10 +75,11 @@ impl Lang {
                 .and_then(|q| q.parse::<f32>().ok())
                 .unwrap_or(1.0);
             let primary = tag.split('-').next().unwrap_or("");
-            if let Some(lang) = Lang::parse(primary) {
-                if quality > 0.0 && best.is_none_or(|(q, _)| quality > q) {
-                    best = Some((quality, lang));
-                }
+            if let Some(lang) = Lang::parse(primary)
+                && quality > 0.0
+                && best.is_none_or(|(q, _)| quality > q)
+            {
+                best = Some((quality, lang));
             }
         }
         best.map(|(_, lang)| lang)
@@ -90,8 +94,10 @@ impl Lang {
     }
 
     pub fn t_with(self, key: &str, args: &[(&'static str, FluentValue<'static>)]) -> String {
-        let args: HashMap<Cow<'static, str>, FluentValue> =
-            args.iter().map(|(name, value)| (Cow::Borrowed(*name), value.clone())).collect();
+        let args: HashMap<Cow<'static, str>, FluentValue> = args
+            .iter()
+            .map(|(name, value)| (Cow::Borrowed(*name), value.clone()))
+            .collect();
         LOCALES.lookup_with_args(self.language_id(), key, &args)
     }
 
@@ -151,10 +157,16 @@ mod tests {
 
     #[test]
     fn accept_language_takes_the_highest_quality_we_speak() {
-        assert_eq!(Lang::from_accept_language("fr-FR, ru;q=0.8, en;q=0.5"), Some(Lang::Ru));
+        assert_eq!(
+            Lang::from_accept_language("fr-FR, ru;q=0.8, en;q=0.5"),
+            Some(Lang::Ru)
+        );
         assert_eq!(Lang::from_accept_language("az-Latn-AZ"), Some(Lang::Az));
         assert_eq!(Lang::from_accept_language("de, fr"), None);
-        assert_eq!(Lang::from_accept_language("en;q=0, ru;q=0.1"), Some(Lang::Ru));
+        assert_eq!(
+            Lang::from_accept_language("en;q=0, ru;q=0.1"),
+            Some(Lang::Ru)
+        );
     }
 
     #[test]
@@ -170,15 +182,30 @@ mod tests {
     fn every_language_has_every_interface_string() {
         for lang in Lang::ALL {
             let title = lang.t("site-name");
-            assert!(!title.is_empty() && !title.contains("Unknown"), "{lang:?}: {title}");
+            assert!(
+                !title.is_empty() && !title.contains("Unknown"),
+                "{lang:?}: {title}"
+            );
         }
         assert_ne!(Lang::Ru.t("search-button"), Lang::En.t("search-button"));
     }
 
     #[test]
     fn russian_counts_take_their_plural_forms() {
-        assert!(Lang::Ru.t_count("organizations-count", 1).contains("организация"));
-        assert!(Lang::Ru.t_count("organizations-count", 3).contains("организации"));
-        assert!(Lang::Ru.t_count("organizations-count", 5).contains("организаций"));
+        assert!(
+            Lang::Ru
+                .t_count("organizations-count", 1)
+                .contains("организация")
+        );
+        assert!(
+            Lang::Ru
+                .t_count("organizations-count", 3)
+                .contains("организации")
+        );
+        assert!(
+            Lang::Ru
+                .t_count("organizations-count", 5)
+                .contains("организаций")
+        );
     }
 }

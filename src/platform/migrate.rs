@@ -48,8 +48,10 @@ pub async fn run(db: &Db, migrations: &[Migration]) -> anyhow::Result<()> {
     let applied: Vec<i64> = sqlx::query_scalar("SELECT version FROM schema_migrations")
         .fetch_all(&db.pool)
         .await?;
-    let mut pending: Vec<&Migration> =
-        migrations.iter().filter(|m| !applied.contains(&m.version)).collect();
+    let mut pending: Vec<&Migration> = migrations
+        .iter()
+        .filter(|m| !applied.contains(&m.version))
+        .collect();
     pending.sort_by_key(|m| m.version);
     for migration in pending {
         let mut tx = db.pool.begin().await?;
@@ -59,14 +61,20 @@ pub async fn run(db: &Db, migrations: &[Migration]) -> anyhow::Result<()> {
                 .await
                 .with_context(|| format!("migration {} failed at: {statement}", migration.name))?;
         }
-        sqlx::query("INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)")
-            .bind(migration.version)
-            .bind(migration.name)
-            .bind(crate::platform::clock::now_rfc3339())
-            .execute(&mut *tx)
-            .await?;
+        sqlx::query(
+            "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
+        )
+        .bind(migration.version)
+        .bind(migration.name)
+        .bind(crate::platform::clock::now_rfc3339())
+        .execute(&mut *tx)
+        .await?;
         tx.commit().await?;
-        tracing::info!(version = migration.version, name = migration.name, "migration applied");
+        tracing::info!(
+            version = migration.version,
+            name = migration.name,
+            "migration applied"
+        );
     }
     Ok(())
 }
@@ -96,7 +104,9 @@ mod tests {
 
     #[test]
     fn splits_on_separator_lines_only() {
-        let parts = split_statements("CREATE TABLE a (x TEXT);\n-- statement\nCREATE TRIGGER t BEGIN SELECT 1; END;\n");
+        let parts = split_statements(
+            "CREATE TABLE a (x TEXT);\n-- statement\nCREATE TRIGGER t BEGIN SELECT 1; END;\n",
+        );
         assert_eq!(parts.len(), 2);
         assert!(parts[1].contains("SELECT 1; END"));
     }

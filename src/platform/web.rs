@@ -54,7 +54,10 @@ impl From<askama::Error> for AppError {
 
 impl AppError {
     pub fn bad(name: &str, problem: Problem) -> AppError {
-        AppError::BadParameter { name: name.to_string(), problem }
+        AppError::BadParameter {
+            name: name.to_string(),
+            problem,
+        }
     }
 
     pub fn status(&self) -> StatusCode {
@@ -70,16 +73,22 @@ impl AppError {
         match self {
             AppError::BadParameter { name, problem } => {
                 let name_value = FluentValue::from(name.clone());
-                let (key, mut args): (&str, Vec<(&'static str, FluentValue<'static>)>) = match problem {
-                    Problem::Unknown(value) => ("error-param-unknown", vec![("value", value.clone().into())]),
-                    Problem::TooLong { max } => ("error-param-too-long", vec![("max", (*max as i64).into())]),
-                    Problem::NotANumber => ("error-param-not-a-number", vec![]),
-                    Problem::OutOfRange { min, max } => {
-                        ("error-param-out-of-range", vec![("min", (*min).into()), ("max", (*max).into())])
-                    }
-                    Problem::InvalidUtf8 => ("error-param-invalid-utf8", vec![]),
-                    Problem::Repeated => ("error-param-repeated", vec![]),
-                };
+                let (key, mut args): (&str, Vec<(&'static str, FluentValue<'static>)>) =
+                    match problem {
+                        Problem::Unknown(value) => {
+                            ("error-param-unknown", vec![("value", value.clone().into())])
+                        }
+                        Problem::TooLong { max } => {
+                            ("error-param-too-long", vec![("max", (*max as i64).into())])
+                        }
+                        Problem::NotANumber => ("error-param-not-a-number", vec![]),
+                        Problem::OutOfRange { min, max } => (
+                            "error-param-out-of-range",
+                            vec![("min", (*min).into()), ("max", (*max).into())],
+                        ),
+                        Problem::InvalidUtf8 => ("error-param-invalid-utf8", vec![]),
+                        Problem::Repeated => ("error-param-repeated", vec![]),
+                    };
                 args.push(("name", name_value));
                 lang.t_with(key, &args)
             }
@@ -137,7 +146,10 @@ pub trait WithLang<T> {
 
 impl<T, E: Into<AppError>> WithLang<T> for Result<T, E> {
     fn page(self, lang: Lang) -> Result<T, PageError> {
-        self.map_err(|error| PageError { error: error.into(), lang })
+        self.map_err(|error| PageError {
+            error: error.into(),
+            lang,
+        })
     }
 }
 
@@ -220,12 +232,18 @@ pub async fn remember_lang(request: Request, next: Next) -> Response {
     };
     let mut response = next.run(request).await;
     if let Some(lang) = chosen {
-        let cookie = format!("lang={}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly", lang.code());
+        let cookie = format!(
+            "lang={}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly",
+            lang.code()
+        );
         if let Ok(value) = HeaderValue::from_str(&cookie) {
             response.headers_mut().append(header::SET_COOKIE, value);
         }
     }
-    response.headers_mut().append(header::VARY, HeaderValue::from_static("Accept-Language, Cookie"));
+    response.headers_mut().append(
+        header::VARY,
+        HeaderValue::from_static("Accept-Language, Cookie"),
+    );
     response
 }
 
@@ -261,10 +279,18 @@ impl Chrome {
                 let mut query = form_urlencoded::Serializer::new(String::new());
                 query.extend_pairs(pairs.iter());
                 query.append_pair("lang", link_lang.code());
-                LangLink { lang: link_lang, href: format!("{}?{}", uri.path(), query.finish()), current: link_lang == lang }
+                LangLink {
+                    lang: link_lang,
+                    href: format!("{}?{}", uri.path(), query.finish()),
+                    current: link_lang == lang,
+                }
             })
             .collect();
-        Chrome { lang, title, lang_links }
+        Chrome {
+            lang,
+            title,
+            lang_links,
+        }
     }
 
     /// The chrome of a page that has no address worth keeping (an error page).
@@ -279,7 +305,9 @@ impl Chrome {
 
 /// The decoded pairs of a query string, refusing what is not UTF-8.
 pub fn query_pairs(uri: &Uri) -> Result<Vec<(String, String)>, AppError> {
-    let Some(query) = uri.query() else { return Ok(Vec::new()) };
+    let Some(query) = uri.query() else {
+        return Ok(Vec::new());
+    };
     form_urlencoded::parse(query.as_bytes())
         .map(|(name, value)| {
             if name.contains('\u{FFFD}') {
@@ -299,7 +327,10 @@ fn truncate(text: &str, max_chars: usize) -> String {
 
 /// The handler for addresses nothing else answers.
 pub async fn not_found(lang: Lang) -> PageError {
-    PageError { error: AppError::NotFound, lang }
+    PageError {
+        error: AppError::NotFound,
+        lang,
+    }
 }
 
 #[cfg(test)]
@@ -310,7 +341,10 @@ mod tests {
     fn language_links_keep_the_query_and_replace_lang() {
         let uri: Uri = "/organizations?q=Buta&lang=en&country=AZ".parse().unwrap();
         let chrome = Chrome::new(Lang::Ru, "t".into(), &uri);
-        assert_eq!(chrome.lang_links[1].href, "/organizations?q=Buta&country=AZ&lang=ru");
+        assert_eq!(
+            chrome.lang_links[1].href,
+            "/organizations?q=Buta&country=AZ&lang=ru"
+        );
         assert!(chrome.lang_links[1].current);
     }
 
@@ -318,7 +352,9 @@ mod tests {
     fn query_pairs_refuse_invalid_utf8() {
         let uri: Uri = "/organizations?q=%FF%FE".parse().unwrap();
         let error = query_pairs(&uri).unwrap_err();
-        assert!(matches!(error, AppError::BadParameter { ref name, problem: Problem::InvalidUtf8 } if name == "q"));
+        assert!(
+            matches!(error, AppError::BadParameter { ref name, problem: Problem::InvalidUtf8 } if name == "q")
+        );
     }
 
     #[test]
@@ -326,7 +362,10 @@ mod tests {
         let error = AppError::bad("page", Problem::OutOfRange { min: 1, max: 500 });
         for lang in Lang::ALL {
             let message = error.message(lang);
-            assert!(message.contains("page") && message.contains("500"), "{lang:?}: {message}");
+            assert!(
+                message.contains("page") && message.contains("500"),
+                "{lang:?}: {message}"
+            );
         }
     }
 }

@@ -30,9 +30,11 @@ const THEME_GOALS_SELECT: &str = "SELECT t.slug AS slug, t.name AS name, g.frame
 
 /// Every theme with its goals, in the order the networks list them.
 pub async fn all(db: &Db) -> sqlx::Result<Vec<ThemeGoals>> {
-    let rows = sqlx::query(sqlx::AssertSqlSafe(format!("{THEME_GOALS_SELECT} ORDER BY t.position, g.framework, g.number")))
-        .fetch_all(&db.pool)
-        .await?;
+    let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "{THEME_GOALS_SELECT} ORDER BY t.position, g.framework, g.number"
+    )))
+    .fetch_all(&db.pool)
+    .await?;
     group_theme_goals(&rows)
 }
 
@@ -41,18 +43,27 @@ fn member(row: &sqlx::any::AnyRow) -> sqlx::Result<Member> {
     Ok(Member {
         slug: row.try_get("slug")?,
         name: LocalizedText::from_json(&row.try_get::<String, _>("name")?),
-        country: row.try_get::<Option<String>, _>("country")?.as_deref().and_then(CountryCode::parse),
-        kind: OrganizationKind::parse(&row.try_get::<String, _>("kind")?).unwrap_or(OrganizationKind::Ngo),
-        status: ConsultativeStatus::parse(&row.try_get::<String, _>("status")?).unwrap_or(ConsultativeStatus::None),
+        country: row
+            .try_get::<Option<String>, _>("country")?
+            .as_deref()
+            .and_then(CountryCode::parse),
+        kind: OrganizationKind::parse(&row.try_get::<String, _>("kind")?)
+            .unwrap_or(OrganizationKind::Ngo),
+        status: ConsultativeStatus::parse(&row.try_get::<String, _>("status")?)
+            .unwrap_or(ConsultativeStatus::None),
     })
 }
 
 pub async fn by_slug(db: &Db, slug: &Slug) -> sqlx::Result<Option<Theme>> {
-    let rows = sqlx::query(sqlx::AssertSqlSafe(format!("{THEME_GOALS_SELECT} WHERE t.slug = $1 ORDER BY g.framework, g.number")))
-        .bind(slug.as_str())
-        .fetch_all(&db.pool)
-        .await?;
-    let Some(goals) = group_theme_goals(&rows)?.pop() else { return Ok(None) };
+    let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "{THEME_GOALS_SELECT} WHERE t.slug = $1 ORDER BY g.framework, g.number"
+    )))
+    .bind(slug.as_str())
+    .fetch_all(&db.pool)
+    .await?;
+    let Some(goals) = group_theme_goals(&rows)?.pop() else {
+        return Ok(None);
+    };
     let (id, millennium_declaration): (i64, i64) =
         sqlx::query_as("SELECT id, millennium_declaration FROM themes WHERE slug = $1")
             .bind(slug.as_str())

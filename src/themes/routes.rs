@@ -37,8 +37,14 @@ pub async fn theme_page(
     path: Result<Path<String>, PathRejection>,
 ) -> Result<Html<String>, PageError> {
     let slug = slug_from_path(path).page(lang)?;
-    let theme = queries::by_slug(&state.db, &slug).await.page(lang)?.ok_or(AppError::NotFound).page(lang)?;
-    let organization_count = queries::organization_count(&state.db, &slug).await.page(lang)?;
+    let theme = queries::by_slug(&state.db, &slug)
+        .await
+        .page(lang)?
+        .ok_or(AppError::NotFound)
+        .page(lang)?;
+    let organization_count = queries::organization_count(&state.db, &slug)
+        .await
+        .page(lang)?;
     let page = ThemePage {
         chrome: Chrome::new(lang, theme.goals.theme.name.get(lang).to_string(), &uri),
         lang,
@@ -48,8 +54,16 @@ pub async fn theme_page(
     Ok(Html(page.render().page(lang)?))
 }
 
-pub async fn themes_page(State(state): State<AppState>, lang: Lang, uri: Uri) -> Result<Html<String>, PageError> {
+pub async fn themes_page(
+    State(state): State<AppState>,
+    lang: Lang,
+    uri: Uri,
+) -> Result<Html<String>, PageError> {
     let themes = queries::all(&state.db).await.page(lang)?;
-    let page = ThemesPage { chrome: Chrome::new(lang, lang.t("themes-title"), &uri), lang, themes };
+    let page = ThemesPage {
+        chrome: Chrome::new(lang, lang.t("themes-title"), &uri),
+        lang,
+        themes,
+    };
     Ok(Html(page.render().page(lang)?))
 }

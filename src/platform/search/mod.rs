@@ -12,7 +12,9 @@ use std::sync::Mutex;
 
 use anyhow::Context;
 use serde::{Deserialize, Serialize};
-use tantivy::tokenizer::{LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer, TokenStream};
+use tantivy::tokenizer::{
+    LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer, TokenStream,
+};
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
 /// The analyzer of folded text fields; text must pass through [`fold::fold`]
@@ -71,8 +73,9 @@ impl SearchIndex {
     ) -> anyhow::Result<(SearchIndex, Option<Stamp>)> {
         let reusable = Self::reusable_stamp(dir, schema_version, database_id);
         if reusable.is_none() && dir.exists() {
-            std::fs::remove_dir_all(dir)
-                .with_context(|| format!("cannot clear the stale search index at {}", dir.display()))?;
+            std::fs::remove_dir_all(dir).with_context(|| {
+                format!("cannot clear the stale search index at {}", dir.display())
+            })?;
         }
         std::fs::create_dir_all(dir)
             .with_context(|| format!("cannot create the search index folder {}", dir.display()))?;
@@ -88,8 +91,16 @@ impl SearchIndex {
                 dir.display()
             )
         })?;
-        let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
-        let search_index = SearchIndex { index, reader, writer: Mutex::new(writer), dir: dir.to_path_buf() };
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        let search_index = SearchIndex {
+            index,
+            reader,
+            writer: Mutex::new(writer),
+            dir: dir.to_path_buf(),
+        };
         Ok((search_index, reusable))
     }
 
@@ -97,7 +108,8 @@ impl SearchIndex {
         let index = Index::open_in_dir(dir).ok()?;
         let payload = index.load_metas().ok()?.payload?;
         let stamp: Stamp = serde_json::from_str(&payload).ok()?;
-        (stamp.schema_version == schema_version && stamp.database_id == database_id).then_some(stamp)
+        (stamp.schema_version == schema_version && stamp.database_id == database_id)
+            .then_some(stamp)
     }
 
     pub fn dir(&self) -> &Path {
@@ -107,7 +119,10 @@ impl SearchIndex {
     /// Replaces (or removes, when `document` is None) the document whose
     /// `key` term is given, then does nothing visible until [`Self::commit`].
     pub fn upsert(&self, key: Term, document: Option<TantivyDocument>) -> anyhow::Result<()> {
-        let writer = self.writer.lock().map_err(|_| anyhow::anyhow!("search writer poisoned"))?;
+        let writer = self
+            .writer
+            .lock()
+            .map_err(|_| anyhow::anyhow!("search writer poisoned"))?;
         writer.delete_term(key);
         if let Some(document) = document {
             writer.add_document(document)?;
@@ -117,7 +132,10 @@ impl SearchIndex {
 
     /// Removes every document, for a rebuild.
     pub fn clear(&self) -> anyhow::Result<()> {
-        let writer = self.writer.lock().map_err(|_| anyhow::anyhow!("search writer poisoned"))?;
+        let writer = self
+            .writer
+            .lock()
+            .map_err(|_| anyhow::anyhow!("search writer poisoned"))?;
         writer.delete_all_documents()?;
         Ok(())
     }
@@ -125,7 +143,10 @@ impl SearchIndex {
     /// Makes the changes so far durable and visible, recording `stamp`.
     pub fn commit(&self, stamp: &Stamp) -> anyhow::Result<()> {
         {
-            let mut writer = self.writer.lock().map_err(|_| anyhow::anyhow!("search writer poisoned"))?;
+            let mut writer = self
+                .writer
+                .lock()
+                .map_err(|_| anyhow::anyhow!("search writer poisoned"))?;
             let mut prepared = writer.prepare_commit()?;
             prepared.set_payload(&serde_json::to_string(stamp)?);
             prepared.commit()?;

@@ -1,0 +1,230 @@
+//! Starting real `irene` processes against real databases for the tests.
+
+#![allow(dead_code)]
+
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use sqlx::AnyPool;
+
+/// Where a test's data lives: a SQLite file of its own, or a database of its
+/// own on the throwaway PostgreSQL cluster the test script started.
+#[derive(Clone, Debug)]
+pub enum Backend {
+    Sqlite,
+    Postgres { admin_url: String },
+}
+
+impl Backend {
+    pub fn name(&self) -> &'static str {
+        match self {
+            Backend::Sqlite => "sqlite",
+            Backend::Postgres { .. } => "postgres",
+        }
+    }
+}
+
+/// Every backend the suite must pass on. PostgreSQL is required under CI.
+pub fn backends() -> Vec<Backend> {
+    let mut backends = vec![Backend::Sqlite];
+    match std::env::var("IRENE_TEST_POSTGRES_URL") {
+        Ok(admin_url) if !admin_url.is_empty() => backends.push(Backend::Postgres { admin_url }),
+        _ if std::env::var("CI").is_ok() => panic!("IRENE_TEST_POSTGRES_URL must be set under CI"),
+        _ => eprintln!("IRENE_TEST_POSTGRES_URL not set: PostgreSQL half of this test skipped"),
+    }
+    backends
+}
+
+/// A fresh, empty database for one test.
+pub struct TestDatabase {
+    pub url: Option<String>,
+    pub data_dir: tempfile::TempDir,
+}
+
+impl TestDatabase {
+    pub async fn new(backend: &Backend) -> TestDatabase {
+        let data_dir = tempfile::tempdir().expect("temp dir");
+        let url = match backend {
+            Backend::Sqlite => None,
+            Backend::Postgres { admin_url } => {
+                sqlx::any::install_default_drivers();
+                let admin = AnyPool::connect(admin_url)
+                    .await
+                    .expect("connect to the test cluster");
+                let name = format!("irene_test_{}", uuid::Uuid::new_v4().simple());
+                sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+                    .execute(&admin)
+                    .await
+                    .expect("create test database");
+                admin.close().await;
+                let base = admin_url
+                    .rsplit_once('/')
+                    .map(|(base, _)| base)
+                    .unwrap_or(admin_url);
+                Some(format!("{base}/{name}"))
+            }
+        };
+        TestDatabase { url, data_dir }
+    }
+
+    /// The URL any process (a second instance, the test itself) reaches this database by.
+    pub fn shared_url(&self) -> String {
+        self.url.clone().unwrap_or_else(|| {
+            format!(
+                "sqlite://{}",
+                self.data_dir.path().join("irene.db").display()
+            )
+        })
+    }
+
+    pub async fn pool(&self) -> AnyPool {
+        sqlx::any::install_default_drivers();
+        AnyPool::connect(&self.shared_url())
+            .await
+            .expect("connect to the test database")
+    }
+}
+
+pub fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .expect("free port")
+        .local_addr()
+        .expect("addr")
+        .port()
+}
+
+pub fn irene() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_irene"))
+}
+
+/// A running `irene serve`; stopped when dropped.
+pub struct Server {
+    pub base: String,
+    pub data_dir: PathBuf,
+    child: Child,
+    log: PathBuf,
+}
+
+impl Server {
+    /// Starts an instance with its own data folder `data_dir`, on `database_url`
+    /// (None: the SQLite file in that folder), and waits until it is ready.
+    pub async fn start(data_dir: &Path, database_url: Option<&str>, extra: &[&str]) -> Server {
+        let port = free_port();
+        let log = data_dir.with_extension(format!("{port}.log"));
+        std::fs::create_dir_all(data_dir).expect("data dir");
+        let mut command = irene();
+        command
+            .args(["serve", "--addr", &format!("127.0.0.1:{port}"), "--data"])
+            .arg(data_dir)
+            .args(extra)
+            .env("IRENE_LOG", "warn")
+            .stdout(Stdio::null())
+            .stderr(std::fs::File::create(&log).expect("log file"));
+        if let Some(url) = database_url {
+            command.args(["--database-url", url]);
+        }
+        let child = command.spawn().expect("start irene");
+        let mut server = Server {
+            base: format!("http://127.0.0.1:{port}"),
+            data_dir: data_dir.to_path_buf(),
+            child,
+            log,
+        };
+        server.wait_ready().await;
+        server
+    }
+
+    /// Starts the instance of a test database, loading the demo data.
+    pub async fn demo(database: &TestDatabase) -> Server {
+        Server::start(
+            &database.data_dir.path().join("instance"),
+            Some(&database.shared_url()),
+            &["--demo"],
+        )
+        .await
+    }
+
+    async fn wait_ready(&mut self) {
+        let started = Instant::now();
+        let client = reqwest::Client::new();
+        loop {
+            if let Ok(Some(exit)) = self.child.try_wait() {
+                panic!(
+                    "irene exited ({exit}) before it was ready; log:\n{}",
+                    self.log()
+                );
+            }
+            if let Ok(response) = client.get(format!("{}/healthz", self.base)).send().await
+                && response.status() == 200
+            {
+                return;
+            }
+            if started.elapsed() > Duration::from_secs(90) {
+                panic!("irene did not become ready; log:\n{}", self.log());
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    pub fn log(&self) -> String {
+        std::fs::read_to_string(&self.log).unwrap_or_default()
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base, path)
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        reqwest::get(self.url(path)).await.expect("request")
+    }
+
+    pub async fn text(&self, path: &str) -> (u16, String) {
+        let response = self.get(path).await;
+        let status = response.status().as_u16();
+        (status, response.text().await.expect("body"))
+    }
+
+    pub async fn json(&self, path: &str) -> (u16, serde_json::Value) {
+        let response = self.get(path).await;
+        let status = response.status().as_u16();
+        (status, response.json().await.expect("JSON body"))
+    }
+
+    /// The organisation search API's answer for a query string.
+    pub async fn search(&self, query: &str) -> serde_json::Value {
+        let (status, body) = self.json(&format!("/api/v1/organizations?{query}")).await;
+        assert_eq!(status, 200, "{query}: {body}");
+        body
+    }
+
+    pub fn stop(mut self) {
+        self.kill();
+    }
+
+    fn kill(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        self.kill();
+    }
+}
+
+/// The slugs of a search answer, in order.
+pub fn slugs(answer: &serde_json::Value) -> Vec<String> {
+    answer["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .map(|item| item["slug"].as_str().expect("slug").to_string())
+        .collect()
+}
+
+pub fn encode(text: &str) -> String {
+    form_urlencoded::byte_serialize(text.as_bytes()).collect()
+}
