@@ -190,6 +190,30 @@ mod tests {
         assert_ne!(Lang::Ru.t("search-button"), Lang::En.t("search-button"));
     }
 
+    /// The message ids defined in a Fluent file.
+    fn message_ids(ftl: &str) -> Vec<&str> {
+        ftl.lines()
+            .filter(|line| line.starts_with(|c: char| c.is_ascii_lowercase()))
+            .filter_map(|line| line.split_once(" =").map(|(id, _)| id.trim()))
+            .collect()
+    }
+
+    #[test]
+    fn every_language_defines_the_same_messages() {
+        let english = message_ids(include_str!("../../locales/en/main.ftl"));
+        assert!(english.len() > 100);
+        for (lang, ftl) in [
+            ("ru", include_str!("../../locales/ru/main.ftl")),
+            ("az", include_str!("../../locales/az/main.ftl")),
+        ] {
+            assert_eq!(
+                message_ids(ftl),
+                english,
+                "{lang} defines other messages than en"
+            );
+        }
+    }
+
     #[test]
     fn russian_counts_take_their_plural_forms() {
         assert!(
