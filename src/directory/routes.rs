@@ -4,8 +4,7 @@ use std::collections::BTreeMap;
 
 use askama::Template;
 use axum::Json;
-use axum::extract::rejection::PathRejection;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::Uri;
 use axum::response::Html;
 use serde_json::{Value, json};
@@ -17,8 +16,10 @@ use super::search::{Card, Facet, SearchRequest, SearchResults, Sort, valid_facet
 use crate::app::AppState;
 use crate::platform::db::Db;
 use crate::platform::i18n::{Lang, LocalizedText};
-use crate::platform::values::{CountryCode, Slug};
-use crate::platform::web::{ApiError, AppError, Chrome, PageError, Problem, WithLang, query_pairs};
+use crate::platform::values::CountryCode;
+use crate::platform::web::{
+    ApiError, AppError, Chrome, Found, PageError, Problem, SlugPath, WithLang, query_pairs, render,
+};
 
 pub const MAX_QUERY_CHARS: usize = 200;
 pub const MAX_PAGE: i64 = 500;
@@ -410,7 +411,7 @@ pub async fn search_page(
             ..Default::default()
         }),
     };
-    Ok(Html(page.render().page(lang)?))
+    render(&page, lang)
 }
 
 /// `GET /api/v1/organizations`: the search page's results as JSON.
@@ -476,25 +477,13 @@ struct ProfilePage {
     json_ld: String,
 }
 
-/// Parses the slug of an address; anything that cannot be a slug is not found.
-pub fn slug_from_path(path: Result<Path<String>, PathRejection>) -> Result<Slug, AppError> {
-    path.ok()
-        .and_then(|Path(raw)| Slug::parse(&raw))
-        .ok_or(AppError::NotFound)
-}
-
 pub async fn profile_page(
     State(state): State<AppState>,
     lang: Lang,
     uri: Uri,
-    path: Result<Path<String>, PathRejection>,
+    SlugPath(slug): SlugPath,
 ) -> Result<Html<String>, PageError> {
-    let slug = slug_from_path(path).page(lang)?;
-    let profile = queries::profile(&state.db, &slug)
-        .await
-        .page(lang)?
-        .ok_or(AppError::NotFound)
-        .page(lang)?;
+    let profile = queries::profile(&state.db, &slug).await.found(lang)?;
     let document = &profile.document;
     let name = document.name.get(lang).to_string();
     let names = Lang::ALL
@@ -527,7 +516,7 @@ pub async fn profile_page(
         lang,
         profile,
     };
-    Ok(Html(page.render().page(lang)?))
+    render(&page, lang)
 }
 
 /// The schema.org description of an organisation, safe to embed in a page.

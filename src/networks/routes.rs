@@ -3,17 +3,15 @@
 use std::collections::BTreeMap;
 
 use askama::Template;
-use axum::extract::rejection::PathRejection;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::Uri;
 use axum::response::Html;
 
 use super::queries::{self, Level, Member, Network, NetworkSummary};
 use crate::app::AppState;
 use crate::directory::model::ConsultativeStatus;
-use crate::directory::routes::slug_from_path;
 use crate::platform::i18n::Lang;
-use crate::platform::web::{AppError, Chrome, PageError, WithLang};
+use crate::platform::web::{Chrome, Found, PageError, SlugPath, WithLang, render};
 
 /// A count that links to the directory search it stands for.
 pub struct CountLink {
@@ -69,14 +67,9 @@ pub async fn network_page(
     State(state): State<AppState>,
     lang: Lang,
     uri: Uri,
-    path: Result<Path<String>, PathRejection>,
+    SlugPath(slug): SlugPath,
 ) -> Result<Html<String>, PageError> {
-    let slug = slug_from_path(path).page(lang)?;
-    let network = queries::by_slug(&state.db, &slug)
-        .await
-        .page(lang)?
-        .ok_or(AppError::NotFound)
-        .page(lang)?;
+    let network = queries::by_slug(&state.db, &slug).await.found(lang)?;
     let slug = network.summary.slug.clone();
     let mut countries: BTreeMap<String, (i64, String)> = BTreeMap::new();
     for member in &network.members {
@@ -128,7 +121,7 @@ pub async fn network_page(
         with_status,
         network,
     };
-    Ok(Html(page.render().page(lang)?))
+    render(&page, lang)
 }
 
 pub async fn networks_page(
@@ -142,5 +135,5 @@ pub async fn networks_page(
         lang,
         networks,
     };
-    Ok(Html(page.render().page(lang)?))
+    render(&page, lang)
 }

@@ -12,6 +12,7 @@ use fluent_templates::fluent_bundle::FluentValue;
 use serde_json::json;
 
 use super::i18n::Lang;
+use super::values::Slug;
 
 /// What went wrong with a client's parameter, worded per language at render time.
 #[derive(Debug, Clone, PartialEq)]
@@ -150,6 +151,44 @@ impl<T, E: Into<AppError>> WithLang<T> for Result<T, E> {
             error: error.into(),
             lang,
         })
+    }
+}
+
+pub trait Found<T> {
+    /// What a page looked up, or its "not found" page when there is nothing.
+    fn found(self, lang: Lang) -> Result<T, PageError>;
+}
+
+impl<T, E: Into<AppError>> Found<T> for Result<Option<T>, E> {
+    fn found(self, lang: Lang) -> Result<T, PageError> {
+        self.page(lang)?.ok_or(AppError::NotFound).page(lang)
+    }
+}
+
+/// A page's HTML, or the error page if its template fails.
+pub fn render(page: &impl Template, lang: Lang) -> Result<Html<String>, PageError> {
+    Ok(Html(page.render().page(lang)?))
+}
+
+/// The `{slug}` of an address. Anything that cannot be a slug (not UTF-8,
+/// upper case, too long) names nothing, so it is a "not found" page.
+pub struct SlugPath(pub Slug);
+
+impl<S: Send + Sync> FromRequestParts<S> for SlugPath {
+    type Rejection = PageError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<SlugPath, PageError> {
+        let lang = Lang::from_request_parts(parts, state)
+            .await
+            .unwrap_or_default();
+        let raw = axum::extract::Path::<String>::from_request_parts(parts, state).await;
+        raw.ok()
+            .and_then(|axum::extract::Path(raw)| Slug::parse(&raw))
+            .map(SlugPath)
+            .ok_or(PageError {
+                error: AppError::NotFound,
+                lang,
+            })
     }
 }
 

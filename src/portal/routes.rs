@@ -9,7 +9,7 @@ use crate::app::AppState;
 use crate::directory::queries::ThemeGoals;
 use crate::networks::queries::NetworkSummary;
 use crate::platform::i18n::Lang;
-use crate::platform::web::{Chrome, PageError, WithLang};
+use crate::platform::web::{Chrome, PageError, WithLang, render};
 
 #[derive(Template)]
 #[template(path = "portal/home.html")]
@@ -44,5 +44,5 @@ pub async fn home(
         organization_count,
         country_count,
     };
-    Ok(Html(page.render().page(lang)?))
+    render(&page, lang)
 }

@@ -1,17 +1,15 @@
 //! Theme pages: a theme's goals and the focal points and organisations on it.
 
 use askama::Template;
-use axum::extract::rejection::PathRejection;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::Uri;
 use axum::response::Html;
 
 use super::queries::{self, Theme};
 use crate::app::AppState;
 use crate::directory::queries::ThemeGoals;
-use crate::directory::routes::slug_from_path;
 use crate::platform::i18n::Lang;
-use crate::platform::web::{AppError, Chrome, PageError, WithLang};
+use crate::platform::web::{Chrome, Found, PageError, SlugPath, WithLang, render};
 
 #[derive(Template)]
 #[template(path = "themes/show.html")]
@@ -34,14 +32,9 @@ pub async fn theme_page(
     State(state): State<AppState>,
     lang: Lang,
     uri: Uri,
-    path: Result<Path<String>, PathRejection>,
+    SlugPath(slug): SlugPath,
 ) -> Result<Html<String>, PageError> {
-    let slug = slug_from_path(path).page(lang)?;
-    let theme = queries::by_slug(&state.db, &slug)
-        .await
-        .page(lang)?
-        .ok_or(AppError::NotFound)
-        .page(lang)?;
+    let theme = queries::by_slug(&state.db, &slug).await.found(lang)?;
     let organization_count = queries::organization_count(&state.db, &slug)
         .await
         .page(lang)?;
@@ -51,7 +44,7 @@ pub async fn theme_page(
         theme,
         organization_count,
     };
-    Ok(Html(page.render().page(lang)?))
+    render(&page, lang)
 }
 
 pub async fn themes_page(
@@ -65,5 +58,5 @@ pub async fn themes_page(
         lang,
         themes,
     };
-    Ok(Html(page.render().page(lang)?))
+    render(&page, lang)
 }
