@@ -28,6 +28,10 @@ use crate::platform::search::outbox::OutboxCursor;
 use crate::platform::search::{FOLDED, SearchIndex, Stamp, folded_terms};
 use crate::platform::values::{CountryCode, Slug};
 
+/// How long outbox rows are kept for instances that were stopped.
+const OUTBOX_KEPT: Duration = Duration::from_secs(7 * 24 * 3600);
+const PRUNE_EVERY: Duration = Duration::from_secs(3600);
+
 /// Raised whenever the document or its fields change, so old indexes rebuild.
 const SCHEMA_VERSION: u32 = 2;
 
@@ -175,11 +179,6 @@ impl DirectorySearch {
         let database_id = database_id(&db).await?;
         let (schema, fields) = schema();
         let (index, stamp) = SearchIndex::open(dir, schema, SCHEMA_VERSION, &database_id)?;
-        let oldest_kept: Option<i64> = sqlx::query_scalar("SELECT MIN(seq) FROM search_outbox")
-            .fetch_one(&db.pool)
-            .await?;
-        // An index whose position the outbox no longer reaches back to has missed changes.
-        let stamp = stamp.filter(|s| oldest_kept.is_none_or(|oldest| s.outbox_seq + 1 >= oldest));
         let search = Arc::new(DirectorySearch {
             cursor: Mutex::new(OutboxCursor::at(stamp.as_ref().map_or(0, |s| s.outbox_seq))),
             index,
@@ -188,6 +187,12 @@ impl DirectorySearch {
             database_id,
             ready: AtomicBool::new(false),
         });
+        search.prune_outbox().await?;
+        let oldest_kept: Option<i64> = sqlx::query_scalar("SELECT MIN(seq) FROM search_outbox")
+            .fetch_one(&search.db.pool)
+            .await?;
+        // An index whose position the outbox no longer reaches back to has missed changes.
+        let stamp = stamp.filter(|s| oldest_kept.is_none_or(|oldest| s.outbox_seq + 1 >= oldest));
         match stamp {
             Some(stamp) => {
                 tracing::info!(position = stamp.outbox_seq, "search index reused");
@@ -285,6 +290,7 @@ impl DirectorySearch {
         tokio::spawn(async move {
             let mut ticker = tokio::time::interval(every);
             ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+            let mut last_pruned = Instant::now();
             loop {
                 ticker.tick().await;
                 if let Err(error) = search.catch_up().await {
@@ -293,8 +299,34 @@ impl DirectorySearch {
                         "search index catch-up failed; retrying"
                     );
                 }
+                if last_pruned.elapsed() >= PRUNE_EVERY {
+                    last_pruned = Instant::now();
+                    if let Err(error) = search.prune_outbox().await {
+                        tracing::warn!(
+                            error = format!("{error:#}"),
+                            "search outbox pruning failed"
+                        );
+                    }
+                }
             }
         });
+    }
+
+    /// Forgets outbox rows older than [`OUTBOX_KEPT`]: an instance that was
+    /// away longer finds its position gone at start and rebuilds its index.
+    pub async fn prune_outbox(&self) -> anyhow::Result<u64> {
+        let cutoff = time::OffsetDateTime::now_utc() - OUTBOX_KEPT;
+        let cutoff_ms = (cutoff.unix_timestamp_nanos() / 1_000_000) as i64;
+        // The newest row stays, so a stopped index can always tell whether rows
+        // it never saw are gone.
+        let result = sqlx::query(
+            "DELETE FROM search_outbox WHERE created_at < $1 \
+             AND seq < (SELECT MAX(seq) FROM search_outbox)",
+        )
+        .bind(cutoff_ms)
+        .execute(&self.db.pool)
+        .await?;
+        Ok(result.rows_affected())
     }
 
     fn key(&self, id: i64) -> Term {
