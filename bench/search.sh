@@ -27,9 +27,9 @@ until curl -sf "http://127.0.0.1:$port/healthz" >/dev/null; do sleep 0.2; done
 echo "index built and serving after $(echo "$(date +%s.%N) - $start" | bc) s"
 echo "resident memory after start: $(ps -o rss= -p $server) KiB"
 
-run() { wrk -t2 -c16 -d20s --latency "$@" "http://127.0.0.1:$port" | grep -E "Requests/sec|Latency|50%|99%"; }
+run() { wrk -t2 -c16 -d20s --latency "$@" | grep -E "Requests/sec|Latency|50%|99%"; }
 echo "== ceiling: GET /static/irene.css"
-run -s /dev/stdin <<<'request = function() return wrk.format("GET", "/static/irene.css") end'
+run "http://127.0.0.1:$port/static/irene.css"
 echo "== searches: bench/search.lua"
-run -s bench/search.lua
+run -s bench/search.lua "http://127.0.0.1:$port"
 echo "resident memory after load: $(ps -o rss= -p $server) KiB"
