@@ -134,6 +134,10 @@ async fn profiles_show_everything_the_report_says_with_json_ld() {
         );
         assert!(ministry.contains("Intigam"), "its deputy minister");
         assert!(ministry.contains("Government body"));
+        assert!(
+            ministry.contains("Meeting with the Deputy Minister of Youth"),
+            "the meeting of the commitment"
+        );
 
         let (status, page) = server
             .text("/organizations/buta-children-humanitarian-foundation?lang=ru")

@@ -316,7 +316,8 @@ pub async fn profile(db: &Db, slug: &Slug) -> sqlx::Result<Option<Profile>> {
 
     let events = crate::directory::queries::events_where(
         db,
-        "e.id IN (SELECT event_id FROM event_organizers WHERE organization_id = $1)",
+        "e.id IN (SELECT event_id FROM event_organizers WHERE organization_id = $1 \
+         UNION SELECT event_id FROM commitments WHERE organization_id = $1 AND event_id IS NOT NULL)",
         id,
     )
     .await?;
