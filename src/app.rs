@@ -7,50 +7,72 @@ use std::time::Duration;
 
 use anyhow::Context;
 use axum::Router;
-use axum::extract::State;
+use axum::extract::{FromRef, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use tower_http::compression::CompressionLayer;
+use tower_http::csrf::CsrfLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
 use crate::directory::search::DirectorySearch;
+use crate::platform::auth::SessionPolicy;
 use crate::platform::db::Db;
+use crate::platform::mail::Mailer;
 use crate::platform::migrate::{self, Migration};
 use crate::platform::web::{ApiError, AppError, remember_lang};
-use crate::{directory, networks, portal, themes};
+use crate::{accounts, directory, membership, networks, portal, themes};
 
 #[derive(Clone)]
 pub struct AppState {
     pub db: Db,
     pub search: Arc<DirectorySearch>,
-    /// Where the portal is reached from outside, for links in feeds and JSON-LD.
+    /// Where the portal is reached from outside, for links in mail, feeds and JSON-LD.
     pub public_url: String,
+    pub mailer: Mailer,
+    pub sessions: SessionPolicy,
+    /// How long a coordinator's verification of an organisation holds.
+    pub verification_days: i64,
+}
+
+impl FromRef<AppState> for Db {
+    fn from_ref(state: &AppState) -> Db {
+        state.db.clone()
+    }
+}
+
+impl FromRef<AppState> for SessionPolicy {
+    fn from_ref(state: &AppState) -> SessionPolicy {
+        state.sessions
+    }
 }
 
 /// Every capability's migrations; each capability numbers its own in its range.
 fn migrations() -> Vec<Migration> {
-    directory::schema::MIGRATIONS.to_vec()
+    [
+        directory::schema::MIGRATIONS,
+        crate::platform::auth::MIGRATIONS,
+        accounts::roles::MIGRATIONS,
+        membership::routes::MIGRATIONS,
+    ]
+    .concat()
 }
 
 /// Opens the database and brings its schema up to date.
 pub async fn open_database(database_url: Option<&str>, data_dir: &Path) -> anyhow::Result<Db> {
     let db = Db::connect(database_url, data_dir).await?;
-    db.with_schema_lock(async || migrate::run(&db, &migrations()).await)
-        .await?;
+    db.with_schema_lock(async || migrate::run(&db, &migrations()).await).await?;
     Ok(db)
 }
 
 /// Makes sure the data folder exists and can be written, before anything is
 /// put in it, so the operator gets one clear message.
 pub fn prepare_data_dir(dir: &Path) -> anyhow::Result<()> {
-    std::fs::create_dir_all(dir)
-        .with_context(|| format!("cannot create the data folder {}", dir.display()))?;
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create the data folder {}", dir.display()))?;
     let probe = dir.join(".irene-write-check");
-    std::fs::write(&probe, b"ok")
-        .with_context(|| format!("the data folder {} is not writable", dir.display()))?;
+    std::fs::write(&probe, b"ok").with_context(|| format!("the data folder {} is not writable", dir.display()))?;
     std::fs::remove_file(&probe).ok();
     Ok(())
 }
@@ -60,24 +82,22 @@ pub struct ServeOptions {
     pub data_dir: PathBuf,
     pub database_url: Option<String>,
     pub public_url: Option<String>,
+    pub smtp_url: Option<String>,
+    pub mail_from: String,
+    pub verification_days: i64,
     pub demo: bool,
 }
 
 pub async fn serve(options: ServeOptions) -> anyhow::Result<()> {
     prepare_data_dir(&options.data_dir)?;
     // Bind before the slower start-up work, so a taken address fails at once.
-    let listener = tokio::net::TcpListener::bind(options.addr)
-        .await
-        .map_err(|error| {
-            if error.kind() == std::io::ErrorKind::AddrInUse {
-                anyhow::anyhow!(
-                    "the address {} is already in use; choose another with --addr",
-                    options.addr
-                )
-            } else {
-                anyhow::anyhow!("cannot listen on {}: {error}", options.addr)
-            }
-        })?;
+    let listener = tokio::net::TcpListener::bind(options.addr).await.map_err(|error| {
+        if error.kind() == std::io::ErrorKind::AddrInUse {
+            anyhow::anyhow!("the address {} is already in use; choose another with --addr", options.addr)
+        } else {
+            anyhow::anyhow!("cannot listen on {}: {error}", options.addr)
+        }
+    })?;
     let db = open_database(options.database_url.as_deref(), &options.data_dir).await?;
     if options.demo {
         if crate::demo::load(&db).await? {
@@ -86,24 +106,22 @@ pub async fn serve(options: ServeOptions) -> anyhow::Result<()> {
             tracing::info!("demo data already present");
         }
     }
-    let search = DirectorySearch::open(
-        &options.data_dir.join("search").join("directory"),
-        db.clone(),
-    )
-    .await?;
+    let search = DirectorySearch::open(&options.data_dir.join("search").join("directory"), db.clone()).await?;
     search.follow(Duration::from_millis(400));
-    let public_url = options
-        .public_url
-        .unwrap_or_else(|| format!("http://{}", options.addr));
-    let state = AppState {
-        db,
-        search,
-        public_url: public_url.trim_end_matches('/').to_string(),
-    };
+    let public_url = options.public_url.unwrap_or_else(|| format!("http://{}", options.addr));
+    let public_url = public_url.trim_end_matches('/').to_string();
+    let mailer = Mailer::from_config(options.smtp_url.as_deref(), &options.mail_from, &options.data_dir.join("mail"))?;
+    let sessions = SessionPolicy { secure: public_url.starts_with("https://"), ..SessionPolicy::default() };
+    if let Some(secret) = crate::accounts::roles::issue_setup_token(&db).await? {
+        tracing::warn!(
+            "no administrator yet: open {public_url}/setup and enter the setup code {secret}, \
+             or run `irene admin create`"
+        );
+    }
+    let state = AppState { db, search, public_url, mailer, sessions, verification_days: options.verification_days };
     tracing::info!(addr = %options.addr, "IRENE is serving");
-    axum::serve(listener, router(state))
-        .with_graceful_shutdown(shutdown_signal())
-        .await?;
+    let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
+    axum::serve(listener, app).with_graceful_shutdown(shutdown_signal()).await?;
     Ok(())
 }
 
@@ -111,9 +129,7 @@ async fn shutdown_signal() {
     let interrupt = tokio::signal::ctrl_c();
     #[cfg(unix)]
     let terminate = async {
-        if let Ok(mut signal) =
-            tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
-        {
+        if let Ok(mut signal) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
             signal.recv().await;
         }
     };
@@ -129,21 +145,43 @@ const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; style-src 'self'; img
      form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
 pub fn router(state: AppState) -> Router {
+    let accounts = Router::new()
+        .route("/signup", get(accounts::routes::signup_form).post(accounts::routes::signup))
+        .route("/confirm", get(accounts::routes::confirm))
+        .route("/signin", get(accounts::routes::signin_form).post(accounts::routes::signin))
+        .route("/signout", post(accounts::routes::signout))
+        .route("/reset", get(accounts::routes::reset_form).post(accounts::routes::reset_request))
+        .route("/reset/new", get(accounts::routes::reset_new_form).post(accounts::routes::reset_new))
+        .route("/", get(accounts::routes::account))
+        .route("/password", post(accounts::routes::change_password))
+        .route("/email", post(accounts::routes::change_email))
+        .route("/email/confirm", get(accounts::routes::confirm_email_change))
+        .route("/sessions/end", post(accounts::routes::end_session))
+        .route("/export.json", get(accounts::routes::export))
+        .route("/delete", post(accounts::routes::delete_account));
+    let csrf = CsrfLayer::new().add_trusted_origin(&state.public_url).unwrap_or_else(|_| CsrfLayer::new());
     let api = Router::new()
         .route("/organizations", get(directory::routes::search_api))
         .fallback(|| async { ApiError(AppError::NotFound) });
     Router::new()
         .route("/", get(portal::routes::home))
         .route("/organizations", get(directory::routes::search_page))
-        .route(
-            "/organizations/{slug}",
-            get(directory::routes::profile_page),
-        )
+        .route("/organizations/{slug}", get(directory::routes::profile_page))
+        .route("/organizations/{slug}/edit", get(directory::edit::edit_form).post(directory::edit::edit))
+        .route("/organizations/new", get(membership::routes::register_form).post(membership::routes::register))
+        .route("/organizations/{slug}/join", get(membership::routes::join_form).post(membership::routes::join))
+        .route("/organizations/{slug}/claim", get(membership::routes::claim_form).post(membership::routes::claim))
+        .route("/requests", get(membership::routes::queue))
+        .route("/requests/{id}/{decision}", post(membership::routes::decide))
+        .route("/organizations/{slug}/history", get(directory::edit::history))
+        .route("/organizations/{slug}/history/{entry}/restore", post(directory::edit::restore))
         .route("/networks", get(networks::routes::networks_page))
         .route("/networks/{slug}", get(networks::routes::network_page))
         .route("/themes", get(themes::routes::themes_page))
         .route("/themes/{slug}", get(themes::routes::theme_page))
         .route("/healthz", get(healthz))
+        .route("/setup", get(accounts::routes::setup_form).post(accounts::routes::setup))
+        .nest("/account", accounts)
         .route("/static/irene.css", get(stylesheet))
         .nest("/api/v1", api)
         .fallback(crate::platform::web::not_found)
@@ -161,16 +199,14 @@ pub fn router(state: AppState) -> Router {
             header::REFERRER_POLICY,
             HeaderValue::from_static("strict-origin-when-cross-origin"),
         ))
+        .layer(csrf)
         .layer(CompressionLayer::new())
         .layer(RequestBodyLimitLayer::new(64 * 1024))
         .layer(TraceLayer::new_for_http())
 }
 
 async fn healthz(State(state): State<AppState>) -> Response {
-    let database = sqlx::query_scalar::<_, i64>("SELECT 1")
-        .fetch_one(&state.db.pool)
-        .await
-        .is_ok();
+    let database = sqlx::query_scalar::<_, i64>("SELECT 1").fetch_one(&state.db.pool).await.is_ok();
     let ready = database && state.search.is_ready();
     let body = axum::Json(serde_json::json!({
         "status": if ready { "ok" } else { "unavailable" },
@@ -178,25 +214,15 @@ async fn healthz(State(state): State<AppState>) -> Response {
         "search_documents": state.search.document_count(),
         "search_position": state.search.position(),
     }));
-    let status = if ready {
-        StatusCode::OK
-    } else {
-        StatusCode::SERVICE_UNAVAILABLE
-    };
+    let status = if ready { StatusCode::OK } else { StatusCode::SERVICE_UNAVAILABLE };
     (status, body).into_response()
 }
 
 async fn stylesheet() -> Response {
     (
         [
-            (
-                header::CONTENT_TYPE,
-                HeaderValue::from_static("text/css; charset=utf-8"),
-            ),
-            (
-                header::CACHE_CONTROL,
-                HeaderValue::from_static("public, max-age=86400"),
-            ),
+            (header::CONTENT_TYPE, HeaderValue::from_static("text/css; charset=utf-8")),
+            (header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=86400")),
         ],
         include_str!("../static/irene.css"),
     )

@@ -3,9 +3,11 @@
 //! `platform` is the shared plumbing (database, search, languages, web); each
 //! other module is one capability with its own queries, routes and templates.
 
+pub mod accounts;
 pub mod app;
 pub mod demo;
 pub mod directory;
+pub mod membership;
 pub mod networks;
 pub mod platform;
 pub mod portal;

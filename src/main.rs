@@ -23,7 +23,33 @@ struct Storage {
 }
 
 #[derive(Subcommand)]
+enum AdminCommand {
+    /// Create an administrator (or make an existing account one). The password
+    /// is read from IRENE_ADMIN_PASSWORD, or else from the first line of standard input.
+    Create {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+        #[command(flatten)]
+        storage: Storage,
+    },
+}
+
+fn read_password() -> anyhow::Result<String> {
+    eprint!("password for the new administrator: ");
+    let mut line = String::new();
+    std::io::stdin().read_line(&mut line)?;
+    Ok(line.trim_end_matches(['\r', '\n']).to_string())
+}
+
+#[derive(Subcommand)]
 enum Command {
+    /// Manage administrators.
+    Admin {
+        #[command(subcommand)]
+        command: AdminCommand,
+    },
     /// Serve the portal and the API.
     Serve {
         /// Address to listen on.
@@ -35,6 +61,16 @@ enum Command {
         /// Public address of the portal, for links in feeds, mail and JSON-LD.
         #[arg(long, env = "IRENE_PUBLIC_URL")]
         public_url: Option<String>,
+        /// SMTP server for mail (smtp://host:port, smtps://user:pass@host); without it,
+        /// mail is written as .eml files into the data folder's `mail` folder.
+        #[arg(long, env = "IRENE_SMTP_URL")]
+        smtp_url: Option<String>,
+        /// Sender of the platform's mail.
+        #[arg(long, env = "IRENE_MAIL_FROM", default_value = "IRENE <noreply@localhost>")]
+        mail_from: String,
+        /// Days a coordinator's verification of an organisation holds.
+        #[arg(long, env = "IRENE_VERIFICATION_DAYS", default_value_t = 730)]
+        verification_days: i64,
         #[command(flatten)]
         storage: Storage,
     },
@@ -56,12 +92,9 @@ enum Command {
 
 fn init_logging() {
     use tracing_subscriber::EnvFilter;
-    let filter = EnvFilter::try_from_env("IRENE_LOG")
-        .unwrap_or_else(|_| EnvFilter::new("info,tantivy=warn,sqlx=warn"));
+    let filter = EnvFilter::try_from_env("IRENE_LOG").unwrap_or_else(|_| EnvFilter::new("info,tantivy=warn,sqlx=warn"));
     let json = std::env::var("IRENE_LOG_FORMAT").is_ok_and(|f| f == "json");
-    let builder = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_writer(std::io::stderr);
+    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
     if json {
         builder.json().init();
     } else {
@@ -71,30 +104,35 @@ fn init_logging() {
 
 async fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
-        Command::Serve {
-            addr,
-            demo,
-            public_url,
-            storage,
-        } => {
+        Command::Serve { addr, demo, public_url, smtp_url, mail_from, verification_days, storage } => {
             irene::app::serve(irene::app::ServeOptions {
                 addr,
                 data_dir: storage.data,
                 database_url: storage.database_url,
                 public_url,
+                smtp_url,
+                mail_from,
+                verification_days,
                 demo,
             })
             .await
         }
-        Command::Generate {
-            organizations,
-            seed,
-            demo,
-            storage,
-        } => {
+        Command::Admin { command: AdminCommand::Create { email, name, storage } } => {
+            let email = irene::platform::mail::Email::parse(&email.to_lowercase())
+                .ok_or_else(|| anyhow::anyhow!("'{email}' is not an e-mail address"))?;
+            let password = std::env::var("IRENE_ADMIN_PASSWORD").or_else(|_| read_password())?;
+            if password.chars().count() < irene::accounts::routes::MIN_PASSWORD {
+                anyhow::bail!("the password must have at least {} characters", irene::accounts::routes::MIN_PASSWORD);
+            }
             irene::app::prepare_data_dir(&storage.data)?;
-            let db =
-                irene::app::open_database(storage.database_url.as_deref(), &storage.data).await?;
+            let db = irene::app::open_database(storage.database_url.as_deref(), &storage.data).await?;
+            irene::accounts::roles::create_admin(&db, &email, &name, password).await?;
+            eprintln!("administrator {email} created; sign in at /account/signin");
+            Ok(())
+        }
+        Command::Generate { organizations, seed, demo, storage } => {
+            irene::app::prepare_data_dir(&storage.data)?;
+            let db = irene::app::open_database(storage.database_url.as_deref(), &storage.data).await?;
             if demo {
                 irene::demo::load(&db).await?;
             }

@@ -13,16 +13,10 @@ use support::{Backend, Server, TestDatabase, backends, encode, irene, slugs};
 async fn time_until_found(server: &Server, query: &str, slug: &str) -> Duration {
     let started = Instant::now();
     loop {
-        if slugs(&server.search(&format!("q={}", encode(query))).await)
-            .iter()
-            .any(|s| s == slug)
-        {
+        if slugs(&server.search(&format!("q={}", encode(query))).await).iter().any(|s| s == slug) {
             return started.elapsed();
         }
-        assert!(
-            started.elapsed() < Duration::from_secs(10),
-            "{slug} never found by “{query}”"
-        );
+        assert!(started.elapsed() < Duration::from_secs(10), "{slug} never found by “{query}”");
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
 }
@@ -34,12 +28,7 @@ async fn a_change_is_searchable_on_every_instance_within_two_seconds() {
         let url = database.shared_url();
         let first = Server::demo(&database).await;
         let second = Server::start(&database.data_dir.path().join("second"), Some(&url), &[]).await;
-        let third = Server::start(
-            &database.data_dir.path().join("third"),
-            Some(&url),
-            &["--demo"],
-        )
-        .await;
+        let third = Server::start(&database.data_dir.path().join("third"), Some(&url), &["--demo"]).await;
         let pool = database.pool().await;
 
         // Any writer of the tables is seen: here the database itself is written to.
@@ -50,11 +39,7 @@ async fn a_change_is_searchable_on_every_instance_within_two_seconds() {
             .unwrap();
         for server in [&first, &second, &third] {
             let waited = time_until_found(server, "Zumrud", "ecores").await;
-            assert!(
-                waited < Duration::from_secs(2),
-                "{}: found after {waited:?}",
-                backend.name()
-            );
+            assert!(waited < Duration::from_secs(2), "{}: found after {waited:?}", backend.name());
         }
 
         // A link row changes the facets: joining a network is searchable too.
@@ -68,33 +53,20 @@ async fn a_change_is_searchable_on_every_instance_within_two_seconds() {
         let started = Instant::now();
         for server in [&first, &second, &third] {
             loop {
-                if slugs(&server.search("network=un-ngo-irene&per_page=100").await)
-                    .contains(&"unicef".to_string())
-                {
+                if slugs(&server.search("network=un-ngo-irene&per_page=100").await).contains(&"unicef".to_string()) {
                     break;
                 }
-                assert!(
-                    started.elapsed() < Duration::from_secs(2),
-                    "{}: membership not indexed",
-                    backend.name()
-                );
+                assert!(started.elapsed() < Duration::from_secs(2), "{}: membership not indexed", backend.name());
                 tokio::time::sleep(Duration::from_millis(50)).await;
             }
         }
 
         // A deleted organisation leaves every index.
-        sqlx::query("DELETE FROM organizations WHERE slug = 'world-bank'")
-            .execute(&pool)
-            .await
-            .unwrap();
+        sqlx::query("DELETE FROM organizations WHERE slug = 'world-bank'").execute(&pool).await.unwrap();
         let started = Instant::now();
         for server in [&first, &second, &third] {
             while slugs(&server.search("q=World+Bank").await).contains(&"world-bank".to_string()) {
-                assert!(
-                    started.elapsed() < Duration::from_secs(2),
-                    "{}: deletion not indexed",
-                    backend.name()
-                );
+                assert!(started.elapsed() < Duration::from_secs(2), "{}: deletion not indexed", backend.name());
                 tokio::time::sleep(Duration::from_millis(50)).await;
             }
         }
@@ -120,10 +92,7 @@ async fn an_index_is_reused_caught_up_after_a_stop_and_rebuilt_when_lost() {
 
         let server = Server::start(&data, Some(&url), &[]).await;
         let health = server.json("/healthz").await.1;
-        assert!(
-            health["search_position"].as_i64() > before["search_position"].as_i64(),
-            "{health}"
-        );
+        assert!(health["search_position"].as_i64() > before["search_position"].as_i64(), "{health}");
         assert!(
             slugs(&server.search("q=BYCX").await).contains(&"baku-youth-club".to_string()),
             "missed change applied"
@@ -141,29 +110,16 @@ async fn an_index_is_reused_caught_up_after_a_stop_and_rebuilt_when_lost() {
             .execute(&pool)
             .await
             .unwrap();
-        sqlx::query("UPDATE search_outbox SET created_at = 0")
-            .execute(&pool)
-            .await
-            .unwrap();
+        sqlx::query("UPDATE search_outbox SET created_at = 0").execute(&pool).await.unwrap();
         let server = Server::start(&data, Some(&url), &[]).await;
-        assert!(
-            slugs(&server.search("q=BYCZ").await).contains(&"baku-youth-club".to_string()),
-            "pruned change seen"
-        );
-        let kept: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM search_outbox")
-            .fetch_one(&pool)
-            .await
-            .unwrap();
+        assert!(slugs(&server.search("q=BYCZ").await).contains(&"baku-youth-club".to_string()), "pruned change seen");
+        let kept: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM search_outbox").fetch_one(&pool).await.unwrap();
         assert_eq!(kept, 1, "old outbox rows pruned but the newest");
         server.stop();
 
         std::fs::remove_dir_all(data.join("search")).unwrap();
         let server = Server::start(&data, Some(&url), &[]).await;
-        assert_eq!(
-            server.json("/healthz").await.1["search_documents"],
-            before["search_documents"],
-            "rebuilt whole"
-        );
+        assert_eq!(server.json("/healthz").await.1["search_documents"], before["search_documents"], "rebuilt whole");
         assert!(slugs(&server.search("q=BYCZ").await).contains(&"baku-youth-club".to_string()));
         pool.close().await;
     }
@@ -174,25 +130,13 @@ async fn instances_starting_together_migrate_and_load_the_demo_once() {
     for backend in backends() {
         let database = TestDatabase::new(&backend).await;
         let url = database.shared_url();
-        let dirs: Vec<_> = (0..3)
-            .map(|i| database.data_dir.path().join(format!("i{i}")))
-            .collect();
+        let dirs: Vec<_> = (0..3).map(|i| database.data_dir.path().join(format!("i{i}"))).collect();
         let servers = futures_all(&dirs, &url).await;
         let pool = database.pool().await;
-        let organizations: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM organizations")
-            .fetch_one(&pool)
-            .await
-            .unwrap();
-        let focal_points: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM focal_points")
-            .fetch_one(&pool)
-            .await
-            .unwrap();
-        assert_eq!(
-            (organizations, focal_points),
-            (37, 14),
-            "{}: the demo loaded exactly once",
-            backend.name()
-        );
+        let organizations: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM organizations").fetch_one(&pool).await.unwrap();
+        let focal_points: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM focal_points").fetch_one(&pool).await.unwrap();
+        assert_eq!((organizations, focal_points), (37, 14), "{}: the demo loaded exactly once", backend.name());
         for server in &servers {
             assert_eq!(server.search("per_page=1").await["total"], 37);
         }
@@ -204,9 +148,7 @@ async fn futures_all(dirs: &[std::path::PathBuf], url: &str) -> Vec<Server> {
     let mut starting = Vec::new();
     for dir in dirs {
         let (dir, url) = (dir.clone(), url.to_string());
-        starting.push(tokio::spawn(async move {
-            Server::start(&dir, Some(&url), &["--demo"]).await
-        }));
+        starting.push(tokio::spawn(async move { Server::start(&dir, Some(&url), &["--demo"]).await }));
     }
     let mut servers = Vec::new();
     for handle in starting {
@@ -227,10 +169,7 @@ async fn a_taken_address_or_an_unwritable_data_folder_stops_start_up_with_a_clea
         .expect("run irene");
     assert!(!output.status.success());
     let message = String::from_utf8_lossy(&output.stderr);
-    assert!(
-        message.contains("already in use") && message.contains(&address),
-        "{message}"
-    );
+    assert!(message.contains("already in use") && message.contains(&address), "{message}");
 
     let blocker = database.data_dir.path().join("a-file");
     std::fs::write(&blocker, "not a folder").unwrap();
@@ -241,20 +180,10 @@ async fn a_taken_address_or_an_unwritable_data_folder_stops_start_up_with_a_clea
         .expect("run irene");
     assert!(!output.status.success());
     let message = String::from_utf8_lossy(&output.stderr);
-    assert!(
-        message.contains("data folder") && message.contains("a-file"),
-        "{message}"
-    );
+    assert!(message.contains("data folder") && message.contains("a-file"), "{message}");
 
     let output = irene()
-        .args([
-            "serve",
-            "--addr",
-            "127.0.0.1:0",
-            "--database-url",
-            "mysql://nowhere/db",
-            "--data",
-        ])
+        .args(["serve", "--addr", "127.0.0.1:0", "--database-url", "mysql://nowhere/db", "--data"])
         .arg(database.data_dir.path())
         .output()
         .expect("run irene");
@@ -270,9 +199,6 @@ async fn loading_the_demo_twice_changes_nothing() {
     let server = Server::demo(&database).await;
     assert_eq!(server.search("per_page=1").await["total"], 37);
     let pool = database.pool().await;
-    let people: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM persons")
-        .fetch_one(&pool)
-        .await
-        .unwrap();
+    let people: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM persons").fetch_one(&pool).await.unwrap();
     assert_eq!(people, 16);
 }

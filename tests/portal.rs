@@ -15,36 +15,16 @@ async fn network_pages_show_coordinator_focal_points_members_and_counts() {
         let database = TestDatabase::new(&backend).await;
         let server = Server::demo(&database).await;
 
-        let (status, page) = server
-            .text("/networks/un-ngo-irene-azerbaijan?lang=en")
-            .await;
+        let (status, page) = server.text("/networks/un-ngo-irene-azerbaijan?lang=en").await;
         assert_eq!(status, 200, "{}", backend.name());
-        assert!(
-            page.contains("National Assembly of Youth Organizations"),
-            "coordinator NAYORA shown"
-        );
-        assert_eq!(
-            count(&page, "<h3><a href=\"/themes/"),
-            7,
-            "seven focal points"
-        );
-        for lead in [
-            "Community Development Center",
-            "ECORES",
-            "Baku Youth Club",
-            "Azerbaijan Young Lawyers Union",
-        ] {
+        assert!(page.contains("National Assembly of Youth Organizations"), "coordinator NAYORA shown");
+        assert_eq!(count(&page, "<h3><a href=\"/themes/"), 7, "seven focal points");
+        for lead in ["Community Development Center", "ECORES", "Baku Youth Club", "Azerbaijan Young Lawyers Union"] {
             assert!(page.contains(lead), "{lead} on the national page");
         }
-        assert!(
-            page.contains("In collaboration with"),
-            "collaborating organisations named"
-        );
+        assert!(page.contains("In collaboration with"), "collaborating organisations named");
         assert!(page.contains("Society for International Cooperation of Disabled People"));
-        assert!(
-            page.contains("84 participants"),
-            "the launch workshop's attendance"
-        );
+        assert!(page.contains("84 participants"), "the launch workshop's attendance");
         assert!(
             page.contains("/organizations?network=un-ngo-irene-azerbaijan&#38;country=AZ"),
             "per-country count links"
@@ -53,32 +33,17 @@ async fn network_pages_show_coordinator_focal_points_members_and_counts() {
 
         let (status, page) = server.text("/networks/un-ngo-irene-caspian?lang=en").await;
         assert_eq!(status, 200);
-        assert!(
-            page.contains("Fund of Aid for Youth"),
-            "coordinator FAY shown"
-        );
+        assert!(page.contains("Fund of Aid for Youth"), "coordinator FAY shown");
         assert_eq!(count(&page, "<h3><a href=\"/themes/"), 7);
-        for country in [
-            "Georgia",
-            "Kazakhstan",
-            "Kyrgyzstan",
-            "Uzbekistan",
-            "Azerbaijan",
-        ] {
+        for country in ["Georgia", "Kazakhstan", "Kyrgyzstan", "Uzbekistan", "Azerbaijan"] {
             assert!(page.contains(country), "{country} among member countries");
         }
         assert!(page.contains("71 participants"));
-        assert!(
-            page.contains("UN-NGO-IRENE/Azerbaijan"),
-            "the national network sits under the regional one"
-        );
+        assert!(page.contains("UN-NGO-IRENE/Azerbaijan"), "the national network sits under the regional one");
 
         let (status, page) = server.text("/networks/un-ngo-irene").await;
         assert_eq!(status, 200);
-        assert!(
-            page.contains("/networks/un-ngo-irene-caspian"),
-            "global level lists the regional network"
-        );
+        assert!(page.contains("/networks/un-ngo-irene-caspian"), "global level lists the regional network");
     }
 }
 
@@ -91,63 +56,30 @@ async fn profiles_show_everything_the_report_says_with_json_ld() {
         let (status, page) = server.text("/organizations/nayora?lang=en").await;
         assert_eq!(status, 200);
         assert!(page.contains("<h1>National Assembly of Youth Organizations"));
-        assert!(
-            page.contains("Fuad Muradov"),
-            "its chairperson among its people"
-        );
-        assert!(
-            page.contains("coordinator"),
-            "its role in the national network"
-        );
+        assert!(page.contains("Fuad Muradov"), "its chairperson among its people");
+        assert!(page.contains("coordinator"), "its role in the national network");
         assert!(page.contains("Consultative status (category not recorded)"));
-        assert!(
-            page.contains("/themes/health"),
-            "focal point it leads in the Caspian network"
-        );
-        assert!(
-            page.contains("lang=\"ru\""),
-            "names per language marked with their language"
-        );
+        assert!(page.contains("/themes/health"), "focal point it leads in the Caspian network");
+        assert!(page.contains("lang=\"ru\""), "names per language marked with their language");
 
-        let start = page
-            .find("<script type=\"application/ld+json\">")
-            .expect("JSON-LD present")
-            + 35;
+        let start = page.find("<script type=\"application/ld+json\">").expect("JSON-LD present") + 35;
         let end = start + page[start..].find("</script>").expect("JSON-LD closed");
-        let json_ld: serde_json::Value =
-            serde_json::from_str(&page[start..end]).expect("JSON-LD parses");
+        let json_ld: serde_json::Value = serde_json::from_str(&page[start..end]).expect("JSON-LD parses");
         assert_eq!(json_ld["@context"], "https://schema.org");
         assert_eq!(json_ld["@type"], "NGO");
-        assert!(
-            json_ld["memberOf"]
-                .as_array()
-                .is_some_and(|m| !m.is_empty())
-        );
+        assert!(json_ld["memberOf"].as_array().is_some_and(|m| !m.is_empty()));
         assert_eq!(json_ld["address"]["addressCountry"], "AZ");
 
-        let (_, ministry) = server
-            .text("/organizations/ministry-youth-sport-tourism-az?lang=en")
-            .await;
-        assert!(
-            ministry.contains("30000 USD"),
-            "the ministry's US$30,000 budget for NGOs"
-        );
+        let (_, ministry) = server.text("/organizations/ministry-youth-sport-tourism-az?lang=en").await;
+        assert!(ministry.contains("30000 USD"), "the ministry's US$30,000 budget for NGOs");
         assert!(ministry.contains("Intigam"), "its deputy minister");
         assert!(ministry.contains("Government body"));
-        assert!(
-            ministry.contains("Meeting with the Deputy Minister of Youth"),
-            "the meeting of the commitment"
-        );
+        assert!(ministry.contains("Meeting with the Deputy Minister of Youth"), "the meeting of the commitment");
 
-        let (status, page) = server
-            .text("/organizations/buta-children-humanitarian-foundation?lang=ru")
-            .await;
+        let (status, page) = server.text("/organizations/buta-children-humanitarian-foundation?lang=ru").await;
         assert_eq!(status, 200);
         assert!(page.contains("<html lang=\"ru\">"));
-        assert!(
-            page.contains("«Бута»"),
-            "Russian name shown to a Russian reader"
-        );
+        assert!(page.contains("«Бута»"), "Russian name shown to a Russian reader");
     }
 }
 
@@ -158,23 +90,14 @@ async fn theme_pages_gather_focal_points_across_networks_with_their_goals() {
         let server = Server::demo(&database).await;
         let (status, page) = server.text("/themes/health?lang=en").await;
         assert_eq!(status, 200);
-        assert!(
-            page.contains("/networks/un-ngo-irene-azerbaijan")
-                && page.contains("/networks/un-ngo-irene-caspian")
-        );
-        for goal in [
-            "Reduce child mortality",
-            "Improve maternal health",
-            "Combat HIV/AIDS",
-            "Good Health and Well-being",
-        ] {
+        assert!(page.contains("/networks/un-ngo-irene-azerbaijan") && page.contains("/networks/un-ngo-irene-caspian"));
+        for goal in
+            ["Reduce child mortality", "Improve maternal health", "Combat HIV/AIDS", "Good Health and Well-being"]
+        {
             assert!(page.contains(goal), "{goal}");
         }
         let (_, page) = server.text("/themes/environment?lang=en").await;
-        assert!(
-            page.contains("ECORES")
-                && page.contains("International Center for Environmental Research")
-        );
+        assert!(page.contains("ECORES") && page.contains("International Center for Environmental Research"));
         let (_, page) = server.text("/themes/human-rights?lang=en").await;
         assert!(page.contains("Millennium Declaration"));
         assert_eq!(server.text("/themes/no-such-theme").await.0, 404);
@@ -188,75 +111,22 @@ async fn the_language_comes_from_the_parameter_then_the_cookie_then_the_browser(
     let client = reqwest::Client::new();
 
     let response = client.get(server.url("/?lang=az")).send().await.unwrap();
-    let cookie = response
-        .headers()
-        .get("set-cookie")
-        .expect("choice remembered")
-        .to_str()
-        .unwrap()
-        .to_string();
+    let cookie = response.headers().get("set-cookie").expect("choice remembered").to_str().unwrap().to_string();
     assert!(cookie.starts_with("lang=az"));
-    assert!(
-        response
-            .text()
-            .await
-            .unwrap()
-            .contains("<html lang=\"az\">")
-    );
+    assert!(response.text().await.unwrap().contains("<html lang=\"az\">"));
 
-    let by_cookie = client
-        .get(server.url("/"))
-        .header("cookie", "lang=ru")
-        .header("accept-language", "az")
-        .send()
-        .await;
-    assert!(
-        by_cookie
-            .unwrap()
-            .text()
-            .await
-            .unwrap()
-            .contains("<html lang=\"ru\">"),
-        "cookie beats Accept-Language"
-    );
+    let by_cookie =
+        client.get(server.url("/")).header("cookie", "lang=ru").header("accept-language", "az").send().await;
+    assert!(by_cookie.unwrap().text().await.unwrap().contains("<html lang=\"ru\">"), "cookie beats Accept-Language");
 
-    let by_header = client
-        .get(server.url("/"))
-        .header("accept-language", "de, ru;q=0.9, en;q=0.5")
-        .send()
-        .await;
-    assert!(
-        by_header
-            .unwrap()
-            .text()
-            .await
-            .unwrap()
-            .contains("<html lang=\"ru\">")
-    );
+    let by_header = client.get(server.url("/")).header("accept-language", "de, ru;q=0.9, en;q=0.5").send().await;
+    assert!(by_header.unwrap().text().await.unwrap().contains("<html lang=\"ru\">"));
 
-    let default = client
-        .get(server.url("/"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let default = client.get(server.url("/")).send().await.unwrap().text().await.unwrap();
     assert!(default.contains("<html lang=\"en\">"));
 
-    let parameter_wins = client
-        .get(server.url("/?lang=en"))
-        .header("cookie", "lang=ru")
-        .send()
-        .await;
-    assert!(
-        parameter_wins
-            .unwrap()
-            .text()
-            .await
-            .unwrap()
-            .contains("<html lang=\"en\">")
-    );
+    let parameter_wins = client.get(server.url("/?lang=en")).header("cookie", "lang=ru").send().await;
+    assert!(parameter_wins.unwrap().text().await.unwrap().contains("<html lang=\"en\">"));
 
     let (status, page) = server.text("/?lang=fr").await;
     assert_eq!(status, 400);
@@ -267,16 +137,10 @@ async fn the_language_comes_from_the_parameter_then_the_cookie_then_the_browser(
 async fn interface_strings_differ_per_language() {
     let database = TestDatabase::new(&support::Backend::Sqlite).await;
     let server = Server::demo(&database).await;
-    let pages: Vec<String> = futures_join(
-        ["en", "ru", "az"].map(|l| format!("/organizations?lang={l}")),
-        &server,
-    )
-    .await;
+    let pages: Vec<String> =
+        futures_join(["en", "ru", "az"].map(|l| format!("/organizations?lang={l}")), &server).await;
     assert!(pages[0].contains("Directory of organisations"));
-    assert!(
-        pages[1].contains("Справочник") || pages[1].contains("Каталог"),
-        "Russian directory title"
-    );
+    assert!(pages[1].contains("Справочник") || pages[1].contains("Каталог"), "Russian directory title");
     assert!(pages[2].contains("Təşkilat"), "Azerbaijani directory title");
 }
 
@@ -293,23 +157,13 @@ async fn a_directory_page_with_its_stylesheet_weighs_under_60_kb() {
     let database = TestDatabase::new(&support::Backend::Sqlite).await;
     let server = Server::demo(&database).await;
     let css = server.text("/static/irene.css").await.1.len();
-    for path in [
-        "/organizations?per_page=100",
-        "/organizations?lang=ru&per_page=100",
-        "/",
-        "/networks/un-ngo-irene-caspian",
-    ] {
+    for path in
+        ["/organizations?per_page=100", "/organizations?lang=ru&per_page=100", "/", "/networks/un-ngo-irene-caspian"]
+    {
         let (status, html) = server.text(path).await;
         assert_eq!(status, 200);
-        assert!(
-            html.len() + css < 60 * 1024,
-            "{path}: {} bytes of HTML and {css} of CSS",
-            html.len()
-        );
-        assert!(
-            !html.contains("<script src") && !html.contains("<script>"),
-            "{path} needs no JavaScript"
-        );
+        assert!(html.len() + css < 60 * 1024, "{path}: {} bytes of HTML and {css} of CSS", html.len());
+        assert!(!html.contains("<script src") && !html.contains("<script>"), "{path} needs no JavaScript");
     }
 }
 
@@ -325,36 +179,15 @@ async fn the_api_returns_items_total_and_facet_counts() {
         for field in ["id", "slug", "name", "country", "kind"] {
             assert!(item.get(field).is_some(), "item has {field}");
         }
-        let by_country: u64 = all["facets"]["country"]
-            .as_object()
-            .unwrap()
-            .values()
-            .map(|v| v.as_u64().unwrap())
-            .sum();
-        let without_country = all["items"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter(|i| i["country"].is_null())
-            .count() as u64;
+        let by_country: u64 = all["facets"]["country"].as_object().unwrap().values().map(|v| v.as_u64().unwrap()).sum();
+        let without_country = all["items"].as_array().unwrap().iter().filter(|i| i["country"].is_null()).count() as u64;
         assert_eq!(by_country + without_country, total, "country counts add up");
 
         let azerbaijan = server.search("country=AZ&per_page=100").await;
-        assert_eq!(
-            azerbaijan["total"], all["facets"]["country"]["AZ"],
-            "facet count is the filtered total"
-        );
-        assert!(
-            azerbaijan["items"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .all(|i| i["country"] == "AZ")
-        );
+        assert_eq!(azerbaijan["total"], all["facets"]["country"]["AZ"], "facet count is the filtered total");
+        assert!(azerbaijan["items"].as_array().unwrap().iter().all(|i| i["country"] == "AZ"));
 
-        let health_in_caspian = server
-            .search("theme=health&network=un-ngo-irene-caspian")
-            .await;
+        let health_in_caspian = server.search("theme=health&network=un-ngo-irene-caspian").await;
         let mut found = slugs(&health_in_caspian);
         found.sort();
         assert_eq!(found, ["buta-children-humanitarian-foundation", "nayora"]);
@@ -362,8 +195,7 @@ async fn the_api_returns_items_total_and_facet_counts() {
         let either = server.search("country=GE&country=UZ").await;
         assert_eq!(
             either["total"].as_u64().unwrap(),
-            all["facets"]["country"]["GE"].as_u64().unwrap()
-                + all["facets"]["country"]["UZ"].as_u64().unwrap(),
+            all["facets"]["country"]["GE"].as_u64().unwrap() + all["facets"]["country"]["UZ"].as_u64().unwrap(),
             "values of one facet widen the search"
         );
         assert!(
@@ -376,27 +208,16 @@ async fn the_api_returns_items_total_and_facet_counts() {
         holders.sort();
         assert_eq!(holders, ["fay", "nayora"]);
 
-        let by_name = server
-            .search("sort=name&kind=government&per_page=100")
-            .await;
-        let names: Vec<String> = by_name["items"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|i| i["name"].as_str().unwrap().to_lowercase())
-            .collect();
+        let by_name = server.search("sort=name&kind=government&per_page=100").await;
+        let names: Vec<String> =
+            by_name["items"].as_array().unwrap().iter().map(|i| i["name"].as_str().unwrap().to_lowercase()).collect();
         let mut sorted = names.clone();
         sorted.sort();
         assert_eq!(names, sorted, "sorted by name");
 
         let page_two = server.search("per_page=10&page=2&sort=name").await;
         let page_one = server.search("per_page=10&page=1&sort=name").await;
-        assert!(
-            slugs(&page_two)
-                .iter()
-                .all(|s| !slugs(&page_one).contains(s)),
-            "pages do not overlap"
-        );
+        assert!(slugs(&page_two).iter().all(|s| !slugs(&page_one).contains(s)), "pages do not overlap");
     }
 }
 
@@ -427,25 +248,14 @@ async fn bad_parameters_get_a_400_or_404_that_says_why_never_a_500() {
     for (path, expected, parameter) in cases {
         let (status, page) = server.text(&path).await;
         assert_eq!(status, expected, "{}", &path[..path.len().min(80)]);
-        assert!(
-            page.contains("role=\"alert\""),
-            "{path}: an error page with its message"
-        );
-        assert!(
-            page.contains(parameter),
-            "{path}: message names {parameter}"
-        );
+        assert!(page.contains("role=\"alert\""), "{path}: an error page with its message");
+        assert!(page.contains(parameter), "{path}: message names {parameter}");
         let api_path = path.replacen("/organizations?", "/api/v1/organizations?", 1);
         if api_path != path {
             let (status, body) = server.json(&api_path).await;
             assert_eq!(status, expected, "{}", &api_path[..api_path.len().min(80)]);
             assert_eq!(body["error"]["parameter"], parameter, "{api_path}");
-            assert!(
-                body["error"]["message"]
-                    .as_str()
-                    .unwrap()
-                    .contains(parameter)
-            );
+            assert!(body["error"]["message"].as_str().unwrap().contains(parameter));
         }
     }
     let (status, body) = server.json("/api/v1/nothing-here").await;
@@ -457,12 +267,7 @@ async fn bad_parameters_get_a_400_or_404_that_says_why_never_a_500() {
 async fn search_queries_echo_safely_into_the_page() {
     let database = TestDatabase::new(&support::Backend::Sqlite).await;
     let server = Server::demo(&database).await;
-    let (status, page) = server
-        .text(&format!(
-            "/organizations?q={}",
-            encode("<script>alert(1)</script>")
-        ))
-        .await;
+    let (status, page) = server.text(&format!("/organizations?q={}", encode("<script>alert(1)</script>"))).await;
     assert_eq!(status, 200);
     assert!(!page.contains("<script>alert"), "the query is escaped");
 }

@@ -15,13 +15,7 @@ async fn total(server: &Server, query: &str) -> u64 {
 }
 
 async fn finds(server: &Server, text: &str, slug: &str) -> bool {
-    slugs(
-        &server
-            .search(&format!("q={}&per_page=20", encode(text)))
-            .await,
-    )
-    .iter()
-    .any(|s| s == slug)
+    slugs(&server.search(&format!("q={}&per_page=20", encode(text))).await).iter().any(|s| s == slug)
 }
 
 #[tokio::test]
@@ -49,30 +43,15 @@ async fn demo_searches_cross_scripts_spellings_typos_and_prefixes() {
             ("Mammadguliyev", "ministry-foreign-affairs-az"),
             ("Merrim", "merrim-international-charitable-foundation"),
             ("Меррим", "merrim-international-charitable-foundation"),
-            (
-                "Istanbul Brotherhood",
-                "istanbul-international-brotherhood-solidarity-association",
-            ),
+            ("Istanbul Brotherhood", "istanbul-international-brotherhood-solidarity-association"),
             ("UNICEF", "unicef"),
         ];
         for (text, slug) in cases {
-            assert!(
-                finds(&server, text, slug).await,
-                "{}: “{text}” should find {slug}",
-                backend.name()
-            );
+            assert!(finds(&server, text, slug).await, "{}: “{text}” should find {slug}", backend.name());
         }
         let first = slugs(&server.search("q=Buta").await);
-        assert_eq!(
-            first.first().map(String::as_str),
-            Some(buta),
-            "the named organisation ranks first"
-        );
-        assert_eq!(
-            total(&server, "q=zzzzqqqxxx").await,
-            0,
-            "nonsense finds nothing"
-        );
+        assert_eq!(first.first().map(String::as_str), Some(buta), "the named organisation ranks first");
+        assert_eq!(total(&server, "q=zzzzqqqxxx").await, 0, "nonsense finds nothing");
     }
 }
 
@@ -88,25 +67,13 @@ async fn sql_counts(pool: &AnyPool, sql: &str) -> BTreeMap<String, u64> {
 }
 
 fn facet(answer: &serde_json::Value, name: &str) -> BTreeMap<String, u64> {
-    answer["facets"][name]
-        .as_object()
-        .expect("facet")
-        .iter()
-        .map(|(k, v)| (k.clone(), v.as_u64().unwrap()))
-        .collect()
+    answer["facets"][name].as_object().expect("facet").iter().map(|(k, v)| (k.clone(), v.as_u64().unwrap())).collect()
 }
 
 async fn names_containing(pool: &AnyPool, forms: &[&str]) -> u64 {
-    let condition = forms
-        .iter()
-        .map(|f| format!("name LIKE '%{f}%'"))
-        .collect::<Vec<_>>()
-        .join(" OR ");
+    let condition = forms.iter().map(|f| format!("name LIKE '%{f}%'")).collect::<Vec<_>>().join(" OR ");
     let sql = format!("SELECT COUNT(*) FROM organizations WHERE {condition}");
-    sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(sql))
-        .fetch_one(pool)
-        .await
-        .unwrap() as u64
+    sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(sql)).fetch_one(pool).await.unwrap() as u64
 }
 
 #[tokio::test]
@@ -114,15 +81,7 @@ async fn ten_thousand_organisations_search_alike_in_every_script_with_exact_face
     for backend in backends() {
         let database = TestDatabase::new(&backend).await;
         let status = irene()
-            .args([
-                "generate",
-                "--organizations",
-                "10000",
-                "--seed",
-                "7",
-                "--demo",
-                "--data",
-            ])
+            .args(["generate", "--organizations", "10000", "--seed", "7", "--demo", "--data"])
             .arg(database.data_dir.path().join("instance"))
             .args(["--database-url", &database.shared_url()])
             .status()
@@ -133,86 +92,48 @@ async fn ten_thousand_organisations_search_alike_in_every_script_with_exact_face
         let name = backend.name();
 
         let all = server.search("per_page=1").await;
-        assert_eq!(
-            all["total"], 10_037,
-            "{name}: the generated set and the demo"
-        );
+        assert_eq!(all["total"], 10_037, "{name}: the generated set and the demo");
 
         // Every spelling of a root finds the same organisations, at least all
         // whose names hold one of its spellings.
-        for (az, ru, en) in irene::demo::synthetic::ROOTS
-            .iter()
-            .chain(irene::demo::synthetic::SURNAMES)
-        {
+        for (az, ru, en) in irene::demo::synthetic::ROOTS.iter().chain(irene::demo::synthetic::SURNAMES) {
             let in_names = names_containing(&pool, &[az, ru, en]).await;
             let totals = [
                 total(&server, &format!("q={}", encode(az))).await,
                 total(&server, &format!("q={}", encode(ru))).await,
                 total(&server, &format!("q={}", encode(en))).await,
             ];
-            assert!(
-                totals[0] == totals[1] && totals[1] == totals[2],
-                "{name}: {az}/{ru}/{en} → {totals:?}"
-            );
-            assert!(
-                totals[0] >= in_names && in_names > 0,
-                "{name}: {az}: {} found of {in_names} named",
-                totals[0]
-            );
+            assert!(totals[0] == totals[1] && totals[1] == totals[2], "{name}: {az}/{ru}/{en} → {totals:?}");
+            assert!(totals[0] >= in_names && in_names > 0, "{name}: {az}: {} found of {in_names} named", totals[0]);
         }
 
         // Azerbaijani folding, a typo, a prefix being typed.
         let named = names_containing(&pool, &["Qasımov", "Гасымов", "Gasimov"]).await;
         assert!(total(&server, "q=Qasimov").await >= named);
         let named = names_containing(&pool, &["Məmmədov", "Маммадов", "Mammadov"]).await;
-        assert_eq!(
-            total(&server, "q=Mammadov").await,
-            total(&server, &format!("q={}", encode("Məmmədov"))).await
-        );
+        assert_eq!(total(&server, "q=Mammadov").await, total(&server, &format!("q={}", encode("Məmmədov"))).await);
         assert!(total(&server, "q=Mammadov").await >= named);
         let khazar = names_containing(&pool, &["Xəzər", "Хазар", "Khazar"]).await;
-        assert!(
-            total(&server, "q=Xazr").await >= khazar,
-            "{name}: one letter missing"
-        );
-        assert!(
-            total(&server, "q=Khazra").await >= khazar,
-            "{name}: two letters swapped"
-        );
-        assert!(
-            total(&server, &format!("q={}", encode("Xəzə"))).await >= khazar,
-            "{name}: prefix"
-        );
-        let hits = server
-            .search(&format!("q={}&per_page=50", encode("Хазар Экологический")))
-            .await;
+        assert!(total(&server, "q=Xazr").await >= khazar, "{name}: one letter missing");
+        assert!(total(&server, "q=Khazra").await >= khazar, "{name}: two letters swapped");
+        assert!(total(&server, &format!("q={}", encode("Xəzə"))).await >= khazar, "{name}: prefix");
+        let hits = server.search(&format!("q={}&per_page=50", encode("Хазар Экологический"))).await;
         for item in hits["items"].as_array().unwrap() {
             let names = item["names"].to_string().to_lowercase();
-            assert!(
-                names.contains("хазар") || names.contains("xəzər") || names.contains("khazar"),
-                "{name}: {names}"
-            );
+            assert!(names.contains("хазар") || names.contains("xəzər") || names.contains("khazar"), "{name}: {names}");
         }
 
         // Facet counts with nothing selected are the database's own counts.
         let everything = server.search("per_page=1").await;
-        let by_country = sql_counts(&pool, "SELECT country, COUNT(*) FROM organizations WHERE country IS NOT NULL GROUP BY country").await;
-        assert_eq!(
-            facet(&everything, "country"),
-            by_country,
-            "{name}: countries"
-        );
-        let by_kind = sql_counts(
-            &pool,
-            "SELECT kind, COUNT(*) FROM organizations GROUP BY kind",
-        )
-        .await;
+        let by_country =
+            sql_counts(&pool, "SELECT country, COUNT(*) FROM organizations WHERE country IS NOT NULL GROUP BY country")
+                .await;
+        assert_eq!(facet(&everything, "country"), by_country, "{name}: countries");
+        let by_kind = sql_counts(&pool, "SELECT kind, COUNT(*) FROM organizations GROUP BY kind").await;
         assert_eq!(facet(&everything, "kind"), by_kind, "{name}: kinds");
-        let by_status = sql_counts(
-            &pool,
-            "SELECT consultative_status, COUNT(*) FROM organizations GROUP BY consultative_status",
-        )
-        .await;
+        let by_status =
+            sql_counts(&pool, "SELECT consultative_status, COUNT(*) FROM organizations GROUP BY consultative_status")
+                .await;
         assert_eq!(facet(&everything, "status"), by_status, "{name}: statuses");
         let by_network = sql_counts(
             &pool,
@@ -223,38 +144,25 @@ async fn ten_thousand_organisations_search_alike_in_every_script_with_exact_face
                      JOIN focal_points fp ON fp.id = fpo.focal_point_id) x ON x.network_id = n.id GROUP BY n.slug",
         )
         .await;
-        assert_eq!(
-            facet(&everything, "network"),
-            by_network,
-            "{name}: networks"
-        );
+        assert_eq!(facet(&everything, "network"), by_network, "{name}: networks");
 
         // With a filter, the other facets count within it.
-        let georgian_ngos = sqlx::query_scalar::<_, i64>(
-            "SELECT COUNT(*) FROM organizations WHERE country = 'GE' AND kind = 'ngo'",
-        )
-        .fetch_one(&pool)
-        .await
-        .unwrap() as u64;
+        let georgian_ngos =
+            sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM organizations WHERE country = 'GE' AND kind = 'ngo'")
+                .fetch_one(&pool)
+                .await
+                .unwrap() as u64;
         let answer = server.search("country=GE&kind=ngo&per_page=1").await;
         assert_eq!(answer["total"].as_u64().unwrap(), georgian_ngos, "{name}");
-        let kinds_in_georgia = sql_counts(
+        let kinds_in_georgia =
+            sql_counts(&pool, "SELECT kind, COUNT(*) FROM organizations WHERE country = 'GE' GROUP BY kind").await;
+        assert_eq!(facet(&answer, "kind"), kinds_in_georgia, "{name}: kinds within the country filter");
+        let ngo_countries = sql_counts(
             &pool,
-            "SELECT kind, COUNT(*) FROM organizations WHERE country = 'GE' GROUP BY kind",
+            "SELECT country, COUNT(*) FROM organizations WHERE kind = 'ngo' AND country IS NOT NULL GROUP BY country",
         )
         .await;
-        assert_eq!(
-            facet(&answer, "kind"),
-            kinds_in_georgia,
-            "{name}: kinds within the country filter"
-        );
-        let ngo_countries =
-            sql_counts(&pool, "SELECT country, COUNT(*) FROM organizations WHERE kind = 'ngo' AND country IS NOT NULL GROUP BY country").await;
-        assert_eq!(
-            facet(&answer, "country"),
-            ngo_countries,
-            "{name}: countries within the kind filter"
-        );
+        assert_eq!(facet(&answer, "country"), ngo_countries, "{name}: countries within the kind filter");
 
         // Paging through a query visits each organisation once.
         let query = format!("q={}&sort=name&per_page=100", encode("Buta"));
@@ -263,11 +171,7 @@ async fn ten_thousand_organisations_search_alike_in_every_script_with_exact_face
         for page in 1..=expected.div_ceil(100) {
             seen.extend(slugs(&server.search(&format!("{query}&page={page}")).await));
         }
-        assert_eq!(
-            seen.len(),
-            expected,
-            "{name}: pagination covers every match once"
-        );
+        assert_eq!(seen.len(), expected, "{name}: pagination covers every match once");
         pool.close().await;
         let _ = Backend::Sqlite;
     }

@@ -161,3 +161,209 @@ sdg-14 = Life Below Water
 sdg-15 = Life on Land
 sdg-16 = Peace, Justice and Strong Institutions
 sdg-17 = Partnerships for the Goals
+
+nav-account = Account
+error-sign-in-required = Please sign in to continue.
+error-forbidden-title = Not allowed
+error-forbidden = Your account may not do this here.
+error-too-many-attempts-title = Too many attempts
+error-too-many-attempts = Too many attempts in a short time. Please wait a while and try again.
+error-too-large = What was sent is too large.
+
+field-email = E-mail address
+field-email-new = New e-mail address
+field-display-name = Your name
+field-password = Password
+field-password-current = Current password
+field-password-new = New password
+field-password-confirm = New password again
+field-setup-token = Setup code (printed in the server log)
+form-required = Please fill this in.
+form-too-long = { $count ->
+    [one] At most { $count } character.
+   *[other] At most { $count } characters.
+}
+form-email-invalid = This is not an e-mail address.
+form-password-too-short = { $count ->
+    [one] At least { $count } character, please.
+   *[other] At least { $count } characters, please.
+}
+form-password-too-long = { $count ->
+    [one] At most { $count } character.
+   *[other] At most { $count } characters.
+}
+form-password-mismatch = The two passwords differ.
+form-password-hint = { $count ->
+    [one] A password of at least { $count } character; a sentence you remember is best.
+   *[other] A password of at least { $count } characters; a sentence you remember is best.
+}
+
+signup-title = Create an account
+signup-button = Create the account
+signup-have-account = Already have an account?
+signup-check-mail = We have sent a message to { $email }. Open the link in it to confirm your address and sign in.
+confirm-title = Confirm your address
+token-invalid = This link is not valid any more: it was used already or has expired. Ask for a new one.
+signin-title = Sign in
+signin-button = Sign in
+signin-forgot = Forgot your password?
+signin-unconfirmed = Your address is not confirmed yet. We have sent you a new confirmation link.
+signin-wrong = The e-mail address or the password is wrong.
+signout-button = Sign out
+reset-title = Reset your password
+reset-intro = Give the address of your account; we will send you a link to choose a new password.
+reset-button = Send the link
+reset-check-mail = If { $email } has an account, a message with a link is on its way. The link works for an hour.
+reset-save = Save the new password
+
+mail-confirm-subject = Confirm your UN-NGO-IRENE account
+mail-confirm-body = Hello,
+
+    please confirm your e-mail address by opening this link:
+
+    { $link }
+
+    If you did not create an account, ignore this message.
+mail-exists-subject = Your UN-NGO-IRENE account
+mail-exists-body = Hello,
+
+    someone tried to create an account with this address, which already has one. If it was you and you forgot your password, you can choose a new one here:
+
+    { $link }
+mail-reset-subject = Choose a new UN-NGO-IRENE password
+mail-reset-body = Hello,
+
+    open this link within an hour to choose a new password:
+
+    { $link }
+
+    If you did not ask for this, ignore this message: your password stays as it is.
+mail-email-change-subject = Confirm your new address for UN-NGO-IRENE
+mail-email-change-body = Hello,
+
+    open this link to make this the address of your account:
+
+    { $link }
+
+account-title = Your account
+account-notice-welcome = Welcome! You are signed in.
+account-notice-reset = Your new password is saved, and you are signed in. Your other sessions were ended.
+account-notice-password = Your password is changed. Your other sessions were ended.
+account-notice-email-sent = We have sent a link to the new address; open it to confirm the change.
+account-notice-email-changed = Your e-mail address is changed.
+account-notice-session-ended = The session is ended.
+account-wrong-password = This is not your current password.
+account-email-taken = Another account uses this address already.
+account-role = Role
+account-admin = Platform administrator
+account-sessions = Where you are signed in
+account-session-device = Browser
+account-session-started = Signed in
+account-session-last-seen = Last active
+account-session-end = End this session
+account-session-current = this browser
+account-change-password = Change the password
+account-change-email = Change the e-mail address
+account-your-data = Your data
+account-export = Download everything the platform holds about you (JSON)
+account-delete = Delete the account
+account-delete-explained = Your name, address and password are erased and you are signed out everywhere. Changes you made to the network's records stay, attributed to a deleted account.
+account-delete-confirm = Yes, delete my account
+account-delete-confirm-required = Tick the box to confirm.
+
+setup-title = Set up the first administrator
+setup-intro = This install has no administrator yet. Enter the setup code from the server's log and the administrator's details.
+setup-button = Create the administrator
+setup-token-wrong = This is not the setup code in the server's log.
+
+form-has-errors = Some fields need your attention; see the messages beside them.
+edit-title = Edit { $name }
+edit-link = Edit the profile
+edit-save = Save the changes
+edit-saved = The changes are saved.
+edit-name-en = Name in English
+edit-name-ru = Name in Russian
+edit-name-az = Name in Azerbaijani
+edit-acronym = Acronym
+edit-other-names = Other names and spellings (one per line)
+edit-description = Description
+edit-description-en = Description in English
+edit-description-ru = Description in Russian
+edit-description-az = Description in Azerbaijani
+edit-markdown-hint = You may use Markdown: **bold**, *italic*, [links](https://example.org), lists.
+edit-country-code = Country (two-letter ISO code, e.g. AZ)
+edit-status-year = Year consultative status was granted
+edit-name-required = Give the organisation's name in at least one language.
+edit-choose = Choose one of the options.
+edit-country-invalid = This is not a country code; use two letters, such as AZ or GE.
+edit-website-invalid = Give a full address starting with https:// or http://.
+edit-year-invalid = Give a year between 1800 and { $max }.
+edit-conflict = Someone else saved changes to this profile while you were editing it. Nothing of yours is saved yet: compare, adjust the form (it holds what you typed) and save again.
+edit-conflict-field = Field
+edit-conflict-saved = Saved meanwhile
+edit-conflict-yours = Yours
+history-link = History of changes
+history-title = History of { $name }
+history-empty = No changes recorded yet.
+history-before = Before
+history-after = After
+history-restore = Restore this version
+history-deleted-account = a deleted account
+history-system = the system
+history-action-organization-create = Registered
+history-action-organization-update = Edited
+history-action-organization-restore = Restored an earlier version
+history-action-request-approve = Request approved
+history-action-request-decline = Request declined
+verified = Verified
+verified-expired = Verification expired
+verified-on = by the network coordinator on
+verified-until = valid until
+
+register-title = Register an organisation
+register-intro = Add your organisation to the directory. You become its editor; a network's coordinator verifies it when it joins the network.
+register-button = Register the organisation
+join-link = Ask to join a network
+claim-link = This is my organisation: ask to edit it
+join-title = { $name } asks to join a network
+claim-title = Ask to edit { $name }
+claim-intro = Tell the coordinator who you are in this organisation. Once approved, you can edit its profile.
+join-no-networks = This organisation is already a member of every network.
+join-network = Network
+request-message = Message to the coordinator (optional)
+request-button = Send the request
+request-sent = Your request is sent. The coordinator will answer by e-mail.
+request-kind-join = Request to join
+request-kind-claim = Request to edit
+requests-title = Requests to decide
+requests-none = No request is waiting.
+request-approve = Approve
+request-decline = Decline
+request-reason = Reason for declining (sent to the applicant)
+request-reason-required = Give the reason: the applicant will read it.
+request-notice-approved = The request is approved and the applicant told.
+request-notice-declined = The request is declined and the applicant told.
+account-register = Register an organisation
+account-requests = Requests to decide
+account-organizations = Organisations you edit
+
+mail-request-subject = A new request for your UN-NGO-IRENE network
+mail-request-body = Hello,
+
+    an organisation asks to join your network, or someone asks to edit an organisation in it. The requests waiting for you are here:
+
+    { $link }
+mail-approved-subject = Your request is approved
+mail-approved-body = Hello,
+
+    the network coordinator approved your request. The organisation's profile:
+
+    { $link }
+mail-declined-subject = Your request was declined
+mail-declined-body = Hello,
+
+    the network coordinator declined your request, for this reason:
+
+    { $reason }
+
+    The organisation's profile: { $link }

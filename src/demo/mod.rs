@@ -135,10 +135,7 @@ struct Ids(HashMap<String, i64>, &'static str);
 
 impl Ids {
     fn get(&self, slug: &str) -> anyhow::Result<i64> {
-        self.0
-            .get(slug)
-            .copied()
-            .ok_or_else(|| anyhow!("demo data names an unknown {} '{slug}'", self.1))
+        self.0.get(slug).copied().ok_or_else(|| anyhow!("demo data names an unknown {} '{slug}'", self.1))
     }
 }
 
@@ -340,24 +337,13 @@ fn check_organization(org: &DemoOrganization) -> anyhow::Result<()> {
     if let Some(country) = &org.country
         && CountryCode::parse(country).is_none()
     {
-        bail!(
-            "demo organisation '{}' has an unknown country '{country}'",
-            org.slug
-        );
+        bail!("demo organisation '{}' has an unknown country '{country}'", org.slug);
     }
     if crate::directory::model::OrganizationKind::parse(&org.kind).is_none() {
-        bail!(
-            "demo organisation '{}' has an unknown kind '{}'",
-            org.slug,
-            org.kind
-        );
+        bail!("demo organisation '{}' has an unknown kind '{}'", org.slug, org.kind);
     }
     if crate::directory::model::ConsultativeStatus::parse(&org.consultative_status).is_none() {
-        bail!(
-            "demo organisation '{}' has an unknown status '{}'",
-            org.slug,
-            org.consultative_status
-        );
+        bail!("demo organisation '{}' has an unknown status '{}'", org.slug, org.consultative_status);
     }
     Ok(())
 }
@@ -399,26 +385,15 @@ mod tests {
     fn the_report_data_is_whole() {
         let data = baku_2004().expect("demo data parses");
         let focal_points: usize = data.networks.iter().map(|n| n.focal_points.len()).sum();
-        assert_eq!(
-            focal_points, 14,
-            "7 focal points in each of the two networks"
-        );
+        assert_eq!(focal_points, 14, "7 focal points in each of the two networks");
         for org in &data.organizations {
             check_organization(org).expect("valid organisation");
         }
-        let coordinators: Vec<_> = data
-            .networks
-            .iter()
-            .filter_map(|n| n.coordinator.as_deref())
-            .collect();
+        let coordinators: Vec<_> = data.networks.iter().filter_map(|n| n.coordinator.as_deref()).collect();
         assert!(coordinators.contains(&"nayora") && coordinators.contains(&"fay"));
         let attendance: Vec<i64> = data.events.iter().filter_map(|e| e.attendance).collect();
         assert!(attendance.contains(&84) && attendance.contains(&71));
-        let ministries = data
-            .commitments
-            .iter()
-            .filter(|c| c.organization.starts_with("ministry-"))
-            .count();
+        let ministries = data.commitments.iter().filter(|c| c.organization.starts_with("ministry-")).count();
         assert_eq!(ministries, 5);
     }
 }

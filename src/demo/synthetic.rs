@@ -26,45 +26,17 @@ pub const ROOTS: &[(&str, &str, &str)] = &[
 ];
 
 /// Family names, for foundations named after a person.
-pub const SURNAMES: &[(&str, &str, &str)] = &[
-    ("Məmmədov", "Маммадов", "Mammadov"),
-    ("Qasımov", "Гасымов", "Gasimov"),
-    ("Cəfərov", "Джафаров", "Jafarov"),
-];
+pub const SURNAMES: &[(&str, &str, &str)] =
+    &[("Məmmədov", "Маммадов", "Mammadov"), ("Qasımov", "Гасымов", "Gasimov"), ("Cəfərov", "Джафаров", "Jafarov")];
 
 /// Kinds of association: Azerbaijani, Russian, English, and the themes it suggests.
 const FORMS: &[(&str, &str, &str, &str)] = &[
-    (
-        "Gənclər Birliyi",
-        "Союз молодёжи",
-        "Youth Union",
-        "education",
-    ),
-    (
-        "Qadınlar Assosiasiyası",
-        "Ассоциация женщин",
-        "Women's Association",
-        "gender-equality",
-    ),
-    (
-        "Ekoloji Mərkəz",
-        "Экологический центр",
-        "Environmental Centre",
-        "environment",
-    ),
+    ("Gənclər Birliyi", "Союз молодёжи", "Youth Union", "education"),
+    ("Qadınlar Assosiasiyası", "Ассоциация женщин", "Women's Association", "gender-equality"),
+    ("Ekoloji Mərkəz", "Экологический центр", "Environmental Centre", "environment"),
     ("Uşaq Fondu", "Детский фонд", "Children's Fund", "health"),
-    (
-        "İnkişaf Mərkəzi",
-        "Центр развития",
-        "Development Centre",
-        "poverty-hunger",
-    ),
-    (
-        "Hüquq Cəmiyyəti",
-        "Правовое общество",
-        "Law Society",
-        "human-rights",
-    ),
+    ("İnkişaf Mərkəzi", "Центр развития", "Development Centre", "poverty-hunger"),
+    ("Hüquq Cəmiyyəti", "Правовое общество", "Law Society", "human-rights"),
 ];
 
 const COUNTRIES: &[(&str, &str, u32)] = &[
@@ -80,23 +52,10 @@ const COUNTRIES: &[(&str, &str, u32)] = &[
     ("IR", "Tehran", 3),
 ];
 
-const KINDS: &[(&str, u32)] = &[
-    ("ngo", 70),
-    ("academic", 8),
-    ("media", 6),
-    ("business", 6),
-    ("donor", 4),
-    ("government", 4),
-    ("un_agency", 2),
-];
+const KINDS: &[(&str, u32)] =
+    &[("ngo", 70), ("academic", 8), ("media", 6), ("business", 6), ("donor", 4), ("government", 4), ("un_agency", 2)];
 
-const STATUSES: &[(&str, u32)] = &[
-    ("none", 85),
-    ("special", 8),
-    ("roster", 4),
-    ("unspecified", 2),
-    ("general", 1),
-];
+const STATUSES: &[(&str, u32)] = &[("none", 85), ("special", 8), ("roster", 4), ("unspecified", 2), ("general", 1)];
 
 fn weighted<'a, T>(rng: &mut fastrand::Rng, items: &'a [T], weight: impl Fn(&T) -> u32) -> &'a T {
     let total: u32 = items.iter().map(&weight).sum();
@@ -126,18 +85,10 @@ pub fn organization(seed: u64, n: usize) -> Synthetic {
     let (form_az, form_ru, form_en, theme) = FORMS[rng.usize(..FORMS.len())];
     let (az, ru, en) = if rng.u32(0..10) == 0 {
         let (s_az, s_ru, s_en) = SURNAMES[rng.usize(..SURNAMES.len())];
-        (
-            format!("{s_az} adına Fond"),
-            format!("Фонд имени {s_ru}"),
-            format!("{s_en} Foundation"),
-        )
+        (format!("{s_az} adına Fond"), format!("Фонд имени {s_ru}"), format!("{s_en} Foundation"))
     } else {
         let (r_az, r_ru, r_en) = ROOTS[rng.usize(..ROOTS.len())];
-        (
-            format!("«{r_az}» {form_az}"),
-            format!("{form_ru} «{r_ru}»"),
-            format!("{r_en} {form_en}"),
-        )
+        (format!("«{r_az}» {form_az}"), format!("{form_ru} «{r_ru}»"), format!("{r_en} {form_en}"))
     };
     // Which languages the organisation has a name in: often only its own.
     let languages: &[Lang] = match rng.u32(0..10) {
@@ -157,9 +108,7 @@ pub fn organization(seed: u64, n: usize) -> Synthetic {
     }
     let (country, city, _) = *weighted(&mut rng, COUNTRIES, |c| c.2);
     let mut description = LocalizedText::default();
-    description
-        .0
-        .insert(Lang::En, format!("{en}, working in {city}."));
+    description.0.insert(Lang::En, format!("{en}, working in {city}."));
     let organization = DemoOrganization {
         slug: format!("synthetic-{seed}-{n}"),
         kind: weighted(&mut rng, KINDS, |k| k.1).0.to_string(),
@@ -178,11 +127,7 @@ pub fn organization(seed: u64, n: usize) -> Synthetic {
         status_year: None,
         themes: Vec::new(),
     };
-    Synthetic {
-        organization,
-        theme,
-        joins_network: rng.bool(),
-    }
+    Synthetic { organization, theme, joins_network: rng.bool() }
 }
 
 /// Adds `count` synthetic organisations in one transaction; each gets the
@@ -195,9 +140,7 @@ pub async fn generate(db: &Db, count: usize, seed: u64) -> anyhow::Result<()> {
         .iter()
         .map(|r| (r.get("id"), r.get("slug")))
         .collect();
-    let networks: Vec<i64> = sqlx::query_scalar("SELECT id FROM networks ORDER BY id")
-        .fetch_all(&db.pool)
-        .await?;
+    let networks: Vec<i64> = sqlx::query_scalar("SELECT id FROM networks ORDER BY id").fetch_all(&db.pool).await?;
     let mut tx = db.pool.begin().await?;
     for n in 0..count {
         let synthetic = organization(seed, n);
@@ -205,22 +148,18 @@ pub async fn generate(db: &Db, count: usize, seed: u64) -> anyhow::Result<()> {
             .await
             .with_context(|| format!("cannot insert synthetic organisation {n}"))?;
         if let Some((theme_id, _)) = themes.iter().find(|(_, slug)| slug == synthetic.theme) {
-            sqlx::query(
-                "INSERT INTO organization_themes (organization_id, theme_id) VALUES ($1, $2)",
-            )
-            .bind(id)
-            .bind(theme_id)
-            .execute(&mut *tx)
-            .await?;
+            sqlx::query("INSERT INTO organization_themes (organization_id, theme_id) VALUES ($1, $2)")
+                .bind(id)
+                .bind(theme_id)
+                .execute(&mut *tx)
+                .await?;
         }
         if synthetic.joins_network && !networks.is_empty() {
-            sqlx::query(
-                "INSERT INTO network_members (network_id, organization_id) VALUES ($1, $2)",
-            )
-            .bind(networks[n % networks.len()])
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
+            sqlx::query("INSERT INTO network_members (network_id, organization_id) VALUES ($1, $2)")
+                .bind(networks[n % networks.len()])
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
         }
     }
     tx.commit().await?;
@@ -233,10 +172,7 @@ mod tests {
 
     #[test]
     fn the_same_seed_gives_the_same_organisations() {
-        let (a, b) = (
-            organization(7, 42).organization,
-            organization(7, 42).organization,
-        );
+        let (a, b) = (organization(7, 42).organization, organization(7, 42).organization);
         assert_eq!(a.name, b.name);
         assert_eq!(a.country, b.country);
         assert_ne!(organization(7, 43).organization.slug, a.slug);

@@ -74,9 +74,7 @@ impl OrganizationKind {
             OrganizationKind::Government => "GovernmentOrganization",
             OrganizationKind::Academic => "EducationalOrganization",
             OrganizationKind::Business => "Corporation",
-            OrganizationKind::UnAgency | OrganizationKind::Donor | OrganizationKind::Media => {
-                "Organization"
-            }
+            OrganizationKind::UnAgency | OrganizationKind::Donor | OrganizationKind::Media => "Organization",
         }
     }
 }
@@ -90,10 +88,7 @@ mod tests {
         for kind in OrganizationKind::ALL {
             assert_eq!(OrganizationKind::parse(kind.code()), Some(*kind));
             for lang in Lang::ALL {
-                assert!(
-                    !kind.label(lang).starts_with("Unknown"),
-                    "{kind:?} {lang:?}"
-                );
+                assert!(!kind.label(lang).starts_with("Unknown"), "{kind:?} {lang:?}");
             }
         }
         for status in ConsultativeStatus::ALL {

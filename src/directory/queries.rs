@@ -33,9 +33,7 @@ pub struct SearchDocument {
 pub const BATCH: usize = 2000;
 
 pub async fn all_organization_ids(db: &Db) -> sqlx::Result<Vec<i64>> {
-    sqlx::query_scalar("SELECT id FROM organizations ORDER BY id")
-        .fetch_all(&db.pool)
-        .await
+    sqlx::query_scalar("SELECT id FROM organizations ORDER BY id").fetch_all(&db.pool).await
 }
 
 /// The documents of the organisations among `ids` that still exist.
@@ -75,25 +73,16 @@ async fn search_documents_batch(db: &Db, ids: &[i64]) -> sqlx::Result<Vec<Search
             SearchDocument {
                 id,
                 slug: row.try_get("slug")?,
-                kind: OrganizationKind::parse(&row.try_get::<String, _>("kind")?)
-                    .unwrap_or(OrganizationKind::Ngo),
+                kind: OrganizationKind::parse(&row.try_get::<String, _>("kind")?).unwrap_or(OrganizationKind::Ngo),
                 acronym: row.try_get("acronym")?,
                 name: LocalizedText::from_json(&row.try_get::<String, _>("name")?),
-                other_names: serde_json::from_str(&row.try_get::<String, _>("other_names")?)
-                    .unwrap_or_default(),
-                country: row
-                    .try_get::<Option<String>, _>("country")?
-                    .as_deref()
-                    .and_then(CountryCode::parse),
+                other_names: serde_json::from_str(&row.try_get::<String, _>("other_names")?).unwrap_or_default(),
+                country: row.try_get::<Option<String>, _>("country")?.as_deref().and_then(CountryCode::parse),
                 city: row.try_get("city")?,
                 address: row.try_get("address")?,
-                description: LocalizedText::from_json_opt(
-                    row.try_get::<Option<String>, _>("description")?.as_deref(),
-                ),
-                status: ConsultativeStatus::parse(
-                    &row.try_get::<String, _>("consultative_status")?,
-                )
-                .unwrap_or(ConsultativeStatus::None),
+                description: LocalizedText::from_json_opt(row.try_get::<Option<String>, _>("description")?.as_deref()),
+                status: ConsultativeStatus::parse(&row.try_get::<String, _>("consultative_status")?)
+                    .unwrap_or(ConsultativeStatus::None),
                 themes: BTreeSet::new(),
                 networks: BTreeSet::new(),
                 people: Vec::new(),
@@ -210,6 +199,7 @@ pub struct Profile {
     pub website: Option<String>,
     pub founded_year: Option<i64>,
     pub status_year: Option<i64>,
+    pub verified_at: Option<String>,
     pub themes: Vec<ThemeGoals>,
     pub networks: Vec<NetworkRole>,
     pub focal_points: Vec<FocalPointRole>,
@@ -219,15 +209,12 @@ pub struct Profile {
 }
 
 fn named(row: &AnyRow, slug: &str, name: &str) -> sqlx::Result<NamedLink> {
-    Ok(NamedLink {
-        slug: row.try_get(slug)?,
-        name: LocalizedText::from_json(&row.try_get::<String, _>(name)?),
-    })
+    Ok(NamedLink { slug: row.try_get(slug)?, name: LocalizedText::from_json(&row.try_get::<String, _>(name)?) })
 }
 
 pub async fn profile(db: &Db, slug: &Slug) -> sqlx::Result<Option<Profile>> {
     let Some(row) = sqlx::query(
-        "SELECT id, phone, email, website, founded_year, status_year FROM organizations WHERE slug = $1",
+        "SELECT id, phone, email, website, founded_year, status_year, verified_at FROM organizations WHERE slug = $1",
     )
     .bind(slug.as_str())
     .fetch_optional(&db.pool)
@@ -348,6 +335,7 @@ pub async fn profile(db: &Db, slug: &Slug) -> sqlx::Result<Option<Profile>> {
         website: row.try_get("website")?,
         founded_year: row.try_get("founded_year")?,
         status_year: row.try_get("status_year")?,
+        verified_at: row.try_get("verified_at")?,
         themes,
         networks,
         focal_points,
@@ -364,11 +352,7 @@ pub fn group_theme_goals(rows: &[AnyRow]) -> sqlx::Result<Vec<ThemeGoals>> {
     for row in rows {
         let slug: String = row.try_get("slug")?;
         if themes.last().is_none_or(|t| t.theme.slug != slug) {
-            themes.push(ThemeGoals {
-                theme: named(row, "slug", "name")?,
-                mdgs: Vec::new(),
-                sdgs: Vec::new(),
-            });
+            themes.push(ThemeGoals { theme: named(row, "slug", "name")?, mdgs: Vec::new(), sdgs: Vec::new() });
         }
         let theme = themes.last_mut().expect("pushed above");
         let framework: Option<String> = row.try_get("framework")?;

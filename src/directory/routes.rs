@@ -14,6 +14,7 @@ use super::model::OrganizationKind;
 use super::queries::{self, NamedLink, Profile};
 use super::search::{Card, Facet, SearchRequest, SearchResults, Sort, valid_facet_value};
 use crate::app::AppState;
+use crate::platform::auth::MaybeUser;
 use crate::platform::db::Db;
 use crate::platform::i18n::{Lang, LocalizedText};
 use crate::platform::values::CountryCode;
@@ -44,16 +45,8 @@ impl Catalog {
                 })
                 .collect()
         };
-        let themes = named(
-            sqlx::query("SELECT slug, name FROM themes ORDER BY position")
-                .fetch_all(&db.pool)
-                .await?,
-        )?;
-        let networks = named(
-            sqlx::query("SELECT slug, name FROM networks ORDER BY id")
-                .fetch_all(&db.pool)
-                .await?,
-        )?;
+        let themes = named(sqlx::query("SELECT slug, name FROM themes ORDER BY position").fetch_all(&db.pool).await?)?;
+        let networks = named(sqlx::query("SELECT slug, name FROM networks ORDER BY id").fetch_all(&db.pool).await?)?;
         Ok(Catalog { themes, networks })
     }
 
@@ -64,22 +57,16 @@ impl Catalog {
     /// The label of a facet value in a language.
     pub fn label(&self, facet: Facet, value: &str, lang: Lang) -> String {
         let find = |links: &[NamedLink]| {
-            links
-                .iter()
-                .find(|l| l.slug == value)
-                .map(|l| l.name.get(lang).to_string())
-                .unwrap_or_else(|| value.into())
+            links.iter().find(|l| l.slug == value).map(|l| l.name.get(lang).to_string()).unwrap_or_else(|| value.into())
         };
         match facet {
-            Facet::Country => CountryCode::parse(value)
-                .map(|c| c.name(lang).to_string())
-                .unwrap_or_else(|| value.into()),
-            Facet::Kind => OrganizationKind::parse(value)
-                .map(|k| k.label(lang))
-                .unwrap_or_else(|| value.into()),
-            Facet::Status => super::model::ConsultativeStatus::parse(value)
-                .map(|s| s.label(lang))
-                .unwrap_or_else(|| value.into()),
+            Facet::Country => {
+                CountryCode::parse(value).map(|c| c.name(lang).to_string()).unwrap_or_else(|| value.into())
+            }
+            Facet::Kind => OrganizationKind::parse(value).map(|k| k.label(lang)).unwrap_or_else(|| value.into()),
+            Facet::Status => {
+                super::model::ConsultativeStatus::parse(value).map(|s| s.label(lang)).unwrap_or_else(|| value.into())
+            }
             Facet::Theme => find(&self.themes),
             Facet::Network => find(&self.networks),
         }
@@ -87,10 +74,7 @@ impl Catalog {
 }
 
 fn parse_number(name: &str, value: &str, min: i64, max: i64) -> Result<i64, AppError> {
-    let number: i64 = value
-        .trim()
-        .parse()
-        .map_err(|_| AppError::bad(name, Problem::NotANumber))?;
+    let number: i64 = value.trim().parse().map_err(|_| AppError::bad(name, Problem::NotANumber))?;
     if number < min || number > max {
         return Err(AppError::bad(name, Problem::OutOfRange { min, max }));
     }
@@ -99,22 +83,10 @@ fn parse_number(name: &str, value: &str, min: i64, max: i64) -> Result<i64, AppE
 
 /// Reads the search parameters of a page or API address, refusing anything
 /// that could not mean a search.
-pub fn parse_search(
-    pairs: &[(String, String)],
-    catalog: &Catalog,
-    lang: Lang,
-) -> Result<SearchRequest, AppError> {
-    let mut request = SearchRequest {
-        per_page: DEFAULT_PER_PAGE,
-        page: 1,
-        lang,
-        ..Default::default()
-    };
+pub fn parse_search(pairs: &[(String, String)], catalog: &Catalog, lang: Lang) -> Result<SearchRequest, AppError> {
+    let mut request = SearchRequest { per_page: DEFAULT_PER_PAGE, page: 1, lang, ..Default::default() };
     let mut seen_once: Vec<&str> = Vec::new();
-    let (themes, networks) = (
-        Catalog::slugs(&catalog.themes),
-        Catalog::slugs(&catalog.networks),
-    );
+    let (themes, networks) = (Catalog::slugs(&catalog.themes), Catalog::slugs(&catalog.networks));
     for (name, value) in pairs {
         let name = name.as_str();
         if ["q", "sort", "page", "per_page"].contains(&name) {
@@ -126,12 +98,7 @@ pub fn parse_search(
         match name {
             "q" => {
                 if value.chars().count() > MAX_QUERY_CHARS {
-                    return Err(AppError::bad(
-                        "q",
-                        Problem::TooLong {
-                            max: MAX_QUERY_CHARS,
-                        },
-                    ));
+                    return Err(AppError::bad("q", Problem::TooLong { max: MAX_QUERY_CHARS }));
                 }
                 request.text = value.trim().to_string();
             }
@@ -143,9 +110,7 @@ pub fn parse_search(
                 }
             }
             "page" => request.page = parse_number("page", value, 1, MAX_PAGE)? as usize,
-            "per_page" => {
-                request.per_page = parse_number("per_page", value, 1, MAX_PER_PAGE)? as usize
-            }
+            "per_page" => request.per_page = parse_number("per_page", value, 1, MAX_PER_PAGE)? as usize,
             _ => {
                 let Some(facet) = Facet::ALL.into_iter().find(|f| f.param() == name) else {
                     continue;
@@ -167,11 +132,7 @@ pub fn parse_search(
 
 fn shorten(value: &str) -> String {
     let short: String = value.chars().take(40).collect();
-    if short.len() < value.len() {
-        format!("{short}…")
-    } else {
-        short
-    }
+    if short.len() < value.len() { format!("{short}…") } else { short }
 }
 
 /// The address of a search, for links that change one thing of it.
@@ -195,11 +156,7 @@ fn search_href(request: &SearchRequest) -> String {
         query.append_pair("page", &request.page.to_string());
     }
     let query = query.finish();
-    if query.is_empty() {
-        "/organizations".into()
-    } else {
-        format!("/organizations?{query}")
-    }
+    if query.is_empty() { "/organizations".into() } else { format!("/organizations?{query}") }
 }
 
 pub struct CardView {
@@ -216,22 +173,16 @@ pub struct CardView {
 impl CardView {
     pub fn new(card: &Card, lang: Lang) -> CardView {
         let shown = card.name.shown_language(lang);
-        let place = [
-            card.city.clone(),
-            card.country.map(|c| c.name(lang).to_string()),
-        ]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(", ");
+        let place = [card.city.clone(), card.country.map(|c| c.name(lang).to_string())]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(", ");
         CardView {
             href: format!("/organizations/{}", card.slug),
             name: card.name.get(lang).to_string(),
             name_lang: (shown != lang).then_some(shown.code()),
-            acronym: card
-                .acronym
-                .clone()
-                .filter(|a| !card.name.get(lang).contains(a.as_str())),
+            acronym: card.acronym.clone().filter(|a| !card.name.get(lang).contains(a.as_str())),
             kind: card.kind.label(lang),
             place,
             status: card.status.holds_status().then(|| card.status.label(lang)),
@@ -276,22 +227,13 @@ struct SearchPage {
     clear_href: String,
 }
 
-fn facet_views(
-    request: &SearchRequest,
-    results: &SearchResults,
-    catalog: &Catalog,
-    lang: Lang,
-) -> Vec<FacetView> {
-    let base = SearchRequest {
-        page: 1,
-        ..request.clone()
-    };
+fn facet_views(request: &SearchRequest, results: &SearchResults, catalog: &Catalog, lang: Lang) -> Vec<FacetView> {
+    let base = SearchRequest { page: 1, ..request.clone() };
     Facet::ALL
         .iter()
         .map(|&facet| {
             let selected = request.filters.get(&facet).cloned().unwrap_or_default();
-            let mut counts: Vec<(String, u64)> =
-                results.facets.get(&facet).cloned().unwrap_or_default();
+            let mut counts: Vec<(String, u64)> = results.facets.get(&facet).cloned().unwrap_or_default();
             // A selected value stays visible even when nothing else matches it.
             for value in &selected {
                 if !counts.iter().any(|(v, _)| v == value) {
@@ -317,35 +259,18 @@ fn facet_views(
                     }
                 })
                 .collect();
-            FacetView {
-                title: lang.t(&format!("facet-{}", facet.param())),
-                options,
-            }
+            FacetView { title: lang.t(&format!("facet-{}", facet.param())), options }
         })
         .filter(|view| !view.options.is_empty())
         .collect()
 }
 
-fn page_links(
-    request: &SearchRequest,
-    total: usize,
-) -> (Vec<PageLink>, Option<String>, Option<String>) {
+fn page_links(request: &SearchRequest, total: usize) -> (Vec<PageLink>, Option<String>, Option<String>) {
     let last = total.div_ceil(request.per_page).clamp(1, MAX_PAGE as usize);
-    let href = |number: usize| {
-        search_href(&SearchRequest {
-            page: number,
-            ..request.clone()
-        })
-    };
+    let href = |number: usize| search_href(&SearchRequest { page: number, ..request.clone() });
     let window = request.page.saturating_sub(3).max(1)..=(request.page + 3).min(last);
     let pages = if last > 1 {
-        window
-            .map(|number| PageLink {
-                number,
-                href: href(number),
-                current: number == request.page,
-            })
-            .collect()
+        window.map(|number| PageLink { number, href: href(number), current: number == request.page }).collect()
     } else {
         Vec::new()
     };
@@ -354,56 +279,31 @@ fn page_links(
     (pages, previous, next)
 }
 
-pub async fn search_page(
-    State(state): State<AppState>,
-    lang: Lang,
-    uri: Uri,
-) -> Result<Html<String>, PageError> {
+pub async fn search_page(State(state): State<AppState>, lang: Lang, uri: Uri) -> Result<Html<String>, PageError> {
     let catalog = Catalog::load(&state.db).await.page(lang)?;
-    let request = query_pairs(&uri)
-        .and_then(|pairs| parse_search(&pairs, &catalog, lang))
-        .page(lang)?;
+    let request = query_pairs(&uri).and_then(|pairs| parse_search(&pairs, &catalog, lang)).page(lang)?;
     let results = state.search.search(&request).page(lang)?;
     let facets = facet_views(&request, &results, &catalog, lang);
-    let active_filters = facets
-        .iter()
-        .flat_map(|f| f.options.iter().filter(|o| o.active))
-        .cloned()
-        .collect();
+    let active_filters = facets.iter().flat_map(|f| f.options.iter().filter(|o| o.active)).cloned().collect();
     let (pages, previous, next) = page_links(&request, results.total);
     let title = if request.text.is_empty() {
         lang.t("directory-title")
     } else {
-        lang.t_with(
-            "directory-title-query",
-            &[("query", request.text.clone().into())],
-        )
+        lang.t_with("directory-title-query", &[("query", request.text.clone().into())])
     };
     let page = SearchPage {
         chrome: Chrome::new(lang, title, &uri),
         text: request.text.clone(),
         count_sentence: lang.t_count("organizations-found", results.total as i64),
-        cards: results
-            .cards
-            .iter()
-            .map(|card| CardView::new(card, lang))
-            .collect(),
+        cards: results.cards.iter().map(|card| CardView::new(card, lang)).collect(),
         facets,
         active_filters,
         pages,
         previous,
         next,
         sort_by_name: request.sort == Sort::Name || request.text.is_empty(),
-        sort_relevance_href: search_href(&SearchRequest {
-            sort: Sort::Relevance,
-            page: 1,
-            ..request.clone()
-        }),
-        sort_name_href: search_href(&SearchRequest {
-            sort: Sort::Name,
-            page: 1,
-            ..request.clone()
-        }),
+        sort_relevance_href: search_href(&SearchRequest { sort: Sort::Relevance, page: 1, ..request.clone() }),
+        sort_name_href: search_href(&SearchRequest { sort: Sort::Name, page: 1, ..request.clone() }),
         clear_href: search_href(&SearchRequest {
             text: request.text.clone(),
             page: 1,
@@ -419,8 +319,7 @@ pub async fn search_api(State(state): State<AppState>, uri: Uri) -> Result<Json<
     let catalog = Catalog::load(&state.db).await?;
     let pairs = query_pairs(&uri)?;
     let lang = match pairs.iter().find(|(name, _)| name == "lang") {
-        Some((_, code)) => Lang::parse(code)
-            .ok_or_else(|| AppError::bad("lang", Problem::Unknown(shorten(code))))?,
+        Some((_, code)) => Lang::parse(code).ok_or_else(|| AppError::bad("lang", Problem::Unknown(shorten(code))))?,
         None => Lang::En,
     };
     let request = parse_search(&pairs, &catalog, lang)?;
@@ -447,8 +346,7 @@ pub async fn search_api(State(state): State<AppState>, uri: Uri) -> Result<Json<
         .facets
         .iter()
         .map(|(facet, values)| {
-            let counts: serde_json::Map<String, Value> =
-                values.iter().map(|(v, c)| (v.clone(), json!(c))).collect();
+            let counts: serde_json::Map<String, Value> = values.iter().map(|(v, c)| (v.clone(), json!(c))).collect();
             (facet.param().to_string(), Value::Object(counts))
         })
         .collect();
@@ -475,6 +373,30 @@ struct ProfilePage {
     holds_status: bool,
     website_href: Option<String>,
     json_ld: String,
+    description_html: Option<(&'static str, String)>,
+    can_edit: bool,
+    signed_in: bool,
+    verified: Option<Verification>,
+    saved: bool,
+}
+
+/// When a coordinator last approved an organisation, and until when that holds.
+pub struct Verification {
+    pub on: String,
+    pub until: String,
+    pub expired: bool,
+}
+
+impl Verification {
+    pub fn of(verified_at: &str, valid_days: i64) -> Option<Verification> {
+        let on = time::OffsetDateTime::parse(verified_at, &time::format_description::well_known::Rfc3339).ok()?;
+        let until = on + time::Duration::days(valid_days);
+        Some(Verification {
+            on: on.date().to_string(),
+            until: until.date().to_string(),
+            expired: until < time::OffsetDateTime::now_utc(),
+        })
+    }
 }
 
 pub async fn profile_page(
@@ -482,26 +404,23 @@ pub async fn profile_page(
     lang: Lang,
     uri: Uri,
     SlugPath(slug): SlugPath,
+    MaybeUser(user): MaybeUser,
 ) -> Result<Html<String>, PageError> {
     let profile = queries::profile(&state.db, &slug).await.found(lang)?;
+    let can_edit = match &user {
+        Some(user) => {
+            crate::accounts::roles::can_edit_organization(&state.db, user, profile.document.id).await.page(lang)?
+        }
+        None => false,
+    };
     let document = &profile.document;
     let name = document.name.get(lang).to_string();
     let names = Lang::ALL
         .iter()
-        .filter_map(|&l| {
-            document
-                .name
-                .0
-                .get(&l)
-                .map(|n| (l.endonym().to_string(), l.code(), n.clone()))
-        })
+        .filter_map(|&l| document.name.0.get(&l).map(|n| (l.endonym().to_string(), l.code(), n.clone())))
         .collect();
     let website_href = profile.website.as_deref().map(|w| {
-        if w.starts_with("http://") || w.starts_with("https://") {
-            w.to_string()
-        } else {
-            format!("https://{w}")
-        }
+        if w.starts_with("http://") || w.starts_with("https://") { w.to_string() } else { format!("https://{w}") }
     });
     let page = ProfilePage {
         chrome: Chrome::new(lang, name.clone(), &uri),
@@ -513,6 +432,14 @@ pub async fn profile_page(
         status: document.status.label(lang),
         holds_status: document.status.holds_status(),
         website_href,
+        description_html: document
+            .description
+            .as_ref()
+            .map(|d| (d.shown_language(lang).code(), crate::platform::markdown::to_safe_html(d.get(lang)))),
+        can_edit,
+        signed_in: user.is_some(),
+        verified: profile.verified_at.as_deref().and_then(|at| Verification::of(at, state.verification_days)),
+        saved: uri.query().is_some_and(|q| q.split('&').any(|p| p == "saved=1")),
         lang,
         profile,
     };
@@ -525,14 +452,8 @@ fn json_ld(profile: &Profile, public_url: &str) -> String {
     let mut object = BTreeMap::new();
     object.insert("@context", json!("https://schema.org"));
     object.insert("@type", json!(document.kind.schema_org_type()));
-    object.insert(
-        "@id",
-        json!(format!("{public_url}/organizations/{}", document.slug)),
-    );
-    object.insert(
-        "url",
-        json!(format!("{public_url}/organizations/{}", document.slug)),
-    );
+    object.insert("@id", json!(format!("{public_url}/organizations/{}", document.slug)));
+    object.insert("url", json!(format!("{public_url}/organizations/{}", document.slug)));
     object.insert("name", json!(document.name.get(Lang::En)));
     let alternates: Vec<&str> = document
         .name
@@ -564,11 +485,7 @@ fn json_ld(profile: &Profile, public_url: &str) -> String {
             }),
         );
     }
-    for (key, value) in [
-        ("telephone", &profile.phone),
-        ("email", &profile.email),
-        ("sameAs", &profile.website),
-    ] {
+    for (key, value) in [("telephone", &profile.phone), ("email", &profile.email), ("sameAs", &profile.website)] {
         if let Some(value) = value {
             object.insert(key, json!(value));
         }
@@ -592,7 +509,5 @@ fn json_ld(profile: &Profile, public_url: &str) -> String {
     if !networks.is_empty() {
         object.insert("memberOf", json!(networks));
     }
-    serde_json::to_string(&object)
-        .unwrap_or_default()
-        .replace("</", "<\\/")
+    serde_json::to_string(&object).unwrap_or_default().replace('<', "\\u003c")
 }

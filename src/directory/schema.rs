@@ -7,17 +7,19 @@ use crate::platform::db::Dialect;
 use crate::platform::migrate::Migration;
 
 pub const MIGRATIONS: &[Migration] = &[
-    Migration {
-        version: 1,
-        name: "directory tables",
-        sql: tables,
-    },
-    Migration {
-        version: 2,
-        name: "directory search outbox triggers",
-        sql: outbox_triggers,
-    },
+    Migration { version: 1, name: "directory tables", sql: tables },
+    Migration { version: 2, name: "directory search outbox triggers", sql: outbox_triggers },
+    Migration { version: 3, name: "organisation versions and verification", sql: versions },
 ];
+
+/// `version` detects edits made at the same time; `verified_at` is when a
+/// coordinator last approved the organisation.
+fn versions(_: Dialect) -> String {
+    "ALTER TABLE organizations ADD COLUMN version BIGINT NOT NULL DEFAULT 1
+    -- statement
+    ALTER TABLE organizations ADD COLUMN verified_at TEXT"
+        .to_string()
+}
 
 fn tables(_: Dialect) -> String {
     include_str!("schema.sql").to_string()
@@ -37,11 +39,7 @@ fn outbox_triggers(dialect: Dialect) -> String {
     match dialect {
         Dialect::Sqlite => {
             for (table, column) in ORGANIZATION_COLUMNS {
-                for (event, rows) in [
-                    ("INSERT", &["NEW"][..]),
-                    ("UPDATE", &["OLD", "NEW"]),
-                    ("DELETE", &["OLD"]),
-                ] {
+                for (event, rows) in [("INSERT", &["NEW"][..]), ("UPDATE", &["OLD", "NEW"]), ("DELETE", &["OLD"])] {
                     let inserts: String = rows
                         .iter()
                         .map(|row| {

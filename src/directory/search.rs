@@ -13,8 +13,8 @@ use sqlx::Row;
 use tantivy::collector::{Count, FacetCollector, TopDocs};
 use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, TermQuery};
 use tantivy::schema::{
-    FAST, FacetOptions, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema,
-    TextFieldIndexing, TextOptions, Value,
+    FAST, FacetOptions, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
+    Value,
 };
 use tantivy::{DocAddress, Order, Searcher, TantivyDocument, Term};
 use tokio::sync::Mutex;
@@ -46,13 +46,7 @@ pub enum Facet {
 }
 
 impl Facet {
-    pub const ALL: [Facet; 5] = [
-        Facet::Country,
-        Facet::Kind,
-        Facet::Theme,
-        Facet::Network,
-        Facet::Status,
-    ];
+    pub const ALL: [Facet; 5] = [Facet::Country, Facet::Kind, Facet::Theme, Facet::Network, Facet::Status];
 
     /// The query parameter, index field and JSON key of the facet.
     pub fn param(self) -> &'static str {
@@ -121,9 +115,7 @@ struct Fields {
 fn schema() -> (Schema, Fields) {
     let mut builder = Schema::builder();
     let folded = TextOptions::default().set_indexing_options(
-        TextFieldIndexing::default()
-            .set_tokenizer(FOLDED)
-            .set_index_option(IndexRecordOption::WithFreqs),
+        TextFieldIndexing::default().set_tokenizer(FOLDED).set_index_option(IndexRecordOption::WithFreqs),
     );
     let fields = Fields {
         id: builder.add_i64_field("id", INDEXED | STORED | FAST),
@@ -132,21 +124,11 @@ fn schema() -> (Schema, Fields) {
         card: builder.add_text_field("card", STORED),
         facets: Facet::ALL
             .iter()
-            .map(|&facet| {
-                (
-                    facet,
-                    builder.add_facet_field(facet.param(), FacetOptions::default()),
-                )
-            })
+            .map(|&facet| (facet, builder.add_facet_field(facet.param(), FacetOptions::default())))
             .collect(),
         sort_names: Lang::ALL
             .iter()
-            .map(|&lang| {
-                (
-                    lang,
-                    builder.add_text_field(&sort_field(lang), STRING | FAST),
-                )
-            })
+            .map(|&lang| (lang, builder.add_text_field(&sort_field(lang), STRING | FAST)))
             .collect(),
     };
     (builder.build(), fields)
@@ -158,8 +140,7 @@ fn sort_field(lang: Lang) -> String {
 
 /// How a name sorts: case and leading quotation marks aside.
 fn sort_key(name: &str) -> String {
-    name.trim_start_matches(|c: char| !c.is_alphanumeric())
-        .to_lowercase()
+    name.trim_start_matches(|c: char| !c.is_alphanumeric()).to_lowercase()
 }
 
 /// The directory's search index of this instance, and where it stands in the outbox.
@@ -188,9 +169,8 @@ impl DirectorySearch {
             ready: AtomicBool::new(false),
         });
         search.prune_outbox().await?;
-        let oldest_kept: Option<i64> = sqlx::query_scalar("SELECT MIN(seq) FROM search_outbox")
-            .fetch_one(&search.db.pool)
-            .await?;
+        let oldest_kept: Option<i64> =
+            sqlx::query_scalar("SELECT MIN(seq) FROM search_outbox").fetch_one(&search.db.pool).await?;
         // An index whose position the outbox no longer reaches back to has missed changes.
         let stamp = stamp.filter(|s| oldest_kept.is_none_or(|oldest| s.outbox_seq + 1 >= oldest));
         match stamp {
@@ -213,15 +193,13 @@ impl DirectorySearch {
         let started = Instant::now();
         let mut cursor = self.cursor.lock().await;
         // Read the position first: changes after it are applied again later, harmlessly.
-        let position: Option<i64> = sqlx::query_scalar("SELECT MAX(seq) FROM search_outbox")
-            .fetch_one(&self.db.pool)
-            .await?;
+        let position: Option<i64> =
+            sqlx::query_scalar("SELECT MAX(seq) FROM search_outbox").fetch_one(&self.db.pool).await?;
         let ids = queries::all_organization_ids(&self.db).await?;
         self.index.clear()?;
         for chunk in ids.chunks(queries::BATCH) {
             for document in queries::search_documents(&self.db, chunk).await? {
-                self.index
-                    .upsert(self.key(document.id), Some(self.document(&document)))?;
+                self.index.upsert(self.key(document.id), Some(self.document(&document)))?;
             }
         }
         *cursor = OutboxCursor::at(position.unwrap_or(0));
@@ -238,19 +216,14 @@ impl DirectorySearch {
     /// organisations were re-indexed.
     pub async fn catch_up(&self) -> anyhow::Result<usize> {
         let mut cursor = self.cursor.lock().await;
-        let rows = sqlx::query(
-            "SELECT seq, organization_id FROM search_outbox WHERE seq > $1 ORDER BY seq LIMIT 5000",
-        )
-        .bind(cursor.position())
-        .fetch_all(&self.db.pool)
-        .await?;
+        let rows = sqlx::query("SELECT seq, organization_id FROM search_outbox WHERE seq > $1 ORDER BY seq LIMIT 5000")
+            .bind(cursor.position())
+            .fetch_all(&self.db.pool)
+            .await?;
         if rows.is_empty() {
             return Ok(0);
         }
-        let seqs: Vec<i64> = rows
-            .iter()
-            .map(|r| r.try_get("seq"))
-            .collect::<Result<_, _>>()?;
+        let seqs: Vec<i64> = rows.iter().map(|r| r.try_get("seq")).collect::<Result<_, _>>()?;
         let before = cursor.position();
         let apply = cursor.accept(&seqs, Instant::now());
         let mut ids: Vec<i64> = rows
@@ -263,10 +236,7 @@ impl DirectorySearch {
         ids.dedup();
         let documents = queries::search_documents(&self.db, &ids).await?;
         for id in &ids {
-            let document = documents
-                .iter()
-                .find(|d| d.id == *id)
-                .map(|d| self.document(d));
+            let document = documents.iter().find(|d| d.id == *id).map(|d| self.document(d));
             self.index.upsert(self.key(*id), document)?;
         }
         if !ids.is_empty() || cursor.position() != before {
@@ -276,11 +246,8 @@ impl DirectorySearch {
     }
 
     async fn commit(&self, position: i64) -> anyhow::Result<()> {
-        let stamp = Stamp {
-            schema_version: SCHEMA_VERSION,
-            database_id: self.database_id.clone(),
-            outbox_seq: position,
-        };
+        let stamp =
+            Stamp { schema_version: SCHEMA_VERSION, database_id: self.database_id.clone(), outbox_seq: position };
         self.index.commit(&stamp)
     }
 
@@ -294,18 +261,12 @@ impl DirectorySearch {
             loop {
                 ticker.tick().await;
                 if let Err(error) = search.catch_up().await {
-                    tracing::warn!(
-                        error = format!("{error:#}"),
-                        "search index catch-up failed; retrying"
-                    );
+                    tracing::warn!(error = format!("{error:#}"), "search index catch-up failed; retrying");
                 }
                 if last_pruned.elapsed() >= PRUNE_EVERY {
                     last_pruned = Instant::now();
                     if let Err(error) = search.prune_outbox().await {
-                        tracing::warn!(
-                            error = format!("{error:#}"),
-                            "search outbox pruning failed"
-                        );
+                        tracing::warn!(error = format!("{error:#}"), "search outbox pruning failed");
                     }
                 }
             }
@@ -337,11 +298,7 @@ impl DirectorySearch {
         let f = &self.fields;
         let mut document = TantivyDocument::default();
         document.add_i64(f.id, source.id);
-        for name in source
-            .name
-            .values()
-            .chain(source.other_names.iter().map(String::as_str))
-        {
+        for name in source.name.values().chain(source.other_names.iter().map(String::as_str)) {
             document.add_text(f.names, fold(name));
         }
         if let Some(acronym) = &source.acronym {
@@ -409,10 +366,7 @@ impl DirectorySearch {
                 for (field, weight) in [(self.fields.names, 3.0), (self.fields.body, 1.0)] {
                     let term = Term::from_field_text(field, word);
                     let exact = TermQuery::new(term.clone(), IndexRecordOption::WithFreqs);
-                    alternatives.push((
-                        Occur::Should,
-                        Box::new(BoostQuery::new(Box::new(exact), 2.0 * weight)),
-                    ));
+                    alternatives.push((Occur::Should, Box::new(BoostQuery::new(Box::new(exact), 2.0 * weight))));
                     let typos = match word.chars().count() {
                         0..=3 => 0,
                         4..=7 => 1,
@@ -420,23 +374,14 @@ impl DirectorySearch {
                     };
                     if typos > 0 {
                         let typo = FuzzyTermQuery::new(term.clone(), typos, true);
-                        alternatives.push((
-                            Occur::Should,
-                            Box::new(BoostQuery::new(Box::new(typo), 0.5 * weight)),
-                        ));
+                        alternatives.push((Occur::Should, Box::new(BoostQuery::new(Box::new(typo), 0.5 * weight))));
                     }
                     if position == last {
                         let prefix = FuzzyTermQuery::new_prefix(term, 0, true);
-                        alternatives.push((
-                            Occur::Should,
-                            Box::new(BoostQuery::new(Box::new(prefix), 0.8 * weight)),
-                        ));
+                        alternatives.push((Occur::Should, Box::new(BoostQuery::new(Box::new(prefix), 0.8 * weight))));
                     }
                 }
-                (
-                    Occur::Must,
-                    Box::new(BooleanQuery::new(alternatives)) as Box<dyn Query>,
-                )
+                (Occur::Must, Box::new(BooleanQuery::new(alternatives)) as Box<dyn Query>)
             })
             .collect();
         Some(Box::new(BooleanQuery::new(words)))
@@ -457,23 +402,13 @@ impl DirectorySearch {
             let any_value: Vec<(Occur, Box<dyn Query>)> = values
                 .iter()
                 .map(|value| {
-                    let term = Term::from_facet(
-                        field,
-                        &tantivy::schema::Facet::from_path([value.as_str()]),
-                    );
-                    (
-                        Occur::Should,
-                        Box::new(TermQuery::new(term, IndexRecordOption::Basic)) as Box<dyn Query>,
-                    )
+                    let term = Term::from_facet(field, &tantivy::schema::Facet::from_path([value.as_str()]));
+                    (Occur::Should, Box::new(TermQuery::new(term, IndexRecordOption::Basic)) as Box<dyn Query>)
                 })
                 .collect();
             clauses.push((Occur::Must, Box::new(BooleanQuery::new(any_value))));
         }
-        if clauses.is_empty() {
-            Box::new(AllQuery)
-        } else {
-            Box::new(BooleanQuery::new(clauses))
-        }
+        if clauses.is_empty() { Box::new(AllQuery) } else { Box::new(BooleanQuery::new(clauses)) }
     }
 
     pub fn search(&self, request: &SearchRequest) -> tantivy::Result<SearchResults> {
@@ -483,73 +418,36 @@ impl DirectorySearch {
         let top = TopDocs::with_limit(request.per_page.max(1)).and_offset(offset);
         let by_name = request.sort == Sort::Name || request.text.trim().is_empty();
         let (addresses, total): (Vec<DocAddress>, usize) = if by_name {
-            let (hits, total) = searcher.search(
-                &query,
-                &(
-                    top.order_by_string_fast_field(sort_field(request.lang), Order::Asc),
-                    Count,
-                ),
-            )?;
-            (
-                hits.into_iter().map(|(_, address)| address).collect(),
-                total,
-            )
+            let (hits, total) = searcher
+                .search(&query, &(top.order_by_string_fast_field(sort_field(request.lang), Order::Asc), Count))?;
+            (hits.into_iter().map(|(_, address)| address).collect(), total)
         } else {
             let (hits, total) = searcher.search(&query, &(top.order_by_score(), Count))?;
-            (
-                hits.into_iter().map(|(_, address)| address).collect(),
-                total,
-            )
+            (hits.into_iter().map(|(_, address)| address).collect(), total)
         };
-        let cards = addresses
-            .into_iter()
-            .map(|address| self.card(&searcher, address))
-            .collect::<tantivy::Result<Vec<_>>>()?;
+        let cards =
+            addresses.into_iter().map(|address| self.card(&searcher, address)).collect::<tantivy::Result<Vec<_>>>()?;
         let mut facets = BTreeMap::new();
         for facet in Facet::ALL {
-            let filtered = request
-                .filters
-                .get(&facet)
-                .is_some_and(|values| !values.is_empty());
-            let facet_query = if filtered {
-                self.query(request, Some(facet))
-            } else {
-                query.box_clone()
-            };
+            let filtered = request.filters.get(&facet).is_some_and(|values| !values.is_empty());
+            let facet_query = if filtered { self.query(request, Some(facet)) } else { query.box_clone() };
             let mut collector = FacetCollector::for_field(facet.param());
             collector.add_facet("/");
             let counts = searcher.search(&facet_query, &collector)?;
             let mut values: Vec<(String, u64)> = counts
                 .get("/")
-                .map(|(value, count)| {
-                    (
-                        value
-                            .to_path()
-                            .last()
-                            .map(|s| s.to_string())
-                            .unwrap_or_default(),
-                        count,
-                    )
-                })
+                .map(|(value, count)| (value.to_path().last().map(|s| s.to_string()).unwrap_or_default(), count))
                 .collect();
             values.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
             facets.insert(facet, values);
         }
-        Ok(SearchResults {
-            total,
-            cards,
-            facets,
-        })
+        Ok(SearchResults { total, cards, facets })
     }
 
     fn card(&self, searcher: &Searcher, address: DocAddress) -> tantivy::Result<Card> {
         let document: TantivyDocument = searcher.doc(address)?;
-        let json = document
-            .get_first(self.fields.card)
-            .and_then(|v| v.as_str())
-            .unwrap_or("{}");
-        serde_json::from_str(json)
-            .map_err(|e| tantivy::TantivyError::InternalError(format!("bad stored card: {e}")))
+        let json = document.get_first(self.fields.card).and_then(|v| v.as_str()).unwrap_or("{}");
+        serde_json::from_str(json).map_err(|e| tantivy::TantivyError::InternalError(format!("bad stored card: {e}")))
     }
 
     pub fn document_count(&self) -> u64 {
@@ -565,25 +463,17 @@ impl DirectorySearch {
 /// database (a restored backup, another URL) is not reused.
 async fn database_id(db: &Db) -> anyhow::Result<String> {
     let existing: Option<String> =
-        sqlx::query_scalar("SELECT value FROM settings WHERE key = 'database_id'")
-            .fetch_optional(&db.pool)
-            .await?;
+        sqlx::query_scalar("SELECT value FROM settings WHERE key = 'database_id'").fetch_optional(&db.pool).await?;
     if let Some(id) = existing {
         return Ok(id);
     }
     let fresh = uuid::Uuid::new_v4().to_string();
     // Another instance may have made one meanwhile; whichever landed first wins.
-    sqlx::query(
-        "INSERT INTO settings (key, value) VALUES ('database_id', $1) ON CONFLICT (key) DO NOTHING",
-    )
-    .bind(&fresh)
-    .execute(&db.pool)
-    .await?;
-    Ok(
-        sqlx::query_scalar("SELECT value FROM settings WHERE key = 'database_id'")
-            .fetch_one(&db.pool)
-            .await?,
-    )
+    sqlx::query("INSERT INTO settings (key, value) VALUES ('database_id', $1) ON CONFLICT (key) DO NOTHING")
+        .bind(&fresh)
+        .execute(&db.pool)
+        .await?;
+    Ok(sqlx::query_scalar("SELECT value FROM settings WHERE key = 'database_id'").fetch_one(&db.pool).await?)
 }
 
 /// Checks a facet value against what can exist, so a typo gets a 400 rather
@@ -598,11 +488,11 @@ pub fn valid_facet_value(
         Facet::Country => CountryCode::parse(value).map(|c| c.as_str().to_string()),
         Facet::Kind => OrganizationKind::parse(value).map(|k| k.code().to_string()),
         Facet::Status => ConsultativeStatus::parse(value).map(|s| s.code().to_string()),
-        Facet::Theme => Slug::parse(value)
-            .filter(|s| known_themes.iter().any(|t| t == s.as_str()))
-            .map(|s| s.to_string()),
-        Facet::Network => Slug::parse(value)
-            .filter(|s| known_networks.iter().any(|n| n == s.as_str()))
-            .map(|s| s.to_string()),
+        Facet::Theme => {
+            Slug::parse(value).filter(|s| known_themes.iter().any(|t| t == s.as_str())).map(|s| s.to_string())
+        }
+        Facet::Network => {
+            Slug::parse(value).filter(|s| known_networks.iter().any(|n| n == s.as_str())).map(|s| s.to_string())
+        }
     }
 }

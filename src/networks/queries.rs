@@ -87,10 +87,7 @@ fn member(row: &AnyRow, prefix: &str) -> sqlx::Result<Member> {
     Ok(Member {
         slug: row.try_get(column("slug").as_str())?,
         name: LocalizedText::from_json(&row.try_get::<String, _>(column("name").as_str())?),
-        country: row
-            .try_get::<Option<String>, _>(column("country").as_str())?
-            .as_deref()
-            .and_then(CountryCode::parse),
+        country: row.try_get::<Option<String>, _>(column("country").as_str())?.as_deref().and_then(CountryCode::parse),
         kind: OrganizationKind::parse(&row.try_get::<String, _>(column("kind").as_str())?)
             .unwrap_or(OrganizationKind::Ngo),
         status: ConsultativeStatus::parse(&row.try_get::<String, _>(column("status").as_str())?)
@@ -112,11 +109,7 @@ fn summary(row: &AnyRow) -> sqlx::Result<NetworkSummary> {
         level: Level::parse(&row.try_get::<String, _>("level")?),
         parent_id: row.try_get("parent_id")?,
         name: LocalizedText::from_json(&row.try_get::<String, _>("name")?),
-        coordinator: if has_coordinator {
-            Some(member(row, "c_")?)
-        } else {
-            None
-        },
+        coordinator: if has_coordinator { Some(member(row, "c_")?) } else { None },
         member_count: row.try_get("member_count")?,
         depth: 0,
     })
@@ -124,27 +117,15 @@ fn summary(row: &AnyRow) -> sqlx::Result<NetworkSummary> {
 
 /// Every network, parents before children.
 pub async fn all(db: &Db) -> sqlx::Result<Vec<NetworkSummary>> {
-    let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
-        "{SUMMARY_SELECT} ORDER BY n.id"
-    )))
-    .fetch_all(&db.pool)
-    .await?;
+    let rows = sqlx::query(sqlx::AssertSqlSafe(format!("{SUMMARY_SELECT} ORDER BY n.id"))).fetch_all(&db.pool).await?;
     let networks: Vec<NetworkSummary> = rows.iter().map(summary).collect::<sqlx::Result<_>>()?;
     let mut ordered = Vec::with_capacity(networks.len());
-    fn place(
-        parent: Option<i64>,
-        depth: usize,
-        networks: &[NetworkSummary],
-        ordered: &mut Vec<NetworkSummary>,
-    ) {
+    fn place(parent: Option<i64>, depth: usize, networks: &[NetworkSummary], ordered: &mut Vec<NetworkSummary>) {
         for network in networks.iter().filter(|n| n.parent_id == parent) {
             if ordered.iter().any(|o: &NetworkSummary| o.id == network.id) {
                 continue;
             }
-            ordered.push(NetworkSummary {
-                depth,
-                ..network.clone()
-            });
+            ordered.push(NetworkSummary { depth, ..network.clone() });
             place(Some(network.id), depth + 1, networks, ordered);
         }
     }
@@ -159,12 +140,10 @@ pub async fn all(db: &Db) -> sqlx::Result<Vec<NetworkSummary>> {
 }
 
 pub async fn by_slug(db: &Db, slug: &Slug) -> sqlx::Result<Option<Network>> {
-    let Some(row) = sqlx::query(sqlx::AssertSqlSafe(format!(
-        "{SUMMARY_SELECT} WHERE n.slug = $1"
-    )))
-    .bind(slug.as_str())
-    .fetch_optional(&db.pool)
-    .await?
+    let Some(row) = sqlx::query(sqlx::AssertSqlSafe(format!("{SUMMARY_SELECT} WHERE n.slug = $1")))
+        .bind(slug.as_str())
+        .fetch_optional(&db.pool)
+        .await?
     else {
         return Ok(None);
     };
@@ -178,21 +157,18 @@ pub async fn by_slug(db: &Db, slug: &Slug) -> sqlx::Result<Option<Network>> {
     .fetch_one(&db.pool)
     .await?;
     let parent = match details.try_get::<Option<String>, _>("parent_slug")? {
-        Some(slug) => Some(NamedLink {
-            slug,
-            name: LocalizedText::from_json(&details.try_get::<String, _>("parent_name")?),
-        }),
+        Some(slug) => {
+            Some(NamedLink { slug, name: LocalizedText::from_json(&details.try_get::<String, _>("parent_name")?) })
+        }
         None => None,
     };
-    let children = sqlx::query(sqlx::AssertSqlSafe(format!(
-        "{SUMMARY_SELECT} WHERE n.parent_id = $1 ORDER BY n.id"
-    )))
-    .bind(id)
-    .fetch_all(&db.pool)
-    .await?
-    .iter()
-    .map(self::summary)
-    .collect::<sqlx::Result<_>>()?;
+    let children = sqlx::query(sqlx::AssertSqlSafe(format!("{SUMMARY_SELECT} WHERE n.parent_id = $1 ORDER BY n.id")))
+        .bind(id)
+        .fetch_all(&db.pool)
+        .await?
+        .iter()
+        .map(self::summary)
+        .collect::<sqlx::Result<_>>()?;
 
     let focal_rows = sqlx::query(
         "SELECT fp.id AS fp_id, fp.number AS number, fp.title AS title, fp.goals_label AS goals_label, \
@@ -266,11 +242,7 @@ pub async fn by_slug(db: &Db, slug: &Slug) -> sqlx::Result<Option<Network>> {
     let events = events_where(db, "e.network_id = $1", id).await?;
 
     Ok(Some(Network {
-        description: LocalizedText::from_json_opt(
-            details
-                .try_get::<Option<String>, _>("description")?
-                .as_deref(),
-        ),
+        description: LocalizedText::from_json_opt(details.try_get::<Option<String>, _>("description")?.as_deref()),
         founded_on: details.try_get("founded_on")?,
         summary,
         parent,

@@ -40,18 +40,12 @@ struct NetworksPage {
     networks: Vec<NetworkSummary>,
 }
 
-pub fn level_label(
-    level: impl std::borrow::Borrow<Level>,
-    lang: impl std::borrow::Borrow<Lang>,
-) -> String {
+pub fn level_label(level: impl std::borrow::Borrow<Level>, lang: impl std::borrow::Borrow<Lang>) -> String {
     lang.borrow().t(&format!("level-{}", level.borrow().code()))
 }
 
 pub fn member_place(member: &Member, lang: Lang) -> String {
-    member
-        .country
-        .map(|c| c.name(lang).to_string())
-        .unwrap_or_default()
+    member.country.map(|c| c.name(lang).to_string()).unwrap_or_default()
 }
 
 fn directory_href(network: &str, filters: &[(&str, &str)]) -> String {
@@ -74,19 +68,13 @@ pub async fn network_page(
     let mut countries: BTreeMap<String, (i64, String)> = BTreeMap::new();
     for member in &network.members {
         if let Some(country) = member.country {
-            let entry = countries
-                .entry(country.as_str().to_string())
-                .or_insert((0, country.name(lang).to_string()));
+            let entry = countries.entry(country.as_str().to_string()).or_insert((0, country.name(lang).to_string()));
             entry.0 += 1;
         }
     }
     let mut per_country: Vec<CountLink> = countries
         .into_iter()
-        .map(|(code, (count, label))| CountLink {
-            label,
-            count,
-            href: directory_href(&slug, &[("country", &code)]),
-        })
+        .map(|(code, (count, label))| CountLink { label, count, href: directory_href(&slug, &[("country", &code)]) })
         .collect();
     per_country.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)));
     let per_theme = network
@@ -98,18 +86,11 @@ pub async fn network_page(
             href: directory_href(&slug, &[("theme", &theme.slug)]),
         })
         .collect();
-    let holding: Vec<(&str, &str)> = ConsultativeStatus::ALL
-        .iter()
-        .filter(|s| s.holds_status())
-        .map(|s| ("status", s.code()))
-        .collect();
+    let holding: Vec<(&str, &str)> =
+        ConsultativeStatus::ALL.iter().filter(|s| s.holds_status()).map(|s| ("status", s.code())).collect();
     let with_status = CountLink {
         label: lang.t("network-with-status"),
-        count: network
-            .members
-            .iter()
-            .filter(|m| m.status.holds_status())
-            .count() as i64,
+        count: network.members.iter().filter(|m| m.status.holds_status()).count() as i64,
         href: directory_href(&slug, &holding),
     };
     let page = NetworkPage {
@@ -124,16 +105,8 @@ pub async fn network_page(
     render(&page, lang)
 }
 
-pub async fn networks_page(
-    State(state): State<AppState>,
-    lang: Lang,
-    uri: Uri,
-) -> Result<Html<String>, PageError> {
+pub async fn networks_page(State(state): State<AppState>, lang: Lang, uri: Uri) -> Result<Html<String>, PageError> {
     let networks = queries::all(&state.db).await.page(lang)?;
-    let page = NetworksPage {
-        chrome: Chrome::new(lang, lang.t("networks-title"), &uri),
-        lang,
-        networks,
-    };
+    let page = NetworksPage { chrome: Chrome::new(lang, lang.t("networks-title"), &uri), lang, networks };
     render(&page, lang)
 }

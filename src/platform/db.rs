@@ -53,19 +53,17 @@ impl Db {
         };
         let options = AnyConnectOptions::from_str(&url).context("invalid database URL")?;
         let pool_options = match dialect {
-            Dialect::Sqlite => AnyPoolOptions::new()
-                .max_connections(8)
-                .after_connect(|conn, _| {
-                    Box::pin(async move {
-                        // WAL lets readers run beside the writer; the timeout makes a
-                        // second instance on the same file wait instead of failing.
-                        conn.execute("PRAGMA journal_mode = WAL").await?;
-                        conn.execute("PRAGMA busy_timeout = 10000").await?;
-                        conn.execute("PRAGMA foreign_keys = ON").await?;
-                        conn.execute("PRAGMA synchronous = NORMAL").await?;
-                        Ok(())
-                    })
-                }),
+            Dialect::Sqlite => AnyPoolOptions::new().max_connections(8).after_connect(|conn, _| {
+                Box::pin(async move {
+                    // WAL lets readers run beside the writer; the timeout makes a
+                    // second instance on the same file wait instead of failing.
+                    conn.execute("PRAGMA journal_mode = WAL").await?;
+                    conn.execute("PRAGMA busy_timeout = 10000").await?;
+                    conn.execute("PRAGMA foreign_keys = ON").await?;
+                    conn.execute("PRAGMA synchronous = NORMAL").await?;
+                    Ok(())
+                })
+            }),
             Dialect::Postgres => AnyPoolOptions::new().max_connections(16),
         };
         let pool = pool_options
@@ -74,16 +72,10 @@ impl Db {
             .await
             .with_context(|| format!("cannot open the database at {}", redact(&url)))?;
         let schema_lock_file = match dialect {
-            Dialect::Sqlite => {
-                sqlite_file(&url).map(|file| PathBuf::from(format!("{file}.schema-lock")))
-            }
+            Dialect::Sqlite => sqlite_file(&url).map(|file| PathBuf::from(format!("{file}.schema-lock"))),
             Dialect::Postgres => None,
         };
-        Ok(Db {
-            pool,
-            dialect,
-            schema_lock_file,
-        })
+        Ok(Db { pool, dialect, schema_lock_file })
     }
 
     /// Runs `work` while holding the schema lock: an advisory lock on
@@ -103,9 +95,7 @@ impl Db {
                         .truncate(false)
                         .write(true)
                         .open(&path)
-                        .with_context(|| {
-                            format!("cannot create the lock file {}", path.display())
-                        })?;
+                        .with_context(|| format!("cannot create the lock file {}", path.display()))?;
                     file.lock()?;
                     Ok(file)
                 })
@@ -116,15 +106,9 @@ impl Db {
             }
             Dialect::Postgres => {
                 let mut conn = self.pool.acquire().await?;
-                sqlx::query("SELECT pg_advisory_lock($1)")
-                    .bind(SCHEMA_LOCK_KEY)
-                    .execute(&mut *conn)
-                    .await?;
+                sqlx::query("SELECT pg_advisory_lock($1)").bind(SCHEMA_LOCK_KEY).execute(&mut *conn).await?;
                 let result = work().await;
-                sqlx::query("SELECT pg_advisory_unlock($1)")
-                    .bind(SCHEMA_LOCK_KEY)
-                    .execute(&mut *conn)
-                    .await?;
+                sqlx::query("SELECT pg_advisory_unlock($1)").bind(SCHEMA_LOCK_KEY).execute(&mut *conn).await?;
                 result
             }
         }
@@ -132,18 +116,13 @@ impl Db {
 
     /// A list of `$N` placeholders starting at `first`, for `IN (...)` clauses.
     pub fn placeholders(first: usize, count: usize) -> String {
-        (first..first + count)
-            .map(|n| format!("${n}"))
-            .collect::<Vec<_>>()
-            .join(", ")
+        (first..first + count).map(|n| format!("${n}")).collect::<Vec<_>>().join(", ")
     }
 }
 
 /// The file path of a SQLite URL, when it names a file.
 fn sqlite_file(url: &str) -> Option<String> {
-    let path = url
-        .strip_prefix("sqlite://")
-        .or_else(|| url.strip_prefix("sqlite:"))?;
+    let path = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:"))?;
     let path = path.split('?').next()?;
     (!path.is_empty() && !path.contains(":memory:")).then(|| path.to_string())
 }
@@ -154,12 +133,7 @@ fn redact(url: &str) -> String {
         (Some(scheme_end), Some(at)) if at > scheme_end => {
             let credentials = &url[scheme_end + 3..at];
             match credentials.find(':') {
-                Some(colon) => format!(
-                    "{}{}:***{}",
-                    &url[..scheme_end + 3],
-                    &credentials[..colon],
-                    &url[at..]
-                ),
+                Some(colon) => format!("{}{}:***{}", &url[..scheme_end + 3], &credentials[..colon], &url[at..]),
                 None => url.to_string(),
             }
         }
@@ -173,14 +147,8 @@ mod tests {
 
     #[test]
     fn redacts_passwords_only() {
-        assert_eq!(
-            redact("postgres://irene:secret@db/irene"),
-            "postgres://irene:***@db/irene"
-        );
-        assert_eq!(
-            redact("postgres://irene@db/irene"),
-            "postgres://irene@db/irene"
-        );
+        assert_eq!(redact("postgres://irene:secret@db/irene"), "postgres://irene:***@db/irene");
+        assert_eq!(redact("postgres://irene@db/irene"), "postgres://irene@db/irene");
         assert_eq!(redact("sqlite://./x.db"), "sqlite://./x.db");
     }
 

@@ -21,9 +21,7 @@ static_loader! {
     };
 }
 
-#[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
-)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     #[default]
@@ -70,10 +68,8 @@ impl Lang {
         for item in header.split(',') {
             let mut parts = item.split(';');
             let tag = parts.next().unwrap_or("").trim();
-            let quality = parts
-                .find_map(|p| p.trim().strip_prefix("q="))
-                .and_then(|q| q.parse::<f32>().ok())
-                .unwrap_or(1.0);
+            let quality =
+                parts.find_map(|p| p.trim().strip_prefix("q=")).and_then(|q| q.parse::<f32>().ok()).unwrap_or(1.0);
             let primary = tag.split('-').next().unwrap_or("");
             if let Some(lang) = Lang::parse(primary)
                 && quality > 0.0
@@ -94,10 +90,8 @@ impl Lang {
     }
 
     pub fn t_with(self, key: &str, args: &[(&'static str, FluentValue<'static>)]) -> String {
-        let args: HashMap<Cow<'static, str>, FluentValue> = args
-            .iter()
-            .map(|(name, value)| (Cow::Borrowed(*name), value.clone()))
-            .collect();
+        let args: HashMap<Cow<'static, str>, FluentValue> =
+            args.iter().map(|(name, value)| (Cow::Borrowed(*name), value.clone())).collect();
         LOCALES.lookup_with_args(self.language_id(), key, &args)
     }
 
@@ -157,16 +151,10 @@ mod tests {
 
     #[test]
     fn accept_language_takes_the_highest_quality_we_speak() {
-        assert_eq!(
-            Lang::from_accept_language("fr-FR, ru;q=0.8, en;q=0.5"),
-            Some(Lang::Ru)
-        );
+        assert_eq!(Lang::from_accept_language("fr-FR, ru;q=0.8, en;q=0.5"), Some(Lang::Ru));
         assert_eq!(Lang::from_accept_language("az-Latn-AZ"), Some(Lang::Az));
         assert_eq!(Lang::from_accept_language("de, fr"), None);
-        assert_eq!(
-            Lang::from_accept_language("en;q=0, ru;q=0.1"),
-            Some(Lang::Ru)
-        );
+        assert_eq!(Lang::from_accept_language("en;q=0, ru;q=0.1"), Some(Lang::Ru));
     }
 
     #[test]
@@ -182,10 +170,7 @@ mod tests {
     fn every_language_has_every_interface_string() {
         for lang in Lang::ALL {
             let title = lang.t("site-name");
-            assert!(
-                !title.is_empty() && !title.contains("Unknown"),
-                "{lang:?}: {title}"
-            );
+            assert!(!title.is_empty() && !title.contains("Unknown"), "{lang:?}: {title}");
         }
         assert_ne!(Lang::Ru.t("search-button"), Lang::En.t("search-button"));
     }
@@ -202,34 +187,17 @@ mod tests {
     fn every_language_defines_the_same_messages() {
         let english = message_ids(include_str!("../../locales/en/main.ftl"));
         assert!(english.len() > 100);
-        for (lang, ftl) in [
-            ("ru", include_str!("../../locales/ru/main.ftl")),
-            ("az", include_str!("../../locales/az/main.ftl")),
-        ] {
-            assert_eq!(
-                message_ids(ftl),
-                english,
-                "{lang} defines other messages than en"
-            );
+        for (lang, ftl) in
+            [("ru", include_str!("../../locales/ru/main.ftl")), ("az", include_str!("../../locales/az/main.ftl"))]
+        {
+            assert_eq!(message_ids(ftl), english, "{lang} defines other messages than en");
         }
     }
 
     #[test]
     fn russian_counts_take_their_plural_forms() {
-        assert!(
-            Lang::Ru
-                .t_count("organizations-count", 1)
-                .contains("организация")
-        );
-        assert!(
-            Lang::Ru
-                .t_count("organizations-count", 3)
-                .contains("организации")
-        );
-        assert!(
-            Lang::Ru
-                .t_count("organizations-count", 5)
-                .contains("организаций")
-        );
+        assert!(Lang::Ru.t_count("organizations-count", 1).contains("организация"));
+        assert!(Lang::Ru.t_count("organizations-count", 3).contains("организации"));
+        assert!(Lang::Ru.t_count("organizations-count", 5).contains("организаций"));
     }
 }

@@ -1,8 +1,13 @@
 //! Plumbing shared by every capability; it knows nothing of them.
 
+pub mod audit;
+pub mod auth;
 pub mod clock;
 pub mod db;
+pub mod forms;
 pub mod i18n;
+pub mod mail;
+pub mod markdown;
 pub mod migrate;
 pub mod search;
 pub mod values;

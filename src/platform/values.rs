@@ -19,9 +19,7 @@ impl Slug {
     pub fn parse(text: &str) -> Option<Slug> {
         let valid = !text.is_empty()
             && text.len() <= Self::MAX_LEN
-            && text
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            && text.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
             && !text.starts_with('-')
             && !text.ends_with('-');
         valid.then(|| Slug(text.to_string()))
@@ -72,9 +70,7 @@ impl CountryCode {
             return None;
         }
         let code = [bytes[0].to_ascii_uppercase(), bytes[1].to_ascii_uppercase()];
-        COUNTRY_NAMES
-            .contains_key(&code)
-            .then_some(CountryCode(code))
+        COUNTRY_NAMES.contains_key(&code).then_some(CountryCode(code))
     }
 
     pub fn as_str(&self) -> &str {
@@ -103,8 +99,7 @@ impl From<CountryCode> for String {
 impl<'de> serde::Deserialize<'de> for CountryCode {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let code = <String as serde::Deserialize>::deserialize(deserializer)?;
-        CountryCode::parse(&code)
-            .ok_or_else(|| serde::de::Error::custom(format!("unknown country {code}")))
+        CountryCode::parse(&code).ok_or_else(|| serde::de::Error::custom(format!("unknown country {code}")))
     }
 }
 

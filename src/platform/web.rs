@@ -31,6 +31,15 @@ pub enum AppError {
     BadParameter { name: String, problem: Problem },
     #[error("not found")]
     NotFound,
+    /// The page needs a signed-in person; carries the address to come back to.
+    #[error("sign-in required")]
+    SignInRequired(String),
+    #[error("forbidden")]
+    Forbidden,
+    #[error("too many attempts")]
+    TooManyAttempts,
+    #[error("request body too large")]
+    TooLarge,
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
 }
@@ -55,16 +64,17 @@ impl From<askama::Error> for AppError {
 
 impl AppError {
     pub fn bad(name: &str, problem: Problem) -> AppError {
-        AppError::BadParameter {
-            name: name.to_string(),
-            problem,
-        }
+        AppError::BadParameter { name: name.to_string(), problem }
     }
 
     pub fn status(&self) -> StatusCode {
         match self {
             AppError::BadParameter { .. } => StatusCode::BAD_REQUEST,
             AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::SignInRequired(_) => StatusCode::SEE_OTHER,
+            AppError::Forbidden => StatusCode::FORBIDDEN,
+            AppError::TooManyAttempts => StatusCode::TOO_MANY_REQUESTS,
+            AppError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -74,26 +84,24 @@ impl AppError {
         match self {
             AppError::BadParameter { name, problem } => {
                 let name_value = FluentValue::from(name.clone());
-                let (key, mut args): (&str, Vec<(&'static str, FluentValue<'static>)>) =
-                    match problem {
-                        Problem::Unknown(value) => {
-                            ("error-param-unknown", vec![("value", value.clone().into())])
-                        }
-                        Problem::TooLong { max } => {
-                            ("error-param-too-long", vec![("max", (*max as i64).into())])
-                        }
-                        Problem::NotANumber => ("error-param-not-a-number", vec![]),
-                        Problem::OutOfRange { min, max } => (
-                            "error-param-out-of-range",
-                            vec![("min", (*min).into()), ("max", (*max).into())],
-                        ),
-                        Problem::InvalidUtf8 => ("error-param-invalid-utf8", vec![]),
-                        Problem::Repeated => ("error-param-repeated", vec![]),
-                    };
+                let (key, mut args): (&str, Vec<(&'static str, FluentValue<'static>)>) = match problem {
+                    Problem::Unknown(value) => ("error-param-unknown", vec![("value", value.clone().into())]),
+                    Problem::TooLong { max } => ("error-param-too-long", vec![("max", (*max as i64).into())]),
+                    Problem::NotANumber => ("error-param-not-a-number", vec![]),
+                    Problem::OutOfRange { min, max } => {
+                        ("error-param-out-of-range", vec![("min", (*min).into()), ("max", (*max).into())])
+                    }
+                    Problem::InvalidUtf8 => ("error-param-invalid-utf8", vec![]),
+                    Problem::Repeated => ("error-param-repeated", vec![]),
+                };
                 args.push(("name", name_value));
                 lang.t_with(key, &args)
             }
             AppError::NotFound => lang.t("error-not-found"),
+            AppError::SignInRequired(_) => lang.t("error-sign-in-required"),
+            AppError::Forbidden => lang.t("error-forbidden"),
+            AppError::TooManyAttempts => lang.t("error-too-many-attempts"),
+            AppError::TooLarge => lang.t("error-too-large"),
             AppError::Internal(_) => lang.t("error-internal"),
         }
     }
@@ -122,10 +130,19 @@ struct ErrorPage {
 impl IntoResponse for PageError {
     fn into_response(self) -> Response {
         self.error.log();
+        if let AppError::SignInRequired(back) = &self.error {
+            let target = format!(
+                "/account/signin?next={}",
+                form_urlencoded::byte_serialize(back.as_bytes()).collect::<String>()
+            );
+            return axum::response::Redirect::to(&target).into_response();
+        }
         let status = self.error.status();
         let heading = match status {
             StatusCode::BAD_REQUEST => self.lang.t("error-bad-request-title"),
             StatusCode::NOT_FOUND => self.lang.t("error-not-found-title"),
+            StatusCode::FORBIDDEN => self.lang.t("error-forbidden-title"),
+            StatusCode::TOO_MANY_REQUESTS => self.lang.t("error-too-many-attempts-title"),
             _ => self.lang.t("error-internal-title"),
         };
         let page = ErrorPage {
@@ -147,10 +164,7 @@ pub trait WithLang<T> {
 
 impl<T, E: Into<AppError>> WithLang<T> for Result<T, E> {
     fn page(self, lang: Lang) -> Result<T, PageError> {
-        self.map_err(|error| PageError {
-            error: error.into(),
-            lang,
-        })
+        self.map_err(|error| PageError { error: error.into(), lang })
     }
 }
 
@@ -178,17 +192,12 @@ impl<S: Send + Sync> FromRequestParts<S> for SlugPath {
     type Rejection = PageError;
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<SlugPath, PageError> {
-        let lang = Lang::from_request_parts(parts, state)
-            .await
-            .unwrap_or_default();
+        let lang = Lang::from_request_parts(parts, state).await.unwrap_or_default();
         let raw = axum::extract::Path::<String>::from_request_parts(parts, state).await;
         raw.ok()
             .and_then(|axum::extract::Path(raw)| Slug::parse(&raw))
             .map(SlugPath)
-            .ok_or(PageError {
-                error: AppError::NotFound,
-                lang,
-            })
+            .ok_or(PageError { error: AppError::NotFound, lang })
     }
 }
 
@@ -228,10 +237,9 @@ impl<S: Send + Sync> FromRequestParts<S> for Lang {
         let from_header = request_lang_from_headers(&parts.headers);
         match lang_in_query(&parts.uri) {
             Some(Ok(lang)) => Ok(lang),
-            Some(Err(value)) => Err(PageError {
-                error: AppError::bad("lang", Problem::Unknown(value)),
-                lang: from_header,
-            }),
+            Some(Err(value)) => {
+                Err(PageError { error: AppError::bad("lang", Problem::Unknown(value)), lang: from_header })
+            }
             None => Ok(from_header),
         }
     }
@@ -271,18 +279,12 @@ pub async fn remember_lang(request: Request, next: Next) -> Response {
     };
     let mut response = next.run(request).await;
     if let Some(lang) = chosen {
-        let cookie = format!(
-            "lang={}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly",
-            lang.code()
-        );
+        let cookie = format!("lang={}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly", lang.code());
         if let Ok(value) = HeaderValue::from_str(&cookie) {
             response.headers_mut().append(header::SET_COOKIE, value);
         }
     }
-    response.headers_mut().append(
-        header::VARY,
-        HeaderValue::from_static("Accept-Language, Cookie"),
-    );
+    response.headers_mut().append(header::VARY, HeaderValue::from_static("Accept-Language, Cookie"));
     response
 }
 
@@ -325,11 +327,7 @@ impl Chrome {
                 }
             })
             .collect();
-        Chrome {
-            lang,
-            title,
-            lang_links,
-        }
+        Chrome { lang, title, lang_links }
     }
 
     /// The chrome of a page that has no address worth keeping (an error page).
@@ -366,9 +364,23 @@ fn truncate(text: &str, max_chars: usize) -> String {
 
 /// The handler for addresses nothing else answers.
 pub async fn not_found(lang: Lang) -> PageError {
-    PageError {
-        error: AppError::NotFound,
-        lang,
+    PageError { error: AppError::NotFound, lang }
+}
+
+/// The address a request came from, for rate limits; "unknown" when the
+/// server runs without connection information (as in some tests).
+pub struct ClientIp(pub String);
+
+impl<S: Send + Sync> FromRequestParts<S> for ClientIp {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<ClientIp, Self::Rejection> {
+        let ip = parts
+            .extensions
+            .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+            .map(|info| info.0.ip().to_string())
+            .unwrap_or_else(|| "unknown".into());
+        Ok(ClientIp(ip))
     }
 }
 
@@ -380,10 +392,7 @@ mod tests {
     fn language_links_keep_the_query_and_replace_lang() {
         let uri: Uri = "/organizations?q=Buta&lang=en&country=AZ".parse().unwrap();
         let chrome = Chrome::new(Lang::Ru, "t".into(), &uri);
-        assert_eq!(
-            chrome.lang_links[1].href,
-            "/organizations?q=Buta&country=AZ&lang=ru"
-        );
+        assert_eq!(chrome.lang_links[1].href, "/organizations?q=Buta&country=AZ&lang=ru");
         assert!(chrome.lang_links[1].current);
     }
 
@@ -391,9 +400,7 @@ mod tests {
     fn query_pairs_refuse_invalid_utf8() {
         let uri: Uri = "/organizations?q=%FF%FE".parse().unwrap();
         let error = query_pairs(&uri).unwrap_err();
-        assert!(
-            matches!(error, AppError::BadParameter { ref name, problem: Problem::InvalidUtf8 } if name == "q")
-        );
+        assert!(matches!(error, AppError::BadParameter { ref name, problem: Problem::InvalidUtf8 } if name == "q"));
     }
 
     #[test]
@@ -401,10 +408,7 @@ mod tests {
         let error = AppError::bad("page", Problem::OutOfRange { min: 1, max: 500 });
         for lang in Lang::ALL {
             let message = error.message(lang);
-            assert!(
-                message.contains("page") && message.contains("500"),
-                "{lang:?}: {message}"
-            );
+            assert!(message.contains("page") && message.contains("500"), "{lang:?}: {message}");
         }
     }
 }

@@ -23,11 +23,7 @@ struct HomePage {
     country_count: i64,
 }
 
-pub async fn home(
-    State(state): State<AppState>,
-    lang: Lang,
-    uri: Uri,
-) -> Result<Html<String>, PageError> {
+pub async fn home(State(state): State<AppState>, lang: Lang, uri: Uri) -> Result<Html<String>, PageError> {
     let networks = crate::networks::queries::all(&state.db).await.page(lang)?;
     let themes = crate::themes::queries::all(&state.db).await.page(lang)?;
     let (organization_count, country_count): (i64, i64) =

@@ -30,11 +30,10 @@ const THEME_GOALS_SELECT: &str = "SELECT t.slug AS slug, t.name AS name, g.frame
 
 /// Every theme with its goals, in the order the networks list them.
 pub async fn all(db: &Db) -> sqlx::Result<Vec<ThemeGoals>> {
-    let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
-        "{THEME_GOALS_SELECT} ORDER BY t.position, g.framework, g.number"
-    )))
-    .fetch_all(&db.pool)
-    .await?;
+    let rows =
+        sqlx::query(sqlx::AssertSqlSafe(format!("{THEME_GOALS_SELECT} ORDER BY t.position, g.framework, g.number")))
+            .fetch_all(&db.pool)
+            .await?;
     group_theme_goals(&rows)
 }
 
@@ -43,14 +42,9 @@ fn member(row: &sqlx::any::AnyRow) -> sqlx::Result<Member> {
     Ok(Member {
         slug: row.try_get("slug")?,
         name: LocalizedText::from_json(&row.try_get::<String, _>("name")?),
-        country: row
-            .try_get::<Option<String>, _>("country")?
-            .as_deref()
-            .and_then(CountryCode::parse),
-        kind: OrganizationKind::parse(&row.try_get::<String, _>("kind")?)
-            .unwrap_or(OrganizationKind::Ngo),
-        status: ConsultativeStatus::parse(&row.try_get::<String, _>("status")?)
-            .unwrap_or(ConsultativeStatus::None),
+        country: row.try_get::<Option<String>, _>("country")?.as_deref().and_then(CountryCode::parse),
+        kind: OrganizationKind::parse(&row.try_get::<String, _>("kind")?).unwrap_or(OrganizationKind::Ngo),
+        status: ConsultativeStatus::parse(&row.try_get::<String, _>("status")?).unwrap_or(ConsultativeStatus::None),
     })
 }
 

@@ -35,9 +35,7 @@ pub async fn theme_page(
     SlugPath(slug): SlugPath,
 ) -> Result<Html<String>, PageError> {
     let theme = queries::by_slug(&state.db, &slug).await.found(lang)?;
-    let organization_count = queries::organization_count(&state.db, &slug)
-        .await
-        .page(lang)?;
+    let organization_count = queries::organization_count(&state.db, &slug).await.page(lang)?;
     let page = ThemePage {
         chrome: Chrome::new(lang, theme.goals.theme.name.get(lang).to_string(), &uri),
         lang,
@@ -47,16 +45,8 @@ pub async fn theme_page(
     render(&page, lang)
 }
 
-pub async fn themes_page(
-    State(state): State<AppState>,
-    lang: Lang,
-    uri: Uri,
-) -> Result<Html<String>, PageError> {
+pub async fn themes_page(State(state): State<AppState>, lang: Lang, uri: Uri) -> Result<Html<String>, PageError> {
     let themes = queries::all(&state.db).await.page(lang)?;
-    let page = ThemesPage {
-        chrome: Chrome::new(lang, lang.t("themes-title"), &uri),
-        lang,
-        themes,
-    };
+    let page = ThemesPage { chrome: Chrome::new(lang, lang.t("themes-title"), &uri), lang, themes };
     render(&page, lang)
 }

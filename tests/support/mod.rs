@@ -9,6 +9,8 @@ use std::time::{Duration, Instant};
 
 use sqlx::AnyPool;
 
+pub mod smtp;
+
 /// Where a test's data lives: a SQLite file of its own, or a database of its
 /// own on the throwaway PostgreSQL cluster the test script started.
 #[derive(Clone, Debug)]
@@ -50,19 +52,14 @@ impl TestDatabase {
             Backend::Sqlite => None,
             Backend::Postgres { admin_url } => {
                 sqlx::any::install_default_drivers();
-                let admin = AnyPool::connect(admin_url)
-                    .await
-                    .expect("connect to the test cluster");
+                let admin = AnyPool::connect(admin_url).await.expect("connect to the test cluster");
                 let name = format!("irene_test_{}", uuid::Uuid::new_v4().simple());
                 sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
                     .execute(&admin)
                     .await
                     .expect("create test database");
                 admin.close().await;
-                let base = admin_url
-                    .rsplit_once('/')
-                    .map(|(base, _)| base)
-                    .unwrap_or(admin_url);
+                let base = admin_url.rsplit_once('/').map(|(base, _)| base).unwrap_or(admin_url);
                 Some(format!("{base}/{name}"))
             }
         };
@@ -71,28 +68,17 @@ impl TestDatabase {
 
     /// The URL any process (a second instance, the test itself) reaches this database by.
     pub fn shared_url(&self) -> String {
-        self.url.clone().unwrap_or_else(|| {
-            format!(
-                "sqlite://{}",
-                self.data_dir.path().join("irene.db").display()
-            )
-        })
+        self.url.clone().unwrap_or_else(|| format!("sqlite://{}", self.data_dir.path().join("irene.db").display()))
     }
 
     pub async fn pool(&self) -> AnyPool {
         sqlx::any::install_default_drivers();
-        AnyPool::connect(&self.shared_url())
-            .await
-            .expect("connect to the test database")
+        AnyPool::connect(&self.shared_url()).await.expect("connect to the test database")
     }
 }
 
 pub fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .expect("free port")
-        .local_addr()
-        .expect("addr")
-        .port()
+    TcpListener::bind("127.0.0.1:0").expect("free port").local_addr().expect("addr").port()
 }
 
 pub fn irene() -> Command {
@@ -126,24 +112,15 @@ impl Server {
             command.args(["--database-url", url]);
         }
         let child = command.spawn().expect("start irene");
-        let mut server = Server {
-            base: format!("http://127.0.0.1:{port}"),
-            data_dir: data_dir.to_path_buf(),
-            child,
-            log,
-        };
+        let mut server =
+            Server { base: format!("http://127.0.0.1:{port}"), data_dir: data_dir.to_path_buf(), child, log };
         server.wait_ready().await;
         server
     }
 
     /// Starts the instance of a test database, loading the demo data.
     pub async fn demo(database: &TestDatabase) -> Server {
-        Server::start(
-            &database.data_dir.path().join("instance"),
-            Some(&database.shared_url()),
-            &["--demo"],
-        )
-        .await
+        Server::start(&database.data_dir.path().join("instance"), Some(&database.shared_url()), &["--demo"]).await
     }
 
     async fn wait_ready(&mut self) {
@@ -151,10 +128,7 @@ impl Server {
         let client = reqwest::Client::new();
         loop {
             if let Ok(Some(exit)) = self.child.try_wait() {
-                panic!(
-                    "irene exited ({exit}) before it was ready; log:\n{}",
-                    self.log()
-                );
+                panic!("irene exited ({exit}) before it was ready; log:\n{}", self.log());
             }
             if let Ok(response) = client.get(format!("{}/healthz", self.base)).send().await
                 && response.status() == 200
@@ -227,4 +201,58 @@ pub fn slugs(answer: &serde_json::Value) -> Vec<String> {
 
 pub fn encode(text: &str) -> String {
     form_urlencoded::byte_serialize(text.as_bytes()).collect()
+}
+
+/// A browser's view of the portal: its own cookies, redirects not followed
+/// (so tests see them), and forms posted from the portal's own pages.
+pub struct Browser {
+    pub client: reqwest::Client,
+    pub base: String,
+}
+
+impl Browser {
+    pub fn new(server: &Server) -> Browser {
+        let client = reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .user_agent("irene-tests")
+            .build()
+            .expect("client");
+        Browser { client, base: server.base.clone() }
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client.get(format!("{}{path}", self.base)).send().await.expect("GET")
+    }
+
+    pub async fn page(&self, path: &str) -> (u16, String) {
+        let response = self.get(path).await;
+        (response.status().as_u16(), response.text().await.expect("body"))
+    }
+
+    /// Posts a form the way a browser does from one of the portal's pages.
+    pub async fn post(&self, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+        self.client
+            .post(format!("{}{path}", self.base))
+            .header("origin", &self.base)
+            .header("sec-fetch-site", "same-origin")
+            .form(fields)
+            .send()
+            .await
+            .expect("POST")
+    }
+
+    pub async fn post_page(&self, path: &str, fields: &[(&str, &str)]) -> (u16, String, Option<String>) {
+        let response = self.post(path, fields).await;
+        let status = response.status().as_u16();
+        let location = response.headers().get("location").map(|l| l.to_str().unwrap().to_string());
+        (status, response.text().await.expect("body"), location)
+    }
+}
+
+/// The first link in a text that starts with `prefix`.
+pub fn link_in(text: &str, prefix: &str) -> Option<String> {
+    let start = text.find(prefix)?;
+    let end = text[start..].find(|c: char| c.is_whitespace()).map_or(text.len(), |e| start + e);
+    Some(text[start..end].to_string())
 }

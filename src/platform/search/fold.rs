@@ -110,10 +110,7 @@ fn strip_mark(c: char) -> char {
 /// "dzh" (Russian Дж) is English j, "gh" (Ağdam as Aghdam) is ğ, and an
 /// English "ch", whose c became j above, is ç.
 fn meet_digraphs(text: &str) -> String {
-    text.replace("jh", "ch")
-        .replace("dzh", "j")
-        .replace("kh", "x")
-        .replace("gh", "g")
+    text.replace("jh", "ch").replace("dzh", "j").replace("kh", "x").replace("gh", "g")
 }
 
 #[cfg(test)]

@@ -12,9 +12,7 @@ use std::sync::Mutex;
 
 use anyhow::Context;
 use serde::{Deserialize, Serialize};
-use tantivy::tokenizer::{
-    LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer, TokenStream,
-};
+use tantivy::tokenizer::{LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer, TokenStream};
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
 /// The analyzer of folded text fields; text must pass through [`fold::fold`]
@@ -22,10 +20,7 @@ use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Te
 pub const FOLDED: &str = "folded";
 
 fn folded_analyzer() -> TextAnalyzer {
-    TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(64))
-        .filter(LowerCaser)
-        .build()
+    TextAnalyzer::builder(SimpleTokenizer::default()).filter(RemoveLongFilter::limit(64)).filter(LowerCaser).build()
 }
 
 /// The terms a query's words become, in order, after folding.
@@ -73,17 +68,12 @@ impl SearchIndex {
     ) -> anyhow::Result<(SearchIndex, Option<Stamp>)> {
         let reusable = Self::reusable_stamp(dir, schema_version, database_id);
         if reusable.is_none() && dir.exists() {
-            std::fs::remove_dir_all(dir).with_context(|| {
-                format!("cannot clear the stale search index at {}", dir.display())
-            })?;
+            std::fs::remove_dir_all(dir)
+                .with_context(|| format!("cannot clear the stale search index at {}", dir.display()))?;
         }
         std::fs::create_dir_all(dir)
             .with_context(|| format!("cannot create the search index folder {}", dir.display()))?;
-        let index = if reusable.is_some() {
-            Index::open_in_dir(dir)?
-        } else {
-            Index::create_in_dir(dir, schema)?
-        };
+        let index = if reusable.is_some() { Index::open_in_dir(dir)? } else { Index::create_in_dir(dir, schema)? };
         index.tokenizers().register(FOLDED, folded_analyzer());
         let writer = index.writer_with_num_threads(1, WRITER_MEMORY).with_context(|| {
             format!(
@@ -91,16 +81,8 @@ impl SearchIndex {
                 dir.display()
             )
         })?;
-        let reader = index
-            .reader_builder()
-            .reload_policy(ReloadPolicy::Manual)
-            .try_into()?;
-        let search_index = SearchIndex {
-            index,
-            reader,
-            writer: Mutex::new(writer),
-            dir: dir.to_path_buf(),
-        };
+        let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
+        let search_index = SearchIndex { index, reader, writer: Mutex::new(writer), dir: dir.to_path_buf() };
         Ok((search_index, reusable))
     }
 
@@ -108,8 +90,7 @@ impl SearchIndex {
         let index = Index::open_in_dir(dir).ok()?;
         let payload = index.load_metas().ok()?.payload?;
         let stamp: Stamp = serde_json::from_str(&payload).ok()?;
-        (stamp.schema_version == schema_version && stamp.database_id == database_id)
-            .then_some(stamp)
+        (stamp.schema_version == schema_version && stamp.database_id == database_id).then_some(stamp)
     }
 
     pub fn dir(&self) -> &Path {
@@ -119,10 +100,7 @@ impl SearchIndex {
     /// Replaces (or removes, when `document` is None) the document whose
     /// `key` term is given, then does nothing visible until [`Self::commit`].
     pub fn upsert(&self, key: Term, document: Option<TantivyDocument>) -> anyhow::Result<()> {
-        let writer = self
-            .writer
-            .lock()
-            .map_err(|_| anyhow::anyhow!("search writer poisoned"))?;
+        let writer = self.writer.lock().map_err(|_| anyhow::anyhow!("search writer poisoned"))?;
         writer.delete_term(key);
         if let Some(document) = document {
             writer.add_document(document)?;
@@ -132,10 +110,7 @@ impl SearchIndex {
 
     /// Removes every document, for a rebuild.
     pub fn clear(&self) -> anyhow::Result<()> {
-        let writer = self
-            .writer
-            .lock()
-            .map_err(|_| anyhow::anyhow!("search writer poisoned"))?;
+        let writer = self.writer.lock().map_err(|_| anyhow::anyhow!("search writer poisoned"))?;
         writer.delete_all_documents()?;
         Ok(())
     }
@@ -143,10 +118,7 @@ impl SearchIndex {
     /// Makes the changes so far durable and visible, recording `stamp`.
     pub fn commit(&self, stamp: &Stamp) -> anyhow::Result<()> {
         {
-            let mut writer = self
-                .writer
-                .lock()
-                .map_err(|_| anyhow::anyhow!("search writer poisoned"))?;
+            let mut writer = self.writer.lock().map_err(|_| anyhow::anyhow!("search writer poisoned"))?;
             let mut prepared = writer.prepare_commit()?;
             prepared.set_payload(&serde_json::to_string(stamp)?);
             prepared.commit()?;

@@ -23,11 +23,7 @@ pub struct OutboxCursor {
 impl OutboxCursor {
     /// A cursor that has applied every row up to and including `position`.
     pub fn at(position: i64) -> OutboxCursor {
-        OutboxCursor {
-            position,
-            max_seen: position,
-            gaps: BTreeMap::new(),
-        }
+        OutboxCursor { position, max_seen: position, gaps: BTreeMap::new() }
     }
 
     /// Every row up to here is applied; rows after it are to be read.
@@ -52,8 +48,7 @@ impl OutboxCursor {
                 }
             })
             .collect();
-        self.gaps
-            .retain(|_, since| now.duration_since(*since) < GAP_PATIENCE);
+        self.gaps.retain(|_, since| now.duration_since(*since) < GAP_PATIENCE);
         self.position = match self.gaps.keys().next() {
             Some(first_gap) => first_gap - 1,
             None => self.max_seen,
@@ -69,10 +64,7 @@ mod tests {
     #[test]
     fn moves_along_a_contiguous_sequence() {
         let mut cursor = OutboxCursor::at(0);
-        assert_eq!(
-            cursor.accept(&[1, 2, 3], Instant::now()),
-            vec![true, true, true]
-        );
+        assert_eq!(cursor.accept(&[1, 2, 3], Instant::now()), vec![true, true, true]);
         assert_eq!(cursor.position(), 3);
     }
 

@@ -1,0 +1,182 @@
+//! Who may change what. Rights follow organisations: a person edits the
+//! organisations they are an editor of; the editors of a network's coordinator
+//! organisation coordinate that network; the editors of a focal point's lead
+//! organisation lead it; administrators may do everything.
+
+use sqlx::Row;
+
+use crate::platform::auth::{SignedIn, hash_password, new_secret, secret_hash};
+use crate::platform::clock::now_rfc3339;
+use crate::platform::db::{Db, Dialect};
+use crate::platform::mail::Email;
+use crate::platform::migrate::Migration;
+
+pub const MIGRATIONS: &[Migration] = &[Migration { version: 100, name: "organisation editors", sql: tables }];
+
+fn tables(_: Dialect) -> String {
+    "CREATE TABLE organization_editors (
+        user_id BIGINT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        organization_id BIGINT NOT NULL REFERENCES organizations (id) ON DELETE CASCADE,
+        granted_at TEXT NOT NULL,
+        granted_by BIGINT REFERENCES users (id),
+        PRIMARY KEY (user_id, organization_id)
+    )
+    -- statement
+    CREATE INDEX organization_editors_by_organization ON organization_editors (organization_id)"
+        .to_string()
+}
+
+pub async fn has_admin(db: &Db) -> sqlx::Result<bool> {
+    let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE is_admin = 1 AND deleted_at IS NULL")
+        .fetch_one(&db.pool)
+        .await?;
+    Ok(count > 0)
+}
+
+/// On an install without an administrator, makes a fresh one-time setup
+/// secret and returns it, for the operator to read in the log.
+pub async fn issue_setup_token(db: &Db) -> sqlx::Result<Option<String>> {
+    if has_admin(db).await? {
+        return Ok(None);
+    }
+    let secret = new_secret();
+    sqlx::query("DELETE FROM settings WHERE key = 'setup_token_hash'").execute(&db.pool).await?;
+    sqlx::query("INSERT INTO settings (key, value) VALUES ('setup_token_hash', $1)")
+        .bind(secret_hash(&secret))
+        .execute(&db.pool)
+        .await?;
+    Ok(Some(secret))
+}
+
+pub async fn setup_token_matches(db: &Db, secret: &str) -> sqlx::Result<bool> {
+    let stored: Option<String> = sqlx::query_scalar("SELECT value FROM settings WHERE key = 'setup_token_hash'")
+        .fetch_optional(&db.pool)
+        .await?;
+    Ok(stored.is_some_and(|hash| !secret.is_empty() && hash == secret_hash(secret)))
+}
+
+/// Creates a confirmed administrator (or makes an existing account one).
+pub async fn create_admin(db: &Db, email: &Email, display_name: &str, password: String) -> anyhow::Result<i64> {
+    let hash = hash_password(password).await?;
+    let now = now_rfc3339();
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO users (email, password_hash, display_name, email_confirmed_at, is_admin, created_at) \
+         VALUES ($1, $2, $3, $4, 1, $4) \
+         ON CONFLICT (email) DO UPDATE SET is_admin = 1, password_hash = $2, email_confirmed_at = COALESCE(users.email_confirmed_at, $4) \
+         RETURNING id",
+    )
+    .bind(email.as_str())
+    .bind(&hash)
+    .bind(display_name)
+    .bind(&now)
+    .fetch_one(&db.pool)
+    .await?;
+    sqlx::query("DELETE FROM settings WHERE key = 'setup_token_hash'").execute(&db.pool).await?;
+    crate::platform::audit::record(
+        db,
+        Some(id),
+        "admin.create",
+        "user",
+        Some(id),
+        None,
+        Some(&serde_json::json!({"email": email.as_str()})),
+    )
+    .await?;
+    Ok(id)
+}
+
+/// The organisations a person edits, by slug.
+pub async fn edited_organizations(db: &Db, user_id: i64) -> sqlx::Result<Vec<String>> {
+    sqlx::query("SELECT o.slug AS slug FROM organization_editors e JOIN organizations o ON o.id = e.organization_id WHERE e.user_id = $1 ORDER BY o.slug")
+        .bind(user_id)
+        .fetch_all(&db.pool)
+        .await?
+        .iter()
+        .map(|r| r.try_get("slug"))
+        .collect()
+}
+
+/// Deletes an account the way the network's records stay whole: the person
+/// is gone (address, name, password, sessions, rights), what they changed
+/// stays attributed to "a deleted account", and the deletion is logged.
+pub async fn anonymise(db: &Db, user_id: i64) -> anyhow::Result<()> {
+    let mut tx = db.pool.begin().await?;
+    sqlx::query(
+        "UPDATE users SET email = $1, display_name = '', password_hash = '!', email_confirmed_at = NULL, \
+         is_admin = 0, deleted_at = $2 WHERE id = $3",
+    )
+    .bind(format!("deleted-{user_id}@invalid"))
+    .bind(now_rfc3339())
+    .bind(user_id)
+    .execute(&mut *tx)
+    .await?;
+    for table in ["sessions", "account_tokens", "organization_editors"] {
+        sqlx::query(sqlx::AssertSqlSafe(format!("DELETE FROM {table} WHERE user_id = $1")))
+            .bind(user_id)
+            .execute(&mut *tx)
+            .await?;
+    }
+    tx.commit().await?;
+    crate::platform::audit::record(db, Some(user_id), "account.delete", "user", Some(user_id), None, None).await?;
+    Ok(())
+}
+
+/// Whether a person may edit an organisation: its editors, the coordinators
+/// of a network it belongs to, and administrators.
+pub async fn can_edit_organization(db: &Db, user: &SignedIn, organization_id: i64) -> sqlx::Result<bool> {
+    if user.is_admin {
+        return Ok(true);
+    }
+    let own: Option<i64> =
+        sqlx::query_scalar("SELECT 1 FROM organization_editors WHERE user_id = $1 AND organization_id = $2")
+            .bind(user.user_id)
+            .bind(organization_id)
+            .fetch_optional(&db.pool)
+            .await?;
+    Ok(own.is_some() || coordinates_member(db, user, organization_id).await?)
+}
+
+/// Whether a person may put back an earlier version of an organisation:
+/// coordinators of a network it belongs to, and administrators.
+pub async fn can_restore_organization(db: &Db, user: &SignedIn, organization_id: i64) -> sqlx::Result<bool> {
+    Ok(user.is_admin || coordinates_member(db, user, organization_id).await?)
+}
+
+async fn coordinates_member(db: &Db, user: &SignedIn, organization_id: i64) -> sqlx::Result<bool> {
+    let found: Option<i64> = sqlx::query_scalar(
+        "SELECT 1 FROM network_members m JOIN networks n ON n.id = m.network_id \
+         JOIN organization_editors e ON e.organization_id = n.coordinator_id \
+         WHERE m.organization_id = $1 AND e.user_id = $2 LIMIT 1",
+    )
+    .bind(organization_id)
+    .bind(user.user_id)
+    .fetch_optional(&db.pool)
+    .await?;
+    Ok(found.is_some())
+}
+
+/// The networks a person coordinates (all of them for an administrator).
+pub async fn coordinated_networks(db: &Db, user: &SignedIn) -> sqlx::Result<Vec<i64>> {
+    let sql = if user.is_admin {
+        "SELECT id FROM networks WHERE $1 = $1 ORDER BY id"
+    } else {
+        "SELECT n.id FROM networks n JOIN organization_editors e ON e.organization_id = n.coordinator_id \
+         WHERE e.user_id = $1 ORDER BY n.id"
+    };
+    sqlx::query_scalar(sql).bind(user.user_id).fetch_all(&db.pool).await
+}
+
+/// Makes a person an editor of an organisation.
+pub async fn grant_editor(db: &Db, user_id: i64, organization_id: i64, granted_by: Option<i64>) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO organization_editors (user_id, organization_id, granted_at, granted_by) VALUES ($1, $2, $3, $4) \
+         ON CONFLICT (user_id, organization_id) DO NOTHING",
+    )
+    .bind(user_id)
+    .bind(organization_id)
+    .bind(now_rfc3339())
+    .bind(granted_by)
+    .execute(&db.pool)
+    .await?;
+    Ok(())
+}

@@ -1,0 +1,803 @@
+//! Accounts: sign-up with a confirmed e-mail, sign-in and out, password reset,
+//! the account page (sessions, password, e-mail, own data, deletion) and the
+//! first administrator's setup page.
+
+use std::time::Duration;
+
+use askama::Template;
+use axum::extract::{Query, State};
+use axum::http::{HeaderMap, HeaderValue, Uri, header};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use serde::Deserialize;
+use serde_json::json;
+use sqlx::Row;
+
+use crate::app::AppState;
+use crate::platform::auth::{
+    RequireUser, SignedIn, cleared_session_cookie, hash_password, new_secret, now_secs, rate_limit, secret_hash,
+    start_session, verify_password,
+};
+use crate::platform::forms::{FormData, FormState};
+use crate::platform::i18n::Lang;
+use crate::platform::mail::{Email, OutgoingMail};
+use crate::platform::web::{AppError, Chrome, ClientIp, PageError, WithLang, render};
+
+pub const MIN_PASSWORD: usize = 10;
+pub const MAX_PASSWORD: usize = 200;
+const CONFIRM_VALID: Duration = Duration::from_secs(48 * 3600);
+const RESET_VALID: Duration = Duration::from_secs(3600);
+
+#[derive(Template)]
+#[template(path = "accounts/signup.html")]
+struct SignupPage {
+    chrome: Chrome,
+    form: FormState,
+}
+
+#[derive(Template)]
+#[template(path = "accounts/signin.html")]
+struct SigninPage {
+    chrome: Chrome,
+    form: FormState,
+    next: String,
+    notice: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "accounts/message.html")]
+struct MessagePage {
+    chrome: Chrome,
+    message: String,
+}
+
+#[derive(Template)]
+#[template(path = "accounts/reset_request.html")]
+struct ResetRequestPage {
+    chrome: Chrome,
+    form: FormState,
+}
+
+#[derive(Template)]
+#[template(path = "accounts/reset_new.html")]
+struct ResetNewPage {
+    chrome: Chrome,
+    form: FormState,
+    token: String,
+}
+
+pub struct SessionView {
+    pub id: String,
+    pub started: String,
+    pub last_seen: String,
+    pub user_agent: String,
+    pub current: bool,
+}
+
+#[derive(Template)]
+#[template(path = "accounts/account.html")]
+struct AccountPage {
+    chrome: Chrome,
+    user: SignedIn,
+    sessions: Vec<SessionView>,
+    password_form: FormState,
+    email_form: FormState,
+    delete_form: FormState,
+    notice: Option<String>,
+    /// The organisations the person edits: slug and name.
+    organizations: Vec<(String, String)>,
+    coordinates: bool,
+}
+
+#[derive(Template)]
+#[template(path = "accounts/setup.html")]
+struct SetupPage {
+    chrome: Chrome,
+    form: FormState,
+}
+
+fn message_page(lang: Lang, uri: &Uri, title_key: &str, message: String) -> Result<Html<String>, PageError> {
+    render(&MessagePage { chrome: Chrome::new(lang, lang.t(title_key), uri), message }, lang)
+}
+
+/// A form page answered with 400 and the form shown again.
+fn invalid(page: Result<Html<String>, PageError>) -> Response {
+    match page {
+        Ok(html) => (axum::http::StatusCode::BAD_REQUEST, html).into_response(),
+        Err(error) => error.into_response(),
+    }
+}
+
+/// Checks the new-password fields of a form.
+fn check_new_password(form: &mut FormState, data: &FormData, field: &str, confirm: &str, lang: Lang) {
+    let password = data.raw(field);
+    let length = password.chars().count();
+    if length < MIN_PASSWORD {
+        form.fail(field, lang.t_count("form-password-too-short", MIN_PASSWORD as i64));
+    } else if length > MAX_PASSWORD {
+        form.fail(field, lang.t_count("form-password-too-long", MAX_PASSWORD as i64));
+    }
+    if data.raw(confirm) != password {
+        form.fail(confirm, lang.t("form-password-mismatch"));
+    }
+}
+
+/// An account's address: compared without regard to case, so stored lowercase.
+fn parse_email(form: &mut FormState, data: &FormData, field: &str, lang: Lang) -> Option<Email> {
+    let email = Email::parse(&data.get(field).to_lowercase());
+    if email.is_none() {
+        form.fail(field, lang.t("form-email-invalid"));
+    }
+    email
+}
+
+async fn too_many(state: &AppState, key: &str, window: Duration, max: i64, lang: Lang) -> Result<(), PageError> {
+    if rate_limit(&state.db, key, window, max).await.page(lang)? {
+        Ok(())
+    } else {
+        Err(PageError { error: AppError::TooManyAttempts, lang })
+    }
+}
+
+/// Records a one-time token for a user and returns the secret to mail.
+async fn issue_token(
+    state: &AppState,
+    user_id: i64,
+    purpose: &str,
+    new_email: Option<&str>,
+    valid: Duration,
+) -> sqlx::Result<String> {
+    let secret = new_secret();
+    sqlx::query(
+        "INSERT INTO account_tokens (token_hash, user_id, purpose, new_email, expires_at) VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(secret_hash(&secret))
+    .bind(user_id)
+    .bind(purpose)
+    .bind(new_email)
+    .bind(now_secs() + valid.as_secs() as i64)
+    .execute(&state.db.pool)
+    .await?;
+    Ok(secret)
+}
+
+/// Uses a one-time token: returns its user and new e-mail when it is valid,
+/// unused and of the given purpose; it cannot be used again.
+async fn redeem_token(state: &AppState, secret: &str, purpose: &str) -> sqlx::Result<Option<(i64, Option<String>)>> {
+    let row = sqlx::query(
+        "UPDATE account_tokens SET used_at = $1 \
+         WHERE token_hash = $2 AND purpose = $3 AND used_at IS NULL AND expires_at >= $1 \
+         RETURNING user_id, new_email",
+    )
+    .bind(now_secs())
+    .bind(secret_hash(secret))
+    .bind(purpose)
+    .fetch_optional(&state.db.pool)
+    .await?;
+    row.map(|r| Ok((r.try_get("user_id")?, r.try_get("new_email")?))).transpose()
+}
+
+/// Checks a token without using it (to show the form it opens).
+async fn token_is_live(state: &AppState, secret: &str, purpose: &str) -> sqlx::Result<bool> {
+    let found: Option<i64> = sqlx::query_scalar(
+        "SELECT user_id FROM account_tokens WHERE token_hash = $1 AND purpose = $2 AND used_at IS NULL AND expires_at >= $3",
+    )
+    .bind(secret_hash(secret))
+    .bind(purpose)
+    .bind(now_secs())
+    .fetch_optional(&state.db.pool)
+    .await?;
+    Ok(found.is_some())
+}
+
+async fn send_mail(state: &AppState, to: &Email, lang: Lang, subject_key: &str, body_key: &str, link: &str) {
+    let mail = OutgoingMail {
+        to: to.clone(),
+        subject: lang.t(subject_key),
+        text: lang.t_with(body_key, &[("link", link.to_string().into())]),
+        headers: Vec::new(),
+    };
+    if let Err(error) = state.mailer.send(&mail).await {
+        // The page says the same either way, so that it reveals nothing of who has an account.
+        tracing::warn!(error = %error, "account mail not sent");
+    }
+}
+
+fn link(state: &AppState, path_and_query: &str, lang: Lang) -> String {
+    let separator = if path_and_query.contains('?') { '&' } else { '?' };
+    format!("{}{path_and_query}{separator}lang={}", state.public_url, lang.code())
+}
+
+fn with_cookie(mut response: Response, cookie: &str) -> Response {
+    if let Ok(value) = HeaderValue::from_str(cookie) {
+        response.headers_mut().append(header::SET_COOKIE, value);
+    }
+    response
+}
+
+pub async fn signup_form(lang: Lang, uri: Uri) -> Result<Html<String>, PageError> {
+    render(&SignupPage { chrome: Chrome::new(lang, lang.t("signup-title"), &uri), form: FormState::default() }, lang)
+}
+
+pub async fn signup(
+    State(state): State<AppState>,
+    lang: Lang,
+    uri: Uri,
+    ClientIp(ip): ClientIp,
+    data: FormData,
+) -> Result<Response, PageError> {
+    too_many(&state, &format!("signup:{}", ip), Duration::from_secs(3600), 20, lang).await?;
+    let mut form = FormState::from(&data);
+    let email = parse_email(&mut form, &data, "email", lang);
+    let name = data.get("display_name");
+    if name.is_empty() {
+        form.fail("display_name", lang.t("form-required"));
+    } else if name.chars().count() > 100 {
+        form.fail("display_name", lang.t_count("form-too-long", 100));
+    }
+    check_new_password(&mut form, &data, "password", "password_confirm", lang);
+    let (Some(email), true) = (email, form.is_valid()) else {
+        let form = form.without(&["password", "password_confirm"]);
+        return Ok(invalid(render(
+            &SignupPage { chrome: Chrome::new(lang, lang.t("signup-title"), &uri), form },
+            lang,
+        )));
+    };
+    let existing: Option<i64> = sqlx::query_scalar("SELECT id FROM users WHERE email = $1")
+        .bind(email.as_str())
+        .fetch_optional(&state.db.pool)
+        .await
+        .page(lang)?;
+    match existing {
+        Some(_) => {
+            let reset = link(&state, "/account/reset", lang);
+            send_mail(&state, &email, lang, "mail-exists-subject", "mail-exists-body", &reset).await;
+        }
+        None => {
+            let hash = hash_password(data.raw("password")).await.page(lang)?;
+            let inserted: Option<i64> = sqlx::query_scalar(
+                "INSERT INTO users (email, password_hash, display_name, created_at) VALUES ($1, $2, $3, $4) \
+                 ON CONFLICT (email) DO NOTHING RETURNING id",
+            )
+            .bind(email.as_str())
+            .bind(&hash)
+            .bind(&name)
+            .bind(crate::platform::clock::now_rfc3339())
+            .fetch_optional(&state.db.pool)
+            .await
+            .page(lang)?;
+            if let Some(user_id) = inserted {
+                let secret = issue_token(&state, user_id, "confirm", None, CONFIRM_VALID).await.page(lang)?;
+                let confirm = link(&state, &format!("/account/confirm?token={secret}"), lang);
+                send_mail(&state, &email, lang, "mail-confirm-subject", "mail-confirm-body", &confirm).await;
+            }
+        }
+    }
+    Ok(message_page(
+        lang,
+        &uri,
+        "signup-title",
+        lang.t_with("signup-check-mail", &[("email", email.to_string().into())]),
+    )?
+    .into_response())
+}
+
+#[derive(Deserialize)]
+pub struct TokenQuery {
+    token: Option<String>,
+}
+
+pub async fn confirm(
+    State(state): State<AppState>,
+    lang: Lang,
+    uri: Uri,
+    headers: HeaderMap,
+    Query(query): Query<TokenQuery>,
+) -> Result<Response, PageError> {
+    let token = query.token.unwrap_or_default();
+    let Some((user_id, _)) = redeem_token(&state, &token, "confirm").await.page(lang)? else {
+        return Ok(invalid(message_page(lang, &uri, "confirm-title", lang.t("token-invalid"))));
+    };
+    sqlx::query("UPDATE users SET email_confirmed_at = $1 WHERE id = $2 AND email_confirmed_at IS NULL")
+        .bind(crate::platform::clock::now_rfc3339())
+        .bind(user_id)
+        .execute(&state.db.pool)
+        .await
+        .page(lang)?;
+    let user_agent = headers.get(header::USER_AGENT).and_then(|v| v.to_str().ok());
+    let cookie = start_session(&state.db, &state.sessions, user_id, user_agent).await.page(lang)?;
+    Ok(with_cookie(Redirect::to("/account?welcome=1").into_response(), &cookie))
+}
+
+#[derive(Deserialize)]
+pub struct NextQuery {
+    next: Option<String>,
+}
+
+/// Where to go after signing in: only a path of this site.
+fn safe_next(next: Option<&str>) -> String {
+    match next {
+        Some(next) if next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') => next.to_string(),
+        _ => "/account".to_string(),
+    }
+}
+
+pub async fn signin_form(lang: Lang, uri: Uri, Query(query): Query<NextQuery>) -> Result<Html<String>, PageError> {
+    let page = SigninPage {
+        chrome: Chrome::new(lang, lang.t("signin-title"), &uri),
+        form: FormState::default(),
+        next: safe_next(query.next.as_deref()),
+        notice: None,
+    };
+    render(&page, lang)
+}
+
+pub async fn signin(
+    State(state): State<AppState>,
+    lang: Lang,
+    uri: Uri,
+    headers: HeaderMap,
+    ClientIp(ip): ClientIp,
+    data: FormData,
+) -> Result<Response, PageError> {
+    let next = safe_next(Some(&data.get("next")));
+    let window = Duration::from_secs(15 * 60);
+    too_many(&state, &format!("signin:ip:{}", ip), window, 50, lang).await?;
+    let email_text = data.get("email").to_lowercase();
+    too_many(&state, &format!("signin:email:{email_text}"), window, 10, lang).await?;
+    let row =
+        sqlx::query("SELECT id, password_hash, email_confirmed_at FROM users WHERE email = $1 AND deleted_at IS NULL")
+            .bind(&email_text)
+            .fetch_optional(&state.db.pool)
+            .await
+            .page(lang)?;
+    let hash = row.as_ref().and_then(|r| r.try_get::<String, _>("password_hash").ok());
+    let matches = verify_password(data.raw("password"), hash).await;
+    let mut form = FormState::from(&data).without(&["password"]);
+    let mut notice = None;
+    match (matches, row) {
+        (true, Some(row)) => {
+            let user_id: i64 = row.try_get("id").page(lang)?;
+            if row.try_get::<Option<String>, _>("email_confirmed_at").page(lang)?.is_some() {
+                let user_agent = headers.get(header::USER_AGENT).and_then(|v| v.to_str().ok());
+                let cookie = start_session(&state.db, &state.sessions, user_id, user_agent).await.page(lang)?;
+                return Ok(with_cookie(Redirect::to(&next).into_response(), &cookie));
+            }
+            if let Some(email) = Email::parse(&email_text) {
+                let secret = issue_token(&state, user_id, "confirm", None, CONFIRM_VALID).await.page(lang)?;
+                let confirm = link(&state, &format!("/account/confirm?token={secret}"), lang);
+                send_mail(&state, &email, lang, "mail-confirm-subject", "mail-confirm-body", &confirm).await;
+            }
+            notice = Some(lang.t("signin-unconfirmed"));
+        }
+        _ => form.fail("password", lang.t("signin-wrong")),
+    }
+    let page = SigninPage { chrome: Chrome::new(lang, lang.t("signin-title"), &uri), form, next, notice };
+    Ok(invalid(render(&page, lang)))
+}
+
+pub async fn signout(
+    State(state): State<AppState>,
+    lang: Lang,
+    RequireUser(user): RequireUser,
+) -> Result<Response, PageError> {
+    sqlx::query("DELETE FROM sessions WHERE id_hash = $1")
+        .bind(&user.session)
+        .execute(&state.db.pool)
+        .await
+        .page(lang)?;
+    Ok(with_cookie(Redirect::to("/").into_response(), &cleared_session_cookie(&state.sessions)))
+}
+
+pub async fn reset_form(lang: Lang, uri: Uri) -> Result<Html<String>, PageError> {
+    render(
+        &ResetRequestPage { chrome: Chrome::new(lang, lang.t("reset-title"), &uri), form: FormState::default() },
+        lang,
+    )
+}
+
+pub async fn reset_request(
+    State(state): State<AppState>,
+    lang: Lang,
+    uri: Uri,
+    ClientIp(ip): ClientIp,
+    data: FormData,
+) -> Result<Response, PageError> {
+    let mut form = FormState::from(&data);
+    let Some(email) = parse_email(&mut form, &data, "email", lang) else {
+        return Ok(invalid(render(
+            &ResetRequestPage { chrome: Chrome::new(lang, lang.t("reset-title"), &uri), form },
+            lang,
+        )));
+    };
+    too_many(&state, &format!("reset:ip:{}", ip), Duration::from_secs(3600), 20, lang).await?;
+    too_many(&state, &format!("reset:email:{email}"), Duration::from_secs(3600), 3, lang).await?;
+    let user: Option<i64> = sqlx::query_scalar("SELECT id FROM users WHERE email = $1 AND deleted_at IS NULL")
+        .bind(email.as_str())
+        .fetch_optional(&state.db.pool)
+        .await
+        .page(lang)?;
+    if let Some(user_id) = user {
+        let secret = issue_token(&state, user_id, "reset", None, RESET_VALID).await.page(lang)?;
+        let reset = link(&state, &format!("/account/reset/new?token={secret}"), lang);
+        send_mail(&state, &email, lang, "mail-reset-subject", "mail-reset-body", &reset).await;
+    }
+    Ok(message_page(
+        lang,
+        &uri,
+        "reset-title",
+        lang.t_with("reset-check-mail", &[("email", email.to_string().into())]),
+    )?
+    .into_response())
+}
+
+pub async fn reset_new_form(
+    State(state): State<AppState>,
+    lang: Lang,
+    uri: Uri,
+    Query(query): Query<TokenQuery>,
+) -> Result<Response, PageError> {
+    let token = query.token.unwrap_or_default();
+    if !token_is_live(&state, &token, "reset").await.page(lang)? {
+        return Ok(invalid(message_page(lang, &uri, "reset-title", lang.t("token-invalid"))));
+    }
+    let page =
+        ResetNewPage { chrome: Chrome::new(lang, lang.t("reset-title"), &uri), form: FormState::default(), token };
+    Ok(render(&page, lang)?.into_response())
+}
+
+pub async fn reset_new(
+    State(state): State<AppState>,
+    lang: Lang,
+    uri: Uri,
+    headers: HeaderMap,
+    data: FormData,
+) -> Result<Response, PageError> {
+    let token = data.get("token");
+    let mut form = FormState::from(&data);
+    check_new_password(&mut form, &data, "password", "password_confirm", lang);
+    if !form.is_valid() {
+        let form = form.without(&["password", "password_confirm"]);
+        let page = ResetNewPage { chrome: Chrome::new(lang, lang.t("reset-title"), &uri), form, token };
+        return Ok(invalid(render(&page, lang)));
+    }
+    let Some((user_id, _)) = redeem_token(&state, &token, "reset").await.page(lang)? else {
+        return Ok(invalid(message_page(lang, &uri, "reset-title", lang.t("token-invalid"))));
+    };
+    let hash = hash_password(data.raw("password")).await.page(lang)?;
+    // A reset proves the mailbox: it also confirms the address, and ends every other session.
+    sqlx::query(
+        "UPDATE users SET password_hash = $1, email_confirmed_at = COALESCE(email_confirmed_at, $2) WHERE id = $3",
+    )
+    .bind(&hash)
+    .bind(crate::platform::clock::now_rfc3339())
+    .bind(user_id)
+    .execute(&state.db.pool)
+    .await
+    .page(lang)?;
+    sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(user_id).execute(&state.db.pool).await.page(lang)?;
+    let user_agent = headers.get(header::USER_AGENT).and_then(|v| v.to_str().ok());
+    let cookie = start_session(&state.db, &state.sessions, user_id, user_agent).await.page(lang)?;
+    Ok(with_cookie(Redirect::to("/account?reset=1").into_response(), &cookie))
+}
+
+fn format_time(secs: i64) -> String {
+    time::OffsetDateTime::from_unix_timestamp(secs)
+        .ok()
+        .and_then(|t| t.format(&time::macros::format_description!("[year]-[month]-[day] [hour]:[minute] UTC")).ok())
+        .unwrap_or_default()
+}
+
+async fn account_page(
+    state: &AppState,
+    lang: Lang,
+    uri: &Uri,
+    user: SignedIn,
+    forms: [FormState; 3],
+    notice: Option<String>,
+) -> Result<Html<String>, PageError> {
+    let sessions = sqlx::query(
+        "SELECT id_hash, created_at, last_seen_at, user_agent FROM sessions WHERE user_id = $1 ORDER BY last_seen_at DESC",
+    )
+    .bind(user.user_id)
+    .fetch_all(&state.db.pool)
+    .await
+    .page(lang)?
+    .iter()
+    .map(|row| {
+        let id: String = row.try_get("id_hash")?;
+        Ok(SessionView {
+            current: id == user.session,
+            id,
+            started: format_time(row.try_get("created_at")?),
+            last_seen: format_time(row.try_get("last_seen_at")?),
+            user_agent: row.try_get::<Option<String>, _>("user_agent")?.unwrap_or_default(),
+        })
+    })
+    .collect::<sqlx::Result<Vec<_>>>()
+    .page(lang)?;
+    let [password_form, email_form, delete_form] = forms;
+    let organizations = sqlx::query(
+        "SELECT o.slug AS slug, o.name AS name FROM organization_editors e \
+         JOIN organizations o ON o.id = e.organization_id WHERE e.user_id = $1 ORDER BY o.slug",
+    )
+    .bind(user.user_id)
+    .fetch_all(&state.db.pool)
+    .await
+    .page(lang)?
+    .iter()
+    .map(|r| {
+        let name = crate::platform::i18n::LocalizedText::from_json(&r.get::<String, _>("name"));
+        (r.get::<String, _>("slug"), name.get(lang).to_string())
+    })
+    .collect();
+    let coordinates = !crate::accounts::roles::coordinated_networks(&state.db, &user).await.page(lang)?.is_empty();
+    let page = AccountPage {
+        chrome: Chrome::new(lang, lang.t("account-title"), uri),
+        user,
+        sessions,
+        password_form,
+        email_form,
+        delete_form,
+        notice,
+        organizations,
+        coordinates,
+    };
+    render(&page, lang)
+}
+
+pub async fn account(
+    State(state): State<AppState>,
+    lang: Lang,
+    uri: Uri,
+    RequireUser(user): RequireUser,
+) -> Result<Html<String>, PageError> {
+    let query = uri.query().unwrap_or("");
+    let notice = ["welcome", "reset", "password", "email-sent", "email-changed", "session-ended"]
+        .iter()
+        .find(|key| query.split('&').any(|pair| pair == format!("{key}=1")))
+        .map(|key| lang.t(&format!("account-notice-{key}")));
+    account_page(&state, lang, &uri, user, Default::default(), notice).await
+}
+
+/// Re-asks the current password before a sensitive change.
+async fn check_current_password(state: &AppState, user: &SignedIn, password: String) -> sqlx::Result<bool> {
+    let hash: Option<String> = sqlx::query_scalar("SELECT password_hash FROM users WHERE id = $1")
+        .bind(user.user_id)
+        .fetch_optional(&state.db.pool)
+        .await?;
+    Ok(verify_password(password, hash).await)
+}
+
+pub async fn change_password(
+    State(state): State<AppState>,
+    lang: Lang,
+    uri: Uri,
+    RequireUser(user): RequireUser,
+    data: FormData,
+) -> Result<Response, PageError> {
+    let mut form = FormState::from(&data);
+    check_new_password(&mut form, &data, "new_password", "new_password_confirm", lang);
+    if !check_current_password(&state, &user, data.raw("current_password")).await.page(lang)? {
+        form.fail("current_password", lang.t("account-wrong-password"));
+    }
+    if !form.is_valid() {
+        let form = form.without(&["current_password", "new_password", "new_password_confirm"]);
+        let uri: Uri = "/account".parse().unwrap_or(uri);
+        return Ok(invalid(
+            account_page(&state, lang, &uri, user, [form, FormState::default(), FormState::default()], None).await,
+        ));
+    }
+    let hash = hash_password(data.raw("new_password")).await.page(lang)?;
+    sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
+        .bind(&hash)
+        .bind(user.user_id)
+        .execute(&state.db.pool)
+        .await
+        .page(lang)?;
+    sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND id_hash <> $2")
+        .bind(user.user_id)
+        .bind(&user.session)
+        .execute(&state.db.pool)
+        .await
+        .page(lang)?;
+    Ok(Redirect::to("/account?password=1").into_response())
+}
+
+pub async fn change_email(
+    State(state): State<AppState>,
+    lang: Lang,
+    uri: Uri,
+    RequireUser(user): RequireUser,
+    data: FormData,
+) -> Result<Response, PageError> {
+    let mut form = FormState::from(&data);
+    let email = parse_email(&mut form, &data, "new_email", lang);
+    if !check_current_password(&state, &user, data.raw("current_password")).await.page(lang)? {
+        form.fail("current_password", lang.t("account-wrong-password"));
+    }
+    let (Some(email), true) = (email, form.is_valid()) else {
+        let form = form.without(&["current_password"]);
+        let uri: Uri = "/account".parse().unwrap_or(uri);
+        return Ok(invalid(
+            account_page(&state, lang, &uri, user, [FormState::default(), form, FormState::default()], None).await,
+        ));
+    };
+    too_many(&state, &format!("email-change:{}", user.user_id), Duration::from_secs(3600), 5, lang).await?;
+    let secret =
+        issue_token(&state, user.user_id, "email-change", Some(email.as_str()), CONFIRM_VALID).await.page(lang)?;
+    let confirm = link(&state, &format!("/account/email/confirm?token={secret}"), lang);
+    send_mail(&state, &email, lang, "mail-email-change-subject", "mail-email-change-body", &confirm).await;
+    Ok(Redirect::to("/account?email-sent=1").into_response())
+}
+
+pub async fn confirm_email_change(
+    State(state): State<AppState>,
+    lang: Lang,
+    uri: Uri,
+    Query(query): Query<TokenQuery>,
+) -> Result<Response, PageError> {
+    let token = query.token.unwrap_or_default();
+    let Some((user_id, Some(new_email))) = redeem_token(&state, &token, "email-change").await.page(lang)? else {
+        return Ok(invalid(message_page(lang, &uri, "account-title", lang.t("token-invalid"))));
+    };
+    let changed =
+        sqlx::query("UPDATE users SET email = $1 WHERE id = $2 AND NOT EXISTS (SELECT 1 FROM users WHERE email = $1)")
+            .bind(&new_email)
+            .bind(user_id)
+            .execute(&state.db.pool)
+            .await
+            .page(lang)?;
+    if changed.rows_affected() == 0 {
+        return Ok(invalid(message_page(lang, &uri, "account-title", lang.t("account-email-taken"))));
+    }
+    Ok(Redirect::to("/account?email-changed=1").into_response())
+}
+
+pub async fn end_session(
+    State(state): State<AppState>,
+    lang: Lang,
+    RequireUser(user): RequireUser,
+    data: FormData,
+) -> Result<Response, PageError> {
+    // Only the person's own sessions can be named here.
+    sqlx::query("DELETE FROM sessions WHERE id_hash = $1 AND user_id = $2")
+        .bind(data.get("session"))
+        .bind(user.user_id)
+        .execute(&state.db.pool)
+        .await
+        .page(lang)?;
+    if data.get("session") == user.session {
+        return Ok(with_cookie(Redirect::to("/").into_response(), &cleared_session_cookie(&state.sessions)));
+    }
+    Ok(Redirect::to("/account?session-ended=1").into_response())
+}
+
+/// Everything the platform holds about the signed-in person, as JSON.
+pub async fn export(
+    State(state): State<AppState>,
+    lang: Lang,
+    RequireUser(user): RequireUser,
+) -> Result<Response, PageError> {
+    let row =
+        sqlx::query("SELECT email, display_name, email_confirmed_at, is_admin, created_at FROM users WHERE id = $1")
+            .bind(user.user_id)
+            .fetch_one(&state.db.pool)
+            .await
+            .page(lang)?;
+    let sessions: Vec<serde_json::Value> =
+        sqlx::query("SELECT created_at, last_seen_at, user_agent FROM sessions WHERE user_id = $1 ORDER BY created_at")
+            .bind(user.user_id)
+            .fetch_all(&state.db.pool)
+            .await
+            .page(lang)?
+            .iter()
+            .map(|r| {
+                json!({
+                    "started": format_time(r.get("created_at")),
+                    "last_seen": format_time(r.get("last_seen_at")),
+                    "user_agent": r.get::<Option<String>, _>("user_agent"),
+                })
+            })
+            .collect();
+    let changes: Vec<serde_json::Value> = sqlx::query(
+        "SELECT at, action, entity, entity_id, before_state, after_state FROM audit_log WHERE actor_id = $1 ORDER BY id",
+    )
+    .bind(user.user_id)
+    .fetch_all(&state.db.pool)
+    .await
+    .page(lang)?
+    .iter()
+    .map(|r| {
+        json!({
+            "at": r.get::<String, _>("at"),
+            "action": r.get::<String, _>("action"),
+            "entity": r.get::<String, _>("entity"),
+            "entity_id": r.get::<Option<i64>, _>("entity_id"),
+            "before": r.get::<Option<String>, _>("before_state").and_then(|s| serde_json::from_str::<serde_json::Value>(&s).ok()),
+            "after": r.get::<Option<String>, _>("after_state").and_then(|s| serde_json::from_str::<serde_json::Value>(&s).ok()),
+        })
+    })
+    .collect();
+    let body = json!({
+        "account": {
+            "email": row.get::<String, _>("email"),
+            "display_name": row.get::<String, _>("display_name"),
+            "email_confirmed_at": row.get::<Option<String>, _>("email_confirmed_at"),
+            "administrator": row.get::<i64, _>("is_admin") != 0,
+            "created_at": row.get::<String, _>("created_at"),
+        },
+        "sessions": sessions,
+        "changes": changes,
+        "organizations_edited": crate::accounts::roles::edited_organizations(&state.db, user.user_id).await.page(lang)?,
+    });
+    let mut response = axum::Json(body).into_response();
+    response
+        .headers_mut()
+        .insert(header::CONTENT_DISPOSITION, HeaderValue::from_static("attachment; filename=\"irene-my-data.json\""));
+    Ok(response)
+}
+
+pub async fn delete_account(
+    State(state): State<AppState>,
+    lang: Lang,
+    uri: Uri,
+    RequireUser(user): RequireUser,
+    data: FormData,
+) -> Result<Response, PageError> {
+    let mut form = FormState::default();
+    if !check_current_password(&state, &user, data.raw("current_password")).await.page(lang)? {
+        form.fail("current_password", lang.t("account-wrong-password"));
+    }
+    if data.get("confirm") != "yes" {
+        form.fail("confirm", lang.t("account-delete-confirm-required"));
+    }
+    if !form.is_valid() {
+        let uri: Uri = "/account".parse().unwrap_or(uri);
+        return Ok(invalid(
+            account_page(&state, lang, &uri, user, [FormState::default(), FormState::default(), form], None).await,
+        ));
+    }
+    crate::accounts::roles::anonymise(&state.db, user.user_id).await.page(lang)?;
+    Ok(with_cookie(Redirect::to("/?account-deleted=1").into_response(), &cleared_session_cookie(&state.sessions)))
+}
+
+pub async fn setup_form(State(state): State<AppState>, lang: Lang, uri: Uri) -> Result<Response, PageError> {
+    if crate::accounts::roles::has_admin(&state.db).await.page(lang)? {
+        return Err(PageError { error: AppError::NotFound, lang });
+    }
+    Ok(render(&SetupPage { chrome: Chrome::new(lang, lang.t("setup-title"), &uri), form: FormState::default() }, lang)?
+        .into_response())
+}
+
+pub async fn setup(
+    State(state): State<AppState>,
+    lang: Lang,
+    uri: Uri,
+    headers: HeaderMap,
+    ClientIp(ip): ClientIp,
+    data: FormData,
+) -> Result<Response, PageError> {
+    if crate::accounts::roles::has_admin(&state.db).await.page(lang)? {
+        return Err(PageError { error: AppError::NotFound, lang });
+    }
+    too_many(&state, &format!("setup:{}", ip), Duration::from_secs(3600), 10, lang).await?;
+    let mut form = FormState::from(&data);
+    if !crate::accounts::roles::setup_token_matches(&state.db, &data.get("setup_token")).await.page(lang)? {
+        form.fail("setup_token", lang.t("setup-token-wrong"));
+    }
+    let email = parse_email(&mut form, &data, "email", lang);
+    let name = data.get("display_name");
+    if name.is_empty() {
+        form.fail("display_name", lang.t("form-required"));
+    }
+    check_new_password(&mut form, &data, "password", "password_confirm", lang);
+    let (Some(email), true) = (email, form.is_valid()) else {
+        let form = form.without(&["password", "password_confirm", "setup_token"]);
+        return Ok(invalid(render(&SetupPage { chrome: Chrome::new(lang, lang.t("setup-title"), &uri), form }, lang)));
+    };
+    let user_id =
+        crate::accounts::roles::create_admin(&state.db, &email, &name, data.raw("password")).await.page(lang)?;
+    let user_agent = headers.get(header::USER_AGENT).and_then(|v| v.to_str().ok());
+    let cookie = start_session(&state.db, &state.sessions, user_id, user_agent).await.page(lang)?;
+    Ok(with_cookie(Redirect::to("/account?welcome=1").into_response(), &cookie))
+}

@@ -1,0 +1,553 @@
+//! Editing an organisation's profile: a form that checks every field, a
+//! record of every change (who, when, before and after), the history page,
+//! restoring an earlier version, and detecting edits made at the same time.
+
+use std::collections::BTreeMap;
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::{StatusCode, Uri};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use sqlx::Row;
+
+use super::model::{ConsultativeStatus, OrganizationKind};
+use crate::accounts::roles;
+use crate::app::AppState;
+use crate::platform::auth::{RequireUser, SignedIn};
+use crate::platform::db::Db;
+use crate::platform::forms::{FormData, FormState};
+use crate::platform::i18n::{Lang, LocalizedText};
+use crate::platform::mail::Email;
+use crate::platform::values::{CountryCode, Slug};
+use crate::platform::web::{AppError, Chrome, Found, PageError, SlugPath, WithLang, render};
+
+/// The editable part of an organisation, as the audit log keeps it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OrganizationRecord {
+    pub name: LocalizedText,
+    pub acronym: Option<String>,
+    pub other_names: Vec<String>,
+    pub kind: OrganizationKind,
+    pub country: Option<String>,
+    pub city: Option<String>,
+    pub address: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub website: Option<String>,
+    pub founded_year: Option<i64>,
+    pub description: Option<LocalizedText>,
+    pub consultative_status: ConsultativeStatus,
+    pub status_year: Option<i64>,
+}
+
+const MAX_NAME: usize = 300;
+const MAX_TEXT: usize = 5000;
+
+/// The form fields, in the order of the form, with their label keys.
+pub const FIELDS: &[(&str, &str)] = &[
+    ("name_en", "edit-name-en"),
+    ("name_ru", "edit-name-ru"),
+    ("name_az", "edit-name-az"),
+    ("acronym", "edit-acronym"),
+    ("other_names", "edit-other-names"),
+    ("kind", "profile-kind"),
+    ("country", "profile-country"),
+    ("city", "profile-city"),
+    ("address", "profile-address"),
+    ("phone", "profile-phone"),
+    ("email", "profile-email"),
+    ("website", "profile-website"),
+    ("founded_year", "profile-founded"),
+    ("description_en", "edit-description-en"),
+    ("description_ru", "edit-description-ru"),
+    ("description_az", "edit-description-az"),
+    ("consultative_status", "profile-consultative-status"),
+    ("status_year", "edit-status-year"),
+];
+
+fn optional(text: String) -> Option<String> {
+    let text = text.trim().to_string();
+    (!text.is_empty()).then_some(text)
+}
+
+impl OrganizationRecord {
+    /// The record as form fields.
+    pub fn to_fields(&self) -> BTreeMap<String, String> {
+        let mut fields = BTreeMap::new();
+        for lang in Lang::ALL {
+            fields.insert(format!("name_{}", lang.code()), self.name.0.get(&lang).cloned().unwrap_or_default());
+            let description = self.description.as_ref().and_then(|d| d.0.get(&lang).cloned()).unwrap_or_default();
+            fields.insert(format!("description_{}", lang.code()), description);
+        }
+        let text = |value: &Option<String>| value.clone().unwrap_or_default();
+        fields.insert("acronym".into(), text(&self.acronym));
+        fields.insert("other_names".into(), self.other_names.join("\n"));
+        fields.insert("kind".into(), self.kind.code().into());
+        fields.insert("country".into(), text(&self.country));
+        fields.insert("city".into(), text(&self.city));
+        fields.insert("address".into(), text(&self.address));
+        fields.insert("phone".into(), text(&self.phone));
+        fields.insert("email".into(), text(&self.email));
+        fields.insert("website".into(), text(&self.website));
+        fields.insert("founded_year".into(), self.founded_year.map(|y| y.to_string()).unwrap_or_default());
+        fields.insert("consultative_status".into(), self.consultative_status.code().into());
+        fields.insert("status_year".into(), self.status_year.map(|y| y.to_string()).unwrap_or_default());
+        fields
+    }
+
+    /// Reads a posted form, noting beside each field what is wrong with it.
+    pub fn from_form(data: &FormData, form: &mut FormState, lang: Lang) -> Option<OrganizationRecord> {
+        let mut name = LocalizedText::default();
+        let mut description = LocalizedText::default();
+        for l in Lang::ALL {
+            let field = format!("name_{}", l.code());
+            let value = data.get(&field);
+            if value.chars().count() > MAX_NAME {
+                form.fail(&field, lang.t_count("form-too-long", MAX_NAME as i64));
+            } else if !value.is_empty() {
+                name.0.insert(l, value);
+            }
+            let field = format!("description_{}", l.code());
+            let value = data.get(&field);
+            if value.chars().count() > MAX_TEXT {
+                form.fail(&field, lang.t_count("form-too-long", MAX_TEXT as i64));
+            } else if !value.is_empty() {
+                description.0.insert(l, value);
+            }
+        }
+        if name.is_empty() {
+            form.fail("name_en", lang.t("edit-name-required"));
+        }
+        let kind = OrganizationKind::parse(&data.get("kind"));
+        if kind.is_none() {
+            form.fail("kind", lang.t("edit-choose"));
+        }
+        let country = optional(data.get("country"));
+        if let Some(code) = &country
+            && CountryCode::parse(code).is_none()
+        {
+            form.fail("country", lang.t("edit-country-invalid"));
+        }
+        let email = optional(data.get("email"));
+        if let Some(address) = &email
+            && Email::parse(address).is_none()
+        {
+            form.fail("email", lang.t("form-email-invalid"));
+        }
+        let website = optional(data.get("website"));
+        if let Some(url) = &website
+            && !(url.starts_with("https://") || url.starts_with("http://"))
+        {
+            form.fail("website", lang.t("edit-website-invalid"));
+        }
+        let this_year = time::OffsetDateTime::now_utc().year() as i64;
+        let mut year = |field: &str| -> Option<i64> {
+            let text = data.get(field);
+            if text.is_empty() {
+                return None;
+            }
+            match text.parse::<i64>() {
+                Ok(year) if (1800..=this_year).contains(&year) => Some(year),
+                _ => {
+                    form.fail(field, lang.t_with("edit-year-invalid", &[("max", this_year.into())]));
+                    None
+                }
+            }
+        };
+        let founded_year = year("founded_year");
+        let status_year = year("status_year");
+        let status = ConsultativeStatus::parse(&data.get("consultative_status"));
+        if status.is_none() {
+            form.fail("consultative_status", lang.t("edit-choose"));
+        }
+        for field in ["acronym", "city", "address", "phone"] {
+            if data.get(field).chars().count() > MAX_NAME {
+                form.fail(field, lang.t_count("form-too-long", MAX_NAME as i64));
+            }
+        }
+        if !form.is_valid() {
+            return None;
+        }
+        Some(OrganizationRecord {
+            name,
+            acronym: optional(data.get("acronym")),
+            other_names: data.get("other_names").lines().filter_map(|l| optional(l.to_string())).collect(),
+            kind: kind?,
+            country: country.and_then(|c| CountryCode::parse(&c)).map(|c| c.to_string()),
+            city: optional(data.get("city")),
+            address: optional(data.get("address")),
+            phone: optional(data.get("phone")),
+            email: email.and_then(|e| Email::parse(&e)).map(|e| e.to_string()),
+            website,
+            founded_year,
+            description: (!description.is_empty()).then_some(description),
+            consultative_status: status?,
+            status_year,
+        })
+    }
+}
+
+/// An organisation's record with its id and version, for editing.
+pub async fn load(db: &Db, slug: &Slug) -> sqlx::Result<Option<(i64, i64, OrganizationRecord)>> {
+    let Some(row) = sqlx::query(
+        "SELECT id, version, name, acronym, other_names, kind, country, city, address, phone, email, website, \
+         founded_year, description, consultative_status, status_year FROM organizations WHERE slug = $1",
+    )
+    .bind(slug.as_str())
+    .fetch_optional(&db.pool)
+    .await?
+    else {
+        return Ok(None);
+    };
+    let record = OrganizationRecord {
+        name: LocalizedText::from_json(&row.try_get::<String, _>("name")?),
+        acronym: row.try_get("acronym")?,
+        other_names: serde_json::from_str(&row.try_get::<String, _>("other_names")?).unwrap_or_default(),
+        kind: OrganizationKind::parse(&row.try_get::<String, _>("kind")?).unwrap_or(OrganizationKind::Ngo),
+        country: row.try_get("country")?,
+        city: row.try_get("city")?,
+        address: row.try_get("address")?,
+        phone: row.try_get("phone")?,
+        email: row.try_get("email")?,
+        website: row.try_get("website")?,
+        founded_year: row.try_get("founded_year")?,
+        description: LocalizedText::from_json_opt(row.try_get::<Option<String>, _>("description")?.as_deref()),
+        consultative_status: ConsultativeStatus::parse(&row.try_get::<String, _>("consultative_status")?)
+            .unwrap_or(ConsultativeStatus::None),
+        status_year: row.try_get("status_year")?,
+    };
+    Ok(Some((row.try_get("id")?, row.try_get("version")?, record)))
+}
+
+/// Writes a record if the organisation is still at `version`; returns whether it was.
+async fn save(
+    db: &Db,
+    id: i64,
+    version: i64,
+    before: &OrganizationRecord,
+    after: &OrganizationRecord,
+    actor: i64,
+    action: &str,
+) -> anyhow::Result<bool> {
+    let mut tx = db.pool.begin().await?;
+    let updated = sqlx::query(
+        "UPDATE organizations SET name = $1, acronym = $2, other_names = $3, kind = $4, country = $5, city = $6, \
+         address = $7, phone = $8, email = $9, website = $10, founded_year = $11, description = $12, \
+         consultative_status = $13, status_year = $14, version = version + 1 WHERE id = $15 AND version = $16",
+    )
+    .bind(after.name.to_json())
+    .bind(&after.acronym)
+    .bind(serde_json::to_string(&after.other_names)?)
+    .bind(after.kind.code())
+    .bind(&after.country)
+    .bind(&after.city)
+    .bind(&after.address)
+    .bind(&after.phone)
+    .bind(&after.email)
+    .bind(&after.website)
+    .bind(after.founded_year)
+    .bind(after.description.as_ref().map(LocalizedText::to_json))
+    .bind(after.consultative_status.code())
+    .bind(after.status_year)
+    .bind(id)
+    .bind(version)
+    .execute(&mut *tx)
+    .await?;
+    if updated.rows_affected() == 0 {
+        return Ok(false);
+    }
+    sqlx::query(
+        "INSERT INTO audit_log (at, actor_id, action, entity, entity_id, before_state, after_state) \
+         VALUES ($1, $2, $3, 'organization', $4, $5, $6)",
+    )
+    .bind(crate::platform::clock::now_rfc3339())
+    .bind(actor)
+    .bind(action)
+    .bind(id)
+    .bind(serde_json::to_string(before)?)
+    .bind(serde_json::to_string(after)?)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(true)
+}
+
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+}
+
+/// A field whose saved value changed under the person editing it.
+pub struct Conflict {
+    pub label: String,
+    pub saved: String,
+    pub yours: String,
+}
+
+#[derive(Template)]
+#[template(path = "directory/edit.html")]
+struct EditPage {
+    chrome: Chrome,
+    slug: String,
+    name: String,
+    version: i64,
+    form: FormState,
+    kinds: Vec<Choice>,
+    statuses: Vec<Choice>,
+    conflicts: Vec<Conflict>,
+}
+
+impl EditPage {
+    fn label(&self, key: &str) -> String {
+        self.chrome.t(key)
+    }
+}
+
+fn edit_page(
+    lang: Lang,
+    uri: &Uri,
+    slug: &Slug,
+    record: &OrganizationRecord,
+    version: i64,
+    form: FormState,
+) -> EditPage {
+    let name = record.name.get(lang).to_string();
+    EditPage {
+        chrome: Chrome::new(lang, lang.t_with("edit-title", &[("name", name.clone().into())]), uri),
+        slug: slug.to_string(),
+        name,
+        version,
+        form,
+        kinds: OrganizationKind::ALL.iter().map(|k| Choice { value: k.code().into(), label: k.label(lang) }).collect(),
+        statuses: ConsultativeStatus::ALL
+            .iter()
+            .map(|s| Choice { value: s.code().into(), label: s.label(lang) })
+            .collect(),
+        conflicts: Vec::new(),
+    }
+}
+
+async fn require_editor(state: &AppState, user: &SignedIn, organization_id: i64, lang: Lang) -> Result<(), PageError> {
+    if roles::can_edit_organization(&state.db, user, organization_id).await.page(lang)? {
+        Ok(())
+    } else {
+        Err(PageError { error: AppError::Forbidden, lang })
+    }
+}
+
+pub async fn edit_form(
+    State(state): State<AppState>,
+    lang: Lang,
+    uri: Uri,
+    RequireUser(user): RequireUser,
+    SlugPath(slug): SlugPath,
+) -> Result<Html<String>, PageError> {
+    let (id, version, record) = load(&state.db, &slug).await.found(lang)?;
+    require_editor(&state, &user, id, lang).await?;
+    let form = FormState { values: record.to_fields(), errors: BTreeMap::new() };
+    render(&edit_page(lang, &uri, &slug, &record, version, form), lang)
+}
+
+pub async fn edit(
+    State(state): State<AppState>,
+    lang: Lang,
+    uri: Uri,
+    RequireUser(user): RequireUser,
+    SlugPath(slug): SlugPath,
+    data: FormData,
+) -> Result<Response, PageError> {
+    let (id, current_version, saved) = load(&state.db, &slug).await.found(lang)?;
+    require_editor(&state, &user, id, lang).await?;
+    let mut form = FormState::from(&data);
+    let typed_version: i64 = data.get("version").parse().unwrap_or(-1);
+    let record = OrganizationRecord::from_form(&data, &mut form, lang);
+    let Some(record) = record else {
+        let page = edit_page(lang, &uri, &slug, &saved, typed_version, form);
+        return Ok((StatusCode::BAD_REQUEST, render(&page, lang)?).into_response());
+    };
+    if typed_version != current_version
+        || !save(&state.db, id, current_version, &saved, &record, user.user_id, "organization.update")
+            .await
+            .page(lang)?
+    {
+        // Someone saved in between: show what they saved beside what this person typed.
+        let saved_fields = saved.to_fields();
+        let mut page = edit_page(lang, &uri, &slug, &saved, current_version, form);
+        page.conflicts = FIELDS
+            .iter()
+            .filter(|(field, _)| saved_fields.get(*field).map(String::as_str).unwrap_or("") != data.get(field))
+            .map(|(field, label)| Conflict {
+                label: lang.t(label),
+                saved: saved_fields.get(*field).cloned().unwrap_or_default(),
+                yours: data.get(field),
+            })
+            .collect();
+        return Ok((StatusCode::CONFLICT, render(&page, lang)?).into_response());
+    }
+    Ok(Redirect::to(&format!("/organizations/{slug}?saved=1")).into_response())
+}
+
+pub struct HistoryEntry {
+    pub id: i64,
+    pub at: String,
+    pub actor: String,
+    pub action: String,
+    pub changes: Vec<Conflict>,
+}
+
+#[derive(Template)]
+#[template(path = "directory/history.html")]
+struct HistoryPage {
+    chrome: Chrome,
+    slug: String,
+    name: String,
+    entries: Vec<HistoryEntry>,
+    can_restore: bool,
+}
+
+/// What differs between two states of a record, field by field.
+fn differences(before: Option<&Value>, after: Option<&Value>, lang: Lang) -> Vec<Conflict> {
+    let as_fields = |state: Option<&Value>| {
+        state
+            .and_then(|v| serde_json::from_value::<OrganizationRecord>(v.clone()).ok())
+            .map(|r| r.to_fields())
+            .unwrap_or_default()
+    };
+    let (before, after) = (as_fields(before), as_fields(after));
+    FIELDS
+        .iter()
+        .filter(|(field, _)| before.get(*field) != after.get(*field))
+        .map(|(field, label)| Conflict {
+            label: lang.t(label),
+            saved: before.get(*field).cloned().unwrap_or_default(),
+            yours: after.get(*field).cloned().unwrap_or_default(),
+        })
+        .collect()
+}
+
+pub async fn history(
+    State(state): State<AppState>,
+    lang: Lang,
+    uri: Uri,
+    RequireUser(user): RequireUser,
+    SlugPath(slug): SlugPath,
+) -> Result<Html<String>, PageError> {
+    let (id, _, record) = load(&state.db, &slug).await.found(lang)?;
+    require_editor(&state, &user, id, lang).await?;
+    let entries = sqlx::query(
+        "SELECT a.id AS id, a.at AS at, a.action AS action, a.before_state AS before_state, a.after_state AS after_state, \
+                u.display_name AS actor, u.deleted_at AS deleted_at \
+         FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id \
+         WHERE a.entity = 'organization' AND a.entity_id = $1 ORDER BY a.id DESC",
+    )
+    .bind(id)
+    .fetch_all(&state.db.pool)
+    .await
+    .page(lang)?
+    .iter()
+    .map(|row| {
+        let parse = |column: &str| -> sqlx::Result<Option<Value>> {
+            Ok(row.try_get::<Option<String>, _>(column)?.and_then(|s| serde_json::from_str(&s).ok()))
+        };
+        let deleted = row.try_get::<Option<String>, _>("deleted_at")?.is_some();
+        Ok(HistoryEntry {
+            id: row.try_get("id")?,
+            at: row.try_get::<String, _>("at")?.chars().take(19).collect::<String>().replace('T', " "),
+            actor: if deleted {
+                lang.t("history-deleted-account")
+            } else {
+                row.try_get::<Option<String>, _>("actor")?.unwrap_or_else(|| lang.t("history-system"))
+            },
+            action: lang.t(&format!("history-action-{}", row.try_get::<String, _>("action")?.replace('.', "-"))),
+            changes: differences(parse("before_state")?.as_ref(), parse("after_state")?.as_ref(), lang),
+        })
+    })
+    .collect::<sqlx::Result<Vec<_>>>()
+    .page(lang)?;
+    let page = HistoryPage {
+        chrome: Chrome::new(
+            lang,
+            lang.t_with("history-title", &[("name", record.name.get(lang).to_string().into())]),
+            &uri,
+        ),
+        slug: slug.to_string(),
+        name: record.name.get(lang).to_string(),
+        entries,
+        can_restore: roles::can_restore_organization(&state.db, &user, id).await.page(lang)?,
+    };
+    render(&page, lang)
+}
+
+/// Puts back the version an audit entry produced, as a new change.
+pub async fn restore(
+    State(state): State<AppState>,
+    lang: Lang,
+    RequireUser(user): RequireUser,
+    Path((raw_slug, entry)): Path<(String, i64)>,
+) -> Result<Response, PageError> {
+    let slug = Slug::parse(&raw_slug).ok_or(AppError::NotFound).page(lang)?;
+    let (id, version, current) = load(&state.db, &slug).await.found(lang)?;
+    if !roles::can_restore_organization(&state.db, &user, id).await.page(lang)? {
+        return Err(PageError { error: AppError::Forbidden, lang });
+    }
+    let state_json: Option<String> = sqlx::query_scalar(
+        "SELECT after_state FROM audit_log WHERE id = $1 AND entity = 'organization' AND entity_id = $2",
+    )
+    .bind(entry)
+    .bind(id)
+    .fetch_optional(&state.db.pool)
+    .await
+    .page(lang)?
+    .flatten();
+    let restored: OrganizationRecord =
+        state_json.and_then(|json| serde_json::from_str(&json).ok()).ok_or(AppError::NotFound).page(lang)?;
+    save(&state.db, id, version, &current, &restored, user.user_id, "organization.restore").await.page(lang)?;
+    Ok(Redirect::to(&format!("/organizations/{slug}/history?restored=1")).into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn form(pairs: &[(&str, &str)]) -> FormData {
+        FormData(pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect())
+    }
+
+    #[test]
+    fn a_valid_form_becomes_a_record_and_back() {
+        let data = form(&[
+            ("name_en", "Green Earth"),
+            ("name_ru", "Зелёная Земля"),
+            ("kind", "ngo"),
+            ("country", "ge"),
+            ("website", "https://green.example"),
+            ("founded_year", "1998"),
+            ("consultative_status", "special"),
+            ("other_names", "GEF\n\n Green Earth Foundation "),
+        ]);
+        let mut state = FormState::default();
+        let record = OrganizationRecord::from_form(&data, &mut state, Lang::En).expect("valid");
+        assert_eq!(record.country.as_deref(), Some("GE"));
+        assert_eq!(record.other_names, ["GEF", "Green Earth Foundation"]);
+        assert_eq!(record.to_fields()["name_ru"], "Зелёная Земля");
+    }
+
+    #[test]
+    fn each_bad_field_gets_its_own_message() {
+        let data = form(&[
+            ("kind", "bank"),
+            ("country", "XX"),
+            ("email", "nope"),
+            ("website", "javascript:alert(1)"),
+            ("founded_year", "3000"),
+            ("consultative_status", "none"),
+        ]);
+        let mut state = FormState::default();
+        assert!(OrganizationRecord::from_form(&data, &mut state, Lang::En).is_none());
+        for field in ["name_en", "kind", "country", "email", "website", "founded_year"] {
+            assert!(state.error(field).is_some(), "{field}");
+        }
+    }
+}

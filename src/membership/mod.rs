@@ -1,0 +1,3 @@
+//! Organisations joining networks, and people claiming organisations' profiles.
+
+pub mod routes;

@@ -1,0 +1,551 @@
+//! An NGO joins: a signed-in person registers an organisation (or claims an
+//! existing profile) and asks a network to take it in; the network's
+//! coordinator approves or declines with a reason, and the applicant is told
+//! by mail. Approval verifies the organisation.
+
+use std::time::Duration;
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::{StatusCode, Uri};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use sqlx::Row;
+
+use crate::accounts::roles;
+use crate::app::AppState;
+use crate::directory::edit::{Choice, OrganizationRecord};
+use crate::platform::auth::{RequireUser, SignedIn, rate_limit};
+use crate::platform::db::{Db, Dialect};
+use crate::platform::forms::{FormData, FormState};
+use crate::platform::i18n::{Lang, LocalizedText};
+use crate::platform::mail::{Email, OutgoingMail};
+use crate::platform::migrate::Migration;
+use crate::platform::search::fold::fold;
+use crate::platform::values::Slug;
+use crate::platform::web::{AppError, Chrome, Found, PageError, SlugPath, WithLang, render};
+
+pub const MIGRATIONS: &[Migration] = &[Migration { version: 120, name: "join and claim requests", sql: tables }];
+
+fn tables(_: Dialect) -> String {
+    "CREATE TABLE membership_requests (
+        id {pk},
+        kind TEXT NOT NULL,
+        network_id BIGINT REFERENCES networks (id) ON DELETE CASCADE,
+        organization_id BIGINT NOT NULL REFERENCES organizations (id) ON DELETE CASCADE,
+        requested_by BIGINT NOT NULL REFERENCES users (id),
+        message TEXT NOT NULL,
+        status TEXT NOT NULL,
+        reason TEXT,
+        created_at TEXT NOT NULL,
+        decided_at TEXT,
+        decided_by BIGINT REFERENCES users (id)
+    )
+    -- statement
+    CREATE INDEX membership_requests_by_network ON membership_requests (network_id, status)"
+        .to_string()
+}
+
+const MAX_MESSAGE: usize = 2000;
+
+fn forbidden(lang: Lang) -> PageError {
+    PageError { error: AppError::Forbidden, lang }
+}
+
+/// A slug made from a name, unique among organisations.
+async fn free_slug(db: &Db, name: &str) -> sqlx::Result<String> {
+    let base: String = fold(name)
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect::<String>()
+        .split('-')
+        .filter(|part| !part.is_empty())
+        .take(8)
+        .collect::<Vec<_>>()
+        .join("-");
+    // "new" is the address of the registration form.
+    let base =
+        if base.is_empty() || base == "new" { "organization".to_string() } else { base.chars().take(80).collect() };
+    let mut candidate = base.clone();
+    for n in 2.. {
+        let taken: Option<i64> = sqlx::query_scalar("SELECT id FROM organizations WHERE slug = $1")
+            .bind(&candidate)
+            .fetch_optional(&db.pool)
+            .await?;
+        if taken.is_none() {
+            break;
+        }
+        candidate = format!("{base}-{n}");
+    }
+    Ok(candidate)
+}
+
+#[derive(Template)]
+#[template(path = "membership/register.html")]
+struct RegisterPage {
+    chrome: Chrome,
+    form: FormState,
+    kinds: Vec<Choice>,
+}
+
+impl RegisterPage {
+    fn label(&self, key: &str) -> String {
+        self.chrome.t(key)
+    }
+}
+
+fn register_page(lang: Lang, uri: &Uri, form: FormState) -> RegisterPage {
+    RegisterPage {
+        chrome: Chrome::new(lang, lang.t("register-title"), uri),
+        form,
+        kinds: crate::directory::model::OrganizationKind::ALL
+            .iter()
+            .map(|k| Choice { value: k.code().into(), label: k.label(lang) })
+            .collect(),
+    }
+}
+
+pub async fn register_form(lang: Lang, uri: Uri, RequireUser(_): RequireUser) -> Result<Html<String>, PageError> {
+    let mut form = FormState::default();
+    form.values.insert("kind".into(), "ngo".into());
+    render(&register_page(lang, &uri, form), lang)
+}
+
+pub async fn register(
+    State(state): State<AppState>,
+    lang: Lang,
+    uri: Uri,
+    RequireUser(user): RequireUser,
+    mut data: FormData,
+) -> Result<Response, PageError> {
+    // A new organisation starts without consultative status; the desk records it later.
+    data.0.insert("consultative_status".into(), "none".into());
+    let mut form = FormState::from(&data);
+    let Some(record) = OrganizationRecord::from_form(&data, &mut form, lang) else {
+        return Ok((StatusCode::BAD_REQUEST, render(&register_page(lang, &uri, form), lang)?).into_response());
+    };
+    if !rate_limit(&state.db, &format!("register:{}", user.user_id), Duration::from_secs(3600), 10).await.page(lang)? {
+        return Err(PageError { error: AppError::TooManyAttempts, lang });
+    }
+    let slug = free_slug(&state.db, record.name.get(Lang::En)).await.page(lang)?;
+    let organization = crate::demo::DemoOrganization {
+        slug: slug.clone(),
+        kind: record.kind.code().into(),
+        acronym: record.acronym.clone(),
+        name: record.name.clone(),
+        other_names: record.other_names.clone(),
+        country: record.country.clone(),
+        city: record.city.clone(),
+        address: record.address.clone(),
+        phone: record.phone.clone(),
+        email: record.email.clone(),
+        website: record.website.clone(),
+        founded_year: record.founded_year,
+        description: record.description.clone(),
+        consultative_status: "none".into(),
+        status_year: None,
+        themes: Vec::new(),
+    };
+    let mut tx = state.db.pool.begin().await.page(lang)?;
+    let id = crate::demo::insert_organization(&mut tx, &organization).await.page(lang)?;
+    tx.commit().await.page(lang)?;
+    roles::grant_editor(&state.db, user.user_id, id, Some(user.user_id)).await.page(lang)?;
+    crate::platform::audit::record(
+        &state.db,
+        Some(user.user_id),
+        "organization.create",
+        "organization",
+        Some(id),
+        None,
+        Some(&serde_json::to_value(&record).unwrap_or_default()),
+    )
+    .await
+    .page(lang)?;
+    Ok(Redirect::to(&format!("/organizations/{slug}/join")).into_response())
+}
+
+#[derive(Template)]
+#[template(path = "membership/request.html")]
+struct RequestPage {
+    chrome: Chrome,
+    slug: String,
+    name: String,
+    claim: bool,
+    networks: Vec<Choice>,
+    form: FormState,
+    sent: bool,
+}
+
+async fn network_choices(db: &Db, lang: Lang, organization_id: i64) -> sqlx::Result<Vec<Choice>> {
+    sqlx::query(
+        "SELECT slug, name FROM networks WHERE id NOT IN \
+         (SELECT network_id FROM network_members WHERE organization_id = $1) ORDER BY id",
+    )
+    .bind(organization_id)
+    .fetch_all(&db.pool)
+    .await?
+    .iter()
+    .map(|r| {
+        Ok(Choice {
+            value: r.try_get("slug")?,
+            label: LocalizedText::from_json(&r.try_get::<String, _>("name")?).get(lang).into(),
+        })
+    })
+    .collect()
+}
+
+async fn request_page(
+    state: &AppState,
+    lang: Lang,
+    uri: &Uri,
+    slug: &Slug,
+    claim: bool,
+    form: FormState,
+    sent: bool,
+) -> Result<RequestPage, PageError> {
+    let (id, _, record) = crate::directory::edit::load(&state.db, slug).await.found(lang)?;
+    let name = record.name.get(lang).to_string();
+    let title = if claim { "claim-title" } else { "join-title" };
+    Ok(RequestPage {
+        chrome: Chrome::new(lang, lang.t_with(title, &[("name", name.clone().into())]), uri),
+        slug: slug.to_string(),
+        name,
+        claim,
+        networks: network_choices(&state.db, lang, id).await.page(lang)?,
+        form,
+        sent,
+    })
+}
+
+pub async fn join_form(
+    State(state): State<AppState>,
+    lang: Lang,
+    uri: Uri,
+    RequireUser(user): RequireUser,
+    SlugPath(slug): SlugPath,
+) -> Result<Html<String>, PageError> {
+    let (id, _, _) = crate::directory::edit::load(&state.db, &slug).await.found(lang)?;
+    if !roles::can_edit_organization(&state.db, &user, id).await.page(lang)? {
+        return Err(forbidden(lang));
+    }
+    render(&request_page(&state, lang, &uri, &slug, false, FormState::default(), false).await?, lang)
+}
+
+pub async fn claim_form(
+    State(state): State<AppState>,
+    lang: Lang,
+    uri: Uri,
+    RequireUser(_): RequireUser,
+    SlugPath(slug): SlugPath,
+) -> Result<Html<String>, PageError> {
+    render(&request_page(&state, lang, &uri, &slug, true, FormState::default(), false).await?, lang)
+}
+
+/// Mails every editor of the coordinating organisations concerned.
+async fn tell_coordinators(
+    state: &AppState,
+    network_id: Option<i64>,
+    organization_id: i64,
+    lang: Lang,
+) -> sqlx::Result<()> {
+    let addresses: Vec<String> = sqlx::query_scalar(
+        "SELECT DISTINCT u.email FROM users u JOIN organization_editors e ON e.user_id = u.id \
+         JOIN networks n ON n.coordinator_id = e.organization_id \
+         WHERE u.deleted_at IS NULL AND (n.id = $1 OR ($1 IS NULL AND n.id IN \
+               (SELECT network_id FROM network_members WHERE organization_id = $2)))",
+    )
+    .bind(network_id)
+    .bind(organization_id)
+    .fetch_all(&state.db.pool)
+    .await?;
+    let queue = format!("{}/requests?lang={}", state.public_url, lang.code());
+    for address in addresses.iter().filter_map(|a| Email::parse(a)) {
+        let mail = OutgoingMail::new(
+            address,
+            lang.t("mail-request-subject"),
+            lang.t_with("mail-request-body", &[("link", queue.clone().into())]),
+        );
+        if let Err(error) = state.mailer.send(&mail).await {
+            tracing::warn!(error = %error, "request notification not sent");
+        }
+    }
+    Ok(())
+}
+
+async fn submit_request(
+    state: &AppState,
+    lang: Lang,
+    uri: &Uri,
+    user: &SignedIn,
+    slug: &Slug,
+    claim: bool,
+    data: &FormData,
+) -> Result<Response, PageError> {
+    let (organization_id, _, _) = crate::directory::edit::load(&state.db, slug).await.found(lang)?;
+    let mut form = FormState::from(data);
+    let message = data.get("message");
+    if message.chars().count() > MAX_MESSAGE {
+        form.fail("message", lang.t_count("form-too-long", MAX_MESSAGE as i64));
+    }
+    let network: Option<i64> = if claim {
+        None
+    } else {
+        let found: Option<i64> = sqlx::query_scalar(
+            "SELECT id FROM networks WHERE slug = $1 AND id NOT IN \
+             (SELECT network_id FROM network_members WHERE organization_id = $2)",
+        )
+        .bind(data.get("network"))
+        .bind(organization_id)
+        .fetch_optional(&state.db.pool)
+        .await
+        .page(lang)?;
+        if found.is_none() {
+            form.fail("network", lang.t("edit-choose"));
+        }
+        found
+    };
+    if !form.is_valid() {
+        let page = request_page(state, lang, uri, slug, claim, form, false).await?;
+        return Ok((StatusCode::BAD_REQUEST, render(&page, lang)?).into_response());
+    }
+    if !rate_limit(&state.db, &format!("request:{}", user.user_id), Duration::from_secs(3600), 10).await.page(lang)? {
+        return Err(PageError { error: AppError::TooManyAttempts, lang });
+    }
+    let pending: Option<i64> = sqlx::query_scalar(
+        "SELECT id FROM membership_requests WHERE organization_id = $1 AND kind = $2 AND status = 'pending' \
+         AND (network_id = $3 OR ($3 IS NULL AND requested_by = $4))",
+    )
+    .bind(organization_id)
+    .bind(if claim { "claim" } else { "join" })
+    .bind(network)
+    .bind(user.user_id)
+    .fetch_optional(&state.db.pool)
+    .await
+    .page(lang)?;
+    if pending.is_none() {
+        sqlx::query(
+            "INSERT INTO membership_requests (kind, network_id, organization_id, requested_by, message, status, created_at) \
+             VALUES ($1, $2, $3, $4, $5, 'pending', $6)",
+        )
+        .bind(if claim { "claim" } else { "join" })
+        .bind(network)
+        .bind(organization_id)
+        .bind(user.user_id)
+        .bind(&message)
+        .bind(crate::platform::clock::now_rfc3339())
+        .execute(&state.db.pool)
+        .await
+        .page(lang)?;
+        tell_coordinators(state, network, organization_id, lang).await.page(lang)?;
+    }
+    let page = request_page(state, lang, uri, slug, claim, FormState::default(), true).await?;
+    Ok(render(&page, lang)?.into_response())
+}
+
+pub async fn join(
+    State(state): State<AppState>,
+    lang: Lang,
+    uri: Uri,
+    RequireUser(user): RequireUser,
+    SlugPath(slug): SlugPath,
+    data: FormData,
+) -> Result<Response, PageError> {
+    let (id, _, _) = crate::directory::edit::load(&state.db, &slug).await.found(lang)?;
+    if !roles::can_edit_organization(&state.db, &user, id).await.page(lang)? {
+        return Err(forbidden(lang));
+    }
+    submit_request(&state, lang, &uri, &user, &slug, false, &data).await
+}
+
+pub async fn claim(
+    State(state): State<AppState>,
+    lang: Lang,
+    uri: Uri,
+    RequireUser(user): RequireUser,
+    SlugPath(slug): SlugPath,
+    data: FormData,
+) -> Result<Response, PageError> {
+    submit_request(&state, lang, &uri, &user, &slug, true, &data).await
+}
+
+pub struct PendingRequest {
+    pub id: i64,
+    pub kind: String,
+    pub organization_slug: String,
+    pub organization: String,
+    pub network: String,
+    pub requester: String,
+    pub requester_email: String,
+    pub message: String,
+    pub at: String,
+    pub reason_error: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "membership/queue.html")]
+struct QueuePage {
+    chrome: Chrome,
+    requests: Vec<PendingRequest>,
+    notice: Option<String>,
+}
+
+/// The pending requests a person may decide: for the networks they
+/// coordinate, and claims on organisations in those networks.
+async fn pending_for(state: &AppState, user: &SignedIn, lang: Lang) -> sqlx::Result<Vec<PendingRequest>> {
+    let networks = roles::coordinated_networks(&state.db, user).await?;
+    if networks.is_empty() {
+        return Ok(Vec::new());
+    }
+    let list = networks.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
+    let sql = format!(
+        "SELECT r.id AS id, r.kind AS kind, o.slug AS slug, o.name AS organization, n.name AS network, \
+                u.display_name AS requester, u.email AS email, r.message AS message, r.created_at AS at \
+         FROM membership_requests r JOIN organizations o ON o.id = r.organization_id \
+         JOIN users u ON u.id = r.requested_by LEFT JOIN networks n ON n.id = r.network_id \
+         WHERE r.status = 'pending' AND (r.network_id IN ({list}) OR (r.network_id IS NULL AND r.organization_id IN \
+               (SELECT organization_id FROM network_members WHERE network_id IN ({list})){admin_claims})) \
+         ORDER BY r.id",
+        admin_claims = if user.is_admin { " OR r.network_id IS NULL" } else { "" }
+    );
+    sqlx::query(sqlx::AssertSqlSafe(sql))
+        .fetch_all(&state.db.pool)
+        .await?
+        .iter()
+        .map(|r| {
+            Ok(PendingRequest {
+                id: r.try_get("id")?,
+                kind: lang.t(&format!("request-kind-{}", r.try_get::<String, _>("kind")?)),
+                organization_slug: r.try_get("slug")?,
+                organization: LocalizedText::from_json(&r.try_get::<String, _>("organization")?).get(lang).into(),
+                network: r
+                    .try_get::<Option<String>, _>("network")?
+                    .map(|n| LocalizedText::from_json(&n).get(lang).to_string())
+                    .unwrap_or_default(),
+                requester: r.try_get("requester")?,
+                requester_email: r.try_get("email")?,
+                message: r.try_get("message")?,
+                at: r.try_get::<String, _>("at")?.chars().take(10).collect(),
+                reason_error: None,
+            })
+        })
+        .collect()
+}
+
+pub async fn queue(
+    State(state): State<AppState>,
+    lang: Lang,
+    uri: Uri,
+    RequireUser(user): RequireUser,
+) -> Result<Html<String>, PageError> {
+    if !user.is_admin && roles::coordinated_networks(&state.db, &user).await.page(lang)?.is_empty() {
+        return Err(forbidden(lang));
+    }
+    let requests = pending_for(&state, &user, lang).await.page(lang)?;
+    let notice = ["approved", "declined"]
+        .iter()
+        .find(|key| uri.query().is_some_and(|q| q.split('&').any(|p| p == format!("{key}=1"))))
+        .map(|key| lang.t(&format!("request-notice-{key}")));
+    render(&QueuePage { chrome: Chrome::new(lang, lang.t("requests-title"), &uri), requests, notice }, lang)
+}
+
+/// Approves or declines a pending request the person may decide.
+pub async fn decide(
+    State(state): State<AppState>,
+    lang: Lang,
+    uri: Uri,
+    RequireUser(user): RequireUser,
+    Path((id, decision)): Path<(i64, String)>,
+    data: FormData,
+) -> Result<Response, PageError> {
+    let approve = match decision.as_str() {
+        "approve" => true,
+        "decline" => false,
+        _ => return Err(PageError { error: AppError::NotFound, lang }),
+    };
+    let mut requests = pending_for(&state, &user, lang).await.page(lang)?;
+    let Some(position) = requests.iter().position(|r| r.id == id) else {
+        // Not pending, or not theirs to decide: the same answer either way.
+        return Err(forbidden(lang));
+    };
+    let reason = data.get("reason");
+    if !approve && reason.is_empty() {
+        requests[position].reason_error = Some(lang.t("request-reason-required"));
+        let page = QueuePage { chrome: Chrome::new(lang, lang.t("requests-title"), &uri), requests, notice: None };
+        return Ok((StatusCode::BAD_REQUEST, render(&page, lang)?).into_response());
+    }
+    let row = sqlx::query(
+        "UPDATE membership_requests SET status = $1, reason = $2, decided_at = $3, decided_by = $4 \
+         WHERE id = $5 AND status = 'pending' RETURNING kind, network_id, organization_id, requested_by",
+    )
+    .bind(if approve { "approved" } else { "declined" })
+    .bind(&reason)
+    .bind(crate::platform::clock::now_rfc3339())
+    .bind(user.user_id)
+    .bind(id)
+    .fetch_optional(&state.db.pool)
+    .await
+    .page(lang)?
+    .ok_or(AppError::Forbidden)
+    .page(lang)?;
+    let kind: String = row.try_get("kind").page(lang)?;
+    let organization_id: i64 = row.try_get("organization_id").page(lang)?;
+    let requester: i64 = row.try_get("requested_by").page(lang)?;
+    if approve {
+        match row.try_get::<Option<i64>, _>("network_id").page(lang)? {
+            Some(network_id) if kind == "join" => {
+                sqlx::query(
+                    "INSERT INTO network_members (network_id, organization_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+                )
+                .bind(network_id)
+                .bind(organization_id)
+                .execute(&state.db.pool)
+                .await
+                .page(lang)?;
+                sqlx::query("UPDATE organizations SET verified_at = $1 WHERE id = $2")
+                    .bind(crate::platform::clock::now_rfc3339())
+                    .bind(organization_id)
+                    .execute(&state.db.pool)
+                    .await
+                    .page(lang)?;
+            }
+            _ => roles::grant_editor(&state.db, requester, organization_id, Some(user.user_id)).await.page(lang)?,
+        }
+    }
+    let action = format!("request.{}", if approve { "approve" } else { "decline" });
+    let details = serde_json::json!({ "request": id, "kind": kind, "reason": reason });
+    crate::platform::audit::record(
+        &state.db,
+        Some(user.user_id),
+        &action,
+        "organization",
+        Some(organization_id),
+        None,
+        Some(&details),
+    )
+    .await
+    .page(lang)?;
+    let applicant: Option<String> = sqlx::query_scalar("SELECT email FROM users WHERE id = $1 AND deleted_at IS NULL")
+        .bind(requester)
+        .fetch_optional(&state.db.pool)
+        .await
+        .page(lang)?;
+    if let Some(address) = applicant.as_deref().and_then(Email::parse) {
+        let slug: String = sqlx::query_scalar("SELECT slug FROM organizations WHERE id = $1")
+            .bind(organization_id)
+            .fetch_one(&state.db.pool)
+            .await
+            .page(lang)?;
+        let link = format!("{}/organizations/{slug}?lang={}", state.public_url, lang.code());
+        let (subject, body) = if approve {
+            (lang.t("mail-approved-subject"), lang.t_with("mail-approved-body", &[("link", link.into())]))
+        } else {
+            (
+                lang.t("mail-declined-subject"),
+                lang.t_with("mail-declined-body", &[("link", link.into()), ("reason", reason.clone().into())]),
+            )
+        };
+        if let Err(error) = state.mailer.send(&OutgoingMail::new(address, subject, body)).await {
+            tracing::warn!(error = %error, "decision mail not sent");
+        }
+    }
+    Ok(Redirect::to(if approve { "/requests?approved=1" } else { "/requests?declined=1" }).into_response())
+}

@@ -1,0 +1,290 @@
+//! Who is asking: passwords, sessions kept in the database (so every instance
+//! knows them), one-time tokens sent by mail, and rate limits that hold across
+//! instances. What a signed-in person may do is the capabilities' business.
+
+use std::time::Duration;
+
+use argon2::password_hash::{PasswordHasher, PasswordVerifier};
+use axum::extract::{FromRef, FromRequestParts};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, header};
+use base64::Engine;
+use sha2::{Digest, Sha256};
+use sqlx::Row;
+
+use super::db::{Db, Dialect};
+use super::i18n::Lang;
+use super::migrate::Migration;
+use super::web::{AppError, PageError};
+
+pub const MIGRATIONS: &[Migration] =
+    &[Migration { version: 50, name: "users, sessions, tokens, rate limits", sql: tables }];
+
+fn tables(_: Dialect) -> String {
+    include_str!("auth.sql").to_string()
+}
+
+pub const SESSION_COOKIE: &str = "irene_session";
+
+/// How long sessions live: `idle` since the last request, `absolute` since sign-in.
+#[derive(Clone, Copy, Debug)]
+pub struct SessionPolicy {
+    pub idle: Duration,
+    pub absolute: Duration,
+    /// Whether the cookie is marked Secure: when the portal is served over HTTPS.
+    pub secure: bool,
+}
+
+impl Default for SessionPolicy {
+    fn default() -> Self {
+        SessionPolicy {
+            idle: Duration::from_secs(14 * 24 * 3600),
+            absolute: Duration::from_secs(60 * 24 * 3600),
+            secure: false,
+        }
+    }
+}
+
+/// A random secret for a cookie or a link: 32 bytes, URL-safe.
+pub fn new_secret() -> String {
+    let mut bytes = [0u8; 32];
+    getrandom::fill(&mut bytes).expect("the operating system's random source");
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+}
+
+/// What the database keeps of a secret: its hash, so a leaked table opens nothing.
+pub fn secret_hash(secret: &str) -> String {
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(Sha256::digest(secret.as_bytes()))
+}
+
+pub fn now_secs() -> i64 {
+    time::OffsetDateTime::now_utc().unix_timestamp()
+}
+
+fn argon2() -> argon2::Argon2<'static> {
+    argon2::Argon2::default()
+}
+
+/// Hashes a password with Argon2id, off the async threads.
+pub async fn hash_password(password: String) -> anyhow::Result<String> {
+    tokio::task::spawn_blocking(move || {
+        let mut salt = [0u8; 16];
+        getrandom::fill(&mut salt).map_err(|e| anyhow::anyhow!("random source: {e}"))?;
+        let hash = argon2()
+            .hash_password_with_salt(password.as_bytes(), &salt)
+            .map_err(|e| anyhow::anyhow!("cannot hash the password: {e}"))?;
+        Ok(hash.to_string())
+    })
+    .await?
+}
+
+/// A hash no password matches, verified against when the e-mail is unknown so
+/// that a sign-in takes as long whether or not the account exists.
+static DUMMY_HASH: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    argon2()
+        .hash_password_with_salt(b"no password matches this one", b"irene-dummy-salt")
+        .map(|h| h.to_string())
+        .unwrap_or_default()
+});
+
+/// Checks a password against a stored hash, or against the dummy hash when
+/// there is none, taking the same time either way.
+pub async fn verify_password(password: String, hash: Option<String>) -> bool {
+    let known = hash.is_some();
+    let hash = hash.unwrap_or_else(|| DUMMY_HASH.clone());
+    let matches =
+        tokio::task::spawn_blocking(move || argon2().verify_password(password.as_bytes(), hash.as_str()).is_ok())
+            .await
+            .unwrap_or(false);
+    known && matches
+}
+
+/// The person behind a request's session.
+#[derive(Clone, Debug)]
+pub struct SignedIn {
+    pub user_id: i64,
+    pub email: String,
+    pub display_name: String,
+    pub is_admin: bool,
+    /// Hash of the session's secret: names the session without revealing it.
+    pub session: String,
+}
+
+fn session_secret(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|cookies| cookies.split(';'))
+        .filter_map(|cookie| cookie.trim().strip_prefix(&format!("{SESSION_COOKIE}=")).map(str::to_string))
+        .next()
+}
+
+/// Finds the live session of a request and marks it used.
+pub async fn session_user(db: &Db, policy: &SessionPolicy, headers: &HeaderMap) -> sqlx::Result<Option<SignedIn>> {
+    let Some(secret) = session_secret(headers) else { return Ok(None) };
+    let hash = secret_hash(&secret);
+    let now = now_secs();
+    let row = sqlx::query(
+        "SELECT u.id AS id, u.email AS email, u.display_name AS display_name, u.is_admin AS is_admin, \
+                s.created_at AS created_at, s.last_seen_at AS last_seen_at \
+         FROM sessions s JOIN users u ON u.id = s.user_id \
+         WHERE s.id_hash = $1 AND u.deleted_at IS NULL",
+    )
+    .bind(&hash)
+    .fetch_optional(&db.pool)
+    .await?;
+    let Some(row) = row else { return Ok(None) };
+    let created: i64 = row.try_get("created_at")?;
+    let last_seen: i64 = row.try_get("last_seen_at")?;
+    if now - last_seen > policy.idle.as_secs() as i64 || now - created > policy.absolute.as_secs() as i64 {
+        sqlx::query("DELETE FROM sessions WHERE id_hash = $1").bind(&hash).execute(&db.pool).await?;
+        return Ok(None);
+    }
+    // Writing on every request would make reads write; a minute's precision is enough.
+    if now - last_seen > 60 {
+        sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE id_hash = $2")
+            .bind(now)
+            .bind(&hash)
+            .execute(&db.pool)
+            .await?;
+    }
+    Ok(Some(SignedIn {
+        user_id: row.try_get("id")?,
+        email: row.try_get("email")?,
+        display_name: row.try_get("display_name")?,
+        is_admin: row.try_get::<i64, _>("is_admin")? != 0,
+        session: hash,
+    }))
+}
+
+/// Starts a new session (a new secret at every sign-in) and returns the
+/// `Set-Cookie` value that carries it.
+pub async fn start_session(
+    db: &Db,
+    policy: &SessionPolicy,
+    user_id: i64,
+    user_agent: Option<&str>,
+) -> sqlx::Result<String> {
+    let secret = new_secret();
+    let now = now_secs();
+    sqlx::query(
+        "INSERT INTO sessions (id_hash, user_id, created_at, last_seen_at, user_agent) VALUES ($1, $2, $3, $3, $4)",
+    )
+    .bind(secret_hash(&secret))
+    .bind(user_id)
+    .bind(now)
+    .bind(user_agent.map(|ua| ua.chars().take(200).collect::<String>()))
+    .execute(&db.pool)
+    .await?;
+    Ok(session_cookie(&secret, policy))
+}
+
+pub fn session_cookie(secret: &str, policy: &SessionPolicy) -> String {
+    format!(
+        "{SESSION_COOKIE}={secret}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{}",
+        policy.absolute.as_secs(),
+        if policy.secure { "; Secure" } else { "" }
+    )
+}
+
+pub fn cleared_session_cookie(policy: &SessionPolicy) -> String {
+    format!(
+        "{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{}",
+        if policy.secure { "; Secure" } else { "" }
+    )
+}
+
+/// A signed-in person, or the sign-in page for everyone else.
+pub struct RequireUser(pub SignedIn);
+
+/// A signed-in person when there is one.
+pub struct MaybeUser(pub Option<SignedIn>);
+
+impl<S> FromRequestParts<S> for MaybeUser
+where
+    S: Send + Sync,
+    Db: FromRef<S>,
+    SessionPolicy: FromRef<S>,
+{
+    type Rejection = PageError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, PageError> {
+        let lang = Lang::from_request_parts(parts, state).await.unwrap_or_default();
+        let db = Db::from_ref(state);
+        let policy = SessionPolicy::from_ref(state);
+        session_user(&db, &policy, &parts.headers)
+            .await
+            .map(MaybeUser)
+            .map_err(|e| PageError { error: AppError::from(e), lang })
+    }
+}
+
+impl<S> FromRequestParts<S> for RequireUser
+where
+    S: Send + Sync,
+    Db: FromRef<S>,
+    SessionPolicy: FromRef<S>,
+{
+    type Rejection = PageError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, PageError> {
+        let lang = Lang::from_request_parts(parts, state).await.unwrap_or_default();
+        match MaybeUser::from_request_parts(parts, state).await?.0 {
+            Some(user) => Ok(RequireUser(user)),
+            None => Err(PageError { error: AppError::SignInRequired(parts.uri.to_string()), lang }),
+        }
+    }
+}
+
+/// Counts an attempt against a limit shared by every instance: at most `max`
+/// per `window` for `key`. Returns whether this attempt is allowed.
+pub async fn rate_limit(db: &Db, key: &str, window: Duration, max: i64) -> sqlx::Result<bool> {
+    let window_secs = window.as_secs().max(1) as i64;
+    let now = now_secs();
+    let window_start = now - now % window_secs;
+    let hits: i64 = sqlx::query_scalar(
+        "INSERT INTO rate_limits (key, window_start, hits) VALUES ($1, $2, 1) \
+         ON CONFLICT (key, window_start) DO UPDATE SET hits = rate_limits.hits + 1 RETURNING hits",
+    )
+    .bind(key)
+    .bind(window_start)
+    .fetch_one(&db.pool)
+    .await?;
+    if hits == 1 {
+        // Old windows are of no use; the first hit of a window clears them.
+        sqlx::query("DELETE FROM rate_limits WHERE window_start < $1").bind(now - 86_400).execute(&db.pool).await?;
+    }
+    Ok(hits <= max)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn passwords_verify_only_against_their_own_hash() {
+        let hash = hash_password("correct horse battery".into()).await.unwrap();
+        assert!(hash.starts_with("$argon2id$"));
+        assert!(verify_password("correct horse battery".into(), Some(hash.clone())).await);
+        assert!(!verify_password("wrong horse".into(), Some(hash)).await);
+        assert!(!verify_password("anything".into(), None).await, "unknown accounts never match");
+    }
+
+    #[test]
+    fn secrets_are_long_random_and_stored_hashed() {
+        let (a, b) = (new_secret(), new_secret());
+        assert_ne!(a, b);
+        assert_eq!(a.len(), 43);
+        assert_ne!(secret_hash(&a), a);
+        assert_eq!(secret_hash(&a), secret_hash(&a));
+    }
+
+    #[test]
+    fn session_cookies_are_http_only_and_same_site() {
+        let policy = SessionPolicy { secure: true, ..Default::default() };
+        let cookie = session_cookie("s3cret", &policy);
+        assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax") && cookie.contains("Secure"));
+        assert!(!session_cookie("s", &SessionPolicy::default()).contains("Secure"));
+    }
+}

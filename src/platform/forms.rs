@@ -1,0 +1,113 @@
+//! HTML forms: the posted fields, and what a form page shows again when
+//! something is wrong (what the person typed, and a message beside the field).
+
+use std::collections::BTreeMap;
+
+use axum::body::Bytes;
+use axum::extract::{FromRequest, Request};
+
+use super::i18n::Lang;
+use super::web::{AppError, PageError, Problem};
+
+/// The fields of a posted form. Malformed bodies are refused with a 400 that
+/// says so; oversize bodies never get here (the body limit answers 413).
+#[derive(Debug, Default, Clone)]
+pub struct FormData(pub BTreeMap<String, String>);
+
+impl<S: Send + Sync> FromRequest<S> for FormData {
+    type Rejection = PageError;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, PageError> {
+        let (mut parts, body) = request.into_parts();
+        let lang = <Lang as axum::extract::FromRequestParts<S>>::from_request_parts(&mut parts, state)
+            .await
+            .unwrap_or_default();
+        let request = Request::from_parts(parts, body);
+        let bytes = Bytes::from_request(request, state).await.map_err(|rejection| PageError {
+            error: if rejection.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
+                AppError::TooLarge
+            } else {
+                AppError::bad("form", Problem::InvalidUtf8)
+            },
+            lang,
+        })?;
+        FormData::parse(&bytes).map_err(|error| PageError { error, lang })
+    }
+}
+
+impl FormData {
+    pub fn parse(body: &[u8]) -> Result<FormData, AppError> {
+        if std::str::from_utf8(body).is_err() {
+            return Err(AppError::bad("form", Problem::InvalidUtf8));
+        }
+        let mut fields = BTreeMap::new();
+        for (name, value) in form_urlencoded::parse(body) {
+            if name.contains('\u{FFFD}') || value.contains('\u{FFFD}') {
+                return Err(AppError::bad(&name, Problem::InvalidUtf8));
+            }
+            fields.insert(name.into_owned(), value.into_owned());
+        }
+        Ok(FormData(fields))
+    }
+
+    /// A field's text, trimmed; empty when absent.
+    pub fn get(&self, name: &str) -> String {
+        self.0.get(name).map(|v| v.trim().to_string()).unwrap_or_default()
+    }
+
+    /// A field exactly as typed (passwords keep their spaces).
+    pub fn raw(&self, name: &str) -> String {
+        self.0.get(name).cloned().unwrap_or_default()
+    }
+}
+
+/// A form page's state: the values to show again and the message per field.
+#[derive(Debug, Default, Clone)]
+pub struct FormState {
+    pub values: BTreeMap<String, String>,
+    pub errors: BTreeMap<String, String>,
+}
+
+impl FormState {
+    pub fn from(data: &FormData) -> FormState {
+        FormState { values: data.0.clone(), errors: BTreeMap::new() }
+    }
+
+    pub fn value(&self, name: &str) -> &str {
+        self.values.get(name).map(String::as_str).unwrap_or("")
+    }
+
+    pub fn error(&self, name: &str) -> Option<&str> {
+        self.errors.get(name).map(String::as_str)
+    }
+
+    pub fn fail(&mut self, name: &str, message: String) {
+        self.errors.entry(name.to_string()).or_insert(message);
+    }
+
+    pub fn is_valid(&self) -> bool {
+        self.errors.is_empty()
+    }
+
+    /// Forgets what must not be sent back to the browser (passwords).
+    pub fn without(mut self, names: &[&str]) -> FormState {
+        for name in names {
+            self.values.remove(*name);
+        }
+        self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_fields_and_refuses_what_is_not_utf8() {
+        let form = FormData::parse(b"email=a%40b.az&name=M%C9%99mm%C9%99d+Q").unwrap();
+        assert_eq!(form.get("email"), "a@b.az");
+        assert_eq!(form.get("name"), "Məmməd Q");
+        assert!(FormData::parse(b"name=%FF").is_err());
+        assert!(FormData::parse(&[0xff, 0xfe]).is_err());
+    }
+}

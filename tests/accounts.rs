@@ -1,0 +1,388 @@
+//! Accounts through HTTP, with mail read from a real SMTP server on loopback,
+//! on SQLite and on PostgreSQL.
+
+mod support;
+
+use std::time::Duration;
+
+use support::smtp::SmtpSink;
+use support::{Browser, Server, TestDatabase, backends, irene, link_in};
+
+const PASSWORD: &str = "a long enough passphrase";
+
+async fn start(database: &TestDatabase, sink: &SmtpSink) -> Server {
+    Server::start(
+        &database.data_dir.path().join("instance"),
+        Some(&database.shared_url()),
+        &["--demo", "--smtp-url", &sink.url],
+    )
+    .await
+}
+
+/// Signs up through the form and confirms through the mailed link; returns the signed-in browser.
+async fn sign_up(server: &Server, sink: &SmtpSink, email: &str) -> Browser {
+    let browser = Browser::new(server);
+    let before = sink.messages().len();
+    let (status, page, _) = browser
+        .post_page(
+            "/account/signup?lang=ru",
+            &[
+                ("email", email),
+                ("display_name", "Məmməd Qasımov"),
+                ("password", PASSWORD),
+                ("password_confirm", PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!(status, 200, "{page}");
+    assert!(page.contains(email), "the page says where the link went");
+    let mails = sink.wait_for(before + 1, Duration::from_secs(10)).await;
+    let mail = mails.iter().rev().find(|m| m.to.iter().any(|t| t.contains(email))).expect("confirmation mail");
+    assert!(mail.subject.contains("IRENE"), "{}", mail.subject);
+    assert!(mail.subject.chars().any(|c| ('а'..='я').contains(&c)), "Russian subject: {}", mail.subject);
+    let link = link_in(&mail.text, &format!("{}/account/confirm?token=", server.base)).expect("link in the mail");
+    let confirmed = browser.get(&link[server.base.len()..]).await;
+    assert_eq!(confirmed.status(), 303);
+    let cookie = confirmed.headers().get("set-cookie").expect("signed in").to_str().unwrap().to_string();
+    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), "{cookie}");
+    let (status, account) = browser.page("/account").await;
+    assert_eq!(status, 200);
+    assert!(account.contains(email));
+    browser
+}
+
+#[tokio::test]
+async fn sign_up_confirm_sign_out_and_in_again() {
+    let sink = SmtpSink::start();
+    for backend in backends() {
+        let database = TestDatabase::new(&backend).await;
+        let server = start(&database, &sink).await;
+        let email = format!("leyla-{}@ngo.example.az", backend.name());
+        let browser = sign_up(&server, &sink, &email).await;
+
+        // The link works once.
+        let mail = sink.messages().into_iter().rev().find(|m| m.to.iter().any(|t| t.contains(&email))).unwrap();
+        let link = link_in(&mail.text, &server.base).unwrap();
+        let (status, page) = Browser::new(&server).page(&link[server.base.len()..]).await;
+        assert_eq!(status, 400);
+        assert!(page.contains("role=\"status\""));
+
+        let (status, _, location) = browser.post_page("/account/signout", &[]).await;
+        assert_eq!((status, location.as_deref()), (303, Some("/")));
+        let response = browser.get("/account").await;
+        assert_eq!(response.status(), 303, "signed out: the account page sends to sign-in");
+        assert!(response.headers()["location"].to_str().unwrap().starts_with("/account/signin?next="));
+
+        let (status, page, _) = browser
+            .post_page(
+                "/account/signin?lang=en",
+                &[("email", &email), ("password", "not the password"), ("next", "/account")],
+            )
+            .await;
+        assert_eq!(status, 400);
+        assert!(page.contains("The e-mail address or the password is wrong."));
+        assert!(page.contains(&format!("value=\"{email}\"")), "the address typed is kept");
+        assert!(!page.contains("not the password"), "a password is never sent back");
+
+        let (status, _, location) = browser
+            .post_page(
+                "/account/signin",
+                &[("email", &email.to_uppercase()), ("password", PASSWORD), ("next", "/themes")],
+            )
+            .await;
+        assert_eq!((status, location.as_deref()), (303, Some("/themes")), "back where the person was going");
+        let (_, _, location) = Browser::new(&server)
+            .post_page("/account/signin", &[("email", &email), ("password", PASSWORD), ("next", "//evil.example")])
+            .await;
+        assert_eq!(location.as_deref(), Some("/account"), "never sent off-site");
+    }
+}
+
+#[tokio::test]
+async fn sign_up_forms_say_what_is_wrong_beside_each_field_and_keep_what_was_typed() {
+    let sink = SmtpSink::start();
+    let database = TestDatabase::new(&support::Backend::Sqlite).await;
+    let server = start(&database, &sink).await;
+    let browser = Browser::new(&server);
+    let (status, page, _) = browser
+        .post_page(
+            "/account/signup?lang=en",
+            &[
+                ("email", "not-an-address"),
+                ("display_name", "Aygün"),
+                ("password", "short"),
+                ("password_confirm", "other"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 400);
+    assert!(page.contains("id=\"email-error\"") && page.contains("This is not an e-mail address."));
+    assert!(page.contains("id=\"password-error\"") && page.contains("At least 10 characters"));
+    assert!(page.contains("id=\"password_confirm-error\""));
+    assert!(page.contains("value=\"Aygün\"") && page.contains("value=\"not-an-address\""));
+    assert!(page.contains("aria-invalid=\"true\""));
+
+    let (status, page, _) = browser.post_page("/account/signup?lang=az", &[("email", "x@example.az")]).await;
+    assert_eq!(status, 400);
+    assert!(page.contains("<html lang=\"az\">"));
+
+    let response = browser
+        .client
+        .post(format!("{}/account/signup", server.base))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(vec![b'e', b'=', 0xff, 0xfe])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 400, "a malformed form");
+    let response = browser
+        .client
+        .post(format!("{}/account/signup", server.base))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(vec![b'a'; 200_000])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 413, "an oversize body");
+    assert_eq!(sink.messages().len(), 0, "no mail for a refused form");
+}
+
+#[tokio::test]
+async fn signing_up_twice_reveals_nothing_and_mails_the_owner() {
+    let sink = SmtpSink::start();
+    let database = TestDatabase::new(&support::Backend::Sqlite).await;
+    let server = start(&database, &sink).await;
+    sign_up(&server, &sink, "owner@ngo.example").await;
+    let other = Browser::new(&server);
+    let fields =
+        [("email", "owner@ngo.example"), ("display_name", "X"), ("password", PASSWORD), ("password_confirm", PASSWORD)];
+    let (status, page, _) = other.post_page("/account/signup", &fields).await;
+    assert_eq!(status, 200);
+    assert!(page.contains("owner@ngo.example"), "the same answer as for a new address");
+    let mails = sink.wait_for(2, Duration::from_secs(10)).await;
+    assert!(
+        link_in(&mails[1].text, &format!("{}/account/reset", server.base)).is_some(),
+        "the owner is offered a reset"
+    );
+}
+
+#[tokio::test]
+async fn a_forgotten_password_is_reset_by_mail_and_ends_other_sessions() {
+    let sink = SmtpSink::start();
+    for backend in backends() {
+        let database = TestDatabase::new(&backend).await;
+        let server = start(&database, &sink).await;
+        let email = format!("reset-{}@ngo.example", backend.name());
+        let old_browser = sign_up(&server, &sink, &email).await;
+        let before = sink.messages().len();
+
+        let browser = Browser::new(&server);
+        let (status, page, _) = browser.post_page("/account/reset", &[("email", &email)]).await;
+        assert_eq!(status, 200);
+        assert!(page.contains(&email));
+        let (status, _, _) = browser.post_page("/account/reset", &[("email", "nobody@nowhere.example")]).await;
+        assert_eq!(status, 200, "unknown addresses get the same answer");
+        let mails = sink.wait_for(before + 1, Duration::from_secs(10)).await;
+        let link =
+            link_in(&mails[before].text, &format!("{}/account/reset/new?token=", server.base)).expect("reset link");
+        let token = link.split("token=").nth(1).unwrap().split('&').next().unwrap().to_string();
+        let (status, _) = browser.page(&link[server.base.len()..]).await;
+        assert_eq!(status, 200);
+        let new_password = "another long passphrase";
+        let (status, _, location) = browser
+            .post_page(
+                "/account/reset/new",
+                &[("token", &token), ("password", new_password), ("password_confirm", new_password)],
+            )
+            .await;
+        assert_eq!((status, location.as_deref()), (303, Some("/account?reset=1")));
+        assert_eq!(old_browser.get("/account").await.status(), 303, "the old session is ended");
+        let (status, _, _) =
+            Browser::new(&server).post_page("/account/signin", &[("email", &email), ("password", PASSWORD)]).await;
+        assert_eq!(status, 400, "the old password no longer works");
+        let (status, _, _) =
+            Browser::new(&server).post_page("/account/signin", &[("email", &email), ("password", new_password)]).await;
+        assert_eq!(status, 303);
+        let (status, _, _) = browser
+            .post_page(
+                "/account/reset/new",
+                &[("token", &token), ("password", new_password), ("password_confirm", new_password)],
+            )
+            .await;
+        assert_eq!(status, 400, "a reset link works once");
+    }
+}
+
+#[tokio::test]
+async fn sessions_are_listed_and_can_be_ended_and_passwords_changed() {
+    let sink = SmtpSink::start();
+    let database = TestDatabase::new(&support::Backend::Sqlite).await;
+    let server = start(&database, &sink).await;
+    let first = sign_up(&server, &sink, "two@ngo.example").await;
+    let second = Browser::new(&server);
+    second.post_page("/account/signin", &[("email", "two@ngo.example"), ("password", PASSWORD)]).await;
+    let (_, page) = first.page("/account?lang=en").await;
+    assert_eq!(page.matches("name=\"session\"").count(), 2, "both sessions listed");
+    // The first browser ends the session that is not its own.
+    let other_id = page
+        .split("<tr>")
+        .filter(|row| row.contains("name=\"session\"") && !row.contains("this browser"))
+        .map(|row| row.split("name=\"session\" value=\"").nth(1).unwrap().split('"').next().unwrap())
+        .next()
+        .expect("the other session's row");
+    first.post_page("/account/sessions/end", &[("session", other_id)]).await;
+    assert_eq!(first.get("/account").await.status(), 200, "its own session goes on");
+    assert_eq!(second.get("/account").await.status(), 303, "the other one is ended");
+
+    let survivor = &first;
+    let (status, page, _) = survivor
+        .post_page(
+            "/account/password?lang=en",
+            &[("current_password", "wrong"), ("new_password", "x"), ("new_password_confirm", "y")],
+        )
+        .await;
+    assert_eq!(status, 400);
+    assert!(page.contains("This is not your current password.") && page.contains("At least 10 characters"));
+    let (status, _, location) = survivor
+        .post_page(
+            "/account/password",
+            &[
+                ("current_password", PASSWORD),
+                ("new_password", "a brand new passphrase"),
+                ("new_password_confirm", "a brand new passphrase"),
+            ],
+        )
+        .await;
+    assert_eq!((status, location.as_deref()), (303, Some("/account?password=1")));
+}
+
+#[tokio::test]
+async fn sign_in_attempts_are_limited_across_instances() {
+    let sink = SmtpSink::start();
+    for backend in backends() {
+        let database = TestDatabase::new(&backend).await;
+        let first = start(&database, &sink).await;
+        let second = Server::start(&database.data_dir.path().join("second"), Some(&database.shared_url()), &[]).await;
+        let mut statuses = Vec::new();
+        for attempt in 0..12 {
+            let server = if attempt % 2 == 0 { &first } else { &second };
+            let (status, _, _) = Browser::new(server)
+                .post_page("/account/signin", &[("email", "target@ngo.example"), ("password", "guess")])
+                .await;
+            statuses.push(status);
+        }
+        assert_eq!(&statuses[..10], &[400; 10], "{}", backend.name());
+        assert_eq!(&statuses[10..], &[429, 429], "{}: the eleventh attempt on any instance is refused", backend.name());
+        let (_, page, _) = Browser::new(&first)
+            .post_page("/account/signin", &[("email", "target@ngo.example"), ("password", "x")])
+            .await;
+        assert!(page.contains("Too many attempts"));
+    }
+}
+
+#[tokio::test]
+async fn cross_site_posts_are_refused() {
+    let sink = SmtpSink::start();
+    let database = TestDatabase::new(&support::Backend::Sqlite).await;
+    let server = start(&database, &sink).await;
+    let browser = sign_up(&server, &sink, "csrf@ngo.example").await;
+    let response = browser
+        .client
+        .post(format!("{}/account/signout", server.base))
+        .header("origin", "https://evil.example")
+        .header("sec-fetch-site", "cross-site")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 403);
+    assert_eq!(browser.get("/account").await.status(), 200, "still signed in");
+    let headers = browser.get("/").await.headers().clone();
+    let csp = headers["content-security-policy"].to_str().unwrap();
+    assert!(csp.contains("default-src 'none'") && !csp.contains("unsafe-inline"), "{csp}");
+}
+
+#[tokio::test]
+async fn people_download_their_data_and_delete_their_account() {
+    let sink = SmtpSink::start();
+    for backend in backends() {
+        let database = TestDatabase::new(&backend).await;
+        let server = start(&database, &sink).await;
+        let email = format!("gone-{}@ngo.example", backend.name());
+        let browser = sign_up(&server, &sink, &email).await;
+        let export: serde_json::Value = browser.get("/account/export.json").await.json().await.unwrap();
+        assert_eq!(export["account"]["email"], email.as_str());
+        assert_eq!(export["account"]["display_name"], "Məmməd Qasımov");
+        assert_eq!(export["sessions"].as_array().unwrap().len(), 1);
+
+        let (status, page, _) = browser.post_page("/account/delete?lang=en", &[("current_password", PASSWORD)]).await;
+        assert_eq!(status, 400);
+        assert!(page.contains("Tick the box to confirm."));
+        let (status, _, _) =
+            browser.post_page("/account/delete", &[("current_password", PASSWORD), ("confirm", "yes")]).await;
+        assert_eq!(status, 303);
+        assert_eq!(browser.get("/account").await.status(), 303, "signed out");
+        let (status, _, _) =
+            Browser::new(&server).post_page("/account/signin", &[("email", &email), ("password", PASSWORD)]).await;
+        assert_eq!(status, 400, "the account is gone");
+        let pool = database.pool().await;
+        let left: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE email = $1")
+            .bind(&email)
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+        assert_eq!(left, 0, "the address is erased");
+        let logged: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'account.delete'")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+        assert_eq!(logged, 1, "the deletion is logged");
+        pool.close().await;
+    }
+}
+
+#[tokio::test]
+async fn the_first_administrator_comes_from_the_command_line_or_the_setup_page() {
+    let sink = SmtpSink::start();
+    let database = TestDatabase::new(&support::Backend::Sqlite).await;
+    let server = start(&database, &sink).await;
+    let log = server.log();
+    let code =
+        log.split("setup code ").nth(1).and_then(|rest| rest.split([',', ' ']).next()).expect("setup code in the log");
+    let browser = Browser::new(&server);
+    assert_eq!(browser.page("/setup").await.0, 200);
+    let fields = |code: &str| {
+        vec![
+            ("setup_token".to_string(), code.to_string()),
+            ("email".into(), "admin@irene.example".into()),
+            ("display_name".into(), "Najet".into()),
+            ("password".into(), PASSWORD.into()),
+            ("password_confirm".into(), PASSWORD.into()),
+        ]
+    };
+    let wrong = fields("wrong-code");
+    let wrong: Vec<(&str, &str)> = wrong.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let (status, page, _) = browser.post_page("/setup?lang=en", &wrong).await;
+    assert_eq!(status, 400);
+    assert!(page.contains("setup_token-error"));
+    let right = fields(code);
+    let right: Vec<(&str, &str)> = right.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let (status, _, _) = browser.post_page("/setup", &right).await;
+    assert_eq!(status, 303);
+    let (_, account) = browser.page("/account?lang=en").await;
+    assert!(account.contains("Platform administrator"));
+    assert_eq!(browser.page("/setup").await.0, 404, "the setup page is gone once there is an administrator");
+
+    let output = irene()
+        .args(["admin", "create", "--email", "second@irene.example", "--name", "Hanifa", "--data"])
+        .arg(database.data_dir.path().join("instance"))
+        .args(["--database-url", &database.shared_url()])
+        .env("IRENE_ADMIN_PASSWORD", PASSWORD)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let second = Browser::new(&server);
+    let (status, _, _) =
+        second.post_page("/account/signin", &[("email", "second@irene.example"), ("password", PASSWORD)]).await;
+    assert_eq!(status, 303);
+    assert!(second.page("/account?lang=en").await.1.contains("Platform administrator"));
+}

@@ -1,0 +1,299 @@
+//! Roles, editing and joining through HTTP on SQLite and PostgreSQL: an NGO
+//! registers and joins, a coordinator decides, profiles are edited with their
+//! history kept, and nobody changes what is not theirs.
+
+mod support;
+
+use std::time::{Duration, Instant};
+
+use support::smtp::SmtpSink;
+use support::{Backend, Browser, Server, TestDatabase, backends, encode, irene, link_in, slugs};
+
+const PASSWORD: &str = "a long enough passphrase";
+
+struct Cast {
+    admin: Browser,
+    /// Edits NAYORA, so coordinates UN-NGO-IRENE/Azerbaijan.
+    coordinator: Browser,
+    /// Edits the organisation it registered, "Green Steppe".
+    ngo: Browser,
+    stranger: Browser,
+}
+
+async fn sign_up(server: &Server, sink: &SmtpSink, email: &str) -> Browser {
+    let browser = Browser::new(server);
+    let before = sink.messages().len();
+    let fields = [("email", email), ("display_name", email), ("password", PASSWORD), ("password_confirm", PASSWORD)];
+    assert_eq!(browser.post("/account/signup", &fields).await.status(), 200);
+    let mails = sink.wait_for(before + 1, Duration::from_secs(10)).await;
+    let mail = mails.iter().rev().find(|m| m.to.iter().any(|t| t.contains(email))).expect("confirmation");
+    let link = link_in(&mail.text, &format!("{}/account/confirm?token=", server.base)).expect("link");
+    assert_eq!(browser.get(&link[server.base.len()..]).await.status(), 303);
+    browser
+}
+
+fn request_ids(queue: &str) -> Vec<String> {
+    queue.split("action=\"/requests/").skip(1).map(|s| s.split('/').next().unwrap().to_string()).collect()
+}
+
+async fn cast(server: &Server, sink: &SmtpSink, database: &TestDatabase) -> Cast {
+    let output = irene()
+        .args(["admin", "create", "--email", "admin@irene.example", "--name", "Admin", "--data"])
+        .arg(database.data_dir.path().join("cli"))
+        .args(["--database-url", &database.shared_url()])
+        .env("IRENE_ADMIN_PASSWORD", PASSWORD)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let admin = Browser::new(server);
+    assert_eq!(
+        admin.post("/account/signin", &[("email", "admin@irene.example"), ("password", PASSWORD)]).await.status(),
+        303
+    );
+
+    // The coordinator claims NAYORA's profile; the administrator approves.
+    let coordinator = sign_up(server, sink, "fuad@nayora.example").await;
+    let (status, page, _) =
+        coordinator.post_page("/organizations/nayora/claim?lang=en", &[("message", "Chairperson")]).await;
+    assert_eq!(status, 200, "{page}");
+    assert!(page.contains("Your request is sent."));
+    let (_, queue) = admin.page("/requests?lang=en").await;
+    assert!(queue.contains("Request to edit") && queue.contains("fuad@nayora.example"));
+    let id = request_ids(&queue).into_iter().next().expect("the claim is queued");
+    let (status, _, location) = admin.post_page(&format!("/requests/{id}/approve"), &[]).await;
+    assert_eq!((status, location.as_deref()), (303, Some("/requests?approved=1")));
+
+    // An NGO registers and asks to join the national network.
+    let ngo = sign_up(server, sink, "aygun@greensteppe.example").await;
+    let fields = [
+        ("name_en", "Green Steppe Youth Initiative"),
+        ("name_az", "Yaşıl Çöl Gənclər Təşəbbüsü"),
+        ("kind", "ngo"),
+        ("country", "AZ"),
+        ("city", "Ganja"),
+        ("description_en", "Young people *planting* trees. <script>alert(1)</script>"),
+    ];
+    let (status, _, location) = ngo.post_page("/organizations/new", &fields).await;
+    assert_eq!((status, location.as_deref()), (303, Some("/organizations/green-steppe-youth-initiative/join")));
+    let stranger = sign_up(server, sink, "stranger@elsewhere.example").await;
+    Cast { admin, coordinator, ngo, stranger }
+}
+
+#[tokio::test]
+async fn an_ngo_registers_asks_to_join_and_the_coordinator_approves_it() {
+    let sink = SmtpSink::start();
+    for backend in backends() {
+        let database = TestDatabase::new(&backend).await;
+        let server = Server::start(
+            &database.data_dir.path().join("instance"),
+            Some(&database.shared_url()),
+            &["--demo", "--smtp-url", &sink.url],
+        )
+        .await;
+        let cast = cast(&server, &sink, &database).await;
+        let org = "/organizations/green-steppe-youth-initiative";
+
+        let (status, page) = cast.ngo.page(&format!("{org}?lang=en")).await;
+        assert_eq!(status, 200);
+        assert!(page.contains("<em>planting</em>") && !page.contains("<script>alert"), "Markdown, sanitised");
+        assert!(!page.contains("Verified"), "not verified before a coordinator approves");
+
+        let before = sink.messages().len();
+        let (status, page, _) = cast
+            .ngo
+            .post_page(&format!("{org}/join?lang=en"), &[("network", "un-ngo-irene-azerbaijan"), ("message", "Hello")])
+            .await;
+        assert_eq!(status, 200, "{page}");
+        let mails = sink.wait_for(before + 1, Duration::from_secs(10)).await;
+        assert!(
+            mails[before..].iter().any(|m| m.to.iter().any(|t| t.contains("fuad@nayora.example"))),
+            "the coordinator is told"
+        );
+
+        assert_eq!(cast.ngo.get("/requests").await.status(), 403, "an NGO editor has no queue");
+        let (_, queue) = cast.coordinator.page("/requests?lang=en").await;
+        assert!(queue.contains("Green Steppe Youth Initiative") && queue.contains("Request to join"));
+        let id = request_ids(&queue).into_iter().next().unwrap();
+        assert_eq!(cast.stranger.post(&format!("/requests/{id}/approve"), &[]).await.status(), 403);
+        assert_eq!(cast.ngo.post(&format!("/requests/{id}/approve"), &[]).await.status(), 403, "not one's own request");
+
+        let (status, page, _) =
+            cast.coordinator.post_page(&format!("/requests/{id}/decline?lang=en"), &[("reason", "")]).await;
+        assert_eq!(status, 400);
+        assert!(page.contains("Give the reason"));
+        let before = sink.messages().len();
+        let (status, _, _) = cast.coordinator.post_page(&format!("/requests/{id}/approve"), &[]).await;
+        assert_eq!(status, 303);
+        let mails = sink.wait_for(before + 1, Duration::from_secs(10)).await;
+        let told = mails[before..]
+            .iter()
+            .find(|m| m.to.iter().any(|t| t.contains("aygun@greensteppe.example")))
+            .expect("applicant told");
+        assert!(told.text.contains(&format!("{}{org}", server.base)));
+
+        let (_, page) = cast.stranger.page(&format!("{org}?lang=en")).await;
+        assert!(page.contains("Verified") && page.contains("valid until"), "verified with its date");
+        let started = Instant::now();
+        while !slugs(&server.search("network=un-ngo-irene-azerbaijan&per_page=100").await)
+            .contains(&"green-steppe-youth-initiative".into())
+        {
+            assert!(started.elapsed() < Duration::from_secs(2), "{}: the new member is searchable", backend.name());
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        assert!(
+            slugs(&server.search(&format!("q={}", encode("Yashil Chol"))).await)
+                .contains(&"green-steppe-youth-initiative".into())
+        );
+        assert_eq!(cast.coordinator.post(&format!("/requests/{id}/approve"), &[]).await.status(), 403, "decided once");
+    }
+}
+
+#[tokio::test]
+async fn nobody_edits_what_is_not_theirs() {
+    let sink = SmtpSink::start();
+    for backend in backends() {
+        let database = TestDatabase::new(&backend).await;
+        let server = Server::start(
+            &database.data_dir.path().join("instance"),
+            Some(&database.shared_url()),
+            &["--demo", "--smtp-url", &sink.url],
+        )
+        .await;
+        let cast = cast(&server, &sink, &database).await;
+        let anonymous = Browser::new(&server);
+        let edit = |slug: &str| format!("/organizations/{slug}/edit");
+        let form = [("version", "1"), ("name_en", "Taken over"), ("kind", "ngo"), ("consultative_status", "none")];
+
+        // An organisation editor on another organisation.
+        assert_eq!(cast.ngo.get(&edit("nayora")).await.status(), 403);
+        assert_eq!(cast.ngo.post(&edit("nayora"), &form).await.status(), 403);
+        assert_eq!(cast.ngo.get("/organizations/nayora/history").await.status(), 403);
+        assert_eq!(cast.ngo.get("/organizations/nayora/join").await.status(), 403);
+        // A coordinator on an organisation outside their network.
+        for slug in ["kyrgyzstan-forum-women-ngos", "fay"] {
+            assert_eq!(cast.coordinator.get(&edit(slug)).await.status(), 403, "{slug}");
+            assert_eq!(cast.coordinator.post(&edit(slug), &form).await.status(), 403, "{slug}");
+        }
+        // A signed-in person with no role, and nobody at all.
+        assert_eq!(cast.stranger.get(&edit("ecores")).await.status(), 403);
+        assert_eq!(cast.stranger.post(&edit("ecores"), &form).await.status(), 403);
+        assert_eq!(anonymous.get(&edit("ecores")).await.status(), 303);
+        assert_eq!(anonymous.post(&edit("ecores"), &form).await.status(), 303);
+        assert_eq!(anonymous.post("/requests/1/approve", &[]).await.status(), 303);
+        // What they may do.
+        assert_eq!(cast.coordinator.get(&edit("ecores")).await.status(), 200, "a member of the coordinator's network");
+        assert_eq!(cast.ngo.get(&edit("green-steppe-youth-initiative")).await.status(), 200, "its own organisation");
+        assert_eq!(cast.admin.get(&edit("kyrgyzstan-forum-women-ngos")).await.status(), 200, "the administrator");
+
+        let (_, page) = anonymous.page("/organizations/kyrgyzstan-forum-women-ngos?lang=en").await;
+        assert!(!page.contains("Taken over"), "{}: nothing was changed", backend.name());
+    }
+}
+
+fn field_value(page: &str, name: &str) -> String {
+    let marker = format!("name=\"{name}\" type=\"text\" value=\"");
+    page.split(&marker).nth(1).map(|rest| rest.split('"').next().unwrap().to_string()).unwrap_or_default()
+}
+
+#[tokio::test]
+async fn edits_are_checked_recorded_and_restorable_and_concurrent_edits_are_caught() {
+    let sink = SmtpSink::start();
+    for backend in backends() {
+        let database = TestDatabase::new(&backend).await;
+        let server = Server::start(
+            &database.data_dir.path().join("instance"),
+            Some(&database.shared_url()),
+            &["--demo", "--smtp-url", &sink.url],
+        )
+        .await;
+        let cast = cast(&server, &sink, &database).await;
+        let (status, form) = cast.coordinator.page("/organizations/ecores/edit?lang=en").await;
+        assert_eq!(status, 200);
+        assert_eq!(field_value(&form, "name_en"), "ECORES");
+        let version = form.split("name=\"version\" value=\"").nth(1).unwrap().split('"').next().unwrap().to_string();
+
+        let bad = [
+            ("version", version.as_str()),
+            ("name_en", "ECORES Azerbaijan"),
+            ("kind", "ngo"),
+            ("country", "XX"),
+            ("email", "not-mail"),
+            ("website", "ecores.az"),
+            ("consultative_status", "none"),
+        ];
+        let (status, page, _) = cast.coordinator.post_page("/organizations/ecores/edit?lang=en", &bad).await;
+        assert_eq!(status, 400);
+        for field in ["country", "email", "website"] {
+            assert!(page.contains(&format!("id=\"{field}-error\"")), "{field} has its message");
+        }
+        assert!(
+            page.contains("value=\"ECORES Azerbaijan\"") && page.contains("value=\"ecores.az\""),
+            "what was typed is kept"
+        );
+
+        let good = [
+            ("version", version.as_str()),
+            ("name_en", "ECORES Azerbaijan"),
+            ("name_ru", "ЭКОРЕС"),
+            ("kind", "ngo"),
+            ("country", "az"),
+            ("website", "https://ecores.example"),
+            ("consultative_status", "none"),
+        ];
+        // A second editor opened the same version; the first saves.
+        let (status, _, location) = cast.coordinator.post_page("/organizations/ecores/edit", &good).await;
+        assert_eq!((status, location.as_deref()), (303, Some("/organizations/ecores?saved=1")));
+        let late = [
+            ("version", version.as_str()),
+            ("name_en", "ECORES Old Name"),
+            ("kind", "ngo"),
+            ("consultative_status", "none"),
+        ];
+        let (status, page, _) = cast.admin.post_page("/organizations/ecores/edit?lang=en", &late).await;
+        assert_eq!(status, 409, "{}: the second save is told", backend.name());
+        assert!(page.contains("Someone else saved changes"));
+        assert!(page.contains("ECORES Azerbaijan") && page.contains("ECORES Old Name"), "both versions shown");
+        let (_, profile) = Browser::new(&server).page("/organizations/ecores?lang=en").await;
+        assert!(profile.contains("<h1>ECORES Azerbaijan"), "the late save changed nothing");
+
+        let (_, history) = cast.coordinator.page("/organizations/ecores/history?lang=en").await;
+        assert!(history.contains("Edited") && history.contains("fuad@nayora.example"));
+        assert!(history.contains("<td>ECORES</td><td>ECORES Azerbaijan</td>"), "before and after");
+        let entry = history.split("/history/").nth(1).map(|s| s.split('/').next().unwrap().to_string());
+        assert!(entry.is_none(), "only one version: nothing earlier to restore yet");
+
+        // A second change, then the coordinator restores the first version.
+        let (_, form) = cast.coordinator.page("/organizations/ecores/edit").await;
+        let version = form.split("name=\"version\" value=\"").nth(1).unwrap().split('"').next().unwrap().to_string();
+        let third = [
+            ("version", version.as_str()),
+            ("name_en", "ECORES Third"),
+            ("kind", "ngo"),
+            ("consultative_status", "none"),
+        ];
+        assert_eq!(cast.coordinator.post("/organizations/ecores/edit", &third).await.status(), 303);
+        let (_, history) = cast.coordinator.page("/organizations/ecores/history?lang=en").await;
+        let entry = history
+            .split("/history/")
+            .nth(1)
+            .map(|s| s.split('/').next().unwrap().to_string())
+            .expect("a version to restore");
+        assert_eq!(cast.ngo.post(&format!("/organizations/ecores/history/{entry}/restore"), &[]).await.status(), 403);
+        let (status, _, _) =
+            cast.coordinator.post_page(&format!("/organizations/ecores/history/{entry}/restore"), &[]).await;
+        assert_eq!(status, 303);
+        let (_, profile) = Browser::new(&server).page("/organizations/ecores?lang=en").await;
+        assert!(profile.contains("<h1>ECORES Azerbaijan"), "{}: restored", backend.name());
+        let (_, history) = cast.coordinator.page("/organizations/ecores/history?lang=en").await;
+        assert!(history.contains("Restored an earlier version"));
+
+        let pool = database.pool().await;
+        let rows: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE entity = 'organization'")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+        assert!(rows >= 5, "registration, claim, edits and restore recorded: {rows}");
+        pool.close().await;
+        let _ = Backend::Sqlite;
+    }
+}
