@@ -177,6 +177,11 @@ pub fn router(state: AppState) -> Router {
         .route("/organizations/{slug}/history/{entry}/restore", post(directory::edit::restore))
         .route("/networks", get(networks::routes::networks_page))
         .route("/networks/{slug}", get(networks::routes::network_page))
+        .route("/networks/{slug}/edit", get(networks::edit::edit_network_form).post(networks::edit::edit_network))
+        .route(
+            "/networks/{slug}/focal-points/{number}/edit",
+            get(networks::edit::edit_focal_point_form).post(networks::edit::edit_focal_point),
+        )
         .route("/themes", get(themes::routes::themes_page))
         .route("/themes/{slug}", get(themes::routes::theme_page))
         .route("/healthz", get(healthz))

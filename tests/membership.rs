@@ -297,3 +297,120 @@ async fn edits_are_checked_recorded_and_restorable_and_concurrent_edits_are_caug
         let _ = Backend::Sqlite;
     }
 }
+
+#[tokio::test]
+async fn coordinators_run_their_network_appoint_leads_and_hand_coordination_over() {
+    let sink = SmtpSink::start();
+    for backend in backends() {
+        let database = TestDatabase::new(&backend).await;
+        let server = Server::start(
+            &database.data_dir.path().join("instance"),
+            Some(&database.shared_url()),
+            &["--demo", "--smtp-url", &sink.url],
+        )
+        .await;
+        let cast = cast(&server, &sink, &database).await;
+        let network = "/networks/un-ngo-irene-azerbaijan";
+        let name = backend.name();
+
+        // ECORES's new editor (the stranger, once the administrator approves the claim) leads Environment.
+        cast.stranger.post("/organizations/ecores/claim", &[("message", "Director")]).await;
+        let (_, queue) = cast.admin.page("/requests").await;
+        for id in request_ids(&queue) {
+            cast.admin.post(&format!("/requests/{id}/approve"), &[]).await;
+        }
+        let lead = &cast.stranger;
+
+        assert_eq!(cast.coordinator.get(&format!("{network}/edit")).await.status(), 200, "{name}");
+        assert_eq!(cast.ngo.get(&format!("{network}/edit")).await.status(), 403);
+        assert_eq!(lead.get(&format!("{network}/edit")).await.status(), 403);
+        assert_eq!(cast.coordinator.get("/networks/un-ngo-irene-caspian/edit").await.status(), 403, "another network");
+        assert_eq!(lead.get(&format!("{network}/focal-points/5/edit")).await.status(), 200, "the Environment lead");
+        assert_eq!(lead.get(&format!("{network}/focal-points/1/edit")).await.status(), 403, "not the Poverty lead");
+
+        let (_, page) = cast.coordinator.page(&format!("{network}?lang=en")).await;
+        assert!(page.contains(&format!("{network}/edit")) && page.contains(&format!("{network}/focal-points/3/edit")));
+        let (_, form) = cast.coordinator.page(&format!("{network}/focal-points/3/edit")).await;
+        let version = form.split("name=\"version\" value=\"").nth(1).unwrap().split('"').next().unwrap().to_string();
+        let appoint = [
+            ("version", version.as_str()),
+            ("title_en", "Gender Equality/Women Empowerment"),
+            ("theme", "gender-equality"),
+            ("lead:initiative-charity-public-union", "1"),
+            ("with:new-life-humanitarian-social-support-union", "1"),
+        ];
+        let (status, _, _) = cast.coordinator.post_page(&format!("{network}/focal-points/3/edit"), &appoint).await;
+        assert_eq!(status, 303, "{name}: a coordinator appoints a focal point's lead");
+        let (_, page) = Browser::new(&server).page(&format!("/themes/gender-equality?lang=en")).await;
+        let gender = page.split("UN-NGO-IRENE/Azerbaijan").nth(1).unwrap();
+        let lead_part = gender.split("In collaboration").next().unwrap();
+        assert!(lead_part.contains("Initiative"), "{name}: the new lead shown");
+
+        let no_lead = [("version", "2"), ("title_en", "Gender"), ("theme", "gender-equality")];
+        let (status, page, _) =
+            cast.coordinator.post_page(&format!("{network}/focal-points/3/edit?lang=en"), &no_lead).await;
+        assert_eq!(status, 400);
+        assert!(page.contains("Choose at least one lead organisation."));
+
+        // The lead edits its focal point's partners, but not who leads it.
+        let (_, form) = lead.page(&format!("{network}/focal-points/5/edit")).await;
+        let version = form.split("name=\"version\" value=\"").nth(1).unwrap().split('"').next().unwrap().to_string();
+        let partners = [
+            ("version", version.as_str()),
+            ("title_en", "Environment"),
+            ("theme", "environment"),
+            ("goals_label", "MDG 7"),
+            ("lead:ecores", "1"),
+            ("with:baku-youth-club", "1"),
+        ];
+        assert_eq!(lead.post(&format!("{network}/focal-points/5/edit"), &partners).await.status(), 303, "{name}");
+        let (_, form) = lead.page(&format!("{network}/focal-points/5/edit")).await;
+        let version = form.split("name=\"version\" value=\"").nth(1).unwrap().split('"').next().unwrap().to_string();
+        let takeover = [
+            ("version", version.as_str()),
+            ("title_en", "Environment"),
+            ("theme", "environment"),
+            ("goals_label", "MDG 7"),
+            ("lead:baku-youth-club", "1"),
+        ];
+        assert_eq!(lead.post(&format!("{network}/focal-points/5/edit"), &takeover).await.status(), 403, "{name}");
+
+        // Network details are checked; then coordination is handed to ECORES.
+        let (_, form) = cast.coordinator.page(&format!("{network}/edit")).await;
+        let version = form.split("name=\"version\" value=\"").nth(1).unwrap().split('"').next().unwrap().to_string();
+        let bad = [
+            ("version", version.as_str()),
+            ("name_en", "UN-NGO-IRENE/Azerbaijan"),
+            ("founded_on", "26/11/2004"),
+            ("coordinator", "nayora"),
+        ];
+        let (status, page, _) = cast.coordinator.post_page(&format!("{network}/edit?lang=en"), &bad).await;
+        assert_eq!(status, 400);
+        assert!(page.contains("id=\"founded_on-error\"") && page.contains("value=\"26/11/2004\""));
+        let hand_over = [
+            ("version", version.as_str()),
+            ("name_en", "UN-NGO-IRENE/Azerbaijan"),
+            ("founded_on", "2004-11-26"),
+            ("coordinator", "ecores"),
+        ];
+        let (status, _, _) = cast.coordinator.post_page(&format!("{network}/edit"), &hand_over).await;
+        assert_eq!(status, 303, "{name}");
+        assert_eq!(
+            cast.coordinator.get(&format!("{network}/edit")).await.status(),
+            403,
+            "{name}: no longer the coordinator"
+        );
+        assert_eq!(lead.get(&format!("{network}/edit")).await.status(), 200, "{name}: ECORES's editor coordinates now");
+        let (_, page) = Browser::new(&server).page(&format!("{network}?lang=en")).await;
+        let coordinator_part = page.split("Coordinator").nth(1).unwrap().split("</dd>").next().unwrap();
+        assert!(coordinator_part.contains("/organizations/ecores"), "{name}: {coordinator_part}");
+
+        let pool = database.pool().await;
+        let handovers: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'network.hand-over'")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+        assert_eq!(handovers, 1);
+        pool.close().await;
+    }
+}

@@ -161,3 +161,223 @@ sdg-14 = Sualtı həyat
 sdg-15 = Quruda həyat
 sdg-16 = Sülh, ədalət və güclü institutlar
 sdg-17 = Məqsədlər naminə tərəfdaşlıq
+
+nav-account = Hesab
+error-sign-in-required = Davam etmək üçün daxil olun.
+error-forbidden-title = İcazə yoxdur
+error-forbidden = Hesabınızın burada bu əməliyyatı yerinə yetirməyə icazəsi yoxdur.
+error-too-many-attempts-title = Həddindən çox cəhd
+error-too-many-attempts = Qısa müddətdə həddindən çox cəhd edildi. Zəhmət olmasa, bir qədər gözləyin və yenidən cəhd edin.
+error-too-large = Göndərilən məlumatın həcmi çox böyükdür.
+
+field-email = E-poçt ünvanı
+field-email-new = Yeni e-poçt ünvanı
+field-display-name = Adınız
+field-password = Şifrə
+field-password-current = Cari şifrə
+field-password-new = Yeni şifrə
+field-password-confirm = Yeni şifrə (təkrar)
+field-setup-token = Quraşdırma kodu (server jurnalında göstərilib)
+form-required = Zəhmət olmasa, bu sahəni doldurun.
+form-too-long = { $count ->
+    [one] Ən çoxu { $count } simvol.
+   *[other] Ən çoxu { $count } simvol.
+}
+form-email-invalid = Bu, e-poçt ünvanı deyil.
+form-password-too-short = { $count ->
+    [one] Zəhmət olmasa, ən azı { $count } simvol daxil edin.
+   *[other] Zəhmət olmasa, ən azı { $count } simvol daxil edin.
+}
+form-password-too-long = { $count ->
+    [one] Ən çoxu { $count } simvol.
+   *[other] Ən çoxu { $count } simvol.
+}
+form-password-mismatch = İki şifrə bir-birindən fərqlənir.
+form-password-hint = { $count ->
+    [one] Ən azı { $count } simvoldan ibarət şifrə; yadınızda qalan bir cümlə ən yaxşı seçimdir.
+   *[other] Ən azı { $count } simvoldan ibarət şifrə; yadınızda qalan bir cümlə ən yaxşı seçimdir.
+}
+
+signup-title = Hesab yaradın
+signup-button = Hesabı yarat
+signup-have-account = Artıq hesabınız var?
+signup-check-mail = { $email } ünvanına məktub göndərdik. Ünvanınızı təsdiqləmək və daxil olmaq üçün məktubdakı keçidi açın.
+confirm-title = Ünvanınızı təsdiqləyin
+token-invalid = Bu keçid artıq etibarlı deyil: ya artıq istifadə olunub, ya da müddəti bitib. Yeni keçid istəyin.
+signin-title = Daxil ol
+signin-button = Daxil ol
+signin-forgot = Şifrənizi unutmusunuz?
+signin-unconfirmed = Ünvanınız hələ təsdiqlənməyib. Sizə yeni təsdiq keçidi göndərdik.
+signin-wrong = E-poçt ünvanı və ya şifrə yanlışdır.
+signout-button = Çıxış et
+reset-title = Şifrənin bərpası
+reset-intro = Hesabınızın ünvanını göstərin; yeni şifrə seçmək üçün sizə keçid göndərəcəyik.
+reset-button = Keçidi göndər
+reset-check-mail = Əgər { $email } ünvanına bağlı hesab varsa, keçid olan məktub artıq yoldadır. Keçid bir saat ərzində etibarlıdır.
+reset-save = Yeni şifrəni yadda saxla
+
+mail-confirm-subject = UN-NGO-IRENE hesabınızı təsdiqləyin
+mail-confirm-body = Salam,
+
+    zəhmət olmasa, bu keçidi açaraq e-poçt ünvanınızı təsdiqləyin:
+
+    { $link }
+
+    Əgər hesab yaratmamısınızsa, bu məktuba əhəmiyyət verməyin.
+mail-exists-subject = UN-NGO-IRENE hesabınız
+mail-exists-body = Salam,
+
+    kimsə artıq hesaba bağlı olan bu ünvanla yeni hesab yaratmağa cəhd etdi. Əgər bu siz idinizsə və şifrənizi unutmusunuzsa, burada yeni şifrə seçə bilərsiniz:
+
+    { $link }
+mail-reset-subject = UN-NGO-IRENE üçün yeni şifrə seçin
+mail-reset-body = Salam,
+
+    yeni şifrə seçmək üçün bir saat ərzində bu keçidi açın:
+
+    { $link }
+
+    Əgər bunu siz istəməmisinizsə, bu məktuba əhəmiyyət verməyin: şifrəniz dəyişməz qalır.
+mail-email-change-subject = UN-NGO-IRENE üçün yeni ünvanınızı təsdiqləyin
+mail-email-change-body = Salam,
+
+    bu ünvanı hesabınızın ünvanı etmək üçün bu keçidi açın:
+
+    { $link }
+
+account-title = Hesabınız
+account-notice-welcome = Xoş gəlmisiniz! Siz daxil oldunuz.
+account-notice-reset = Yeni şifrəniz yadda saxlanıldı və siz daxil oldunuz. Digər seanslarınız başa çatdırıldı.
+account-notice-password = Şifrəniz dəyişdirildi. Digər seanslarınız başa çatdırıldı.
+account-notice-email-sent = Yeni ünvana keçid göndərdik; dəyişikliyi təsdiqləmək üçün onu açın.
+account-notice-email-changed = E-poçt ünvanınız dəyişdirildi.
+account-notice-session-ended = Seans başa çatdırıldı.
+account-wrong-password = Bu, cari şifrəniz deyil.
+account-email-taken = Bu ünvan artıq başqa hesab tərəfindən istifadə olunur.
+account-role = Rol
+account-admin = Platforma administratoru
+account-sessions = Daxil olduğunuz yerlər
+account-session-device = Brauzer
+account-session-started = Daxil olma vaxtı
+account-session-last-seen = Son fəallıq
+account-session-end = Bu seansı başa çatdır
+account-session-current = bu brauzer
+account-change-password = Şifrəni dəyiş
+account-change-email = E-poçt ünvanını dəyiş
+account-your-data = Məlumatlarınız
+account-export = Platformanın sizin haqqınızda saxladığı bütün məlumatları yükləyin (JSON)
+account-delete = Hesabı sil
+account-delete-explained = Adınız, ünvanınız və şifrəniz silinir və bütün cihazlarda sistemdən çıxırsınız. Şəbəkənin qeydlərinə etdiyiniz dəyişikliklər saxlanılır və silinmiş hesaba aid edilir.
+account-delete-confirm = Bəli, hesabımı sil
+account-delete-confirm-required = Təsdiqləmək üçün xananı işarələyin.
+
+setup-title = İlk administratoru təyin edin
+setup-intro = Bu quraşdırmada hələ administrator yoxdur. Server jurnalındakı quraşdırma kodunu və administratorun məlumatlarını daxil edin.
+setup-button = Administratoru yarat
+setup-token-wrong = Bu, server jurnalındakı quraşdırma kodu deyil.
+
+form-has-errors = Bəzi sahələrə diqqət yetirməlisiniz; onların yanındakı mesajlara baxın.
+edit-title = { $name }: redaktə
+edit-link = Profili redaktə et
+edit-save = Dəyişiklikləri yadda saxla
+edit-saved = Dəyişikliklər yadda saxlanıldı.
+edit-name-en = İngilis dilində ad
+edit-name-ru = Rus dilində ad
+edit-name-az = Azərbaycan dilində ad
+edit-acronym = Abbreviatura
+edit-other-names = Digər adlar və yazılış variantları (hər sətirdə bir)
+edit-description = Təsvir
+edit-description-en = İngilis dilində təsvir
+edit-description-ru = Rus dilində təsvir
+edit-description-az = Azərbaycan dilində təsvir
+edit-markdown-hint = Markdown istifadə edə bilərsiniz: **qalın**, *kursiv*, [keçidlər](https://example.org), siyahılar.
+edit-country-code = Ölkə (iki hərfli ISO kodu, məsələn, AZ)
+edit-status-year = Məşvərətçi statusun verildiyi il
+edit-name-required = Təşkilatın adını ən azı bir dildə göstərin.
+edit-choose = Variantlardan birini seçin.
+edit-country-invalid = Bu, ölkə kodu deyil; AZ və ya GE kimi iki hərfdən istifadə edin.
+edit-website-invalid = https:// və ya http:// ilə başlayan tam ünvanı göstərin.
+edit-year-invalid = 1800 ilə { $max } arasında bir il göstərin.
+edit-conflict = Siz bu profili redaktə edərkən başqa biri orada dəyişiklikləri yadda saxladı. Sizin dəyişiklikləriniz hələ yadda saxlanılmayıb: müqayisə edin, formanı düzəldin (yazdıqlarınız orada qalıb) və yenidən yadda saxlayın.
+edit-conflict-field = Sahə
+edit-conflict-saved = Bu arada yadda saxlanılan
+edit-conflict-yours = Sizin variant
+history-link = Dəyişikliklər tarixçəsi
+history-title = { $name }: dəyişikliklər tarixçəsi
+history-empty = Hələ heç bir dəyişiklik qeydə alınmayıb.
+history-before = Əvvəl
+history-after = Sonra
+history-restore = Bu versiyanı bərpa et
+history-deleted-account = silinmiş hesab
+history-system = sistem
+history-action-organization-create = Qeydiyyat
+history-action-organization-update = Redaktə
+history-action-organization-restore = Əvvəlki versiyanın bərpası
+history-action-request-approve = Müraciət təsdiqləndi
+history-action-request-decline = Müraciət rədd edildi
+verified = Təsdiqlənib
+verified-expired = Təsdiqin müddəti bitib
+verified-on = — şəbəkə koordinatorunun təsdiq tarixi:
+verified-until = son etibarlılıq tarixi:
+
+register-title = Təşkilatın qeydiyyatı
+register-intro = Təşkilatınızı kataloqa əlavə edin. Siz onun redaktoru olursunuz; təşkilat şəbəkəyə qoşulduqda şəbəkənin koordinatoru onu təsdiqləyir.
+register-button = Təşkilatı qeydiyyatdan keçir
+join-link = Şəbəkəyə qoşulmaq üçün müraciət et
+claim-link = Bu, mənim təşkilatımdır: redaktə hüququ üçün müraciət et
+join-title = { $name } şəbəkəyə qoşulmaq üçün müraciət edir
+claim-title = { $name }: redaktə hüququ üçün müraciət
+claim-intro = Koordinatora bu təşkilatda kim olduğunuzu bildirin. Müraciətiniz təsdiqləndikdən sonra təşkilatın profilini redaktə edə bilərsiniz.
+join-no-networks = Bu təşkilat artıq bütün şəbəkələrin üzvüdür.
+join-network = Şəbəkə
+request-message = Koordinatora mesaj (istəyə bağlı)
+request-button = Müraciəti göndər
+request-sent = Müraciətiniz göndərildi. Koordinator e-poçt vasitəsilə cavab verəcək.
+request-kind-join = Qoşulma müraciəti
+request-kind-claim = Redaktə hüququ üçün müraciət
+requests-title = Qərar gözləyən müraciətlər
+requests-none = Gözləyən müraciət yoxdur.
+request-approve = Təsdiqlə
+request-decline = Rədd et
+request-reason = İmtina səbəbi (müraciət edənə göndəriləcək)
+request-reason-required = Səbəbi göstərin: müraciət edən onu oxuyacaq.
+request-notice-approved = Müraciət təsdiqləndi və müraciət edənə bildirildi.
+request-notice-declined = Müraciət rədd edildi və müraciət edənə bildirildi.
+account-register = Təşkilatı qeydiyyatdan keçir
+account-requests = Qərar gözləyən müraciətlər
+account-organizations = Redaktə etdiyiniz təşkilatlar
+
+mail-request-subject = UN-NGO-IRENE şəbəkənizə yeni müraciət
+mail-request-body = Salam,
+
+    bir təşkilat şəbəkənizə qoşulmaq istəyir və ya kimsə şəbəkənizdəki təşkilatlardan birini redaktə etmək üçün icazə istəyir. Sizi gözləyən müraciətlər buradadır:
+
+    { $link }
+mail-approved-subject = Müraciətiniz təsdiqləndi
+mail-approved-body = Salam,
+
+    şəbəkə koordinatoru müraciətinizi təsdiqlədi. Təşkilatın profili:
+
+    { $link }
+mail-declined-subject = Müraciətiniz rədd edildi
+mail-declined-body = Salam,
+
+    şəbəkə koordinatoru müraciətinizi aşağıdakı səbəbə görə rədd etdi:
+
+    { $reason }
+
+    Təşkilatın profili: { $link }
+edit-conflict-reload = Siz redaktə edərkən başqa biri burada dəyişiklikləri yadda saxladı. Sizin dəyişiklikləriniz hələ yadda saxlanılmayıb: yazdıqlarınız formada qalıb; yadda saxlanılan versiyanı görmək üçün səhifəni yeniləyin, sonra yenidən yadda saxlayın.
+edit-founded-on = Təsis tarixi (İİİİ-AA-GG)
+edit-date-invalid = Tarixi İİİİ-AA-GG formatında göstərin, məsələn, 2004-11-26.
+network-edit-link = Şəbəkəni redaktə et
+network-coordinator-field = Koordinator təşkilat
+network-hand-over-hint = Başqa təşkilatı seçməklə koordinasiyanı ona ötürürsünüz: onun redaktorları koordinator olur, sizin təşkilatın redaktorları isə artıq koordinator olmur.
+focal-point-edit-link = Redaktə et
+focal-point-title-en = İngilis dilində ad
+focal-point-title-ru = Rus dilində ad
+focal-point-title-az = Azərbaycan dilində ad
+focal-point-goals-label = Şəbəkənin ifadə etdiyi kimi məqsədlər (məsələn, MİM 7)
+focal-point-roles = Aparıcı və tərəfdaş təşkilatlar
+focal-point-lead-required = Ən azı bir aparıcı təşkilat seçin.
+focal-point-both = Təşkilat eyni zamanda həm aparıcı, həm də tərəfdaş ola bilməz.

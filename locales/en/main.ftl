@@ -367,3 +367,17 @@ mail-declined-body = Hello,
     { $reason }
 
     The organisation's profile: { $link }
+edit-conflict-reload = Someone else saved changes here while you were editing. Nothing of yours is saved yet: the form holds what you typed; reload the page to see their version, then save again.
+edit-founded-on = Founded on (YYYY-MM-DD)
+edit-date-invalid = Give a date as YYYY-MM-DD, for example 2004-11-26.
+network-edit-link = Edit the network
+network-coordinator-field = Coordinating organisation
+network-hand-over-hint = Choosing another organisation hands coordination over: its editors become the coordinators, and yours stop being.
+focal-point-edit-link = Edit
+focal-point-title-en = Title in English
+focal-point-title-ru = Title in Russian
+focal-point-title-az = Title in Azerbaijani
+focal-point-goals-label = Goals as the network states them (e.g. MDG 7)
+focal-point-roles = Lead and collaborating organisations
+focal-point-lead-required = Choose at least one lead organisation.
+focal-point-both = An organisation cannot both lead and collaborate.

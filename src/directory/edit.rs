@@ -274,6 +274,7 @@ async fn save(
     Ok(true)
 }
 
+#[derive(Clone)]
 pub struct Choice {
     pub value: String,
     pub label: String,

@@ -10,6 +10,7 @@ pub const MIGRATIONS: &[Migration] = &[
     Migration { version: 1, name: "directory tables", sql: tables },
     Migration { version: 2, name: "directory search outbox triggers", sql: outbox_triggers },
     Migration { version: 3, name: "organisation versions and verification", sql: versions },
+    Migration { version: 4, name: "versions of networks, focal points, themes and people", sql: more_versions },
 ];
 
 /// `version` detects edits made at the same time; `verified_at` is when a
@@ -19,6 +20,12 @@ fn versions(_: Dialect) -> String {
     -- statement
     ALTER TABLE organizations ADD COLUMN verified_at TEXT"
         .to_string()
+}
+
+fn more_versions(_: Dialect) -> String {
+    ["networks", "focal_points", "themes", "persons"]
+        .map(|table| format!("ALTER TABLE {table} ADD COLUMN version BIGINT NOT NULL DEFAULT 1"))
+        .join("\n-- statement\n")
 }
 
 fn tables(_: Dialect) -> String {

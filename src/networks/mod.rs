@@ -1,5 +1,6 @@
 //! Networks of organisations: global, regional and national, with their
 //! coordinators, thematic focal points and members.
 
+pub mod edit;
 pub mod queries;
 pub mod routes;

@@ -10,6 +10,7 @@ use axum::response::Html;
 use super::queries::{self, Level, Member, Network, NetworkSummary};
 use crate::app::AppState;
 use crate::directory::model::ConsultativeStatus;
+use crate::platform::auth::MaybeUser;
 use crate::platform::i18n::Lang;
 use crate::platform::web::{Chrome, Found, PageError, SlugPath, WithLang, render};
 
@@ -30,6 +31,10 @@ struct NetworkPage {
     per_country: Vec<CountLink>,
     per_theme: Vec<CountLink>,
     with_status: CountLink,
+    /// Whether the reader coordinates this network.
+    coordinator: bool,
+    /// The focal points (by number) whose lead organisation the reader edits.
+    led: Vec<i64>,
 }
 
 #[derive(Template)]
@@ -62,8 +67,25 @@ pub async fn network_page(
     lang: Lang,
     uri: Uri,
     SlugPath(slug): SlugPath,
+    MaybeUser(user): MaybeUser,
 ) -> Result<Html<String>, PageError> {
     let network = queries::by_slug(&state.db, &slug).await.found(lang)?;
+    let (coordinator, led) = match &user {
+        Some(user) => (
+            super::edit::coordinates(&state.db, user, network.summary.id).await.page(lang)?,
+            sqlx::query_scalar(
+                "SELECT DISTINCT fp.number FROM focal_points fp JOIN focal_point_organizations f ON f.focal_point_id = fp.id \
+                 JOIN organization_editors e ON e.organization_id = f.organization_id \
+                 WHERE fp.network_id = $1 AND f.role = 'lead' AND e.user_id = $2",
+            )
+            .bind(network.summary.id)
+            .bind(user.user_id)
+            .fetch_all(&state.db.pool)
+            .await
+            .page(lang)?,
+        ),
+        None => (false, Vec::new()),
+    };
     let slug = network.summary.slug.clone();
     let mut countries: BTreeMap<String, (i64, String)> = BTreeMap::new();
     for member in &network.members {
@@ -100,6 +122,8 @@ pub async fn network_page(
         per_country,
         per_theme,
         with_status,
+        coordinator,
+        led,
         network,
     };
     render(&page, lang)

@@ -1,0 +1,555 @@
+//! Running a network: its coordinator edits the network (and may hand
+//! coordination to another organisation), its focal points and their lead
+//! organisations; a focal point's lead organisation edits that focal point's
+//! title and the organisations it works with. Every change is audited.
+
+use std::collections::BTreeSet;
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::{StatusCode, Uri};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use serde::{Deserialize, Serialize};
+use sqlx::Row;
+
+use crate::app::AppState;
+use crate::directory::edit::Choice;
+use crate::platform::auth::{RequireUser, SignedIn};
+use crate::platform::db::Db;
+use crate::platform::forms::{FormData, FormState};
+use crate::platform::i18n::{Lang, LocalizedText};
+use crate::platform::values::Slug;
+use crate::platform::web::{AppError, Chrome, Found, PageError, SlugPath, WithLang, render};
+
+/// Whether a person coordinates a network: an editor of its coordinating
+/// organisation, or an administrator.
+pub async fn coordinates(db: &Db, user: &SignedIn, network_id: i64) -> sqlx::Result<bool> {
+    if user.is_admin {
+        return Ok(true);
+    }
+    let found: Option<i64> = sqlx::query_scalar(
+        "SELECT 1 FROM networks n JOIN organization_editors e ON e.organization_id = n.coordinator_id \
+         WHERE n.id = $1 AND e.user_id = $2",
+    )
+    .bind(network_id)
+    .bind(user.user_id)
+    .fetch_optional(&db.pool)
+    .await?;
+    Ok(found.is_some())
+}
+
+/// Whether a person edits a lead organisation of a focal point.
+async fn leads_focal_point(db: &Db, user: &SignedIn, focal_point_id: i64) -> sqlx::Result<bool> {
+    let found: Option<i64> = sqlx::query_scalar(
+        "SELECT 1 FROM focal_point_organizations f JOIN organization_editors e ON e.organization_id = f.organization_id \
+         WHERE f.focal_point_id = $1 AND f.role = 'lead' AND e.user_id = $2 LIMIT 1",
+    )
+    .bind(focal_point_id)
+    .bind(user.user_id)
+    .fetch_optional(&db.pool)
+    .await?;
+    Ok(found.is_some())
+}
+
+fn text_of(data: &FormData, prefix: &str, form: &mut FormState, lang: Lang, max: usize) -> LocalizedText {
+    let mut text = LocalizedText::default();
+    for l in Lang::ALL {
+        let field = format!("{prefix}_{}", l.code());
+        let value = data.get(&field);
+        if value.chars().count() > max {
+            form.fail(&field, lang.t_count("form-too-long", max as i64));
+        } else if !value.is_empty() {
+            text.0.insert(l, value);
+        }
+    }
+    text
+}
+
+fn text_fields(form: &mut FormState, prefix: &str, text: Option<&LocalizedText>) {
+    for l in Lang::ALL {
+        let value = text.and_then(|t| t.0.get(&l).cloned()).unwrap_or_default();
+        form.values.insert(format!("{prefix}_{}", l.code()), value);
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+struct NetworkRecord {
+    name: LocalizedText,
+    description: Option<LocalizedText>,
+    founded_on: Option<String>,
+    /// The coordinating organisation's slug.
+    coordinator: Option<String>,
+}
+
+async fn load_network(db: &Db, slug: &Slug) -> sqlx::Result<Option<(i64, i64, NetworkRecord)>> {
+    let Some(row) = sqlx::query(
+        "SELECT n.id AS id, n.version AS version, n.name AS name, n.description AS description, \
+                n.founded_on AS founded_on, o.slug AS coordinator \
+         FROM networks n LEFT JOIN organizations o ON o.id = n.coordinator_id WHERE n.slug = $1",
+    )
+    .bind(slug.as_str())
+    .fetch_optional(&db.pool)
+    .await?
+    else {
+        return Ok(None);
+    };
+    let record = NetworkRecord {
+        name: LocalizedText::from_json(&row.try_get::<String, _>("name")?),
+        description: LocalizedText::from_json_opt(row.try_get::<Option<String>, _>("description")?.as_deref()),
+        founded_on: row.try_get("founded_on")?,
+        coordinator: row.try_get("coordinator")?,
+    };
+    Ok(Some((row.try_get("id")?, row.try_get("version")?, record)))
+}
+
+/// The member organisations of a network, as choices.
+async fn member_choices(db: &Db, network_id: i64, lang: Lang) -> sqlx::Result<Vec<Choice>> {
+    let mut choices: Vec<Choice> = sqlx::query(
+        "SELECT o.slug AS slug, o.name AS name FROM organizations o WHERE o.id IN \
+         (SELECT organization_id FROM network_members WHERE network_id = $1 \
+          UNION SELECT coordinator_id FROM networks WHERE id = $1 AND coordinator_id IS NOT NULL)",
+    )
+    .bind(network_id)
+    .fetch_all(&db.pool)
+    .await?
+    .iter()
+    .map(|r| {
+        Ok(Choice {
+            value: r.try_get("slug")?,
+            label: LocalizedText::from_json(&r.try_get::<String, _>("name")?).get(lang).to_string(),
+        })
+    })
+    .collect::<sqlx::Result<_>>()?;
+    choices.sort_by_key(|c| c.label.to_lowercase());
+    Ok(choices)
+}
+
+#[derive(Template)]
+#[template(path = "networks/edit.html")]
+struct NetworkEditPage {
+    chrome: Chrome,
+    slug: String,
+    version: i64,
+    form: FormState,
+    members: Vec<Choice>,
+    conflict: bool,
+}
+
+impl NetworkEditPage {
+    fn label(&self, key: &str) -> String {
+        self.chrome.t(key)
+    }
+}
+
+async fn require_coordinator(state: &AppState, user: &SignedIn, network_id: i64, lang: Lang) -> Result<(), PageError> {
+    if coordinates(&state.db, user, network_id).await.page(lang)? {
+        Ok(())
+    } else {
+        Err(PageError { error: AppError::Forbidden, lang })
+    }
+}
+
+pub async fn edit_network_form(
+    State(state): State<AppState>,
+    lang: Lang,
+    uri: Uri,
+    RequireUser(user): RequireUser,
+    SlugPath(slug): SlugPath,
+) -> Result<Html<String>, PageError> {
+    let (id, version, record) = load_network(&state.db, &slug).await.found(lang)?;
+    require_coordinator(&state, &user, id, lang).await?;
+    let mut form = FormState::default();
+    text_fields(&mut form, "name", Some(&record.name));
+    text_fields(&mut form, "description", record.description.as_ref());
+    form.values.insert("founded_on".into(), record.founded_on.clone().unwrap_or_default());
+    form.values.insert("coordinator".into(), record.coordinator.clone().unwrap_or_default());
+    let page = NetworkEditPage {
+        chrome: Chrome::new(
+            lang,
+            lang.t_with("edit-title", &[("name", record.name.get(lang).to_string().into())]),
+            &uri,
+        ),
+        slug: slug.to_string(),
+        version,
+        form,
+        members: member_choices(&state.db, id, lang).await.page(lang)?,
+        conflict: false,
+    };
+    render(&page, lang)
+}
+
+pub async fn edit_network(
+    State(state): State<AppState>,
+    lang: Lang,
+    uri: Uri,
+    RequireUser(user): RequireUser,
+    SlugPath(slug): SlugPath,
+    data: FormData,
+) -> Result<Response, PageError> {
+    let (id, version, before) = load_network(&state.db, &slug).await.found(lang)?;
+    require_coordinator(&state, &user, id, lang).await?;
+    let mut form = FormState::from(&data);
+    let name = text_of(&data, "name", &mut form, lang, 300);
+    if name.is_empty() {
+        form.fail("name_en", lang.t("edit-name-required"));
+    }
+    let description = text_of(&data, "description", &mut form, lang, 5000);
+    let founded_on = Some(data.get("founded_on")).filter(|d| !d.is_empty());
+    if let Some(day) = &founded_on
+        && time::Date::parse(day, &time::macros::format_description!("[year]-[month]-[day]")).is_err()
+    {
+        form.fail("founded_on", lang.t("edit-date-invalid"));
+    }
+    let members = member_choices(&state.db, id, lang).await.page(lang)?;
+    let coordinator = data.get("coordinator");
+    if !members.iter().any(|m| m.value == coordinator) {
+        form.fail("coordinator", lang.t("edit-choose"));
+    }
+    let typed_version: i64 = data.get("version").parse().unwrap_or(-1);
+    let page = |form: FormState, conflict: bool| NetworkEditPage {
+        chrome: Chrome::new(
+            lang,
+            lang.t_with("edit-title", &[("name", before.name.get(lang).to_string().into())]),
+            &uri,
+        ),
+        slug: slug.to_string(),
+        version,
+        form,
+        members: members.clone(),
+        conflict,
+    };
+    if !form.is_valid() {
+        return Ok((StatusCode::BAD_REQUEST, render(&page(form, false), lang)?).into_response());
+    }
+    let after = NetworkRecord {
+        name,
+        description: (!description.is_empty()).then_some(description),
+        founded_on,
+        coordinator: Some(coordinator.clone()),
+    };
+    let updated = sqlx::query(
+        "UPDATE networks SET name = $1, description = $2, founded_on = $3, \
+         coordinator_id = (SELECT id FROM organizations WHERE slug = $4), version = version + 1 \
+         WHERE id = $5 AND version = $6",
+    )
+    .bind(after.name.to_json())
+    .bind(after.description.as_ref().map(LocalizedText::to_json))
+    .bind(&after.founded_on)
+    .bind(&coordinator)
+    .bind(id)
+    .bind(typed_version)
+    .execute(&state.db.pool)
+    .await
+    .page(lang)?;
+    if updated.rows_affected() == 0 {
+        return Ok((StatusCode::CONFLICT, render(&page(form, true), lang)?).into_response());
+    }
+    let action = if before.coordinator != after.coordinator { "network.hand-over" } else { "network.update" };
+    crate::platform::audit::record(
+        &state.db,
+        Some(user.user_id),
+        action,
+        "network",
+        Some(id),
+        serde_json::to_value(&before).ok().as_ref(),
+        serde_json::to_value(&after).ok().as_ref(),
+    )
+    .await
+    .page(lang)?;
+    Ok(Redirect::to(&format!("/networks/{slug}")).into_response())
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+struct FocalPointRecord {
+    title: LocalizedText,
+    theme: String,
+    goals_label: Option<String>,
+    leads: Vec<String>,
+    collaborators: Vec<String>,
+}
+
+async fn load_focal_point(db: &Db, network_id: i64, number: i64) -> sqlx::Result<Option<(i64, i64, FocalPointRecord)>> {
+    let Some(row) = sqlx::query(
+        "SELECT fp.id AS id, fp.version AS version, fp.title AS title, fp.goals_label AS goals_label, t.slug AS theme \
+         FROM focal_points fp JOIN themes t ON t.id = fp.theme_id WHERE fp.network_id = $1 AND fp.number = $2",
+    )
+    .bind(network_id)
+    .bind(number)
+    .fetch_optional(&db.pool)
+    .await?
+    else {
+        return Ok(None);
+    };
+    let id: i64 = row.try_get("id")?;
+    let roles = sqlx::query(
+        "SELECT o.slug AS slug, f.role AS role FROM focal_point_organizations f \
+         JOIN organizations o ON o.id = f.organization_id WHERE f.focal_point_id = $1 ORDER BY f.position",
+    )
+    .bind(id)
+    .fetch_all(&db.pool)
+    .await?;
+    let with_role = |role: &str| -> Vec<String> {
+        roles.iter().filter(|r| r.get::<String, _>("role") == role).map(|r| r.get::<String, _>("slug")).collect()
+    };
+    let record = FocalPointRecord {
+        title: LocalizedText::from_json(&row.try_get::<String, _>("title")?),
+        theme: row.try_get("theme")?,
+        goals_label: row.try_get("goals_label")?,
+        leads: with_role("lead"),
+        collaborators: with_role("collaborator"),
+    };
+    Ok(Some((id, row.try_get("version")?, record)))
+}
+
+pub struct MemberRole {
+    pub slug: String,
+    pub name: String,
+    pub lead: bool,
+    pub collaborator: bool,
+}
+
+#[derive(Template)]
+#[template(path = "networks/focal_point_edit.html")]
+struct FocalPointEditPage {
+    chrome: Chrome,
+    slug: String,
+    number: i64,
+    version: i64,
+    form: FormState,
+    themes: Vec<Choice>,
+    members: Vec<MemberRole>,
+    coordinator: bool,
+    conflict: bool,
+}
+
+impl FocalPointEditPage {
+    fn label(&self, key: &str) -> String {
+        self.chrome.t(key)
+    }
+}
+
+async fn theme_choices(db: &Db, lang: Lang) -> sqlx::Result<Vec<Choice>> {
+    sqlx::query("SELECT slug, name FROM themes ORDER BY position")
+        .fetch_all(&db.pool)
+        .await?
+        .iter()
+        .map(|r| {
+            Ok(Choice {
+                value: r.try_get("slug")?,
+                label: LocalizedText::from_json(&r.try_get::<String, _>("name")?).get(lang).to_string(),
+            })
+        })
+        .collect()
+}
+
+/// Who may edit a focal point, and how much: coordinators everything, the
+/// lead organisations' editors its title and collaborators.
+async fn focal_point_rights(
+    state: &AppState,
+    user: &SignedIn,
+    network_id: i64,
+    focal_point_id: i64,
+    lang: Lang,
+) -> Result<bool, PageError> {
+    if coordinates(&state.db, user, network_id).await.page(lang)? {
+        return Ok(true);
+    }
+    if leads_focal_point(&state.db, user, focal_point_id).await.page(lang)? {
+        return Ok(false);
+    }
+    Err(PageError { error: AppError::Forbidden, lang })
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn focal_point_page(
+    state: &AppState,
+    lang: Lang,
+    uri: &Uri,
+    slug: &Slug,
+    network_id: i64,
+    number: i64,
+    version: i64,
+    record: &FocalPointRecord,
+    form: FormState,
+    coordinator: bool,
+    conflict: bool,
+) -> Result<FocalPointEditPage, PageError> {
+    let chosen = |list: &[String], slug: &str| list.iter().any(|s| s == slug);
+    let (leads, collaborators) = if form.values.contains_key("title_en") && !form.is_valid() || conflict {
+        (
+            form.values.keys().filter_map(|k| k.strip_prefix("lead:")).map(str::to_string).collect::<Vec<_>>(),
+            form.values.keys().filter_map(|k| k.strip_prefix("with:")).map(str::to_string).collect::<Vec<_>>(),
+        )
+    } else {
+        (record.leads.clone(), record.collaborators.clone())
+    };
+    let members = member_choices(&state.db, network_id, lang)
+        .await
+        .page(lang)?
+        .into_iter()
+        .map(|c| MemberRole {
+            lead: chosen(&leads, &c.value),
+            collaborator: chosen(&collaborators, &c.value),
+            slug: c.value,
+            name: c.label,
+        })
+        .collect();
+    Ok(FocalPointEditPage {
+        chrome: Chrome::new(
+            lang,
+            lang.t_with("edit-title", &[("name", record.title.get(lang).to_string().into())]),
+            uri,
+        ),
+        slug: slug.to_string(),
+        number,
+        version,
+        form,
+        themes: theme_choices(&state.db, lang).await.page(lang)?,
+        members,
+        coordinator,
+        conflict,
+    })
+}
+
+pub async fn edit_focal_point_form(
+    State(state): State<AppState>,
+    lang: Lang,
+    uri: Uri,
+    RequireUser(user): RequireUser,
+    Path((raw_slug, number)): Path<(String, i64)>,
+) -> Result<Html<String>, PageError> {
+    let slug = Slug::parse(&raw_slug).ok_or(AppError::NotFound).page(lang)?;
+    let (network_id, _, _) = load_network(&state.db, &slug).await.found(lang)?;
+    let (fp_id, version, record) = load_focal_point(&state.db, network_id, number).await.found(lang)?;
+    let coordinator = focal_point_rights(&state, &user, network_id, fp_id, lang).await?;
+    let mut form = FormState::default();
+    text_fields(&mut form, "title", Some(&record.title));
+    form.values.insert("theme".into(), record.theme.clone());
+    form.values.insert("goals_label".into(), record.goals_label.clone().unwrap_or_default());
+    let page =
+        focal_point_page(&state, lang, &uri, &slug, network_id, number, version, &record, form, coordinator, false)
+            .await?;
+    render(&page, lang)
+}
+
+pub async fn edit_focal_point(
+    State(state): State<AppState>,
+    lang: Lang,
+    uri: Uri,
+    RequireUser(user): RequireUser,
+    Path((raw_slug, number)): Path<(String, i64)>,
+    data: FormData,
+) -> Result<Response, PageError> {
+    let slug = Slug::parse(&raw_slug).ok_or(AppError::NotFound).page(lang)?;
+    let (network_id, _, _) = load_network(&state.db, &slug).await.found(lang)?;
+    let (fp_id, version, before) = load_focal_point(&state.db, network_id, number).await.found(lang)?;
+    let coordinator = focal_point_rights(&state, &user, network_id, fp_id, lang).await?;
+    let mut form = FormState::from(&data);
+    let title = text_of(&data, "title", &mut form, lang, 300);
+    if title.is_empty() {
+        form.fail("title_en", lang.t("edit-name-required"));
+    }
+    let members: BTreeSet<String> =
+        member_choices(&state.db, network_id, lang).await.page(lang)?.into_iter().map(|c| c.value).collect();
+    let picked = |prefix: &str| -> Vec<String> {
+        data.0
+            .keys()
+            .filter_map(|k| k.strip_prefix(prefix))
+            .filter(|s| members.contains(*s))
+            .map(str::to_string)
+            .collect()
+    };
+    let (leads, collaborators) = (picked("lead:"), picked("with:"));
+    if leads.is_empty() {
+        form.fail("leads", lang.t("focal-point-lead-required"));
+    }
+    if leads.iter().any(|l| collaborators.contains(l)) {
+        form.fail("leads", lang.t("focal-point-both"));
+    }
+    let themes = theme_choices(&state.db, lang).await.page(lang)?;
+    let theme = data.get("theme");
+    if !themes.iter().any(|t| t.value == theme) {
+        form.fail("theme", lang.t("edit-choose"));
+    }
+    let after = FocalPointRecord {
+        title,
+        theme,
+        goals_label: Some(data.get("goals_label")).filter(|g| !g.is_empty()),
+        leads,
+        collaborators,
+    };
+    // A lead organisation's editor may not change who leads, nor the theme.
+    if !coordinator
+        && (after.leads != before.leads || after.theme != before.theme || after.goals_label != before.goals_label)
+    {
+        return Err(PageError { error: AppError::Forbidden, lang });
+    }
+    let typed_version: i64 = data.get("version").parse().unwrap_or(-1);
+    if !form.is_valid() || typed_version != version {
+        let conflict = form.is_valid();
+        let page = focal_point_page(
+            &state,
+            lang,
+            &uri,
+            &slug,
+            network_id,
+            number,
+            version,
+            &before,
+            form,
+            coordinator,
+            conflict,
+        )
+        .await?;
+        let status = if conflict { StatusCode::CONFLICT } else { StatusCode::BAD_REQUEST };
+        return Ok((status, render(&page, lang)?).into_response());
+    }
+    let mut tx = state.db.pool.begin().await.page(lang)?;
+    let updated = sqlx::query(
+        "UPDATE focal_points SET title = $1, goals_label = $2, theme_id = (SELECT id FROM themes WHERE slug = $3), \
+         version = version + 1 WHERE id = $4 AND version = $5",
+    )
+    .bind(after.title.to_json())
+    .bind(&after.goals_label)
+    .bind(&after.theme)
+    .bind(fp_id)
+    .bind(version)
+    .execute(&mut *tx)
+    .await
+    .page(lang)?;
+    if updated.rows_affected() == 1 {
+        sqlx::query("DELETE FROM focal_point_organizations WHERE focal_point_id = $1")
+            .bind(fp_id)
+            .execute(&mut *tx)
+            .await
+            .page(lang)?;
+        let roles =
+            after.leads.iter().map(|s| (s, "lead")).chain(after.collaborators.iter().map(|s| (s, "collaborator")));
+        for (position, (organization, role)) in roles.enumerate() {
+            sqlx::query(
+                "INSERT INTO focal_point_organizations (focal_point_id, organization_id, role, position) \
+                 SELECT $1, id, $2, $3 FROM organizations WHERE slug = $4",
+            )
+            .bind(fp_id)
+            .bind(role)
+            .bind(position as i64)
+            .bind(organization)
+            .execute(&mut *tx)
+            .await
+            .page(lang)?;
+        }
+    }
+    tx.commit().await.page(lang)?;
+    crate::platform::audit::record(
+        &state.db,
+        Some(user.user_id),
+        "focal-point.update",
+        "focal_point",
+        Some(fp_id),
+        serde_json::to_value(&before).ok().as_ref(),
+        serde_json::to_value(&after).ok().as_ref(),
+    )
+    .await
+    .page(lang)?;
+    Ok(Redirect::to(&format!("/networks/{slug}#focal-points")).into_response())
+}
