@@ -341,7 +341,7 @@ async fn coordinators_run_their_network_appoint_leads_and_hand_coordination_over
         ];
         let (status, _, _) = cast.coordinator.post_page(&format!("{network}/focal-points/3/edit"), &appoint).await;
         assert_eq!(status, 303, "{name}: a coordinator appoints a focal point's lead");
-        let (_, page) = Browser::new(&server).page(&format!("/themes/gender-equality?lang=en")).await;
+        let (_, page) = Browser::new(&server).page("/themes/gender-equality?lang=en").await;
         let gender = page.split("UN-NGO-IRENE/Azerbaijan").nth(1).unwrap();
         let lead_part = gender.split("In collaboration").next().unwrap();
         assert!(lead_part.contains("Initiative"), "{name}: the new lead shown");
