@@ -56,6 +56,7 @@ fn migrations() -> Vec<Migration> {
         crate::platform::auth::MIGRATIONS,
         accounts::roles::MIGRATIONS,
         membership::routes::MIGRATIONS,
+        membership::editors::MIGRATIONS,
     ]
     .concat()
 }
@@ -171,6 +172,8 @@ pub fn router(state: AppState) -> Router {
         .route("/organizations/new", get(membership::routes::register_form).post(membership::routes::register))
         .route("/organizations/{slug}/join", get(membership::routes::join_form).post(membership::routes::join))
         .route("/organizations/{slug}/claim", get(membership::routes::claim_form).post(membership::routes::claim))
+        .route("/organizations/{slug}/editors", get(membership::editors::editors).post(membership::editors::invite))
+        .route("/invitations/accept", get(membership::editors::accept))
         .route("/requests", get(membership::routes::queue))
         .route("/requests/{id}/{decision}", post(membership::routes::decide))
         .route("/organizations/{slug}/history", get(directory::edit::history))

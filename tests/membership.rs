@@ -414,3 +414,48 @@ async fn coordinators_run_their_network_appoint_leads_and_hand_coordination_over
         pool.close().await;
     }
 }
+
+#[tokio::test]
+async fn editors_invite_colleagues_by_mail() {
+    let sink = SmtpSink::start();
+    let database = TestDatabase::new(&Backend::Sqlite).await;
+    let server = Server::start(
+        &database.data_dir.path().join("instance"),
+        Some(&database.shared_url()),
+        &["--demo", "--smtp-url", &sink.url],
+    )
+    .await;
+    let cast = cast(&server, &sink, &database).await;
+    let org = "/organizations/green-steppe-youth-initiative";
+    assert_eq!(cast.stranger.get(&format!("{org}/editors")).await.status(), 403);
+    let (status, page, _) = cast.ngo.post_page(&format!("{org}/editors?lang=en"), &[("email", "not an address")]).await;
+    assert_eq!(status, 400);
+    assert!(page.contains("id=\"email-error\""));
+
+    let before = sink.messages().len();
+    let (status, page, _) =
+        cast.ngo.post_page(&format!("{org}/editors?lang=en"), &[("email", "Colleague@GreenSteppe.example")]).await;
+    assert_eq!(status, 200);
+    assert!(page.contains("An invitation is on its way to colleague@greensteppe.example"));
+    let mails = sink.wait_for(before + 1, Duration::from_secs(10)).await;
+    let invitation =
+        mails.iter().rev().find(|m| m.to.iter().any(|t| t.contains("colleague@greensteppe.example"))).unwrap();
+    let link =
+        link_in(&invitation.text, &format!("{}/invitations/accept?token=", server.base)).expect("invitation link");
+    let path = &link[server.base.len()..];
+
+    let response = Browser::new(&server).get(path).await;
+    assert_eq!(response.status(), 303, "signing in comes first");
+    let (status, page) = cast.stranger.page(&format!("{path}&lang=en")).await;
+    assert_eq!(status, 400);
+    assert!(page.contains("This invitation was sent to colleague@greensteppe.example"), "only for the invited address");
+
+    let colleague = sign_up(&server, &sink, "colleague@greensteppe.example").await;
+    assert_eq!(colleague.get(&format!("{org}/edit")).await.status(), 403, "not an editor before accepting");
+    let response = colleague.get(path).await;
+    assert_eq!(response.headers()["location"], org);
+    assert_eq!(colleague.get(&format!("{org}/edit")).await.status(), 200, "an editor after accepting");
+    let (_, editors) = cast.ngo.page(&format!("{org}/editors")).await;
+    assert!(editors.contains("colleague@greensteppe.example"));
+    assert_eq!(colleague.get(path).await.status(), 400, "an invitation is used once");
+}

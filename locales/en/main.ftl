@@ -381,3 +381,17 @@ focal-point-goals-label = Goals as the network states them (e.g. MDG 7)
 focal-point-roles = Lead and collaborating organisations
 focal-point-lead-required = Choose at least one lead organisation.
 focal-point-both = An organisation cannot both lead and collaborate.
+editors-link = Editors
+editors-title = Editors of { $name }
+invite-heading = Invite a colleague
+invite-email = Colleague's e-mail address
+invite-button = Send the invitation
+invite-sent = An invitation is on its way to { $email }. It works for two weeks.
+invite-title = Invitation
+invite-other-address = This invitation was sent to { $email }. Sign in with that address to accept it.
+mail-invite-subject = An invitation to edit an organisation on UN-NGO-IRENE
+mail-invite-body = Hello,
+
+    { $name } invites you to edit the profile of { $organization } on UN-NGO-IRENE. Open this link, and sign in or create an account with this address:
+
+    { $link }

@@ -1,3 +1,4 @@
 //! Organisations joining networks, and people claiming organisations' profiles.
 
+pub mod editors;
 pub mod routes;

@@ -6,25 +6,9 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { chromium } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
+import { checkPage, launchChromium, watch } from './helpers.mjs';
 
 const BASE_URL = process.env.IRENE_BASE_URL;
-const CHROMIUM = process.env.IRENE_CHROMIUM ?? '/usr/bin/chromium';
-// Without the networking switches Chromium keeps calling Google services, which this
-// machine's closed network refuses.
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox', // CI runs as root
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-const BLOCKING_IMPACTS = new Set(['serious', 'critical']);
 
 // Runs in the page: a facet option's text without its count.
 const FACET_LABEL = (a) => {
@@ -46,74 +30,12 @@ let browser;
 
 before(async () => {
   assert.ok(BASE_URL, 'IRENE_BASE_URL is not set: run scripts/test, or start `irene serve --demo` and set it');
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 });
 
 after(async () => {
   await browser?.close();
 });
-
-/** Collects what went wrong on the page between two checks. */
-function watch(page) {
-  const state = { problems: [], navigationStatus: null };
-  const ignored = (url) => new URL(url).pathname === '/favicon.ico';
-  page.on('pageerror', (err) => state.problems.push(`uncaught script error: ${err.message}`));
-  page.on('requestfailed', (req) => {
-    if (!ignored(req.url())) state.problems.push(`request failed: ${req.url()} (${req.failure()?.errorText})`);
-  });
-  page.on('response', (res) => {
-    if (res.request().isNavigationRequest() && res.frame() === page.mainFrame()) {
-      state.navigationStatus = res.status();
-    }
-    if (res.status() >= 400 && !ignored(res.url())) {
-      state.problems.push(`HTTP ${res.status()} for ${res.url()}`);
-    }
-  });
-  return state;
-}
-
-function formatViolations(violations) {
-  return violations
-    .map((v) => {
-      const nodes = v.nodes
-        .map((n) => `      ${n.target.join(' ')}${n.failureSummary ? `\n        ${n.failureSummary.replace(/\n/g, '\n        ')}` : ''}`)
-        .join('\n');
-      return `  [${v.impact}] ${v.id}: ${v.help}\n    ${v.helpUrl}\n${nodes}`;
-    })
-    .join('\n');
-}
-
-/** What every page must satisfy. `lang` null: any of the portal's languages. */
-async function checkPage(page, state, lang) {
-  const where = page.url();
-  assert.ok(
-    state.navigationStatus === null || state.navigationStatus < 400,
-    `${where}: HTTP ${state.navigationStatus}`,
-  );
-
-  const htmlLang = await page.locator('html').getAttribute('lang');
-  if (lang) {
-    assert.equal(htmlLang, lang, `${where}: <html lang> is ${JSON.stringify(htmlLang)}, expected "${lang}"`);
-  } else {
-    assert.match(htmlLang ?? '', /^(en|ru|az)$/, `${where}: <html lang> is ${JSON.stringify(htmlLang)}`);
-  }
-
-  assert.equal(await page.locator('main#main').count(), 1, `${where}: expected one <main id="main">`);
-  assert.equal(await page.locator('main#main h1').count(), 1, `${where}: expected exactly one <h1> in <main>`);
-  assert.ok((await page.locator('a[href="#main"]').count()) >= 1, `${where}: no skip link to #main`);
-
-  const axe = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-  const blocking = axe.violations.filter((v) => BLOCKING_IMPACTS.has(v.impact));
-  assert.equal(
-    blocking.length,
-    0,
-    `${where}: ${blocking.length} serious/critical accessibility violation(s):\n${formatViolations(blocking)}`,
-  );
-
-  assert.deepEqual(state.problems, [], `${where}: problems while loading the page`);
-  state.problems.length = 0;
-  state.navigationStatus = null;
-}
 
 /** The largest number written in the text: the total in "3 results" as in "1–20 of 45". */
 function largestNumber(text, what) {

@@ -1,0 +1,215 @@
+//! An organisation's editors: who they are, and colleagues invited by mail.
+//! An invitation is accepted by signing in with the address it was sent to.
+
+use std::time::Duration;
+
+use askama::Template;
+use axum::extract::{Query, State};
+use axum::http::{StatusCode, Uri};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use serde::Deserialize;
+use sqlx::Row;
+
+use crate::accounts::roles;
+use crate::app::AppState;
+use crate::platform::auth::{RequireUser, SignedIn, new_secret, now_secs, rate_limit, secret_hash};
+use crate::platform::db::Dialect;
+use crate::platform::forms::{FormData, FormState};
+use crate::platform::i18n::Lang;
+use crate::platform::mail::{Email, OutgoingMail};
+use crate::platform::migrate::Migration;
+use crate::platform::values::Slug;
+use crate::platform::web::{AppError, Chrome, Found, PageError, SlugPath, WithLang, render};
+
+pub const MIGRATIONS: &[Migration] = &[Migration { version: 121, name: "invitations", sql: tables }];
+
+fn tables(_: Dialect) -> String {
+    "CREATE TABLE invitations (
+        token_hash TEXT PRIMARY KEY,
+        organization_id BIGINT NOT NULL REFERENCES organizations (id) ON DELETE CASCADE,
+        email TEXT NOT NULL,
+        invited_by BIGINT REFERENCES users (id),
+        expires_at BIGINT NOT NULL,
+        accepted_at TEXT,
+        accepted_by BIGINT REFERENCES users (id)
+    )"
+    .to_string()
+}
+
+const INVITATION_VALID: Duration = Duration::from_secs(14 * 24 * 3600);
+
+#[derive(Template)]
+#[template(path = "membership/editors.html")]
+struct EditorsPage {
+    chrome: Chrome,
+    slug: String,
+    name: String,
+    editors: Vec<(String, String)>,
+    form: FormState,
+    sent: Option<String>,
+}
+
+async fn editors_page(
+    state: &AppState,
+    lang: Lang,
+    uri: &Uri,
+    slug: &Slug,
+    form: FormState,
+    sent: Option<String>,
+) -> Result<EditorsPage, PageError> {
+    let (id, _, record) = crate::directory::edit::load(&state.db, slug).await.found(lang)?;
+    let editors = sqlx::query(
+        "SELECT u.display_name AS name, u.email AS email FROM organization_editors e JOIN users u ON u.id = e.user_id \
+         WHERE e.organization_id = $1 AND u.deleted_at IS NULL ORDER BY u.display_name",
+    )
+    .bind(id)
+    .fetch_all(&state.db.pool)
+    .await
+    .page(lang)?
+    .iter()
+    .map(|r| (r.get::<String, _>("name"), r.get::<String, _>("email")))
+    .collect();
+    let name = record.name.get(lang).to_string();
+    Ok(EditorsPage {
+        chrome: Chrome::new(lang, lang.t_with("editors-title", &[("name", name.clone().into())]), uri),
+        slug: slug.to_string(),
+        name,
+        editors,
+        form,
+        sent,
+    })
+}
+
+async fn require_editor(state: &AppState, user: &SignedIn, slug: &Slug, lang: Lang) -> Result<i64, PageError> {
+    let (id, _, _) = crate::directory::edit::load(&state.db, slug).await.found(lang)?;
+    if roles::can_edit_organization(&state.db, user, id).await.page(lang)? {
+        Ok(id)
+    } else {
+        Err(PageError { error: AppError::Forbidden, lang })
+    }
+}
+
+pub async fn editors(
+    State(state): State<AppState>,
+    lang: Lang,
+    uri: Uri,
+    RequireUser(user): RequireUser,
+    SlugPath(slug): SlugPath,
+) -> Result<Html<String>, PageError> {
+    require_editor(&state, &user, &slug, lang).await?;
+    render(&editors_page(&state, lang, &uri, &slug, FormState::default(), None).await?, lang)
+}
+
+pub async fn invite(
+    State(state): State<AppState>,
+    lang: Lang,
+    uri: Uri,
+    RequireUser(user): RequireUser,
+    SlugPath(slug): SlugPath,
+    data: FormData,
+) -> Result<Response, PageError> {
+    let organization_id = require_editor(&state, &user, &slug, lang).await?;
+    let mut form = FormState::from(&data);
+    let Some(email) = Email::parse(&data.get("email").to_lowercase()) else {
+        form.fail("email", lang.t("form-email-invalid"));
+        let page = editors_page(&state, lang, &uri, &slug, form, None).await?;
+        return Ok((StatusCode::BAD_REQUEST, render(&page, lang)?).into_response());
+    };
+    if !rate_limit(&state.db, &format!("invite:{}", user.user_id), Duration::from_secs(3600), 20).await.page(lang)? {
+        return Err(PageError { error: AppError::TooManyAttempts, lang });
+    }
+    let secret = new_secret();
+    sqlx::query(
+        "INSERT INTO invitations (token_hash, organization_id, email, invited_by, expires_at) VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(secret_hash(&secret))
+    .bind(organization_id)
+    .bind(email.as_str())
+    .bind(user.user_id)
+    .bind(now_secs() + INVITATION_VALID.as_secs() as i64)
+    .execute(&state.db.pool)
+    .await
+    .page(lang)?;
+    let page = editors_page(&state, lang, &uri, &slug, FormState::default(), Some(email.to_string())).await?;
+    let link = format!("{}/invitations/accept?token={secret}&lang={}", state.public_url, lang.code());
+    let body = lang.t_with(
+        "mail-invite-body",
+        &[
+            ("name", user.display_name.clone().into()),
+            ("organization", page.name.clone().into()),
+            ("link", link.into()),
+        ],
+    );
+    if let Err(error) = state.mailer.send(&OutgoingMail::new(email, lang.t("mail-invite-subject"), body)).await {
+        tracing::warn!(error = %error, "invitation not sent");
+    }
+    Ok(render(&page, lang)?.into_response())
+}
+
+#[derive(Deserialize)]
+pub struct TokenQuery {
+    token: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "accounts/message.html")]
+struct InvitationMessage {
+    chrome: Chrome,
+    message: String,
+}
+
+/// Accepts an invitation: the signed-in person must hold the invited address.
+pub async fn accept(
+    State(state): State<AppState>,
+    lang: Lang,
+    uri: Uri,
+    RequireUser(user): RequireUser,
+    Query(query): Query<TokenQuery>,
+) -> Result<Response, PageError> {
+    let hash = secret_hash(&query.token.unwrap_or_default());
+    let row = sqlx::query(
+        "SELECT i.organization_id AS organization_id, i.email AS email, o.slug AS slug FROM invitations i \
+         JOIN organizations o ON o.id = i.organization_id \
+         WHERE i.token_hash = $1 AND i.accepted_at IS NULL AND i.expires_at >= $2",
+    )
+    .bind(&hash)
+    .bind(now_secs())
+    .fetch_optional(&state.db.pool)
+    .await
+    .page(lang)?;
+    let message = |key: &str, args: &[(&'static str, String)]| {
+        let args: Vec<(&'static str, fluent_templates::fluent_bundle::FluentValue<'static>)> =
+            args.iter().map(|(k, v)| (*k, v.clone().into())).collect();
+        let page = InvitationMessage {
+            chrome: Chrome::new(lang, lang.t("invite-title"), &uri),
+            message: lang.t_with(key, &args),
+        };
+        render(&page, lang).map(|html| (StatusCode::BAD_REQUEST, html).into_response())
+    };
+    let Some(row) = row else { return message("token-invalid", &[]) };
+    let invited: String = row.get("email");
+    if !invited.eq_ignore_ascii_case(&user.email) {
+        return message("invite-other-address", &[("email", invited)]);
+    }
+    let organization_id: i64 = row.get("organization_id");
+    sqlx::query("UPDATE invitations SET accepted_at = $1, accepted_by = $2 WHERE token_hash = $3")
+        .bind(crate::platform::clock::now_rfc3339())
+        .bind(user.user_id)
+        .bind(&hash)
+        .execute(&state.db.pool)
+        .await
+        .page(lang)?;
+    roles::grant_editor(&state.db, user.user_id, organization_id, None).await.page(lang)?;
+    crate::platform::audit::record(
+        &state.db,
+        Some(user.user_id),
+        "editor.join",
+        "organization",
+        Some(organization_id),
+        None,
+        None,
+    )
+    .await
+    .page(lang)?;
+    Ok(Redirect::to(&format!("/organizations/{}", row.get::<String, _>("slug"))).into_response())
+}
