@@ -459,3 +459,70 @@ async fn editors_invite_colleagues_by_mail() {
     assert!(editors.contains("colleague@greensteppe.example"));
     assert_eq!(colleague.get(path).await.status(), 400, "an invitation is used once");
 }
+
+#[tokio::test]
+async fn editors_manage_their_organisations_people() {
+    let sink = SmtpSink::start();
+    for backend in backends() {
+        let database = TestDatabase::new(&backend).await;
+        let server = Server::start(
+            &database.data_dir.path().join("instance"),
+            Some(&database.shared_url()),
+            &["--demo", "--smtp-url", &sink.url],
+        )
+        .await;
+        let cast = cast(&server, &sink, &database).await;
+        let people = "/organizations/nayora/people";
+        assert_eq!(cast.ngo.get(people).await.status(), 403);
+        assert_eq!(cast.ngo.post(people, &[("name_en", "Intruder")]).await.status(), 403);
+
+        let (status, page, _) =
+            cast.coordinator.post_page(&format!("{people}?lang=en"), &[("title_en", "Secretary")]).await;
+        assert_eq!(status, 400);
+        assert!(page.contains("Give the person&#39;s name") || page.contains("Give the person's name"), "{page}");
+        assert!(page.contains("value=\"Secretary\""), "what was typed is kept");
+        let added = [
+            ("honorific", "Ms"),
+            ("name_en", "Leyla Mammadova"),
+            ("name_az", "Leyla Məmmədova"),
+            ("title_en", "Secretary"),
+        ];
+        assert_eq!(cast.coordinator.post(people, &added).await.status(), 303);
+        let (_, profile) = Browser::new(&server).page("/organizations/nayora?lang=en").await;
+        assert!(profile.contains("Leyla Mammadova") && profile.contains("Secretary"));
+        let started = Instant::now();
+        while !slugs(&server.search(&format!("q={}", encode("Məmmədova"))).await).contains(&"nayora".to_string()) {
+            assert!(started.elapsed() < Duration::from_secs(2), "{}: people are searchable", backend.name());
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+
+        let (_, page) = cast.coordinator.page(people).await;
+        let leyla = page
+            .split("Leyla Mammadova</h2>")
+            .nth(1)
+            .unwrap()
+            .split("/people/")
+            .nth(1)
+            .unwrap()
+            .split('/')
+            .next()
+            .unwrap()
+            .to_string();
+        let position: i64 = leyla.parse().expect("the new position's id");
+        let corrected = [("honorific", "Dr"), ("name_en", "Leyla Mammadova"), ("title_en", "Executive Secretary")];
+        assert_eq!(cast.coordinator.post(&format!("{people}/{position}/save"), &corrected).await.status(), 303);
+        let (_, profile) = Browser::new(&server).page("/organizations/nayora?lang=en").await;
+        assert!(
+            profile.contains("Executive Secretary") && profile.contains("Fuad Muradov"),
+            "only that person changed"
+        );
+        assert_eq!(
+            cast.coordinator.post(&format!("/organizations/ecores/people/{position}/remove"), &[]).await.status(),
+            404,
+            "a position of another organisation cannot be named through this one"
+        );
+        assert_eq!(cast.coordinator.post(&format!("{people}/{position}/remove"), &[]).await.status(), 303);
+        let (_, profile) = Browser::new(&server).page("/organizations/nayora?lang=en").await;
+        assert!(!profile.contains("Leyla Mammadova"), "{}: removed", backend.name());
+    }
+}

@@ -395,3 +395,19 @@ mail-invite-body = Hello,
     { $name } invites you to edit the profile of { $organization } on UN-NGO-IRENE. Open this link, and sign in or create an account with this address:
 
     { $link }
+people-link = People
+people-title = People of { $name }
+people-honorific = Honorific (Ms, Mr, Dr…)
+people-name-en = Name in English
+people-name-ru = Name in Russian
+people-name-az = Name in Azerbaijani
+people-title-en = Position in English
+people-title-ru = Position in Russian
+people-title-az = Position in Azerbaijani
+people-add = Add a person
+people-remove = Remove from this organisation
+people-name-required = Give the person's name in at least one language.
+history-action-person-add = Person added
+history-action-person-update = Person corrected
+history-action-person-remove = Person removed
+history-action-editor-join = Editor joined

@@ -2,6 +2,7 @@
 
 pub mod edit;
 pub mod model;
+pub mod people;
 pub mod queries;
 pub mod routes;
 pub mod schema;
