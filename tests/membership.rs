@@ -526,3 +526,28 @@ async fn editors_manage_their_organisations_people() {
         assert!(!profile.contains("Leyla Mammadova"), "{}: removed", backend.name());
     }
 }
+
+#[tokio::test]
+async fn administrators_edit_themes_and_their_goals() {
+    let sink = SmtpSink::start();
+    let database = TestDatabase::new(&Backend::Sqlite).await;
+    let server = Server::start(
+        &database.data_dir.path().join("instance"),
+        Some(&database.shared_url()),
+        &["--demo", "--smtp-url", &sink.url],
+    )
+    .await;
+    let cast = cast(&server, &sink, &database).await;
+    assert_eq!(cast.coordinator.get("/themes/environment/edit").await.status(), 403);
+    assert_eq!(cast.coordinator.post("/themes/environment/edit", &[("name_en", "X")]).await.status(), 403);
+    let (status, form) = cast.admin.page("/themes/environment/edit?lang=en").await;
+    assert_eq!(status, 200);
+    assert!(form.contains("id=\"mdg:7\" name=\"mdg:7\" value=\"1\" checked"), "MDG 7 ticked");
+    let version = form.split("name=\"version\" value=\"").nth(1).unwrap().split('"').next().unwrap().to_string();
+    let fields =
+        [("version", version.as_str()), ("name_en", "Environment"), ("mdg:7", "1"), ("sdg:13", "1"), ("sdg:15", "1")];
+    assert_eq!(cast.admin.post("/themes/environment/edit", &fields).await.status(), 303);
+    let (_, page) = Browser::new(&server).page("/themes/environment?lang=en").await;
+    assert!(page.contains("Climate Action") && !page.contains("Life Below Water"), "goals now 7; 13 and 15");
+    assert_eq!(cast.admin.post("/themes/environment/edit", &fields).await.status(), 409, "a stale version is caught");
+}

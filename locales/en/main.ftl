@@ -411,3 +411,5 @@ history-action-person-add = Person added
 history-action-person-update = Person corrected
 history-action-person-remove = Person removed
 history-action-editor-join = Editor joined
+theme-edit-link = Edit the theme
+theme-edit-declaration = Rooted in the Millennium Declaration

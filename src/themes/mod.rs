@@ -1,4 +1,5 @@
 //! Themes: the subjects focal points work on, mapped to MDGs and SDGs.
 
+pub mod edit;
 pub mod queries;
 pub mod routes;

@@ -8,6 +8,7 @@ use axum::response::Html;
 use super::queries::{self, Theme};
 use crate::app::AppState;
 use crate::directory::queries::ThemeGoals;
+use crate::platform::auth::MaybeUser;
 use crate::platform::i18n::Lang;
 use crate::platform::web::{Chrome, Found, PageError, SlugPath, WithLang, render};
 
@@ -18,6 +19,7 @@ struct ThemePage {
     lang: Lang,
     theme: Theme,
     organization_count: i64,
+    can_edit: bool,
 }
 
 #[derive(Template)]
@@ -33,6 +35,7 @@ pub async fn theme_page(
     lang: Lang,
     uri: Uri,
     SlugPath(slug): SlugPath,
+    MaybeUser(user): MaybeUser,
 ) -> Result<Html<String>, PageError> {
     let theme = queries::by_slug(&state.db, &slug).await.found(lang)?;
     let organization_count = queries::organization_count(&state.db, &slug).await.page(lang)?;
@@ -41,6 +44,7 @@ pub async fn theme_page(
         lang,
         theme,
         organization_count,
+        can_edit: user.is_some_and(|u| u.is_admin),
     };
     render(&page, lang)
 }

@@ -1,0 +1,187 @@
+//! Administrators edit themes: their names and the goals they map to.
+
+use askama::Template;
+use axum::extract::State;
+use axum::http::{StatusCode, Uri};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use serde_json::json;
+use sqlx::Row;
+
+use crate::app::AppState;
+use crate::platform::auth::RequireUser;
+use crate::platform::forms::{FormData, FormState};
+use crate::platform::i18n::{Lang, LocalizedText};
+use crate::platform::web::{AppError, Chrome, Found, PageError, SlugPath, WithLang, render};
+
+const MDGS: i64 = 8;
+const SDGS: i64 = 17;
+
+pub struct GoalBox {
+    pub field: String,
+    pub number: i64,
+    pub title: String,
+    pub checked: bool,
+}
+
+#[derive(Template)]
+#[template(path = "themes/edit.html")]
+struct ThemeEditPage {
+    chrome: Chrome,
+    slug: String,
+    version: i64,
+    form: FormState,
+    mdgs: Vec<GoalBox>,
+    sdgs: Vec<GoalBox>,
+    millennium_declaration: bool,
+    conflict: bool,
+}
+
+impl ThemeEditPage {
+    fn label(&self, key: &str) -> String {
+        self.chrome.t(key)
+    }
+}
+
+fn boxes(framework: &str, count: i64, chosen: &[i64], lang: Lang) -> Vec<GoalBox> {
+    (1..=count)
+        .map(|n| GoalBox {
+            field: format!("{framework}:{n}"),
+            number: n,
+            title: lang.t(&format!("{framework}-{n}")),
+            checked: chosen.contains(&n),
+        })
+        .collect()
+}
+
+fn chosen(data: &FormData, framework: &str, count: i64) -> Vec<i64> {
+    (1..=count).filter(|n| data.0.contains_key(&format!("{framework}:{n}"))).collect()
+}
+
+pub async fn edit_form(
+    State(state): State<AppState>,
+    lang: Lang,
+    uri: Uri,
+    RequireUser(user): RequireUser,
+    SlugPath(slug): SlugPath,
+) -> Result<Html<String>, PageError> {
+    if !user.is_admin {
+        return Err(PageError { error: AppError::Forbidden, lang });
+    }
+    let theme = super::queries::by_slug(&state.db, &slug).await.found(lang)?;
+    let row = sqlx::query("SELECT version, name FROM themes WHERE slug = $1")
+        .bind(slug.as_str())
+        .fetch_one(&state.db.pool)
+        .await
+        .page(lang)?;
+    let name = LocalizedText::from_json(&row.get::<String, _>("name"));
+    let mut form = FormState::default();
+    for l in Lang::ALL {
+        form.values.insert(format!("name_{}", l.code()), name.0.get(&l).cloned().unwrap_or_default());
+    }
+    let page = ThemeEditPage {
+        chrome: Chrome::new(lang, lang.t_with("edit-title", &[("name", name.get(lang).to_string().into())]), &uri),
+        slug: slug.to_string(),
+        version: row.get("version"),
+        form,
+        mdgs: boxes("mdg", MDGS, &theme.goals.mdgs, lang),
+        sdgs: boxes("sdg", SDGS, &theme.goals.sdgs, lang),
+        millennium_declaration: theme.millennium_declaration,
+        conflict: false,
+    };
+    render(&page, lang)
+}
+
+pub async fn edit(
+    State(state): State<AppState>,
+    lang: Lang,
+    uri: Uri,
+    RequireUser(user): RequireUser,
+    SlugPath(slug): SlugPath,
+    data: FormData,
+) -> Result<Response, PageError> {
+    if !user.is_admin {
+        return Err(PageError { error: AppError::Forbidden, lang });
+    }
+    let before = super::queries::by_slug(&state.db, &slug).await.found(lang)?;
+    let row = sqlx::query("SELECT id, version, name FROM themes WHERE slug = $1")
+        .bind(slug.as_str())
+        .fetch_one(&state.db.pool)
+        .await
+        .page(lang)?;
+    let (id, version): (i64, i64) = (row.get("id"), row.get("version"));
+    let mut form = FormState::from(&data);
+    let mut name = LocalizedText::default();
+    for l in Lang::ALL {
+        let field = format!("name_{}", l.code());
+        let value = data.get(&field);
+        if value.chars().count() > 200 {
+            form.fail(&field, lang.t_count("form-too-long", 200));
+        } else if !value.is_empty() {
+            name.0.insert(l, value);
+        }
+    }
+    if name.is_empty() {
+        form.fail("name_en", lang.t("edit-name-required"));
+    }
+    let (mdgs, sdgs) = (chosen(&data, "mdg", MDGS), chosen(&data, "sdg", SDGS));
+    let millennium_declaration = data.0.contains_key("millennium_declaration");
+    let typed_version: i64 = data.get("version").parse().unwrap_or(-1);
+    if !form.is_valid() || typed_version != version {
+        let conflict = form.is_valid();
+        let page = ThemeEditPage {
+            chrome: Chrome::new(
+                lang,
+                lang.t_with("edit-title", &[("name", before.goals.theme.name.get(lang).to_string().into())]),
+                &uri,
+            ),
+            slug: slug.to_string(),
+            version,
+            form,
+            mdgs: boxes("mdg", MDGS, &mdgs, lang),
+            sdgs: boxes("sdg", SDGS, &sdgs, lang),
+            millennium_declaration,
+            conflict,
+        };
+        let status = if conflict { StatusCode::CONFLICT } else { StatusCode::BAD_REQUEST };
+        return Ok((status, render(&page, lang)?).into_response());
+    }
+    let mut tx = state.db.pool.begin().await.page(lang)?;
+    sqlx::query("UPDATE themes SET name = $1, millennium_declaration = $2, version = version + 1 WHERE id = $3")
+        .bind(name.to_json())
+        .bind(i64::from(millennium_declaration))
+        .bind(id)
+        .execute(&mut *tx)
+        .await
+        .page(lang)?;
+    sqlx::query("DELETE FROM theme_goals WHERE theme_id = $1").bind(id).execute(&mut *tx).await.page(lang)?;
+    for (framework, numbers) in [("mdg", &mdgs), ("sdg", &sdgs)] {
+        for number in numbers {
+            sqlx::query("INSERT INTO theme_goals (theme_id, framework, number) VALUES ($1, $2, $3)")
+                .bind(id)
+                .bind(framework)
+                .bind(*number)
+                .execute(&mut *tx)
+                .await
+                .page(lang)?;
+        }
+    }
+    tx.commit().await.page(lang)?;
+    let before_state = json!({
+        "name": before.goals.theme.name, "mdgs": before.goals.mdgs, "sdgs": before.goals.sdgs,
+        "millennium_declaration": before.millennium_declaration,
+    });
+    let after_state =
+        json!({"name": name, "mdgs": mdgs, "sdgs": sdgs, "millennium_declaration": millennium_declaration});
+    crate::platform::audit::record(
+        &state.db,
+        Some(user.user_id),
+        "theme.update",
+        "theme",
+        Some(id),
+        Some(&before_state),
+        Some(&after_state),
+    )
+    .await
+    .page(lang)?;
+    Ok(Redirect::to(&format!("/themes/{slug}")).into_response())
+}
