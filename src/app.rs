@@ -57,6 +57,7 @@ fn migrations() -> Vec<Migration> {
         accounts::roles::MIGRATIONS,
         membership::routes::MIGRATIONS,
         membership::editors::MIGRATIONS,
+        membership::verification::MIGRATIONS,
     ]
     .concat()
 }
@@ -120,6 +121,7 @@ pub async fn serve(options: ServeOptions) -> anyhow::Result<()> {
         );
     }
     let state = AppState { db, search, public_url, mailer, sessions, verification_days: options.verification_days };
+    membership::verification::remind_periodically(state.clone());
     tracing::info!(addr = %options.addr, "IRENE is serving");
     let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
     axum::serve(listener, app).with_graceful_shutdown(shutdown_signal()).await?;
@@ -174,6 +176,7 @@ pub fn router(state: AppState) -> Router {
         .route("/organizations/{slug}/claim", get(membership::routes::claim_form).post(membership::routes::claim))
         .route("/organizations/{slug}/editors", get(membership::editors::editors).post(membership::editors::invite))
         .route("/invitations/accept", get(membership::editors::accept))
+        .route("/organizations/{slug}/verify", post(membership::verification::verify))
         .route("/requests", get(membership::routes::queue))
         .route("/requests/{id}/{decision}", post(membership::routes::decide))
         .route("/organizations/{slug}/history", get(directory::edit::history))

@@ -336,6 +336,8 @@ async fn people_download_their_data_and_delete_their_account() {
             .await
             .unwrap();
         assert_eq!(logged, 1, "the deletion is logged");
+        assert!(sqlx::query("UPDATE audit_log SET action = 'nothing'").execute(&pool).await.is_err(), "append-only");
+        assert!(sqlx::query("DELETE FROM audit_log").execute(&pool).await.is_err(), "append-only");
         pool.close().await;
     }
 }

@@ -551,3 +551,56 @@ async fn administrators_edit_themes_and_their_goals() {
     assert!(page.contains("Climate Action") && !page.contains("Life Below Water"), "goals now 7; 13 and 15");
     assert_eq!(cast.admin.post("/themes/environment/edit", &fields).await.status(), 409, "a stale version is caught");
 }
+
+#[tokio::test]
+async fn coordinators_are_reminded_to_verify_again_and_do() {
+    let sink = SmtpSink::start();
+    for backend in backends() {
+        let database = TestDatabase::new(&backend).await;
+        let data = database.data_dir.path().join("instance");
+        let server = Server::start(&data, Some(&database.shared_url()), &["--demo", "--smtp-url", &sink.url]).await;
+        let cast = cast(&server, &sink, &database).await;
+        let pool = database.pool().await;
+        // ECORES was verified 700 days ago: its verification runs out within the month.
+        let long_ago = (time::OffsetDateTime::now_utc() - time::Duration::days(700))
+            .format(&time::format_description::well_known::Rfc3339)
+            .unwrap();
+        sqlx::query("UPDATE organizations SET verified_at = $1 WHERE slug = 'ecores'")
+            .bind(&long_ago)
+            .execute(&pool)
+            .await
+            .unwrap();
+        // Any instance that starts (and every instance, hourly) sends what is due.
+        let before = sink.messages().len();
+        let _reminding = Server::start(
+            &database.data_dir.path().join("reminding"),
+            Some(&database.shared_url()),
+            &["--smtp-url", &sink.url],
+        )
+        .await;
+        let mails = sink.wait_for(before + 1, Duration::from_secs(10)).await;
+        let reminder =
+            mails[before..].iter().find(|m| m.to.iter().any(|t| t.contains("fuad@nayora.example"))).expect("reminder");
+        assert!(
+            reminder.text.contains("ECORES") && reminder.text.contains("/organizations/ecores"),
+            "{}",
+            reminder.text
+        );
+        // A second instance does not remind again.
+        let _second = Server::start(
+            &database.data_dir.path().join("second"),
+            Some(&database.shared_url()),
+            &["--smtp-url", &sink.url],
+        )
+        .await;
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        assert_eq!(sink.messages().len(), before + 1, "{}: one reminder per verification", backend.name());
+
+        assert_eq!(cast.ngo.post("/organizations/ecores/verify", &[]).await.status(), 403);
+        assert_eq!(cast.coordinator.post("/organizations/ecores/verify", &[]).await.status(), 303);
+        let (_, page) = Browser::new(&server).page("/organizations/ecores?lang=en").await;
+        let today = time::OffsetDateTime::now_utc().date().to_string();
+        assert!(page.contains(&format!("datetime=\"{today}\"")), "{}: verified today", backend.name());
+        pool.close().await;
+    }
+}

@@ -413,3 +413,11 @@ history-action-person-remove = Person removed
 history-action-editor-join = Editor joined
 theme-edit-link = Edit the theme
 theme-edit-declaration = Rooted in the Millennium Declaration
+mail-reverify-subject = A member's verification runs out soon
+mail-reverify-body = Hello,
+
+    the verification of { $organization } by your network runs out within a month, or has run out. Please check its profile and, if it is still a member in good standing, approve it again:
+
+    { $link }
+verify-again = Verify as a member in good standing
+history-action-organization-verify = Verified by the coordinator

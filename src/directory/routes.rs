@@ -375,6 +375,7 @@ struct ProfilePage {
     json_ld: String,
     description_html: Option<(&'static str, String)>,
     can_edit: bool,
+    can_verify: bool,
     signed_in: bool,
     verified: Option<Verification>,
     saved: bool,
@@ -407,11 +408,12 @@ pub async fn profile_page(
     MaybeUser(user): MaybeUser,
 ) -> Result<Html<String>, PageError> {
     let profile = queries::profile(&state.db, &slug).await.found(lang)?;
-    let can_edit = match &user {
-        Some(user) => {
-            crate::accounts::roles::can_edit_organization(&state.db, user, profile.document.id).await.page(lang)?
-        }
-        None => false,
+    let (can_edit, can_verify) = match &user {
+        Some(user) => (
+            crate::accounts::roles::can_edit_organization(&state.db, user, profile.document.id).await.page(lang)?,
+            crate::accounts::roles::can_restore_organization(&state.db, user, profile.document.id).await.page(lang)?,
+        ),
+        None => (false, false),
     };
     let document = &profile.document;
     let name = document.name.get(lang).to_string();
@@ -437,6 +439,7 @@ pub async fn profile_page(
             .as_ref()
             .map(|d| (d.shown_language(lang).code(), crate::platform::markdown::to_safe_html(d.get(lang)))),
         can_edit,
+        can_verify,
         signed_in: user.is_some(),
         verified: profile.verified_at.as_deref().and_then(|at| Verification::of(at, state.verification_days)),
         saved: uri.query().is_some_and(|q| q.split('&').any(|p| p == "saved=1")),

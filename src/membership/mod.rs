@@ -2,3 +2,4 @@
 
 pub mod editors;
 pub mod routes;
+pub mod verification;

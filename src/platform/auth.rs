@@ -17,8 +17,31 @@ use super::i18n::Lang;
 use super::migrate::Migration;
 use super::web::{AppError, PageError};
 
-pub const MIGRATIONS: &[Migration] =
-    &[Migration { version: 50, name: "users, sessions, tokens, rate limits", sql: tables }];
+pub const MIGRATIONS: &[Migration] = &[
+    Migration { version: 50, name: "users, sessions, tokens, rate limits", sql: tables },
+    Migration { version: 51, name: "append-only audit log", sql: append_only_audit },
+];
+
+/// The database itself refuses to change or remove audit rows.
+fn append_only_audit(dialect: Dialect) -> String {
+    match dialect {
+        Dialect::Sqlite => ["UPDATE", "DELETE"]
+            .map(|event| {
+                format!(
+                    "CREATE TRIGGER audit_log_no_{} BEFORE {event} ON audit_log \
+                     BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END",
+                    event.to_lowercase()
+                )
+            })
+            .join("\n-- statement\n"),
+        Dialect::Postgres => "CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ \
+             BEGIN RAISE EXCEPTION 'the audit log is append-only'; END $$
+             -- statement
+             CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log \
+             FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()"
+            .to_string(),
+    }
+}
 
 fn tables(_: Dialect) -> String {
     include_str!("auth.sql").to_string()

@@ -12,7 +12,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { openSync, closeSync } from 'node:fs';
+import { openSync, closeSync, rmSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, access, constants } from 'node:fs/promises';
 import { createServer, connect } from 'node:net';
 import { tmpdir, homedir } from 'node:os';
@@ -46,16 +46,25 @@ const LANG = 'en';
 const MAIL_TIMEOUT_MS = 15_000;
 
 let work; // temp folder: irene's data, the Maildir, both logs
-let smtp; // { child, port, maildir, log }
-let irene; // { child, port, base, log }
+let smtp; // { name, child, port, maildir, log }
+let irene; // { name, child, port, base, log }
 let browser;
 const children = new Set();
 let failed = false;
 
-// A test runner killed by a signal skips `after`; the servers must not outlive it.
-process.on('exit', () => {
+// The servers and their files must not outlive the test when `after` does not run: an
+// uncaught error ends the process, a signal stops it.
+function abandon() {
   for (const child of children) child.kill('SIGKILL');
-});
+  if (work) rmSync(work, { recursive: true, force: true });
+}
+process.on('exit', abandon);
+for (const [signal, status] of [['SIGINT', 130], ['SIGTERM', 143]]) {
+  process.once(signal, () => {
+    abandon();
+    process.exit(status);
+  });
+}
 
 before(async () => {
   failed = true; // until the servers and the browser are up
@@ -73,12 +82,14 @@ after(async () => {
   await browser?.close().catch(() => {});
   if (failed) {
     for (const server of [irene, smtp]) {
-      if (server) process.stderr.write(`\n--- ${server.log}\n${await tail(server.log, 80)}\n--- end\n`);
+      const log = server && (await tail(server.log, 80)).trim();
+      if (log) process.stderr.write(`\n--- ${server.name} log\n${log}\n--- end of ${server.name} log\n`);
     }
   }
   await stop(irene?.child);
   await stop(smtp?.child);
   if (work) await rm(work, { recursive: true, force: true });
+  work = undefined;
 });
 
 // --- the servers -----------------------------------------------------------------------------
@@ -167,7 +178,7 @@ async function startSmtp() {
     );
     const deadline = Date.now() + 15_000;
     while (child.exitStatus === null && Date.now() < deadline && !(await greets(port))) await sleep(100);
-    if (child.exitStatus === null && Date.now() < deadline) return { child, port, maildir, log };
+    if (child.exitStatus === null && Date.now() < deadline) return { name: 'aiosmtpd', child, port, maildir, log };
     await stop(child);
     const output = await tail(log, 30);
     if (attempt < 3 && /in use/i.test(output)) continue;
@@ -205,7 +216,7 @@ async function startIrene() {
       try {
         const res = await fetch(`${base}/healthz`, { signal: AbortSignal.timeout(2_000) });
         last = `HTTP ${res.status}`;
-        if (res.ok) return { child, port, base, log };
+        if (res.ok) return { name: 'irene', child, port, base, log };
       } catch (err) {
         last = err.cause?.code ?? err.message;
       }
@@ -521,7 +532,11 @@ test('an NGO joins UN-NGO-IRENE/Azerbaijan: sign-up, claim, approvals by mail, v
       await page.goto('/requests');
       await checkPage(page, state, LANG);
       const claim = requestItem(page, 'Request to edit', nayora, COORDINATOR.email);
-      assert.equal(await claim.count(), 1, `/requests does not list the claim on "${nayora}" by ${COORDINATOR.email}`);
+      assert.equal(
+        await claim.count(),
+        1,
+        `/requests does not list the claim on "${nayora}" by ${COORDINATOR.email}: ${await page.locator('main').innerText()}`,
+      );
       await clickThrough(page, claim.getByRole('button', { name: 'Approve', exact: true }));
       assert.equal(new URL(page.url()).searchParams.get('approved'), '1', `approving led to ${page.url()}`);
       assert.match((await page.getByRole('status').textContent()) ?? '', /The request is approved/);

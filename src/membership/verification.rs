@@ -1,0 +1,118 @@
+//! Reminding coordinators to verify their members again before (and when)
+//! a verification runs out. Each verification is reminded once, by whichever
+//! instance claims it first.
+
+use std::time::Duration;
+
+use sqlx::Row;
+
+use crate::app::AppState;
+use crate::platform::db::Dialect;
+use crate::platform::i18n::{Lang, LocalizedText};
+use crate::platform::mail::{Email, OutgoingMail};
+use crate::platform::migrate::Migration;
+
+pub const MIGRATIONS: &[Migration] = &[Migration { version: 122, name: "verification reminders", sql: column }];
+
+fn column(_: Dialect) -> String {
+    "ALTER TABLE organizations ADD COLUMN verification_reminded_at TEXT".to_string()
+}
+
+/// How long before a verification runs out its coordinators are reminded.
+const NOTICE_DAYS: i64 = 30;
+const EVERY: Duration = Duration::from_secs(3600);
+
+/// Reminds now, then every hour, until the process ends.
+pub fn remind_periodically(state: AppState) {
+    tokio::spawn(async move {
+        let mut ticker = tokio::time::interval(EVERY);
+        loop {
+            ticker.tick().await;
+            match remind(&state).await {
+                Ok(0) => {}
+                Ok(sent) => tracing::info!(sent, "verification reminders sent"),
+                Err(error) => tracing::warn!(error = format!("{error:#}"), "verification reminders failed"),
+            }
+        }
+    });
+}
+
+fn rfc3339(at: time::OffsetDateTime) -> String {
+    at.format(&time::format_description::well_known::Rfc3339).unwrap_or_default()
+}
+
+/// Sends the reminders that are due; returns how many mails went out.
+pub async fn remind(state: &AppState) -> anyhow::Result<usize> {
+    let now = time::OffsetDateTime::now_utc();
+    let due_before = rfc3339(now - time::Duration::days(state.verification_days - NOTICE_DAYS));
+    // Claiming by update makes one instance, and one reminder per verification.
+    let claimed = sqlx::query(
+        "UPDATE organizations SET verification_reminded_at = $1 \
+         WHERE verified_at IS NOT NULL AND verified_at < $2 \
+           AND (verification_reminded_at IS NULL OR verification_reminded_at < verified_at) \
+         RETURNING id, slug, name",
+    )
+    .bind(rfc3339(now))
+    .bind(&due_before)
+    .fetch_all(&state.db.pool)
+    .await?;
+    let mut sent = 0;
+    for organization in claimed {
+        let id: i64 = organization.try_get("id")?;
+        let name = LocalizedText::from_json(&organization.try_get::<String, _>("name")?);
+        let link = format!("{}/organizations/{}", state.public_url, organization.try_get::<String, _>("slug")?);
+        let coordinators: Vec<String> = sqlx::query_scalar(
+            "SELECT DISTINCT u.email FROM users u JOIN organization_editors e ON e.user_id = u.id \
+             JOIN networks n ON n.coordinator_id = e.organization_id \
+             JOIN network_members m ON m.network_id = n.id WHERE m.organization_id = $1 AND u.deleted_at IS NULL",
+        )
+        .bind(id)
+        .fetch_all(&state.db.pool)
+        .await?;
+        for address in coordinators.iter().filter_map(|a| Email::parse(a)) {
+            let lang = Lang::En;
+            let body = lang.t_with(
+                "mail-reverify-body",
+                &[("organization", name.get(lang).to_string().into()), ("link", link.clone().into())],
+            );
+            match state.mailer.send(&OutgoingMail::new(address, lang.t("mail-reverify-subject"), body)).await {
+                Ok(()) => sent += 1,
+                Err(error) => tracing::warn!(error = %error, "verification reminder not sent"),
+            }
+        }
+    }
+    Ok(sent)
+}
+
+/// A coordinator of one of its networks (or an administrator) verifies an
+/// organisation again, restarting its verification period.
+pub async fn verify(
+    axum::extract::State(state): axum::extract::State<AppState>,
+    lang: Lang,
+    crate::platform::auth::RequireUser(user): crate::platform::auth::RequireUser,
+    crate::platform::web::SlugPath(slug): crate::platform::web::SlugPath,
+) -> Result<axum::response::Redirect, crate::platform::web::PageError> {
+    use crate::platform::web::{AppError, Found, PageError, WithLang};
+    let (id, _, _) = crate::directory::edit::load(&state.db, &slug).await.found(lang)?;
+    if !crate::accounts::roles::can_restore_organization(&state.db, &user, id).await.page(lang)? {
+        return Err(PageError { error: AppError::Forbidden, lang });
+    }
+    sqlx::query("UPDATE organizations SET verified_at = $1 WHERE id = $2")
+        .bind(crate::platform::clock::now_rfc3339())
+        .bind(id)
+        .execute(&state.db.pool)
+        .await
+        .page(lang)?;
+    crate::platform::audit::record(
+        &state.db,
+        Some(user.user_id),
+        "organization.verify",
+        "organization",
+        Some(id),
+        None,
+        None,
+    )
+    .await
+    .page(lang)?;
+    Ok(axum::response::Redirect::to(&format!("/organizations/{slug}")))
+}
