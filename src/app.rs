@@ -193,6 +193,8 @@ pub fn router(state: AppState) -> Router {
         .route("/themes", get(themes::routes::themes_page))
         .route("/themes/{slug}", get(themes::routes::theme_page))
         .route("/themes/{slug}/edit", get(themes::edit::edit_form).post(themes::edit::edit))
+        .route("/themes/{slug}/history", get(themes::edit::history))
+        .route("/networks/{slug}/history", get(networks::edit::history))
         .route("/healthz", get(healthz))
         .route("/setup", get(accounts::routes::setup_form).post(accounts::routes::setup))
         .nest("/account", accounts)

@@ -258,7 +258,17 @@ async fn edits_are_checked_recorded_and_restorable_and_concurrent_edits_are_caug
 
         let (_, history) = cast.coordinator.page("/organizations/ecores/history?lang=en").await;
         assert!(history.contains("Edited") && history.contains("fuad@nayora.example"));
-        assert!(history.contains("<td>ECORES</td><td>ECORES Azerbaijan</td>"), "before and after");
+        let name_row = history
+            .split("<th scope=\"row\">Name</th>")
+            .nth(1)
+            .expect("the name's change")
+            .split("</tr>")
+            .next()
+            .unwrap();
+        assert!(
+            name_row.contains("en: ECORES;") && name_row.contains("en: ECORES Azerbaijan; ru: ЭКОРЕС"),
+            "before and after: {name_row}"
+        );
         let entry = history.split("/history/").nth(1).map(|s| s.split('/').next().unwrap().to_string());
         assert!(entry.is_none(), "only one version: nothing earlier to restore yet");
 
@@ -411,6 +421,11 @@ async fn coordinators_run_their_network_appoint_leads_and_hand_coordination_over
             .await
             .unwrap();
         assert_eq!(handovers, 1);
+        let (status, history) = lead.page(&format!("{network}/history?lang=en")).await;
+        assert_eq!(status, 200, "{name}: the new coordinator reads the network's history");
+        assert!(history.contains("Coordination handed over") && history.contains("Focal point edited"));
+        assert!(history.contains("<th scope=\"row\">Leads</th>"), "{name}: what changed, field by field");
+        assert_eq!(cast.coordinator.get(&format!("{network}/history")).await.status(), 403);
         pool.close().await;
     }
 }
@@ -550,6 +565,8 @@ async fn administrators_edit_themes_and_their_goals() {
     let (_, page) = Browser::new(&server).page("/themes/environment?lang=en").await;
     assert!(page.contains("Climate Action") && !page.contains("Life Below Water"), "goals now 7; 13 and 15");
     assert_eq!(cast.admin.post("/themes/environment/edit", &fields).await.status(), 409, "a stale version is caught");
+    let (_, history) = cast.admin.page("/themes/environment/history?lang=en").await;
+    assert!(history.contains("Theme edited") && history.contains("<th scope=\"row\">SDGs</th>"));
 }
 
 #[tokio::test]

@@ -9,7 +9,6 @@ use axum::extract::{Path, State};
 use axum::http::{StatusCode, Uri};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 use sqlx::Row;
 
 use super::model::{ConsultativeStatus, OrganizationKind};
@@ -390,42 +389,16 @@ pub async fn edit(
     Ok(Redirect::to(&format!("/organizations/{slug}?saved=1")).into_response())
 }
 
-pub struct HistoryEntry {
-    pub id: i64,
-    pub at: String,
-    pub actor: String,
-    pub action: String,
-    pub changes: Vec<Conflict>,
-}
-
 #[derive(Template)]
-#[template(path = "directory/history.html")]
-struct HistoryPage {
-    chrome: Chrome,
-    slug: String,
-    name: String,
-    entries: Vec<HistoryEntry>,
-    can_restore: bool,
-}
-
-/// What differs between two states of a record, field by field.
-fn differences(before: Option<&Value>, after: Option<&Value>, lang: Lang) -> Vec<Conflict> {
-    let as_fields = |state: Option<&Value>| {
-        state
-            .and_then(|v| serde_json::from_value::<OrganizationRecord>(v.clone()).ok())
-            .map(|r| r.to_fields())
-            .unwrap_or_default()
-    };
-    let (before, after) = (as_fields(before), as_fields(after));
-    FIELDS
-        .iter()
-        .filter(|(field, _)| before.get(*field) != after.get(*field))
-        .map(|(field, label)| Conflict {
-            label: lang.t(label),
-            saved: before.get(*field).cloned().unwrap_or_default(),
-            yours: after.get(*field).cloned().unwrap_or_default(),
-        })
-        .collect()
+#[template(path = "history.html")]
+pub struct HistoryPage {
+    pub chrome: Chrome,
+    /// Where the page's subject is, for the way back.
+    pub back: String,
+    pub name: String,
+    pub entries: Vec<crate::platform::audit::Entry>,
+    /// The address restore forms post to (followed by the entry and `/restore`), when restoring is allowed.
+    pub restore_base: Option<String>,
 }
 
 pub async fn history(
@@ -437,46 +410,15 @@ pub async fn history(
 ) -> Result<Html<String>, PageError> {
     let (id, _, record) = load(&state.db, &slug).await.found(lang)?;
     require_editor(&state, &user, id, lang).await?;
-    let entries = sqlx::query(
-        "SELECT a.id AS id, a.at AS at, a.action AS action, a.before_state AS before_state, a.after_state AS after_state, \
-                u.display_name AS actor, u.deleted_at AS deleted_at \
-         FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id \
-         WHERE a.entity = 'organization' AND a.entity_id = $1 ORDER BY a.id DESC",
-    )
-    .bind(id)
-    .fetch_all(&state.db.pool)
-    .await
-    .page(lang)?
-    .iter()
-    .map(|row| {
-        let parse = |column: &str| -> sqlx::Result<Option<Value>> {
-            Ok(row.try_get::<Option<String>, _>(column)?.and_then(|s| serde_json::from_str(&s).ok()))
-        };
-        let deleted = row.try_get::<Option<String>, _>("deleted_at")?.is_some();
-        Ok(HistoryEntry {
-            id: row.try_get("id")?,
-            at: row.try_get::<String, _>("at")?.chars().take(19).collect::<String>().replace('T', " "),
-            actor: if deleted {
-                lang.t("history-deleted-account")
-            } else {
-                row.try_get::<Option<String>, _>("actor")?.unwrap_or_else(|| lang.t("history-system"))
-            },
-            action: lang.t(&format!("history-action-{}", row.try_get::<String, _>("action")?.replace('.', "-"))),
-            changes: differences(parse("before_state")?.as_ref(), parse("after_state")?.as_ref(), lang),
-        })
-    })
-    .collect::<sqlx::Result<Vec<_>>>()
-    .page(lang)?;
+    let entries = crate::platform::audit::history(&state.db, &[("organization", id)], lang).await.page(lang)?;
+    let can_restore = roles::can_restore_organization(&state.db, &user, id).await.page(lang)?;
+    let name = record.name.get(lang).to_string();
     let page = HistoryPage {
-        chrome: Chrome::new(
-            lang,
-            lang.t_with("history-title", &[("name", record.name.get(lang).to_string().into())]),
-            &uri,
-        ),
-        slug: slug.to_string(),
-        name: record.name.get(lang).to_string(),
+        chrome: Chrome::new(lang, lang.t_with("history-title", &[("name", name.clone().into())]), &uri),
+        back: format!("/organizations/{slug}"),
+        name,
         entries,
-        can_restore: roles::can_restore_organization(&state.db, &user, id).await.page(lang)?,
+        restore_base: can_restore.then(|| format!("/organizations/{slug}/history")),
     };
     render(&page, lang)
 }

@@ -20,7 +20,6 @@ use crate::platform::forms::{FormData, FormState};
 use crate::platform::i18n::{Lang, LocalizedText};
 use crate::platform::mail::{Email, OutgoingMail};
 use crate::platform::migrate::Migration;
-use crate::platform::search::fold::fold;
 use crate::platform::values::Slug;
 use crate::platform::web::{AppError, Chrome, Found, PageError, SlugPath, WithLang, render};
 
@@ -53,18 +52,9 @@ fn forbidden(lang: Lang) -> PageError {
 
 /// A slug made from a name, unique among organisations.
 async fn free_slug(db: &Db, name: &str) -> sqlx::Result<String> {
-    let base: String = fold(name)
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-        .collect::<String>()
-        .split('-')
-        .filter(|part| !part.is_empty())
-        .take(8)
-        .collect::<Vec<_>>()
-        .join("-");
     // "new" is the address of the registration form.
     let base =
-        if base.is_empty() || base == "new" { "organization".to_string() } else { base.chars().take(80).collect() };
+        Slug::from_name(name).map(|s| s.to_string()).filter(|s| s != "new").unwrap_or_else(|| "organization".into());
     let mut candidate = base.clone();
     for n in 2.. {
         let taken: Option<i64> = sqlx::query_scalar("SELECT id FROM organizations WHERE slug = $1")

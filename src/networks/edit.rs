@@ -553,3 +553,31 @@ pub async fn edit_focal_point(
     .page(lang)?;
     Ok(Redirect::to(&format!("/networks/{slug}#focal-points")).into_response())
 }
+
+/// The recorded changes of a network and of its focal points.
+pub async fn history(
+    State(state): State<AppState>,
+    lang: Lang,
+    uri: Uri,
+    RequireUser(user): RequireUser,
+    SlugPath(slug): SlugPath,
+) -> Result<Html<String>, PageError> {
+    let (id, _, record) = load_network(&state.db, &slug).await.found(lang)?;
+    require_coordinator(&state, &user, id, lang).await?;
+    let focal_points: Vec<i64> = sqlx::query_scalar("SELECT id FROM focal_points WHERE network_id = $1")
+        .bind(id)
+        .fetch_all(&state.db.pool)
+        .await
+        .page(lang)?;
+    let subjects: Vec<(&str, i64)> =
+        std::iter::once(("network", id)).chain(focal_points.into_iter().map(|fp| ("focal_point", fp))).collect();
+    let name = record.name.get(lang).to_string();
+    let page = crate::directory::edit::HistoryPage {
+        chrome: Chrome::new(lang, lang.t_with("history-title", &[("name", name.clone().into())]), &uri),
+        back: format!("/networks/{slug}"),
+        name,
+        entries: crate::platform::audit::history(&state.db, &subjects, lang).await.page(lang)?,
+        restore_base: None,
+    };
+    render(&page, lang)
+}

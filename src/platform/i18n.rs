@@ -89,6 +89,11 @@ impl Lang {
         LOCALES.lookup(self.language_id(), key)
     }
 
+    /// A string that may not exist (labels looked up by a record's field names).
+    pub fn try_t(self, key: &str) -> Option<String> {
+        LOCALES.try_lookup(self.language_id(), key)
+    }
+
     pub fn t_with(self, key: &str, args: &[(&'static str, FluentValue<'static>)]) -> String {
         let args: HashMap<Cow<'static, str>, FluentValue> =
             args.iter().map(|(name, value)| (Cow::Borrowed(*name), value.clone())).collect();

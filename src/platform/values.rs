@@ -28,6 +28,35 @@ impl Slug {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// A readable slug for a name in any script: Latin letters stay as they
+    /// are, others are transliterated, everything else becomes a hyphen.
+    /// None when nothing of the name can be written in an address.
+    pub fn from_name(name: &str) -> Option<Slug> {
+        let latin: String = name
+            .chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() {
+                    c.to_ascii_lowercase().to_string()
+                } else {
+                    super::search::fold::fold(&c.to_string())
+                }
+            })
+            .collect();
+        let words: Vec<&str> =
+            latin.split(|c: char| !c.is_ascii_alphanumeric()).filter(|word| !word.is_empty()).take(10).collect();
+        let mut slug = String::new();
+        for word in words {
+            if slug.len() + word.len() + 1 > 80 {
+                break;
+            }
+            if !slug.is_empty() {
+                slug.push('-');
+            }
+            slug.push_str(word);
+        }
+        Slug::parse(&slug)
+    }
 }
 
 impl fmt::Display for Slug {
@@ -119,6 +148,16 @@ mod tests {
         for bad in ["", "-a", "a-", "A", "a b", "ä", &"x".repeat(121)] {
             assert!(Slug::parse(bad).is_none(), "{bad:?}");
         }
+    }
+
+    #[test]
+    fn slugs_from_names_read_like_the_names() {
+        let slug = |name: &str| Slug::from_name(name).map(|s| s.to_string());
+        assert_eq!(slug("Caspian Dunes Youth Network").as_deref(), Some("caspian-dunes-youth-network"));
+        assert_eq!(slug("“Buta” Children's Fund").as_deref(), Some("buta-children-s-fund"));
+        assert_eq!(slug("Яшыл Гафгаз").as_deref(), Some("yashil-gafgaz"));
+        assert_eq!(slug("Qaçqın Şəbəkəsi").as_deref(), Some("qachqin-shabakasi"));
+        assert_eq!(slug("!!!"), None);
     }
 
     #[test]

@@ -185,3 +185,31 @@ pub async fn edit(
     .page(lang)?;
     Ok(Redirect::to(&format!("/themes/{slug}")).into_response())
 }
+
+/// The recorded changes of a theme.
+pub async fn history(
+    State(state): State<AppState>,
+    lang: Lang,
+    uri: Uri,
+    RequireUser(user): RequireUser,
+    SlugPath(slug): SlugPath,
+) -> Result<Html<String>, PageError> {
+    if !user.is_admin {
+        return Err(PageError { error: AppError::Forbidden, lang });
+    }
+    let theme = super::queries::by_slug(&state.db, &slug).await.found(lang)?;
+    let id: i64 = sqlx::query_scalar("SELECT id FROM themes WHERE slug = $1")
+        .bind(slug.as_str())
+        .fetch_one(&state.db.pool)
+        .await
+        .page(lang)?;
+    let name = theme.goals.theme.name.get(lang).to_string();
+    let page = crate::directory::edit::HistoryPage {
+        chrome: Chrome::new(lang, lang.t_with("history-title", &[("name", name.clone().into())]), &uri),
+        back: format!("/themes/{slug}"),
+        name,
+        entries: crate::platform::audit::history(&state.db, &[("theme", id)], lang).await.page(lang)?,
+        restore_base: None,
+    };
+    render(&page, lang)
+}
