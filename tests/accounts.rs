@@ -257,6 +257,49 @@ async fn sessions_are_listed_and_can_be_ended_and_passwords_changed() {
 }
 
 #[tokio::test]
+async fn sessions_rotate_at_sign_in_and_expire_when_idle_or_old() {
+    let sink = SmtpSink::start();
+    for backend in backends() {
+        let database = TestDatabase::new(&backend).await;
+        let server = start(&database, &sink).await;
+        let email = format!("expiry-{}@ngo.example", backend.name());
+        sign_up(&server, &sink, &email).await;
+        let cookie = |response: &reqwest::Response| {
+            response.headers()["set-cookie"].to_str().unwrap().split(';').next().unwrap().to_string()
+        };
+        let first = Browser::new(&server).post("/account/signin", &[("email", &email), ("password", PASSWORD)]).await;
+        let second = Browser::new(&server).post("/account/signin", &[("email", &email), ("password", PASSWORD)]).await;
+        assert_ne!(cookie(&first), cookie(&second), "a new session secret at every sign-in");
+
+        let pool = database.pool().await;
+        let now = time::OffsetDateTime::now_utc().unix_timestamp();
+        // Sixty days since sign-in end a session, however recently it was used.
+        let old = Browser::new(&server);
+        old.post("/account/signin", &[("email", &email), ("password", PASSWORD)]).await;
+        assert_eq!(old.get("/account").await.status(), 200);
+        sqlx::query("UPDATE sessions SET created_at = $1, last_seen_at = $2")
+            .bind(now - 61 * 24 * 3600)
+            .bind(now)
+            .execute(&pool)
+            .await
+            .unwrap();
+        assert_eq!(old.get("/account").await.status(), 303, "{}: an old session ends", backend.name());
+        // Two weeks without a request end a session too.
+        let idle = Browser::new(&server);
+        idle.post("/account/signin", &[("email", &email), ("password", PASSWORD)]).await;
+        assert_eq!(idle.get("/account").await.status(), 200);
+        sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE created_at > $2")
+            .bind(now - 15 * 24 * 3600)
+            .bind(now - 3600)
+            .execute(&pool)
+            .await
+            .unwrap();
+        assert_eq!(idle.get("/account").await.status(), 303, "{}: an idle session ends", backend.name());
+        pool.close().await;
+    }
+}
+
+#[tokio::test]
 async fn sign_in_attempts_are_limited_across_instances() {
     let sink = SmtpSink::start();
     for backend in backends() {

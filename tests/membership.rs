@@ -473,6 +473,14 @@ async fn editors_invite_colleagues_by_mail() {
     let (_, editors) = cast.ngo.page(&format!("{org}/editors")).await;
     assert!(editors.contains("colleague@greensteppe.example"));
     assert_eq!(colleague.get(path).await.status(), 400, "an invitation is used once");
+
+    // Requests are rate-limited per person: ten an hour.
+    let mut statuses = Vec::new();
+    for _ in 0..11 {
+        statuses.push(colleague.post("/organizations/fay/claim", &[("message", "again")]).await.status().as_u16());
+    }
+    assert_eq!(&statuses[..10], &[200; 10]);
+    assert_eq!(statuses[10], 429);
 }
 
 #[tokio::test]
