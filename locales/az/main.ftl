@@ -381,3 +381,72 @@ focal-point-goals-label = Şəbəkənin ifadə etdiyi kimi məqsədlər (məsəl
 focal-point-roles = Aparıcı və tərəfdaş təşkilatlar
 focal-point-lead-required = Ən azı bir aparıcı təşkilat seçin.
 focal-point-both = Təşkilat eyni zamanda həm aparıcı, həm də tərəfdaş ola bilməz.
+editors-link = Redaktorlar
+editors-title = { $name }: redaktorlar
+invite-heading = Həmkarınızı dəvət edin
+invite-email = Həmkarınızın e-poçt ünvanı
+invite-button = Dəvəti göndər
+invite-sent = { $email } ünvanına dəvət artıq yoldadır. Dəvət iki həftə ərzində etibarlıdır.
+invite-title = Dəvət
+invite-other-address = Bu dəvət { $email } ünvanına göndərilib. Onu qəbul etmək üçün həmin ünvanla daxil olun.
+mail-invite-subject = UN-NGO-IRENE platformasında təşkilatı redaktə etmək üçün dəvət
+mail-invite-body = Salam,
+
+    { $name } sizi UN-NGO-IRENE platformasında { $organization } təşkilatının profilini redaktə etməyə dəvət edir. Bu keçidi açın və bu ünvanla daxil olun və ya hesab yaradın:
+
+    { $link }
+people-link = Nümayəndələr
+people-title = { $name }: nümayəndələr
+people-honorific = Hörmət ifadəsi (xanım, cənab, dr.…)
+people-name-en = İngilis dilində ad
+people-name-ru = Rus dilində ad
+people-name-az = Azərbaycan dilində ad
+people-title-en = İngilis dilində vəzifə
+people-title-ru = Rus dilində vəzifə
+people-title-az = Azərbaycan dilində vəzifə
+people-add = Nümayəndə əlavə et
+people-remove = Bu təşkilatdan çıxar
+people-name-required = Nümayəndənin adını ən azı bir dildə göstərin.
+history-action-person-add = Nümayəndənin əlavə edilməsi
+history-action-person-update = Nümayəndənin məlumatlarının düzəldilməsi
+history-action-person-remove = Nümayəndənin çıxarılması
+history-action-editor-join = Redaktorun qoşulması
+theme-edit-link = Mövzunu redaktə et
+theme-edit-declaration = Minillik Bəyannaməsinə əsaslanır
+mail-reverify-subject = Üzvün təsdiqinin müddəti tezliklə bitir
+mail-reverify-body = Salam,
+
+    { $organization } təşkilatının şəbəkəniz tərəfindən təsdiqinin müddəti bir ay ərzində bitir və ya artıq bitib. Zəhmət olmasa, onun profilini yoxlayın və əgər təşkilat hələ də tamhüquqlu üzvdürsə, onu yenidən təsdiqləyin:
+
+    { $link }
+verify-again = Tamhüquqlu üzv kimi təsdiqlə
+history-action-organization-verify = Koordinator tərəfindən təsdiq
+field-name = Ad
+field-acronym = Abbreviatura
+field-other-names = Digər adlar
+field-kind = Növü
+field-country = Ölkə
+field-city = Şəhər
+field-address = Ünvan
+field-phone = Telefon
+field-website = Veb-sayt
+field-founded-year = Təsis ili
+field-description = Təsvir
+field-consultative-status = Məşvərətçi status
+field-status-year = Statusun verildiyi il
+field-coordinator = Koordinator
+field-founded-on = Təsis tarixi
+field-title = Ad və ya vəzifə
+field-theme = Mövzu
+field-goals-label = Məqsədlər
+field-leads = Aparıcı təşkilatlar
+field-collaborators = Tərəfdaş təşkilatlar
+field-honorific = Hörmət ifadəsi
+field-mdgs = MİM
+field-sdgs = DİM
+field-millennium-declaration = Minillik Bəyannaməsi
+network-history-link = Dəyişikliklər tarixçəsi
+history-action-network-update = Şəbəkənin redaktəsi
+history-action-network-hand-over = Koordinasiyanın ötürülməsi
+history-action-focal-point-update = Əlaqələndirmə mərkəzinin redaktəsi
+history-action-theme-update = Mövzunun redaktəsi

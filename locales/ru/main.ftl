@@ -399,3 +399,72 @@ focal-point-goals-label = Цели в формулировке сети (нап�
 focal-point-roles = Ведущие организации и организации-партнеры
 focal-point-lead-required = Выберите хотя бы одну ведущую организацию.
 focal-point-both = Организация не может быть одновременно ведущей и партнером.
+editors-link = Редакторы
+editors-title = Редакторы: { $name }
+invite-heading = Пригласить коллегу
+invite-email = Адрес электронной почты коллеги
+invite-button = Отправить приглашение
+invite-sent = Приглашение отправлено на адрес { $email }. Оно действует в течение двух недель.
+invite-title = Приглашение
+invite-other-address = Это приглашение было отправлено на адрес { $email }. Чтобы принять его, войдите в систему с этим адресом.
+mail-invite-subject = Приглашение редактировать организацию на UN-NGO-IRENE
+mail-invite-body = Здравствуйте!
+
+    { $name } приглашает вас редактировать профиль организации «{ $organization }» на UN-NGO-IRENE. Перейдите по этой ссылке и войдите в систему или создайте учетную запись с этим адресом:
+
+    { $link }
+people-link = Представители
+people-title = Представители: { $name }
+people-honorific = Обращение (г-жа, г-н, д-р…)
+people-name-en = Имя на английском языке
+people-name-ru = Имя на русском языке
+people-name-az = Имя на азербайджанском языке
+people-title-en = Должность на английском языке
+people-title-ru = Должность на русском языке
+people-title-az = Должность на азербайджанском языке
+people-add = Добавить представителя
+people-remove = Удалить из этой организации
+people-name-required = Укажите имя представителя хотя бы на одном языке.
+history-action-person-add = Добавление представителя
+history-action-person-update = Исправление данных представителя
+history-action-person-remove = Удаление представителя
+history-action-editor-join = Присоединение редактора
+theme-edit-link = Редактировать тему
+theme-edit-declaration = Основана на Декларации тысячелетия
+mail-reverify-subject = Скоро истекает срок действия проверки члена сети
+mail-reverify-body = Здравствуйте!
+
+    Срок действия проверки организации «{ $organization }» вашей сетью истекает в течение месяца или уже истек. Пожалуйста, проверьте ее профиль и, если она по-прежнему является полноправным членом сети, одобрите ее повторно:
+
+    { $link }
+verify-again = Отметить как проверенного полноправного члена
+history-action-organization-verify = Проверка координатором
+field-name = Название или имя
+field-acronym = Аббревиатура
+field-other-names = Другие названия
+field-kind = Тип
+field-country = Страна
+field-city = Город
+field-address = Адрес
+field-phone = Телефон
+field-website = Веб-сайт
+field-founded-year = Год основания
+field-description = Описание
+field-consultative-status = Консультативный статус
+field-status-year = Год предоставления статуса
+field-coordinator = Координатор
+field-founded-on = Дата основания
+field-title = Название или должность
+field-theme = Тема
+field-goals-label = Цели
+field-leads = Ведущие организации
+field-collaborators = Организации-партнеры
+field-honorific = Обращение
+field-mdgs = ЦРТ
+field-sdgs = ЦУР
+field-millennium-declaration = Декларация тысячелетия
+network-history-link = История изменений
+history-action-network-update = Редактирование сети
+history-action-network-hand-over = Передача координации
+history-action-focal-point-update = Редактирование координационного центра
+history-action-theme-update = Редактирование темы
