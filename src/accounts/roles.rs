@@ -34,25 +34,30 @@ pub async fn has_admin(db: &Db) -> sqlx::Result<bool> {
 }
 
 /// On an install without an administrator, makes a fresh one-time setup
-/// secret and returns it, for the operator to read in the log.
+/// secret and returns it, for the operator to read in the log. Each instance
+/// starting keeps its own, so the code in any instance's log works.
 pub async fn issue_setup_token(db: &Db) -> sqlx::Result<Option<String>> {
     if has_admin(db).await? {
         return Ok(None);
     }
     let secret = new_secret();
-    sqlx::query("DELETE FROM settings WHERE key = 'setup_token_hash'").execute(&db.pool).await?;
-    sqlx::query("INSERT INTO settings (key, value) VALUES ('setup_token_hash', $1)")
-        .bind(secret_hash(&secret))
+    sqlx::query("INSERT INTO settings (key, value) VALUES ($1, $2)")
+        .bind(format!("setup_token:{}", secret_hash(&secret)))
+        .bind(now_rfc3339())
         .execute(&db.pool)
         .await?;
     Ok(Some(secret))
 }
 
 pub async fn setup_token_matches(db: &Db, secret: &str) -> sqlx::Result<bool> {
-    let stored: Option<String> = sqlx::query_scalar("SELECT value FROM settings WHERE key = 'setup_token_hash'")
+    if secret.is_empty() {
+        return Ok(false);
+    }
+    let stored: Option<String> = sqlx::query_scalar("SELECT value FROM settings WHERE key = $1")
+        .bind(format!("setup_token:{}", secret_hash(secret)))
         .fetch_optional(&db.pool)
         .await?;
-    Ok(stored.is_some_and(|hash| !secret.is_empty() && hash == secret_hash(secret)))
+    Ok(stored.is_some())
 }
 
 /// Creates a confirmed administrator (or makes an existing account one).
@@ -71,7 +76,7 @@ pub async fn create_admin(db: &Db, email: &Email, display_name: &str, password: 
     .bind(&now)
     .fetch_one(&db.pool)
     .await?;
-    sqlx::query("DELETE FROM settings WHERE key = 'setup_token_hash'").execute(&db.pool).await?;
+    sqlx::query("DELETE FROM settings WHERE key LIKE 'setup_token:%'").execute(&db.pool).await?;
     crate::platform::audit::record(
         db,
         Some(id),
