@@ -195,6 +195,7 @@ pub fn router(state: AppState) -> Router {
         .route("/themes/{slug}/edit", get(themes::edit::edit_form).post(themes::edit::edit))
         .route("/themes/{slug}/history", get(themes::edit::history))
         .route("/networks/{slug}/history", get(networks::edit::history))
+        .route("/networks/{slug}/history/{entry}/restore", post(networks::edit::restore))
         .route("/healthz", get(healthz))
         .route("/setup", get(accounts::routes::setup_form).post(accounts::routes::setup))
         .nest("/account", accounts)

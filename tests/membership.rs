@@ -426,6 +426,57 @@ async fn coordinators_run_their_network_appoint_leads_and_hand_coordination_over
         assert!(history.contains("Coordination handed over") && history.contains("Focal point edited"));
         assert!(history.contains("<th scope=\"row\">Leads</th>"), "{name}: what changed, field by field");
         assert_eq!(cast.coordinator.get(&format!("{network}/history")).await.status(), 403);
+
+        // The new coordinator drops a partner, then restores the version that had it.
+        let (_, form) = lead.page(&format!("{network}/focal-points/5/edit")).await;
+        let version = form.split("name=\"version\" value=\"").nth(1).unwrap().split('"').next().unwrap().to_string();
+        let without = [
+            ("version", version.as_str()),
+            ("title_en", "Environment"),
+            ("theme", "environment"),
+            ("goals_label", "MDG 7"),
+            ("lead:ecores", "1"),
+        ];
+        assert_eq!(lead.post(&format!("{network}/focal-points/5/edit"), &without).await.status(), 303);
+        let (_, theme) = Browser::new(&server).page("/themes/environment?lang=en").await;
+        assert!(
+            !theme
+                .split("UN-NGO-IRENE/Azerbaijan")
+                .nth(1)
+                .unwrap()
+                .split("</li>")
+                .next()
+                .unwrap()
+                .contains("Baku Youth Club")
+        );
+        let (_, history) = lead.page(&format!("{network}/history?lang=en")).await;
+        let restorable: Vec<String> =
+            history.split("/history/").skip(1).map(|s| s.split('/').next().unwrap().to_string()).collect();
+        // The entry whose result had the partner (its "after" cell names it).
+        let after_has_partner = |item: &&str| {
+            item.split("<th scope=\"row\">In collaboration</th>")
+                .nth(1)
+                .and_then(|row| row.split("</tr>").next())
+                .and_then(|row| row.rsplit("<td>").next())
+                .is_some_and(|after| after.contains("baku-youth-club"))
+        };
+        let item = history.split("<li>").skip(1).find(after_has_partner).expect("the version with the partner");
+        let entry = item.split("/history/").nth(1).unwrap().split('/').next().unwrap().to_string();
+        assert!(restorable.contains(&entry));
+        assert_eq!(cast.coordinator.post(&format!("{network}/history/{entry}/restore"), &[]).await.status(), 403);
+        assert_eq!(lead.post(&format!("{network}/history/{entry}/restore"), &[]).await.status(), 303);
+        let (_, theme) = Browser::new(&server).page("/themes/environment?lang=en").await;
+        assert!(
+            theme
+                .split("UN-NGO-IRENE/Azerbaijan")
+                .nth(1)
+                .unwrap()
+                .split("</li>")
+                .next()
+                .unwrap()
+                .contains("Baku Youth Club"),
+            "{name}: the partner is back"
+        );
         pool.close().await;
     }
 }

@@ -450,3 +450,4 @@ history-action-network-update = Şəbəkənin redaktəsi
 history-action-network-hand-over = Koordinasiyanın ötürülməsi
 history-action-focal-point-update = Əlaqələndirmə mərkəzinin redaktəsi
 history-action-theme-update = Mövzunun redaktəsi
+history-action-focal-point-restore = Əlaqələndirmə mərkəzinin əvvəlki versiyasının bərpası

@@ -450,3 +450,4 @@ history-action-network-update = Network edited
 history-action-network-hand-over = Coordination handed over
 history-action-focal-point-update = Focal point edited
 history-action-theme-update = Theme edited
+history-action-focal-point-restore = Focal point restored

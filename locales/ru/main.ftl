@@ -468,3 +468,4 @@ history-action-network-update = Редактирование сети
 history-action-network-hand-over = Передача координации
 history-action-focal-point-update = Редактирование координационного центра
 history-action-theme-update = Редактирование темы
+history-action-focal-point-restore = Восстановление прежней версии координационного центра

@@ -227,35 +227,9 @@ pub async fn edit_network(
         founded_on,
         coordinator: Some(coordinator.clone()),
     };
-    let updated = sqlx::query(
-        "UPDATE networks SET name = $1, description = $2, founded_on = $3, \
-         coordinator_id = (SELECT id FROM organizations WHERE slug = $4), version = version + 1 \
-         WHERE id = $5 AND version = $6",
-    )
-    .bind(after.name.to_json())
-    .bind(after.description.as_ref().map(LocalizedText::to_json))
-    .bind(&after.founded_on)
-    .bind(&coordinator)
-    .bind(id)
-    .bind(typed_version)
-    .execute(&state.db.pool)
-    .await
-    .page(lang)?;
-    if updated.rows_affected() == 0 {
+    if !save_network(&state.db, id, typed_version, &before, &after, user.user_id).await.page(lang)? {
         return Ok((StatusCode::CONFLICT, render(&page(form, true), lang)?).into_response());
     }
-    let action = if before.coordinator != after.coordinator { "network.hand-over" } else { "network.update" };
-    crate::platform::audit::record(
-        &state.db,
-        Some(user.user_id),
-        action,
-        "network",
-        Some(id),
-        serde_json::to_value(&before).ok().as_ref(),
-        serde_json::to_value(&after).ok().as_ref(),
-    )
-    .await
-    .page(lang)?;
     Ok(Redirect::to(&format!("/networks/{slug}")).into_response())
 }
 
@@ -504,7 +478,55 @@ pub async fn edit_focal_point(
         let status = if conflict { StatusCode::CONFLICT } else { StatusCode::BAD_REQUEST };
         return Ok((status, render(&page, lang)?).into_response());
     }
-    let mut tx = state.db.pool.begin().await.page(lang)?;
+    save_focal_point(&state.db, fp_id, version, &before, &after, user.user_id, "focal-point.update")
+        .await
+        .page(lang)?;
+    Ok(Redirect::to(&format!("/networks/{slug}#focal-points")).into_response())
+}
+
+/// Writes a network if it is still at `version`, and records the change.
+async fn save_network(
+    db: &Db,
+    id: i64,
+    version: i64,
+    before: &NetworkRecord,
+    after: &NetworkRecord,
+    actor: i64,
+) -> anyhow::Result<bool> {
+    let updated = sqlx::query(
+        "UPDATE networks SET name = $1, description = $2, founded_on = $3, \
+         coordinator_id = (SELECT id FROM organizations WHERE slug = $4), version = version + 1 \
+         WHERE id = $5 AND version = $6",
+    )
+    .bind(after.name.to_json())
+    .bind(after.description.as_ref().map(LocalizedText::to_json))
+    .bind(&after.founded_on)
+    .bind(&after.coordinator)
+    .bind(id)
+    .bind(version)
+    .execute(&db.pool)
+    .await?;
+    if updated.rows_affected() == 0 {
+        return Ok(false);
+    }
+    let action = if before.coordinator != after.coordinator { "network.hand-over" } else { "network.update" };
+    let (before, after) = (serde_json::to_value(before)?, serde_json::to_value(after)?);
+    crate::platform::audit::record(db, Some(actor), action, "network", Some(id), Some(&before), Some(&after)).await?;
+    Ok(true)
+}
+
+/// Writes a focal point and its organisations if it is still at `version`,
+/// and records the change.
+async fn save_focal_point(
+    db: &Db,
+    fp_id: i64,
+    version: i64,
+    before: &FocalPointRecord,
+    after: &FocalPointRecord,
+    actor: i64,
+    action: &str,
+) -> anyhow::Result<bool> {
+    let mut tx = db.pool.begin().await?;
     let updated = sqlx::query(
         "UPDATE focal_points SET title = $1, goals_label = $2, theme_id = (SELECT id FROM themes WHERE slug = $3), \
          version = version + 1 WHERE id = $4 AND version = $5",
@@ -515,43 +537,81 @@ pub async fn edit_focal_point(
     .bind(fp_id)
     .bind(version)
     .execute(&mut *tx)
-    .await
-    .page(lang)?;
-    if updated.rows_affected() == 1 {
-        sqlx::query("DELETE FROM focal_point_organizations WHERE focal_point_id = $1")
-            .bind(fp_id)
-            .execute(&mut *tx)
-            .await
-            .page(lang)?;
-        let roles =
-            after.leads.iter().map(|s| (s, "lead")).chain(after.collaborators.iter().map(|s| (s, "collaborator")));
-        for (position, (organization, role)) in roles.enumerate() {
-            sqlx::query(
-                "INSERT INTO focal_point_organizations (focal_point_id, organization_id, role, position) \
-                 SELECT $1, id, $2, $3 FROM organizations WHERE slug = $4",
-            )
-            .bind(fp_id)
-            .bind(role)
-            .bind(position as i64)
-            .bind(organization)
-            .execute(&mut *tx)
-            .await
-            .page(lang)?;
-        }
+    .await?;
+    if updated.rows_affected() == 0 {
+        return Ok(false);
     }
-    tx.commit().await.page(lang)?;
-    crate::platform::audit::record(
-        &state.db,
-        Some(user.user_id),
-        "focal-point.update",
-        "focal_point",
-        Some(fp_id),
-        serde_json::to_value(&before).ok().as_ref(),
-        serde_json::to_value(&after).ok().as_ref(),
-    )
-    .await
-    .page(lang)?;
-    Ok(Redirect::to(&format!("/networks/{slug}#focal-points")).into_response())
+    sqlx::query("DELETE FROM focal_point_organizations WHERE focal_point_id = $1")
+        .bind(fp_id)
+        .execute(&mut *tx)
+        .await?;
+    let roles = after.leads.iter().map(|s| (s, "lead")).chain(after.collaborators.iter().map(|s| (s, "collaborator")));
+    for (position, (organization, role)) in roles.enumerate() {
+        sqlx::query(
+            "INSERT INTO focal_point_organizations (focal_point_id, organization_id, role, position) \
+             SELECT $1, id, $2, $3 FROM organizations WHERE slug = $4",
+        )
+        .bind(fp_id)
+        .bind(role)
+        .bind(position as i64)
+        .bind(organization)
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await?;
+    let (before, after) = (serde_json::to_value(before)?, serde_json::to_value(after)?);
+    crate::platform::audit::record(db, Some(actor), action, "focal_point", Some(fp_id), Some(&before), Some(&after))
+        .await?;
+    Ok(true)
+}
+
+/// Puts back the version of the network, or of one of its focal points, that
+/// an audit entry produced.
+pub async fn restore(
+    State(state): State<AppState>,
+    lang: Lang,
+    RequireUser(user): RequireUser,
+    Path((raw_slug, entry)): Path<(String, i64)>,
+) -> Result<Response, PageError> {
+    let slug = Slug::parse(&raw_slug).ok_or(AppError::NotFound).page(lang)?;
+    let (network_id, version, current) = load_network(&state.db, &slug).await.found(lang)?;
+    require_coordinator(&state, &user, network_id, lang).await?;
+    let row = sqlx::query("SELECT entity, entity_id, after_state FROM audit_log WHERE id = $1")
+        .bind(entry)
+        .fetch_optional(&state.db.pool)
+        .await
+        .page(lang)?
+        .ok_or(AppError::NotFound)
+        .page(lang)?;
+    let entity: String = row.get("entity");
+    let entity_id: Option<i64> = row.get("entity_id");
+    let state_json: Option<String> = row.get("after_state");
+    let not_found = || PageError { error: AppError::NotFound, lang };
+    match (entity.as_str(), entity_id) {
+        ("network", Some(id)) if id == network_id => {
+            let restored: NetworkRecord =
+                state_json.and_then(|j| serde_json::from_str(&j).ok()).ok_or_else(not_found)?;
+            save_network(&state.db, network_id, version, &current, &restored, user.user_id).await.page(lang)?;
+        }
+        ("focal_point", Some(fp_id)) => {
+            let number: Option<i64> =
+                sqlx::query_scalar("SELECT number FROM focal_points WHERE id = $1 AND network_id = $2")
+                    .bind(fp_id)
+                    .bind(network_id)
+                    .fetch_optional(&state.db.pool)
+                    .await
+                    .page(lang)?;
+            let (_, fp_version, fp_current) =
+                load_focal_point(&state.db, network_id, number.ok_or_else(not_found)?).await.found(lang)?;
+            let restored: FocalPointRecord =
+                state_json.and_then(|j| serde_json::from_str(&j).ok()).ok_or_else(not_found)?;
+            save_focal_point(&state.db, fp_id, fp_version, &fp_current, &restored, user.user_id, "focal-point.restore")
+                .await
+                .page(lang)?;
+        }
+        _ => return Err(not_found()),
+    }
+    Ok(Redirect::to(&format!("/networks/{slug}/history")).into_response())
 }
 
 /// The recorded changes of a network and of its focal points.
@@ -577,7 +637,7 @@ pub async fn history(
         back: format!("/networks/{slug}"),
         name,
         entries: crate::platform::audit::history(&state.db, &subjects, lang).await.page(lang)?,
-        restore_base: None,
+        restore_base: Some(format!("/networks/{slug}/history")),
     };
     render(&page, lang)
 }
