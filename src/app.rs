@@ -22,7 +22,7 @@ use crate::platform::auth::SessionPolicy;
 use crate::platform::db::Db;
 use crate::platform::mail::Mailer;
 use crate::platform::migrate::{self, Migration};
-use crate::platform::web::{ApiError, AppError, remember_lang};
+use crate::platform::web::remember_lang;
 use crate::{accounts, directory, membership, networks, portal, themes};
 
 #[derive(Clone)]
@@ -163,13 +163,13 @@ pub fn router(state: AppState) -> Router {
         .route("/export.json", get(accounts::routes::export))
         .route("/delete", post(accounts::routes::delete_account));
     let csrf = CsrfLayer::new().add_trusted_origin(&state.public_url).unwrap_or_else(|_| CsrfLayer::new());
-    let api = Router::new()
-        .route("/organizations", get(directory::routes::search_api))
-        .fallback(|| async { ApiError(AppError::NotFound) });
     Router::new()
         .route("/", get(portal::routes::home))
         .route("/organizations", get(directory::routes::search_page))
         .route("/organizations/{slug}", get(directory::routes::profile_page))
+        .route("/organizations/export.csv", get(directory::api::export))
+        .route("/organizations/export.json", get(directory::api::export))
+        .route("/organizations/{slug}/vcard", get(directory::api::vcard))
         .route("/organizations/{slug}/edit", get(directory::edit::edit_form).post(directory::edit::edit))
         .route("/organizations/new", get(membership::routes::register_form).post(membership::routes::register))
         .route("/organizations/{slug}/join", get(membership::routes::join_form).post(membership::routes::join))
@@ -200,7 +200,7 @@ pub fn router(state: AppState) -> Router {
         .route("/setup", get(accounts::routes::setup_form).post(accounts::routes::setup))
         .nest("/account", accounts)
         .route("/static/irene.css", get(stylesheet))
-        .nest("/api/v1", api)
+        .merge(crate::api::router())
         .fallback(crate::platform::web::not_found)
         .with_state(state)
         .layer(axum::middleware::from_fn(remember_lang))

@@ -4,6 +4,7 @@
 //! other module is one capability with its own queries, routes and templates.
 
 pub mod accounts;
+pub mod api;
 pub mod app;
 pub mod demo;
 pub mod directory;

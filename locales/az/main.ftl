@@ -451,3 +451,6 @@ history-action-network-hand-over = Koordinasiyanın ötürülməsi
 history-action-focal-point-update = Əlaqələndirmə mərkəzinin redaktəsi
 history-action-theme-update = Mövzunun redaktəsi
 history-action-focal-point-restore = Əlaqələndirmə mərkəzinin əvvəlki versiyasının bərpası
+download-results = Yüklə:
+api-link = Açıq məlumatlar (API)
+profile-open-data = Açıq məlumatlar

@@ -451,3 +451,6 @@ history-action-network-hand-over = Coordination handed over
 history-action-focal-point-update = Focal point edited
 history-action-theme-update = Theme edited
 history-action-focal-point-restore = Focal point restored
+download-results = Download:
+api-link = Open data API
+profile-open-data = Open data

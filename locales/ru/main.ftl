@@ -469,3 +469,6 @@ history-action-network-hand-over = Передача координации
 history-action-focal-point-update = Редактирование координационного центра
 history-action-theme-update = Редактирование темы
 history-action-focal-point-restore = Восстановление прежней версии координационного центра
+download-results = Скачать:
+api-link = Открытые данные (API)
+profile-open-data = Открытые данные

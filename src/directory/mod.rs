@@ -1,5 +1,6 @@
 //! The directory of organisations: profiles, search and the search index.
 
+pub mod api;
 pub mod edit;
 pub mod model;
 pub mod people;

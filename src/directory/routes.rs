@@ -3,7 +3,6 @@
 use std::collections::BTreeMap;
 
 use askama::Template;
-use axum::Json;
 use axum::extract::State;
 use axum::http::Uri;
 use axum::response::Html;
@@ -18,9 +17,7 @@ use crate::platform::auth::MaybeUser;
 use crate::platform::db::Db;
 use crate::platform::i18n::{Lang, LocalizedText};
 use crate::platform::values::CountryCode;
-use crate::platform::web::{
-    ApiError, AppError, Chrome, Found, PageError, Problem, SlugPath, WithLang, query_pairs, render,
-};
+use crate::platform::web::{AppError, Chrome, Found, PageError, Problem, SlugPath, WithLang, query_pairs, render};
 
 pub const MAX_QUERY_CHARS: usize = 200;
 pub const MAX_PAGE: i64 = 500;
@@ -225,6 +222,8 @@ struct SearchPage {
     sort_relevance_href: String,
     sort_name_href: String,
     clear_href: String,
+    export_csv: String,
+    export_json: String,
 }
 
 fn facet_views(request: &SearchRequest, results: &SearchResults, catalog: &Catalog, lang: Lang) -> Vec<FacetView> {
@@ -291,72 +290,32 @@ pub async fn search_page(State(state): State<AppState>, lang: Lang, uri: Uri) ->
     } else {
         lang.t_with("directory-title-query", &[("query", request.text.clone().into())])
     };
-    let page = SearchPage {
-        chrome: Chrome::new(lang, title, &uri),
-        text: request.text.clone(),
-        count_sentence: lang.t_count("organizations-found", results.total as i64),
-        cards: results.cards.iter().map(|card| CardView::new(card, lang)).collect(),
-        facets,
-        active_filters,
-        pages,
-        previous,
-        next,
-        sort_by_name: request.sort == Sort::Name || request.text.is_empty(),
-        sort_relevance_href: search_href(&SearchRequest { sort: Sort::Relevance, page: 1, ..request.clone() }),
-        sort_name_href: search_href(&SearchRequest { sort: Sort::Name, page: 1, ..request.clone() }),
-        clear_href: search_href(&SearchRequest {
+    let page =
+        SearchPage {
+            chrome: Chrome::new(lang, title, &uri),
             text: request.text.clone(),
-            page: 1,
-            per_page: DEFAULT_PER_PAGE,
-            ..Default::default()
-        }),
-    };
+            count_sentence: lang.t_count("organizations-found", results.total as i64),
+            cards: results.cards.iter().map(|card| CardView::new(card, lang)).collect(),
+            facets,
+            active_filters,
+            pages,
+            previous,
+            next,
+            sort_by_name: request.sort == Sort::Name || request.text.is_empty(),
+            sort_relevance_href: search_href(&SearchRequest { sort: Sort::Relevance, page: 1, ..request.clone() }),
+            sort_name_href: search_href(&SearchRequest { sort: Sort::Name, page: 1, ..request.clone() }),
+            clear_href: search_href(&SearchRequest {
+                text: request.text.clone(),
+                page: 1,
+                per_page: DEFAULT_PER_PAGE,
+                ..Default::default()
+            }),
+            export_csv: search_href(&SearchRequest { page: 1, per_page: DEFAULT_PER_PAGE, ..request.clone() })
+                .replacen("/organizations", "/organizations/export.csv", 1),
+            export_json: search_href(&SearchRequest { page: 1, per_page: DEFAULT_PER_PAGE, ..request.clone() })
+                .replacen("/organizations", "/organizations/export.json", 1),
+        };
     render(&page, lang)
-}
-
-/// `GET /api/v1/organizations`: the search page's results as JSON.
-pub async fn search_api(State(state): State<AppState>, uri: Uri) -> Result<Json<Value>, ApiError> {
-    let catalog = Catalog::load(&state.db).await?;
-    let pairs = query_pairs(&uri)?;
-    let lang = match pairs.iter().find(|(name, _)| name == "lang") {
-        Some((_, code)) => Lang::parse(code).ok_or_else(|| AppError::bad("lang", Problem::Unknown(shorten(code))))?,
-        None => Lang::En,
-    };
-    let request = parse_search(&pairs, &catalog, lang)?;
-    let results = state.search.search(&request)?;
-    let items: Vec<Value> = results
-        .cards
-        .iter()
-        .map(|card| {
-            json!({
-                "id": card.id,
-                "slug": card.slug,
-                "name": card.name.get(lang),
-                "names": card.name,
-                "acronym": card.acronym,
-                "country": card.country,
-                "kind": card.kind,
-                "city": card.city,
-                "consultative_status": card.status,
-                "url": format!("/organizations/{}", card.slug),
-            })
-        })
-        .collect();
-    let facets: serde_json::Map<String, Value> = results
-        .facets
-        .iter()
-        .map(|(facet, values)| {
-            let counts: serde_json::Map<String, Value> = values.iter().map(|(v, c)| (v.clone(), json!(c))).collect();
-            (facet.param().to_string(), Value::Object(counts))
-        })
-        .collect();
-    Ok(Json(json!({
-        "items": items,
-        "total": results.total,
-        "page": request.page,
-        "per_page": request.per_page,
-        "facets": facets,
-    })))
 }
 
 #[derive(Template)]

@@ -1,6 +1,7 @@
 //! Networks of organisations: global, regional and national, with their
 //! coordinators, thematic focal points and members.
 
+pub mod api;
 pub mod edit;
 pub mod queries;
 pub mod routes;

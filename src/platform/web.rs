@@ -9,7 +9,6 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri, header};
 use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
 use fluent_templates::fluent_bundle::FluentValue;
-use serde_json::json;
 
 use super::i18n::Lang;
 use super::values::Slug;
@@ -204,6 +203,22 @@ impl<S: Send + Sync> FromRequestParts<S> for SlugPath {
 /// An error of the JSON API: `{"error": {"status", "message", "parameter"}}`.
 pub struct ApiError(pub AppError);
 
+/// The body of every API error.
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub struct ApiErrorBody {
+    pub error: ApiErrorDetail,
+}
+
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub struct ApiErrorDetail {
+    /// The HTTP status, repeated.
+    pub status: u16,
+    /// What is wrong, in English.
+    pub message: String,
+    /// The parameter at fault, when one is.
+    pub parameter: Option<String>,
+}
+
 impl<E: Into<AppError>> From<E> for ApiError {
     fn from(error: E) -> Self {
         ApiError(error.into())
@@ -217,13 +232,9 @@ impl IntoResponse for ApiError {
             AppError::BadParameter { name, .. } => Some(name.clone()),
             _ => None,
         };
-        let body = json!({
-            "error": {
-                "status": self.0.status().as_u16(),
-                "message": self.0.message(Lang::En),
-                "parameter": parameter,
-            }
-        });
+        let body = ApiErrorBody {
+            error: ApiErrorDetail { status: self.0.status().as_u16(), message: self.0.message(Lang::En), parameter },
+        };
         (self.0.status(), axum::Json(body)).into_response()
     }
 }
@@ -365,6 +376,19 @@ fn truncate(text: &str, max_chars: usize) -> String {
 /// The handler for addresses nothing else answers.
 pub async fn not_found(lang: Lang) -> PageError {
     PageError { error: AppError::NotFound, lang }
+}
+
+/// The `{slug}` of an API address; anything that is not a slug (or not
+/// UTF-8) names nothing: a JSON 404.
+pub struct ApiSlug(pub Slug);
+
+impl<S: Send + Sync> FromRequestParts<S> for ApiSlug {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<ApiSlug, ApiError> {
+        let raw = axum::extract::Path::<String>::from_request_parts(parts, state).await;
+        raw.ok().and_then(|axum::extract::Path(raw)| Slug::parse(&raw)).map(ApiSlug).ok_or(ApiError(AppError::NotFound))
+    }
 }
 
 /// The address a request came from, for rate limits; "unknown" when the

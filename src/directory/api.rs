@@ -1,0 +1,452 @@
+//! The directory as open data: organisations through `/api/v1`, described by
+//! the handlers' own OpenAPI annotations; exports of any search as CSV or
+//! JSON; an organisation as a vCard.
+
+use std::collections::BTreeMap;
+
+use axum::Json;
+use axum::extract::State;
+use axum::http::{HeaderValue, Uri, header};
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
+use utoipa::{IntoParams, ToSchema};
+
+use super::queries::{self, Profile};
+use super::routes::{Catalog, parse_search};
+use super::search::{Card, SearchRequest};
+use crate::app::AppState;
+use crate::platform::i18n::Lang;
+use crate::platform::web::{
+    ApiError, ApiErrorBody, ApiSlug, AppError, PageError, Problem, SlugPath, WithLang, query_pairs,
+};
+
+/// Query parameters of a directory search. Facet parameters may be repeated:
+/// values of one facet widen the search, different facets narrow it.
+#[derive(IntoParams)]
+#[into_params(parameter_in = Query)]
+#[allow(dead_code)]
+pub struct SearchParams {
+    /// Words to find in names (any script or spelling), acronyms, descriptions, places and people.
+    #[param(max_length = 200)]
+    q: Option<String>,
+    /// ISO 3166-1 alpha-2 country codes.
+    #[param(pattern = "^[A-Za-z]{2}$")]
+    country: Option<Vec<String>>,
+    /// Kinds of organisation.
+    #[param(inline)]
+    kind: Option<Vec<KindParam>>,
+    /// Theme slugs (see `/api/v1/themes`).
+    theme: Option<Vec<String>>,
+    /// Network slugs (see `/api/v1/networks`).
+    network: Option<Vec<String>>,
+    /// ECOSOC consultative status.
+    #[param(inline)]
+    status: Option<Vec<StatusParam>>,
+    /// `relevance` (the default with words) or `name`.
+    #[param(inline)]
+    sort: Option<SortParam>,
+    #[param(minimum = 1, maximum = 500)]
+    page: Option<u32>,
+    #[param(minimum = 1, maximum = 100)]
+    per_page: Option<u32>,
+    /// Language of `name` and of sorting by name.
+    #[param(inline)]
+    lang: Option<LangParam>,
+}
+
+#[derive(ToSchema, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[allow(dead_code)]
+pub enum KindParam {
+    Ngo,
+    Government,
+    UnAgency,
+    Donor,
+    Business,
+    Academic,
+    Media,
+}
+
+#[derive(ToSchema, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[allow(dead_code)]
+pub enum StatusParam {
+    None,
+    Roster,
+    Special,
+    General,
+    Unspecified,
+}
+
+#[derive(ToSchema, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[allow(dead_code)]
+pub enum SortParam {
+    Relevance,
+    Name,
+}
+
+#[derive(ToSchema, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[allow(dead_code)]
+pub enum LangParam {
+    En,
+    Ru,
+    Az,
+}
+
+/// An organisation in a list.
+#[derive(Serialize, ToSchema)]
+pub struct OrganizationItem {
+    pub id: i64,
+    pub slug: String,
+    /// The name in the requested language, or the first available.
+    pub name: String,
+    /// The name per language (`en`, `ru`, `az`).
+    pub names: BTreeMap<String, String>,
+    pub acronym: Option<String>,
+    /// ISO 3166-1 alpha-2 code.
+    pub country: Option<String>,
+    pub kind: String,
+    pub city: Option<String>,
+    pub consultative_status: String,
+    /// The organisation's page on the portal.
+    pub url: String,
+}
+
+impl OrganizationItem {
+    pub fn of(card: &Card, lang: Lang) -> OrganizationItem {
+        OrganizationItem {
+            id: card.id,
+            slug: card.slug.clone(),
+            name: card.name.get(lang).to_string(),
+            names: card.name.0.iter().map(|(l, n)| (l.code().to_string(), n.clone())).collect(),
+            acronym: card.acronym.clone(),
+            country: card.country.map(|c| c.to_string()),
+            kind: card.kind.code().to_string(),
+            city: card.city.clone(),
+            consultative_status: card.status.code().to_string(),
+            url: format!("/organizations/{}", card.slug),
+        }
+    }
+}
+
+/// One page of a directory search, with the count per value of every facet.
+#[derive(Serialize, ToSchema)]
+pub struct OrganizationList {
+    pub items: Vec<OrganizationItem>,
+    pub total: u64,
+    pub page: u32,
+    pub per_page: u32,
+    /// Per facet (`country`, `kind`, `theme`, `network`, `status`), each value's count of matches.
+    pub facets: BTreeMap<String, BTreeMap<String, u64>>,
+}
+
+fn request_lang(pairs: &[(String, String)]) -> Result<Lang, AppError> {
+    match pairs.iter().find(|(name, _)| name == "lang") {
+        Some((_, code)) => {
+            Lang::parse(code).ok_or_else(|| AppError::bad("lang", Problem::Unknown(code.chars().take(40).collect())))
+        }
+        None => Ok(Lang::En),
+    }
+}
+
+async fn search_request(state: &AppState, uri: &Uri) -> Result<(SearchRequest, Lang), AppError> {
+    let catalog = Catalog::load(&state.db).await?;
+    let pairs = query_pairs(uri)?;
+    let lang = request_lang(&pairs)?;
+    Ok((parse_search(&pairs, &catalog, lang)?, lang))
+}
+
+/// Search the directory.
+#[utoipa::path(
+    get,
+    path = "/organizations",
+    tag = "directory",
+    params(SearchParams),
+    responses(
+        (status = 200, description = "One page of results", body = OrganizationList),
+        (status = 400, description = "A parameter is not acceptable; the message says which and why", body = ApiErrorBody),
+    )
+)]
+pub async fn search(State(state): State<AppState>, uri: Uri) -> Result<Json<OrganizationList>, ApiError> {
+    let (request, lang) = search_request(&state, &uri).await?;
+    let results = state.search.search(&request)?;
+    Ok(Json(OrganizationList {
+        items: results.cards.iter().map(|card| OrganizationItem::of(card, lang)).collect(),
+        total: results.total as u64,
+        page: request.page as u32,
+        per_page: request.per_page as u32,
+        facets: results
+            .facets
+            .iter()
+            .map(|(facet, values)| (facet.param().to_string(), values.iter().cloned().collect()))
+            .collect(),
+    }))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct NamedRef {
+    pub slug: String,
+    pub names: BTreeMap<String, String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct NetworkRole {
+    pub network: NamedRef,
+    /// `coordinator` or `member`.
+    pub role: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct FocalPointRole {
+    pub network: NamedRef,
+    pub title: BTreeMap<String, String>,
+    pub theme: NamedRef,
+    pub goals_label: Option<String>,
+    /// `lead` or `collaborator`.
+    pub role: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct PersonPosition {
+    pub honorific: Option<String>,
+    pub name: BTreeMap<String, String>,
+    pub title: BTreeMap<String, String>,
+}
+
+/// Everything public about an organisation.
+#[derive(Serialize, ToSchema)]
+pub struct OrganizationDetail {
+    pub id: i64,
+    pub slug: String,
+    pub names: BTreeMap<String, String>,
+    pub other_names: Vec<String>,
+    pub acronym: Option<String>,
+    pub kind: String,
+    pub country: Option<String>,
+    pub city: Option<String>,
+    pub address: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub website: Option<String>,
+    pub founded_year: Option<i64>,
+    /// Markdown, per language.
+    pub description: BTreeMap<String, String>,
+    pub consultative_status: String,
+    pub status_year: Option<i64>,
+    /// When a network coordinator last verified it (RFC 3339).
+    pub verified_at: Option<String>,
+    pub themes: Vec<String>,
+    pub networks: Vec<NetworkRole>,
+    pub focal_points: Vec<FocalPointRole>,
+    pub people: Vec<PersonPosition>,
+}
+
+fn by_lang(text: &crate::platform::i18n::LocalizedText) -> BTreeMap<String, String> {
+    text.0.iter().map(|(l, t)| (l.code().to_string(), t.clone())).collect()
+}
+
+fn named(link: &queries::NamedLink) -> NamedRef {
+    NamedRef { slug: link.slug.clone(), names: by_lang(&link.name) }
+}
+
+impl OrganizationDetail {
+    fn of(profile: &Profile) -> OrganizationDetail {
+        let d = &profile.document;
+        OrganizationDetail {
+            id: d.id,
+            slug: d.slug.clone(),
+            names: by_lang(&d.name),
+            other_names: d.other_names.clone(),
+            acronym: d.acronym.clone(),
+            kind: d.kind.code().to_string(),
+            country: d.country.map(|c| c.to_string()),
+            city: d.city.clone(),
+            address: d.address.clone(),
+            phone: profile.phone.clone(),
+            email: profile.email.clone(),
+            website: profile.website.clone(),
+            founded_year: profile.founded_year,
+            description: d.description.as_ref().map(by_lang).unwrap_or_default(),
+            consultative_status: d.status.code().to_string(),
+            status_year: profile.status_year,
+            verified_at: profile.verified_at.clone(),
+            themes: profile.themes.iter().map(|t| t.theme.slug.clone()).collect(),
+            networks: profile
+                .networks
+                .iter()
+                .map(|n| NetworkRole {
+                    network: named(&n.network),
+                    role: if n.coordinator { "coordinator" } else { "member" }.into(),
+                })
+                .collect(),
+            focal_points: profile
+                .focal_points
+                .iter()
+                .map(|f| FocalPointRole {
+                    network: named(&f.network),
+                    title: by_lang(&f.title),
+                    theme: named(&f.theme),
+                    goals_label: f.goals_label.clone(),
+                    role: if f.lead { "lead" } else { "collaborator" }.into(),
+                })
+                .collect(),
+            people: profile
+                .people
+                .iter()
+                .map(|p| PersonPosition {
+                    honorific: p.honorific.clone(),
+                    name: by_lang(&p.name),
+                    title: by_lang(&p.title),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// One organisation.
+#[utoipa::path(
+    get,
+    path = "/organizations/{slug}",
+    tag = "directory",
+    params(("slug" = String, Path, description = "The organisation's slug", max_length = 120)),
+    responses(
+        (status = 200, body = OrganizationDetail),
+        (status = 404, description = "No such organisation", body = ApiErrorBody),
+    )
+)]
+pub async fn organization(
+    State(state): State<AppState>,
+    ApiSlug(slug): ApiSlug,
+) -> Result<Json<OrganizationDetail>, ApiError> {
+    let profile = queries::profile(&state.db, &slug).await?.ok_or(AppError::NotFound)?;
+    Ok(Json(OrganizationDetail::of(&profile)))
+}
+
+/// The most rows an export holds; a narrower search gets the rest.
+pub const EXPORT_LIMIT: usize = 100_000;
+
+/// The columns of the directory's CSV exports, in order.
+pub const CSV_COLUMNS: &[&str] =
+    &["slug", "name_en", "name_ru", "name_az", "acronym", "kind", "country", "city", "consultative_status", "url"];
+
+/// Rows as CSV, starting with a byte-order mark so spreadsheets read Cyrillic
+/// and Azerbaijani letters as UTF-8.
+pub fn csv_of(items: &[OrganizationItem], public_url: &str) -> Result<Vec<u8>, AppError> {
+    let mut writer = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
+    writer.write_record(CSV_COLUMNS).map_err(|e| AppError::Internal(e.into()))?;
+    for item in items {
+        let name = |lang: &str| item.names.get(lang).cloned().unwrap_or_default();
+        writer
+            .write_record([
+                item.slug.clone(),
+                name("en"),
+                name("ru"),
+                name("az"),
+                item.acronym.clone().unwrap_or_default(),
+                item.kind.clone(),
+                item.country.clone().unwrap_or_default(),
+                item.city.clone().unwrap_or_default(),
+                item.consultative_status.clone(),
+                format!("{public_url}{}", item.url),
+            ])
+            .map_err(|e| AppError::Internal(e.into()))?;
+    }
+    writer.into_inner().map_err(|e| AppError::Internal(anyhow::anyhow!("{e}")))
+}
+
+pub fn download(body: Vec<u8>, content_type: &'static str, filename: &str) -> Response {
+    let disposition = format!("attachment; filename=\"{filename}\"");
+    let mut response = ([(header::CONTENT_TYPE, HeaderValue::from_static(content_type))], body).into_response();
+    if let Ok(value) = HeaderValue::from_str(&disposition) {
+        response.headers_mut().insert(header::CONTENT_DISPOSITION, value);
+    }
+    response
+}
+
+/// Every organisation a search finds (up to [`EXPORT_LIMIT`]), as CSV or JSON.
+pub async fn export(State(state): State<AppState>, lang: Lang, uri: Uri) -> Result<Response, PageError> {
+    let (mut request, item_lang) = search_request(&state, &uri).await.page(lang)?;
+    request.page = 1;
+    request.per_page = EXPORT_LIMIT;
+    let results = state.search.search(&request).page(lang)?;
+    let items: Vec<OrganizationItem> = results.cards.iter().map(|card| OrganizationItem::of(card, item_lang)).collect();
+    match uri.path().rsplit('/').next().unwrap_or("") {
+        "export.csv" => {
+            Ok(download(csv_of(&items, &state.public_url).page(lang)?, "text/csv; charset=utf-8", "organizations.csv"))
+        }
+        "export.json" => {
+            let body = serde_json::to_vec_pretty(&items).map_err(|e| AppError::Internal(e.into())).page(lang)?;
+            Ok(download(body, "application/json", "organizations.json"))
+        }
+        _ => Err(PageError { error: AppError::NotFound, lang }),
+    }
+}
+
+/// Escapes a vCard text value.
+fn vcard_text(text: &str) -> String {
+    text.replace('\\', "\\\\").replace(',', "\\,").replace(';', "\\;").replace('\n', "\\n")
+}
+
+/// An organisation as a vCard 4.0, for address books.
+pub async fn vcard(State(state): State<AppState>, lang: Lang, SlugPath(slug): SlugPath) -> Result<Response, PageError> {
+    let profile = queries::profile(&state.db, &slug).await.page(lang)?.ok_or(AppError::NotFound).page(lang)?;
+    let d = &profile.document;
+    let name = d.name.get(Lang::En);
+    let mut lines = vec![
+        "BEGIN:VCARD".to_string(),
+        "VERSION:4.0".to_string(),
+        "KIND:org".to_string(),
+        format!("FN:{}", vcard_text(name)),
+        format!("ORG:{}", vcard_text(name)),
+    ];
+    for (lang, other) in d.name.0.iter().filter(|(_, n)| n.as_str() != name) {
+        lines.push(format!("X-IRENE-NAME;LANGUAGE={}:{}", lang.code(), vcard_text(other)));
+    }
+    if d.city.is_some() || d.country.is_some() || d.address.is_some() {
+        let country = d.country.map(|c| c.name(Lang::En).to_string()).unwrap_or_default();
+        let field = |v: &Option<String>| vcard_text(v.as_deref().unwrap_or(""));
+        lines.push(format!("ADR;TYPE=work:;;{};{};;;{}", field(&d.address), field(&d.city), vcard_text(&country)));
+    }
+    for (key, value) in [("TEL;TYPE=work", &profile.phone), ("EMAIL", &profile.email), ("URL", &profile.website)] {
+        if let Some(value) = value {
+            lines.push(format!("{key}:{}", vcard_text(value)));
+        }
+    }
+    lines.push(format!("SOURCE:{}/organizations/{}/vcard", state.public_url, d.slug));
+    lines.push("END:VCARD".to_string());
+    let body = lines.join("\r\n") + "\r\n";
+    Ok(download(body.into_bytes(), "text/vcard; charset=utf-8", &format!("{}.vcf", d.slug)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_starts_with_a_byte_order_mark_and_keeps_every_script() {
+        let item = OrganizationItem {
+            id: 1,
+            slug: "buta".into(),
+            name: "Buta".into(),
+            names: [("en".to_string(), "Buta, Fund".to_string()), ("ru".to_string(), "«Бута»".to_string())].into(),
+            acronym: None,
+            country: Some("AZ".into()),
+            kind: "ngo".into(),
+            city: None,
+            consultative_status: "none".into(),
+            url: "/organizations/buta".into(),
+        };
+        let csv = csv_of(&[item], "https://irene.example").unwrap();
+        assert!(csv.starts_with(b"\xEF\xBB\xBF"));
+        let text = String::from_utf8(csv[3..].to_vec()).unwrap();
+        assert!(text.starts_with("slug,name_en,name_ru"));
+        assert!(text.contains("\"Buta, Fund\",«Бута»"), "{text}");
+    }
+
+    #[test]
+    fn vcard_values_escape_separators() {
+        assert_eq!(vcard_text("A, B; C\\D\nE"), "A\\, B\\; C\\\\D\\nE");
+    }
+}

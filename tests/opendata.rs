@@ -1,0 +1,119 @@
+//! The open-data API, its OpenAPI description and the exports, through HTTP
+//! on SQLite and PostgreSQL.
+
+mod support;
+
+use support::{Server, TestDatabase, backends};
+
+#[tokio::test]
+async fn the_description_lists_every_endpoint_and_the_reference_is_served() {
+    let database = TestDatabase::new(&support::Backend::Sqlite).await;
+    let server = Server::demo(&database).await;
+    let (status, spec) = server.json("/api/openapi.json").await;
+    assert_eq!(status, 200);
+    assert!(spec["openapi"].as_str().unwrap().starts_with("3.1"));
+    let paths: Vec<&String> = spec["paths"].as_object().unwrap().keys().collect();
+    for path in
+        ["/organizations", "/organizations/{slug}", "/networks", "/networks/{slug}", "/themes", "/themes/{slug}"]
+    {
+        assert!(paths.iter().any(|p| p.as_str() == path), "{path} described");
+    }
+    assert!(spec["components"]["schemas"]["OrganizationList"].is_object());
+    let (status, page) = server.text("/api/docs/").await;
+    assert_eq!(status, 200);
+    assert!(page.to_lowercase().contains("swagger"), "the reference comes from the binary");
+    assert!(!page.contains("https://"), "and loads nothing from elsewhere");
+}
+
+#[tokio::test]
+async fn every_public_entity_reads_as_json() {
+    for backend in backends() {
+        let database = TestDatabase::new(&backend).await;
+        let server = Server::demo(&database).await;
+        let (status, networks) = server.json("/api/v1/networks").await;
+        assert_eq!(status, 200);
+        assert_eq!(networks.as_array().unwrap().len(), 3, "{}", backend.name());
+        let (_, azerbaijan) = server.json("/api/v1/networks/un-ngo-irene-azerbaijan").await;
+        assert_eq!(azerbaijan["coordinator"]["slug"], "nayora");
+        assert_eq!(azerbaijan["level"], "national");
+        assert_eq!(azerbaijan["parent"], "un-ngo-irene-caspian");
+        assert_eq!(azerbaijan["focal_points"].as_array().unwrap().len(), 7);
+        assert_eq!(azerbaijan["focal_points"][3]["collaborators"][0]["slug"], "buta-children-humanitarian-foundation");
+
+        let (_, themes) = server.json("/api/v1/themes").await;
+        let health = themes.as_array().unwrap().iter().find(|t| t["slug"] == "health").unwrap();
+        assert_eq!(health["mdgs"], serde_json::json!([4, 5, 6]));
+        let (_, health) = server.json("/api/v1/themes/health").await;
+        assert_eq!(health["focal_points"].as_array().unwrap().len(), 2, "one focal point in each network");
+
+        let (_, nayora) = server.json("/api/v1/organizations/nayora").await;
+        assert_eq!(nayora["consultative_status"], "unspecified");
+        assert!(nayora["people"].as_array().unwrap().iter().any(|p| p["name"]["en"] == "Fuad Muradov"));
+        assert!(nayora["networks"].as_array().unwrap().iter().any(|n| n["role"] == "coordinator"));
+        for missing in ["/api/v1/organizations/nobody", "/api/v1/networks/NOPE", "/api/v1/themes/%FF"] {
+            let (status, body) = server.json(missing).await;
+            assert_eq!(status, 404, "{missing}");
+            assert_eq!(body["error"]["status"], 404);
+        }
+    }
+}
+
+#[tokio::test]
+async fn answers_carry_etags_and_cors_for_reading() {
+    let database = TestDatabase::new(&support::Backend::Sqlite).await;
+    let server = Server::demo(&database).await;
+    let client = reqwest::Client::new();
+    let first = client
+        .get(server.url("/api/v1/organizations?country=AZ"))
+        .header("origin", "https://data.example")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(first.headers()["access-control-allow-origin"], "*");
+    let etag = first.headers()["etag"].to_str().unwrap().to_string();
+    let again =
+        client.get(server.url("/api/v1/organizations?country=AZ")).header("if-none-match", &etag).send().await.unwrap();
+    assert_eq!(again.status(), 304);
+    assert!(again.bytes().await.unwrap().is_empty());
+    let other =
+        client.get(server.url("/api/v1/organizations?country=GE")).header("if-none-match", &etag).send().await.unwrap();
+    assert_eq!(other.status(), 200, "another answer, another tag");
+}
+
+#[tokio::test]
+async fn searches_and_network_members_export_as_csv_and_json() {
+    for backend in backends() {
+        let database = TestDatabase::new(&backend).await;
+        let server = Server::demo(&database).await;
+        let total = server.search("network=un-ngo-irene-caspian&per_page=1").await["total"].as_u64().unwrap();
+        let response = server.get("/organizations/export.csv?network=un-ngo-irene-caspian").await;
+        assert_eq!(response.headers()["content-type"], "text/csv; charset=utf-8");
+        assert!(response.headers()["content-disposition"].to_str().unwrap().contains("organizations.csv"));
+        let bytes = response.bytes().await.unwrap();
+        assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "a byte-order mark for spreadsheets");
+        let mut reader = csv::Reader::from_reader(&bytes[3..]);
+        let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+        assert_eq!(rows.len() as u64, total, "{}: every member, not a page", backend.name());
+        assert!(rows.iter().any(|r| r.get(2) == Some("Фонд помощи молодежи")), "Cyrillic kept");
+
+        let json: serde_json::Value =
+            server.get("/organizations/export.json?country=AZ&kind=government").await.json().await.unwrap();
+        let expected = server.search("country=AZ&kind=government").await["total"].as_u64().unwrap();
+        assert_eq!(json.as_array().unwrap().len() as u64, expected);
+        let (status, _) = server.text("/organizations/export.csv?country=XX").await;
+        assert_eq!(status, 400, "the same parameters, the same checks");
+    }
+}
+
+#[tokio::test]
+async fn organisations_export_as_vcards() {
+    let database = TestDatabase::new(&support::Backend::Sqlite).await;
+    let server = Server::demo(&database).await;
+    let response = server.get("/organizations/community-development-center/vcard").await;
+    assert_eq!(response.headers()["content-type"], "text/vcard; charset=utf-8");
+    let card = response.text().await.unwrap();
+    assert!(card.starts_with("BEGIN:VCARD\r\nVERSION:4.0\r\n") && card.ends_with("END:VCARD\r\n"));
+    assert!(card.contains("FN:Community Development Center"));
+    assert!(card.contains(";Baku;") && card.contains("Azerbaijan"), "{card}");
+    assert_eq!(server.get("/organizations/nobody/vcard").await.status(), 404);
+}
