@@ -262,11 +262,14 @@ where
 
 /// Counts an attempt against a limit shared by every instance: at most `max`
 /// per `window` for `key`. Returns whether this attempt is allowed.
+///
+/// The count slides: the previous window's attempts weigh by how much of it
+/// still lies within the last `window`, so a burst cannot straddle a boundary.
 pub async fn rate_limit(db: &Db, key: &str, window: Duration, max: i64) -> sqlx::Result<bool> {
     let window_secs = window.as_secs().max(1) as i64;
     let now = now_secs();
     let window_start = now - now % window_secs;
-    let hits: i64 = sqlx::query_scalar(
+    let current: i64 = sqlx::query_scalar(
         "INSERT INTO rate_limits (key, window_start, hits) VALUES ($1, $2, 1) \
          ON CONFLICT (key, window_start) DO UPDATE SET hits = rate_limits.hits + 1 RETURNING hits",
     )
@@ -274,11 +277,23 @@ pub async fn rate_limit(db: &Db, key: &str, window: Duration, max: i64) -> sqlx:
     .bind(window_start)
     .fetch_one(&db.pool)
     .await?;
-    if hits == 1 {
+    let previous: i64 = sqlx::query_scalar("SELECT hits FROM rate_limits WHERE key = $1 AND window_start = $2")
+        .bind(key)
+        .bind(window_start - window_secs)
+        .fetch_optional(&db.pool)
+        .await?
+        .unwrap_or(0);
+    if current == 1 {
         // Old windows are of no use; the first hit of a window clears them.
         sqlx::query("DELETE FROM rate_limits WHERE window_start < $1").bind(now - 86_400).execute(&db.pool).await?;
     }
-    Ok(hits <= max)
+    Ok(sliding_count(current, previous, now - window_start, window_secs) <= max as f64)
+}
+
+/// The attempts within the last window: this window's, and the previous
+/// window's in proportion to the part of it still inside.
+fn sliding_count(current: i64, previous: i64, elapsed: i64, window: i64) -> f64 {
+    current as f64 + previous as f64 * (window - elapsed) as f64 / window as f64
 }
 
 #[cfg(test)]
@@ -301,6 +316,15 @@ mod tests {
         let real = argon2().hash_password_with_salt(b"whatever it is", b"0123456789abcdef").unwrap().to_string();
         assert!(DUMMY_HASH.starts_with("$argon2id$"));
         assert_eq!(params(&DUMMY_HASH), params(&real));
+    }
+
+    #[test]
+    fn a_burst_across_a_window_boundary_still_counts() {
+        // Ten attempts just before the boundary, one just after: eleven within the window.
+        assert!(sliding_count(1, 10, 1, 900) > 10.0);
+        // Long after the boundary the previous window fades out.
+        assert!(sliding_count(1, 10, 899, 900) < 2.0);
+        assert_eq!(sliding_count(3, 0, 100, 900), 3.0);
     }
 
     #[test]
