@@ -74,6 +74,21 @@ enum Command {
         #[command(flatten)]
         storage: Storage,
     },
+    /// Write everything public (organisations, networks, focal points, themes,
+    /// people's positions, meetings, commitments) as one JSON file.
+    Export {
+        /// Where to write it; standard output when not given.
+        #[arg(long)]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        storage: Storage,
+    },
+    /// Read a file written by `irene export` into a database without organisations.
+    Import {
+        file: PathBuf,
+        #[command(flatten)]
+        storage: Storage,
+    },
     /// Add synthetic organisations, for trying the directory at scale.
     Generate {
         /// How many organisations to add.
@@ -128,6 +143,30 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let db = irene::app::open_database(storage.database_url.as_deref(), &storage.data).await?;
             irene::accounts::roles::create_admin(&db, &email, &name, password).await?;
             eprintln!("administrator {email} created; sign in at /account/signin");
+            Ok(())
+        }
+        Command::Export { output, storage } => {
+            irene::app::prepare_data_dir(&storage.data)?;
+            let db = irene::app::open_database(storage.database_url.as_deref(), &storage.data).await?;
+            let mut json = serde_json::to_string_pretty(&irene::demo::dump::export(&db).await?)?;
+            json.push('\n');
+            match output {
+                Some(path) => {
+                    std::fs::write(&path, json).map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?
+                }
+                None => print!("{json}"),
+            }
+            Ok(())
+        }
+        Command::Import { file, storage } => {
+            let text =
+                std::fs::read_to_string(&file).map_err(|e| anyhow::anyhow!("cannot read {}: {e}", file.display()))?;
+            let data: irene::demo::DemoData = serde_json::from_str(&text)
+                .map_err(|e| anyhow::anyhow!("{} is not an IRENE export: {e}", file.display()))?;
+            irene::app::prepare_data_dir(&storage.data)?;
+            let db = irene::app::open_database(storage.database_url.as_deref(), &storage.data).await?;
+            irene::demo::import(&db, &data).await?;
+            eprintln!("imported {} organisations and {} networks", data.organizations.len(), data.networks.len());
             Ok(())
         }
         Command::Generate { organizations, seed, demo, storage } => {

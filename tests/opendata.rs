@@ -117,3 +117,59 @@ async fn organisations_export_as_vcards() {
     assert!(card.contains(";Baku;") && card.contains("Azerbaijan"), "{card}");
     assert_eq!(server.get("/organizations/nobody/vcard").await.status(), 404);
 }
+
+fn run(args: &[&str], database: &TestDatabase, dir: &str) -> std::process::Output {
+    let output = support::irene()
+        .args(args)
+        .arg("--data")
+        .arg(database.data_dir.path().join(dir))
+        .args(["--database-url", &database.shared_url()])
+        .output()
+        .expect("run irene");
+    assert!(output.status.success(), "{args:?}: {}", String::from_utf8_lossy(&output.stderr));
+    output
+}
+
+#[tokio::test]
+async fn an_export_imported_into_an_empty_instance_exports_identically() {
+    for backend in backends() {
+        let source = TestDatabase::new(&backend).await;
+        let server = Server::demo(&source).await;
+        // Something made through the portal travels too.
+        let pool = source.pool().await;
+        sqlx::query("UPDATE organizations SET city = 'Ganja', founded_year = 1998 WHERE slug = 'ecores'")
+            .execute(&pool)
+            .await
+            .unwrap();
+        pool.close().await;
+        drop(server);
+        let dump = source.data_dir.path().join("dump.json");
+        run(&["export", "--output", dump.to_str().unwrap()], &source, "cli");
+
+        let target = TestDatabase::new(&backend).await;
+        let output = run(&["import", dump.to_str().unwrap()], &target, "cli");
+        assert!(String::from_utf8_lossy(&output.stderr).contains("imported 37 organisations and 3 networks"));
+        let again = run(&["export"], &target, "cli");
+        let first = std::fs::read_to_string(&dump).unwrap();
+        assert_eq!(
+            String::from_utf8(again.stdout).unwrap(),
+            first,
+            "{}: the round trip changes nothing",
+            backend.name()
+        );
+        assert!(first.contains("\"city\": \"Ganja\"") && first.contains("«Бута»"));
+
+        // The imported instance serves and finds it.
+        let server = Server::start(&target.data_dir.path().join("instance"), Some(&target.shared_url()), &[]).await;
+        assert_eq!(server.search("q=ECORES").await["items"][0]["city"], "Ganja");
+        // A second import is refused rather than duplicating.
+        let refused = support::irene()
+            .args(["import", dump.to_str().unwrap(), "--data"])
+            .arg(target.data_dir.path().join("cli"))
+            .args(["--database-url", &target.shared_url()])
+            .output()
+            .unwrap();
+        assert!(!refused.status.success());
+        assert!(String::from_utf8_lossy(&refused.stderr).contains("import into an empty one"));
+    }
+}

@@ -2,12 +2,13 @@
 //! mission report describes them, and a generator of synthetic directories
 //! for tests and benchmarks.
 
+pub mod dump;
 pub mod synthetic;
 
 use std::collections::HashMap;
 
 use anyhow::{Context, anyhow, bail};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::platform::db::Db;
 use crate::platform::i18n::LocalizedText;
@@ -18,26 +19,26 @@ const BAKU_2004: &str = include_str!("baku-2004.json");
 /// The settings key that marks the demo as loaded.
 const LOADED_MARK: &str = "demo_baku_2004_loaded";
 
-#[derive(Deserialize)]
+#[derive(Serialize, Deserialize)]
 pub struct DemoData {
-    themes: Vec<DemoTheme>,
+    pub themes: Vec<DemoTheme>,
     pub organizations: Vec<DemoOrganization>,
-    networks: Vec<DemoNetwork>,
-    people: Vec<DemoPerson>,
-    events: Vec<DemoEvent>,
-    commitments: Vec<DemoCommitment>,
+    pub networks: Vec<DemoNetwork>,
+    pub people: Vec<DemoPerson>,
+    pub events: Vec<DemoEvent>,
+    pub commitments: Vec<DemoCommitment>,
 }
 
-#[derive(Deserialize)]
-struct DemoTheme {
-    slug: String,
-    name: LocalizedText,
-    mdgs: Vec<i64>,
-    sdgs: Vec<i64>,
-    millennium_declaration: bool,
+#[derive(Serialize, Deserialize)]
+pub struct DemoTheme {
+    pub slug: String,
+    pub name: LocalizedText,
+    pub mdgs: Vec<i64>,
+    pub sdgs: Vec<i64>,
+    pub millennium_declaration: bool,
 }
 
-#[derive(Deserialize)]
+#[derive(Serialize, Deserialize)]
 pub struct DemoOrganization {
     pub slug: String,
     pub kind: String,
@@ -57,69 +58,69 @@ pub struct DemoOrganization {
     pub themes: Vec<String>,
 }
 
-#[derive(Deserialize)]
-struct DemoNetwork {
-    slug: String,
-    level: String,
-    parent: Option<String>,
-    name: LocalizedText,
-    description: Option<LocalizedText>,
-    coordinator: Option<String>,
-    founded_on: Option<String>,
-    members: Vec<String>,
-    focal_points: Vec<DemoFocalPoint>,
+#[derive(Serialize, Deserialize)]
+pub struct DemoNetwork {
+    pub slug: String,
+    pub level: String,
+    pub parent: Option<String>,
+    pub name: LocalizedText,
+    pub description: Option<LocalizedText>,
+    pub coordinator: Option<String>,
+    pub founded_on: Option<String>,
+    pub members: Vec<String>,
+    pub focal_points: Vec<DemoFocalPoint>,
 }
 
-#[derive(Deserialize)]
-struct DemoFocalPoint {
-    number: i64,
-    title: LocalizedText,
-    theme: String,
-    goals_label: Option<String>,
-    leads: Vec<String>,
-    collaborators: Vec<String>,
+#[derive(Serialize, Deserialize)]
+pub struct DemoFocalPoint {
+    pub number: i64,
+    pub title: LocalizedText,
+    pub theme: String,
+    pub goals_label: Option<String>,
+    pub leads: Vec<String>,
+    pub collaborators: Vec<String>,
 }
 
-#[derive(Deserialize)]
-struct DemoPerson {
-    slug: String,
-    honorific: Option<String>,
-    name: LocalizedText,
-    other_names: Vec<String>,
-    positions: Vec<DemoPosition>,
+#[derive(Serialize, Deserialize)]
+pub struct DemoPerson {
+    pub slug: String,
+    pub honorific: Option<String>,
+    pub name: LocalizedText,
+    pub other_names: Vec<String>,
+    pub positions: Vec<DemoPosition>,
 }
 
-#[derive(Deserialize)]
-struct DemoPosition {
-    organization: String,
-    title: LocalizedText,
+#[derive(Serialize, Deserialize)]
+pub struct DemoPosition {
+    pub organization: String,
+    pub title: LocalizedText,
 }
 
-#[derive(Deserialize)]
-struct DemoEvent {
-    slug: String,
-    kind: String,
-    title: LocalizedText,
-    starts_on: Option<String>,
-    ends_on: Option<String>,
-    start_time: Option<String>,
-    location: Option<LocalizedText>,
-    attendance: Option<i64>,
-    network: Option<String>,
-    organizers: Vec<String>,
-    chair: Option<String>,
-    description: Option<LocalizedText>,
+#[derive(Serialize, Deserialize)]
+pub struct DemoEvent {
+    pub slug: String,
+    pub kind: String,
+    pub title: LocalizedText,
+    pub starts_on: Option<String>,
+    pub ends_on: Option<String>,
+    pub start_time: Option<String>,
+    pub location: Option<LocalizedText>,
+    pub attendance: Option<i64>,
+    pub network: Option<String>,
+    pub organizers: Vec<String>,
+    pub chair: Option<String>,
+    pub description: Option<LocalizedText>,
 }
 
-#[derive(Deserialize)]
-struct DemoCommitment {
-    slug: String,
-    organization: String,
-    person: Option<String>,
-    event: Option<String>,
-    summary: LocalizedText,
-    amount: Option<i64>,
-    currency: Option<String>,
+#[derive(Serialize, Deserialize)]
+pub struct DemoCommitment {
+    pub slug: String,
+    pub organization: String,
+    pub person: Option<String>,
+    pub event: Option<String>,
+    pub summary: LocalizedText,
+    pub amount: Option<i64>,
+    pub currency: Option<String>,
 }
 
 pub fn baku_2004() -> anyhow::Result<DemoData> {
@@ -142,15 +143,32 @@ impl Ids {
 /// Loads the Baku 2004 networks into the database once; later calls (and
 /// instances starting together) find the mark and leave the data alone.
 pub async fn load(db: &Db) -> anyhow::Result<bool> {
-    let data = baku_2004()?;
+    load_data(db, &baku_2004()?, Some(LOADED_MARK)).await
+}
+
+/// Loads an open-data dump (`irene export`) into a database that has no
+/// organisations yet, in one transaction.
+pub async fn import(db: &Db, data: &DemoData) -> anyhow::Result<()> {
+    let existing: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM organizations").fetch_one(&db.pool).await?;
+    if existing > 0 {
+        bail!("the database already holds {existing} organisations; import into an empty one");
+    }
+    load_data(db, data, None).await?;
+    Ok(())
+}
+
+/// Writes a dataset in one transaction; with a `mark`, only once.
+async fn load_data(db: &Db, data: &DemoData, mark: Option<&str>) -> anyhow::Result<bool> {
     db.with_schema_lock(async || {
         let mut tx = db.pool.begin().await?;
-        let loaded: Option<String> = sqlx::query_scalar("SELECT value FROM settings WHERE key = $1")
-            .bind(LOADED_MARK)
-            .fetch_optional(&mut *tx)
-            .await?;
-        if loaded.is_some() {
-            return Ok(false);
+        if let Some(mark) = mark {
+            let loaded: Option<String> = sqlx::query_scalar("SELECT value FROM settings WHERE key = $1")
+                .bind(mark)
+                .fetch_optional(&mut *tx)
+                .await?;
+            if loaded.is_some() {
+                return Ok(false);
+            }
         }
 
         let mut themes = Ids(HashMap::new(), "theme");
@@ -318,11 +336,13 @@ pub async fn load(db: &Db) -> anyhow::Result<bool> {
             .await?;
         }
 
-        sqlx::query("INSERT INTO settings (key, value) VALUES ($1, $2)")
-            .bind(LOADED_MARK)
-            .bind(crate::platform::clock::now_rfc3339())
-            .execute(&mut *tx)
-            .await?;
+        if let Some(mark) = mark {
+            sqlx::query("INSERT INTO settings (key, value) VALUES ($1, $2)")
+                .bind(mark)
+                .bind(crate::platform::clock::now_rfc3339())
+                .execute(&mut *tx)
+                .await?;
+        }
         tx.commit().await?;
         Ok(true)
     })
