@@ -83,9 +83,18 @@ enum Command {
         #[command(flatten)]
         storage: Storage,
     },
-    /// Read a file written by `irene export` into a database without organisations.
+    /// Import organisations from a CSV file (columns as in the CSV export:
+    /// slug, name_en, name_ru, name_az, acronym, kind, country, city, address,
+    /// phone, email, website, founded_year, consultative_status, networks), or
+    /// read a JSON file written by `irene export` into an empty database.
     Import {
         file: PathBuf,
+        /// Check the file and report every problem, writing nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Read a column of the file as one of ours: `--map "Organisation=name_en"`.
+        #[arg(long = "map", value_name = "FILE_COLUMN=COLUMN")]
+        mapping: Vec<String>,
         #[command(flatten)]
         storage: Storage,
     },
@@ -158,7 +167,34 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             }
             Ok(())
         }
-        Command::Import { file, storage } => {
+        Command::Import { file, dry_run, mapping, storage } if file.extension().is_some_and(|e| e == "csv") => {
+            let mapping = mapping
+                .iter()
+                .map(|pair| {
+                    pair.split_once('=')
+                        .map(|(theirs, ours)| (theirs.trim().to_string(), ours.trim().to_string()))
+                        .ok_or_else(|| anyhow::anyhow!("--map wants FILE_COLUMN=COLUMN, not “{pair}”"))
+                })
+                .collect::<anyhow::Result<_>>()?;
+            irene::app::prepare_data_dir(&storage.data)?;
+            let db = irene::app::open_database(storage.database_url.as_deref(), &storage.data).await?;
+            let open =
+                || std::fs::File::open(&file).map_err(|e| anyhow::anyhow!("cannot read {}: {e}", file.display()));
+            let outcome = irene::directory::import::import_csv(&db, open, &mapping, !dry_run).await?;
+            for problem in &outcome.problems {
+                eprintln!("{}: {problem}", file.display());
+            }
+            if !outcome.problems.is_empty() {
+                anyhow::bail!("{} problems; nothing was imported", outcome.problems.len());
+            }
+            if dry_run {
+                eprintln!("no problem found; would add {} organisations and update {}", outcome.added, outcome.updated);
+            } else {
+                eprintln!("added {} organisations and updated {}", outcome.added, outcome.updated);
+            }
+            Ok(())
+        }
+        Command::Import { file, storage, .. } => {
             let text =
                 std::fs::read_to_string(&file).map_err(|e| anyhow::anyhow!("cannot read {}: {e}", file.display()))?;
             let data: irene::demo::DemoData = serde_json::from_str(&text)

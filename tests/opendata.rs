@@ -173,3 +173,78 @@ async fn an_export_imported_into_an_empty_instance_exports_identically() {
         assert!(String::from_utf8_lossy(&refused.stderr).contains("import into an empty one"));
     }
 }
+
+fn import_csv(database: &TestDatabase, csv: &str, extra: &[&str]) -> std::process::Output {
+    let path = database.data_dir.path().join(format!("import-{}.csv", uuid::Uuid::new_v4().simple()));
+    std::fs::write(&path, csv).unwrap();
+    support::irene()
+        .args(["import", path.to_str().unwrap()])
+        .args(extra)
+        .arg("--data")
+        .arg(database.data_dir.path().join("cli"))
+        .args(["--database-url", &database.shared_url()])
+        .output()
+        .expect("run irene import")
+}
+
+async fn organization_count(database: &TestDatabase) -> i64 {
+    let pool = database.pool().await;
+    let count = sqlx::query_scalar("SELECT COUNT(*) FROM organizations").fetch_one(&pool).await.unwrap();
+    pool.close().await;
+    count
+}
+
+#[tokio::test]
+async fn a_csv_import_reports_every_problem_and_writes_nothing_until_the_file_is_right() {
+    for backend in backends() {
+        let database = TestDatabase::new(&backend).await;
+        let server = Server::demo(&database).await;
+        drop(server);
+        let before = organization_count(&database).await;
+
+        let bad = "Organisation,country,email\n\
+                   Caspian Sturgeon Watch,AZ,info@sturgeon.example\n\
+                   Lake Göygöl Friends,XX,friends@goygol.example\n\
+                   ,AZ,nobody@nameless.example\n\
+                   Caspian Sturgeon Watch,AZ,again@sturgeon.example\n\
+                   Shirvan Steppe Society,AZ,not-an-address\n";
+        let output = import_csv(&database, bad, &["--map", "Organisation=name_en"]);
+        assert!(!output.status.success(), "{}", backend.name());
+        let report = String::from_utf8_lossy(&output.stderr);
+        for expected in [
+            "line 3, column country: bad country code “XX”",
+            "line 4, column Organisation: missing name",
+            "line 5, column Organisation: duplicate of an earlier line",
+            "line 6, column email: bad e-mail “not-an-address”",
+            "4 problems; nothing was imported",
+        ] {
+            assert!(report.contains(expected), "{}: {expected}\n{report}", backend.name());
+        }
+        assert_eq!(organization_count(&database).await, before, "nothing written");
+
+        // FAY written in Russian is FAY: updated, not duplicated.
+        let good = "name_en,name_ru,country,city,networks\n\
+                    ,Фонд помощи молодежи,AZ,Baku,un-ngo-irene-caspian\n\
+                    Caspian Sturgeon Watch,,AZ,Astara,un-ngo-irene-azerbaijan\n";
+        let output = import_csv(&database, good, &["--dry-run"]);
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        assert!(String::from_utf8_lossy(&output.stderr).contains("would add 1 organisations and update 1"));
+        assert_eq!(organization_count(&database).await, before, "a dry run writes nothing");
+        let output = import_csv(&database, good, &[]);
+        assert!(String::from_utf8_lossy(&output.stderr).contains("added 1 organisations and updated 1"));
+        assert_eq!(organization_count(&database).await, before + 1);
+        let output = import_csv(&database, good, &[]);
+        assert!(
+            String::from_utf8_lossy(&output.stderr).contains("added 0 organisations and updated 2"),
+            "a re-import updates"
+        );
+        assert_eq!(organization_count(&database).await, before + 1);
+
+        let server = Server::start(&database.data_dir.path().join("instance"), Some(&database.shared_url()), &[]).await;
+        let found = server.search("q=Sturgeon&network=un-ngo-irene-azerbaijan").await;
+        assert_eq!(found["items"][0]["slug"], "caspian-sturgeon-watch", "{}", backend.name());
+        assert_eq!(found["items"][0]["city"], "Astara");
+        let (_, fay) = server.json("/api/v1/organizations/fay").await;
+        assert_eq!(fay["city"], "Baku");
+    }
+}

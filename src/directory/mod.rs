@@ -2,6 +2,7 @@
 
 pub mod api;
 pub mod edit;
+pub mod import;
 pub mod model;
 pub mod people;
 pub mod queries;
