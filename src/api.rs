@@ -30,6 +30,7 @@ use crate::{directory, networks, themes};
         version = "1"
     ),
     servers((url = "/api/v1")),
+    modifiers(&BearerToken),
     tags(
         (name = "directory", description = "Organisations and the directory search"),
         (name = "networks", description = "Networks, their coordinators, focal points and members"),
@@ -37,6 +38,17 @@ use crate::{directory, networks, themes};
     )
 )]
 struct ApiDoc;
+
+/// Writes take the API token of an account: `Authorization: Bearer irene_…`.
+struct BearerToken;
+
+impl utoipa::Modify for BearerToken {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme("bearer", SecurityScheme::Http(Http::new(HttpAuthScheme::Bearer)));
+    }
+}
 
 /// The largest API answer an ETag is computed for; larger ones go without.
 const ETAG_LIMIT: usize = 16 * 1024 * 1024;
@@ -75,12 +87,13 @@ async fn etag(request: Request, next: Next) -> Response {
 pub fn router() -> Router<AppState> {
     let (v1, openapi) = OpenApiRouter::with_openapi(ApiDoc::openapi())
         .routes(routes!(directory::api::search))
-        .routes(routes!(directory::api::organization))
+        .routes(routes!(directory::api::organization, directory::api::update_organization))
         .routes(routes!(networks::api::networks))
         .routes(routes!(networks::api::network))
         .routes(routes!(themes::api::themes))
         .routes(routes!(themes::api::theme))
         .split_for_parts();
+    // Reading is open to every site; writing (with a token) is left to same-site and non-browser clients.
     let cors = CorsLayer::new().allow_origin(Any).allow_methods([Method::GET, Method::HEAD, Method::OPTIONS]);
     let v1 = v1.fallback(|| async { ApiError(AppError::NotFound) }).layer(axum::middleware::from_fn(etag)).layer(cors);
     // The reference is the one page that runs a script (Swagger UI, served from the binary).

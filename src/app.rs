@@ -161,7 +161,9 @@ pub fn router(state: AppState) -> Router {
         .route("/email/confirm", get(accounts::routes::confirm_email_change))
         .route("/sessions/end", post(accounts::routes::end_session))
         .route("/export.json", get(accounts::routes::export))
-        .route("/delete", post(accounts::routes::delete_account));
+        .route("/delete", post(accounts::routes::delete_account))
+        .route("/tokens", post(accounts::routes::create_token))
+        .route("/tokens/{id}/revoke", post(accounts::routes::revoke_token));
     let csrf = CsrfLayer::new().add_trusted_origin(&state.public_url).unwrap_or_else(|_| CsrfLayer::new());
     Router::new()
         .route("/", get(portal::routes::home))

@@ -248,3 +248,116 @@ async fn a_csv_import_reports_every_problem_and_writes_nothing_until_the_file_is
         assert_eq!(fay["city"], "Baku");
     }
 }
+
+async fn token(browser: &support::Browser, name: &str, write: bool) -> String {
+    let mut fields = vec![("name", name)];
+    if write {
+        fields.push(("can_write", "1"));
+    }
+    let (status, page, _) = browser.post_page("/account/tokens?lang=en", &fields).await;
+    assert_eq!(status, 200);
+    page.split("<code id=\"new-token\">").nth(1).unwrap().split('<').next().unwrap().to_string()
+}
+
+#[tokio::test]
+async fn tokens_write_with_their_owners_rights_and_stop_when_revoked() {
+    let sink = support::smtp::SmtpSink::start();
+    for backend in backends() {
+        let database = TestDatabase::new(&backend).await;
+        let server = Server::start(
+            &database.data_dir.path().join("instance"),
+            Some(&database.shared_url()),
+            &["--demo", "--smtp-url", &sink.url],
+        )
+        .await;
+        let admin = support::Browser::new(&server);
+        let output = support::irene()
+            .args(["admin", "create", "--email", "admin@irene.example", "--name", "Admin", "--data"])
+            .arg(database.data_dir.path().join("cli"))
+            .args(["--database-url", &database.shared_url()])
+            .env("IRENE_ADMIN_PASSWORD", "a long enough passphrase")
+            .output()
+            .unwrap();
+        assert!(output.status.success());
+        admin
+            .post("/account/signin", &[("email", "admin@irene.example"), ("password", "a long enough passphrase")])
+            .await;
+        let write = token(&admin, "directory sync", true).await;
+        let read_only = token(&admin, "dashboard", false).await;
+        let (_, account) = admin.page("/account?lang=en").await;
+        assert!(account.contains("directory sync") && !account.contains(&write), "a token is shown once");
+
+        let client = reqwest::Client::new();
+        let (_, ecores) = server.json("/api/v1/organizations/ecores").await;
+        let version = ecores["version"].as_i64().unwrap();
+        let patch = |token: Option<&str>, body: serde_json::Value| {
+            let mut request = client.patch(server.url("/api/v1/organizations/ecores")).json(&body);
+            if let Some(token) = token {
+                request = request.bearer_auth(token);
+            }
+            request.send()
+        };
+        let change = serde_json::json!({"version": version, "city": "Sumgait", "founded_year": 1998});
+        assert_eq!(patch(None, change.clone()).await.unwrap().status(), 401);
+        assert_eq!(patch(Some("irene_not-a-token"), change.clone()).await.unwrap().status(), 401);
+        assert_eq!(patch(Some(&read_only), change.clone()).await.unwrap().status(), 403, "a read-only token");
+        let bad = patch(Some(&write), serde_json::json!({"version": version, "country": "XX"})).await.unwrap();
+        assert_eq!(bad.status(), 400);
+        assert_eq!(bad.json::<serde_json::Value>().await.unwrap()["error"]["parameter"], "country");
+        let changed = patch(Some(&write), change.clone()).await.unwrap();
+        assert_eq!(changed.status(), 200, "{}", backend.name());
+        let changed: serde_json::Value = changed.json().await.unwrap();
+        assert_eq!((changed["city"].as_str(), changed["founded_year"].as_i64()), (Some("Sumgait"), Some(1998)));
+        assert_eq!(changed["names"]["en"], "ECORES", "fields left out stay");
+        assert_eq!(patch(Some(&write), change).await.unwrap().status(), 409, "a stale version");
+
+        let pool = database.pool().await;
+        let audited: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM audit_log a JOIN users u ON u.id = a.actor_id \
+             WHERE a.action = 'organization.update' AND u.email = 'admin@irene.example'",
+        )
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+        assert_eq!(audited, 1, "the write is in the audit log under the token's owner");
+
+        // A token acts with its owner's rights: an account without a role cannot write.
+        let before = sink.messages().len();
+        let stranger = support::Browser::new(&server);
+        let pass = "a long enough passphrase";
+        stranger
+            .post(
+                "/account/signup",
+                &[("email", "s@x.example"), ("display_name", "S"), ("password", pass), ("password_confirm", pass)],
+            )
+            .await;
+        let mails = sink.wait_for(before + 1, std::time::Duration::from_secs(10)).await;
+        let link = support::link_in(&mails[before].text, &format!("{}/account/confirm", server.base)).unwrap();
+        stranger.get(&link[server.base.len()..]).await;
+        let theirs = token(&stranger, "mine", true).await;
+        let version = server.json("/api/v1/organizations/ecores").await.1["version"].as_i64().unwrap();
+        assert_eq!(
+            patch(Some(&theirs), serde_json::json!({"version": version, "city": "X"})).await.unwrap().status(),
+            403
+        );
+
+        let (_, account) = admin.page("/account").await;
+        let id = account.split("/account/tokens/").nth(1).unwrap().split('/').next().unwrap().to_string();
+        assert_eq!(stranger.post(&format!("/account/tokens/{id}/revoke"), &[]).await.status(), 303);
+        let version = server.json("/api/v1/organizations/ecores").await.1["version"].as_i64().unwrap();
+        let again = serde_json::json!({"version": version, "city": "Baku"});
+        assert_eq!(
+            patch(Some(&write), again.clone()).await.unwrap().status(),
+            200,
+            "another's revocation does nothing"
+        );
+        admin.post(&format!("/account/tokens/{id}/revoke"), &[]).await;
+        let version = server.json("/api/v1/organizations/ecores").await.1["version"].as_i64().unwrap();
+        assert_eq!(
+            patch(Some(&write), serde_json::json!({"version": version})).await.unwrap().status(),
+            401,
+            "revoked"
+        );
+        pool.close().await;
+    }
+}

@@ -86,6 +86,18 @@ struct AccountPage {
     /// The organisations the person edits: slug and name.
     organizations: Vec<(String, String)>,
     coordinates: bool,
+    tokens: Vec<TokenView>,
+    /// A token just made, shown this once.
+    new_token: Option<String>,
+    token_form: FormState,
+}
+
+pub struct TokenView {
+    pub id: i64,
+    pub name: String,
+    pub can_write: bool,
+    pub created: String,
+    pub last_used: Option<String>,
 }
 
 #[derive(Template)]
@@ -480,6 +492,13 @@ pub async fn reset_new(
     Ok(with_cookie(Redirect::to("/account?reset=1").into_response(), &cookie))
 }
 
+/// The token part of the account page: a token just made, or the form's errors.
+#[derive(Default)]
+pub struct TokenState {
+    new_token: Option<String>,
+    token_form: FormState,
+}
+
 fn format_time(secs: i64) -> String {
     time::OffsetDateTime::from_unix_timestamp(secs)
         .ok()
@@ -494,6 +513,7 @@ async fn account_page(
     user: SignedIn,
     forms: [FormState; 3],
     notice: Option<String>,
+    extra: TokenState,
 ) -> Result<Html<String>, PageError> {
     let sessions = sqlx::query(
         "SELECT id_hash, created_at, last_seen_at, user_agent FROM sessions WHERE user_id = $1 ORDER BY last_seen_at DESC",
@@ -531,6 +551,23 @@ async fn account_page(
     })
     .collect();
     let coordinates = !crate::accounts::roles::coordinated_networks(&state.db, &user).await.page(lang)?.is_empty();
+    let tokens = sqlx::query(
+        "SELECT id, name, can_write, created_at, last_used_at FROM api_tokens \
+         WHERE user_id = $1 AND revoked_at IS NULL ORDER BY id",
+    )
+    .bind(user.user_id)
+    .fetch_all(&state.db.pool)
+    .await
+    .page(lang)?
+    .iter()
+    .map(|r| TokenView {
+        id: r.get("id"),
+        name: r.get("name"),
+        can_write: r.get::<i64, _>("can_write") != 0,
+        created: r.get::<String, _>("created_at").chars().take(10).collect(),
+        last_used: r.get::<Option<i64>, _>("last_used_at").map(format_time),
+    })
+    .collect();
     let page = AccountPage {
         chrome: Chrome::new(lang, lang.t("account-title"), uri),
         user,
@@ -541,6 +578,9 @@ async fn account_page(
         notice,
         organizations,
         coordinates,
+        tokens,
+        new_token: extra.new_token,
+        token_form: extra.token_form,
     };
     render(&page, lang)
 }
@@ -556,7 +596,7 @@ pub async fn account(
         .iter()
         .find(|key| query.split('&').any(|pair| pair == format!("{key}=1")))
         .map(|key| lang.t(&format!("account-notice-{key}")));
-    account_page(&state, lang, &uri, user, Default::default(), notice).await
+    account_page(&state, lang, &uri, user, Default::default(), notice, TokenState::default()).await
 }
 
 /// Re-asks the current password before a sensitive change.
@@ -584,7 +624,16 @@ pub async fn change_password(
         let form = form.without(&["current_password", "new_password", "new_password_confirm"]);
         let uri: Uri = "/account".parse().unwrap_or(uri);
         return Ok(invalid(
-            account_page(&state, lang, &uri, user, [form, FormState::default(), FormState::default()], None).await,
+            account_page(
+                &state,
+                lang,
+                &uri,
+                user,
+                [form, FormState::default(), FormState::default()],
+                None,
+                TokenState::default(),
+            )
+            .await,
         ));
     }
     let hash = hash_password(data.raw("new_password")).await.page(lang)?;
@@ -619,7 +668,16 @@ pub async fn change_email(
         let form = form.without(&["current_password"]);
         let uri: Uri = "/account".parse().unwrap_or(uri);
         return Ok(invalid(
-            account_page(&state, lang, &uri, user, [FormState::default(), form, FormState::default()], None).await,
+            account_page(
+                &state,
+                lang,
+                &uri,
+                user,
+                [FormState::default(), form, FormState::default()],
+                None,
+                TokenState::default(),
+            )
+            .await,
         ));
     };
     too_many(&state, &format!("email-change:{}", user.user_id), Duration::from_secs(3600), 5, lang).await?;
@@ -754,7 +812,16 @@ pub async fn delete_account(
     if !form.is_valid() {
         let uri: Uri = "/account".parse().unwrap_or(uri);
         return Ok(invalid(
-            account_page(&state, lang, &uri, user, [FormState::default(), FormState::default(), form], None).await,
+            account_page(
+                &state,
+                lang,
+                &uri,
+                user,
+                [FormState::default(), FormState::default(), form],
+                None,
+                TokenState::default(),
+            )
+            .await,
         ));
     }
     crate::accounts::roles::anonymise(&state.db, user.user_id).await.page(lang)?;
@@ -800,4 +867,56 @@ pub async fn setup(
     let user_agent = headers.get(header::USER_AGENT).and_then(|v| v.to_str().ok());
     let cookie = start_session(&state.db, &state.sessions, user_id, user_agent).await.page(lang)?;
     Ok(with_cookie(Redirect::to("/account?welcome=1").into_response(), &cookie))
+}
+
+pub async fn create_token(
+    State(state): State<AppState>,
+    lang: Lang,
+    uri: Uri,
+    RequireUser(user): RequireUser,
+    data: FormData,
+) -> Result<Response, PageError> {
+    let mut form = FormState::from(&data);
+    let name = data.get("name");
+    if name.is_empty() {
+        form.fail("name", lang.t("form-required"));
+    } else if name.chars().count() > 100 {
+        form.fail("name", lang.t_count("form-too-long", 100));
+    }
+    let uri: Uri = "/account".parse().unwrap_or(uri);
+    if !form.is_valid() {
+        let extra = TokenState { new_token: None, token_form: form };
+        return Ok(invalid(account_page(&state, lang, &uri, user, Default::default(), None, extra).await));
+    }
+    let secret = format!("irene_{}", new_secret());
+    sqlx::query(
+        "INSERT INTO api_tokens (user_id, name, token_hash, can_write, created_at) VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(user.user_id)
+    .bind(&name)
+    .bind(secret_hash(&secret))
+    .bind(i64::from(data.0.contains_key("can_write")))
+    .bind(crate::platform::clock::now_rfc3339())
+    .execute(&state.db.pool)
+    .await
+    .page(lang)?;
+    let extra = TokenState { new_token: Some(secret), token_form: FormState::default() };
+    Ok(account_page(&state, lang, &uri, user, Default::default(), None, extra).await?.into_response())
+}
+
+pub async fn revoke_token(
+    State(state): State<AppState>,
+    lang: Lang,
+    RequireUser(user): RequireUser,
+    axum::extract::Path(id): axum::extract::Path<i64>,
+) -> Result<Response, PageError> {
+    // Only the person's own tokens can be named here.
+    sqlx::query("UPDATE api_tokens SET revoked_at = $1 WHERE id = $2 AND user_id = $3 AND revoked_at IS NULL")
+        .bind(crate::platform::clock::now_rfc3339())
+        .bind(id)
+        .bind(user.user_id)
+        .execute(&state.db.pool)
+        .await
+        .page(lang)?;
+    Ok(Redirect::to("/account").into_response())
 }

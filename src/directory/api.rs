@@ -237,6 +237,8 @@ pub struct OrganizationDetail {
     pub status_year: Option<i64>,
     /// When a network coordinator last verified it (RFC 3339).
     pub verified_at: Option<String>,
+    /// To send back with a change: a change to an older version is refused (409).
+    pub version: i64,
     pub themes: Vec<String>,
     pub networks: Vec<NetworkRole>,
     pub focal_points: Vec<FocalPointRole>,
@@ -272,6 +274,7 @@ impl OrganizationDetail {
             consultative_status: d.status.code().to_string(),
             status_year: profile.status_year,
             verified_at: profile.verified_at.clone(),
+            version: profile.version,
             themes: profile.themes.iter().map(|t| t.theme.slug.clone()).collect(),
             networks: profile
                 .networks
@@ -320,6 +323,121 @@ pub async fn organization(
     State(state): State<AppState>,
     ApiSlug(slug): ApiSlug,
 ) -> Result<Json<OrganizationDetail>, ApiError> {
+    let profile = queries::profile(&state.db, &slug).await?.ok_or(AppError::NotFound)?;
+    Ok(Json(OrganizationDetail::of(&profile)))
+}
+
+/// A change to an organisation: fields left out stay as they are; an empty
+/// text clears a field; `names` and `description` replace all languages.
+#[derive(serde::Deserialize, ToSchema)]
+pub struct OrganizationChanges {
+    /// The `version` read with the organisation.
+    pub version: i64,
+    pub names: Option<BTreeMap<String, String>>,
+    pub acronym: Option<String>,
+    pub kind: Option<String>,
+    pub country: Option<String>,
+    pub city: Option<String>,
+    pub address: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub website: Option<String>,
+    pub founded_year: Option<i64>,
+    pub description: Option<BTreeMap<String, String>>,
+    pub consultative_status: Option<String>,
+    pub status_year: Option<i64>,
+}
+
+impl OrganizationChanges {
+    /// The edit form's fields with these changes applied.
+    fn apply(&self, fields: &mut BTreeMap<String, String>) {
+        for (prefix, texts) in [("name", &self.names), ("description", &self.description)] {
+            if let Some(texts) = texts {
+                for lang in Lang::ALL {
+                    fields.insert(
+                        format!("{prefix}_{}", lang.code()),
+                        texts.get(lang.code()).cloned().unwrap_or_default(),
+                    );
+                }
+            }
+        }
+        let texts = [
+            ("acronym", &self.acronym),
+            ("kind", &self.kind),
+            ("country", &self.country),
+            ("city", &self.city),
+            ("address", &self.address),
+            ("phone", &self.phone),
+            ("email", &self.email),
+            ("website", &self.website),
+            ("consultative_status", &self.consultative_status),
+        ];
+        for (field, value) in texts {
+            if let Some(value) = value {
+                fields.insert(field.to_string(), value.clone());
+            }
+        }
+        for (field, year) in [("founded_year", self.founded_year), ("status_year", self.status_year)] {
+            if let Some(year) = year {
+                fields.insert(field.to_string(), year.to_string());
+            }
+        }
+    }
+}
+
+/// The API name of a form field.
+fn parameter_of(field: &str) -> String {
+    match field.rsplit_once('_') {
+        Some(("name", _)) => "names".into(),
+        Some(("description", _)) => "description".into(),
+        _ => field.to_string(),
+    }
+}
+
+/// Change an organisation, with the rights of the token's owner (its editors,
+/// its networks' coordinators, administrators). The change is in the audit log.
+#[utoipa::path(
+    patch,
+    path = "/organizations/{slug}",
+    tag = "directory",
+    params(("slug" = String, Path, description = "The organisation's slug", max_length = 120)),
+    request_body = OrganizationChanges,
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The organisation as changed", body = OrganizationDetail),
+        (status = 400, description = "A field is not acceptable; `parameter` names it", body = ApiErrorBody),
+        (status = 401, description = "No valid token", body = ApiErrorBody),
+        (status = 403, description = "The token's owner may not change this organisation, or the token is read-only", body = ApiErrorBody),
+        (status = 404, description = "No such organisation", body = ApiErrorBody),
+        (status = 409, description = "The organisation changed since `version`", body = ApiErrorBody),
+    )
+)]
+pub async fn update_organization(
+    State(state): State<AppState>,
+    crate::platform::auth::TokenUser { user, can_write }: crate::platform::auth::TokenUser,
+    ApiSlug(slug): ApiSlug,
+    body: Result<Json<OrganizationChanges>, axum::extract::rejection::JsonRejection>,
+) -> Result<Json<OrganizationDetail>, ApiError> {
+    let (id, version, before) = super::edit::load(&state.db, &slug).await?.ok_or(AppError::NotFound)?;
+    if !can_write || !crate::accounts::roles::can_edit_organization(&state.db, &user, id).await? {
+        return Err(ApiError(AppError::Forbidden));
+    }
+    let Json(changes) = body.map_err(|rejection| {
+        ApiError(AppError::bad("body", Problem::Unknown(rejection.body_text().chars().take(120).collect())))
+    })?;
+    let mut fields = before.to_fields();
+    changes.apply(&mut fields);
+    let data = crate::platform::forms::FormData(fields);
+    let mut form = crate::platform::forms::FormState::default();
+    let Some(after) = super::edit::OrganizationRecord::from_form(&data, &mut form, Lang::En) else {
+        let (field, message) = form.errors.iter().next().map(|(f, m)| (f.clone(), m.clone())).unwrap_or_default();
+        return Err(ApiError(AppError::bad(&parameter_of(&field), Problem::Invalid(message))));
+    };
+    if changes.version != version
+        || !super::edit::save(&state.db, id, version, &before, &after, user.user_id, "organization.update").await?
+    {
+        return Err(ApiError(AppError::Conflict));
+    }
     let profile = queries::profile(&state.db, &slug).await?.ok_or(AppError::NotFound)?;
     Ok(Json(OrganizationDetail::of(&profile)))
 }

@@ -221,7 +221,7 @@ pub async fn load(db: &Db, slug: &Slug) -> sqlx::Result<Option<(i64, i64, Organi
 }
 
 /// Writes a record if the organisation is still at `version`; returns whether it was.
-async fn save(
+pub(crate) async fn save(
     db: &Db,
     id: i64,
     version: i64,

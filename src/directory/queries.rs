@@ -200,6 +200,8 @@ pub struct Profile {
     pub founded_year: Option<i64>,
     pub status_year: Option<i64>,
     pub verified_at: Option<String>,
+    /// Changes when the organisation does; writes name the version they read.
+    pub version: i64,
     pub themes: Vec<ThemeGoals>,
     pub networks: Vec<NetworkRole>,
     pub focal_points: Vec<FocalPointRole>,
@@ -214,7 +216,7 @@ fn named(row: &AnyRow, slug: &str, name: &str) -> sqlx::Result<NamedLink> {
 
 pub async fn profile(db: &Db, slug: &Slug) -> sqlx::Result<Option<Profile>> {
     let Some(row) = sqlx::query(
-        "SELECT id, phone, email, website, founded_year, status_year, verified_at FROM organizations WHERE slug = $1",
+        "SELECT id, phone, email, website, founded_year, status_year, verified_at, version FROM organizations WHERE slug = $1",
     )
     .bind(slug.as_str())
     .fetch_optional(&db.pool)
@@ -336,6 +338,7 @@ pub async fn profile(db: &Db, slug: &Slug) -> sqlx::Result<Option<Profile>> {
         founded_year: row.try_get("founded_year")?,
         status_year: row.try_get("status_year")?,
         verified_at: row.try_get("verified_at")?,
+        version: row.try_get("version")?,
         themes,
         networks,
         focal_points,

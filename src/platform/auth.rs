@@ -20,7 +20,77 @@ use super::web::{AppError, PageError};
 pub const MIGRATIONS: &[Migration] = &[
     Migration { version: 50, name: "users, sessions, tokens, rate limits", sql: tables },
     Migration { version: 51, name: "append-only audit log", sql: append_only_audit },
+    Migration { version: 52, name: "API tokens", sql: api_tokens },
 ];
+
+fn api_tokens(_: Dialect) -> String {
+    "CREATE TABLE api_tokens (
+        id {pk},
+        user_id BIGINT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        token_hash TEXT NOT NULL UNIQUE,
+        can_write BIGINT NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        last_used_at BIGINT,
+        revoked_at TEXT
+    )"
+    .to_string()
+}
+
+/// The person an API token acts for, with that person's rights.
+pub struct TokenUser {
+    pub user: SignedIn,
+    /// Whether the token may change data (tokens may be made read-only).
+    pub can_write: bool,
+}
+
+impl<S> FromRequestParts<S> for TokenUser
+where
+    S: Send + Sync,
+    Db: FromRef<S>,
+{
+    type Rejection = super::web::ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        use super::web::ApiError;
+        let db = Db::from_ref(state);
+        let secret = parts
+            .headers
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Bearer "))
+            .map(str::trim)
+            .ok_or(ApiError(AppError::Unauthorized))?;
+        let row = sqlx::query(
+            "SELECT t.id AS token_id, t.can_write AS can_write, u.id AS id, u.email AS email, \
+                    u.display_name AS display_name, u.is_admin AS is_admin \
+             FROM api_tokens t JOIN users u ON u.id = t.user_id \
+             WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND u.deleted_at IS NULL",
+        )
+        .bind(secret_hash(secret))
+        .fetch_optional(&db.pool)
+        .await
+        .map_err(|e| ApiError(e.into()))?
+        .ok_or(ApiError(AppError::Unauthorized))?;
+        let token_id: i64 = row.get("token_id");
+        sqlx::query("UPDATE api_tokens SET last_used_at = $1 WHERE id = $2")
+            .bind(now_secs())
+            .bind(token_id)
+            .execute(&db.pool)
+            .await
+            .map_err(|e| ApiError(e.into()))?;
+        Ok(TokenUser {
+            user: SignedIn {
+                user_id: row.get("id"),
+                email: row.get("email"),
+                display_name: row.get("display_name"),
+                is_admin: row.get::<i64, _>("is_admin") != 0,
+                session: format!("token:{token_id}"),
+            },
+            can_write: row.get::<i64, _>("can_write") != 0,
+        })
+    }
+}
 
 /// The database itself refuses to change or remove audit rows.
 fn append_only_audit(dialect: Dialect) -> String {

@@ -17,9 +17,16 @@ use super::values::Slug;
 #[derive(Debug, Clone, PartialEq)]
 pub enum Problem {
     Unknown(String),
-    TooLong { max: usize },
+    /// A sentence already worded (by a form's check).
+    Invalid(String),
+    TooLong {
+        max: usize,
+    },
     NotANumber,
-    OutOfRange { min: i64, max: i64 },
+    OutOfRange {
+        min: i64,
+        max: i64,
+    },
     InvalidUtf8,
     Repeated,
 }
@@ -35,6 +42,12 @@ pub enum AppError {
     SignInRequired(String),
     #[error("forbidden")]
     Forbidden,
+    /// An API call that needs a valid token.
+    #[error("unauthorized")]
+    Unauthorized,
+    /// The record changed since the version the client read.
+    #[error("conflict")]
+    Conflict,
     #[error("too many attempts")]
     TooManyAttempts,
     #[error("request body too large")]
@@ -72,6 +85,8 @@ impl AppError {
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::SignInRequired(_) => StatusCode::SEE_OTHER,
             AppError::Forbidden => StatusCode::FORBIDDEN,
+            AppError::Unauthorized => StatusCode::UNAUTHORIZED,
+            AppError::Conflict => StatusCode::CONFLICT,
             AppError::TooManyAttempts => StatusCode::TOO_MANY_REQUESTS,
             AppError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -85,6 +100,7 @@ impl AppError {
                 let name_value = FluentValue::from(name.clone());
                 let (key, mut args): (&str, Vec<(&'static str, FluentValue<'static>)>) = match problem {
                     Problem::Unknown(value) => ("error-param-unknown", vec![("value", value.clone().into())]),
+                    Problem::Invalid(message) => ("error-param-invalid", vec![("message", message.clone().into())]),
                     Problem::TooLong { max } => ("error-param-too-long", vec![("max", (*max as i64).into())]),
                     Problem::NotANumber => ("error-param-not-a-number", vec![]),
                     Problem::OutOfRange { min, max } => {
@@ -99,6 +115,8 @@ impl AppError {
             AppError::NotFound => lang.t("error-not-found"),
             AppError::SignInRequired(_) => lang.t("error-sign-in-required"),
             AppError::Forbidden => lang.t("error-forbidden"),
+            AppError::Unauthorized => lang.t("error-unauthorized"),
+            AppError::Conflict => lang.t("error-conflict"),
             AppError::TooManyAttempts => lang.t("error-too-many-attempts"),
             AppError::TooLarge => lang.t("error-too-large"),
             AppError::Internal(_) => lang.t("error-internal"),
