@@ -10,15 +10,6 @@ use support::{Browser, Server, TestDatabase, backends, irene, link_in};
 
 const PASSWORD: &str = "a long enough passphrase";
 
-async fn start(database: &TestDatabase, sink: &SmtpSink) -> Server {
-    Server::start(
-        &database.data_dir.path().join("instance"),
-        Some(&database.shared_url()),
-        &["--demo", "--smtp-url", &sink.url],
-    )
-    .await
-}
-
 /// Signs up through the form and confirms through the mailed link; returns the signed-in browser.
 async fn sign_up(server: &Server, sink: &SmtpSink, email: &str) -> Browser {
     let browser = Browser::new(server);
@@ -56,7 +47,7 @@ async fn sign_up_confirm_sign_out_and_in_again() {
     let sink = SmtpSink::start();
     for backend in backends() {
         let database = TestDatabase::new(&backend).await;
-        let server = start(&database, &sink).await;
+        let server = Server::demo_with_mail(&database, &sink.url).await;
         let email = format!("leyla-{}@ngo.example.az", backend.name());
         let browser = sign_up(&server, &sink, &email).await;
 
@@ -102,7 +93,7 @@ async fn sign_up_confirm_sign_out_and_in_again() {
 async fn sign_up_forms_say_what_is_wrong_beside_each_field_and_keep_what_was_typed() {
     let sink = SmtpSink::start();
     let database = TestDatabase::new(&support::Backend::Sqlite).await;
-    let server = start(&database, &sink).await;
+    let server = Server::demo_with_mail(&database, &sink.url).await;
     let browser = Browser::new(&server);
     let (status, page, _) = browser
         .post_page(
@@ -151,7 +142,7 @@ async fn sign_up_forms_say_what_is_wrong_beside_each_field_and_keep_what_was_typ
 async fn signing_up_twice_reveals_nothing_and_mails_the_owner() {
     let sink = SmtpSink::start();
     let database = TestDatabase::new(&support::Backend::Sqlite).await;
-    let server = start(&database, &sink).await;
+    let server = Server::demo_with_mail(&database, &sink.url).await;
     sign_up(&server, &sink, "owner@ngo.example").await;
     let other = Browser::new(&server);
     let fields =
@@ -171,7 +162,7 @@ async fn a_forgotten_password_is_reset_by_mail_and_ends_other_sessions() {
     let sink = SmtpSink::start();
     for backend in backends() {
         let database = TestDatabase::new(&backend).await;
-        let server = start(&database, &sink).await;
+        let server = Server::demo_with_mail(&database, &sink.url).await;
         let email = format!("reset-{}@ngo.example", backend.name());
         let old_browser = sign_up(&server, &sink, &email).await;
         let before = sink.messages().len();
@@ -217,7 +208,7 @@ async fn a_forgotten_password_is_reset_by_mail_and_ends_other_sessions() {
 async fn sessions_are_listed_and_can_be_ended_and_passwords_changed() {
     let sink = SmtpSink::start();
     let database = TestDatabase::new(&support::Backend::Sqlite).await;
-    let server = start(&database, &sink).await;
+    let server = Server::demo_with_mail(&database, &sink.url).await;
     let first = sign_up(&server, &sink, "two@ngo.example").await;
     let second = Browser::new(&server);
     second.post_page("/account/signin", &[("email", "two@ngo.example"), ("password", PASSWORD)]).await;
@@ -261,7 +252,7 @@ async fn sessions_rotate_at_sign_in_and_expire_when_idle_or_old() {
     let sink = SmtpSink::start();
     for backend in backends() {
         let database = TestDatabase::new(&backend).await;
-        let server = start(&database, &sink).await;
+        let server = Server::demo_with_mail(&database, &sink.url).await;
         let email = format!("expiry-{}@ngo.example", backend.name());
         sign_up(&server, &sink, &email).await;
         let cookie = |response: &reqwest::Response| {
@@ -304,7 +295,7 @@ async fn sign_in_attempts_are_limited_across_instances() {
     let sink = SmtpSink::start();
     for backend in backends() {
         let database = TestDatabase::new(&backend).await;
-        let first = start(&database, &sink).await;
+        let first = Server::demo_with_mail(&database, &sink.url).await;
         let second = Server::start(&database.data_dir.path().join("second"), Some(&database.shared_url()), &[]).await;
         let mut statuses = Vec::new();
         for attempt in 0..12 {
@@ -327,7 +318,7 @@ async fn sign_in_attempts_are_limited_across_instances() {
 async fn cross_site_posts_are_refused() {
     let sink = SmtpSink::start();
     let database = TestDatabase::new(&support::Backend::Sqlite).await;
-    let server = start(&database, &sink).await;
+    let server = Server::demo_with_mail(&database, &sink.url).await;
     let browser = sign_up(&server, &sink, "csrf@ngo.example").await;
     let response = browser
         .client
@@ -349,7 +340,7 @@ async fn people_download_their_data_and_delete_their_account() {
     let sink = SmtpSink::start();
     for backend in backends() {
         let database = TestDatabase::new(&backend).await;
-        let server = start(&database, &sink).await;
+        let server = Server::demo_with_mail(&database, &sink.url).await;
         let email = format!("gone-{}@ngo.example", backend.name());
         let browser = sign_up(&server, &sink, &email).await;
         let export: serde_json::Value = browser.get("/account/export.json").await.json().await.unwrap();
@@ -389,7 +380,7 @@ async fn people_download_their_data_and_delete_their_account() {
 async fn the_first_administrator_comes_from_the_command_line_or_the_setup_page() {
     let sink = SmtpSink::start();
     let database = TestDatabase::new(&support::Backend::Sqlite).await;
-    let server = start(&database, &sink).await;
+    let server = Server::demo_with_mail(&database, &sink.url).await;
     let log = server.log();
     let code =
         log.split("setup code ").nth(1).and_then(|rest| rest.split([',', ' ']).next()).expect("setup code in the log");

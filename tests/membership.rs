@@ -84,12 +84,7 @@ async fn an_ngo_registers_asks_to_join_and_the_coordinator_approves_it() {
     let sink = SmtpSink::start();
     for backend in backends() {
         let database = TestDatabase::new(&backend).await;
-        let server = Server::start(
-            &database.data_dir.path().join("instance"),
-            Some(&database.shared_url()),
-            &["--demo", "--smtp-url", &sink.url],
-        )
-        .await;
+        let server = Server::demo_with_mail(&database, &sink.url).await;
         let cast = cast(&server, &sink, &database).await;
         let org = "/organizations/green-steppe-youth-initiative";
 
@@ -153,12 +148,7 @@ async fn nobody_edits_what_is_not_theirs() {
     let sink = SmtpSink::start();
     for backend in backends() {
         let database = TestDatabase::new(&backend).await;
-        let server = Server::start(
-            &database.data_dir.path().join("instance"),
-            Some(&database.shared_url()),
-            &["--demo", "--smtp-url", &sink.url],
-        )
-        .await;
+        let server = Server::demo_with_mail(&database, &sink.url).await;
         let cast = cast(&server, &sink, &database).await;
         let anonymous = Browser::new(&server);
         let edit = |slug: &str| format!("/organizations/{slug}/edit");
@@ -200,12 +190,7 @@ async fn edits_are_checked_recorded_and_restorable_and_concurrent_edits_are_caug
     let sink = SmtpSink::start();
     for backend in backends() {
         let database = TestDatabase::new(&backend).await;
-        let server = Server::start(
-            &database.data_dir.path().join("instance"),
-            Some(&database.shared_url()),
-            &["--demo", "--smtp-url", &sink.url],
-        )
-        .await;
+        let server = Server::demo_with_mail(&database, &sink.url).await;
         let cast = cast(&server, &sink, &database).await;
         let (status, form) = cast.coordinator.page("/organizations/ecores/edit?lang=en").await;
         assert_eq!(status, 200);
@@ -313,12 +298,7 @@ async fn coordinators_run_their_network_appoint_leads_and_hand_coordination_over
     let sink = SmtpSink::start();
     for backend in backends() {
         let database = TestDatabase::new(&backend).await;
-        let server = Server::start(
-            &database.data_dir.path().join("instance"),
-            Some(&database.shared_url()),
-            &["--demo", "--smtp-url", &sink.url],
-        )
-        .await;
+        let server = Server::demo_with_mail(&database, &sink.url).await;
         let cast = cast(&server, &sink, &database).await;
         let network = "/networks/un-ngo-irene-azerbaijan";
         let name = backend.name();
@@ -485,12 +465,7 @@ async fn coordinators_run_their_network_appoint_leads_and_hand_coordination_over
 async fn editors_invite_colleagues_by_mail() {
     let sink = SmtpSink::start();
     let database = TestDatabase::new(&Backend::Sqlite).await;
-    let server = Server::start(
-        &database.data_dir.path().join("instance"),
-        Some(&database.shared_url()),
-        &["--demo", "--smtp-url", &sink.url],
-    )
-    .await;
+    let server = Server::demo_with_mail(&database, &sink.url).await;
     let cast = cast(&server, &sink, &database).await;
     let org = "/organizations/green-steppe-youth-initiative";
     assert_eq!(cast.stranger.get(&format!("{org}/editors")).await.status(), 403);
@@ -539,12 +514,7 @@ async fn editors_manage_their_organisations_people() {
     let sink = SmtpSink::start();
     for backend in backends() {
         let database = TestDatabase::new(&backend).await;
-        let server = Server::start(
-            &database.data_dir.path().join("instance"),
-            Some(&database.shared_url()),
-            &["--demo", "--smtp-url", &sink.url],
-        )
-        .await;
+        let server = Server::demo_with_mail(&database, &sink.url).await;
         let cast = cast(&server, &sink, &database).await;
         let people = "/organizations/nayora/people";
         assert_eq!(cast.ngo.get(people).await.status(), 403);
@@ -605,12 +575,7 @@ async fn editors_manage_their_organisations_people() {
 async fn administrators_edit_themes_and_their_goals() {
     let sink = SmtpSink::start();
     let database = TestDatabase::new(&Backend::Sqlite).await;
-    let server = Server::start(
-        &database.data_dir.path().join("instance"),
-        Some(&database.shared_url()),
-        &["--demo", "--smtp-url", &sink.url],
-    )
-    .await;
+    let server = Server::demo_with_mail(&database, &sink.url).await;
     let cast = cast(&server, &sink, &database).await;
     assert_eq!(cast.coordinator.get("/themes/environment/edit").await.status(), 403);
     assert_eq!(cast.coordinator.post("/themes/environment/edit", &[("name_en", "X")]).await.status(), 403);

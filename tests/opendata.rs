@@ -264,12 +264,7 @@ async fn tokens_write_with_their_owners_rights_and_stop_when_revoked() {
     let sink = support::smtp::SmtpSink::start();
     for backend in backends() {
         let database = TestDatabase::new(&backend).await;
-        let server = Server::start(
-            &database.data_dir.path().join("instance"),
-            Some(&database.shared_url()),
-            &["--demo", "--smtp-url", &sink.url],
-        )
-        .await;
+        let server = Server::demo_with_mail(&database, &sink.url).await;
         let admin = support::Browser::new(&server);
         let output = support::irene()
             .args(["admin", "create", "--email", "admin@irene.example", "--name", "Admin", "--data"])

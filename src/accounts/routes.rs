@@ -201,6 +201,32 @@ async fn token_is_live(state: &AppState, secret: &str, purpose: &str) -> sqlx::R
     Ok(found.is_some())
 }
 
+/// A one-time link mailed to `to`: the token for `purpose`, at `path?token=…`.
+struct MailedLink<'a> {
+    purpose: &'a str,
+    new_email: Option<&'a str>,
+    valid: Duration,
+    path: &'a str,
+    subject_key: &'a str,
+    body_key: &'a str,
+}
+
+async fn mail_link(state: &AppState, user_id: i64, to: &Email, lang: Lang, mailed: MailedLink<'_>) -> sqlx::Result<()> {
+    let secret = issue_token(state, user_id, mailed.purpose, mailed.new_email, mailed.valid).await?;
+    let url = link(state, &format!("{}?token={secret}", mailed.path), lang);
+    send_mail(state, to, lang, mailed.subject_key, mailed.body_key, &url).await;
+    Ok(())
+}
+
+const CONFIRMATION: MailedLink<'static> = MailedLink {
+    purpose: "confirm",
+    new_email: None,
+    valid: CONFIRM_VALID,
+    path: "/account/confirm",
+    subject_key: "mail-confirm-subject",
+    body_key: "mail-confirm-body",
+};
+
 async fn send_mail(state: &AppState, to: &Email, lang: Lang, subject_key: &str, body_key: &str, link: &str) {
     let mail = OutgoingMail {
         to: to.clone(),
@@ -278,9 +304,7 @@ pub async fn signup(
             .await
             .page(lang)?;
             if let Some(user_id) = inserted {
-                let secret = issue_token(&state, user_id, "confirm", None, CONFIRM_VALID).await.page(lang)?;
-                let confirm = link(&state, &format!("/account/confirm?token={secret}"), lang);
-                send_mail(&state, &email, lang, "mail-confirm-subject", "mail-confirm-body", &confirm).await;
+                mail_link(&state, user_id, &email, lang, CONFIRMATION).await.page(lang)?;
             }
         }
     }
@@ -375,9 +399,7 @@ pub async fn signin(
                 return Ok(with_cookie(Redirect::to(&next).into_response(), &cookie));
             }
             if let Some(email) = Email::parse(&email_text) {
-                let secret = issue_token(&state, user_id, "confirm", None, CONFIRM_VALID).await.page(lang)?;
-                let confirm = link(&state, &format!("/account/confirm?token={secret}"), lang);
-                send_mail(&state, &email, lang, "mail-confirm-subject", "mail-confirm-body", &confirm).await;
+                mail_link(&state, user_id, &email, lang, CONFIRMATION).await.page(lang)?;
             }
             notice = Some(lang.t("signin-unconfirmed"));
         }
@@ -429,9 +451,15 @@ pub async fn reset_request(
         .await
         .page(lang)?;
     if let Some(user_id) = user {
-        let secret = issue_token(&state, user_id, "reset", None, RESET_VALID).await.page(lang)?;
-        let reset = link(&state, &format!("/account/reset/new?token={secret}"), lang);
-        send_mail(&state, &email, lang, "mail-reset-subject", "mail-reset-body", &reset).await;
+        let reset = MailedLink {
+            purpose: "reset",
+            new_email: None,
+            valid: RESET_VALID,
+            path: "/account/reset/new",
+            subject_key: "mail-reset-subject",
+            body_key: "mail-reset-body",
+        };
+        mail_link(&state, user_id, &email, lang, reset).await.page(lang)?;
     }
     Ok(message_page(
         lang,
@@ -681,10 +709,15 @@ pub async fn change_email(
         ));
     };
     too_many(&state, &format!("email-change:{}", user.user_id), Duration::from_secs(3600), 5, lang).await?;
-    let secret =
-        issue_token(&state, user.user_id, "email-change", Some(email.as_str()), CONFIRM_VALID).await.page(lang)?;
-    let confirm = link(&state, &format!("/account/email/confirm?token={secret}"), lang);
-    send_mail(&state, &email, lang, "mail-email-change-subject", "mail-email-change-body", &confirm).await;
+    let change = MailedLink {
+        purpose: "email-change",
+        new_email: Some(email.as_str()),
+        valid: CONFIRM_VALID,
+        path: "/account/email/confirm",
+        subject_key: "mail-email-change-subject",
+        body_key: "mail-email-change-body",
+    };
+    mail_link(&state, user.user_id, &email, lang, change).await.page(lang)?;
     Ok(Redirect::to("/account?email-sent=1").into_response())
 }
 

@@ -123,6 +123,12 @@ impl Server {
         Server::start(&database.data_dir.path().join("instance"), Some(&database.shared_url()), &["--demo"]).await
     }
 
+    /// Starts the instance of a test database with the demo, sending mail to `smtp_url`.
+    pub async fn demo_with_mail(database: &TestDatabase, smtp_url: &str) -> Server {
+        let args = ["--demo", "--smtp-url", smtp_url];
+        Server::start(&database.data_dir.path().join("instance"), Some(&database.shared_url()), &args).await
+    }
+
     async fn wait_ready(&mut self) {
         let started = Instant::now();
         let client = reqwest::Client::new();
