@@ -43,4 +43,4 @@ measure "ceiling: python csv reads the file" python3 -c "import csv,sys; print(s
 IRENE_LOG=warn "$irene" generate --organizations 0 --demo --data "$work/data" >/dev/null 2>&1
 measure "dry run" env IRENE_LOG=warn "$irene" import "$work/organizations.csv" --dry-run --data "$work/data"
 measure "import" env IRENE_LOG=warn "$irene" import "$work/organizations.csv" --data "$work/data"
-measure "re-import (all updates)" env IRENE_LOG=warn "$irene" import "$work/organizations.csv" --data "$work/data"
+measure "re-import, every row an update" env IRENE_LOG=warn "$irene" import "$work/organizations.csv" --data "$work/data"

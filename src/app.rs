@@ -171,6 +171,7 @@ pub fn router(state: AppState) -> Router {
         .route("/organizations/{slug}", get(directory::routes::profile_page))
         .route("/organizations/export.csv", get(directory::api::export))
         .route("/organizations/export.json", get(directory::api::export))
+        .route("/organizations/export.xlsx", get(directory::api::export))
         .route("/organizations/{slug}/vcard", get(directory::api::vcard))
         .route("/organizations/{slug}/edit", get(directory::edit::edit_form).post(directory::edit::edit))
         .route("/organizations/new", get(membership::routes::register_form).post(membership::routes::register))

@@ -100,6 +100,14 @@ async fn searches_and_network_members_export_as_csv_and_json() {
             server.get("/organizations/export.json?country=AZ&kind=government").await.json().await.unwrap();
         let expected = server.search("country=AZ&kind=government").await["total"].as_u64().unwrap();
         assert_eq!(json.as_array().unwrap().len() as u64, expected);
+        let xlsx = server.get("/organizations/export.xlsx?network=un-ngo-irene-caspian").await;
+        assert_eq!(xlsx.headers()["content-type"], "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        let bytes = xlsx.bytes().await.unwrap();
+        use calamine::Reader;
+        let mut workbook = calamine::Xlsx::new(std::io::Cursor::new(bytes.to_vec())).expect("a spreadsheet");
+        let sheet = workbook.worksheet_range("organizations").expect("the sheet");
+        assert_eq!(sheet.height() as u64, total + 1, "a header and every member");
+        assert!(sheet.rows().any(|row| row[2].to_string() == "Фонд помощи молодежи"), "Cyrillic kept");
         let (status, _) = server.text("/organizations/export.csv?country=XX").await;
         assert_eq!(status, 400, "the same parameters, the same checks");
     }

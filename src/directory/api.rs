@@ -474,6 +474,37 @@ pub fn csv_of(items: &[OrganizationItem], public_url: &str) -> Result<Vec<u8>, A
     writer.into_inner().map_err(|e| AppError::Internal(anyhow::anyhow!("{e}")))
 }
 
+/// Rows as a spreadsheet, with the same columns as the CSV.
+pub fn xlsx_of(items: &[OrganizationItem], public_url: &str) -> Result<Vec<u8>, AppError> {
+    let fail = |e: rust_xlsxwriter::XlsxError| AppError::Internal(anyhow::anyhow!("{e}"));
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    sheet.set_name("organizations").map_err(fail)?;
+    for (column, title) in CSV_COLUMNS.iter().enumerate() {
+        sheet.write_string(0, column as u16, *title).map_err(fail)?;
+    }
+    for (index, item) in items.iter().enumerate() {
+        let row = index as u32 + 1;
+        let name = |lang: &str| item.names.get(lang).cloned().unwrap_or_default();
+        let cells = [
+            item.slug.clone(),
+            name("en"),
+            name("ru"),
+            name("az"),
+            item.acronym.clone().unwrap_or_default(),
+            item.kind.clone(),
+            item.country.clone().unwrap_or_default(),
+            item.city.clone().unwrap_or_default(),
+            item.consultative_status.clone(),
+            format!("{public_url}{}", item.url),
+        ];
+        for (column, cell) in cells.iter().enumerate() {
+            sheet.write_string(row, column as u16, cell).map_err(fail)?;
+        }
+    }
+    workbook.save_to_buffer().map_err(fail)
+}
+
 pub fn download(body: Vec<u8>, content_type: &'static str, filename: &str) -> Response {
     let disposition = format!("attachment; filename=\"{filename}\"");
     let mut response = ([(header::CONTENT_TYPE, HeaderValue::from_static(content_type))], body).into_response();
@@ -483,7 +514,7 @@ pub fn download(body: Vec<u8>, content_type: &'static str, filename: &str) -> Re
     response
 }
 
-/// Every organisation a search finds (up to [`EXPORT_LIMIT`]), as CSV or JSON.
+/// Every organisation a search finds (up to [`EXPORT_LIMIT`]), as CSV, XLSX or JSON.
 pub async fn export(State(state): State<AppState>, lang: Lang, uri: Uri) -> Result<Response, PageError> {
     let (mut request, item_lang) = search_request(&state, &uri).await.page(lang)?;
     request.page = 1;
@@ -494,6 +525,11 @@ pub async fn export(State(state): State<AppState>, lang: Lang, uri: Uri) -> Resu
         "export.csv" => {
             Ok(download(csv_of(&items, &state.public_url).page(lang)?, "text/csv; charset=utf-8", "organizations.csv"))
         }
+        "export.xlsx" => Ok(download(
+            xlsx_of(&items, &state.public_url).page(lang)?,
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "organizations.xlsx",
+        )),
         "export.json" => {
             let body = serde_json::to_vec_pretty(&items).map_err(|e| AppError::Internal(e.into())).page(lang)?;
             Ok(download(body, "application/json", "organizations.json"))

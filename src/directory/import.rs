@@ -222,11 +222,12 @@ pub async fn import_csv<R: Read>(
 ) -> anyhow::Result<Outcome> {
     let networks: HashSet<String> =
         sqlx::query_scalar("SELECT slug FROM networks").fetch_all(&db.pool).await?.into_iter().collect();
-    let mut existing_slugs: HashMap<String, i64> = HashMap::new();
+    // Slugs by hash: a million of them take megabytes, not the file's size.
+    let mut existing_slugs: HashMap<u64, i64> = HashMap::new();
     let mut existing_names: HashMap<String, i64> = HashMap::new();
     for row in sqlx::query("SELECT id, slug, name FROM organizations").fetch_all(&db.pool).await? {
         let id: i64 = row.try_get("id")?;
-        existing_slugs.insert(row.try_get("slug")?, id);
+        existing_slugs.insert(hash(&row.try_get::<String, _>("slug")?), id);
         for key in name_keys(&LocalizedText::from_json(&row.try_get::<String, _>("name")?)) {
             existing_names.insert(key, id);
         }
@@ -285,7 +286,7 @@ pub async fn import_csv<R: Read>(
         let known = row
             .slug
             .as_ref()
-            .and_then(|s| existing_slugs.get(s))
+            .and_then(|s| existing_slugs.get(&hash(s)))
             .or_else(|| name_keys(&row.name).iter().find_map(|key| existing_names.get(key)))
             .copied();
         let id = match known {
@@ -323,7 +324,7 @@ pub async fn import_csv<R: Read>(
                             .unwrap_or_else(|| "organization".into());
                         let mut candidate = base.clone();
                         let mut n = 2;
-                        while existing_slugs.contains_key(&candidate) {
+                        while existing_slugs.contains_key(&hash(&candidate)) {
                             candidate = format!("{base}-{n}");
                             n += 1;
                         }
@@ -348,7 +349,7 @@ pub async fn import_csv<R: Read>(
                 .bind(row.status.code())
                 .fetch_one(&mut *tx)
                 .await?;
-                existing_slugs.insert(slug, id);
+                existing_slugs.insert(hash(&slug), id);
                 outcome.added += 1;
                 id
             }
