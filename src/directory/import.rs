@@ -224,14 +224,17 @@ pub async fn import_csv<R: Read>(
         sqlx::query_scalar("SELECT slug FROM networks").fetch_all(&db.pool).await?.into_iter().collect();
     // Slugs by hash: a million of them take megabytes, not the file's size.
     let mut existing_slugs: HashMap<u64, i64> = HashMap::new();
-    let mut existing_names: HashMap<String, i64> = HashMap::new();
-    for row in sqlx::query("SELECT id, slug, name FROM organizations").fetch_all(&db.pool).await? {
+    let mut existing_names: HashMap<u64, i64> = HashMap::new();
+    // Streamed: a directory of a million organisations is read a row at a time.
+    let mut rows = sqlx::query("SELECT id, slug, name FROM organizations").fetch(&db.pool);
+    while let Some(row) = futures_util::TryStreamExt::try_next(&mut rows).await? {
         let id: i64 = row.try_get("id")?;
         existing_slugs.insert(hash(&row.try_get::<String, _>("slug")?), id);
         for key in name_keys(&LocalizedText::from_json(&row.try_get::<String, _>("name")?)) {
-            existing_names.insert(key, id);
+            existing_names.insert(hash(&key), id);
         }
     }
+    drop(rows);
 
     // First pass: every problem, nothing written.
     let mut outcome = Outcome::default();
@@ -287,7 +290,7 @@ pub async fn import_csv<R: Read>(
             .slug
             .as_ref()
             .and_then(|s| existing_slugs.get(&hash(s)))
-            .or_else(|| name_keys(&row.name).iter().find_map(|key| existing_names.get(key)))
+            .or_else(|| name_keys(&row.name).iter().find_map(|key| existing_names.get(&hash(key))))
             .copied();
         let id = match known {
             Some(id) => {
