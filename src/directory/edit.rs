@@ -98,24 +98,8 @@ impl OrganizationRecord {
 
     /// Reads a posted form, noting beside each field what is wrong with it.
     pub fn from_form(data: &FormData, form: &mut FormState, lang: Lang) -> Option<OrganizationRecord> {
-        let mut name = LocalizedText::default();
-        let mut description = LocalizedText::default();
-        for l in Lang::ALL {
-            let field = format!("name_{}", l.code());
-            let value = data.get(&field);
-            if value.chars().count() > MAX_NAME {
-                form.fail(&field, lang.t_count("form-too-long", MAX_NAME as i64));
-            } else if !value.is_empty() {
-                name.0.insert(l, value);
-            }
-            let field = format!("description_{}", l.code());
-            let value = data.get(&field);
-            if value.chars().count() > MAX_TEXT {
-                form.fail(&field, lang.t_count("form-too-long", MAX_TEXT as i64));
-            } else if !value.is_empty() {
-                description.0.insert(l, value);
-            }
-        }
+        let name = data.localized("name", MAX_NAME, form, lang);
+        let description = data.localized("description", MAX_TEXT, form, lang);
         if name.is_empty() {
             form.fail("name_en", lang.t("edit-name-required"));
         }

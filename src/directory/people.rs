@@ -39,31 +39,17 @@ impl PeoplePage {
     }
 }
 
-fn localized(data: &FormData, prefix: &str, form: &mut FormState, lang: Lang) -> LocalizedText {
-    let mut text = LocalizedText::default();
-    for l in Lang::ALL {
-        let field = format!("{prefix}_{}", l.code());
-        let value = data.get(&field);
-        if value.chars().count() > MAX {
-            form.fail(&field, lang.t_count("form-too-long", MAX as i64));
-        } else if !value.is_empty() {
-            text.0.insert(l, value);
-        }
-    }
-    text
-}
-
 /// A person and title read from a form, with the message beside each bad field.
 fn read_person(
     data: &FormData,
     form: &mut FormState,
     lang: Lang,
 ) -> Option<(Option<String>, LocalizedText, LocalizedText)> {
-    let name = localized(data, "name", form, lang);
+    let name = data.localized("name", MAX, form, lang);
     if name.is_empty() {
         form.fail("name_en", lang.t("people-name-required"));
     }
-    let title = localized(data, "title", form, lang);
+    let title = data.localized("title", MAX, form, lang);
     let honorific = Some(data.get("honorific")).filter(|h| !h.is_empty());
     if honorific.as_ref().is_some_and(|h| h.chars().count() > 20) {
         form.fail("honorific", lang.t_count("form-too-long", 20));

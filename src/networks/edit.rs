@@ -51,20 +51,6 @@ async fn leads_focal_point(db: &Db, user: &SignedIn, focal_point_id: i64) -> sql
     Ok(found.is_some())
 }
 
-fn text_of(data: &FormData, prefix: &str, form: &mut FormState, lang: Lang, max: usize) -> LocalizedText {
-    let mut text = LocalizedText::default();
-    for l in Lang::ALL {
-        let field = format!("{prefix}_{}", l.code());
-        let value = data.get(&field);
-        if value.chars().count() > max {
-            form.fail(&field, lang.t_count("form-too-long", max as i64));
-        } else if !value.is_empty() {
-            text.0.insert(l, value);
-        }
-    }
-    text
-}
-
 fn text_fields(form: &mut FormState, prefix: &str, text: Option<&LocalizedText>) {
     for l in Lang::ALL {
         let value = text.and_then(|t| t.0.get(&l).cloned()).unwrap_or_default();
@@ -189,11 +175,11 @@ pub async fn edit_network(
     let (id, version, before) = load_network(&state.db, &slug).await.found(lang)?;
     require_coordinator(&state, &user, id, lang).await?;
     let mut form = FormState::from(&data);
-    let name = text_of(&data, "name", &mut form, lang, 300);
+    let name = data.localized("name", 300, &mut form, lang);
     if name.is_empty() {
         form.fail("name_en", lang.t("edit-name-required"));
     }
-    let description = text_of(&data, "description", &mut form, lang, 5000);
+    let description = data.localized("description", 5000, &mut form, lang);
     let founded_on = Some(data.get("founded_on")).filter(|d| !d.is_empty());
     if let Some(day) = &founded_on
         && time::Date::parse(day, &time::macros::format_description!("[year]-[month]-[day]")).is_err()
@@ -419,7 +405,7 @@ pub async fn edit_focal_point(
     let (fp_id, version, before) = load_focal_point(&state.db, network_id, number).await.found(lang)?;
     let coordinator = focal_point_rights(&state, &user, network_id, fp_id, lang).await?;
     let mut form = FormState::from(&data);
-    let title = text_of(&data, "title", &mut form, lang, 300);
+    let title = data.localized("title", 300, &mut form, lang);
     if title.is_empty() {
         form.fail("title_en", lang.t("edit-name-required"));
     }

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use axum::body::Bytes;
 use axum::extract::{FromRequest, Request};
 
-use super::i18n::Lang;
+use super::i18n::{Lang, LocalizedText};
 use super::web::{AppError, PageError, Problem};
 
 /// The fields of a posted form. Malformed bodies are refused with a 400 that
@@ -53,6 +53,22 @@ impl FormData {
     /// A field's text, trimmed; empty when absent.
     pub fn get(&self, name: &str) -> String {
         self.0.get(name).map(|v| v.trim().to_string()).unwrap_or_default()
+    }
+
+    /// A text given per language in fields `{prefix}_en`, `{prefix}_ru`,
+    /// `{prefix}_az`; a field longer than `max` characters gets its message.
+    pub fn localized(&self, prefix: &str, max: usize, form: &mut FormState, lang: Lang) -> LocalizedText {
+        let mut text = LocalizedText::default();
+        for l in Lang::ALL {
+            let field = format!("{prefix}_{}", l.code());
+            let value = self.get(&field);
+            if value.chars().count() > max {
+                form.fail(&field, lang.t_count("form-too-long", max as i64));
+            } else if !value.is_empty() {
+                text.0.insert(l, value);
+            }
+        }
+        text
     }
 
     /// A field exactly as typed (passwords keep their spaces).

@@ -110,16 +110,7 @@ pub async fn edit(
         .page(lang)?;
     let (id, version): (i64, i64) = (row.get("id"), row.get("version"));
     let mut form = FormState::from(&data);
-    let mut name = LocalizedText::default();
-    for l in Lang::ALL {
-        let field = format!("name_{}", l.code());
-        let value = data.get(&field);
-        if value.chars().count() > 200 {
-            form.fail(&field, lang.t_count("form-too-long", 200));
-        } else if !value.is_empty() {
-            name.0.insert(l, value);
-        }
-    }
+    let name = data.localized("name", 200, &mut form, lang);
     if name.is_empty() {
         form.fail("name_en", lang.t("edit-name-required"));
     }
