@@ -120,7 +120,7 @@ impl OrganizationItem {
             id: card.id,
             slug: card.slug.clone(),
             name: card.name.get(lang).to_string(),
-            names: card.name.0.iter().map(|(l, n)| (l.code().to_string(), n.clone())).collect(),
+            names: card.name.by_code(),
             acronym: card.acronym.clone(),
             country: card.country.map(|c| c.to_string()),
             kind: card.kind.code().to_string(),
@@ -245,12 +245,8 @@ pub struct OrganizationDetail {
     pub people: Vec<PersonPosition>,
 }
 
-fn by_lang(text: &crate::platform::i18n::LocalizedText) -> BTreeMap<String, String> {
-    text.0.iter().map(|(l, t)| (l.code().to_string(), t.clone())).collect()
-}
-
 fn named(link: &queries::NamedLink) -> NamedRef {
-    NamedRef { slug: link.slug.clone(), names: by_lang(&link.name) }
+    NamedRef { slug: link.slug.clone(), names: link.name.by_code() }
 }
 
 impl OrganizationDetail {
@@ -259,7 +255,7 @@ impl OrganizationDetail {
         OrganizationDetail {
             id: d.id,
             slug: d.slug.clone(),
-            names: by_lang(&d.name),
+            names: d.name.by_code(),
             other_names: d.other_names.clone(),
             acronym: d.acronym.clone(),
             kind: d.kind.code().to_string(),
@@ -270,7 +266,7 @@ impl OrganizationDetail {
             email: profile.email.clone(),
             website: profile.website.clone(),
             founded_year: profile.founded_year,
-            description: d.description.as_ref().map(by_lang).unwrap_or_default(),
+            description: d.description.as_ref().map(crate::platform::i18n::LocalizedText::by_code).unwrap_or_default(),
             consultative_status: d.status.code().to_string(),
             status_year: profile.status_year,
             verified_at: profile.verified_at.clone(),
@@ -289,7 +285,7 @@ impl OrganizationDetail {
                 .iter()
                 .map(|f| FocalPointRole {
                     network: named(&f.network),
-                    title: by_lang(&f.title),
+                    title: f.title.by_code(),
                     theme: named(&f.theme),
                     goals_label: f.goals_label.clone(),
                     role: if f.lead { "lead" } else { "collaborator" }.into(),
@@ -300,8 +296,8 @@ impl OrganizationDetail {
                 .iter()
                 .map(|p| PersonPosition {
                     honorific: p.honorific.clone(),
-                    name: by_lang(&p.name),
-                    title: by_lang(&p.title),
+                    name: p.name.by_code(),
+                    title: p.title.by_code(),
                 })
                 .collect(),
         }

@@ -263,6 +263,20 @@ pub struct Choice {
     pub label: String,
 }
 
+impl Choice {
+    /// Choices from rows of `slug` and `name` (a localized text), labelled in `lang`.
+    pub fn from_named_rows(rows: &[sqlx::any::AnyRow], lang: Lang) -> sqlx::Result<Vec<Choice>> {
+        rows.iter()
+            .map(|row| {
+                Ok(Choice {
+                    value: row.try_get("slug")?,
+                    label: LocalizedText::from_json(&row.try_get::<String, _>("name")?).get(lang).to_string(),
+                })
+            })
+            .collect()
+    }
+}
+
 /// A field whose saved value changed under the person editing it.
 pub struct Conflict {
     pub label: String,

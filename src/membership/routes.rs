@@ -166,21 +166,14 @@ struct RequestPage {
 }
 
 async fn network_choices(db: &Db, lang: Lang, organization_id: i64) -> sqlx::Result<Vec<Choice>> {
-    sqlx::query(
+    let rows = sqlx::query(
         "SELECT slug, name FROM networks WHERE id NOT IN \
          (SELECT network_id FROM network_members WHERE organization_id = $1) ORDER BY id",
     )
     .bind(organization_id)
     .fetch_all(&db.pool)
-    .await?
-    .iter()
-    .map(|r| {
-        Ok(Choice {
-            value: r.try_get("slug")?,
-            label: LocalizedText::from_json(&r.try_get::<String, _>("name")?).get(lang).into(),
-        })
-    })
-    .collect()
+    .await?;
+    Choice::from_named_rows(&rows, lang)
 }
 
 async fn request_page(

@@ -12,10 +12,6 @@ use crate::app::AppState;
 use crate::platform::i18n::LocalizedText;
 use crate::platform::web::{ApiError, ApiErrorBody, ApiSlug, AppError};
 
-fn by_lang(text: &LocalizedText) -> BTreeMap<String, String> {
-    text.0.iter().map(|(l, t)| (l.code().to_string(), t.clone())).collect()
-}
-
 /// An organisation as a network lists it.
 #[derive(Serialize, ToSchema)]
 pub struct MemberItem {
@@ -30,7 +26,7 @@ impl MemberItem {
     fn of(member: &Member) -> MemberItem {
         MemberItem {
             slug: member.slug.clone(),
-            names: by_lang(&member.name),
+            names: member.name.by_code(),
             country: member.country.map(|c| c.to_string()),
             kind: member.kind.code().into(),
             consultative_status: member.status.code().into(),
@@ -54,7 +50,7 @@ impl NetworkItem {
         NetworkItem {
             slug: network.slug.clone(),
             level: network.level.code().into(),
-            names: by_lang(&network.name),
+            names: network.name.by_code(),
             coordinator: network.coordinator.as_ref().map(MemberItem::of),
             member_count: network.member_count,
             url: format!("/networks/{}", network.slug),
@@ -104,7 +100,7 @@ pub async fn network(State(state): State<AppState>, ApiSlug(slug): ApiSlug) -> R
     let network = queries::by_slug(&state.db, &slug).await?.ok_or(AppError::NotFound)?;
     Ok(Json(NetworkDetail {
         network: NetworkItem::of(&network.summary),
-        description: network.description.as_ref().map(by_lang).unwrap_or_default(),
+        description: network.description.as_ref().map(LocalizedText::by_code).unwrap_or_default(),
         founded_on: network.founded_on.clone(),
         parent: network.parent.as_ref().map(|p| p.slug.clone()),
         children: network.children.iter().map(NetworkItem::of).collect(),
@@ -113,7 +109,7 @@ pub async fn network(State(state): State<AppState>, ApiSlug(slug): ApiSlug) -> R
             .iter()
             .map(|fp| FocalPointItem {
                 number: fp.number,
-                title: by_lang(&fp.title),
+                title: fp.title.by_code(),
                 goals_label: fp.goals_label.clone(),
                 theme: fp.theme.slug.clone(),
                 leads: fp.leads.iter().map(MemberItem::of).collect(),

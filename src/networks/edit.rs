@@ -90,22 +90,15 @@ async fn load_network(db: &Db, slug: &Slug) -> sqlx::Result<Option<(i64, i64, Ne
 
 /// The member organisations of a network, as choices.
 async fn member_choices(db: &Db, network_id: i64, lang: Lang) -> sqlx::Result<Vec<Choice>> {
-    let mut choices: Vec<Choice> = sqlx::query(
+    let choices = sqlx::query(
         "SELECT o.slug AS slug, o.name AS name FROM organizations o WHERE o.id IN \
          (SELECT organization_id FROM network_members WHERE network_id = $1 \
           UNION SELECT coordinator_id FROM networks WHERE id = $1 AND coordinator_id IS NOT NULL)",
     )
     .bind(network_id)
     .fetch_all(&db.pool)
-    .await?
-    .iter()
-    .map(|r| {
-        Ok(Choice {
-            value: r.try_get("slug")?,
-            label: LocalizedText::from_json(&r.try_get::<String, _>("name")?).get(lang).to_string(),
-        })
-    })
-    .collect::<sqlx::Result<_>>()?;
+    .await?;
+    let mut choices = Choice::from_named_rows(&choices, lang)?;
     choices.sort_by_key(|c| c.label.to_lowercase());
     Ok(choices)
 }
@@ -289,17 +282,8 @@ impl FocalPointEditPage {
 }
 
 async fn theme_choices(db: &Db, lang: Lang) -> sqlx::Result<Vec<Choice>> {
-    sqlx::query("SELECT slug, name FROM themes ORDER BY position")
-        .fetch_all(&db.pool)
-        .await?
-        .iter()
-        .map(|r| {
-            Ok(Choice {
-                value: r.try_get("slug")?,
-                label: LocalizedText::from_json(&r.try_get::<String, _>("name")?).get(lang).to_string(),
-            })
-        })
-        .collect()
+    let rows = sqlx::query("SELECT slug, name FROM themes ORDER BY position").fetch_all(&db.pool).await?;
+    Choice::from_named_rows(&rows, lang)
 }
 
 /// Who may edit a focal point, and how much: coordinators everything, the

@@ -145,6 +145,11 @@ impl LocalizedText {
         self.0.values().all(|s| s.trim().is_empty())
     }
 
+    /// The texts keyed by language code, as the API shows them.
+    pub fn by_code(&self) -> BTreeMap<String, String> {
+        self.0.iter().map(|(lang, text)| (lang.code().to_string(), text.clone())).collect()
+    }
+
     pub fn values(&self) -> impl Iterator<Item = &str> {
         self.0.values().map(String::as_str)
     }

@@ -26,7 +26,7 @@ impl ThemeItem {
     fn of(goals: &ThemeGoals) -> ThemeItem {
         ThemeItem {
             slug: goals.theme.slug.clone(),
-            names: goals.theme.name.0.iter().map(|(l, t)| (l.code().to_string(), t.clone())).collect(),
+            names: goals.theme.name.by_code(),
             mdgs: goals.mdgs.clone(),
             sdgs: goals.sdgs.clone(),
             url: format!("/themes/{}", goals.theme.slug),
@@ -78,7 +78,7 @@ pub async fn theme(State(state): State<AppState>, ApiSlug(slug): ApiSlug) -> Res
             .iter()
             .map(|fp| ThemeFocalPoint {
                 network: fp.network.slug.clone(),
-                title: fp.title.0.iter().map(|(l, t)| (l.code().to_string(), t.clone())).collect(),
+                title: fp.title.by_code(),
                 goals_label: fp.goals_label.clone(),
                 leads: fp.leads.iter().map(|m| m.slug.clone()).collect(),
                 collaborators: fp.collaborators.iter().map(|m| m.slug.clone()).collect(),
