@@ -20,7 +20,7 @@ use crate::platform::auth::{
 use crate::platform::forms::{FormData, FormState};
 use crate::platform::i18n::Lang;
 use crate::platform::mail::{Email, OutgoingMail};
-use crate::platform::web::{AppError, Chrome, ClientIp, PageError, WithLang, render};
+use crate::platform::web::{AppError, Chrome, ClientIp, PageError, WithLang, message_page, render};
 
 pub const MIN_PASSWORD: usize = 10;
 pub const MAX_PASSWORD: usize = 200;
@@ -41,13 +41,6 @@ struct SigninPage {
     form: FormState,
     next: String,
     notice: Option<String>,
-}
-
-#[derive(Template)]
-#[template(path = "accounts/message.html")]
-struct MessagePage {
-    chrome: Chrome,
-    message: String,
 }
 
 #[derive(Template)]
@@ -105,10 +98,6 @@ pub struct TokenView {
 struct SetupPage {
     chrome: Chrome,
     form: FormState,
-}
-
-fn message_page(lang: Lang, uri: &Uri, title_key: &str, message: String) -> Result<Html<String>, PageError> {
-    render(&MessagePage { chrome: Chrome::new(lang, lang.t(title_key), uri), message }, lang)
 }
 
 /// A form page answered with 400 and the form shown again.
@@ -232,6 +221,7 @@ async fn send_mail(state: &AppState, to: &Email, lang: Lang, subject_key: &str, 
         to: to.clone(),
         subject: lang.t(subject_key),
         text: lang.t_with(body_key, &[("link", link.to_string().into())]),
+        html: None,
         headers: Vec::new(),
     };
     if let Err(error) = state.mailer.send(&mail).await {

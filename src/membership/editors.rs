@@ -151,13 +151,6 @@ pub struct TokenQuery {
     token: Option<String>,
 }
 
-#[derive(Template)]
-#[template(path = "accounts/message.html")]
-struct InvitationMessage {
-    chrome: Chrome,
-    message: String,
-}
-
 /// Accepts an invitation: the signed-in person must hold the invited address.
 pub async fn accept(
     State(state): State<AppState>,
@@ -180,11 +173,8 @@ pub async fn accept(
     let message = |key: &str, args: &[(&'static str, String)]| {
         let args: Vec<(&'static str, fluent_templates::fluent_bundle::FluentValue<'static>)> =
             args.iter().map(|(k, v)| (*k, v.clone().into())).collect();
-        let page = InvitationMessage {
-            chrome: Chrome::new(lang, lang.t("invite-title"), &uri),
-            message: lang.t_with(key, &args),
-        };
-        render(&page, lang).map(|html| (StatusCode::BAD_REQUEST, html).into_response())
+        crate::platform::web::message_page(lang, &uri, "invite-title", lang.t_with(key, &args))
+            .map(|html| (StatusCode::BAD_REQUEST, html).into_response())
     };
     let Some(row) = row else { return message("token-invalid", &[]) };
     let invited: String = row.get("email");

@@ -12,7 +12,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use anyhow::{Context, anyhow, bail};
 use lettre::message::header::{ContentType, HeaderName, HeaderValue, MIME_VERSION_1_0, MessageId};
-use lettre::message::{Mailbox, Message};
+use lettre::message::{Mailbox, Message, MultiPart};
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::transport::smtp::client::{Tls, TlsParameters};
 use lettre::{Address, AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
@@ -90,7 +90,8 @@ fn is_host_name(domain: &str) -> bool {
         && labels.last().is_some_and(|tld| !tld.bytes().all(|b| b.is_ascii_digit()))
 }
 
-/// One plain-text message to one recipient.
+/// One message to one recipient: plain text, and optionally an HTML
+/// alternative (the text part always comes first, for readers without HTML).
 ///
 /// `headers` are added as they are (List-Unsubscribe, Auto-Submitted, …); a
 /// `Message-ID` among them replaces the generated one, so that a sender that
@@ -101,12 +102,18 @@ pub struct OutgoingMail {
     pub to: Email,
     pub subject: String,
     pub text: String,
+    pub html: Option<String>,
     pub headers: Vec<(String, String)>,
 }
 
 impl OutgoingMail {
     pub fn new(to: Email, subject: impl Into<String>, text: impl Into<String>) -> OutgoingMail {
-        OutgoingMail { to, subject: subject.into(), text: text.into(), headers: Vec::new() }
+        OutgoingMail { to, subject: subject.into(), text: text.into(), html: None, headers: Vec::new() }
+    }
+
+    pub fn with_html(mut self, html: impl Into<String>) -> OutgoingMail {
+        self.html = Some(html.into());
+        self
     }
 
     pub fn header(mut self, name: impl Into<String>, value: impl Into<String>) -> OutgoingMail {
@@ -256,8 +263,7 @@ fn build_message(from: &Mailbox, mail: &OutgoingMail) -> Result<Message, MailErr
         .date_now()
         // lettre declares MIME only for multipart bodies; without it some
         // readers ignore the charset and the transfer encoding.
-        .header(MIME_VERSION_1_0)
-        .header(ContentType::TEXT_PLAIN);
+        .header(MIME_VERSION_1_0);
     let mut message_id = None;
     for (name, value) in &mail.headers {
         let valid_name =
@@ -278,10 +284,12 @@ fn build_message(from: &Mailbox, mail: &OutgoingMail) -> Result<Message, MailErr
     }
     let message_id =
         message_id.unwrap_or_else(|| format!("<{}@{}>", uuid::Uuid::new_v4().simple(), from.email.domain()));
-    builder
-        .header(MessageId::from(message_id))
-        .body(mail.text.clone())
-        .map_err(|error| MailError::Permanent(error.to_string()))
+    let builder = builder.header(MessageId::from(message_id));
+    let built = match &mail.html {
+        None => builder.header(ContentType::TEXT_PLAIN).body(mail.text.clone()),
+        Some(html) => builder.multipart(MultiPart::alternative_plain_html(mail.text.clone(), html.clone())),
+    };
+    built.map_err(|error| MailError::Permanent(error.to_string()))
 }
 
 /// A 5xx reply is permanent, except a refused login: that is this server's

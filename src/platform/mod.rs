@@ -10,5 +10,6 @@ pub mod mail;
 pub mod markdown;
 pub mod migrate;
 pub mod search;
+pub mod signing;
 pub mod values;
 pub mod web;

@@ -130,6 +130,18 @@ impl AppError {
     }
 }
 
+#[derive(Template)]
+#[template(path = "message.html")]
+struct MessagePage {
+    chrome: Chrome,
+    message: String,
+}
+
+/// A page that only tells the reader what happened, titled by `title_key`.
+pub fn message_page(lang: Lang, uri: &Uri, title_key: &str, message: String) -> Result<Html<String>, PageError> {
+    render(&MessagePage { chrome: Chrome::new(lang, lang.t(title_key), uri), message }, lang)
+}
+
 /// An error on a portal page: rendered as an HTML page in the reader's language.
 pub struct PageError {
     pub error: AppError,
