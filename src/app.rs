@@ -18,12 +18,14 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
 use crate::directory::search::DirectorySearch;
+use crate::newsletter::NewsletterSettings;
 use crate::platform::auth::SessionPolicy;
 use crate::platform::db::Db;
 use crate::platform::mail::Mailer;
 use crate::platform::migrate::{self, Migration};
+use crate::platform::signing::Signer;
 use crate::platform::web::remember_lang;
-use crate::{accounts, directory, membership, networks, portal, themes};
+use crate::{accounts, directory, membership, networks, newsletter, portal, themes};
 
 #[derive(Clone)]
 pub struct AppState {
@@ -35,6 +37,9 @@ pub struct AppState {
     pub sessions: SessionPolicy,
     /// How long a coordinator's verification of an organisation holds.
     pub verification_days: i64,
+    /// Signs the links in mail that work without an account (newsletter management).
+    pub signer: Signer,
+    pub newsletter: NewsletterSettings,
 }
 
 impl FromRef<AppState> for Db {
@@ -54,10 +59,12 @@ fn migrations() -> Vec<Migration> {
     [
         directory::schema::MIGRATIONS,
         crate::platform::auth::MIGRATIONS,
+        crate::platform::signing::MIGRATIONS,
         accounts::roles::MIGRATIONS,
         membership::routes::MIGRATIONS,
         membership::editors::MIGRATIONS,
         membership::verification::MIGRATIONS,
+        newsletter::schema::MIGRATIONS,
     ]
     .concat()
 }
@@ -87,6 +94,7 @@ pub struct ServeOptions {
     pub smtp_url: Option<String>,
     pub mail_from: String,
     pub verification_days: i64,
+    pub newsletter: NewsletterSettings,
     pub demo: bool,
 }
 
@@ -120,8 +128,19 @@ pub async fn serve(options: ServeOptions) -> anyhow::Result<()> {
              or run `irene admin create`"
         );
     }
-    let state = AppState { db, search, public_url, mailer, sessions, verification_days: options.verification_days };
+    let signer = Signer::load(&db, "links").await?;
+    let state = AppState {
+        db,
+        search,
+        public_url,
+        mailer,
+        sessions,
+        verification_days: options.verification_days,
+        signer,
+        newsletter: options.newsletter,
+    };
     membership::verification::remind_periodically(state.clone());
+    newsletter::delivery::start(state.clone());
     tracing::info!(addr = %options.addr, "IRENE is serving");
     let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
     axum::serve(listener, app).with_graceful_shutdown(shutdown_signal()).await?;
@@ -199,6 +218,37 @@ pub fn router(state: AppState) -> Router {
         .route("/themes/{slug}/history", get(themes::edit::history))
         .route("/networks/{slug}/history", get(networks::edit::history))
         .route("/networks/{slug}/history/{entry}/restore", post(networks::edit::restore))
+        .route(
+            "/networks/{slug}/newsletter",
+            get(newsletter::subscriptions::page).post(newsletter::subscriptions::subscribe),
+        )
+        .route("/networks/{slug}/newsletter/feed.atom", get(newsletter::archive::feed))
+        .route("/networks/{slug}/newsletter/issues/{id}", get(newsletter::archive::issue_page))
+        .route("/networks/{slug}/newsletter/campaigns", get(newsletter::campaigns::list))
+        .route(
+            "/networks/{slug}/newsletter/campaigns/new",
+            get(newsletter::campaigns::new_form).post(newsletter::campaigns::create),
+        )
+        .route("/networks/{slug}/newsletter/campaigns/{id}", get(newsletter::campaigns::show))
+        .route(
+            "/networks/{slug}/newsletter/campaigns/{id}/edit",
+            get(newsletter::campaigns::edit_form).post(newsletter::campaigns::edit),
+        )
+        .route("/networks/{slug}/newsletter/campaigns/{id}/preview/{lang}", get(newsletter::campaigns::preview))
+        .route("/networks/{slug}/newsletter/campaigns/{id}/test", post(newsletter::campaigns::test_send))
+        .route("/networks/{slug}/newsletter/campaigns/{id}/{action}", post(newsletter::campaigns::act))
+        .route(
+            "/newsletter/confirm",
+            get(newsletter::subscriptions::confirm_form).post(newsletter::subscriptions::confirm),
+        )
+        .route(
+            "/newsletter/unsubscribe/{token}",
+            get(newsletter::subscriptions::unsubscribe_form).post(newsletter::subscriptions::unsubscribe),
+        )
+        .route(
+            "/newsletter/manage/{token}",
+            get(newsletter::subscriptions::manage_form).post(newsletter::subscriptions::manage),
+        )
         .route("/healthz", get(healthz))
         .route("/setup", get(accounts::routes::setup_form).post(accounts::routes::setup))
         .nest("/account", accounts)

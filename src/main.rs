@@ -72,6 +72,8 @@ enum Command {
         #[arg(long, env = "IRENE_VERIFICATION_DAYS", default_value_t = 730)]
         verification_days: i64,
         #[command(flatten)]
+        newsletter: NewsletterArgs,
+        #[command(flatten)]
         storage: Storage,
     },
     /// Write everything public (organisations, networks, focal points, themes,
@@ -114,6 +116,47 @@ enum Command {
     },
 }
 
+/// How this instance sends newsletters.
+#[derive(clap::Args)]
+struct NewsletterArgs {
+    /// Newsletter messages per second this instance sends at most; 0 for no limit.
+    #[arg(long, env = "IRENE_NEWSLETTER_RATE", default_value_t = 100)]
+    newsletter_rate: u32,
+    /// Newsletter messages this instance has in flight at once.
+    #[arg(long, env = "IRENE_NEWSLETTER_CONCURRENCY", default_value_t = 4)]
+    newsletter_concurrency: usize,
+    /// Seconds after which a message claimed by an instance that went silent is
+    /// sent by another; keep it well above the time one message takes.
+    #[arg(long, env = "IRENE_NEWSLETTER_LEASE_SECONDS", default_value_t = 120)]
+    newsletter_lease_seconds: u64,
+    /// Attempts before a message that keeps failing temporarily is given up.
+    #[arg(long, env = "IRENE_NEWSLETTER_MAX_ATTEMPTS", default_value_t = 6)]
+    newsletter_max_attempts: i64,
+    /// Seconds before the first retry of a message that failed temporarily; each retry waits twice as long.
+    #[arg(long, env = "IRENE_NEWSLETTER_RETRY_SECONDS", default_value_t = 30)]
+    newsletter_retry_seconds: u64,
+    /// Permanent failures after which an address receives no more newsletters.
+    #[arg(long, env = "IRENE_NEWSLETTER_BOUNCE_LIMIT", default_value_t = 3)]
+    newsletter_bounce_limit: i64,
+    /// A folder with `layout.html` and `layout.txt` (Jinja) replacing the built-in newsletter layout.
+    #[arg(long, env = "IRENE_NEWSLETTER_LAYOUT")]
+    newsletter_layout: Option<PathBuf>,
+}
+
+impl NewsletterArgs {
+    fn settings(self) -> irene::newsletter::NewsletterSettings {
+        irene::newsletter::NewsletterSettings {
+            rate_per_second: self.newsletter_rate,
+            concurrency: self.newsletter_concurrency.max(1),
+            lease: std::time::Duration::from_secs(self.newsletter_lease_seconds.max(1)),
+            max_attempts: self.newsletter_max_attempts.max(1),
+            retry_after: std::time::Duration::from_secs(self.newsletter_retry_seconds.max(1)),
+            bounce_limit: self.newsletter_bounce_limit.max(1),
+            layout_dir: self.newsletter_layout,
+        }
+    }
+}
+
 fn init_logging() {
     use tracing_subscriber::EnvFilter;
     let filter = EnvFilter::try_from_env("IRENE_LOG").unwrap_or_else(|_| EnvFilter::new("info,tantivy=warn,sqlx=warn"));
@@ -128,7 +171,7 @@ fn init_logging() {
 
 async fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
-        Command::Serve { addr, demo, public_url, smtp_url, mail_from, verification_days, storage } => {
+        Command::Serve { addr, demo, public_url, smtp_url, mail_from, verification_days, newsletter, storage } => {
             irene::app::serve(irene::app::ServeOptions {
                 addr,
                 data_dir: storage.data,
@@ -137,6 +180,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 smtp_url,
                 mail_from,
                 verification_days,
+                newsletter: newsletter.settings(),
                 demo,
             })
             .await

@@ -7,9 +7,7 @@ mod support;
 use std::time::{Duration, Instant};
 
 use support::smtp::SmtpSink;
-use support::{Backend, Browser, Server, TestDatabase, backends, encode, irene, link_in, slugs};
-
-const PASSWORD: &str = "a long enough passphrase";
+use support::{Backend, Browser, PASSWORD, Server, TestDatabase, administrator, backends, encode, link_in, slugs};
 
 struct Cast {
     admin: Browser,
@@ -37,19 +35,7 @@ fn request_ids(queue: &str) -> Vec<String> {
 }
 
 async fn cast(server: &Server, sink: &SmtpSink, database: &TestDatabase) -> Cast {
-    let output = irene()
-        .args(["admin", "create", "--email", "admin@irene.example", "--name", "Admin", "--data"])
-        .arg(database.data_dir.path().join("cli"))
-        .args(["--database-url", &database.shared_url()])
-        .env("IRENE_ADMIN_PASSWORD", PASSWORD)
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
-    let admin = Browser::new(server);
-    assert_eq!(
-        admin.post("/account/signin", &[("email", "admin@irene.example"), ("password", PASSWORD)]).await.status(),
-        303
-    );
+    let admin = administrator(server, database).await;
 
     // The coordinator claims NAYORA's profile; the administrator approves.
     let coordinator = sign_up(server, sink, "fuad@nayora.example").await;

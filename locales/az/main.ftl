@@ -466,3 +466,128 @@ account-token-revoke = Ləğv et
 account-token-never-used = heç istifadə olunmayıb
 account-token-used = son istifadə
 error-param-invalid = “{ $name }” parametri: { $message }
+
+## Newsletter
+newsletter-link = Bülleten
+newsletter-title = { $network }: bülleten
+newsletter-subscribe-title = Abunə olmaq
+newsletter-email = E-poçt ünvanı
+newsletter-lang = Dil
+newsletter-lang-invalid = Təklif olunan dillərdən birini seçin.
+newsletter-lang-save = Dili yadda saxlamaq
+newsletter-country = Ölkə
+newsletter-country-any = İstənilən ölkə
+newsletter-themes = Mövzular
+newsletter-themes-hint = İzlədiyiniz mövzuları işarələyin və ya bütün bölmələri almaq üçün heç birini işarələməyin.
+newsletter-theme-invalid = İşarələnmiş mövzulardan biri bu şəbəkəyə aid deyil.
+newsletter-consent = { $network } şəbəkəsinin bülletenini e-poçt vasitəsilə bu ünvana almağa razıyam. Hər buraxılışdakı keçid vasitəsilə istənilən vaxt abunəlikdən çıxa bilərəm.
+newsletter-consent-required = Bülleteni almağa razılıq vermək üçün xananı işarələyin.
+newsletter-subscribe-button = Abunə olmaq
+newsletter-check-inbox = Əgər { $email } ünvanı hələ abunə olmayıbsa, ona təsdiq keçidi olan məktub göndərilir. Abunəlik siz keçidi açdıqdan sonra başlayır.
+newsletter-confirm-subject = { $network } şəbəkəsinin bülleteninə abunəliyinizi təsdiq edin
+newsletter-confirm-body = Salam,
+
+    Kimsə, yəqin ki, siz, { $network } şəbəkəsinin bülletenini bu ünvana almaq istəyib. Təsdiq etmək üçün bu keçidi açın və düyməni basın:
+
+    { $link }
+
+    Əgər bu siz deyildinizsə, bu məktuba məhəl qoymayın: sizə heç nə göndərilməyəcək.
+newsletter-confirm-title = Abunəliyinizi təsdiq edin
+newsletter-confirm-intro = Bülleteni almağa başlamaq üçün düyməni basın.
+newsletter-confirm-button = Abunəliyimi təsdiq etmək
+newsletter-confirmed = Abunəliyiniz təsdiqləndi. Dili dəyişmək və ya abunəlikdən çıxmaq üçün istənilən vaxt hər buraxılışdakı keçiddən və ya buradan istifadə edə bilərsiniz: { $link }
+newsletter-archive = Əvvəlki buraxılışlar
+newsletter-archive-empty = Hələ heç bir buraxılış göndərilməyib.
+newsletter-feed = Buraxılışları Atom lenti ilə izləmək
+newsletter-unsubscribe-title = Abunəlikdən çıxmaq
+newsletter-unsubscribe-intro = { $network } şəbəkəsinin bülleteninin { $email } ünvanına göndərilməsi dayandırılsın?
+newsletter-unsubscribe-button = Abunəlikdən çıxmaq
+newsletter-unsubscribed = { $email } ünvanı artıq { $network } şəbəkəsinin bülleteninin buraxılışlarını almayacaq.
+newsletter-manage-link = Bu ünvanın bütün abunəliklərini idarə etmək
+newsletter-manage-title = Bülleten abunəlikləriniz
+newsletter-manage-intro = { $email } ünvanının abunəlikləri:
+newsletter-manage-none = Bu ünvanın heç bir abunəliyi yoxdur.
+newsletter-manage-saved = Yadda saxlanıldı.
+newsletter-manage-held = Bu ünvana məktubların çatdırılması bir neçə dəfə uğursuz olub, buna görə də hələlik ona bülleten göndərilmir. Ünvan yenidən işləməyə başladıqda şəbəkənin koordinatoruna yazın.
+newsletter-resubscribe = Abunəliklərin idarə edilməsi səhifəsindən yenidən abunə olunub.
+newsletter-resubscribe-button = Yenidən abunə olmaq
+newsletter-network = Şəbəkə
+newsletter-status = Status
+newsletter-actions = Əməliyyatlar
+newsletter-status-pending = Təsdiq gözlənilir
+newsletter-status-active = Abunə olunub
+newsletter-status-unsubscribed = Abunəlikdən çıxılıb
+newsletter-campaigns-link = Buraxılışları yazmaq və göndərmək
+newsletter-subscribers = Abunəçilər
+newsletter-subscribers-none = Hələ heç kim abunə olmayıb.
+newsletter-held = Dayandırılmış ünvanlar
+newsletter-bounces = Uğursuz çatdırılmalar
+newsletter-held-why = Poçt serverinin son cavabı
+newsletter-held-since = Dayandırılma tarixi
+newsletter-mail-reason = { $network } şəbəkəsinin bu bülletenini abunə olduğunuz üçün alırsınız.
+newsletter-mail-web = Brauzerdə oxuyun
+newsletter-mail-manage = Abunəliklərinizi idarə edin
+newsletter-mail-unsubscribe = Abunəlikdən çıxmaq
+campaigns-title = { $network }: bülleten buraxılışları
+campaigns-none = Hələ heç bir buraxılış yazılmayıb.
+campaign-new = Yeni buraxılış yazmaq
+campaign-compose-title = { $network }: bülleten buraxılışı
+campaign-section = Bölmə
+campaign-section-all = Bütün bülleten
+campaign-section-invalid = Təklif olunan bölmələrdən birini seçin.
+campaign-section-forbidden = Siz yalnız təşkilatınızın rəhbərlik etdiyi mövzuların bölmələrini yaza bilərsiniz.
+campaign-main-lang = Əsas dil
+campaign-main-lang-hint = Dilində versiya olmayan abunəçilər əsas dildəki versiyanı alırlar.
+campaign-main-missing = Əsas dil üçün versiya tələb olunur.
+campaign-subject = Məktubun mövzusu
+campaign-body = Mətn (Markdown)
+campaign-audience = Auditoriya
+campaign-audience-hint = Bütün təsdiqlənmiş abunəçilərə göndərmək üçün heç nəyi işarələməyin; işarələnmiş ölkələr, dillər və mövzular auditoriyanı daraldır.
+campaign-audience-invalid = İşarələnmiş seçimlərdən biri mövcud deyil.
+campaign-audience-everyone = Bütün təsdiqlənmiş abunəçilər
+campaign-save = Qaralamanı yadda saxlamaq
+campaign-sent-count = Göndərilib
+campaign-status-draft = Qaralama
+campaign-status-scheduled = Planlaşdırılıb
+campaign-status-sending = Göndərilir
+campaign-status-paused = Fasilə verilib
+campaign-status-sent = Göndərilib
+campaign-status-cancelled = Ləğv edilib
+campaign-recipients = { $count ->
+   *[other] { $count } alıcı
+}
+campaign-preview = İlkin baxış
+campaign-progress = Göndərilmə gedişatı
+campaign-actions = Növbəti addımlar
+campaign-edit = Redaktə etmək
+campaign-send-now = İndi göndərmək
+campaign-when = Göndərilmə vaxtı (UTC)
+campaign-when-invalid = Tarix və vaxtı göstərin, məsələn, 2026-12-01T09:00.
+campaign-when-past = Bu vaxt artıq keçib; daha gec vaxt seçin.
+campaign-schedule = Planlaşdırmaq
+campaign-unschedule = Qaralama kimi saxlamaq
+campaign-pause = Fasilə vermək
+campaign-resume = Davam etdirmək
+campaign-cancel = Buraxılışı ləğv etmək
+campaign-web-version = Dərc olunmuş buraxılış
+campaign-test-addresses = Sınaq məktubunun göndəriləcəyi ünvanlar (ən çoxu beş, vergüllə ayrılmış)
+campaign-test-send = Sınaq məktubu göndərmək
+campaign-test-marker = Sınaq
+campaign-test-none = Ən azı bir ünvan göstərin.
+campaign-test-bad-address = «{ $address }» e-poçt ünvanı deyil.
+campaign-test-too-many = { $count ->
+   *[other] Sınaq məktubunu ən çoxu { $count } ünvana göndərmək olar.
+}
+campaign-test-sent = { $count ->
+   *[other] Sınaq məktubu { $count } ünvana göndərildi.
+}
+campaign-test-failed = Sınaq məktubunu bütün ünvanlara göndərmək mümkün olmadı: { $errors }
+campaign-recipients-heading = Alıcılar
+delivery-status-queued = Növbədədir
+delivery-status-sending = Göndərilir
+delivery-status-sent = Göndərilib
+delivery-status-failed = Uğursuz oldu
+delivery-status-skipped = Ötürülüb
+delivery-attempts = Cəhdlər
+delivery-sent-at = Göndərilmə vaxtı
+delivery-error = Xəta

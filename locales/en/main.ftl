@@ -466,3 +466,131 @@ account-token-revoke = Revoke
 account-token-never-used = never used
 account-token-used = last used
 error-param-invalid = Parameter “{ $name }”: { $message }
+
+## Newsletter
+newsletter-link = Newsletter
+newsletter-title = { $network }: newsletter
+newsletter-subscribe-title = Subscribe
+newsletter-email = E-mail address
+newsletter-lang = Language
+newsletter-lang-invalid = Choose one of the languages offered.
+newsletter-lang-save = Save language
+newsletter-country = Country
+newsletter-country-any = Any country
+newsletter-themes = Themes
+newsletter-themes-hint = Tick the themes you follow, or none to receive every section.
+newsletter-theme-invalid = One of the themes ticked does not belong to this network.
+newsletter-consent = I agree to receive the newsletter of { $network } by e-mail at this address. I can unsubscribe at any time, from every issue.
+newsletter-consent-required = Tick the box to agree to receiving the newsletter.
+newsletter-subscribe-button = Subscribe
+newsletter-check-inbox = If { $email } is not yet subscribed, a message with a confirmation link is on its way to it. The subscription starts once you open the link.
+newsletter-confirm-subject = Confirm your subscription to the newsletter of { $network }
+newsletter-confirm-body = Hello,
+
+    Someone, probably you, asked to receive the newsletter of { $network } at this address. To confirm, open this link and press the button:
+
+    { $link }
+
+    If it was not you, ignore this message: nothing will be sent to you.
+newsletter-confirm-title = Confirm your subscription
+newsletter-confirm-intro = Press the button to start receiving the newsletter.
+newsletter-confirm-button = Confirm my subscription
+newsletter-confirmed = Your subscription is confirmed. You can change your language or unsubscribe at any time from the link in every issue, or here: { $link }
+newsletter-archive = Past issues
+newsletter-archive-empty = No issue has been sent yet.
+newsletter-feed = Follow the issues as an Atom feed
+newsletter-unsubscribe-title = Unsubscribe
+newsletter-unsubscribe-intro = Stop sending the newsletter of { $network } to { $email }?
+newsletter-unsubscribe-button = Unsubscribe
+newsletter-unsubscribed = { $email } will receive no more issues of the newsletter of { $network }.
+newsletter-manage-link = Manage all subscriptions of this address
+newsletter-manage-title = Your newsletter subscriptions
+newsletter-manage-intro = Subscriptions of { $email }:
+newsletter-manage-none = This address has no subscriptions.
+newsletter-manage-saved = Saved.
+newsletter-manage-held = Mail to this address has failed several times, so no newsletter is sent to it for now. Write to the network's coordinator once the address works again.
+newsletter-resubscribe = Subscribed again from the subscription management page.
+newsletter-resubscribe-button = Subscribe again
+newsletter-network = Network
+newsletter-status = Status
+newsletter-actions = Actions
+newsletter-status-pending = Waiting for confirmation
+newsletter-status-active = Subscribed
+newsletter-status-unsubscribed = Unsubscribed
+newsletter-campaigns-link = Write and send issues
+newsletter-subscribers = Subscribers
+newsletter-subscribers-none = No one has subscribed yet.
+newsletter-held = Held addresses
+newsletter-bounces = Failures
+newsletter-held-why = Last answer of the mail server
+newsletter-held-since = Held since
+newsletter-mail-reason = You receive this newsletter of { $network } because you subscribed to it.
+newsletter-mail-web = Read it in your browser
+newsletter-mail-manage = Manage your subscriptions
+newsletter-mail-unsubscribe = Unsubscribe
+campaigns-title = { $network }: newsletter issues
+campaigns-none = No issue has been written yet.
+campaign-new = Write a new issue
+campaign-compose-title = { $network }: an issue of the newsletter
+campaign-section = Section
+campaign-section-all = The whole newsletter
+campaign-section-invalid = Choose one of the sections offered.
+campaign-section-forbidden = You may write only the sections of the themes your organisation leads.
+campaign-main-lang = Main language
+campaign-main-lang-hint = Subscribers whose language has no version receive the main language's version.
+campaign-main-missing = The main language needs its version.
+campaign-subject = Subject
+campaign-body = Text (Markdown)
+campaign-audience = Audience
+campaign-audience-hint = Tick nothing to send to every confirmed subscriber; ticked countries, languages and themes narrow the audience.
+campaign-audience-invalid = One of the choices ticked is not on offer.
+campaign-audience-everyone = Every confirmed subscriber
+campaign-save = Save the draft
+campaign-sent-count = Sent
+campaign-status-draft = Draft
+campaign-status-scheduled = Scheduled
+campaign-status-sending = Sending
+campaign-status-paused = Paused
+campaign-status-sent = Sent
+campaign-status-cancelled = Cancelled
+campaign-recipients = { $count ->
+    [one] { $count } recipient
+   *[other] { $count } recipients
+}
+campaign-preview = Preview
+campaign-progress = Progress
+campaign-actions = What next
+campaign-edit = Edit
+campaign-send-now = Send now
+campaign-when = Send at (UTC)
+campaign-when-invalid = Give a date and time, such as 2026-12-01T09:00.
+campaign-when-past = That time has passed; choose a later one.
+campaign-schedule = Schedule
+campaign-unschedule = Keep as a draft
+campaign-pause = Pause
+campaign-resume = Resume
+campaign-cancel = Cancel the issue
+campaign-web-version = The issue as published
+campaign-test-addresses = Send a test to (up to five addresses, separated by commas)
+campaign-test-send = Send a test
+campaign-test-marker = Test
+campaign-test-none = Give at least one address.
+campaign-test-bad-address = “{ $address }” is not an e-mail address.
+campaign-test-too-many = { $count ->
+    [one] Send a test to at most { $count } address.
+   *[other] Send a test to at most { $count } addresses.
+}
+campaign-test-sent = { $count ->
+    [one] The test was sent to { $count } address.
+   *[other] The test was sent to { $count } addresses.
+}
+campaign-test-failed = The test could not be sent everywhere: { $errors }
+campaign-recipients-heading = Recipients
+delivery-status-queued = Queued
+delivery-status-sending = Sending
+delivery-status-sent = Sent
+delivery-status-failed = Failed
+delivery-status-skipped = Skipped
+delivery-attempts = Attempts
+delivery-sent-at = Sent at
+delivery-error = Error

@@ -484,3 +484,137 @@ account-token-revoke = Отозвать
 account-token-never-used = ни разу не использовался
 account-token-used = последнее использование
 error-param-invalid = Параметр «{ $name }»: { $message }
+
+## Newsletter
+newsletter-link = Рассылка
+newsletter-title = { $network }: рассылка
+newsletter-subscribe-title = Подписка
+newsletter-email = Адрес электронной почты
+newsletter-lang = Язык
+newsletter-lang-invalid = Выберите один из предложенных языков.
+newsletter-lang-save = Сохранить язык
+newsletter-country = Страна
+newsletter-country-any = Любая страна
+newsletter-themes = Темы
+newsletter-themes-hint = Отметьте темы, которые вас интересуют, или не отмечайте ни одной, чтобы получать все разделы.
+newsletter-theme-invalid = Одна из отмеченных тем не относится к этой сети.
+newsletter-consent = Я даю согласие на получение рассылки { $network } по электронной почте на этот адрес. Я могу отписаться в любой момент из любого выпуска.
+newsletter-consent-required = Отметьте флажок, чтобы дать согласие на получение рассылки.
+newsletter-subscribe-button = Подписаться
+newsletter-check-inbox = Если адрес { $email } еще не подписан, на него отправлено письмо со ссылкой для подтверждения. Подписка начнет действовать, как только вы откроете эту ссылку.
+newsletter-confirm-subject = Подтвердите подписку на рассылку { $network }
+newsletter-confirm-body = Здравствуйте!
+
+    Кто-то, вероятно вы, попросил присылать на этот адрес рассылку { $network }. Чтобы подтвердить подписку, откройте эту ссылку и нажмите кнопку:
+
+    { $link }
+
+    Если это были не вы, просто проигнорируйте это письмо: вам ничего не будет отправлено.
+newsletter-confirm-title = Подтвердите подписку
+newsletter-confirm-intro = Нажмите кнопку, чтобы начать получать рассылку.
+newsletter-confirm-button = Подтвердить подписку
+newsletter-confirmed = Ваша подписка подтверждена. Вы можете в любой момент изменить язык или отписаться по ссылке в каждом выпуске или здесь: { $link }
+newsletter-archive = Прошлые выпуски
+newsletter-archive-empty = Пока не отправлено ни одного выпуска.
+newsletter-feed = Следить за выпусками через ленту Atom
+newsletter-unsubscribe-title = Отписаться
+newsletter-unsubscribe-intro = Прекратить отправку рассылки { $network } на адрес { $email }?
+newsletter-unsubscribe-button = Отписаться
+newsletter-unsubscribed = На адрес { $email } больше не будут приходить выпуски рассылки { $network }.
+newsletter-manage-link = Управлять всеми подписками этого адреса
+newsletter-manage-title = Ваши подписки на рассылки
+newsletter-manage-intro = Подписки адреса { $email }:
+newsletter-manage-none = У этого адреса нет подписок.
+newsletter-manage-saved = Сохранено.
+newsletter-manage-held = Доставка писем на этот адрес несколько раз завершилась ошибкой, поэтому рассылка на него пока не отправляется. Когда адрес снова заработает, напишите координатору сети.
+newsletter-resubscribe = Повторная подписка со страницы управления подписками.
+newsletter-resubscribe-button = Подписаться снова
+newsletter-network = Сеть
+newsletter-status = Статус
+newsletter-actions = Действия
+newsletter-status-pending = Ожидает подтверждения
+newsletter-status-active = Подписан
+newsletter-status-unsubscribed = Отписан
+newsletter-campaigns-link = Подготовка и отправка выпусков
+newsletter-subscribers = Подписчики
+newsletter-subscribers-none = Пока никто не подписался.
+newsletter-held = Приостановленные адреса
+newsletter-bounces = Сбои доставки
+newsletter-held-why = Последний ответ почтового сервера
+newsletter-held-since = Дата приостановки
+newsletter-mail-reason = Вы получаете эту рассылку { $network }, потому что подписались на нее.
+newsletter-mail-web = Открыть в браузере
+newsletter-mail-manage = Управление подписками
+newsletter-mail-unsubscribe = Отписаться
+campaigns-title = { $network }: выпуски рассылки
+campaigns-none = Пока не подготовлено ни одного выпуска.
+campaign-new = Подготовить новый выпуск
+campaign-compose-title = { $network }: выпуск рассылки
+campaign-section = Раздел
+campaign-section-all = Вся рассылка
+campaign-section-invalid = Выберите один из предложенных разделов.
+campaign-section-forbidden = Вы можете писать только разделы по темам, которые ведет ваша организация.
+campaign-main-lang = Основной язык
+campaign-main-lang-hint = Подписчики, для языка которых нет версии, получат версию на основном языке.
+campaign-main-missing = Для основного языка нужна своя версия.
+campaign-subject = Тема письма
+campaign-body = Текст (Markdown)
+campaign-audience = Аудитория
+campaign-audience-hint = Ничего не отмечайте, чтобы отправить всем подтвержденным подписчикам; отмеченные страны, языки и темы сужают аудиторию.
+campaign-audience-invalid = Один из отмеченных вариантов недоступен.
+campaign-audience-everyone = Все подтвержденные подписчики
+campaign-save = Сохранить черновик
+campaign-sent-count = Отправлено
+campaign-status-draft = Черновик
+campaign-status-scheduled = Запланирован
+campaign-status-sending = Отправляется
+campaign-status-paused = Приостановлен
+campaign-status-sent = Отправлен
+campaign-status-cancelled = Отменен
+campaign-recipients = { $count ->
+    [one] { $count } получатель
+    [few] { $count } получателя
+    [many] { $count } получателей
+   *[other] { $count } получателя
+}
+campaign-preview = Предпросмотр
+campaign-progress = Ход отправки
+campaign-actions = Дальнейшие действия
+campaign-edit = Редактировать
+campaign-send-now = Отправить сейчас
+campaign-when = Время отправки (UTC)
+campaign-when-invalid = Укажите дату и время, например 2026-12-01T09:00.
+campaign-when-past = Это время уже прошло; выберите более позднее.
+campaign-schedule = Запланировать
+campaign-unschedule = Оставить черновиком
+campaign-pause = Приостановить
+campaign-resume = Возобновить
+campaign-cancel = Отменить выпуск
+campaign-web-version = Опубликованный выпуск
+campaign-test-addresses = Отправить тестовое письмо на адреса (не более пяти, через запятую)
+campaign-test-send = Отправить тестовое письмо
+campaign-test-marker = Тест
+campaign-test-none = Укажите хотя бы один адрес.
+campaign-test-bad-address = «{ $address }» не является адресом электронной почты.
+campaign-test-too-many = { $count ->
+    [one] Тестовое письмо можно отправить не более чем на { $count } адрес.
+    [few] Тестовое письмо можно отправить не более чем на { $count } адреса.
+    [many] Тестовое письмо можно отправить не более чем на { $count } адресов.
+   *[other] Тестовое письмо можно отправить не более чем на { $count } адреса.
+}
+campaign-test-sent = { $count ->
+    [one] Тестовое письмо отправлено на { $count } адрес.
+    [few] Тестовое письмо отправлено на { $count } адреса.
+    [many] Тестовое письмо отправлено на { $count } адресов.
+   *[other] Тестовое письмо отправлено на { $count } адреса.
+}
+campaign-test-failed = Не удалось отправить тестовое письмо на все адреса: { $errors }
+campaign-recipients-heading = Получатели
+delivery-status-queued = В очереди
+delivery-status-sending = Отправляется
+delivery-status-sent = Отправлено
+delivery-status-failed = Сбой
+delivery-status-skipped = Пропущено
+delivery-attempts = Попытки
+delivery-sent-at = Время отправки
+delivery-error = Ошибка

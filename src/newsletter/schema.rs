@@ -78,12 +78,13 @@ CREATE TABLE newsletter_deliveries (
         attempts BIGINT NOT NULL DEFAULT 0,
         next_attempt_at BIGINT NOT NULL,
         lease_until BIGINT,
+        sender TEXT,
         sent_at TEXT,
         error TEXT,
         UNIQUE (campaign_id, subscription_id)
     )
 -- statement
-CREATE INDEX newsletter_deliveries_due ON newsletter_deliveries (status, next_attempt_at)
+CREATE INDEX newsletter_deliveries_due ON newsletter_deliveries (status, next_attempt_at, id)
 -- statement
 CREATE INDEX newsletter_deliveries_by_subscription ON newsletter_deliveries (subscription_id, status)"
         .to_string()

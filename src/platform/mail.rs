@@ -622,8 +622,8 @@ mod tests {
         assert_eq!(loopback_login.password.as_deref(), Some("pass"));
     }
 
-    #[test]
-    fn bad_smtp_urls_are_explained_without_the_password() {
+    #[tokio::test]
+    async fn bad_smtp_urls_are_explained_without_the_password() {
         let secret = "s3cr3t-Pa55";
         let bad = [
             format!("http://user:{secret}@mail.example.org"),
@@ -657,8 +657,9 @@ mod tests {
         assert!(format!("{unknown:#}").contains("unknown scheme \"http\""));
     }
 
-    #[test]
-    fn configuration() {
+    // The SMTP transport's connection pool starts a task: it needs a runtime.
+    #[tokio::test]
+    async fn configuration() {
         let dir = Path::new("/tmp/irene-mail");
         let folder = Mailer::from_config(None, "IRENE <noreply@localhost>", dir).unwrap();
         assert!(matches!(&folder, Mailer::Folder(f) if f.dir() == dir));

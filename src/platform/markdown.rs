@@ -46,11 +46,7 @@ pub fn to_plain_text(markdown: &str) -> String {
                     _ => out.push_str("- "),
                 }
             }
-            Event::End(TagEnd::Item) => {
-                if !out.ends_with('\n') {
-                    out.push('\n');
-                }
-            }
+            Event::End(TagEnd::Item) if !out.ends_with('\n') => out.push('\n'),
             Event::End(TagEnd::Heading(_)) => {
                 out.push('\n');
                 end_block(&mut out);

@@ -31,8 +31,10 @@ impl Signer {
             .bind(super::auth::new_secret())
             .execute(&db.pool)
             .await?;
-        let secret: String =
-            sqlx::query_scalar("SELECT secret FROM platform_secrets WHERE name = $1").bind(name).fetch_one(&db.pool).await?;
+        let secret: String = sqlx::query_scalar("SELECT secret FROM platform_secrets WHERE name = $1")
+            .bind(name)
+            .fetch_one(&db.pool)
+            .await?;
         Ok(Signer { key: secret.into_bytes() })
     }
 

@@ -256,6 +256,26 @@ impl Browser {
     }
 }
 
+/// The password the tests' accounts share.
+pub const PASSWORD: &str = "a long enough passphrase";
+
+/// Makes the administrator `admin@irene.example` through the command line and
+/// signs them in.
+pub async fn administrator(server: &Server, database: &TestDatabase) -> Browser {
+    let output = irene()
+        .args(["admin", "create", "--email", "admin@irene.example", "--name", "Admin", "--data"])
+        .arg(database.data_dir.path().join("cli"))
+        .args(["--database-url", &database.shared_url()])
+        .env("IRENE_ADMIN_PASSWORD", PASSWORD)
+        .output()
+        .expect("run irene admin create");
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let admin = Browser::new(server);
+    let fields = [("email", "admin@irene.example"), ("password", PASSWORD)];
+    assert_eq!(admin.post("/account/signin", &fields).await.status(), 303);
+    admin
+}
+
 /// The first link in a text that starts with `prefix`.
 pub fn link_in(text: &str, prefix: &str) -> Option<String> {
     let start = text.find(prefix)?;

@@ -1,6 +1,7 @@
 //! A real SMTP server on loopback for the tests (aiosmtpd, which `scripts/test`
 //! installs), storing what it receives in a Maildir, and a reader for those
-//! messages. Self-contained, so a test may include it either as a module of
+//! messages. Addresses starting with `bounce` are refused for good and those
+//! starting with `tempfail` once for now (`sink.py`), as a real server would. Self-contained, so a test may include it either as a module of
 //! `support` or on its own with `#[path = "support/smtp.rs"] mod smtp;`.
 
 #![allow(dead_code)]
@@ -34,7 +35,8 @@ impl SmtpSink {
             let log = dir.path().join(format!("aiosmtpd-{port}.log"));
             let mut child = Command::new("python3")
                 .args(["-m", "aiosmtpd", "-n", "-l", &format!("127.0.0.1:{port}")])
-                .args(["-c", "aiosmtpd.handlers.Mailbox"])
+                .args(["-c", "sink.ScriptedMailbox"])
+                .env("PYTHONPATH", concat!(env!("CARGO_MANIFEST_DIR"), "/tests/support"))
                 .arg(dir.path().join("maildir"))
                 .stdin(Stdio::null())
                 .stdout(Stdio::null())
@@ -171,6 +173,8 @@ pub struct ReceivedMail {
     /// transfer encoding undone, line breaks as `\n`, without the final line
     /// break that carrying the message adds.
     pub text: String,
+    /// The text/html part, decoded the same way, when there is one.
+    pub html: Option<String>,
 }
 
 impl ReceivedMail {
@@ -181,8 +185,9 @@ impl ReceivedMail {
         let to = entity.header("To").map(|to| addresses(&to)).unwrap_or_default();
         let subject = entity.header("Subject").map(|subject| decode_words(&subject)).unwrap_or_default();
         let headers = entity.headers.iter().map(|(name, value)| (name.clone(), decode_words(value))).collect();
-        let text = entity.plain_text().unwrap_or_default();
-        ReceivedMail { to, subject, headers, text }
+        let text = entity.text_part("text/plain").unwrap_or_default();
+        let html = entity.text_part("text/html");
+        ReceivedMail { to, subject, headers, text, html }
     }
 
     /// The first header of that name (any case), decoded.
@@ -248,16 +253,17 @@ impl Entity {
         (mime, parameters)
     }
 
-    fn plain_text(&self) -> Option<String> {
+    /// The decoded text of the first part of type `wanted` (such as `text/plain`).
+    fn text_part(&self, wanted: &str) -> Option<String> {
         let (mime, parameters) = self.content_type();
         let parameter = |name: &str| parameters.iter().find(|(key, _)| key == name).map(|(_, value)| value.clone());
         if mime.starts_with("multipart/") {
             let boundary = parameter("boundary")?;
             return multipart_bodies(&self.body, &boundary)
                 .into_iter()
-                .find_map(|part| Entity::parse(&part).plain_text());
+                .find_map(|part| Entity::parse(&part).text_part(wanted));
         }
-        if mime != "text/plain" {
+        if mime != wanted {
             return None;
         }
         let encoding = self.header("Content-Transfer-Encoding").unwrap_or_default().trim().to_ascii_lowercase();

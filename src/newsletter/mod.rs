@@ -1,0 +1,111 @@
+//! Each network's e-newsletter: subscriptions with double opt-in and a
+//! recorded consent, campaigns composed per language for an audience, their
+//! delivery to every recipient exactly once, and the public archive.
+
+pub mod archive;
+pub mod audience;
+pub mod campaigns;
+pub mod delivery;
+pub mod layout;
+pub mod schema;
+pub mod subscriptions;
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use sqlx::Row;
+
+use crate::platform::auth::SignedIn;
+use crate::platform::db::Db;
+use crate::platform::i18n::LocalizedText;
+use crate::platform::values::Slug;
+
+/// How an instance sends: the operator's settings.
+#[derive(Clone, Debug)]
+pub struct NewsletterSettings {
+    /// Messages per second this instance hands to the SMTP server; 0 for no limit.
+    pub rate_per_second: u32,
+    /// How many messages this instance has in flight at once.
+    pub concurrency: usize,
+    /// How long a claimed message belongs to its sender; after that, another
+    /// instance takes it over (the sender is presumed dead).
+    pub lease: Duration,
+    /// Attempts before a temporarily failing message is given up.
+    pub max_attempts: i64,
+    /// The wait before the first retry; each further retry waits twice as long, at most an hour.
+    pub retry_after: Duration,
+    /// Permanent failures after which an address is held.
+    pub bounce_limit: i64,
+    /// A folder holding `layout.html` and `layout.txt` that replace the built-in mail layout.
+    pub layout_dir: Option<PathBuf>,
+}
+
+impl Default for NewsletterSettings {
+    fn default() -> Self {
+        NewsletterSettings {
+            rate_per_second: 100,
+            concurrency: 4,
+            lease: Duration::from_secs(120),
+            max_attempts: 6,
+            retry_after: Duration::from_secs(30),
+            bounce_limit: 3,
+            layout_dir: None,
+        }
+    }
+}
+
+/// The network a newsletter belongs to.
+pub struct NetworkRef {
+    pub id: i64,
+    pub slug: Slug,
+    pub name: LocalizedText,
+}
+
+pub async fn network(db: &Db, slug: &Slug) -> sqlx::Result<Option<NetworkRef>> {
+    let row = sqlx::query("SELECT id, name FROM networks WHERE slug = $1")
+        .bind(slug.as_str())
+        .fetch_optional(&db.pool)
+        .await?;
+    row.map(|row| {
+        Ok(NetworkRef {
+            id: row.try_get("id")?,
+            slug: slug.clone(),
+            name: LocalizedText::from_json(&row.try_get::<String, _>("name")?),
+        })
+    })
+    .transpose()
+}
+
+/// What a person may write for a network's newsletter: all of it as its
+/// coordinator (or an administrator), or the sections of the themes whose
+/// focal points their organisation leads.
+pub struct EditorialRights {
+    pub coordinator: bool,
+    pub themes: Vec<i64>,
+}
+
+impl EditorialRights {
+    pub async fn of(db: &Db, user: &SignedIn, network_id: i64) -> sqlx::Result<EditorialRights> {
+        let coordinator = crate::accounts::roles::coordinated_networks(db, user).await?.contains(&network_id);
+        let themes = sqlx::query_scalar(
+            "SELECT DISTINCT fp.theme_id FROM focal_points fp \
+             JOIN focal_point_organizations f ON f.focal_point_id = fp.id AND f.role = 'lead' \
+             JOIN organization_editors e ON e.organization_id = f.organization_id \
+             WHERE fp.network_id = $1 AND e.user_id = $2 ORDER BY fp.theme_id",
+        )
+        .bind(network_id)
+        .bind(user.user_id)
+        .fetch_all(&db.pool)
+        .await?;
+        Ok(EditorialRights { coordinator, themes })
+    }
+
+    pub fn any(&self) -> bool {
+        self.coordinator || !self.themes.is_empty()
+    }
+
+    /// Whether a campaign for `theme` (none: the whole newsletter) is theirs to write.
+    pub fn may_write(&self, theme: Option<i64>) -> bool {
+        self.coordinator || theme.is_some_and(|theme| self.themes.contains(&theme))
+    }
+}

@@ -1,0 +1,653 @@
+//! Subscribing (double opt-in, with the consent recorded as it was given),
+//! unsubscribing in one click, and managing every subscription of an address
+//! from a signed link, without an account.
+
+use std::time::Duration;
+
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::{StatusCode, Uri};
+use axum::response::{Html, IntoResponse, Response};
+use serde::Deserialize;
+use sqlx::Row;
+
+use super::{EditorialRights, NetworkRef, archive};
+use crate::app::AppState;
+use crate::directory::edit::Choice;
+use crate::platform::auth::{MaybeUser, new_secret, now_secs, rate_limit, secret_hash};
+use crate::platform::clock::now_rfc3339;
+use crate::platform::db::Db;
+use crate::platform::forms::{FormData, FormState};
+use crate::platform::i18n::{Lang, LocalizedText};
+use crate::platform::mail::{Email, OutgoingMail};
+use crate::platform::values::CountryCode;
+use crate::platform::web::{AppError, Chrome, ClientIp, Found, PageError, SlugPath, WithLang, message_page, render};
+
+/// A confirmation link works this long.
+const CONFIRMATION_VALID: Duration = Duration::from_secs(7 * 24 * 3600);
+/// While a confirmation this recent is pending, asking again sends nothing:
+/// one pending confirmation per address and list.
+const CONFIRMATION_PENDING: Duration = Duration::from_secs(24 * 3600);
+
+pub const MANAGE: &str = "newsletter-manage";
+pub const UNSUBSCRIBE: &str = "newsletter-unsubscribe";
+
+/// A theme a subscriber may follow: one with a focal point in the network.
+pub struct ThemeChoice {
+    pub id: i64,
+    pub name: String,
+}
+
+pub async fn network_themes(db: &Db, network_id: i64, lang: Lang) -> sqlx::Result<Vec<ThemeChoice>> {
+    let rows = sqlx::query(
+        "SELECT DISTINCT t.id AS id, t.name AS name, t.position AS position FROM themes t \
+         JOIN focal_points fp ON fp.theme_id = t.id WHERE fp.network_id = $1 ORDER BY t.position",
+    )
+    .bind(network_id)
+    .fetch_all(&db.pool)
+    .await?;
+    rows.iter()
+        .map(|row| {
+            Ok(ThemeChoice {
+                id: row.try_get("id")?,
+                name: LocalizedText::from_json(&row.try_get::<String, _>("name")?).get(lang).to_string(),
+            })
+        })
+        .collect()
+}
+
+/// The countries of a network's members, for the subscriber to pick theirs.
+async fn network_countries(db: &Db, network_id: i64, lang: Lang) -> sqlx::Result<Vec<Choice>> {
+    let codes: Vec<String> = sqlx::query_scalar(
+        "SELECT DISTINCT o.country FROM organizations o JOIN network_members m ON m.organization_id = o.id \
+         WHERE m.network_id = $1 AND o.country IS NOT NULL",
+    )
+    .bind(network_id)
+    .fetch_all(&db.pool)
+    .await?;
+    let mut choices: Vec<Choice> = codes
+        .iter()
+        .filter_map(|code| CountryCode::parse(code))
+        .map(|code| Choice { value: code.to_string(), label: code.name(lang).to_string() })
+        .collect();
+    choices.sort_by(|a, b| a.label.cmp(&b.label));
+    Ok(choices)
+}
+
+/// The sentence a subscriber agrees to, stored with their consent as shown.
+fn consent_wording(network: &NetworkRef, lang: Lang) -> String {
+    lang.t_with("newsletter-consent", &[("network", network.name.get(lang).to_string().into())])
+}
+
+#[derive(Template)]
+#[template(path = "newsletter/network.html")]
+struct NewsletterPage {
+    chrome: Chrome,
+    slug: String,
+    network_name: String,
+    consent: String,
+    form: FormState,
+    chosen_themes: Vec<i64>,
+    languages: Vec<Choice>,
+    countries: Vec<Choice>,
+    themes: Vec<ThemeChoice>,
+    issues: Vec<archive::IssueLink>,
+    may_write: bool,
+}
+
+async fn newsletter_page(
+    state: &AppState,
+    lang: Lang,
+    uri: &Uri,
+    network: &NetworkRef,
+    user: Option<&crate::platform::auth::SignedIn>,
+    form: FormState,
+    chosen_themes: Vec<i64>,
+) -> Result<NewsletterPage, PageError> {
+    let name = network.name.get(lang).to_string();
+    let may_write = match user {
+        Some(user) => EditorialRights::of(&state.db, user, network.id).await.page(lang)?.any(),
+        None => false,
+    };
+    let mut countries = vec![Choice { value: String::new(), label: lang.t("newsletter-country-any") }];
+    countries.extend(network_countries(&state.db, network.id, lang).await.page(lang)?);
+    Ok(NewsletterPage {
+        chrome: Chrome::new(lang, lang.t_with("newsletter-title", &[("network", name.clone().into())]), uri),
+        slug: network.slug.to_string(),
+        consent: consent_wording(network, lang),
+        network_name: name,
+        form,
+        chosen_themes,
+        languages: Lang::ALL.iter().map(|l| Choice { value: l.code().into(), label: l.endonym().into() }).collect(),
+        countries,
+        themes: network_themes(&state.db, network.id, lang).await.page(lang)?,
+        issues: archive::issues(&state.db, network, lang).await.page(lang)?,
+        may_write,
+    })
+}
+
+/// The newsletter's public page: the subscription form and the archive.
+pub async fn page(
+    State(state): State<AppState>,
+    lang: Lang,
+    uri: Uri,
+    MaybeUser(user): MaybeUser,
+    SlugPath(slug): SlugPath,
+) -> Result<Html<String>, PageError> {
+    let network = super::network(&state.db, &slug).await.found(lang)?;
+    let mut form = FormState::default();
+    form.values.insert("lang".into(), lang.code().into());
+    render(&newsletter_page(&state, lang, &uri, &network, user.as_ref(), form, Vec::new()).await?, lang)
+}
+
+/// A subscription request, parsed.
+struct Request {
+    email: Email,
+    lang: Lang,
+    country: Option<CountryCode>,
+    themes: Vec<i64>,
+}
+
+fn parse_request(data: &FormData, themes: &[ThemeChoice], form: &mut FormState, lang: Lang) -> Option<Request> {
+    let email = Email::parse(&data.get("email"));
+    if email.is_none() {
+        form.fail("email", lang.t("form-email-invalid"));
+    }
+    let chosen_lang = Lang::parse(&data.get("lang"));
+    if chosen_lang.is_none() {
+        form.fail("lang", lang.t("newsletter-lang-invalid"));
+    }
+    let country = match data.get("country").as_str() {
+        "" => Some(None),
+        code => CountryCode::parse(code).map(Some),
+    };
+    if country.is_none() {
+        form.fail("country", lang.t("edit-country-invalid"));
+    }
+    let mut chosen_themes = Vec::new();
+    for (name, _) in data.0.iter().filter(|(name, _)| name.starts_with("theme_")) {
+        match name["theme_".len()..].parse::<i64>() {
+            Ok(id) if themes.iter().any(|theme| theme.id == id) => chosen_themes.push(id),
+            _ => form.fail("themes", lang.t("newsletter-theme-invalid")),
+        }
+    }
+    if data.get("consent") != "yes" {
+        form.fail("consent", lang.t("newsletter-consent-required"));
+    }
+    Some(Request { email: email?, lang: chosen_lang?, country: country?, themes: chosen_themes })
+}
+
+/// What became of a request to subscribe.
+enum Outcome {
+    /// A confirmation link is to be mailed.
+    Confirm(String),
+    /// Nothing to send: already subscribed, or a confirmation is pending.
+    Nothing,
+}
+
+/// Records the request (and the consent as worded) and says whether to mail a
+/// confirmation; one transaction, so two quick requests cannot both mail.
+async fn request_subscription(
+    db: &Db,
+    network: &NetworkRef,
+    request: &Request,
+    source: &str,
+    wording: &str,
+    form_lang: Lang,
+) -> anyhow::Result<Outcome> {
+    let mut tx = db.pool.begin().await?;
+    sqlx::query("INSERT INTO newsletter_addresses (email) VALUES ($1) ON CONFLICT (email) DO NOTHING")
+        .bind(request.email.as_str())
+        .execute(&mut *tx)
+        .await?;
+    let existing = sqlx::query(
+        "SELECT id, status, confirm_sent_at FROM newsletter_subscriptions WHERE network_id = $1 AND email = $2",
+    )
+    .bind(network.id)
+    .bind(request.email.as_str())
+    .fetch_optional(&mut *tx)
+    .await?;
+    let now = now_secs();
+    if let Some(row) = &existing {
+        let status: String = row.try_get("status")?;
+        let sent_at: Option<i64> = row.try_get("confirm_sent_at")?;
+        let pending = status == "pending" && sent_at.is_some_and(|at| now - at < CONFIRMATION_PENDING.as_secs() as i64);
+        if status == "active" || pending {
+            tx.commit().await?;
+            return Ok(Outcome::Nothing);
+        }
+    }
+    let secret = new_secret();
+    let country = request.country.as_ref().map(|code| code.to_string());
+    let id: i64 = match existing {
+        Some(row) => {
+            let id: i64 = row.try_get("id")?;
+            sqlx::query(
+                "UPDATE newsletter_subscriptions SET status = 'pending', lang = $1, country = $2, \
+                 confirm_token_hash = $3, confirm_sent_at = $4, unsubscribed_at = NULL WHERE id = $5",
+            )
+            .bind(request.lang.code())
+            .bind(&country)
+            .bind(secret_hash(&secret))
+            .bind(now)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+            sqlx::query("DELETE FROM newsletter_subscription_themes WHERE subscription_id = $1")
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+            id
+        }
+        None => {
+            sqlx::query_scalar(
+                "INSERT INTO newsletter_subscriptions \
+                 (network_id, email, lang, country, status, confirm_token_hash, confirm_sent_at, created_at) \
+                 VALUES ($1, $2, $3, $4, 'pending', $5, $6, $7) RETURNING id",
+            )
+            .bind(network.id)
+            .bind(request.email.as_str())
+            .bind(request.lang.code())
+            .bind(&country)
+            .bind(secret_hash(&secret))
+            .bind(now)
+            .bind(now_rfc3339())
+            .fetch_one(&mut *tx)
+            .await?
+        }
+    };
+    for theme in &request.themes {
+        sqlx::query("INSERT INTO newsletter_subscription_themes (subscription_id, theme_id) VALUES ($1, $2)")
+            .bind(id)
+            .bind(theme)
+            .execute(&mut *tx)
+            .await?;
+    }
+    record_consent(&mut tx, id, "requested", source, form_lang, wording).await?;
+    tx.commit().await?;
+    Ok(Outcome::Confirm(secret))
+}
+
+async fn record_consent(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    subscription_id: i64,
+    event: &str,
+    source: &str,
+    lang: Lang,
+    wording: &str,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO newsletter_consents (subscription_id, event, at, source, lang, wording) \
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(subscription_id)
+    .bind(event)
+    .bind(now_rfc3339())
+    .bind(source)
+    .bind(lang.code())
+    .bind(wording)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// Where a subscription form was posted from, as recorded with the consent.
+fn source_of(data: &FormData) -> &'static str {
+    match data.get("source").as_str() {
+        "organization-editor" => "organization-editor",
+        _ => "network-page",
+    }
+}
+
+pub async fn subscribe(
+    State(state): State<AppState>,
+    lang: Lang,
+    uri: Uri,
+    ClientIp(ip): ClientIp,
+    MaybeUser(user): MaybeUser,
+    SlugPath(slug): SlugPath,
+    data: FormData,
+) -> Result<Response, PageError> {
+    let network = super::network(&state.db, &slug).await.found(lang)?;
+    let themes = network_themes(&state.db, network.id, lang).await.page(lang)?;
+    let mut form = FormState::from(&data);
+    let request = parse_request(&data, &themes, &mut form, lang);
+    let Some(request) = request.filter(|_| form.is_valid()) else {
+        let chosen: Vec<i64> =
+            themes.iter().map(|t| t.id).filter(|id| data.0.contains_key(&format!("theme_{id}"))).collect();
+        let page = newsletter_page(&state, lang, &uri, &network, user.as_ref(), form, chosen).await?;
+        return Ok((StatusCode::BAD_REQUEST, render(&page, lang)?).into_response());
+    };
+    let hour = Duration::from_secs(3600);
+    let allowed = rate_limit(&state.db, &format!("newsletter-subscribe-ip:{ip}"), hour, 20).await.page(lang)?
+        && rate_limit(&state.db, &format!("newsletter-subscribe:{}", request.email), hour * 24, 5).await.page(lang)?;
+    if !allowed {
+        return Err(PageError { error: AppError::TooManyAttempts, lang });
+    }
+    let wording = consent_wording(&network, lang);
+    let outcome =
+        request_subscription(&state.db, &network, &request, source_of(&data), &wording, lang).await.page(lang)?;
+    if let Outcome::Confirm(secret) = outcome {
+        let mail_lang = request.lang;
+        let link = format!("{}/newsletter/confirm?token={secret}&lang={}", state.public_url, mail_lang.code());
+        let network_name = network.name.get(mail_lang).to_string();
+        let mail = OutgoingMail::new(
+            request.email.clone(),
+            mail_lang.t_with("newsletter-confirm-subject", &[("network", network_name.clone().into())]),
+            mail_lang.t_with("newsletter-confirm-body", &[("network", network_name.into()), ("link", link.into())]),
+        );
+        if let Err(error) = state.mailer.send(&mail).await {
+            tracing::warn!(error = %error, "newsletter confirmation not sent");
+        }
+    }
+    // The same answer whatever happened, so the form reveals no one's subscriptions.
+    let message = lang.t_with("newsletter-check-inbox", &[("email", request.email.to_string().into())]);
+    Ok(message_page(lang, &uri, "newsletter-subscribe-title", message)?.into_response())
+}
+
+#[derive(Deserialize)]
+pub struct TokenQuery {
+    token: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "newsletter/confirm.html")]
+struct ConfirmPage {
+    chrome: Chrome,
+    token: String,
+    /// Once confirmed: the link to manage the address's subscriptions.
+    manage: Option<String>,
+}
+
+/// The link in the confirmation mail opens a page with a button, so that a
+/// mail scanner following links confirms nothing.
+pub async fn confirm_form(lang: Lang, uri: Uri, Query(query): Query<TokenQuery>) -> Result<Html<String>, PageError> {
+    let token = query.token.unwrap_or_default();
+    render(
+        &ConfirmPage { chrome: Chrome::new(lang, lang.t("newsletter-confirm-title"), &uri), token, manage: None },
+        lang,
+    )
+}
+
+pub async fn confirm(
+    State(state): State<AppState>,
+    lang: Lang,
+    uri: Uri,
+    data: FormData,
+) -> Result<Response, PageError> {
+    let hash = secret_hash(&data.get("token"));
+    let valid_since = now_secs() - CONFIRMATION_VALID.as_secs() as i64;
+    let mut tx = state.db.pool.begin().await.page(lang)?;
+    let confirmed = sqlx::query(
+        "UPDATE newsletter_subscriptions SET status = 'active', confirmed_at = $1, confirm_token_hash = NULL \
+         WHERE confirm_token_hash = $2 AND status = 'pending' AND confirm_sent_at >= $3 RETURNING id, email",
+    )
+    .bind(now_rfc3339())
+    .bind(&hash)
+    .bind(valid_since)
+    .fetch_optional(&mut *tx)
+    .await
+    .page(lang)?;
+    let Some(row) = confirmed else {
+        let page = message_page(lang, &uri, "newsletter-confirm-title", lang.t("token-invalid"))?;
+        return Ok((StatusCode::BAD_REQUEST, page).into_response());
+    };
+    let id: i64 = row.get("id");
+    let email: String = row.get("email");
+    record_consent(&mut tx, id, "confirmed", "confirmation-link", lang, &lang.t("newsletter-confirm-button"))
+        .await
+        .page(lang)?;
+    tx.commit().await.page(lang)?;
+    let page = ConfirmPage {
+        chrome: Chrome::new(lang, lang.t("newsletter-confirm-title"), &uri),
+        token: String::new(),
+        manage: Some(manage_link(&state, &email)),
+    };
+    Ok(render(&page, lang)?.into_response())
+}
+
+pub fn manage_link(state: &AppState, email: &str) -> String {
+    format!("{}/newsletter/manage/{}", state.public_url, state.signer.sign(MANAGE, email))
+}
+
+pub fn unsubscribe_link(state: &AppState, subscription_id: i64) -> String {
+    format!(
+        "{}/newsletter/unsubscribe/{}",
+        state.public_url,
+        state.signer.sign(UNSUBSCRIBE, &subscription_id.to_string())
+    )
+}
+
+/// Ends a subscription. Queued messages of it are skipped in the same
+/// transaction, so nothing reaches the subscriber after this moment.
+async fn unsubscribe_now(db: &Db, subscription_id: i64, source: &str, lang: Lang) -> anyhow::Result<bool> {
+    let mut tx = db.pool.begin().await?;
+    let changed = sqlx::query(
+        "UPDATE newsletter_subscriptions SET status = 'unsubscribed', unsubscribed_at = $1, confirm_token_hash = NULL \
+         WHERE id = $2 AND status <> 'unsubscribed'",
+    )
+    .bind(now_rfc3339())
+    .bind(subscription_id)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    sqlx::query(
+        "UPDATE newsletter_deliveries SET status = 'skipped', error = 'unsubscribed' \
+         WHERE subscription_id = $1 AND status = 'queued'",
+    )
+    .bind(subscription_id)
+    .execute(&mut *tx)
+    .await?;
+    if changed > 0 {
+        record_consent(&mut tx, subscription_id, "unsubscribed", source, lang, "").await?;
+    }
+    tx.commit().await?;
+    Ok(changed > 0)
+}
+
+#[derive(Template)]
+#[template(path = "newsletter/unsubscribe.html")]
+struct UnsubscribePage {
+    chrome: Chrome,
+    token: String,
+    network_name: String,
+    email: String,
+    manage: String,
+    done: bool,
+}
+
+async fn subscription_by_token(state: &AppState, token: &str) -> sqlx::Result<Option<(i64, String, LocalizedText)>> {
+    let Some(id) = state.signer.verify(UNSUBSCRIBE, token).and_then(|id| id.parse::<i64>().ok()) else {
+        return Ok(None);
+    };
+    let row = sqlx::query(
+        "SELECT s.email AS email, n.name AS name FROM newsletter_subscriptions s \
+         JOIN networks n ON n.id = s.network_id WHERE s.id = $1",
+    )
+    .bind(id)
+    .fetch_optional(&state.db.pool)
+    .await?;
+    row.map(|row| Ok((id, row.try_get("email")?, LocalizedText::from_json(&row.try_get::<String, _>("name")?))))
+        .transpose()
+}
+
+async fn unsubscribe_page(
+    state: &AppState,
+    lang: Lang,
+    uri: &Uri,
+    token: String,
+    done: bool,
+) -> Result<Response, PageError> {
+    let (_, email, network_name) = subscription_by_token(state, &token).await.found(lang)?;
+    let page = UnsubscribePage {
+        chrome: Chrome::new(lang, lang.t("newsletter-unsubscribe-title"), uri),
+        manage: manage_link(state, &email),
+        network_name: network_name.get(lang).to_string(),
+        email,
+        token,
+        done,
+    };
+    Ok(render(&page, lang)?.into_response())
+}
+
+pub async fn unsubscribe_form(
+    State(state): State<AppState>,
+    lang: Lang,
+    uri: Uri,
+    Path(token): Path<String>,
+) -> Result<Response, PageError> {
+    unsubscribe_page(&state, lang, &uri, token, false).await
+}
+
+/// The one-click unsubscription of RFC 8058 (a mail client posts
+/// `List-Unsubscribe=One-Click`), and the button of the page above.
+pub async fn unsubscribe(
+    State(state): State<AppState>,
+    lang: Lang,
+    uri: Uri,
+    Path(token): Path<String>,
+    data: FormData,
+) -> Result<Response, PageError> {
+    let (id, _, _) = subscription_by_token(&state, &token).await.found(lang)?;
+    let source = if data.get("List-Unsubscribe") == "One-Click" { "one-click" } else { "unsubscribe-page" };
+    unsubscribe_now(&state.db, id, source, lang).await.page(lang)?;
+    unsubscribe_page(&state, lang, &uri, token, true).await
+}
+
+pub struct ManagedSubscription {
+    pub id: i64,
+    pub network_slug: String,
+    pub network_name: String,
+    pub lang: String,
+    pub status: String,
+}
+
+#[derive(Template)]
+#[template(path = "newsletter/manage.html")]
+struct ManagePage {
+    chrome: Chrome,
+    token: String,
+    email: String,
+    subscriptions: Vec<ManagedSubscription>,
+    languages: Vec<Choice>,
+    held: bool,
+    saved: bool,
+}
+
+async fn manage_page(
+    state: &AppState,
+    lang: Lang,
+    uri: &Uri,
+    token: String,
+    saved: bool,
+) -> Result<Response, PageError> {
+    let email = state.signer.verify(MANAGE, &token).ok_or(AppError::NotFound).page(lang)?;
+    let rows = sqlx::query(
+        "SELECT s.id AS id, s.lang AS lang, s.status AS status, n.slug AS slug, n.name AS name \
+         FROM newsletter_subscriptions s JOIN networks n ON n.id = s.network_id WHERE s.email = $1 ORDER BY n.slug",
+    )
+    .bind(&email)
+    .fetch_all(&state.db.pool)
+    .await
+    .page(lang)?;
+    let subscriptions = rows
+        .iter()
+        .map(|row| ManagedSubscription {
+            id: row.get("id"),
+            network_slug: row.get("slug"),
+            network_name: LocalizedText::from_json(&row.get::<String, _>("name")).get(lang).to_string(),
+            lang: row.get("lang"),
+            status: row.get("status"),
+        })
+        .collect();
+    let held: Option<String> = sqlx::query_scalar("SELECT held_at FROM newsletter_addresses WHERE email = $1")
+        .bind(&email)
+        .fetch_optional(&state.db.pool)
+        .await
+        .page(lang)?
+        .flatten();
+    let page = ManagePage {
+        chrome: Chrome::new(lang, lang.t("newsletter-manage-title"), uri),
+        token,
+        email,
+        subscriptions,
+        languages: Lang::ALL.iter().map(|l| Choice { value: l.code().into(), label: l.endonym().into() }).collect(),
+        held: held.is_some(),
+        saved,
+    };
+    Ok(render(&page, lang)?.into_response())
+}
+
+pub async fn manage_form(
+    State(state): State<AppState>,
+    lang: Lang,
+    uri: Uri,
+    Path(token): Path<String>,
+) -> Result<Response, PageError> {
+    manage_page(&state, lang, &uri, token, false).await
+}
+
+/// One change from the manage page: a subscription's language, leaving it,
+/// or coming back (the signed link proves the address, so no new confirmation).
+pub async fn manage(
+    State(state): State<AppState>,
+    lang: Lang,
+    uri: Uri,
+    Path(token): Path<String>,
+    data: FormData,
+) -> Result<Response, PageError> {
+    let email = state.signer.verify(MANAGE, &token).ok_or(AppError::NotFound).page(lang)?;
+    let id: i64 = data
+        .get("subscription")
+        .parse()
+        .map_err(|_| AppError::bad("subscription", crate::platform::web::Problem::NotANumber))
+        .page(lang)?;
+    let owned: Option<i64> = sqlx::query_scalar("SELECT id FROM newsletter_subscriptions WHERE id = $1 AND email = $2")
+        .bind(id)
+        .bind(&email)
+        .fetch_optional(&state.db.pool)
+        .await
+        .page(lang)?;
+    owned.ok_or(AppError::NotFound).page(lang)?;
+    match data.get("action").as_str() {
+        "unsubscribe" => {
+            unsubscribe_now(&state.db, id, "manage-page", lang).await.page(lang)?;
+        }
+        "resubscribe" => {
+            let mut tx = state.db.pool.begin().await.page(lang)?;
+            let changed = sqlx::query(
+                "UPDATE newsletter_subscriptions SET status = 'active', confirmed_at = $1, unsubscribed_at = NULL, \
+                 confirm_token_hash = NULL WHERE id = $2 AND status <> 'active'",
+            )
+            .bind(now_rfc3339())
+            .bind(id)
+            .execute(&mut *tx)
+            .await
+            .page(lang)?
+            .rows_affected();
+            if changed > 0 {
+                let wording = lang.t("newsletter-resubscribe");
+                record_consent(&mut tx, id, "confirmed", "manage-page", lang, &wording).await.page(lang)?;
+            }
+            tx.commit().await.page(lang)?;
+        }
+        "lang" => {
+            let chosen = Lang::parse(&data.get("lang"))
+                .ok_or_else(|| AppError::bad("lang", crate::platform::web::Problem::Unknown(data.get("lang"))))
+                .page(lang)?;
+            sqlx::query("UPDATE newsletter_subscriptions SET lang = $1 WHERE id = $2")
+                .bind(chosen.code())
+                .bind(id)
+                .execute(&state.db.pool)
+                .await
+                .page(lang)?;
+        }
+        other => {
+            return Err(PageError {
+                error: AppError::bad("action", crate::platform::web::Problem::Unknown(other.to_string())),
+                lang,
+            });
+        }
+    }
+    manage_page(&state, lang, &uri, token, true).await
+}
