@@ -222,6 +222,7 @@ pub fn router(state: AppState) -> Router {
             "/networks/{slug}/newsletter",
             get(newsletter::subscriptions::page).post(newsletter::subscriptions::subscribe),
         )
+        .route("/organizations/{slug}/newsletter", get(newsletter::subscriptions::organization_page))
         .route("/networks/{slug}/newsletter/feed.atom", get(newsletter::archive::feed))
         .route("/networks/{slug}/newsletter/issues/{id}", get(newsletter::archive::issue_page))
         .route("/networks/{slug}/newsletter/campaigns", get(newsletter::campaigns::list))

@@ -115,6 +115,24 @@ async fn subscription_journey(backend: &Backend) {
     assert!(consents[0].2.starts_with("I agree to receive the newsletter of"), "{consents:?}");
     assert_eq!(consents[1].0, "confirmed");
 
+    // An organisation's editor subscribes its address from the organisation's editor.
+    let (status, page) = coordinator.page("/organizations/nayora/newsletter?lang=en").await;
+    assert_eq!(status, 200);
+    assert!(page.contains(&format!("action=\"/networks/{NETWORK}/newsletter\"")), "{page}");
+    let fields =
+        [("email", "office@nayora.example"), ("lang", "az"), ("consent", "yes"), ("source", "organization-editor")];
+    assert_eq!(coordinator.post(&format!("/networks/{NETWORK}/newsletter"), &fields).await.status(), 200);
+    let source: String = sqlx::query_scalar(
+        "SELECT c.source FROM newsletter_consents c JOIN newsletter_subscriptions s ON s.id = c.subscription_id \
+         WHERE s.email = 'office@nayora.example'",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(source, "organization-editor");
+    let (status, _) = visitor.page("/organizations/nayora/newsletter").await;
+    assert_eq!(status, 303, "only its editors");
+
     // Nobody but the network's writers composes.
     let (status, _) = visitor.page(&format!("/networks/{NETWORK}/newsletter/campaigns")).await;
     assert_eq!(status, 303);

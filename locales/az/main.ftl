@@ -591,3 +591,7 @@ delivery-status-skipped = Ötürülüb
 delivery-attempts = Cəhdlər
 delivery-sent-at = Göndərilmə vaxtı
 delivery-error = Xəta
+newsletter-organization-link = Şəbəkələrinin bülletenləri
+newsletter-organization-title = { $name }: şəbəkələrinin bülletenləri
+newsletter-organization-intro = Təşkilatın ünvanını üzv olduğu şəbəkələrin bülletenlərinə abunə edin. Əvvəlcə həmin ünvana təsdiq keçidi göndəriləcək.
+newsletter-organization-none = Təşkilat hələ heç bir şəbəkəyə üzv deyil.

@@ -594,3 +594,7 @@ delivery-status-skipped = Skipped
 delivery-attempts = Attempts
 delivery-sent-at = Sent at
 delivery-error = Error
+newsletter-organization-link = Newsletters of its networks
+newsletter-organization-title = { $name }: newsletters of its networks
+newsletter-organization-intro = Subscribe the organisation's address to the newsletters of the networks it belongs to. A confirmation link goes to that address first.
+newsletter-organization-none = The organisation belongs to no network yet.

@@ -618,3 +618,7 @@ delivery-status-skipped = Пропущено
 delivery-attempts = Попытки
 delivery-sent-at = Время отправки
 delivery-error = Ошибка
+newsletter-organization-link = Рассылки ее сетей
+newsletter-organization-title = { $name }: рассылки ее сетей
+newsletter-organization-intro = Подпишите адрес организации на рассылки сетей, в которые она входит. Сначала на этот адрес придет ссылка для подтверждения.
+newsletter-organization-none = Организация пока не входит ни в одну сеть.

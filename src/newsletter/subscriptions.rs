@@ -651,3 +651,68 @@ pub async fn manage(
     }
     manage_page(&state, lang, &uri, token, true).await
 }
+
+pub struct OrganizationNetwork {
+    pub slug: String,
+    pub name: String,
+    /// The organisation address's subscription to this network's newsletter, if any.
+    pub status: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "newsletter/organization.html")]
+struct OrganizationPage {
+    chrome: Chrome,
+    slug: String,
+    name: String,
+    email: String,
+    lang_code: String,
+    languages: Vec<Choice>,
+    networks: Vec<OrganizationNetwork>,
+}
+
+/// From the organisation's editor: subscribe its contact address to the
+/// newsletters of its networks (still confirmed from that mailbox).
+pub async fn organization_page(
+    State(state): State<AppState>,
+    lang: Lang,
+    uri: Uri,
+    crate::platform::auth::RequireUser(user): crate::platform::auth::RequireUser,
+    SlugPath(slug): SlugPath,
+) -> Result<Html<String>, PageError> {
+    let (id, _, record) = crate::directory::edit::load(&state.db, &slug).await.found(lang)?;
+    if !crate::accounts::roles::can_edit_organization(&state.db, &user, id).await.page(lang)? {
+        return Err(PageError { error: AppError::Forbidden, lang });
+    }
+    let email = record.email.clone().unwrap_or_else(|| user.email.clone());
+    let rows = sqlx::query(
+        "SELECT n.slug AS slug, n.name AS name, s.status AS status FROM network_members m \
+         JOIN networks n ON n.id = m.network_id \
+         LEFT JOIN newsletter_subscriptions s ON s.network_id = n.id AND s.email = $2 \
+         WHERE m.organization_id = $1 ORDER BY n.slug",
+    )
+    .bind(id)
+    .bind(&email)
+    .fetch_all(&state.db.pool)
+    .await
+    .page(lang)?;
+    let networks = rows
+        .iter()
+        .map(|row| OrganizationNetwork {
+            slug: row.get("slug"),
+            name: LocalizedText::from_json(&row.get::<String, _>("name")).get(lang).to_string(),
+            status: row.get("status"),
+        })
+        .collect();
+    let name = record.name.get(lang).to_string();
+    let page = OrganizationPage {
+        chrome: Chrome::new(lang, lang.t_with("newsletter-organization-title", &[("name", name.clone().into())]), &uri),
+        slug: slug.to_string(),
+        name,
+        email,
+        lang_code: lang.code().to_string(),
+        languages: Lang::ALL.iter().map(|l| Choice { value: l.code().into(), label: l.endonym().into() }).collect(),
+        networks,
+    };
+    render(&page, lang)
+}
