@@ -1,6 +1,7 @@
 //! The newsletter benchmark's ceiling: how fast an SMTP server accepts
-//! messages from a minimal sender, IRENE's own mailer with no database,
-//! no rendering and no bookkeeping, at a given concurrency.
+//! messages from a minimal sender, IRENE's own mail sessions (one open
+//! connection per worker) with no database, no rendering and no
+//! bookkeeping, at a given concurrency.
 //!
 //!     cargo run --release --example smtp_ceiling -- smtp://127.0.0.1:2525 20000 8
 
@@ -26,10 +27,11 @@ async fn main() -> anyhow::Result<()> {
     for _ in 0..concurrency {
         let (mailer, next, text, html) = (mailer.clone(), next.clone(), text.clone(), html.clone());
         workers.push(tokio::spawn(async move {
+            let mut session = mailer.session();
             while next.fetch_add(1, Ordering::Relaxed) < count {
                 let to = Email::parse("member@example.org").expect("a valid address");
                 let mail = OutgoingMail::new(to, "Network news", text.clone()).with_html(html.clone());
-                mailer.send(&mail).await.expect("the sink accepts the message");
+                session.send(&mail).await.expect("the sink accepts the message");
             }
         }));
     }

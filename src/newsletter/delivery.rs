@@ -163,6 +163,7 @@ struct Outcome {
 
 async fn sender(state: AppState, pace: Arc<Pace>, issues: Arc<IssueCache>, instance: Arc<str>) {
     let mut previous: Option<Outcome> = None;
+    let mut session = state.mailer.session();
     loop {
         pace.wait().await;
         let claimed = match record_and_claim(&state, &instance, previous.take()).await {
@@ -179,7 +180,7 @@ async fn sender(state: AppState, pace: Arc<Pace>, issues: Arc<IssueCache>, insta
             continue;
         };
         let result = match compose(&state, &issues, &message).await {
-            Ok(mail) => state.mailer.send(&mail).await,
+            Ok(mail) => session.send(&mail).await,
             Err(error) => Err(MailError::Temporary(format!("{error:#}"))),
         };
         previous = Some(Outcome { delivery_id: message.id, email: message.email, attempts: message.attempts, result });

@@ -13,8 +13,9 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use anyhow::{Context, anyhow, bail};
 use lettre::message::header::{ContentType, HeaderName, HeaderValue, MIME_VERSION_1_0, MessageId};
 use lettre::message::{Mailbox, Message, MultiPart};
-use lettre::transport::smtp::authentication::Credentials;
-use lettre::transport::smtp::client::{Tls, TlsParameters};
+use lettre::transport::smtp::authentication::{Credentials, Mechanism};
+use lettre::transport::smtp::client::{AsyncSmtpConnection, Tls, TlsParameters};
+use lettre::transport::smtp::extension::ClientId;
 use lettre::{Address, AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
 use serde::Serialize;
 
@@ -225,6 +226,53 @@ impl Mailer {
     }
 }
 
+/// One connection kept open for many messages in a row, as a newsletter's
+/// sender needs: each message then costs its SMTP exchange only. The
+/// connection is opened on first use and again after any failure.
+pub struct MailSession {
+    mailer: Mailer,
+    connection: Option<AsyncSmtpConnection>,
+}
+
+impl Mailer {
+    pub fn session(&self) -> MailSession {
+        MailSession { mailer: self.clone(), connection: None }
+    }
+}
+
+impl MailSession {
+    pub async fn send(&mut self, mail: &OutgoingMail) -> Result<(), MailError> {
+        let Mailer::Smtp(smtp) = &self.mailer else {
+            return self.mailer.send(mail).await;
+        };
+        let message = build_message(&smtp.from, mail)?;
+        let exchange = async {
+            let connection = match &mut self.connection {
+                Some(connection) if !connection.has_broken() => connection,
+                slot => slot.insert(smtp.server.connect().await?),
+            };
+            connection
+                .send(message.envelope(), &message.formatted())
+                .await
+                .map(|_| ())
+                .map_err(|error| classify(&error))
+        };
+        let result = match tokio::time::timeout(SEND_TIMEOUT, exchange).await {
+            Ok(result) => result,
+            Err(_) => {
+                Err(MailError::Temporary(format!("{} did not finish within {} s", smtp.server, SEND_TIMEOUT.as_secs())))
+            }
+        };
+        if result.is_err() {
+            // After a refusal or a timeout, the server's state is unknown: start afresh.
+            if let Some(mut connection) = self.connection.take() {
+                connection.abort().await;
+            }
+        }
+        result
+    }
+}
+
 impl fmt::Display for Mailer {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -405,6 +453,47 @@ impl SmtpServer {
         }
 
         Ok(SmtpServer { security, host, port, user, password })
+    }
+
+    /// Opens a connection of our own. Plain and STARTTLS connections switch
+    /// Nagle's algorithm off: lettre writes a message and its final dot
+    /// separately, and a server that acknowledges late would hold every
+    /// message for its delayed-acknowledgement timer.
+    async fn connect(&self) -> Result<AsyncSmtpConnection, MailError> {
+        let temporary = |error: &dyn fmt::Display| MailError::Temporary(format!("{self}: {error}"));
+        let tls = || TlsParameters::new(self.host.clone()).map_err(|error| MailError::Permanent(error.to_string()));
+        let hello = ClientId::default();
+        let mut connection = match self.security {
+            Security::Implicit => AsyncSmtpConnection::connect_tokio1(
+                (self.host.as_str(), self.port),
+                Some(SEND_TIMEOUT),
+                &hello,
+                Some(tls()?),
+                None,
+            )
+            .await
+            .map_err(|error| temporary(&error))?,
+            Security::Plain | Security::StartTls => {
+                let stream = tokio::net::TcpStream::connect((self.host.as_str(), self.port))
+                    .await
+                    .map_err(|error| temporary(&error))?;
+                stream.set_nodelay(true).map_err(|error| temporary(&error))?;
+                AsyncSmtpConnection::connect_with_transport(Box::new(stream), &hello)
+                    .await
+                    .map_err(|error| temporary(&error))?
+            }
+        };
+        if self.security == Security::StartTls {
+            connection.starttls(tls()?, &hello).await.map_err(|error| temporary(&error))?;
+        }
+        if let (Some(user), Some(password)) = (&self.user, &self.password) {
+            let credentials = Credentials::new(user.clone(), password.clone());
+            connection
+                .auth(&[Mechanism::Plain, Mechanism::Login], &credentials)
+                .await
+                .map_err(|error| temporary(&error))?;
+        }
+        Ok(connection)
     }
 
     fn transport(&self) -> anyhow::Result<AsyncSmtpTransport<Tokio1Executor>> {
