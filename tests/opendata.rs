@@ -183,8 +183,12 @@ async fn an_export_imported_into_an_empty_instance_exports_identically() {
 }
 
 fn import_csv(database: &TestDatabase, csv: &str, extra: &[&str]) -> std::process::Output {
-    let path = database.data_dir.path().join(format!("import-{}.csv", uuid::Uuid::new_v4().simple()));
-    std::fs::write(&path, csv).unwrap();
+    import_file(database, "csv", csv.as_bytes(), extra)
+}
+
+fn import_file(database: &TestDatabase, extension: &str, bytes: &[u8], extra: &[&str]) -> std::process::Output {
+    let path = database.data_dir.path().join(format!("import-{}.{extension}", uuid::Uuid::new_v4().simple()));
+    std::fs::write(&path, bytes).unwrap();
     support::irene()
         .args(["import", path.to_str().unwrap()])
         .args(extra)
@@ -193,6 +197,104 @@ fn import_csv(database: &TestDatabase, csv: &str, extra: &[&str]) -> std::proces
         .args(["--database-url", &database.shared_url()])
         .output()
         .expect("run irene import")
+}
+
+/// A table (header first) as a file of `extension`, each row on the line (or sheet row) a CSV gives it.
+fn table_as(extension: &str, table: &[&[&str]]) -> Vec<u8> {
+    match extension {
+        "xlsx" => {
+            let mut workbook = rust_xlsxwriter::Workbook::new();
+            let sheet = workbook.add_worksheet();
+            for (row, cells) in table.iter().enumerate() {
+                for (column, cell) in cells.iter().enumerate().filter(|(_, cell)| !cell.is_empty()) {
+                    sheet.write_string(row as u32, column as u16, *cell).unwrap();
+                }
+            }
+            workbook.save_to_buffer().unwrap()
+        }
+        "json" => {
+            let objects: Vec<String> = table[1..]
+                .iter()
+                .map(|cells| {
+                    let mut object = serde_json::Map::new();
+                    for (name, cell) in table[0].iter().zip(cells.iter()).filter(|(_, cell)| !cell.is_empty()) {
+                        let value = if *name == "networks" {
+                            serde_json::json!(cell.split(';').collect::<Vec<_>>())
+                        } else {
+                            serde_json::json!(cell)
+                        };
+                        object.insert(name.to_string(), value);
+                    }
+                    serde_json::Value::Object(object).to_string()
+                })
+                .collect();
+            format!("[\n{}\n]\n", objects.join(",\n")).into_bytes()
+        }
+        _ => {
+            let mut writer = csv::Writer::from_writer(Vec::new());
+            for cells in table {
+                writer.write_record(*cells).unwrap();
+            }
+            writer.into_inner().unwrap()
+        }
+    }
+}
+
+#[tokio::test]
+async fn xlsx_and_json_rows_import_through_the_same_checks_as_csv() {
+    let bad: &[&[&str]] = &[
+        &["Organisation", "country", "email"],
+        &["Caspian Sturgeon Watch", "AZ", "info@sturgeon.example"],
+        &["Lake Göygöl Friends", "XX", "friends@goygol.example"],
+        &["", "AZ", "nobody@nameless.example"],
+        &["Caspian Sturgeon Watch", "AZ", "again@sturgeon.example"],
+        &["Shirvan Steppe Society", "AZ", "not-an-address"],
+    ];
+    let good: &[&[&str]] = &[
+        &["name_en", "name_ru", "country", "city", "networks"],
+        &["", "Фонд помощи молодежи", "AZ", "Baku", "un-ngo-irene-caspian"],
+        &["Caspian Sturgeon Watch", "", "AZ", "Astara", "un-ngo-irene-azerbaijan;un-ngo-irene-caspian"],
+    ];
+    for backend in backends() {
+        let database = TestDatabase::new(&backend).await;
+        drop(Server::demo(&database).await);
+        let before = organization_count(&database).await;
+        for extension in ["xlsx", "json"] {
+            let output =
+                import_file(&database, extension, &table_as(extension, bad), &["--map", "Organisation=name_en"]);
+            assert!(!output.status.success());
+            let report = String::from_utf8_lossy(&output.stderr);
+            for expected in [
+                "line 3, column country: bad country code “XX”",
+                "line 4, column Organisation: missing name",
+                "line 5, column Organisation: duplicate of an earlier line",
+                "line 6, column email: bad e-mail “not-an-address”",
+                "4 problems; nothing was imported",
+            ] {
+                assert!(report.contains(expected), "{} {extension}: {expected}\n{report}", backend.name());
+            }
+            assert_eq!(organization_count(&database).await, before, "nothing written");
+        }
+        let output = import_file(&database, "xlsx", &table_as("xlsx", good), &["--dry-run"]);
+        assert!(String::from_utf8_lossy(&output.stderr).contains("would add 1 organisations and update 1"));
+        let output = import_file(&database, "xlsx", &table_as("xlsx", good), &[]);
+        assert!(String::from_utf8_lossy(&output.stderr).contains("added 1 organisations and updated 1"));
+        // The same rows as JSON, in a file whose name says nothing: recognised by content, and updating.
+        let output = import_file(&database, "txt", &table_as("json", good), &[]);
+        let report = String::from_utf8_lossy(&output.stderr);
+        assert!(report.contains("added 0 organisations and updated 2"), "{}: {report}", backend.name());
+        assert_eq!(organization_count(&database).await, before + 1);
+        let pool = database.pool().await;
+        let memberships: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM network_members m JOIN organizations o ON o.id = m.organization_id \
+             WHERE o.slug = 'caspian-sturgeon-watch'",
+        )
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+        assert_eq!(memberships, 2, "a JSON list of networks");
+        pool.close().await;
+    }
 }
 
 async fn organization_count(database: &TestDatabase) -> i64 {

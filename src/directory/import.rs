@@ -1,14 +1,20 @@
-//! Importing organisations from CSV: every problem reported with its line and
-//! column before anything is written, then one transaction that updates the
-//! organisations already known (matched by slug, or by a name in any script
-//! or spelling) and adds the others. The file is read as a stream, twice,
-//! so its size is bounded by the disk, not by memory.
+//! Importing organisations from CSV, XLSX or JSON rows: every problem
+//! reported with its line and column before anything is written, then one
+//! transaction that updates the organisations already known (matched by
+//! slug, or by a name in any script or spelling) and adds the others. The
+//! file is read as a stream, twice, so its size is bounded by the disk, not
+//! by memory.
+
+mod rows;
 
 use std::collections::{HashMap, HashSet};
-use std::io::Read;
+use std::path::Path;
+use std::sync::Arc;
 
-use anyhow::Context;
 use sqlx::Row;
+
+pub use rows::{Format, is_export_dump};
+use rows::{Item, RawRow, Rows};
 
 use super::model::{ConsultativeStatus, OrganizationKind};
 use crate::platform::db::Db;
@@ -78,40 +84,24 @@ struct Row_ {
 
 /// Where each understood column is in the file, after `mapping` (file
 /// header → our column) is applied to the header.
-fn positions(
-    header: &csv::StringRecord,
-    mapping: &HashMap<String, String>,
-) -> Result<HashMap<&'static str, usize>, Problem> {
+fn positions(header: &[String], mapping: &HashMap<String, String>) -> HashMap<&'static str, usize> {
     let mut found = HashMap::new();
     for (index, name) in header.iter().enumerate() {
-        let name = name.trim_start_matches('\u{feff}').trim();
         let ours = mapping.get(name).map(String::as_str).unwrap_or(name);
         if let Some(column) = COLUMNS.iter().find(|c| **c == ours) {
             found.insert(*column, index);
         }
     }
-    if !["name_en", "name_ru", "name_az"].iter().any(|c| found.contains_key(c)) {
-        return Err(Problem {
-            line: 1,
-            column: "name_en".into(),
-            message: "no name column (name_en, name_ru or name_az)".into(),
-        });
-    }
-    Ok(found)
+    found
 }
 
-fn check(
-    record: &csv::StringRecord,
-    line: u64,
-    at: &HashMap<&'static str, usize>,
-    header: &csv::StringRecord,
-    networks: &HashSet<String>,
-    problems: &mut Vec<Problem>,
-) -> Option<Row_> {
+fn check(raw: &RawRow, columns: &Columns, networks: &HashSet<String>, problems: &mut Vec<Problem>) -> Option<Row_> {
+    let line = raw.line;
+    let at = &columns.at;
     let cell = |column: &str| {
-        at.get(column).and_then(|i| record.get(*i)).map(str::trim).filter(|v| !v.is_empty()).map(str::to_string)
+        at.get(column).and_then(|i| raw.cells.get(*i)).map(|v| v.trim()).filter(|v| !v.is_empty()).map(str::to_string)
     };
-    let column_name = |column: &str| at.get(column).and_then(|i| header.get(*i)).unwrap_or(column).to_string();
+    let column_name = |column: &str| columns.name_in_file(raw, column);
     let before = problems.len();
     let mut problem =
         |column: &str, message: String| problems.push(Problem { line, column: column_name(column), message });
@@ -198,6 +188,50 @@ fn check(
         status: status?,
         networks: listed,
     })
+}
+
+/// Where our columns are in each row, worked out once per header: a table's
+/// rows share theirs, while each JSON object names its own columns.
+struct Columns<'a> {
+    mapping: &'a HashMap<String, String>,
+    header: Option<Arc<[String]>>,
+    at: HashMap<&'static str, usize>,
+}
+
+impl<'a> Columns<'a> {
+    fn new(mapping: &'a HashMap<String, String>) -> Columns<'a> {
+        Columns { mapping, header: None, at: HashMap::new() }
+    }
+
+    /// Our columns in a table's header; a problem when it has no name column.
+    fn table(&mut self, header: Arc<[String]>) -> Result<(), Problem> {
+        self.at = positions(&header, self.mapping);
+        self.header = Some(header);
+        if !["name_en", "name_ru", "name_az"].iter().any(|c| self.at.contains_key(c)) {
+            return Err(Problem {
+                line: 1,
+                column: "name_en".into(),
+                message: "no name column (name_en, name_ru or name_az)".into(),
+            });
+        }
+        Ok(())
+    }
+
+    /// Finds our columns in the row's header, unless they are known already.
+    fn locate(&mut self, row: &RawRow) {
+        if !self.header.as_ref().is_some_and(|header| Arc::ptr_eq(header, &row.header)) {
+            // A JSON object without a name column is reported as a row missing its name.
+            self.at = positions(&row.header, self.mapping);
+            self.header = Some(row.header.clone());
+        }
+    }
+
+    /// The file's name for one of our columns, for a problem's report; a JSON
+    /// object may leave out a column that the mapping still names.
+    fn name_in_file(&self, row: &RawRow, column: &str) -> String {
+        let mapped = || self.mapping.iter().find(|(_, ours)| ours.as_str() == column).map(|(theirs, _)| theirs);
+        self.at.get(column).and_then(|i| row.header.get(*i)).or_else(mapped).map_or(column, String::as_str).to_string()
+    }
 }
 
 fn hash(key: &str) -> u64 {
@@ -291,27 +325,87 @@ fn name_keys(name: &LocalizedText) -> Vec<String> {
     name.values().map(fold).filter(|key| !key.trim().is_empty()).collect()
 }
 
+/// Checks every row of a file and returns every problem found: none means
+/// it can be imported. Blocks while the file is read; nothing is written.
+pub fn validate<R: std::io::Read + std::io::Seek + Send + 'static>(
+    input: R,
+    format: Format,
+    mapping: &HashMap<String, String>,
+    networks: &HashSet<String>,
+) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let mut rows = Rows::read(input, format);
+    let mut columns = Columns::new(mapping);
+    // Hashes rather than the names themselves keep a million rows in a few megabytes.
+    let mut seen: HashSet<u64> = HashSet::new();
+    while let Some(item) = rows.next_blocking() {
+        let raw = match item {
+            Item::Header(header) => match columns.table(header) {
+                Ok(()) => continue,
+                Err(problem) => {
+                    problems.push(problem);
+                    break;
+                }
+            },
+            Item::Problem(problem) => {
+                problems.push(problem);
+                continue;
+            }
+            Item::Row(raw) => raw,
+        };
+        columns.locate(&raw);
+        let Some(row) = check(&raw, &columns, networks, &mut problems) else { continue };
+        let keys: Vec<String> = row.slug.iter().map(|s| format!("slug:{s}")).chain(name_keys(&row.name)).collect();
+        // A collision here (about one in ten million for a million rows) reports a
+        // duplicate that is not one; it never writes anything wrong.
+        if let Some(repeated) = keys.iter().find(|key| seen.contains(&hash(key))) {
+            let column = if repeated.starts_with("slug:") { "slug" } else { "name_en" };
+            let column = columns.name_in_file(&raw, column);
+            problems.push(Problem { line: raw.line, column, message: "duplicate of an earlier line".into() });
+        }
+        seen.extend(keys.iter().map(|key| hash(key)));
+    }
+    problems
+}
+
 /// Checks the whole file; with `write`, imports it in one transaction when
-/// nothing is wrong. `open` gives a fresh reader of the file for each pass.
-pub async fn import_csv<R: Read>(
+/// nothing is wrong (without, the import is rolled back, to count what it would do).
+pub async fn import_file(
     db: &Db,
-    open: impl Fn() -> anyhow::Result<R>,
+    path: &Path,
+    format: Format,
     mapping: &HashMap<String, String>,
     write: bool,
 ) -> anyhow::Result<Outcome> {
-    import_csv_hashed(db, open, mapping, write, hash).await
+    import_file_hashed(db, path, format, mapping, write, hash).await
 }
 
-/// [`import_csv`] with the hash of its directory indexes given, so that tests can make every key collide.
-async fn import_csv_hashed<R: Read>(
+fn open(path: &Path) -> anyhow::Result<std::fs::File> {
+    std::fs::File::open(path).map_err(|e| anyhow::anyhow!("cannot read {}: {e}", path.display()))
+}
+
+/// [`import_file`] with the hash of its directory indexes given, so that tests can make every key collide.
+async fn import_file_hashed(
     db: &Db,
-    open: impl Fn() -> anyhow::Result<R>,
+    path: &Path,
+    format: Format,
     mapping: &HashMap<String, String>,
     write: bool,
     index_hash: fn(&str) -> u64,
 ) -> anyhow::Result<Outcome> {
     let networks: HashSet<String> =
         sqlx::query_scalar("SELECT slug FROM networks").fetch_all(&db.pool).await?.into_iter().collect();
+
+    // First pass: every problem, nothing written.
+    let input = open(path)?;
+    let (checked_mapping, checked_networks) = (mapping.clone(), networks.clone());
+    let problems =
+        tokio::task::spawn_blocking(move || validate(input, format, &checked_mapping, &checked_networks)).await?;
+    let mut outcome = Outcome { problems, ..Outcome::default() };
+    if !outcome.problems.is_empty() {
+        return Ok(outcome);
+    }
+
     // Slugs by hash: a million of them take megabytes, not the file's size.
     let mut existing_slugs = HashIndex::new(index_hash);
     let mut existing_names = HashIndex::new(index_hash);
@@ -326,58 +420,15 @@ async fn import_csv_hashed<R: Read>(
     }
     drop(rows);
 
-    // First pass: every problem, nothing written.
-    let mut outcome = Outcome::default();
-    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(open()?);
-    let header = reader.headers().context("cannot read the header line")?.clone();
-    let at = match positions(&header, mapping) {
-        Ok(at) => at,
-        Err(problem) => {
-            outcome.problems.push(problem);
-            return Ok(outcome);
-        }
-    };
-    // Hashes rather than the names themselves keep a million rows in a few megabytes.
-    let mut seen: HashSet<u64> = HashSet::new();
-    let mut record = csv::StringRecord::new();
-    loop {
-        match reader.read_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {}
-            Err(error) => {
-                let line = error.position().map_or(0, |p| p.line());
-                outcome.problems.push(Problem {
-                    line,
-                    column: "-".into(),
-                    message: format!("unreadable line: {error}"),
-                });
-                continue;
-            }
-        }
-        let line = record.position().map_or(0, |p| p.line());
-        let Some(row) = check(&record, line, &at, &header, &networks, &mut outcome.problems) else { continue };
-        let keys: Vec<String> = row.slug.iter().map(|s| format!("slug:{s}")).chain(name_keys(&row.name)).collect();
-        // A collision here (about one in ten million for a million rows) reports a
-        // duplicate that is not one; it never writes anything wrong.
-        if let Some(repeated) = keys.iter().find(|key| seen.contains(&hash(key))) {
-            let column = if repeated.starts_with("slug:") { "slug" } else { "name_en" };
-            let column = at.get(column).and_then(|i| header.get(*i)).unwrap_or(column).to_string();
-            outcome.problems.push(Problem { line, column, message: "duplicate of an earlier line".into() });
-        }
-        seen.extend(keys.iter().map(|key| hash(key)));
-    }
-    if !outcome.problems.is_empty() {
-        return Ok(outcome);
-    }
-
     // Second pass: the import itself, all or nothing.
     let mut tx = db.pool.begin().await?;
-    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(open()?);
-    reader.headers()?;
-    let mut ignored = Vec::new();
-    while reader.read_record(&mut record)? {
-        let line = record.position().map_or(0, |p| p.line());
-        let Some(row) = check(&record, line, &at, &header, &networks, &mut ignored) else { continue };
+    let mut rows = Rows::read(open(path)?, format);
+    let mut columns = Columns::new(mapping);
+    let mut problems = Vec::new();
+    while let Some(item) = rows.next().await {
+        let Item::Row(raw) = item else { continue };
+        columns.locate(&raw);
+        let Some(row) = check(&raw, &columns, &networks, &mut problems) else { continue };
         let known =
             known_organization(&mut tx, &existing_slugs, &existing_names, row.slug.as_deref(), &row.name).await?;
         let id = match known {
@@ -456,6 +507,12 @@ async fn import_csv_hashed<R: Read>(
             .await?;
         }
     }
+    if !problems.is_empty() {
+        // The file changed since it was checked: nothing is written.
+        tx.rollback().await?;
+        outcome.problems = problems;
+        return Ok(outcome);
+    }
     if write {
         tx.commit().await?;
     } else {
@@ -470,12 +527,12 @@ mod tests {
 
     #[test]
     fn a_mapping_renames_the_files_columns() {
-        let header = csv::StringRecord::from(vec!["\u{feff}Organisation", "Land"]);
+        let header = ["Organisation".to_string(), "Land".to_string()];
         let mapping: HashMap<String, String> =
             [("Organisation".to_string(), "name_en".to_string()), ("Land".to_string(), "country".to_string())].into();
-        let at = positions(&header, &mapping).unwrap();
+        let at = positions(&header, &mapping);
         assert_eq!((at["name_en"], at["country"]), (0, 1));
-        assert!(positions(&csv::StringRecord::from(vec!["city"]), &HashMap::new()).is_err());
+        assert!(Columns::new(&HashMap::new()).table(Arc::from(["city".to_string()])).is_err());
     }
 
     #[tokio::test]
@@ -490,10 +547,11 @@ mod tests {
                 .await
                 .unwrap();
         }
-        let csv = "slug,name_en,city\n,Gamma Fund,Ganja\n,Beta Union,Quba\nalpha-2,Delta Trust,Sheki\n";
-        let open = || Ok(csv.as_bytes());
+        let csv = dir.path().join("rows.csv");
+        std::fs::write(&csv, "slug,name_en,city\n,Gamma Fund,Ganja\n,Beta Union,Quba\nalpha-2,Delta Trust,Sheki\n")
+            .unwrap();
         // Every key has the same hash: only the database can tell them apart.
-        let outcome = import_csv_hashed(&db, open, &HashMap::new(), true, |_| 0).await.unwrap();
+        let outcome = import_file_hashed(&db, &csv, Format::Csv, &HashMap::new(), true, |_| 0).await.unwrap();
         assert_eq!((outcome.added, outcome.updated, outcome.problems), (2, 1, vec![]));
         let cities: Vec<(String, String)> =
             sqlx::query_as("SELECT slug, city FROM organizations ORDER BY slug").fetch_all(&db.pool).await.unwrap();
