@@ -88,7 +88,9 @@ enum Command {
     /// with the columns of the CSV export: slug, name_en, name_ru, name_az,
     /// acronym, kind, country, city, address, phone, email, website,
     /// founded_year, consultative_status, networks (separated by `;`, or a
-    /// JSON list). A JSON file written by `irene export` (one object) is read
+    /// JSON list), and one person a row: person_name, person_position,
+    /// person_email, person_phone (rows repeating an organisation add more of
+    /// its people). A JSON file written by `irene export` (one object) is read
     /// into an empty database instead.
     Import {
         file: PathBuf,
@@ -197,10 +199,13 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             if !outcome.problems.is_empty() {
                 anyhow::bail!("{} problems; nothing was imported", outcome.problems.len());
             }
+            let (added, updated, people) = (outcome.added, outcome.updated, outcome.people);
             if dry_run {
-                eprintln!("no problem found; would add {} organisations and update {}", outcome.added, outcome.updated);
+                eprintln!(
+                    "no problem found; would add {added} organisations and update {updated}, with {people} people"
+                );
             } else {
-                eprintln!("added {} organisations and updated {}", outcome.added, outcome.updated);
+                eprintln!("added {added} organisations and updated {updated}, with {people} people");
             }
             Ok(())
         }

@@ -243,17 +243,28 @@ fn table_as(extension: &str, table: &[&[&str]]) -> Vec<u8> {
 #[tokio::test]
 async fn xlsx_and_json_rows_import_through_the_same_checks_as_csv() {
     let bad: &[&[&str]] = &[
-        &["Organisation", "country", "email"],
-        &["Caspian Sturgeon Watch", "AZ", "info@sturgeon.example"],
-        &["Lake Göygöl Friends", "XX", "friends@goygol.example"],
-        &["", "AZ", "nobody@nameless.example"],
-        &["Caspian Sturgeon Watch", "AZ", "again@sturgeon.example"],
-        &["Shirvan Steppe Society", "AZ", "not-an-address"],
+        &["Organisation", "country", "email", "person_name", "person_email"],
+        &["Caspian Sturgeon Watch", "AZ", "info@sturgeon.example", "", ""],
+        &["Lake Göygöl Friends", "XX", "friends@goygol.example", "", ""],
+        &["", "AZ", "nobody@nameless.example", "", ""],
+        &["Caspian Sturgeon Watch", "AZ", "again@sturgeon.example", "", ""],
+        &["Shirvan Steppe Society", "AZ", "not-an-address", "", ""],
+        &["Ganja Women Forum", "AZ", "", "Leyla Aliyeva", "leyla@@ganja"],
     ];
     let good: &[&[&str]] = &[
-        &["name_en", "name_ru", "country", "city", "networks"],
-        &["", "Фонд помощи молодежи", "AZ", "Baku", "un-ngo-irene-caspian"],
-        &["Caspian Sturgeon Watch", "", "AZ", "Astara", "un-ngo-irene-azerbaijan;un-ngo-irene-caspian"],
+        &["name_en", "name_ru", "country", "city", "networks", "person_name", "person_position", "person_email"],
+        &["", "Фонд помощи молодежи", "AZ", "Baku", "un-ngo-irene-caspian", "", "", ""],
+        &[
+            "Caspian Sturgeon Watch",
+            "",
+            "AZ",
+            "Astara",
+            "un-ngo-irene-azerbaijan;un-ngo-irene-caspian",
+            "Rauf Mammadov",
+            "Director",
+            "rauf@sturgeon.example",
+        ],
+        &["Caspian Sturgeon Watch", "", "AZ", "Astara", "", "Sevda Huseynova", "Treasurer", ""],
     ];
     for backend in backends() {
         let database = TestDatabase::new(&backend).await;
@@ -269,20 +280,23 @@ async fn xlsx_and_json_rows_import_through_the_same_checks_as_csv() {
                 "line 4, column Organisation: missing name",
                 "line 5, column Organisation: duplicate of an earlier line",
                 "line 6, column email: bad e-mail “not-an-address”",
-                "4 problems; nothing was imported",
+                "line 7, column person_email: bad e-mail “leyla@@ganja”",
+                "5 problems; nothing was imported",
             ] {
                 assert!(report.contains(expected), "{} {extension}: {expected}\n{report}", backend.name());
             }
             assert_eq!(organization_count(&database).await, before, "nothing written");
         }
         let output = import_file(&database, "xlsx", &table_as("xlsx", good), &["--dry-run"]);
-        assert!(String::from_utf8_lossy(&output.stderr).contains("would add 1 organisations and update 1"));
+        assert!(
+            String::from_utf8_lossy(&output.stderr).contains("would add 1 organisations and update 1, with 2 people")
+        );
         let output = import_file(&database, "xlsx", &table_as("xlsx", good), &[]);
-        assert!(String::from_utf8_lossy(&output.stderr).contains("added 1 organisations and updated 1"));
+        assert!(String::from_utf8_lossy(&output.stderr).contains("added 1 organisations and updated 1, with 2 people"));
         // The same rows as JSON, in a file whose name says nothing: recognised by content, and updating.
         let output = import_file(&database, "txt", &table_as("json", good), &[]);
         let report = String::from_utf8_lossy(&output.stderr);
-        assert!(report.contains("added 0 organisations and updated 2"), "{}: {report}", backend.name());
+        assert!(report.contains("added 0 organisations and updated 2, with 2 people"), "{}: {report}", backend.name());
         assert_eq!(organization_count(&database).await, before + 1);
         let pool = database.pool().await;
         let memberships: i64 = sqlx::query_scalar(
@@ -293,6 +307,15 @@ async fn xlsx_and_json_rows_import_through_the_same_checks_as_csv() {
         .await
         .unwrap();
         assert_eq!(memberships, 2, "a JSON list of networks");
+        let people: Vec<(String, Option<String>)> = sqlx::query_as(
+            "SELECT pe.name, p.email FROM positions p JOIN persons pe ON pe.id = p.person_id \
+             JOIN organizations o ON o.id = p.organization_id WHERE o.slug = 'caspian-sturgeon-watch' ORDER BY p.position",
+        )
+        .fetch_all(&pool)
+        .await
+        .unwrap();
+        assert_eq!(people.len(), 2, "{}: a re-import adds nobody twice: {people:?}", backend.name());
+        assert!(people[0].0.contains("Rauf Mammadov") && people[0].1.as_deref() == Some("rauf@sturgeon.example"));
         pool.close().await;
     }
 }

@@ -210,9 +210,14 @@ pub struct FocalPointRole {
 
 #[derive(Serialize, ToSchema)]
 pub struct PersonPosition {
+    /// The position's id, for `/api/v1/organizations/{slug}/people/{id}`.
+    pub id: i64,
     pub honorific: Option<String>,
     pub name: BTreeMap<String, String>,
     pub title: BTreeMap<String, String>,
+    /// Work e-mail in this position.
+    pub email: Option<String>,
+    pub phone: Option<String>,
 }
 
 /// Everything public about an organisation.
@@ -295,9 +300,12 @@ impl OrganizationDetail {
                 .people
                 .iter()
                 .map(|p| PersonPosition {
+                    id: p.id,
                     honorific: p.honorific.clone(),
                     name: p.name.by_code(),
                     title: p.title.by_code(),
+                    email: p.email.clone(),
+                    phone: p.phone.clone(),
                 })
                 .collect(),
         }

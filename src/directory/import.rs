@@ -40,6 +40,10 @@ pub const COLUMNS: &[&str] = &[
     "founded_year",
     "consultative_status",
     "networks",
+    "person_name",
+    "person_position",
+    "person_email",
+    "person_phone",
 ];
 
 /// A problem found in the file, where it is.
@@ -62,6 +66,8 @@ impl std::fmt::Display for Problem {
 pub struct Outcome {
     pub added: u64,
     pub updated: u64,
+    /// People added to an organisation or updated in it.
+    pub people: u64,
     pub problems: Vec<Problem>,
 }
 
@@ -80,6 +86,16 @@ struct Row_ {
     founded_year: Option<i64>,
     status: ConsultativeStatus,
     networks: Vec<String>,
+    person: Option<PersonRow>,
+}
+
+/// A person the row names at its organisation: one person a row, so an
+/// organisation's further people come on further rows repeating it.
+struct PersonRow {
+    name: String,
+    position: Option<String>,
+    email: Option<String>,
+    phone: Option<String>,
 }
 
 /// Where each understood column is in the file, after `mapping` (file
@@ -170,6 +186,17 @@ fn check(raw: &RawRow, columns: &Columns, networks: &HashSet<String>, problems: 
             problem("networks", format!("unknown network “{network}”"));
         }
     }
+    let person_name = cell("person_name");
+    let person_email = cell("person_email");
+    if let Some(address) = &person_email
+        && Email::parse(address).is_none()
+    {
+        problem("person_email", format!("bad e-mail “{address}”"));
+    }
+    let (person_position, person_phone) = (cell("person_position"), cell("person_phone"));
+    if person_name.is_none() && (person_position.is_some() || person_email.is_some() || person_phone.is_some()) {
+        problem("person_name", "missing the person's name".into());
+    }
     if problems.len() > before {
         return None;
     }
@@ -187,6 +214,12 @@ fn check(raw: &RawRow, columns: &Columns, networks: &HashSet<String>, problems: 
         founded_year,
         status: status?,
         networks: listed,
+        person: person_name.map(|name| PersonRow {
+            name,
+            position: person_position,
+            email: person_email.and_then(|e| Email::parse(&e)).map(|e| e.to_string()),
+            phone: person_phone,
+        }),
     })
 }
 
@@ -325,6 +358,62 @@ fn name_keys(name: &LocalizedText) -> Vec<String> {
     name.values().map(fold).filter(|key| !key.trim().is_empty()).collect()
 }
 
+/// Adds a person to an organisation, or updates the one of the same name
+/// (in any script or spelling) already there, so a re-import adds nobody twice.
+async fn import_person(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    organization_id: i64,
+    person: &PersonRow,
+) -> sqlx::Result<()> {
+    let key = fold(&person.name);
+    let held = sqlx::query(
+        "SELECT p.id AS id, pe.name AS name FROM positions p JOIN persons pe ON pe.id = p.person_id \
+         WHERE p.organization_id = $1",
+    )
+    .bind(organization_id)
+    .fetch_all(&mut **tx)
+    .await?;
+    let same = held.iter().find(|row| {
+        row.try_get::<String, _>("name").is_ok_and(|name| name_keys(&LocalizedText::from_json(&name)).contains(&key))
+    });
+    // Imported texts are taken as English: editors add the other languages on the people page.
+    let title = person.position.as_ref().map(|title| LocalizedText([(Lang::En, title.clone())].into()).to_json());
+    match same {
+        Some(row) => {
+            sqlx::query(
+                "UPDATE positions SET title = COALESCE($1, title), email = COALESCE($2, email), \
+                 phone = COALESCE($3, phone) WHERE id = $4",
+            )
+            .bind(&title)
+            .bind(&person.email)
+            .bind(&person.phone)
+            .bind(row.try_get::<i64, _>("id")?)
+            .execute(&mut **tx)
+            .await?;
+        }
+        None => {
+            let name = LocalizedText([(Lang::En, person.name.clone())].into());
+            let person_id: i64 = sqlx::query_scalar("INSERT INTO persons (slug, name) VALUES ($1, $2) RETURNING id")
+                .bind(super::people::new_person_slug())
+                .bind(name.to_json())
+                .fetch_one(&mut **tx)
+                .await?;
+            sqlx::query(
+                "INSERT INTO positions (person_id, organization_id, title, email, phone, position) \
+                 SELECT $1, $2, $3, $4, $5, COALESCE(MAX(position), 0) + 1 FROM positions WHERE organization_id = $2",
+            )
+            .bind(person_id)
+            .bind(organization_id)
+            .bind(title.unwrap_or_else(|| LocalizedText::default().to_json()))
+            .bind(&person.email)
+            .bind(&person.phone)
+            .execute(&mut **tx)
+            .await?;
+        }
+    }
+    Ok(())
+}
+
 /// Checks every row of a file and returns every problem found: none means
 /// it can be imported. Blocks while the file is read; nothing is written.
 pub fn validate<R: std::io::Read + std::io::Seek + Send + 'static>(
@@ -358,10 +447,24 @@ pub fn validate<R: std::io::Read + std::io::Seek + Send + 'static>(
         let keys: Vec<String> = row.slug.iter().map(|s| format!("slug:{s}")).chain(name_keys(&row.name)).collect();
         // A collision here (about one in ten million for a million rows) reports a
         // duplicate that is not one; it never writes anything wrong.
-        if let Some(repeated) = keys.iter().find(|key| seen.contains(&hash(key))) {
-            let column = if repeated.starts_with("slug:") { "slug" } else { "name_en" };
-            let column = columns.name_in_file(&raw, column);
-            problems.push(Problem { line: raw.line, column, message: "duplicate of an earlier line".into() });
+        let repeated = keys.iter().find(|key| seen.contains(&hash(key)));
+        match (&row.person, repeated) {
+            // A repeated organisation is another of its people, unless that person came already.
+            (Some(person), _) => {
+                let person_keys: Vec<u64> =
+                    keys.iter().map(|key| hash(&format!("{key}\u{0}person:{}", fold(&person.name)))).collect();
+                if person_keys.iter().any(|key| seen.contains(key)) {
+                    let column = columns.name_in_file(&raw, "person_name");
+                    problems.push(Problem { line: raw.line, column, message: "duplicate of an earlier line".into() });
+                }
+                seen.extend(person_keys);
+            }
+            (None, Some(repeated)) => {
+                let column = if repeated.starts_with("slug:") { "slug" } else { "name_en" };
+                let column = columns.name_in_file(&raw, column);
+                problems.push(Problem { line: raw.line, column, message: "duplicate of an earlier line".into() });
+            }
+            (None, None) => {}
         }
         seen.extend(keys.iter().map(|key| hash(key)));
     }
@@ -425,6 +528,8 @@ async fn import_file_hashed(
     let mut rows = Rows::read(open(path)?, format);
     let mut columns = Columns::new(mapping);
     let mut problems = Vec::new();
+    // Rows repeating an organisation for more of its people count it once.
+    let mut previous: Option<i64> = None;
     while let Some(item) = rows.next().await {
         let Item::Row(raw) = item else { continue };
         columns.locate(&raw);
@@ -454,7 +559,9 @@ async fn import_file_hashed(
                 .bind(id)
                 .execute(&mut *tx)
                 .await?;
-                outcome.updated += 1;
+                if previous != Some(id) {
+                    outcome.updated += 1;
+                }
                 id
             }
             None => {
@@ -492,10 +599,19 @@ async fn import_file_hashed(
                 .fetch_one(&mut *tx)
                 .await?;
                 existing_slugs.insert(&slug, id);
+                // Further rows of this organisation, for more of its people, find it by name too.
+                for key in name_keys(&row.name) {
+                    existing_names.insert(&key, id);
+                }
                 outcome.added += 1;
                 id
             }
         };
+        previous = Some(id);
+        if let Some(person) = &row.person {
+            import_person(&mut tx, id, person).await?;
+            outcome.people += 1;
+        }
         for network in &row.networks {
             sqlx::query(
                 "INSERT INTO network_members (network_id, organization_id) SELECT id, $1 FROM networks WHERE slug = $2 \

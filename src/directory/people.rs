@@ -57,6 +57,11 @@ fn read_person(
     form.is_valid().then_some((honorific, name, title))
 }
 
+/// A slug for a new person: people's names are not unique, so it is random.
+pub fn new_person_slug() -> String {
+    format!("person-{}", &crate::platform::auth::new_secret()[..12].to_lowercase().replace(['_', '-'], "x"))
+}
+
 async fn editable(state: &AppState, user: &SignedIn, slug: &Slug, lang: Lang) -> Result<(i64, String), PageError> {
     let (id, _, record) = crate::directory::edit::load(&state.db, slug).await.found(lang)?;
     if !roles::can_edit_organization(&state.db, user, id).await.page(lang)? {
@@ -133,8 +138,7 @@ pub async fn add(
         let page = page(&state, lang, &uri, &slug, organization, None, form).await?;
         return Ok((StatusCode::BAD_REQUEST, render(&page, lang)?).into_response());
     };
-    let person_slug =
-        format!("person-{}", &crate::platform::auth::new_secret()[..12].to_lowercase().replace(['_', '-'], "x"));
+    let person_slug = new_person_slug();
     let person_id: i64 =
         sqlx::query_scalar("INSERT INTO persons (slug, honorific, name) VALUES ($1, $2, $3) RETURNING id")
             .bind(&person_slug)
