@@ -192,7 +192,15 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 .collect::<anyhow::Result<_>>()?;
             irene::app::prepare_data_dir(&storage.data)?;
             let db = irene::app::open_database(storage.database_url.as_deref(), &storage.data).await?;
-            let outcome = irene::directory::import::import_file(&db, &file, format, &mapping, !dry_run).await?;
+            let outcome = irene::directory::import::import_file(
+                &db,
+                &file,
+                format,
+                &mapping,
+                !dry_run,
+                irene::platform::i18n::Lang::En,
+            )
+            .await?;
             for problem in &outcome.problems {
                 eprintln!("{}: {problem}", file.display());
             }

@@ -111,7 +111,13 @@ fn positions(header: &[String], mapping: &HashMap<String, String>) -> HashMap<&'
     found
 }
 
-fn check(raw: &RawRow, columns: &Columns, networks: &HashSet<String>, problems: &mut Vec<Problem>) -> Option<Row_> {
+fn check(
+    raw: &RawRow,
+    columns: &Columns,
+    networks: &HashSet<String>,
+    problems: &mut Vec<Problem>,
+    lang: Lang,
+) -> Option<Row_> {
     let line = raw.line;
     let at = &columns.at;
     let cell = |column: &str| {
@@ -128,18 +134,18 @@ fn check(raw: &RawRow, columns: &Columns, networks: &HashSet<String>, problems: 
         }
     }
     if name.is_empty() {
-        problem("name_en", "missing name".into());
+        problem("name_en", lang.t("import-missing-name"));
     }
     let slug = cell("slug");
     if let Some(text) = &slug
         && Slug::parse(text).is_none()
     {
-        problem("slug", format!("“{text}” is not a slug (lowercase letters, digits and hyphens)"));
+        problem("slug", said(lang, "import-bad-slug", text));
     }
     let kind = match cell("kind") {
         None => Some(OrganizationKind::Ngo),
         Some(text) => OrganizationKind::parse(&text).or_else(|| {
-            problem("kind", format!("unknown kind “{text}”"));
+            problem("kind", said(lang, "import-unknown-kind", &text));
             None
         }),
     };
@@ -147,26 +153,26 @@ fn check(raw: &RawRow, columns: &Columns, networks: &HashSet<String>, problems: 
     if let Some(code) = &country
         && CountryCode::parse(code).is_none()
     {
-        problem("country", format!("bad country code “{code}” (ISO 3166 alpha-2, such as AZ)"));
+        problem("country", said(lang, "import-bad-country", code));
     }
     let email = cell("email");
     if let Some(address) = &email
         && Email::parse(address).is_none()
     {
-        problem("email", format!("bad e-mail “{address}”"));
+        problem("email", said(lang, "import-bad-email", address));
     }
     let website = cell("website");
     if let Some(url) = &website
         && !(url.starts_with("https://") || url.starts_with("http://"))
     {
-        problem("website", format!("“{url}” does not start with https:// or http://"));
+        problem("website", said(lang, "import-bad-website", url));
     }
     let founded_year = match cell("founded_year") {
         None => None,
         Some(text) => match text.parse::<i64>() {
             Ok(year) if (1800..=2100).contains(&year) => Some(year),
             _ => {
-                problem("founded_year", format!("“{text}” is not a year"));
+                problem("founded_year", said(lang, "import-bad-year", &text));
                 None
             }
         },
@@ -174,7 +180,7 @@ fn check(raw: &RawRow, columns: &Columns, networks: &HashSet<String>, problems: 
     let status = match cell("consultative_status") {
         None => Some(ConsultativeStatus::None),
         Some(text) => ConsultativeStatus::parse(&text).or_else(|| {
-            problem("consultative_status", format!("unknown status “{text}”"));
+            problem("consultative_status", said(lang, "import-unknown-status", &text));
             None
         }),
     };
@@ -183,7 +189,7 @@ fn check(raw: &RawRow, columns: &Columns, networks: &HashSet<String>, problems: 
         .unwrap_or_default();
     for network in &listed {
         if !networks.contains(network) {
-            problem("networks", format!("unknown network “{network}”"));
+            problem("networks", said(lang, "import-unknown-network", network));
         }
     }
     let person_name = cell("person_name");
@@ -191,11 +197,11 @@ fn check(raw: &RawRow, columns: &Columns, networks: &HashSet<String>, problems: 
     if let Some(address) = &person_email
         && Email::parse(address).is_none()
     {
-        problem("person_email", format!("bad e-mail “{address}”"));
+        problem("person_email", said(lang, "import-bad-email", address));
     }
     let (person_position, person_phone) = (cell("person_position"), cell("person_phone"));
     if person_name.is_none() && (person_position.is_some() || person_email.is_some() || person_phone.is_some()) {
-        problem("person_name", "missing the person's name".into());
+        problem("person_name", lang.t("import-missing-person-name"));
     }
     if problems.len() > before {
         return None;
@@ -237,15 +243,11 @@ impl<'a> Columns<'a> {
     }
 
     /// Our columns in a table's header; a problem when it has no name column.
-    fn table(&mut self, header: Arc<[String]>) -> Result<(), Problem> {
+    fn table(&mut self, header: Arc<[String]>, lang: Lang) -> Result<(), Problem> {
         self.at = positions(&header, self.mapping);
         self.header = Some(header);
         if !["name_en", "name_ru", "name_az"].iter().any(|c| self.at.contains_key(c)) {
-            return Err(Problem {
-                line: 1,
-                column: "name_en".into(),
-                message: "no name column (name_en, name_ru or name_az)".into(),
-            });
+            return Err(Problem { line: 1, column: "name_en".into(), message: lang.t("import-no-name-column") });
         }
         Ok(())
     }
@@ -265,6 +267,11 @@ impl<'a> Columns<'a> {
         let mapped = || self.mapping.iter().find(|(_, ours)| ours.as_str() == column).map(|(theirs, _)| theirs);
         self.at.get(column).and_then(|i| row.header.get(*i)).or_else(mapped).map_or(column, String::as_str).to_string()
     }
+}
+
+/// A problem's message quoting the cell's text.
+fn said(lang: Lang, key: &str, text: &str) -> String {
+    lang.t_with(key, &[("value", text.chars().take(200).collect::<String>().into())])
 }
 
 fn hash(key: &str) -> u64 {
@@ -421,15 +428,16 @@ pub fn validate<R: std::io::Read + std::io::Seek + Send + 'static>(
     format: Format,
     mapping: &HashMap<String, String>,
     networks: &HashSet<String>,
+    lang: Lang,
 ) -> Vec<Problem> {
     let mut problems = Vec::new();
-    let mut rows = Rows::read(input, format);
+    let mut rows = Rows::read(input, format, lang);
     let mut columns = Columns::new(mapping);
     // Hashes rather than the names themselves keep a million rows in a few megabytes.
     let mut seen: HashSet<u64> = HashSet::new();
     while let Some(item) = rows.next_blocking() {
         let raw = match item {
-            Item::Header(header) => match columns.table(header) {
+            Item::Header(header) => match columns.table(header, lang) {
                 Ok(()) => continue,
                 Err(problem) => {
                     problems.push(problem);
@@ -443,7 +451,7 @@ pub fn validate<R: std::io::Read + std::io::Seek + Send + 'static>(
             Item::Row(raw) => raw,
         };
         columns.locate(&raw);
-        let Some(row) = check(&raw, &columns, networks, &mut problems) else { continue };
+        let Some(row) = check(&raw, &columns, networks, &mut problems, lang) else { continue };
         let keys: Vec<String> = row.slug.iter().map(|s| format!("slug:{s}")).chain(name_keys(&row.name)).collect();
         // A collision here (about one in ten million for a million rows) reports a
         // duplicate that is not one; it never writes anything wrong.
@@ -455,14 +463,14 @@ pub fn validate<R: std::io::Read + std::io::Seek + Send + 'static>(
                     keys.iter().map(|key| hash(&format!("{key}\u{0}person:{}", fold(&person.name)))).collect();
                 if person_keys.iter().any(|key| seen.contains(key)) {
                     let column = columns.name_in_file(&raw, "person_name");
-                    problems.push(Problem { line: raw.line, column, message: "duplicate of an earlier line".into() });
+                    problems.push(Problem { line: raw.line, column, message: lang.t("import-duplicate") });
                 }
                 seen.extend(person_keys);
             }
             (None, Some(repeated)) => {
                 let column = if repeated.starts_with("slug:") { "slug" } else { "name_en" };
                 let column = columns.name_in_file(&raw, column);
-                problems.push(Problem { line: raw.line, column, message: "duplicate of an earlier line".into() });
+                problems.push(Problem { line: raw.line, column, message: lang.t("import-duplicate") });
             }
             (None, None) => {}
         }
@@ -471,7 +479,7 @@ pub fn validate<R: std::io::Read + std::io::Seek + Send + 'static>(
     problems
 }
 
-/// Checks the whole file; with `write`, imports it in one transaction when
+/// Checks the whole file, reporting problems in `lang`; with `write`, imports it in one transaction when
 /// nothing is wrong (without, the import is rolled back, to count what it would do).
 pub async fn import_file(
     db: &Db,
@@ -479,8 +487,9 @@ pub async fn import_file(
     format: Format,
     mapping: &HashMap<String, String>,
     write: bool,
+    lang: Lang,
 ) -> anyhow::Result<Outcome> {
-    import_file_hashed(db, path, format, mapping, write, hash).await
+    import_file_hashed(db, path, format, mapping, write, lang, hash).await
 }
 
 fn open(path: &Path) -> anyhow::Result<std::fs::File> {
@@ -494,6 +503,7 @@ async fn import_file_hashed(
     format: Format,
     mapping: &HashMap<String, String>,
     write: bool,
+    lang: Lang,
     index_hash: fn(&str) -> u64,
 ) -> anyhow::Result<Outcome> {
     let networks: HashSet<String> =
@@ -503,7 +513,7 @@ async fn import_file_hashed(
     let input = open(path)?;
     let (checked_mapping, checked_networks) = (mapping.clone(), networks.clone());
     let problems =
-        tokio::task::spawn_blocking(move || validate(input, format, &checked_mapping, &checked_networks)).await?;
+        tokio::task::spawn_blocking(move || validate(input, format, &checked_mapping, &checked_networks, lang)).await?;
     let mut outcome = Outcome { problems, ..Outcome::default() };
     if !outcome.problems.is_empty() {
         return Ok(outcome);
@@ -525,7 +535,7 @@ async fn import_file_hashed(
 
     // Second pass: the import itself, all or nothing.
     let mut tx = db.pool.begin().await?;
-    let mut rows = Rows::read(open(path)?, format);
+    let mut rows = Rows::read(open(path)?, format, lang);
     let mut columns = Columns::new(mapping);
     let mut problems = Vec::new();
     // Rows repeating an organisation for more of its people count it once.
@@ -533,7 +543,7 @@ async fn import_file_hashed(
     while let Some(item) = rows.next().await {
         let Item::Row(raw) = item else { continue };
         columns.locate(&raw);
-        let Some(row) = check(&raw, &columns, &networks, &mut problems) else { continue };
+        let Some(row) = check(&raw, &columns, &networks, &mut problems, lang) else { continue };
         let known =
             known_organization(&mut tx, &existing_slugs, &existing_names, row.slug.as_deref(), &row.name).await?;
         let id = match known {
@@ -648,7 +658,7 @@ mod tests {
             [("Organisation".to_string(), "name_en".to_string()), ("Land".to_string(), "country".to_string())].into();
         let at = positions(&header, &mapping);
         assert_eq!((at["name_en"], at["country"]), (0, 1));
-        assert!(Columns::new(&HashMap::new()).table(Arc::from(["city".to_string()])).is_err());
+        assert!(Columns::new(&HashMap::new()).table(Arc::from(["city".to_string()]), Lang::En).is_err());
     }
 
     #[tokio::test]
@@ -667,7 +677,7 @@ mod tests {
         std::fs::write(&csv, "slug,name_en,city\n,Gamma Fund,Ganja\n,Beta Union,Quba\nalpha-2,Delta Trust,Sheki\n")
             .unwrap();
         // Every key has the same hash: only the database can tell them apart.
-        let outcome = import_file_hashed(&db, &csv, Format::Csv, &HashMap::new(), true, |_| 0).await.unwrap();
+        let outcome = import_file_hashed(&db, &csv, Format::Csv, &HashMap::new(), true, Lang::En, |_| 0).await.unwrap();
         assert_eq!((outcome.added, outcome.updated, outcome.problems), (2, 1, vec![]));
         let cities: Vec<(String, String)> =
             sqlx::query_as("SELECT slug, city FROM organizations ORDER BY slug").fetch_all(&db.pool).await.unwrap();

@@ -11,6 +11,7 @@ use std::sync::Arc;
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 
 use super::Problem;
+use crate::platform::i18n::Lang;
 
 /// The formats an import reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,24 +67,26 @@ pub enum Item {
 pub struct Rows {
     receiver: tokio::sync::mpsc::Receiver<Item>,
     reader: Option<std::thread::JoinHandle<()>>,
+    lang: Lang,
 }
 
 /// How many rows wait between the reading thread and the import.
 const QUEUE: usize = 256;
 
 impl Rows {
-    pub fn read<R: Read + Seek + Send + 'static>(input: R, format: Format) -> Rows {
+    /// Starts reading `input`, with problems reported in `lang`.
+    pub fn read<R: Read + Seek + Send + 'static>(input: R, format: Format, lang: Lang) -> Rows {
         let (sender, receiver) = tokio::sync::mpsc::channel(QUEUE);
         let reader = std::thread::spawn(move || {
             // False once the import stops listening: the reading stops too.
             let send = |item: Item| sender.blocking_send(item).is_ok();
             match format {
-                Format::Csv => read_csv(input, &send),
-                Format::Xlsx => read_xlsx(input, &send),
-                Format::Json => read_json(input, &send),
+                Format::Csv => read_csv(input, &send, lang),
+                Format::Xlsx => read_xlsx(input, &send, lang),
+                Format::Json => read_json(input, &send, lang),
             }
         });
-        Rows { receiver, reader: Some(reader) }
+        Rows { receiver, reader: Some(reader), lang }
     }
 
     /// The next item, waiting for the reading thread; for synchronous callers.
@@ -102,10 +105,11 @@ impl Rows {
     /// ended (a parser's panic on a malformed file is the file's problem, not the server's).
     fn finish(&mut self) -> Option<Item> {
         let reader = self.reader.take()?;
+        let lang = self.lang;
         reader
             .join()
             .err()
-            .map(|_| Item::Problem(Problem { line: 0, column: "-".into(), message: "the file cannot be read".into() }))
+            .map(|_| Item::Problem(Problem { line: 0, column: "-".into(), message: lang.t("import-file-unreadable") }))
     }
 }
 
@@ -113,16 +117,21 @@ fn clean_header(name: &str) -> String {
     name.trim_start_matches('\u{feff}').trim().to_string()
 }
 
-fn unreadable(line: u64, error: impl std::fmt::Display) -> Item {
-    Item::Problem(Problem { line, column: "-".into(), message: format!("unreadable: {error}") })
+fn unreadable(line: u64, error: impl std::fmt::Display, lang: Lang) -> Item {
+    let error: String = error.to_string().chars().take(300).collect();
+    Item::Problem(Problem {
+        line,
+        column: "-".into(),
+        message: lang.t_with("import-unreadable", &[("error", error.into())]),
+    })
 }
 
-fn read_csv(input: impl Read, send: &dyn Fn(Item) -> bool) {
+fn read_csv(input: impl Read, send: &dyn Fn(Item) -> bool, lang: Lang) {
     let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(input);
     let header: Arc<[String]> = match reader.headers() {
         Ok(header) => header.iter().map(clean_header).collect(),
         Err(error) => {
-            send(unreadable(1, error));
+            send(unreadable(1, error, lang));
             return;
         }
     };
@@ -139,7 +148,7 @@ fn read_csv(input: impl Read, send: &dyn Fn(Item) -> bool) {
                 cells: record.iter().map(str::to_string).collect(),
             }),
             Err(error) => {
-                let item = unreadable(error.position().map_or(0, |p| p.line()), &error);
+                let item = unreadable(error.position().map_or(0, |p| p.line()), &error, lang);
                 // A line that is not UTF-8 can be skipped; a failing disk cannot.
                 if matches!(error.kind(), csv::ErrorKind::Io(_)) {
                     send(item);
@@ -159,23 +168,23 @@ const XLSX_COLUMNS: usize = 16_384;
 
 /// Reads the first sheet cell by cell. calamine keeps the file's shared
 /// strings (each distinct text once) in memory, but not its rows.
-fn read_xlsx<R: Read + Seek>(input: R, send: &dyn Fn(Item) -> bool) {
+fn read_xlsx<R: Read + Seek>(input: R, send: &dyn Fn(Item) -> bool, lang: Lang) {
     use calamine::Reader;
     let mut workbook: calamine::Xlsx<_> = match calamine::Xlsx::new(BufReader::new(input)) {
         Ok(workbook) => workbook,
         Err(error) => {
-            send(unreadable(0, error));
+            send(unreadable(0, error, lang));
             return;
         }
     };
     let Some(sheet) = workbook.sheet_names().first().cloned() else {
-        send(unreadable(0, "the workbook has no sheet"));
+        send(unreadable(0, lang.t("import-no-sheet"), lang));
         return;
     };
     let mut cells = match workbook.worksheet_cells_reader(&sheet) {
         Ok(cells) => cells,
         Err(error) => {
-            send(unreadable(0, error));
+            send(unreadable(0, error, lang));
             return;
         }
     };
@@ -198,7 +207,7 @@ fn read_xlsx<R: Read + Seek>(input: R, send: &dyn Fn(Item) -> bool) {
             Ok(Some(cell)) => cell,
             Ok(None) => break,
             Err(error) => {
-                send(unreadable(current.as_ref().map_or(0, |(index, _)| u64::from(*index) + 1), error));
+                send(unreadable(current.as_ref().map_or(0, |(index, _)| u64::from(*index) + 1), error, lang));
                 return;
             }
         };
@@ -206,7 +215,7 @@ fn read_xlsx<R: Read + Seek>(input: R, send: &dyn Fn(Item) -> bool) {
         let column = column as usize;
         let line = u64::from(row) + 1;
         if column >= XLSX_COLUMNS {
-            send(unreadable(line, "more columns than a sheet can have"));
+            send(unreadable(line, lang.t("import-too-many-columns"), lang));
             return;
         }
         if current.as_ref().is_none_or(|(index, _)| *index != row) {
@@ -218,7 +227,11 @@ fn read_xlsx<R: Read + Seek>(input: R, send: &dyn Fn(Item) -> bool) {
         let text = match cell.get_value() {
             calamine::DataRef::Error(error) => {
                 let name = header.as_ref().and_then(|h| h.get(column).cloned()).unwrap_or_else(|| "-".into());
-                if !send(Item::Problem(Problem { line, column: name, message: format!("a cell error ({error})") })) {
+                if !send(Item::Problem(Problem {
+                    line,
+                    column: name,
+                    message: lang.t_with("import-cell-error", &[("error", error.to_string().into())]),
+                })) {
                     return;
                 }
                 String::new()
@@ -262,7 +275,7 @@ impl<R: Read> Read for LineCounter<R> {
 
 /// Streams the array's objects one at a time (serde_json reads a byte at a
 /// time from the counter, so the count is exact when an object opens).
-fn read_json(input: impl Read, send: &dyn Fn(Item) -> bool) {
+fn read_json(input: impl Read, send: &dyn Fn(Item) -> bool, lang: Lang) {
     let mut input = BufReader::new(input);
     if input.fill_buf().is_ok_and(|head| head.starts_with(b"\xEF\xBB\xBF")) {
         input.consume(3);
@@ -270,16 +283,17 @@ fn read_json(input: impl Read, send: &dyn Fn(Item) -> bool) {
     let newlines = Rc::new(Cell::new(0));
     let mut deserializer =
         serde_json::Deserializer::from_reader(LineCounter { inner: input, newlines: newlines.clone() });
-    let rows = JsonRows { newlines: &newlines, send };
+    let rows = JsonRows { newlines: &newlines, send, lang };
     if let Err(error) = rows.deserialize(&mut deserializer).and_then(|()| deserializer.end()) {
         // After a "stopped" error nobody listens, and this is not delivered.
-        send(unreadable(error.line() as u64, error));
+        send(unreadable(error.line() as u64, error, lang));
     }
 }
 
 struct JsonRows<'a> {
     newlines: &'a Rc<Cell<u64>>,
     send: &'a dyn Fn(Item) -> bool,
+    lang: Lang,
 }
 
 impl<'de> DeserializeSeed<'de> for JsonRows<'_> {
@@ -298,7 +312,10 @@ impl<'de> Visitor<'de> for JsonRows<'_> {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut sequence: A) -> Result<(), A::Error> {
-        while sequence.next_element_seed(JsonRow { newlines: self.newlines, send: self.send })?.is_some() {}
+        while sequence
+            .next_element_seed(JsonRow { newlines: self.newlines, send: self.send, lang: self.lang })?
+            .is_some()
+        {}
         Ok(())
     }
 }
@@ -306,6 +323,7 @@ impl<'de> Visitor<'de> for JsonRows<'_> {
 struct JsonRow<'a> {
     newlines: &'a Rc<Cell<u64>>,
     send: &'a dyn Fn(Item) -> bool,
+    lang: Lang,
 }
 
 impl<'de> DeserializeSeed<'de> for JsonRow<'_> {
@@ -331,7 +349,7 @@ impl<'de> Visitor<'de> for JsonRow<'_> {
             let text = match json_text(&value) {
                 Some(text) => text,
                 None => {
-                    let message = "a text, a number or a list of texts is expected".to_string();
+                    let message = self.lang.t("import-not-a-text");
                     if !(self.send)(Item::Problem(Problem { line, column: column.clone(), message })) {
                         return Err(de::Error::custom("stopped"));
                     }
@@ -374,7 +392,7 @@ mod tests {
     use super::*;
 
     fn items(bytes: &[u8], format: Format) -> Vec<String> {
-        let mut rows = Rows::read(std::io::Cursor::new(bytes.to_vec()), format);
+        let mut rows = Rows::read(std::io::Cursor::new(bytes.to_vec()), format, Lang::En);
         let mut seen = Vec::new();
         while let Some(item) = rows.next_blocking() {
             seen.push(match item {
