@@ -35,6 +35,8 @@ pub struct AppState {
     pub sessions: SessionPolicy,
     /// How long a coordinator's verification of an organisation holds.
     pub verification_days: i64,
+    /// The instance's data folder (uploaded imports wait here for confirmation).
+    pub data_dir: PathBuf,
 }
 
 impl FromRef<AppState> for Db {
@@ -120,7 +122,15 @@ pub async fn serve(options: ServeOptions) -> anyhow::Result<()> {
              or run `irene admin create`"
         );
     }
-    let state = AppState { db, search, public_url, mailer, sessions, verification_days: options.verification_days };
+    let state = AppState {
+        db,
+        search,
+        public_url,
+        mailer,
+        sessions,
+        verification_days: options.verification_days,
+        data_dir: options.data_dir.clone(),
+    };
     membership::verification::remind_periodically(state.clone());
     tracing::info!(addr = %options.addr, "IRENE is serving");
     let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
@@ -204,6 +214,17 @@ pub fn router(state: AppState) -> Router {
         .nest("/account", accounts)
         .route("/static/irene.css", get(stylesheet))
         .merge(crate::api::router())
+        .layer(RequestBodyLimitLayer::new(64 * 1024))
+        // Uploads have a limit of their own, checked by their handler so that it can say so.
+        .merge(
+            Router::new()
+                .route(
+                    "/organizations/import",
+                    get(directory::upload::import_form).post(directory::upload::import_check),
+                )
+                .route("/organizations/import/{id}", post(directory::upload::import_confirm))
+                .layer(axum::extract::DefaultBodyLimit::max(directory::upload::UPLOAD_LIMIT)),
+        )
         .fallback(crate::platform::web::not_found)
         .with_state(state)
         .layer(axum::middleware::from_fn(remember_lang))
@@ -221,7 +242,6 @@ pub fn router(state: AppState) -> Router {
         ))
         .layer(csrf)
         .layer(CompressionLayer::new())
-        .layer(RequestBodyLimitLayer::new(64 * 1024))
         .layer(TraceLayer::new_for_http())
 }
 

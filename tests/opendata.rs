@@ -489,3 +489,117 @@ async fn tokens_write_with_their_owners_rights_and_stop_when_revoked() {
         pool.close().await;
     }
 }
+
+/// A form with a file, as a browser sends it from the import page.
+async fn upload(browser: &support::Browser, name: &str, bytes: &[u8], mapping: &str) -> (u16, String) {
+    let boundary = "irene-test-boundary-7MA4YWxkTrZu0gW";
+    let mut body = Vec::new();
+    body.extend_from_slice(
+        format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"mapping\"\r\n\r\n{mapping}\r\n\
+             --{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\n\
+             Content-Type: application/octet-stream\r\n\r\n"
+        )
+        .as_bytes(),
+    );
+    body.extend_from_slice(bytes);
+    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    let response = browser
+        .client
+        .post(format!("{}/organizations/import?lang=en", browser.base))
+        .header("origin", &browser.base)
+        .header("sec-fetch-site", "same-origin")
+        .header("content-type", format!("multipart/form-data; boundary={boundary}"))
+        .body(body)
+        .send()
+        .await
+        .expect("upload");
+    (response.status().as_u16(), response.text().await.unwrap())
+}
+
+#[tokio::test]
+async fn administrators_import_an_uploaded_file_after_a_dry_run() {
+    for backend in backends() {
+        let database = TestDatabase::new(&backend).await;
+        let server = Server::demo(&database).await;
+        let output = support::irene()
+            .args(["admin", "create", "--email", "admin@irene.example", "--name", "Admin", "--data"])
+            .arg(database.data_dir.path().join("cli"))
+            .args(["--database-url", &database.shared_url()])
+            .env("IRENE_ADMIN_PASSWORD", "a long enough passphrase")
+            .output()
+            .unwrap();
+        assert!(output.status.success());
+        let admin = support::Browser::new(&server);
+        admin
+            .post("/account/signin", &[("email", "admin@irene.example"), ("password", "a long enough passphrase")])
+            .await;
+        let (status, page) = admin.page("/organizations/import?lang=ru").await;
+        assert_eq!(status, 200);
+        assert!(page.contains("Импорт организаций") && page.contains("enctype=\"multipart/form-data\""));
+        let before = organization_count(&database).await;
+
+        let bad = "Organisation,country,person_name,person_email\nLake Göygöl Friends,XX,,\n\
+                   Ganja Women Forum,AZ,Leyla Aliyeva,leyla@@ganja\n";
+        let (status, page) = upload(&admin, "members.csv", bad.as_bytes(), "Organisation = name_en").await;
+        assert_eq!(status, 400, "{}", backend.name());
+        assert!(page.contains("2 problems; nothing was written"), "{page}");
+        assert!(page.contains("<td>2</td><td>country</td><td>bad country code “XX”"), "{page}");
+        assert!(page.contains("<td>3</td><td>person_email</td>"));
+        let (status, page) = upload(&admin, "members.csv", bad.as_bytes(), "Organisation = nowhere").await;
+        assert_eq!(status, 400);
+        assert!(page.contains("id=\"mapping-error\""), "a bad mapping is named beside its field");
+        assert_eq!(organization_count(&database).await, before, "nothing written");
+
+        let good = table_as(
+            "xlsx",
+            &[
+                &["name_en", "country", "person_name", "person_position"],
+                &["Lake Göygöl Friends", "AZ", "Leyla Aliyeva", "Chair"],
+            ],
+        );
+        let (status, page) = upload(&admin, "members.xlsx", &good, "").await;
+        assert_eq!(status, 200, "{page}");
+        assert!(page.contains("Importing will add 1 organisations, update 0 and bring 1 people"), "{page}");
+        assert_eq!(organization_count(&database).await, before, "a dry run writes nothing");
+        let confirm =
+            page.split("action=\"/organizations/import/").nth(1).unwrap().split('"').next().unwrap().to_string();
+        let (status, page, _) =
+            admin.post_page(&format!("/organizations/import/{confirm}?lang=en"), &[("mapping", "")]).await;
+        assert_eq!(status, 200, "{page}");
+        assert!(page.contains("1 organisations added"));
+        assert_eq!(organization_count(&database).await, before + 1);
+        let (status, _, _) = admin.post_page(&format!("/organizations/import/{confirm}"), &[("mapping", "")]).await;
+        assert_eq!(status, 404, "the file is gone once imported");
+        let waiting = std::fs::read_dir(server.data_dir.join("imports")).unwrap().count();
+        assert_eq!(waiting, 0, "nothing left in the data folder");
+
+        let too_big = vec![b'a'; 51 * 1024 * 1024];
+        let (status, page) = upload(&admin, "huge.csv", &too_big, "").await;
+        assert_eq!(status, 413);
+        assert!(page.contains("larger than 50 MiB"));
+
+        let stranger = support::Browser::new(&server);
+        assert_eq!(stranger.get("/organizations/import").await.status(), 303, "sign in first");
+        // An account that is not an administrator's.
+        let output = support::irene()
+            .args(["admin", "create", "--email", "editor@irene.example", "--name", "Editor", "--data"])
+            .arg(database.data_dir.path().join("cli"))
+            .args(["--database-url", &database.shared_url()])
+            .env("IRENE_ADMIN_PASSWORD", "a long enough passphrase")
+            .output()
+            .unwrap();
+        assert!(output.status.success());
+        let pool = database.pool().await;
+        sqlx::query("UPDATE users SET is_admin = 0 WHERE email = 'editor@irene.example'").execute(&pool).await.unwrap();
+        pool.close().await;
+        let editor = support::Browser::new(&server);
+        editor
+            .post("/account/signin", &[("email", "editor@irene.example"), ("password", "a long enough passphrase")])
+            .await;
+        assert_eq!(editor.get("/organizations/import").await.status(), 403);
+        let (status, _) = upload(&editor, "members.xlsx", &good, "").await;
+        assert_eq!(status, 403);
+        assert_eq!(organization_count(&database).await, before + 1);
+    }
+}

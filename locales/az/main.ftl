@@ -484,3 +484,24 @@ import-cell-error = xanada xəta ({ $error })
 import-not-a-text = mətn, rəqəm və ya mətnlər siyahısı gözlənilir
 import-no-sheet = kitabda vərəq yoxdur
 import-too-many-columns = sütunlar vərəqdə ola biləcəyindən çoxdur
+import-title = Təşkilatların idxalı
+import-intro = CSV ixracının sütunları olan CSV, XLSX və ya JSON faylı; şəxslər person_name, person_position, person_email və person_phone sütunlarında. Fayl əvvəlcə yoxlanılır və bütün xətalar düzəldilənə qədər heç nə yazılmır.
+import-file = Fayl (CSV, XLSX və ya JSON)
+import-mapping = Sütunların uyğunlaşdırılması (könüllü)
+import-mapping-hint = Hər sətirdə bir: faylın sütunu = bizim sütun, məsələn Organisation = name_en
+import-check = Faylı yoxla
+import-problems = { $count ->
+    [one] { $count } xəta; heç nə yazılmadı
+   *[other] { $count } xəta; heç nə yazılmadı
+}
+import-line = Sətir
+import-column = Sütun
+import-message = Xəta
+import-ready = Xəta tapılmadı. İdxal { $added } təşkilat əlavə edəcək, { $updated } təşkilatı yeniləyəcək və { $people } şəxs gətirəcək.
+import-confirm = İdxal et
+import-done = İdxal edildi: { $added } təşkilat əlavə edildi, { $updated } yeniləndi, { $people } şəxs.
+import-again = Başqa fayl idxal et
+import-no-file = İdxal üçün fayl seçin.
+import-too-large = Fayl { $count } MiB-dan böyükdür; onu irene import ilə idxal edin.
+import-expired = Bu fayl artıq idxalı gözləmir; onu yenidən yükləyin.
+import-bad-mapping = “{ $line }” idxal sütunlarından biri ilə “faylın sütunu = sütun” şəklində deyil

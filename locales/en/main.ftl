@@ -484,3 +484,24 @@ import-cell-error = a cell error ({ $error })
 import-not-a-text = a text, a number or a list of texts is expected
 import-no-sheet = the workbook has no sheet
 import-too-many-columns = more columns than a sheet can have
+import-title = Import organisations
+import-intro = A CSV, XLSX or JSON file with the columns of the CSV export, and people as person_name, person_position, person_email and person_phone. The file is checked first and nothing is written until every problem is fixed.
+import-file = File (CSV, XLSX or JSON)
+import-mapping = Column mapping (optional)
+import-mapping-hint = One a line: the file's column = ours, such as Organisation = name_en
+import-check = Check the file
+import-problems = { $count ->
+    [one] One problem; nothing was written
+   *[other] { $count } problems; nothing was written
+}
+import-line = Line
+import-column = Column
+import-message = Problem
+import-ready = No problem found. Importing will add { $added } organisations, update { $updated } and bring { $people } people.
+import-confirm = Import
+import-done = Imported: { $added } organisations added, { $updated } updated, { $people } people.
+import-again = Import another file
+import-no-file = Choose a file to import.
+import-too-large = The file is larger than { $count } MiB; import it with irene import instead.
+import-expired = This file is no longer waiting to be imported; upload it again.
+import-bad-mapping = “{ $line }” is not “file column = column” with one of the import's columns

@@ -502,3 +502,26 @@ import-cell-error = ошибка в ячейке ({ $error })
 import-not-a-text = ожидается текст, число или список текстов
 import-no-sheet = в книге нет листов
 import-too-many-columns = столбцов больше, чем может быть на листе
+import-title = Импорт организаций
+import-intro = Файл CSV, XLSX или JSON со столбцами экспорта CSV и людьми в столбцах person_name, person_position, person_email и person_phone. Сначала файл проверяется, и ничего не записывается, пока все ошибки не исправлены.
+import-file = Файл (CSV, XLSX или JSON)
+import-mapping = Сопоставление столбцов (необязательно)
+import-mapping-hint = По одному в строке: столбец файла = наш столбец, например Organisation = name_en
+import-check = Проверить файл
+import-problems = { $count ->
+    [one] { $count } ошибка; ничего не записано
+    [few] { $count } ошибки; ничего не записано
+    [many] { $count } ошибок; ничего не записано
+   *[other] { $count } ошибки; ничего не записано
+}
+import-line = Строка
+import-column = Столбец
+import-message = Ошибка
+import-ready = Ошибок нет. Импорт добавит организаций: { $added }, обновит: { $updated }, людей: { $people }.
+import-confirm = Импортировать
+import-done = Импортировано: добавлено организаций: { $added }, обновлено: { $updated }, людей: { $people }.
+import-again = Импортировать другой файл
+import-no-file = Выберите файл для импорта.
+import-too-large = Файл больше { $count } МиБ; импортируйте его командой irene import.
+import-expired = Этот файл больше не ожидает импорта; загрузите его снова.
+import-bad-mapping = «{ $line }» не имеет вида «столбец файла = столбец» с одним из столбцов импорта

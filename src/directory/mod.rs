@@ -9,3 +9,4 @@ pub mod queries;
 pub mod routes;
 pub mod schema;
 pub mod search;
+pub mod upload;
