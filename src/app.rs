@@ -195,6 +195,7 @@ pub fn router(state: AppState) -> Router {
         .route("/organizations/{slug}/history", get(directory::edit::history))
         .route("/organizations/{slug}/people", get(directory::people::people).post(directory::people::add))
         .route("/organizations/{slug}/people/{id}/{action}", post(directory::people::update))
+        .route("/organizations/{slug}/people/{id}/vcard", get(directory::api::person_vcard))
         .route("/organizations/{slug}/history/{entry}/restore", post(directory::edit::restore))
         .route("/networks", get(networks::routes::networks_page))
         .route("/networks/{slug}", get(networks::routes::network_page))

@@ -505,3 +505,4 @@ import-no-file = İdxal üçün fayl seçin.
 import-too-large = Fayl { $count } MiB-dan böyükdür; onu irene import ilə idxal edin.
 import-expired = Bu fayl artıq idxalı gözləmir; onu yenidən yükləyin.
 import-bad-mapping = “{ $line }” idxal sütunlarından biri ilə “faylın sütunu = sütun” şəklində deyil
+profile-person-vcard = Əlaqə kartı

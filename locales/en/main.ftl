@@ -505,3 +505,4 @@ import-no-file = Choose a file to import.
 import-too-large = The file is larger than { $count } MiB; import it with irene import instead.
 import-expired = This file is no longer waiting to be imported; upload it again.
 import-bad-mapping = “{ $line }” is not “file column = column” with one of the import's columns
+profile-person-vcard = Contact card
