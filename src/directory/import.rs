@@ -399,23 +399,14 @@ async fn import_person(
             .await?;
         }
         None => {
-            let name = LocalizedText([(Lang::En, person.name.clone())].into());
-            let person_id: i64 = sqlx::query_scalar("INSERT INTO persons (slug, name) VALUES ($1, $2) RETURNING id")
-                .bind(super::people::new_person_slug())
-                .bind(name.to_json())
-                .fetch_one(&mut **tx)
-                .await?;
-            sqlx::query(
-                "INSERT INTO positions (person_id, organization_id, title, email, phone, position) \
-                 SELECT $1, $2, $3, $4, $5, COALESCE(MAX(position), 0) + 1 FROM positions WHERE organization_id = $2",
-            )
-            .bind(person_id)
-            .bind(organization_id)
-            .bind(title.unwrap_or_else(|| LocalizedText::default().to_json()))
-            .bind(&person.email)
-            .bind(&person.phone)
-            .execute(&mut **tx)
-            .await?;
+            let new = super::people::NewPosition {
+                honorific: None,
+                name: LocalizedText([(Lang::En, person.name.clone())].into()),
+                title: title.map(|t| LocalizedText::from_json(&t)).unwrap_or_default(),
+                email: person.email.clone(),
+                phone: person.phone.clone(),
+            };
+            super::people::add_position(tx, organization_id, &new).await?;
         }
     }
     Ok(())
