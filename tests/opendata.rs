@@ -603,3 +603,67 @@ async fn administrators_import_an_uploaded_file_after_a_dry_run() {
         assert_eq!(organization_count(&database).await, before + 1);
     }
 }
+
+#[tokio::test]
+async fn tokens_add_and_remove_an_organisations_people() {
+    for backend in backends() {
+        let database = TestDatabase::new(&backend).await;
+        let server = Server::demo(&database).await;
+        let output = support::irene()
+            .args(["admin", "create", "--email", "admin@irene.example", "--name", "Admin", "--data"])
+            .arg(database.data_dir.path().join("cli"))
+            .args(["--database-url", &database.shared_url()])
+            .env("IRENE_ADMIN_PASSWORD", "a long enough passphrase")
+            .output()
+            .unwrap();
+        assert!(output.status.success());
+        let admin = support::Browser::new(&server);
+        admin
+            .post("/account/signin", &[("email", "admin@irene.example"), ("password", "a long enough passphrase")])
+            .await;
+        let write = token(&admin, "people sync", true).await;
+        let read_only = token(&admin, "reader", false).await;
+        let client = reqwest::Client::new();
+        let people = server.url("/api/v1/organizations/ecores/people");
+        let person = serde_json::json!({"name": {"en": "Nigar Karimova"}, "title": {"en": "Director"}, "email": "nigar@ecores.example"});
+        assert_eq!(client.post(&people).json(&person).send().await.unwrap().status(), 401);
+        assert_eq!(client.post(&people).bearer_auth(&read_only).json(&person).send().await.unwrap().status(), 403);
+        let bad = client
+            .post(&people)
+            .bearer_auth(&write)
+            .json(&serde_json::json!({"name": {"en": "X"}, "email": "not-an-address"}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(bad.status(), 400);
+        assert_eq!(bad.json::<serde_json::Value>().await.unwrap()["error"]["parameter"], "email");
+        let nameless =
+            client.post(&people).bearer_auth(&write).json(&serde_json::json!({"name": {}})).send().await.unwrap();
+        assert_eq!(nameless.json::<serde_json::Value>().await.unwrap()["error"]["parameter"], "name");
+
+        let added = client.post(&people).bearer_auth(&write).json(&person).send().await.unwrap();
+        assert_eq!(added.status(), 201, "{}", backend.name());
+        let added: serde_json::Value = added.json().await.unwrap();
+        let (_, ecores) = server.json("/api/v1/organizations/ecores").await;
+        let listed = ecores["people"].as_array().unwrap().iter().find(|p| p["id"] == added["id"]).expect("listed");
+        assert_eq!(listed["email"], "nigar@ecores.example");
+
+        let one = server.url(&format!("/api/v1/organizations/ecores/people/{}", added["id"]));
+        assert_eq!(client.delete(&one).bearer_auth(&read_only).send().await.unwrap().status(), 403);
+        assert_eq!(client.delete(&one).bearer_auth(&write).send().await.unwrap().status(), 204);
+        assert_eq!(client.delete(&one).bearer_auth(&write).send().await.unwrap().status(), 404, "gone");
+        let elsewhere = server.url(&format!("/api/v1/organizations/fay/people/{}", listed["id"]));
+        assert_eq!(client.delete(&elsewhere).bearer_auth(&write).send().await.unwrap().status(), 404);
+
+        let pool = database.pool().await;
+        let audited: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM audit_log a JOIN users u ON u.id = a.actor_id \
+             WHERE a.action IN ('person.add', 'person.remove') AND u.email = 'admin@irene.example'",
+        )
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+        assert_eq!(audited, 2, "both writes audited under the token's owner");
+        pool.close().await;
+    }
+}

@@ -5,6 +5,7 @@ pub mod edit;
 pub mod import;
 pub mod model;
 pub mod people;
+pub mod people_api;
 pub mod queries;
 pub mod routes;
 pub mod schema;

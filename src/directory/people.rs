@@ -204,7 +204,7 @@ pub async fn add(
 }
 
 /// The position `id` of the organisation, with its person, as JSON for the audit log.
-async fn position_state(
+pub async fn position_state(
     state: &AppState,
     organization_id: i64,
     id: i64,
