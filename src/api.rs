@@ -88,6 +88,8 @@ pub fn router() -> Router<AppState> {
     let (v1, openapi) = OpenApiRouter::with_openapi(ApiDoc::openapi())
         .routes(routes!(directory::api::search))
         .routes(routes!(directory::api::organization, directory::api::update_organization))
+        .routes(routes!(directory::people_api::add_person))
+        .routes(routes!(directory::people_api::remove_person))
         .routes(routes!(networks::api::networks))
         .routes(routes!(networks::api::network))
         .routes(routes!(themes::api::themes))

@@ -40,6 +40,8 @@ pub struct AppState {
     /// Signs the links in mail that work without an account (newsletter management).
     pub signer: Signer,
     pub newsletter: NewsletterSettings,
+    /// The instance's data folder (uploaded imports wait here for confirmation).
+    pub data_dir: PathBuf,
 }
 
 impl FromRef<AppState> for Db {
@@ -138,6 +140,7 @@ pub async fn serve(options: ServeOptions) -> anyhow::Result<()> {
         verification_days: options.verification_days,
         signer,
         newsletter: options.newsletter,
+        data_dir: options.data_dir.clone(),
     };
     membership::verification::remind_periodically(state.clone());
     newsletter::delivery::start(state.clone());
@@ -204,6 +207,7 @@ pub fn router(state: AppState) -> Router {
         .route("/organizations/{slug}/history", get(directory::edit::history))
         .route("/organizations/{slug}/people", get(directory::people::people).post(directory::people::add))
         .route("/organizations/{slug}/people/{id}/{action}", post(directory::people::update))
+        .route("/organizations/{slug}/people/{id}/vcard", get(directory::api::person_vcard))
         .route("/organizations/{slug}/history/{entry}/restore", post(directory::edit::restore))
         .route("/networks", get(networks::routes::networks_page))
         .route("/networks/{slug}", get(networks::routes::network_page))
@@ -226,15 +230,7 @@ pub fn router(state: AppState) -> Router {
         .route("/networks/{slug}/newsletter/feed.atom", get(newsletter::archive::feed))
         .route("/networks/{slug}/newsletter/issues/{id}", get(newsletter::archive::issue_page))
         .route("/networks/{slug}/newsletter/campaigns", get(newsletter::campaigns::list))
-        .route(
-            "/networks/{slug}/newsletter/campaigns/new",
-            get(newsletter::campaigns::new_form).post(newsletter::campaigns::create),
-        )
         .route("/networks/{slug}/newsletter/campaigns/{id}", get(newsletter::campaigns::show))
-        .route(
-            "/networks/{slug}/newsletter/campaigns/{id}/edit",
-            get(newsletter::campaigns::edit_form).post(newsletter::campaigns::edit),
-        )
         .route("/networks/{slug}/newsletter/campaigns/{id}/preview/{lang}", get(newsletter::campaigns::preview))
         .route("/networks/{slug}/newsletter/campaigns/{id}/test", post(newsletter::campaigns::test_send))
         .route("/networks/{slug}/newsletter/campaigns/{id}/{action}", post(newsletter::campaigns::act))
@@ -255,6 +251,30 @@ pub fn router(state: AppState) -> Router {
         .nest("/account", accounts)
         .route("/static/irene.css", get(stylesheet))
         .merge(crate::api::router())
+        .layer(RequestBodyLimitLayer::new(64 * 1024))
+        // Uploads have a limit of their own, checked by their handler so that it can say so.
+        .merge(
+            Router::new()
+                .route(
+                    "/organizations/import",
+                    get(directory::upload::import_form).post(directory::upload::import_check),
+                )
+                .route("/organizations/import/{id}", post(directory::upload::import_confirm))
+                .layer(axum::extract::DefaultBodyLimit::max(directory::upload::UPLOAD_LIMIT)),
+        )
+        // A campaign holds a text per language, and Cyrillic takes six bytes a letter once a form encodes it.
+        .merge(
+            Router::new()
+                .route(
+                    "/networks/{slug}/newsletter/campaigns/new",
+                    get(newsletter::campaigns::new_form).post(newsletter::campaigns::create),
+                )
+                .route(
+                    "/networks/{slug}/newsletter/campaigns/{id}/edit",
+                    get(newsletter::campaigns::edit_form).post(newsletter::campaigns::edit),
+                )
+                .layer(RequestBodyLimitLayer::new(newsletter::campaigns::FORM_LIMIT)),
+        )
         .fallback(crate::platform::web::not_found)
         .with_state(state)
         .layer(axum::middleware::from_fn(remember_lang))
@@ -272,7 +292,6 @@ pub fn router(state: AppState) -> Router {
         ))
         .layer(csrf)
         .layer(CompressionLayer::new())
-        .layer(RequestBodyLimitLayer::new(64 * 1024))
         .layer(TraceLayer::new_for_http())
 }
 

@@ -85,10 +85,15 @@ enum Command {
         #[command(flatten)]
         storage: Storage,
     },
-    /// Import organisations from a CSV file (columns as in the CSV export:
-    /// slug, name_en, name_ru, name_az, acronym, kind, country, city, address,
-    /// phone, email, website, founded_year, consultative_status, networks), or
-    /// read a JSON file written by `irene export` into an empty database.
+    /// Import organisations from a CSV, XLSX (first sheet) or JSON file (an
+    /// array of objects), chosen by the file's extension or else its content,
+    /// with the columns of the CSV export: slug, name_en, name_ru, name_az,
+    /// acronym, kind, country, city, address, phone, email, website,
+    /// founded_year, consultative_status, networks (separated by `;`, or a
+    /// JSON list), and one person a row: person_name, person_position,
+    /// person_email, person_phone (rows repeating an organisation add more of
+    /// its people). A JSON file written by `irene export` (one object) is read
+    /// into an empty database instead.
     Import {
         file: PathBuf,
         /// Check the file and report every problem, writing nothing.
@@ -211,7 +216,16 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             }
             Ok(())
         }
-        Command::Import { file, dry_run, mapping, storage } if file.extension().is_some_and(|e| e == "csv") => {
+        Command::Import { file, dry_run, mapping, storage } => {
+            use irene::directory::import::{Format, is_export_dump};
+            let mut head = Vec::with_capacity(4096);
+            std::fs::File::open(&file)
+                .and_then(|f| std::io::Read::read_to_end(&mut std::io::Read::take(f, 4096), &mut head))
+                .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", file.display()))?;
+            let format = Format::of(&file.to_string_lossy(), &head);
+            if format == Format::Json && is_export_dump(&head) {
+                return import_dump(&file, &storage).await;
+            }
             let mapping = mapping
                 .iter()
                 .map(|pair| {
@@ -222,31 +236,29 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 .collect::<anyhow::Result<_>>()?;
             irene::app::prepare_data_dir(&storage.data)?;
             let db = irene::app::open_database(storage.database_url.as_deref(), &storage.data).await?;
-            let open =
-                || std::fs::File::open(&file).map_err(|e| anyhow::anyhow!("cannot read {}: {e}", file.display()));
-            let outcome = irene::directory::import::import_csv(&db, open, &mapping, !dry_run).await?;
+            let outcome = irene::directory::import::import_file(
+                &db,
+                &file,
+                format,
+                &mapping,
+                !dry_run,
+                irene::platform::i18n::Lang::En,
+            )
+            .await?;
             for problem in &outcome.problems {
                 eprintln!("{}: {problem}", file.display());
             }
             if !outcome.problems.is_empty() {
                 anyhow::bail!("{} problems; nothing was imported", outcome.problems.len());
             }
+            let (added, updated, people) = (outcome.added, outcome.updated, outcome.people);
             if dry_run {
-                eprintln!("no problem found; would add {} organisations and update {}", outcome.added, outcome.updated);
+                eprintln!(
+                    "no problem found; would add {added} organisations and update {updated}, with {people} people"
+                );
             } else {
-                eprintln!("added {} organisations and updated {}", outcome.added, outcome.updated);
+                eprintln!("added {added} organisations and updated {updated}, with {people} people");
             }
-            Ok(())
-        }
-        Command::Import { file, storage, .. } => {
-            let text =
-                std::fs::read_to_string(&file).map_err(|e| anyhow::anyhow!("cannot read {}: {e}", file.display()))?;
-            let data: irene::demo::DemoData = serde_json::from_str(&text)
-                .map_err(|e| anyhow::anyhow!("{} is not an IRENE export: {e}", file.display()))?;
-            irene::app::prepare_data_dir(&storage.data)?;
-            let db = irene::app::open_database(storage.database_url.as_deref(), &storage.data).await?;
-            irene::demo::import(&db, &data).await?;
-            eprintln!("imported {} organisations and {} networks", data.organizations.len(), data.networks.len());
             Ok(())
         }
         Command::Generate { organizations, seed, demo, storage } => {
@@ -260,6 +272,18 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
     }
+}
+
+/// Reads a JSON file written by `irene export` into an empty database.
+async fn import_dump(file: &std::path::Path, storage: &Storage) -> anyhow::Result<()> {
+    let text = std::fs::read_to_string(file).map_err(|e| anyhow::anyhow!("cannot read {}: {e}", file.display()))?;
+    let data: irene::demo::DemoData =
+        serde_json::from_str(&text).map_err(|e| anyhow::anyhow!("{} is not an IRENE export: {e}", file.display()))?;
+    irene::app::prepare_data_dir(&storage.data)?;
+    let db = irene::app::open_database(storage.database_url.as_deref(), &storage.data).await?;
+    irene::demo::import(&db, &data).await?;
+    eprintln!("imported {} organisations and {} networks", data.organizations.len(), data.networks.len());
+    Ok(())
 }
 
 #[tokio::main]

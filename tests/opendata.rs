@@ -183,8 +183,12 @@ async fn an_export_imported_into_an_empty_instance_exports_identically() {
 }
 
 fn import_csv(database: &TestDatabase, csv: &str, extra: &[&str]) -> std::process::Output {
-    let path = database.data_dir.path().join(format!("import-{}.csv", uuid::Uuid::new_v4().simple()));
-    std::fs::write(&path, csv).unwrap();
+    import_file(database, "csv", csv.as_bytes(), extra)
+}
+
+fn import_file(database: &TestDatabase, extension: &str, bytes: &[u8], extra: &[&str]) -> std::process::Output {
+    let path = database.data_dir.path().join(format!("import-{}.{extension}", uuid::Uuid::new_v4().simple()));
+    std::fs::write(&path, bytes).unwrap();
     support::irene()
         .args(["import", path.to_str().unwrap()])
         .args(extra)
@@ -193,6 +197,127 @@ fn import_csv(database: &TestDatabase, csv: &str, extra: &[&str]) -> std::proces
         .args(["--database-url", &database.shared_url()])
         .output()
         .expect("run irene import")
+}
+
+/// A table (header first) as a file of `extension`, each row on the line (or sheet row) a CSV gives it.
+fn table_as(extension: &str, table: &[&[&str]]) -> Vec<u8> {
+    match extension {
+        "xlsx" => {
+            let mut workbook = rust_xlsxwriter::Workbook::new();
+            let sheet = workbook.add_worksheet();
+            for (row, cells) in table.iter().enumerate() {
+                for (column, cell) in cells.iter().enumerate().filter(|(_, cell)| !cell.is_empty()) {
+                    sheet.write_string(row as u32, column as u16, *cell).unwrap();
+                }
+            }
+            workbook.save_to_buffer().unwrap()
+        }
+        "json" => {
+            let objects: Vec<String> = table[1..]
+                .iter()
+                .map(|cells| {
+                    let mut object = serde_json::Map::new();
+                    for (name, cell) in table[0].iter().zip(cells.iter()).filter(|(_, cell)| !cell.is_empty()) {
+                        let value = if *name == "networks" {
+                            serde_json::json!(cell.split(';').collect::<Vec<_>>())
+                        } else {
+                            serde_json::json!(cell)
+                        };
+                        object.insert(name.to_string(), value);
+                    }
+                    serde_json::Value::Object(object).to_string()
+                })
+                .collect();
+            format!("[\n{}\n]\n", objects.join(",\n")).into_bytes()
+        }
+        _ => {
+            let mut writer = csv::Writer::from_writer(Vec::new());
+            for cells in table {
+                writer.write_record(*cells).unwrap();
+            }
+            writer.into_inner().unwrap()
+        }
+    }
+}
+
+#[tokio::test]
+async fn xlsx_and_json_rows_import_through_the_same_checks_as_csv() {
+    let bad: &[&[&str]] = &[
+        &["Organisation", "country", "email", "person_name", "person_email"],
+        &["Caspian Sturgeon Watch", "AZ", "info@sturgeon.example", "", ""],
+        &["Lake Göygöl Friends", "XX", "friends@goygol.example", "", ""],
+        &["", "AZ", "nobody@nameless.example", "", ""],
+        &["Caspian Sturgeon Watch", "AZ", "again@sturgeon.example", "", ""],
+        &["Shirvan Steppe Society", "AZ", "not-an-address", "", ""],
+        &["Ganja Women Forum", "AZ", "", "Leyla Aliyeva", "leyla@@ganja"],
+    ];
+    let good: &[&[&str]] = &[
+        &["name_en", "name_ru", "country", "city", "networks", "person_name", "person_position", "person_email"],
+        &["", "Фонд помощи молодежи", "AZ", "Baku", "un-ngo-irene-caspian", "", "", ""],
+        &[
+            "Caspian Sturgeon Watch",
+            "",
+            "AZ",
+            "Astara",
+            "un-ngo-irene-azerbaijan;un-ngo-irene-caspian",
+            "Rauf Mammadov",
+            "Director",
+            "rauf@sturgeon.example",
+        ],
+        &["Caspian Sturgeon Watch", "", "AZ", "Astara", "", "Sevda Huseynova", "Treasurer", ""],
+    ];
+    for backend in backends() {
+        let database = TestDatabase::new(&backend).await;
+        drop(Server::demo(&database).await);
+        let before = organization_count(&database).await;
+        for extension in ["xlsx", "json"] {
+            let output =
+                import_file(&database, extension, &table_as(extension, bad), &["--map", "Organisation=name_en"]);
+            assert!(!output.status.success());
+            let report = String::from_utf8_lossy(&output.stderr);
+            for expected in [
+                "line 3, column country: bad country code “XX”",
+                "line 4, column Organisation: missing name",
+                "line 5, column Organisation: duplicate of an earlier line",
+                "line 6, column email: bad e-mail “not-an-address”",
+                "line 7, column person_email: bad e-mail “leyla@@ganja”",
+                "5 problems; nothing was imported",
+            ] {
+                assert!(report.contains(expected), "{} {extension}: {expected}\n{report}", backend.name());
+            }
+            assert_eq!(organization_count(&database).await, before, "nothing written");
+        }
+        let output = import_file(&database, "xlsx", &table_as("xlsx", good), &["--dry-run"]);
+        assert!(
+            String::from_utf8_lossy(&output.stderr).contains("would add 1 organisations and update 1, with 2 people")
+        );
+        let output = import_file(&database, "xlsx", &table_as("xlsx", good), &[]);
+        assert!(String::from_utf8_lossy(&output.stderr).contains("added 1 organisations and updated 1, with 2 people"));
+        // The same rows as JSON, in a file whose name says nothing: recognised by content, and updating.
+        let output = import_file(&database, "txt", &table_as("json", good), &[]);
+        let report = String::from_utf8_lossy(&output.stderr);
+        assert!(report.contains("added 0 organisations and updated 2, with 2 people"), "{}: {report}", backend.name());
+        assert_eq!(organization_count(&database).await, before + 1);
+        let pool = database.pool().await;
+        let memberships: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM network_members m JOIN organizations o ON o.id = m.organization_id \
+             WHERE o.slug = 'caspian-sturgeon-watch'",
+        )
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+        assert_eq!(memberships, 2, "a JSON list of networks");
+        let people: Vec<(String, Option<String>)> = sqlx::query_as(
+            "SELECT pe.name, p.email FROM positions p JOIN persons pe ON pe.id = p.person_id \
+             JOIN organizations o ON o.id = p.organization_id WHERE o.slug = 'caspian-sturgeon-watch' ORDER BY p.position",
+        )
+        .fetch_all(&pool)
+        .await
+        .unwrap();
+        assert_eq!(people.len(), 2, "{}: a re-import adds nobody twice: {people:?}", backend.name());
+        assert!(people[0].0.contains("Rauf Mammadov") && people[0].1.as_deref() == Some("rauf@sturgeon.example"));
+        pool.close().await;
+    }
 }
 
 async fn organization_count(database: &TestDatabase) -> i64 {
@@ -361,6 +486,184 @@ async fn tokens_write_with_their_owners_rights_and_stop_when_revoked() {
             401,
             "revoked"
         );
+        pool.close().await;
+    }
+}
+
+/// A form with a file, as a browser sends it from the import page.
+async fn upload(browser: &support::Browser, name: &str, bytes: &[u8], mapping: &str) -> (u16, String) {
+    let boundary = "irene-test-boundary-7MA4YWxkTrZu0gW";
+    let mut body = Vec::new();
+    body.extend_from_slice(
+        format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"mapping\"\r\n\r\n{mapping}\r\n\
+             --{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\n\
+             Content-Type: application/octet-stream\r\n\r\n"
+        )
+        .as_bytes(),
+    );
+    body.extend_from_slice(bytes);
+    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    let response = browser
+        .client
+        .post(format!("{}/organizations/import?lang=en", browser.base))
+        .header("origin", &browser.base)
+        .header("sec-fetch-site", "same-origin")
+        .header("content-type", format!("multipart/form-data; boundary={boundary}"))
+        .body(body)
+        .send()
+        .await
+        .expect("upload");
+    (response.status().as_u16(), response.text().await.unwrap())
+}
+
+#[tokio::test]
+async fn administrators_import_an_uploaded_file_after_a_dry_run() {
+    for backend in backends() {
+        let database = TestDatabase::new(&backend).await;
+        let server = Server::demo(&database).await;
+        let output = support::irene()
+            .args(["admin", "create", "--email", "admin@irene.example", "--name", "Admin", "--data"])
+            .arg(database.data_dir.path().join("cli"))
+            .args(["--database-url", &database.shared_url()])
+            .env("IRENE_ADMIN_PASSWORD", "a long enough passphrase")
+            .output()
+            .unwrap();
+        assert!(output.status.success());
+        let admin = support::Browser::new(&server);
+        admin
+            .post("/account/signin", &[("email", "admin@irene.example"), ("password", "a long enough passphrase")])
+            .await;
+        let (status, page) = admin.page("/organizations/import?lang=ru").await;
+        assert_eq!(status, 200);
+        assert!(page.contains("Импорт организаций") && page.contains("enctype=\"multipart/form-data\""));
+        let before = organization_count(&database).await;
+
+        let bad = "Organisation,country,person_name,person_email\nLake Göygöl Friends,XX,,\n\
+                   Ganja Women Forum,AZ,Leyla Aliyeva,leyla@@ganja\n";
+        let (status, page) = upload(&admin, "members.csv", bad.as_bytes(), "Organisation = name_en").await;
+        assert_eq!(status, 400, "{}", backend.name());
+        assert!(page.contains("2 problems; nothing was written"), "{page}");
+        assert!(page.contains("<td>2</td><td>country</td><td>bad country code “XX”"), "{page}");
+        assert!(page.contains("<td>3</td><td>person_email</td>"));
+        let (status, page) = upload(&admin, "members.csv", bad.as_bytes(), "Organisation = nowhere").await;
+        assert_eq!(status, 400);
+        assert!(page.contains("id=\"mapping-error\""), "a bad mapping is named beside its field");
+        assert_eq!(organization_count(&database).await, before, "nothing written");
+
+        let good = table_as(
+            "xlsx",
+            &[
+                &["name_en", "country", "person_name", "person_position"],
+                &["Lake Göygöl Friends", "AZ", "Leyla Aliyeva", "Chair"],
+            ],
+        );
+        let (status, page) = upload(&admin, "members.xlsx", &good, "").await;
+        assert_eq!(status, 200, "{page}");
+        assert!(page.contains("Importing will add 1 organisations, update 0 and bring 1 people"), "{page}");
+        assert_eq!(organization_count(&database).await, before, "a dry run writes nothing");
+        let confirm =
+            page.split("action=\"/organizations/import/").nth(1).unwrap().split('"').next().unwrap().to_string();
+        let (status, page, _) =
+            admin.post_page(&format!("/organizations/import/{confirm}?lang=en"), &[("mapping", "")]).await;
+        assert_eq!(status, 200, "{page}");
+        assert!(page.contains("1 organisations added"));
+        assert_eq!(organization_count(&database).await, before + 1);
+        let (status, _, _) = admin.post_page(&format!("/organizations/import/{confirm}"), &[("mapping", "")]).await;
+        assert_eq!(status, 404, "the file is gone once imported");
+        let waiting = std::fs::read_dir(server.data_dir.join("imports")).unwrap().count();
+        assert_eq!(waiting, 0, "nothing left in the data folder");
+
+        let too_big = vec![b'a'; 51 * 1024 * 1024];
+        let (status, page) = upload(&admin, "huge.csv", &too_big, "").await;
+        assert_eq!(status, 413);
+        assert!(page.contains("larger than 50 MiB"));
+
+        let stranger = support::Browser::new(&server);
+        assert_eq!(stranger.get("/organizations/import").await.status(), 303, "sign in first");
+        // An account that is not an administrator's.
+        let output = support::irene()
+            .args(["admin", "create", "--email", "editor@irene.example", "--name", "Editor", "--data"])
+            .arg(database.data_dir.path().join("cli"))
+            .args(["--database-url", &database.shared_url()])
+            .env("IRENE_ADMIN_PASSWORD", "a long enough passphrase")
+            .output()
+            .unwrap();
+        assert!(output.status.success());
+        let pool = database.pool().await;
+        sqlx::query("UPDATE users SET is_admin = 0 WHERE email = 'editor@irene.example'").execute(&pool).await.unwrap();
+        pool.close().await;
+        let editor = support::Browser::new(&server);
+        editor
+            .post("/account/signin", &[("email", "editor@irene.example"), ("password", "a long enough passphrase")])
+            .await;
+        assert_eq!(editor.get("/organizations/import").await.status(), 403);
+        let (status, _) = upload(&editor, "members.xlsx", &good, "").await;
+        assert_eq!(status, 403);
+        assert_eq!(organization_count(&database).await, before + 1);
+    }
+}
+
+#[tokio::test]
+async fn tokens_add_and_remove_an_organisations_people() {
+    for backend in backends() {
+        let database = TestDatabase::new(&backend).await;
+        let server = Server::demo(&database).await;
+        let output = support::irene()
+            .args(["admin", "create", "--email", "admin@irene.example", "--name", "Admin", "--data"])
+            .arg(database.data_dir.path().join("cli"))
+            .args(["--database-url", &database.shared_url()])
+            .env("IRENE_ADMIN_PASSWORD", "a long enough passphrase")
+            .output()
+            .unwrap();
+        assert!(output.status.success());
+        let admin = support::Browser::new(&server);
+        admin
+            .post("/account/signin", &[("email", "admin@irene.example"), ("password", "a long enough passphrase")])
+            .await;
+        let write = token(&admin, "people sync", true).await;
+        let read_only = token(&admin, "reader", false).await;
+        let client = reqwest::Client::new();
+        let people = server.url("/api/v1/organizations/ecores/people");
+        let person = serde_json::json!({"name": {"en": "Nigar Karimova"}, "title": {"en": "Director"}, "email": "nigar@ecores.example"});
+        assert_eq!(client.post(&people).json(&person).send().await.unwrap().status(), 401);
+        assert_eq!(client.post(&people).bearer_auth(&read_only).json(&person).send().await.unwrap().status(), 403);
+        let bad = client
+            .post(&people)
+            .bearer_auth(&write)
+            .json(&serde_json::json!({"name": {"en": "X"}, "email": "not-an-address"}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(bad.status(), 400);
+        assert_eq!(bad.json::<serde_json::Value>().await.unwrap()["error"]["parameter"], "email");
+        let nameless =
+            client.post(&people).bearer_auth(&write).json(&serde_json::json!({"name": {}})).send().await.unwrap();
+        assert_eq!(nameless.json::<serde_json::Value>().await.unwrap()["error"]["parameter"], "name");
+
+        let added = client.post(&people).bearer_auth(&write).json(&person).send().await.unwrap();
+        assert_eq!(added.status(), 201, "{}", backend.name());
+        let added: serde_json::Value = added.json().await.unwrap();
+        let (_, ecores) = server.json("/api/v1/organizations/ecores").await;
+        let listed = ecores["people"].as_array().unwrap().iter().find(|p| p["id"] == added["id"]).expect("listed");
+        assert_eq!(listed["email"], "nigar@ecores.example");
+
+        let one = server.url(&format!("/api/v1/organizations/ecores/people/{}", added["id"]));
+        assert_eq!(client.delete(&one).bearer_auth(&read_only).send().await.unwrap().status(), 403);
+        assert_eq!(client.delete(&one).bearer_auth(&write).send().await.unwrap().status(), 204);
+        assert_eq!(client.delete(&one).bearer_auth(&write).send().await.unwrap().status(), 404, "gone");
+        let elsewhere = server.url(&format!("/api/v1/organizations/fay/people/{}", listed["id"]));
+        assert_eq!(client.delete(&elsewhere).bearer_auth(&write).send().await.unwrap().status(), 404);
+
+        let pool = database.pool().await;
+        let audited: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM audit_log a JOIN users u ON u.id = a.actor_id \
+             WHERE a.action IN ('person.add', 'person.remove') AND u.email = 'admin@irene.example'",
+        )
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+        assert_eq!(audited, 2, "both writes audited under the token's owner");
         pool.close().await;
     }
 }

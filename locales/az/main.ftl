@@ -595,3 +595,43 @@ newsletter-organization-link = Şəbəkələrinin bülletenləri
 newsletter-organization-title = { $name }: şəbəkələrinin bülletenləri
 newsletter-organization-intro = Təşkilatın ünvanını üzv olduğu şəbəkələrin bülletenlərinə abunə edin. Əvvəlcə həmin ünvana təsdiq keçidi göndəriləcək.
 newsletter-organization-none = Təşkilat hələ heç bir şəbəkəyə üzv deyil.
+import-missing-name = ad yoxdur
+import-bad-slug = “{ $value }” identifikator deyil (kiçik latın hərfləri, rəqəmlər və defislər)
+import-unknown-kind = naməlum növ “{ $value }”
+import-bad-country = yanlış ölkə kodu “{ $value }” (ISO 3166 alpha-2, məsələn AZ)
+import-bad-email = yanlış e-poçt ünvanı “{ $value }”
+import-bad-website = “{ $value }” https:// və ya http:// ilə başlamır
+import-bad-year = “{ $value }” il deyil
+import-unknown-status = naməlum status “{ $value }”
+import-unknown-network = naməlum şəbəkə “{ $value }”
+import-missing-person-name = şəxsin adı yoxdur
+import-no-name-column = ad sütunu yoxdur (name_en, name_ru və ya name_az)
+import-duplicate = əvvəlki sətirlərdən birini təkrarlayır
+import-unreadable = oxunmur: { $error }
+import-file-unreadable = fayl oxunmur
+import-cell-error = xanada xəta ({ $error })
+import-not-a-text = mətn, rəqəm və ya mətnlər siyahısı gözlənilir
+import-no-sheet = kitabda vərəq yoxdur
+import-too-many-columns = sütunlar vərəqdə ola biləcəyindən çoxdur
+import-title = Təşkilatların idxalı
+import-intro = CSV ixracının sütunları olan CSV, XLSX və ya JSON faylı; şəxslər person_name, person_position, person_email və person_phone sütunlarında. Fayl əvvəlcə yoxlanılır və bütün xətalar düzəldilənə qədər heç nə yazılmır.
+import-file = Fayl (CSV, XLSX və ya JSON)
+import-mapping = Sütunların uyğunlaşdırılması (könüllü)
+import-mapping-hint = Hər sətirdə bir: faylın sütunu = bizim sütun, məsələn Organisation = name_en
+import-check = Faylı yoxla
+import-problems = { $count ->
+    [one] { $count } xəta; heç nə yazılmadı
+   *[other] { $count } xəta; heç nə yazılmadı
+}
+import-line = Sətir
+import-column = Sütun
+import-message = Xəta
+import-ready = Xəta tapılmadı. İdxal { $added } təşkilat əlavə edəcək, { $updated } təşkilatı yeniləyəcək və { $people } şəxs gətirəcək.
+import-confirm = İdxal et
+import-done = İdxal edildi: { $added } təşkilat əlavə edildi, { $updated } yeniləndi, { $people } şəxs.
+import-again = Başqa fayl idxal et
+import-no-file = İdxal üçün fayl seçin.
+import-too-large = Fayl { $count } MiB-dan böyükdür; onu irene import ilə idxal edin.
+import-expired = Bu fayl artıq idxalı gözləmir; onu yenidən yükləyin.
+import-bad-mapping = “{ $line }” idxal sütunlarından biri ilə “faylın sütunu = sütun” şəklində deyil
+profile-person-vcard = Əlaqə kartı

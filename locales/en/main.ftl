@@ -598,3 +598,43 @@ newsletter-organization-link = Newsletters of its networks
 newsletter-organization-title = { $name }: newsletters of its networks
 newsletter-organization-intro = Subscribe the organisation's address to the newsletters of the networks it belongs to. A confirmation link goes to that address first.
 newsletter-organization-none = The organisation belongs to no network yet.
+import-missing-name = missing name
+import-bad-slug = “{ $value }” is not a slug (lowercase letters, digits and hyphens)
+import-unknown-kind = unknown kind “{ $value }”
+import-bad-country = bad country code “{ $value }” (ISO 3166 alpha-2, such as AZ)
+import-bad-email = bad e-mail “{ $value }”
+import-bad-website = “{ $value }” does not start with https:// or http://
+import-bad-year = “{ $value }” is not a year
+import-unknown-status = unknown status “{ $value }”
+import-unknown-network = unknown network “{ $value }”
+import-missing-person-name = missing the person's name
+import-no-name-column = no name column (name_en, name_ru or name_az)
+import-duplicate = duplicate of an earlier line
+import-unreadable = unreadable: { $error }
+import-file-unreadable = the file cannot be read
+import-cell-error = a cell error ({ $error })
+import-not-a-text = a text, a number or a list of texts is expected
+import-no-sheet = the workbook has no sheet
+import-too-many-columns = more columns than a sheet can have
+import-title = Import organisations
+import-intro = A CSV, XLSX or JSON file with the columns of the CSV export, and people as person_name, person_position, person_email and person_phone. The file is checked first and nothing is written until every problem is fixed.
+import-file = File (CSV, XLSX or JSON)
+import-mapping = Column mapping (optional)
+import-mapping-hint = One a line: the file's column = ours, such as Organisation = name_en
+import-check = Check the file
+import-problems = { $count ->
+    [one] One problem; nothing was written
+   *[other] { $count } problems; nothing was written
+}
+import-line = Line
+import-column = Column
+import-message = Problem
+import-ready = No problem found. Importing will add { $added } organisations, update { $updated } and bring { $people } people.
+import-confirm = Import
+import-done = Imported: { $added } organisations added, { $updated } updated, { $people } people.
+import-again = Import another file
+import-no-file = Choose a file to import.
+import-too-large = The file is larger than { $count } MiB; import it with irene import instead.
+import-expired = This file is no longer waiting to be imported; upload it again.
+import-bad-mapping = “{ $line }” is not “file column = column” with one of the import's columns
+profile-person-vcard = Contact card

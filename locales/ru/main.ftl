@@ -622,3 +622,45 @@ newsletter-organization-link = Рассылки ее сетей
 newsletter-organization-title = { $name }: рассылки ее сетей
 newsletter-organization-intro = Подпишите адрес организации на рассылки сетей, в которые она входит. Сначала на этот адрес придет ссылка для подтверждения.
 newsletter-organization-none = Организация пока не входит ни в одну сеть.
+import-missing-name = нет названия
+import-bad-slug = «{ $value }» не является идентификатором (строчные латинские буквы, цифры и дефисы)
+import-unknown-kind = неизвестный тип «{ $value }»
+import-bad-country = неверный код страны «{ $value }» (ISO 3166 alpha-2, например AZ)
+import-bad-email = неверный адрес электронной почты «{ $value }»
+import-bad-website = «{ $value }» не начинается с https:// или http://
+import-bad-year = «{ $value }» не является годом
+import-unknown-status = неизвестный статус «{ $value }»
+import-unknown-network = неизвестная сеть «{ $value }»
+import-missing-person-name = нет имени человека
+import-no-name-column = нет столбца с названием (name_en, name_ru или name_az)
+import-duplicate = повторяет одну из предыдущих строк
+import-unreadable = не читается: { $error }
+import-file-unreadable = файл не читается
+import-cell-error = ошибка в ячейке ({ $error })
+import-not-a-text = ожидается текст, число или список текстов
+import-no-sheet = в книге нет листов
+import-too-many-columns = столбцов больше, чем может быть на листе
+import-title = Импорт организаций
+import-intro = Файл CSV, XLSX или JSON со столбцами экспорта CSV и людьми в столбцах person_name, person_position, person_email и person_phone. Сначала файл проверяется, и ничего не записывается, пока все ошибки не исправлены.
+import-file = Файл (CSV, XLSX или JSON)
+import-mapping = Сопоставление столбцов (необязательно)
+import-mapping-hint = По одному в строке: столбец файла = наш столбец, например Organisation = name_en
+import-check = Проверить файл
+import-problems = { $count ->
+    [one] { $count } ошибка; ничего не записано
+    [few] { $count } ошибки; ничего не записано
+    [many] { $count } ошибок; ничего не записано
+   *[other] { $count } ошибки; ничего не записано
+}
+import-line = Строка
+import-column = Столбец
+import-message = Ошибка
+import-ready = Ошибок нет. Импорт добавит организаций: { $added }, обновит: { $updated }, людей: { $people }.
+import-confirm = Импортировать
+import-done = Импортировано: добавлено организаций: { $added }, обновлено: { $updated }, людей: { $people }.
+import-again = Импортировать другой файл
+import-no-file = Выберите файл для импорта.
+import-too-large = Файл больше { $count } МиБ; импортируйте его командой irene import.
+import-expired = Этот файл больше не ожидает импорта; загрузите его снова.
+import-bad-mapping = «{ $line }» не имеет вида «столбец файла = столбец» с одним из столбцов импорта
+profile-person-vcard = Карточка контакта

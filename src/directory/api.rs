@@ -210,9 +210,14 @@ pub struct FocalPointRole {
 
 #[derive(Serialize, ToSchema)]
 pub struct PersonPosition {
+    /// The position's id, for `/api/v1/organizations/{slug}/people/{id}`.
+    pub id: i64,
     pub honorific: Option<String>,
     pub name: BTreeMap<String, String>,
     pub title: BTreeMap<String, String>,
+    /// Work e-mail in this position.
+    pub email: Option<String>,
+    pub phone: Option<String>,
 }
 
 /// Everything public about an organisation.
@@ -295,9 +300,12 @@ impl OrganizationDetail {
                 .people
                 .iter()
                 .map(|p| PersonPosition {
+                    id: p.id,
                     honorific: p.honorific.clone(),
                     name: p.name.by_code(),
                     title: p.title.by_code(),
+                    email: p.email.clone(),
+                    phone: p.phone.clone(),
                 })
                 .collect(),
         }
@@ -539,35 +547,83 @@ fn vcard_text(text: &str) -> String {
     text.replace('\\', "\\\\").replace(',', "\\,").replace(';', "\\;").replace('\n', "\\n")
 }
 
+/// A vCard 4.0 of `properties` (values escaped), with its source, as a download.
+fn vcard_download(properties: Vec<String>, source: String, filename: &str) -> Response {
+    let mut lines = vec!["BEGIN:VCARD".to_string(), "VERSION:4.0".to_string()];
+    lines.extend(properties);
+    lines.push(format!("SOURCE:{source}"));
+    lines.push("END:VCARD".to_string());
+    download((lines.join("\r\n") + "\r\n").into_bytes(), "text/vcard; charset=utf-8", filename)
+}
+
+/// The name in its other languages, and the ways to reach its bearer.
+fn names_and_contacts(
+    name: &crate::platform::i18n::LocalizedText,
+    shown: &str,
+    contacts: [(&str, &Option<String>); 3],
+) -> Vec<String> {
+    let mut lines: Vec<String> = name
+        .0
+        .iter()
+        .filter(|(_, n)| n.as_str() != shown)
+        .map(|(lang, other)| format!("X-IRENE-NAME;LANGUAGE={}:{}", lang.code(), vcard_text(other)))
+        .collect();
+    for (key, value) in contacts {
+        if let Some(value) = value {
+            lines.push(format!("{key}:{}", vcard_text(value)));
+        }
+    }
+    lines
+}
+
 /// An organisation as a vCard 4.0, for address books.
 pub async fn vcard(State(state): State<AppState>, lang: Lang, SlugPath(slug): SlugPath) -> Result<Response, PageError> {
     let profile = queries::profile(&state.db, &slug).await.page(lang)?.ok_or(AppError::NotFound).page(lang)?;
     let d = &profile.document;
     let name = d.name.get(Lang::En);
-    let mut lines = vec![
-        "BEGIN:VCARD".to_string(),
-        "VERSION:4.0".to_string(),
-        "KIND:org".to_string(),
-        format!("FN:{}", vcard_text(name)),
-        format!("ORG:{}", vcard_text(name)),
-    ];
-    for (lang, other) in d.name.0.iter().filter(|(_, n)| n.as_str() != name) {
-        lines.push(format!("X-IRENE-NAME;LANGUAGE={}:{}", lang.code(), vcard_text(other)));
-    }
+    let mut lines =
+        vec!["KIND:org".to_string(), format!("FN:{}", vcard_text(name)), format!("ORG:{}", vcard_text(name))];
     if d.city.is_some() || d.country.is_some() || d.address.is_some() {
         let country = d.country.map(|c| c.name(Lang::En).to_string()).unwrap_or_default();
         let field = |v: &Option<String>| vcard_text(v.as_deref().unwrap_or(""));
         lines.push(format!("ADR;TYPE=work:;;{};{};;;{}", field(&d.address), field(&d.city), vcard_text(&country)));
     }
-    for (key, value) in [("TEL;TYPE=work", &profile.phone), ("EMAIL", &profile.email), ("URL", &profile.website)] {
-        if let Some(value) = value {
-            lines.push(format!("{key}:{}", vcard_text(value)));
-        }
+    let contacts = [("TEL;TYPE=work", &profile.phone), ("EMAIL", &profile.email), ("URL", &profile.website)];
+    lines.extend(names_and_contacts(&d.name, name, contacts));
+    let source = format!("{}/organizations/{}/vcard", state.public_url, d.slug);
+    Ok(vcard_download(lines, source, &format!("{}.vcf", d.slug)))
+}
+
+/// A person in their position at an organisation as a vCard 4.0.
+pub async fn person_vcard(
+    State(state): State<AppState>,
+    lang: Lang,
+    axum::extract::Path((raw_slug, id)): axum::extract::Path<(String, i64)>,
+) -> Result<Response, PageError> {
+    let slug = crate::platform::values::Slug::parse(&raw_slug).ok_or(AppError::NotFound).page(lang)?;
+    let profile = queries::profile(&state.db, &slug).await.page(lang)?.ok_or(AppError::NotFound).page(lang)?;
+    let person = profile.people.iter().find(|p| p.id == id).ok_or(AppError::NotFound).page(lang)?;
+    let name = person.name.get(Lang::En);
+    let organization = profile.document.name.get(Lang::En);
+    let mut lines = vec![
+        "KIND:individual".to_string(),
+        format!("FN:{}", vcard_text(name)),
+        format!("ORG:{}", vcard_text(organization)),
+    ];
+    if let Some(honorific) = &person.honorific {
+        lines.push(format!("N:;;;{};", vcard_text(honorific)));
     }
-    lines.push(format!("SOURCE:{}/organizations/{}/vcard", state.public_url, d.slug));
-    lines.push("END:VCARD".to_string());
-    let body = lines.join("\r\n") + "\r\n";
-    Ok(download(body.into_bytes(), "text/vcard; charset=utf-8", &format!("{}.vcf", d.slug)))
+    let title = person.title.get(Lang::En);
+    if !title.is_empty() {
+        lines.push(format!("TITLE:{}", vcard_text(title)));
+    }
+    lines.extend(names_and_contacts(
+        &person.name,
+        name,
+        [("TEL;TYPE=work", &person.phone), ("EMAIL;TYPE=work", &person.email), ("URL", &None)],
+    ));
+    let source = format!("{}/organizations/{}/people/{id}/vcard", state.public_url, profile.document.slug);
+    Ok(vcard_download(lines, source, &format!("{}-{id}.vcf", profile.document.slug)))
 }
 
 #[cfg(test)]

@@ -57,6 +57,47 @@ fn read_person(
     form.is_valid().then_some((honorific, name, title))
 }
 
+/// A slug for a new person: people's names are not unique, so it is random.
+fn new_person_slug() -> String {
+    format!("person-{}", &crate::platform::auth::new_secret()[..12].to_lowercase().replace(['_', '-'], "x"))
+}
+
+/// A person to add to an organisation, in their position there.
+pub struct NewPosition {
+    pub honorific: Option<String>,
+    pub name: LocalizedText,
+    pub title: LocalizedText,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+}
+
+/// Adds a person and their position, last in the organisation's list; the position's id.
+pub async fn add_position(
+    connection: &mut sqlx::AnyConnection,
+    organization_id: i64,
+    new: &NewPosition,
+) -> sqlx::Result<i64> {
+    let person_id: i64 =
+        sqlx::query_scalar("INSERT INTO persons (slug, honorific, name) VALUES ($1, $2, $3) RETURNING id")
+            .bind(new_person_slug())
+            .bind(&new.honorific)
+            .bind(new.name.to_json())
+            .fetch_one(&mut *connection)
+            .await?;
+    sqlx::query_scalar(
+        "INSERT INTO positions (person_id, organization_id, title, email, phone, position) \
+         SELECT $1, $2, $3, $4, $5, COALESCE(MAX(position), 0) + 1 FROM positions WHERE organization_id = $2 \
+         RETURNING id",
+    )
+    .bind(person_id)
+    .bind(organization_id)
+    .bind(new.title.to_json())
+    .bind(&new.email)
+    .bind(&new.phone)
+    .fetch_one(&mut *connection)
+    .await
+}
+
 async fn editable(state: &AppState, user: &SignedIn, slug: &Slug, lang: Lang) -> Result<(i64, String), PageError> {
     let (id, _, record) = crate::directory::edit::load(&state.db, slug).await.found(lang)?;
     if !roles::can_edit_organization(&state.db, user, id).await.page(lang)? {
@@ -133,24 +174,18 @@ pub async fn add(
         let page = page(&state, lang, &uri, &slug, organization, None, form).await?;
         return Ok((StatusCode::BAD_REQUEST, render(&page, lang)?).into_response());
     };
-    let person_slug =
-        format!("person-{}", &crate::platform::auth::new_secret()[..12].to_lowercase().replace(['_', '-'], "x"));
-    let person_id: i64 =
-        sqlx::query_scalar("INSERT INTO persons (slug, honorific, name) VALUES ($1, $2, $3) RETURNING id")
-            .bind(&person_slug)
-            .bind(&honorific)
-            .bind(name.to_json())
-            .fetch_one(&state.db.pool)
-            .await
-            .page(lang)?;
-    sqlx::query(
-        "INSERT INTO positions (person_id, organization_id, title, position) \
-         SELECT $1, $2, $3, COALESCE(MAX(position), 0) + 1 FROM positions WHERE organization_id = $2",
+    let mut connection = state.db.pool.acquire().await.page(lang)?;
+    add_position(
+        &mut connection,
+        organization.0,
+        &NewPosition {
+            honorific: honorific.clone(),
+            name: name.clone(),
+            title: title.clone(),
+            email: None,
+            phone: None,
+        },
     )
-    .bind(person_id)
-    .bind(organization.0)
-    .bind(title.to_json())
-    .execute(&state.db.pool)
     .await
     .page(lang)?;
     let after = json!({"honorific": honorific, "name": name, "title": title});
@@ -169,7 +204,7 @@ pub async fn add(
 }
 
 /// The position `id` of the organisation, with its person, as JSON for the audit log.
-async fn position_state(
+pub async fn position_state(
     state: &AppState,
     organization_id: i64,
     id: i64,

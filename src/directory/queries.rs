@@ -161,9 +161,14 @@ pub struct FocalPointRole {
 
 #[derive(Debug, Clone)]
 pub struct PersonPosition {
+    /// The position's id: a person may hold positions at several organisations.
+    pub id: i64,
     pub honorific: Option<String>,
     pub name: LocalizedText,
     pub title: LocalizedText,
+    /// Work e-mail and phone in this position.
+    pub email: Option<String>,
+    pub phone: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -286,7 +291,8 @@ pub async fn profile(db: &Db, slug: &Slug) -> sqlx::Result<Option<Profile>> {
     .collect::<sqlx::Result<Vec<_>>>()?;
 
     let people = sqlx::query(
-        "SELECT pe.honorific AS honorific, pe.name AS name, p.title AS title \
+        "SELECT p.id AS id, pe.honorific AS honorific, pe.name AS name, p.title AS title, p.email AS email, \
+         p.phone AS phone \
          FROM positions p JOIN persons pe ON pe.id = p.person_id \
          WHERE p.organization_id = $1 ORDER BY p.position, p.id",
     )
@@ -296,6 +302,9 @@ pub async fn profile(db: &Db, slug: &Slug) -> sqlx::Result<Option<Profile>> {
     .iter()
     .map(|row| {
         Ok(PersonPosition {
+            id: row.try_get("id")?,
+            email: row.try_get("email")?,
+            phone: row.try_get("phone")?,
             honorific: row.try_get("honorific")?,
             name: LocalizedText::from_json(&row.try_get::<String, _>("name")?),
             title: LocalizedText::from_json(&row.try_get::<String, _>("title")?),

@@ -11,7 +11,16 @@ pub const MIGRATIONS: &[Migration] = &[
     Migration { version: 2, name: "directory search outbox triggers", sql: outbox_triggers },
     Migration { version: 3, name: "organisation versions and verification", sql: versions },
     Migration { version: 4, name: "versions of networks, focal points, themes and people", sql: more_versions },
+    Migration { version: 5, name: "work e-mail and phone of people's positions", sql: position_contacts },
 ];
+
+/// How to reach a person in their position at an organisation (imports bring them; vCards carry them).
+fn position_contacts(_: Dialect) -> String {
+    "ALTER TABLE positions ADD COLUMN email TEXT
+    -- statement
+    ALTER TABLE positions ADD COLUMN phone TEXT"
+        .to_string()
+}
 
 /// `version` detects edits made at the same time; `verified_at` is when a
 /// coordinator last approved the organisation.

@@ -25,6 +25,9 @@ use crate::platform::mail::{Email, OutgoingMail};
 use crate::platform::values::{CountryCode, Slug};
 use crate::platform::web::{AppError, Chrome, Found, PageError, Problem, SlugPath, WithLang, render};
 
+/// The largest campaign form accepted: three versions of the longest text,
+/// percent-encoded Cyrillic taking six bytes a letter.
+pub const FORM_LIMIT: usize = 1024 * 1024;
 const SUBJECT_MAX: usize = 200;
 const BODY_MAX: usize = 20_000;
 const TEST_ADDRESSES_MAX: usize = 5;
