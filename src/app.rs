@@ -17,13 +17,14 @@ use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
+use crate::consultative::rules::DeskRules;
 use crate::directory::search::DirectorySearch;
 use crate::platform::auth::SessionPolicy;
 use crate::platform::db::Db;
 use crate::platform::mail::Mailer;
 use crate::platform::migrate::{self, Migration};
 use crate::platform::web::remember_lang;
-use crate::{accounts, directory, membership, networks, portal, themes};
+use crate::{accounts, consultative, directory, membership, networks, portal, themes};
 
 #[derive(Clone)]
 pub struct AppState {
@@ -35,6 +36,8 @@ pub struct AppState {
     pub sessions: SessionPolicy,
     /// How long a coordinator's verification of an organisation holds.
     pub verification_days: i64,
+    /// The consultative-status rules the operator may set.
+    pub desk_rules: DeskRules,
 }
 
 impl FromRef<AppState> for Db {
@@ -58,6 +61,7 @@ fn migrations() -> Vec<Migration> {
         membership::routes::MIGRATIONS,
         membership::editors::MIGRATIONS,
         membership::verification::MIGRATIONS,
+        consultative::schema::MIGRATIONS,
     ]
     .concat()
 }
@@ -87,6 +91,7 @@ pub struct ServeOptions {
     pub smtp_url: Option<String>,
     pub mail_from: String,
     pub verification_days: i64,
+    pub desk_rules: DeskRules,
     pub demo: bool,
 }
 
@@ -120,8 +125,17 @@ pub async fn serve(options: ServeOptions) -> anyhow::Result<()> {
              or run `irene admin create`"
         );
     }
-    let state = AppState { db, search, public_url, mailer, sessions, verification_days: options.verification_days };
+    let state = AppState {
+        db,
+        search,
+        public_url,
+        mailer,
+        sessions,
+        verification_days: options.verification_days,
+        desk_rules: options.desk_rules,
+    };
     membership::verification::remind_periodically(state.clone());
+    consultative::status::remind_periodically(state.clone());
     tracing::info!(addr = %options.addr, "IRENE is serving");
     let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
     axum::serve(listener, app).with_graceful_shutdown(shutdown_signal()).await?;
@@ -186,6 +200,13 @@ pub fn router(state: AppState) -> Router {
         .route("/organizations/{slug}/people", get(directory::people::people).post(directory::people::add))
         .route("/organizations/{slug}/people/{id}/{action}", post(directory::people::update))
         .route("/organizations/{slug}/history/{entry}/restore", post(directory::edit::restore))
+        .route("/organizations/{slug}/ecosoc", get(consultative::desk::desk))
+        .route(
+            "/organizations/{slug}/ecosoc/eligibility",
+            get(consultative::eligibility::eligibility_form).post(consultative::eligibility::save_eligibility),
+        )
+        .route("/organizations/{slug}/ecosoc/steps", post(consultative::tracking::record_step))
+        .route("/organizations/{slug}/ecosoc/questions/{id}", post(consultative::tracking::answer_question))
         .route("/networks", get(networks::routes::networks_page))
         .route("/networks/{slug}", get(networks::routes::network_page))
         .route("/networks/{slug}/edit", get(networks::edit::edit_network_form).post(networks::edit::edit_network))

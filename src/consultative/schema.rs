@@ -1,0 +1,52 @@
+//! The desk's tables. Dates of the process are ISO `YYYY-MM-DD` text; the
+//! moments something was recorded are RFC 3339 text, as elsewhere.
+
+use crate::platform::db::Dialect;
+use crate::platform::migrate::Migration;
+
+pub const MIGRATIONS: &[Migration] = &[Migration { version: 300, name: "consultative-status desk", sql: tables }];
+
+fn tables(_: Dialect) -> String {
+    "CREATE TABLE ecosoc_desks (
+        organization_id BIGINT PRIMARY KEY REFERENCES organizations (id) ON DELETE CASCADE,
+        registered_on TEXT,
+        answers TEXT NOT NULL DEFAULT '{}',
+        dossier_language TEXT NOT NULL DEFAULT 'en',
+        updated_at TEXT NOT NULL
+    )
+    -- statement
+    CREATE TABLE ecosoc_events (
+        id {pk},
+        organization_id BIGINT NOT NULL REFERENCES organizations (id) ON DELETE CASCADE,
+        step TEXT NOT NULL,
+        on_date TEXT NOT NULL,
+        session TEXT,
+        category TEXT,
+        note TEXT,
+        recorded_at TEXT NOT NULL,
+        recorded_by BIGINT REFERENCES users (id)
+    )
+    -- statement
+    CREATE INDEX ecosoc_events_by_organization ON ecosoc_events (organization_id, on_date)
+    -- statement
+    CREATE TABLE ecosoc_questions (
+        id {pk},
+        organization_id BIGINT NOT NULL REFERENCES organizations (id) ON DELETE CASCADE,
+        session TEXT NOT NULL,
+        received_on TEXT NOT NULL,
+        question TEXT NOT NULL,
+        answer TEXT,
+        answer_sent_on TEXT
+    )
+    -- statement
+    CREATE INDEX ecosoc_questions_by_organization ON ecosoc_questions (organization_id)
+    -- statement
+    CREATE TABLE ecosoc_reminders (
+        organization_id BIGINT NOT NULL REFERENCES organizations (id) ON DELETE CASCADE,
+        due_on TEXT NOT NULL,
+        days_before BIGINT NOT NULL,
+        sent_at TEXT NOT NULL,
+        PRIMARY KEY (organization_id, due_on, days_before)
+    )"
+    .to_string()
+}
