@@ -7,9 +7,7 @@ mod support;
 use std::time::{Duration, Instant};
 
 use support::smtp::SmtpSink;
-use support::{Backend, Browser, Server, TestDatabase, backends, encode, irene, link_in, slugs};
-
-const PASSWORD: &str = "a long enough passphrase";
+use support::{Backend, Browser, Server, TestDatabase, backends, encode, link_in, sign_in_admin, sign_up, slugs};
 
 struct Cast {
     admin: Browser,
@@ -20,36 +18,12 @@ struct Cast {
     stranger: Browser,
 }
 
-async fn sign_up(server: &Server, sink: &SmtpSink, email: &str) -> Browser {
-    let browser = Browser::new(server);
-    let before = sink.messages().len();
-    let fields = [("email", email), ("display_name", email), ("password", PASSWORD), ("password_confirm", PASSWORD)];
-    assert_eq!(browser.post("/account/signup", &fields).await.status(), 200);
-    let mails = sink.wait_for(before + 1, Duration::from_secs(10)).await;
-    let mail = mails.iter().rev().find(|m| m.to.iter().any(|t| t.contains(email))).expect("confirmation");
-    let link = link_in(&mail.text, &format!("{}/account/confirm?token=", server.base)).expect("link");
-    assert_eq!(browser.get(&link[server.base.len()..]).await.status(), 303);
-    browser
-}
-
 fn request_ids(queue: &str) -> Vec<String> {
     queue.split("action=\"/requests/").skip(1).map(|s| s.split('/').next().unwrap().to_string()).collect()
 }
 
 async fn cast(server: &Server, sink: &SmtpSink, database: &TestDatabase) -> Cast {
-    let output = irene()
-        .args(["admin", "create", "--email", "admin@irene.example", "--name", "Admin", "--data"])
-        .arg(database.data_dir.path().join("cli"))
-        .args(["--database-url", &database.shared_url()])
-        .env("IRENE_ADMIN_PASSWORD", PASSWORD)
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
-    let admin = Browser::new(server);
-    assert_eq!(
-        admin.post("/account/signin", &[("email", "admin@irene.example"), ("password", PASSWORD)]).await.status(),
-        303
-    );
+    let admin = sign_in_admin(server, database).await;
 
     // The coordinator claims NAYORA's profile; the administrator approves.
     let coordinator = sign_up(server, sink, "fuad@nayora.example").await;

@@ -1,0 +1,160 @@
+//! The ECOSOC consultative-status desk through HTTP on SQLite and PostgreSQL:
+//! an NGO checks its eligibility, records its application's way through the
+//! Committee up to the grant, sees its quadrennial report due and is reminded
+//! by mail; strangers see nothing of it.
+
+mod support;
+
+use std::time::Duration;
+
+use support::smtp::SmtpSink;
+use support::{Browser, Server, TestDatabase, backends, sign_in_admin, sign_up};
+use time::{Month, OffsetDateTime};
+
+const DESK: &str = "/organizations/green-steppe-youth-initiative/ecosoc";
+
+/// Registers "Green Steppe Youth Initiative" for the browser, which becomes its editor.
+async fn register(ngo: &Browser) {
+    let fields = [("name_en", "Green Steppe Youth Initiative"), ("kind", "ngo"), ("country", "AZ")];
+    let (status, page, _) = ngo.post_page("/organizations/new", &fields).await;
+    assert_eq!(status, 303, "{page}");
+}
+
+fn question_ids(desk: &str) -> Vec<String> {
+    desk.split(&format!("action=\"{DESK}/questions/")).skip(1).map(|s| s.split('"').next().unwrap().into()).collect()
+}
+
+#[tokio::test]
+async fn an_ngo_goes_from_eligibility_to_status_and_is_reminded_of_its_report() {
+    let sink = SmtpSink::start();
+    let today = OffsetDateTime::now_utc().date();
+    let day = today.to_string();
+    // Received today, an application is in time for this year's 1 June deadline or next year's.
+    let deadline_year =
+        if (today.month() as u8, today.day()) <= (Month::June as u8, 1) { today.year() } else { today.year() + 1 };
+    for backend in backends() {
+        let database = TestDatabase::new(&backend).await;
+        let server = Server::demo_with_mail(&database, &sink.url).await;
+        let admin = sign_in_admin(&server, &database).await;
+        let ngo = sign_up(&server, &sink, "aygun@greensteppe.example").await;
+        let stranger = sign_up(&server, &sink, "stranger@elsewhere.example").await;
+        register(&ngo).await;
+
+        // Rights: a stranger is refused, an anonymous reader is sent to sign in.
+        assert_eq!(stranger.get(DESK).await.status(), 403, "{}", backend.name());
+        assert_eq!(stranger.post(&format!("{DESK}/steps"), &[("step", "submitted")]).await.status(), 403);
+        let anonymous = Browser::new(&server).get(DESK).await;
+        assert_eq!(anonymous.status(), 303);
+        assert!(anonymous.headers()["location"].to_str().unwrap().starts_with("/account/signin"));
+        assert_eq!(admin.get(DESK).await.status(), 200, "administrators see every desk");
+
+        let (status, page) = ngo.page("/organizations/green-steppe-youth-initiative?lang=en").await;
+        assert_eq!(status, 200);
+        assert!(page.contains(&format!("href=\"{DESK}\"")), "the profile links its editors to the desk");
+        let (status, page) = ngo.page(&format!("{DESK}?lang=en")).await;
+        assert_eq!(status, 200);
+        assert!(page.contains("No application recorded yet."));
+
+        // Eligibility: a bad answer is shown again beside its field, with a 400.
+        let (status, page, _) = ngo
+            .post_page(&format!("{DESK}/eligibility?lang=en"), &[("registered_on", "2999-01-01"), ("funding", "maybe")])
+            .await;
+        assert_eq!(status, 400);
+        assert!(page.contains("Give the registration date as YYYY-MM-DD") && page.contains("value=\"2999-01-01\""));
+        let criteria = [
+            "headquarters",
+            "constitution",
+            "authority",
+            "representative",
+            "accountability",
+            "transparency",
+            "funding",
+            "relevance",
+        ];
+        let mut answers: Vec<(&str, &str)> = criteria.iter().map(|c| (*c, "yes")).collect();
+        answers.push(("funding", "no"));
+        answers.push(("registered_on", "2015-03-10"));
+        let (status, _, location) = ngo.post_page(&format!("{DESK}/eligibility"), &answers).await;
+        assert_eq!((status, location.as_deref()), (303, Some(&*format!("{DESK}/eligibility?saved=1"))));
+        let (_, page) = ngo.page(&format!("{DESK}/eligibility?lang=en")).await;
+        assert!(page.contains("Not every criterion is met yet."), "funding is not met");
+        answers.retain(|(name, value)| !(*name == "funding" && *value == "no"));
+        ngo.post_page(&format!("{DESK}/eligibility"), &answers).await;
+        let (_, page) = ngo.page(&format!("{DESK}/eligibility?lang=en")).await;
+        assert!(page.contains("Every criterion is met: the organisation can apply."), "{page}");
+        assert!(page.contains(&format!("<time datetime=\"{day}\">")), "earliest day: today");
+        assert!(page.contains(&format!("{deadline_year}-06-01")), "the 1 June deadline");
+        assert!(page.contains(&format!("Regular session {} (January–February)", deadline_year + 1)));
+
+        // Tracking: submitted, then questions, which are answered.
+        let step = |fields: Vec<(&'static str, String)>| {
+            let ngo = &ngo;
+            async move {
+                let fields: Vec<(&str, &str)> = fields.iter().map(|(n, v)| (*n, v.as_str())).collect();
+                ngo.post_page(&format!("{DESK}/steps?lang=en"), &fields).await
+            }
+        };
+        let (status, page, _) = step(vec![("step", "granted".into()), ("on_date", day.clone())]).await;
+        assert_eq!(status, 400, "nothing is granted before it is submitted");
+        assert!(page.contains("aria-invalid=\"true\""));
+        assert_eq!(step(vec![("step", "submitted".into()), ("on_date", day.clone())]).await.0, 303);
+        let session = format!("{}-regular", deadline_year + 1);
+        let (status, page, _) =
+            step(vec![("step", "questions".into()), ("on_date", day.clone()), ("session", session.clone())]).await;
+        assert_eq!(status, 400);
+        assert!(page.contains("Write the question received."));
+        let question = vec![
+            ("step", "questions".into()),
+            ("on_date", day.clone()),
+            ("session", session.clone()),
+            ("note", "How much of your funding comes from the government?".into()),
+        ];
+        assert_eq!(step(question).await.0, 303);
+        let (_, page) = ngo.page(&format!("{DESK}?lang=en")).await;
+        assert!(page.contains("Current stage: <strong>Questions received</strong>"), "{page}");
+        assert!(page.contains("How much of your funding comes from the government?"));
+        let id = question_ids(&page).into_iter().next().expect("an answer form");
+        let answer = format!("{DESK}/questions/{id}?lang=en");
+        let (status, page, _) = ngo.post_page(&answer, &[("answer", ""), ("answer_sent_on", &day)]).await;
+        assert_eq!(status, 400);
+        assert!(page.contains("Write the answer before marking it sent."));
+        let fields = [("answer", "A tenth, declared in our accounts."), ("answer_sent_on", day.as_str())];
+        assert_eq!(ngo.post(&answer, &fields).await.status(), 303);
+        assert_eq!(stranger.post(&answer, &fields).await.status(), 403);
+        assert_eq!(ngo.post(&format!("{DESK}/questions/999999"), &fields).await.status(), 404);
+
+        // Recommended, then granted: the directory shows the status and the report falls due.
+        let recommended =
+            vec![("step", "recommended".into()), ("on_date", day.clone()), ("category", "special".into())];
+        assert_eq!(step(recommended).await.0, 303);
+        let granted = vec![("step", "granted".into()), ("on_date", day.clone()), ("category", "special".into())];
+        assert_eq!(step(granted).await.0, 303);
+        let (_, page) = ngo.page(&format!("{DESK}?lang=en")).await;
+        assert!(page.contains("Current stage: <strong>Granted by ECOSOC</strong>"));
+        let period = format!("{}–{}", today.year() + 1, today.year() + 4);
+        assert!(
+            page.contains(&format!("The quadrennial report for {period} is due on {}-06-01", today.year() + 5)),
+            "{page}"
+        );
+        assert!(page.contains("A tenth, declared in our accounts."));
+        for action in ["Eligibility answers saved", "Step recorded", "Answer sent"] {
+            assert!(page.contains(action), "history shows {action}");
+        }
+        let (_, profile) = ngo.page("/organizations/green-steppe-youth-initiative?lang=en").await;
+        assert!(profile.contains("Special consultative status"));
+
+        // An instance reminding ten years ahead mails the editor at once.
+        server.stop();
+        let before = sink.messages().len();
+        let args = ["--smtp-url", sink.url.as_str(), "--ecosoc-reminder-days", "3650,30"];
+        let _server =
+            Server::start(&database.data_dir.path().join("instance"), Some(&database.shared_url()), &args).await;
+        let mails = sink.wait_for(before + 1, Duration::from_secs(20)).await;
+        let reminder = mails[before..]
+            .iter()
+            .find(|m| m.to.iter().any(|t| t.contains("aygun@greensteppe.example")))
+            .expect("the editor is reminded");
+        assert!(reminder.subject.contains("Quadrennial report due on"), "{}", reminder.subject);
+        assert!(reminder.text.contains("suspended for one year"), "{}", reminder.text);
+    }
+}
