@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use anyhow::Context;
 use axum::Router;
-use axum::extract::{FromRef, State};
+use axum::extract::{DefaultBodyLimit, FromRef, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -36,6 +36,8 @@ pub struct AppState {
     pub sessions: SessionPolicy,
     /// How long a coordinator's verification of an organisation holds.
     pub verification_days: i64,
+    /// The data folder, where uploaded documents are kept.
+    pub data_dir: PathBuf,
     /// The consultative-status rules the operator may set.
     pub desk_rules: DeskRules,
 }
@@ -133,6 +135,7 @@ pub async fn serve(options: ServeOptions) -> anyhow::Result<()> {
         sessions,
         verification_days: options.verification_days,
         desk_rules: options.desk_rules,
+        data_dir: options.data_dir.clone(),
     };
     membership::verification::remind_periodically(state.clone());
     consultative::status::remind_periodically(state.clone());
@@ -178,6 +181,11 @@ pub fn router(state: AppState) -> Router {
         .route("/delete", post(accounts::routes::delete_account))
         .route("/tokens", post(accounts::routes::create_token))
         .route("/tokens/{id}/revoke", post(accounts::routes::revoke_token));
+    // Documents are far larger than forms: their route has a limit of its own, with room for the multipart framing.
+    let uploads = Router::new()
+        .route("/organizations/{slug}/ecosoc/documents", post(consultative::dossier::upload))
+        .layer(DefaultBodyLimit::max(consultative::dossier::MAX_DOCUMENT_BYTES + 64 * 1024))
+        .layer(RequestBodyLimitLayer::new(consultative::dossier::MAX_DOCUMENT_BYTES + 64 * 1024));
     let csrf = CsrfLayer::new().add_trusted_origin(&state.public_url).unwrap_or_else(|_| CsrfLayer::new());
     Router::new()
         .route("/", get(portal::routes::home))
@@ -205,6 +213,12 @@ pub fn router(state: AppState) -> Router {
             "/organizations/{slug}/ecosoc/eligibility",
             get(consultative::eligibility::eligibility_form).post(consultative::eligibility::save_eligibility),
         )
+        .route(
+            "/organizations/{slug}/ecosoc/dossier",
+            get(consultative::dossier::dossier).post(consultative::dossier::save),
+        )
+        .route("/organizations/{slug}/ecosoc/dossier/print", get(consultative::dossier::print))
+        .route("/organizations/{slug}/ecosoc/documents/{id}", get(consultative::dossier::download))
         .route("/organizations/{slug}/ecosoc/steps", post(consultative::tracking::record_step))
         .route("/organizations/{slug}/ecosoc/questions/{id}", post(consultative::tracking::answer_question))
         .route("/networks", get(networks::routes::networks_page))
@@ -226,6 +240,8 @@ pub fn router(state: AppState) -> Router {
         .route("/static/irene.css", get(stylesheet))
         .merge(crate::api::router())
         .fallback(crate::platform::web::not_found)
+        .layer(RequestBodyLimitLayer::new(64 * 1024))
+        .merge(uploads)
         .with_state(state)
         .layer(axum::middleware::from_fn(remember_lang))
         .layer(SetResponseHeaderLayer::if_not_present(
@@ -242,7 +258,6 @@ pub fn router(state: AppState) -> Router {
         ))
         .layer(csrf)
         .layer(CompressionLayer::new())
-        .layer(RequestBodyLimitLayer::new(64 * 1024))
         .layer(TraceLayer::new_for_http())
 }
 

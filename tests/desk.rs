@@ -20,6 +20,30 @@ async fn register(ngo: &Browser) {
     assert_eq!(status, 303, "{page}");
 }
 
+/// Posts a file to the desk's document upload, as a browser's multipart form does.
+async fn upload(browser: &Browser, kind: &str, file_name: &str, bytes: &[u8]) -> (u16, String) {
+    let boundary = "irene-test-boundary";
+    let mut body = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\n{kind}\r\n--{boundary}\r\n\
+         Content-Disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\n\
+         Content-Type: application/octet-stream\r\n\r\n"
+    )
+    .into_bytes();
+    body.extend_from_slice(bytes);
+    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    let response = browser
+        .client
+        .post(format!("{}{DESK}/documents?lang=en", browser.base))
+        .header("origin", &browser.base)
+        .header("sec-fetch-site", "same-origin")
+        .header("content-type", format!("multipart/form-data; boundary={boundary}"))
+        .body(body)
+        .send()
+        .await
+        .expect("upload");
+    (response.status().as_u16(), response.text().await.expect("body"))
+}
+
 fn question_ids(desk: &str) -> Vec<String> {
     desk.split(&format!("action=\"{DESK}/questions/")).skip(1).map(|s| s.split('"').next().unwrap().into()).collect()
 }
@@ -86,6 +110,55 @@ async fn an_ngo_goes_from_eligibility_to_status_and_is_reminded_of_its_report() 
         assert!(page.contains(&format!("{deadline_year}-06-01")), "the 1 June deadline");
         assert!(page.contains(&format!("Regular session {} (January–February)", deadline_year + 1)));
 
+        // The dossier: a part written, documents uploaded and checked, the whole printable.
+        let (_, page) = ngo.page(&format!("{DESK}/dossier?lang=en")).await;
+        assert!(page.contains("value=\"0\">0 / 13</meter>"), "nothing done yet");
+        assert!(page.contains(&format!("<time datetime=\"{deadline_year}-06-01\">")), "the deadline counts down");
+        let mission = [("part", "mission"), ("body", "Young people planting trees across the steppe.")];
+        assert_eq!(ngo.post(&format!("{DESK}/dossier"), &mission).await.status(), 303);
+        let (status, page, _) = ngo
+            .post_page(&format!("{DESK}/dossier?lang=en"), &[("part", "mission"), ("body", &"x".repeat(8001))])
+            .await;
+        assert_eq!(status, 400);
+        assert!(page.contains("field-error"));
+        assert_eq!(ngo.post(&format!("{DESK}/dossier"), &[("part", "biography"), ("body", "x")]).await.status(), 400);
+        let (status, page) = upload(&ngo, "constitution", "script.html", b"<html><script>alert(1)</script>").await;
+        assert_eq!(status, 400);
+        assert!(page.contains("Only PDF, Word, OpenDocument, PNG or JPEG files are accepted."), "{page}");
+        let (status, page) = upload(&ngo, "constitution", "empty.pdf", b"").await;
+        assert_eq!(status, 400);
+        assert!(page.contains("Choose a file to upload."));
+        let pdf = b"%PDF-1.4\n% Green Steppe constitution\n%%EOF\n";
+        assert_eq!(upload(&ngo, "constitution", "Устав.pdf", pdf).await.0, 303);
+        assert_eq!(upload(&stranger, "constitution", "x.pdf", pdf).await.0, 403);
+        // Far beyond the 64 KiB of forms: documents have their own limit.
+        let mut report = b"%PDF-1.4\n".to_vec();
+        report.resize(300 * 1024, b'.');
+        assert_eq!(upload(&ngo, "annual_report", "annual-report.pdf", &report).await.0, 303);
+        let too_large = ngo
+            .client
+            .post(format!("{}{DESK}/documents", ngo.base))
+            .header("origin", &ngo.base)
+            .header("content-type", "multipart/form-data; boundary=x")
+            .body(vec![b'%'; 21 * 1024 * 1024])
+            .send()
+            .await;
+        // The server answers 413 before reading the rest, and may close the connection while it is sent.
+        assert!(too_large.is_err() || too_large.is_ok_and(|r| r.status() == 413));
+        let (_, page) = ngo.page(&format!("{DESK}/dossier?lang=en")).await;
+        assert!(page.contains("value=\"3\">3 / 13</meter>"), "a part and two documents");
+        let link = page.split(&format!("href=\"{DESK}/documents/")).nth(1).expect("a document link");
+        let id = link.split('"').next().unwrap();
+        let document = ngo.get(&format!("{DESK}/documents/{id}")).await;
+        assert_eq!(document.status(), 200);
+        assert_eq!(document.headers()["content-type"], "application/pdf");
+        assert_eq!(document.bytes().await.unwrap().as_ref(), pdf);
+        assert_eq!(stranger.get(&format!("{DESK}/documents/{id}")).await.status(), 403);
+        let (status, print) = ngo.page(&format!("{DESK}/dossier/print?lang=en")).await;
+        assert_eq!(status, 200);
+        assert!(print.contains("class=\"dossier-part\"") && print.contains("Young people planting trees"));
+        assert!(print.contains("Устав.pdf") && print.contains("missing"));
+
         // Tracking: submitted, then questions, which are answered.
         let step = |fields: Vec<(&'static str, String)>| {
             let ngo = &ngo;
@@ -137,7 +210,9 @@ async fn an_ngo_goes_from_eligibility_to_status_and_is_reminded_of_its_report() 
             "{page}"
         );
         assert!(page.contains("A tenth, declared in our accounts."));
-        for action in ["Eligibility answers saved", "Step recorded", "Answer sent"] {
+        for action in
+            ["Eligibility answers saved", "Dossier edited", "Document uploaded", "Step recorded", "Answer sent"]
+        {
             assert!(page.contains(action), "history shows {action}");
         }
         let (_, profile) = ngo.page("/organizations/green-steppe-youth-initiative?lang=en").await;

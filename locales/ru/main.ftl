@@ -583,3 +583,55 @@ ecosoc-save-answer = Сохранить ответ
 ecosoc-status = Статус и четырехгодичные доклады
 ecosoc-cycle-since = Отчетный цикл отсчитывается с
 ecosoc-no-reporting-status = У организации нет общего или специального статуса, поэтому четырехгодичные доклады не нужны.
+ecosoc-dossier = Досье заявки
+ecosoc-dossier-title = Досье заявки: { $name }
+ecosoc-dossier-link = Подготовить досье заявки
+ecosoc-part-contact = Контакты и штаб-квартира
+ecosoc-part-mission = Миссия
+ecosoc-part-activities = Деятельность и ее связь с работой ЭКОСОС
+ecosoc-part-structure = Структура и управление
+ecosoc-part-membership = Членство
+ecosoc-part-funding = Финансирование
+ecosoc-part-publications = Публикации
+ecosoc-part-summary = Резюме
+ecosoc-document-constitution = Устав или положение с изменениями
+ecosoc-document-registration = Свидетельство о регистрации
+ecosoc-document-financial-statement = Последний финансовый отчет
+ecosoc-document-annual-report = Последний годовой отчет
+ecosoc-document-publications = Образцы публикаций или заявлений
+ecosoc-document-organisation-chart = Организационная схема
+ecosoc-completeness = Готовность
+ecosoc-days-left = { $count ->
+    [one] остался { $count } день
+    [few] осталось { $count } дня
+    [many] осталось { $count } дней
+    *[other] осталось { $count } дня
+    }
+ecosoc-print-link = Версия всего досье для печати
+ecosoc-dossier-language = Язык досье (ООН принимает английский или французский)
+ecosoc-questionnaire = Вопросник
+ecosoc-documents = Документы
+ecosoc-optional = необязательно
+ecosoc-missing = нет
+ecosoc-document-kind = Документ
+ecosoc-file = Файл
+ecosoc-file-hint = PDF, Word, OpenDocument, PNG или JPEG, до { $count } МБ.
+ecosoc-upload = Загрузить
+ecosoc-file-missing = Выберите файл для загрузки.
+ecosoc-file-too-large = Файл больше { $count } МБ.
+ecosoc-file-type = Принимаются только файлы PDF, Word, OpenDocument, PNG или JPEG.
+history-action-ecosoc-dossier = Досье изменено
+history-action-ecosoc-document = Документ загружен
+field-language = Язык
+field-contact = Контакты и штаб-квартира
+field-mission = Миссия
+field-activities = Деятельность
+field-structure = Структура и управление
+field-membership = Членство
+field-funding = Финансирование
+field-publications = Публикации
+field-summary = Резюме
+field-document = Документ
+field-file-name = Файл
+field-size = Размер (байт)
+field-sha256 = SHA-256

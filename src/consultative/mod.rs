@@ -2,6 +2,7 @@
 //! way through the Committee on NGOs, and keeping status afterwards.
 
 pub mod desk;
+pub mod dossier;
 pub mod eligibility;
 pub mod rules;
 pub mod schema;

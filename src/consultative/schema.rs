@@ -4,7 +4,10 @@
 use crate::platform::db::Dialect;
 use crate::platform::migrate::Migration;
 
-pub const MIGRATIONS: &[Migration] = &[Migration { version: 300, name: "consultative-status desk", sql: tables }];
+pub const MIGRATIONS: &[Migration] = &[
+    Migration { version: 300, name: "consultative-status desk", sql: tables },
+    Migration { version: 301, name: "consultative-status dossier", sql: dossier_tables },
+];
 
 fn tables(_: Dialect) -> String {
     "CREATE TABLE ecosoc_desks (
@@ -49,4 +52,29 @@ fn tables(_: Dialect) -> String {
         PRIMARY KEY (organization_id, due_on, days_before)
     )"
     .to_string()
+}
+
+fn dossier_tables(_: Dialect) -> String {
+    "CREATE TABLE ecosoc_dossier_parts (
+        organization_id BIGINT NOT NULL REFERENCES organizations (id) ON DELETE CASCADE,
+        part TEXT NOT NULL,
+        body TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (organization_id, part)
+    )
+    -- statement
+    CREATE TABLE ecosoc_documents (
+        id {pk},
+        organization_id BIGINT NOT NULL REFERENCES organizations (id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        file_name TEXT NOT NULL,
+        content_type TEXT NOT NULL,
+        size BIGINT NOT NULL,
+        sha256 TEXT NOT NULL,
+        uploaded_at TEXT NOT NULL,
+        uploaded_by BIGINT REFERENCES users (id)
+    )
+    -- statement
+    CREATE INDEX ecosoc_documents_by_organization ON ecosoc_documents (organization_id)"
+        .to_string()
 }
