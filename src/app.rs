@@ -221,6 +221,8 @@ pub fn router(state: AppState) -> Router {
         .route("/organizations/{slug}/ecosoc/documents/{id}", get(consultative::dossier::download))
         .route("/organizations/{slug}/ecosoc/steps", post(consultative::tracking::record_step))
         .route("/organizations/{slug}/ecosoc/questions/{id}", post(consultative::tracking::answer_question))
+        .route("/networks/{slug}/ecosoc", get(consultative::board::board))
+        .route("/ecosoc/calendar", get(consultative::board::calendar_page))
         .route("/networks", get(networks::routes::networks_page))
         .route("/networks/{slug}", get(networks::routes::network_page))
         .route("/networks/{slug}/edit", get(networks::edit::edit_network_form).post(networks::edit::edit_network))

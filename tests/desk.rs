@@ -218,6 +218,22 @@ async fn an_ngo_goes_from_eligibility_to_status_and_is_reminded_of_its_report() 
         let (_, profile) = ngo.page("/organizations/green-steppe-youth-initiative?lang=en").await;
         assert!(profile.contains("Special consultative status"));
 
+        // The network's board counts it once the coordinator has taken it in; the calendar is public.
+        let join = [("network", "un-ngo-irene-azerbaijan"), ("message", "Hello")];
+        assert_eq!(ngo.post("/organizations/green-steppe-youth-initiative/join", &join).await.status(), 200);
+        let (_, queue) = admin.page("/requests?lang=en").await;
+        let request = queue.split("action=\"/requests/").nth(1).and_then(|s| s.split('/').next()).expect("queued");
+        assert_eq!(admin.post(&format!("/requests/{request}/approve"), &[]).await.status(), 303);
+        let board = "/networks/un-ngo-irene-azerbaijan/ecosoc";
+        assert_eq!(ngo.get(board).await.status(), 403, "a member is no coordinator");
+        let (status, page) = admin.page(&format!("{board}?lang=en")).await;
+        assert_eq!(status, 200);
+        assert!(page.contains("Green Steppe Youth Initiative") && page.contains("Holds status"), "{page}");
+        assert!(page.contains("Special consultative status: 1"));
+        let (status, page) = Browser::new(&server).page("/ecosoc/calendar?lang=en").await;
+        assert_eq!(status, 200);
+        assert!(page.contains("Deadline for complete applications"));
+
         // An instance reminding ten years ahead mails the editor at once.
         server.stop();
         let before = sink.messages().len();
