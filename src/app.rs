@@ -219,6 +219,14 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/organizations/{slug}/ecosoc/dossier/print", get(consultative::dossier::print))
         .route("/organizations/{slug}/ecosoc/documents/{id}", get(consultative::dossier::download))
+        .route(
+            "/organizations/{slug}/ecosoc/representatives",
+            get(consultative::representatives::representatives).post(consultative::representatives::designate),
+        )
+        .route(
+            "/organizations/{slug}/ecosoc/representatives/{id}/{action}",
+            post(consultative::representatives::update),
+        )
         .route("/organizations/{slug}/ecosoc/steps", post(consultative::tracking::record_step))
         .route("/organizations/{slug}/ecosoc/questions/{id}", post(consultative::tracking::answer_question))
         .route("/networks/{slug}/ecosoc", get(consultative::board::board))

@@ -218,6 +218,26 @@ async fn an_ngo_goes_from_eligibility_to_status_and_is_reminded_of_its_report() 
         let (_, profile) = ngo.page("/organizations/green-steppe-youth-initiative?lang=en").await;
         assert!(profile.contains("Special consultative status"));
 
+        // Representatives: the head of the organisation is approved before anyone else has a pass.
+        let representatives = format!("{DESK}/representatives?lang=en");
+        let additional = [("station", "geneva"), ("role", "additional"), ("name", "Rashad"), ("born_on", "1990-04-04")];
+        let (status, page, _) = ngo.post_page(&representatives, &additional).await;
+        assert_eq!(status, 400);
+        assert!(page.contains("must be approved at this station before any other pass"), "{page}");
+        let young = [("station", "geneva"), ("role", "president"), ("name", "Aygun"), ("born_on", &day)];
+        let (status, page, _) = ngo.post_page(&representatives, &young).await;
+        assert_eq!(status, 400);
+        assert!(page.contains("at least 18 years old"));
+        let president = [("station", "geneva"), ("role", "president"), ("name", "Aygun"), ("born_on", "1980-02-29")];
+        assert_eq!(ngo.post(&representatives, &president).await.status(), 303);
+        let (_, page) = ngo.page(&representatives).await;
+        let approve = page.split("action=\"").find(|a| a.contains("/approve")).unwrap().split('"').next().unwrap();
+        assert_eq!(stranger.post(approve, &[]).await.status(), 403);
+        assert_eq!(ngo.post(approve, &[]).await.status(), 303);
+        assert_eq!(ngo.post(&representatives, &additional).await.status(), 303);
+        let (_, page) = ngo.page(&representatives).await;
+        assert!(page.contains("Geneva (2 / 7)") && page.contains("Rashad"));
+
         // The network's board counts it once the coordinator has taken it in; the calendar is public.
         let join = [("network", "un-ngo-irene-azerbaijan"), ("message", "Hello")];
         assert_eq!(ngo.post("/organizations/green-steppe-youth-initiative/join", &join).await.status(), 200);

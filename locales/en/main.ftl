@@ -643,3 +643,40 @@ ecosoc-calendar-what = What
 ecosoc-calendar-deadline = Deadline for complete applications, examined at the { $session }
 ecosoc-calendar-reports = Quadrennial reports due
 ecosoc-calendar-council = ECOSOC decides on the Committee's recommendations (usually in July)
+ecosoc-station-new-york = New York
+ecosoc-station-geneva = Geneva
+ecosoc-station-vienna = Vienna
+ecosoc-role-president = President or Chief Executive Officer
+ecosoc-role-administrative = Chief Administrative Officer
+ecosoc-role-main = Main representative
+ecosoc-role-additional = Additional representative
+ecosoc-refusal-too-young = { $count ->
+    *[other] Representatives must be at least { $count } years old.
+    }
+ecosoc-refusal-station-full = { $count ->
+    *[other] A duty station gives at most { $count } annual passes.
+    }
+ecosoc-refusal-role-full = This station has no pass left for this role this year.
+ecosoc-refusal-head-differs = The President/CEO and the Chief Administrative Officer must be the same people at every station.
+ecosoc-refusal-heads-not-approved = The President/CEO or the Chief Administrative Officer must be approved at this station before any other pass.
+ecosoc-representative-name = Give the representative's name (up to 200 characters).
+ecosoc-representatives-title = Representatives and grounds passes: { $name }
+ecosoc-representatives-link = Representatives and grounds passes
+ecosoc-representatives-rules = Each duty station gives up to 7 annual passes, valid to 31 December: the President/CEO and the Chief Administrative Officer (the same people at every station, one of them approved before any other pass), one main representative and up to four additional representatives, all at least 18 years old.
+ecosoc-representatives-years = Years
+ecosoc-representatives-year = Passes for { $count }
+ecosoc-role = Role
+ecosoc-representative = Representative
+ecosoc-approved-on = Approved on
+ecosoc-actions = Actions
+ecosoc-mark-approved = Mark approved today
+ecosoc-remove = Remove
+ecosoc-designate = Designate a representative
+ecosoc-station = Duty station
+ecosoc-born-on = Date of birth
+history-action-ecosoc-representative = Representative designated
+history-action-ecosoc-representative-approve = Representative's pass approved
+history-action-ecosoc-representative-remove = Representative removed
+field-year = Year
+field-station = Duty station
+field-role = Role

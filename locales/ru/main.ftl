@@ -663,3 +663,44 @@ ecosoc-calendar-what = Что
 ecosoc-calendar-deadline = Срок подачи полных заявок; их рассмотрит { $session }
 ecosoc-calendar-reports = Срок четырехгодичных докладов
 ecosoc-calendar-council = ЭКОСОС принимает решения по рекомендациям Комитета (обычно в июле)
+ecosoc-station-new-york = Нью-Йорк
+ecosoc-station-geneva = Женева
+ecosoc-station-vienna = Вена
+ecosoc-role-president = Президент или исполнительный директор
+ecosoc-role-administrative = Главный административный сотрудник
+ecosoc-role-main = Главный представитель
+ecosoc-role-additional = Дополнительный представитель
+ecosoc-refusal-too-young = { $count ->
+    [one] Представителю должен быть не менее { $count } года.
+    [few] Представителю должно быть не менее { $count } лет.
+    [many] Представителю должно быть не менее { $count } лет.
+    *[other] Представителю должно быть не менее { $count } лет.
+    }
+ecosoc-refusal-station-full = { $count ->
+    [one] Место службы выдает не более { $count } годового пропуска.
+    *[other] Место службы выдает не более { $count } годовых пропусков.
+    }
+ecosoc-refusal-role-full = На этом месте службы в этом году пропусков для этой роли больше нет.
+ecosoc-refusal-head-differs = Президент и главный административный сотрудник должны быть одними и теми же людьми на всех местах службы.
+ecosoc-refusal-heads-not-approved = До любого другого пропуска на этом месте службы должен быть утвержден президент или главный административный сотрудник.
+ecosoc-representative-name = Укажите имя представителя (до 200 знаков).
+ecosoc-representatives-title = Представители и пропуска: { $name }
+ecosoc-representatives-link = Представители и пропуска
+ecosoc-representatives-rules = Каждое место службы выдает до 7 годовых пропусков, действующих до 31 декабря: президенту и главному административному сотруднику (одни и те же люди на всех местах службы; один из них утверждается до любого другого пропуска), главному представителю и до четырех дополнительных представителей, всем не моложе 18 лет.
+ecosoc-representatives-years = Годы
+ecosoc-representatives-year = Пропуска на { $count } год
+ecosoc-role = Роль
+ecosoc-representative = Представитель
+ecosoc-approved-on = Утвержден
+ecosoc-actions = Действия
+ecosoc-mark-approved = Отметить утвержденным сегодня
+ecosoc-remove = Удалить
+ecosoc-designate = Назначить представителя
+ecosoc-station = Место службы
+ecosoc-born-on = Дата рождения
+history-action-ecosoc-representative = Назначен представитель
+history-action-ecosoc-representative-approve = Пропуск представителя утвержден
+history-action-ecosoc-representative-remove = Представитель удален
+field-year = Год
+field-station = Место службы
+field-role = Роль

@@ -7,6 +7,7 @@ use crate::platform::migrate::Migration;
 pub const MIGRATIONS: &[Migration] = &[
     Migration { version: 300, name: "consultative-status desk", sql: tables },
     Migration { version: 301, name: "consultative-status dossier", sql: dossier_tables },
+    Migration { version: 302, name: "representatives and grounds passes", sql: representative_tables },
 ];
 
 fn tables(_: Dialect) -> String {
@@ -76,5 +77,22 @@ fn dossier_tables(_: Dialect) -> String {
     )
     -- statement
     CREATE INDEX ecosoc_documents_by_organization ON ecosoc_documents (organization_id)"
+        .to_string()
+}
+
+fn representative_tables(_: Dialect) -> String {
+    "CREATE TABLE ecosoc_representatives (
+        id {pk},
+        organization_id BIGINT NOT NULL REFERENCES organizations (id) ON DELETE CASCADE,
+        year BIGINT NOT NULL,
+        station TEXT NOT NULL,
+        role TEXT NOT NULL,
+        name TEXT NOT NULL,
+        born_on TEXT NOT NULL,
+        approved_on TEXT,
+        designated_at TEXT NOT NULL
+    )
+    -- statement
+    CREATE INDEX ecosoc_representatives_by_organization ON ecosoc_representatives (organization_id, year)"
         .to_string()
 }
