@@ -184,6 +184,7 @@ pub fn router(state: AppState) -> Router {
     // Documents are far larger than forms: their route has a limit of its own, with room for the multipart framing.
     let uploads = Router::new()
         .route("/organizations/{slug}/ecosoc/documents", post(consultative::dossier::upload))
+        .route("/ecosoc/import", post(consultative::import::import))
         .layer(DefaultBodyLimit::max(consultative::dossier::MAX_DOCUMENT_BYTES + 64 * 1024))
         .layer(RequestBodyLimitLayer::new(consultative::dossier::MAX_DOCUMENT_BYTES + 64 * 1024));
     let csrf = CsrfLayer::new().add_trusted_origin(&state.public_url).unwrap_or_else(|_| CsrfLayer::new());
@@ -231,6 +232,8 @@ pub fn router(state: AppState) -> Router {
         .route("/organizations/{slug}/ecosoc/questions/{id}", post(consultative::tracking::answer_question))
         .route("/networks/{slug}/ecosoc", get(consultative::board::board))
         .route("/ecosoc/calendar", get(consultative::board::calendar_page))
+        .route("/ecosoc/import", get(consultative::import::import_form))
+        .route("/ecosoc/import/{batch}", get(consultative::import::review).post(consultative::import::apply))
         .route("/networks", get(networks::routes::networks_page))
         .route("/networks/{slug}", get(networks::routes::network_page))
         .route("/networks/{slug}/edit", get(networks::edit::edit_network_form).post(networks::edit::edit_network))

@@ -20,28 +20,48 @@ async fn register(ngo: &Browser) {
     assert_eq!(status, 303, "{page}");
 }
 
-/// Posts a file to the desk's document upload, as a browser's multipart form does.
-async fn upload(browser: &Browser, kind: &str, file_name: &str, bytes: &[u8]) -> (u16, String) {
+/// Posts a file as a browser's multipart form does, with the form's other fields.
+async fn post_file(
+    browser: &Browser,
+    path: &str,
+    fields: &[(&str, &str)],
+    file_name: &str,
+    bytes: &[u8],
+) -> (u16, String) {
     let boundary = "irene-test-boundary";
-    let mut body = format!(
-        "--{boundary}\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\n{kind}\r\n--{boundary}\r\n\
-         Content-Disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\n\
+    let mut body = Vec::new();
+    for (name, value) in fields {
+        let part = format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n");
+        body.extend_from_slice(part.as_bytes());
+    }
+    let head = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\n\
          Content-Type: application/octet-stream\r\n\r\n"
-    )
-    .into_bytes();
+    );
+    body.extend_from_slice(head.as_bytes());
     body.extend_from_slice(bytes);
     body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
     let response = browser
         .client
-        .post(format!("{}{DESK}/documents?lang=en", browser.base))
+        .post(format!("{}{path}", browser.base))
         .header("origin", &browser.base)
         .header("sec-fetch-site", "same-origin")
         .header("content-type", format!("multipart/form-data; boundary={boundary}"))
         .body(body)
         .send()
         .await
-        .expect("upload");
-    (response.status().as_u16(), response.text().await.expect("body"))
+        .expect("multipart post");
+    let status = response.status().as_u16();
+    let text = match response.headers().get("location") {
+        Some(location) => location.to_str().unwrap().to_string(),
+        None => response.text().await.expect("body"),
+    };
+    (status, text)
+}
+
+/// Uploads a document to the desk's dossier.
+async fn upload(browser: &Browser, kind: &str, file_name: &str, bytes: &[u8]) -> (u16, String) {
+    post_file(browser, &format!("{DESK}/documents?lang=en"), &[("kind", kind)], file_name, bytes).await
 }
 
 fn question_ids(desk: &str) -> Vec<String> {
@@ -267,5 +287,57 @@ async fn an_ngo_goes_from_eligibility_to_status_and_is_reminded_of_its_report() 
             .expect("the editor is reminded");
         assert!(reminder.subject.contains("Quadrennial report due on"), "{}", reminder.subject);
         assert!(reminder.text.contains("suspended for one year"), "{}", reminder.text);
+    }
+}
+
+/// The review checkbox of the line naming `name`.
+fn review_box(page: &str, name: &str) -> String {
+    let chunk = page.split("name=\"row-").skip(1).find(|chunk| chunk.split("</label>").next().unwrap().contains(name));
+    format!("row-{}", chunk.expect(name).split('"').next().unwrap())
+}
+
+#[tokio::test]
+async fn administrators_import_the_status_list_after_reviewing_uncertain_matches() {
+    let sink = SmtpSink::start();
+    for backend in backends() {
+        let database = TestDatabase::new(&backend).await;
+        let server = Server::demo_with_mail(&database, &sink.url).await;
+        let admin = sign_in_admin(&server, &database).await;
+        let stranger = sign_up(&server, &sink, "stranger@elsewhere.example").await;
+        assert_eq!(stranger.get("/ecosoc/import").await.status(), 403, "{}", backend.name());
+        let list = "name,country,category,year granted\n".to_string()
+            + "Фонд помощи молодежи,Azerbaijan,special,2003\n"
+            + "Children Humanitarian Foundation Buta,AZ,roster,2010\n"
+            + "ECORES,Georgia,special,2012\n"
+            + "Society of Nowhere,AZ,general,2015\n";
+        assert_eq!(post_file(&stranger, "/ecosoc/import", &[], "list.csv", list.as_bytes()).await.0, 403);
+
+        let broken = "name,category,year\nA,consultative,2003\n";
+        let (status, page) = post_file(&admin, "/ecosoc/import?lang=en", &[], "list.csv", broken.as_bytes()).await;
+        assert_eq!(status, 400);
+        assert!(page.contains("Line 2: the category must be general, special or roster."), "{page}");
+
+        let (status, review) = post_file(&admin, "/ecosoc/import", &[], "list.csv", list.as_bytes()).await;
+        assert_eq!(status, 303, "{review}");
+        let (status, page) = admin.page(&format!("{review}?lang=en")).await;
+        assert_eq!(status, 200);
+        let uncertain = page.split("Certain matches").next().unwrap();
+        assert!(uncertain.contains("Children Humanitarian Foundation Buta") && uncertain.contains("ECORES"), "{page}");
+        assert!(page.contains("Not in the directory (1)") && page.contains("Society of Nowhere"));
+        let (_, profile) = admin.page("/organizations/fay?lang=en").await;
+        assert!(!profile.contains("Special consultative status"), "nothing is written before the review");
+
+        // The certain match and one uncertain match accepted, the other left out.
+        let fields = [(review_box(&page, "Фонд помощи молодежи"), "on"), (review_box(&page, "Foundation Buta"), "on")];
+        let fields: Vec<(&str, &str)> = fields.iter().map(|(n, v)| (n.as_str(), *v)).collect();
+        assert_eq!(stranger.post(&review, &fields).await.status(), 403);
+        assert_eq!(admin.post(&review, &fields).await.status(), 303);
+        assert_eq!(admin.post(&review, &fields).await.status(), 409, "a list is written once");
+        let (_, profile) = admin.page("/organizations/fay?lang=en").await;
+        assert!(profile.contains("Special consultative status"));
+        let (_, profile) = admin.page("/organizations/buta-children-humanitarian-foundation?lang=en").await;
+        assert!(profile.contains("Roster status"));
+        let (_, profile) = admin.page("/organizations/ecores?lang=en").await;
+        assert!(!profile.contains("Special consultative status"), "the uncertain match left out is not written");
     }
 }

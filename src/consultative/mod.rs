@@ -5,6 +5,7 @@ pub mod board;
 pub mod desk;
 pub mod dossier;
 pub mod eligibility;
+pub mod import;
 pub mod representatives;
 pub mod rules;
 pub mod schema;

@@ -8,6 +8,7 @@ pub const MIGRATIONS: &[Migration] = &[
     Migration { version: 300, name: "consultative-status desk", sql: tables },
     Migration { version: 301, name: "consultative-status dossier", sql: dossier_tables },
     Migration { version: 302, name: "representatives and grounds passes", sql: representative_tables },
+    Migration { version: 303, name: "consultative-status list imports", sql: import_tables },
 ];
 
 fn tables(_: Dialect) -> String {
@@ -94,5 +95,24 @@ fn representative_tables(_: Dialect) -> String {
     )
     -- statement
     CREATE INDEX ecosoc_representatives_by_organization ON ecosoc_representatives (organization_id, year)"
+        .to_string()
+}
+
+fn import_tables(_: Dialect) -> String {
+    "CREATE TABLE ecosoc_import_rows (
+        id {pk},
+        batch TEXT NOT NULL,
+        line BIGINT NOT NULL,
+        name TEXT NOT NULL,
+        country TEXT,
+        category TEXT NOT NULL,
+        year_granted BIGINT NOT NULL,
+        organization_id BIGINT REFERENCES organizations (id) ON DELETE SET NULL,
+        certainty TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        applied_at TEXT
+    )
+    -- statement
+    CREATE INDEX ecosoc_import_rows_by_batch ON ecosoc_import_rows (batch, line)"
         .to_string()
 }

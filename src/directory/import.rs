@@ -208,7 +208,7 @@ fn hash(key: &str) -> u64 {
 }
 
 /// What identifies an organisation across scripts and spellings: its folded names.
-fn name_keys(name: &LocalizedText) -> Vec<String> {
+pub(crate) fn name_keys(name: &LocalizedText) -> Vec<String> {
     name.values().map(fold).filter(|key| !key.trim().is_empty()).collect()
 }
 
