@@ -231,6 +231,7 @@ pub fn router(state: AppState) -> Router {
         .route("/organizations/{slug}/ecosoc/steps", post(consultative::tracking::record_step))
         .route("/organizations/{slug}/ecosoc/questions/{id}", post(consultative::tracking::answer_question))
         .route("/networks/{slug}/ecosoc", get(consultative::board::board))
+        .route("/ecosoc", get(consultative::board::index))
         .route("/ecosoc/calendar", get(consultative::board::calendar_page))
         .route("/ecosoc/import", get(consultative::import::import_form))
         .route("/ecosoc/import/{batch}", get(consultative::import::review).post(consultative::import::apply))

@@ -98,6 +98,10 @@ async fn an_ngo_goes_from_eligibility_to_status_and_is_reminded_of_its_report() 
         let (status, page) = ngo.page(&format!("{DESK}?lang=en")).await;
         assert_eq!(status, 200);
         assert!(page.contains("No application recorded yet."));
+        let (_, page) = ngo.page("/ecosoc?lang=en").await;
+        assert!(page.contains(&format!("href=\"{DESK}\"")) && !page.contains("/ecosoc/import"));
+        let (_, page) = admin.page("/ecosoc?lang=en").await;
+        assert!(page.contains("href=\"/networks/un-ngo-irene-azerbaijan/ecosoc\"") && page.contains("/ecosoc/import"));
 
         // Eligibility: a bad answer is shown again beside its field, with a 400.
         let (status, page, _) = ngo

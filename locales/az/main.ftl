@@ -694,3 +694,6 @@ ecosoc-import-apply = Qeyd edilmiş uyğunluqları yaz
 ecosoc-import-unmatched = Kataloqda yoxdur
 ecosoc-import-line = Sətir
 history-action-ecosoc-import = Status BMT siyahısından götürülüb
+ecosoc-index-title = ECOSOC məşvərətçi statusu
+ecosoc-index-organizations = Redaktə etdiyiniz təşkilatların səhifələri
+ecosoc-index-networks = Koordinasiya etdiyiniz şəbəkələrin lövhələri

@@ -701,3 +701,6 @@ ecosoc-import-apply = Write the checked matches
 ecosoc-import-unmatched = Not in the directory
 ecosoc-import-line = Line
 history-action-ecosoc-import = Status taken from the UN list
+ecosoc-index-title = ECOSOC consultative status
+ecosoc-index-organizations = Desks of the organisations you edit
+ecosoc-index-networks = Boards of the networks you coordinate

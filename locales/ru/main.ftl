@@ -725,3 +725,6 @@ ecosoc-import-apply = Записать отмеченные совпадения
 ecosoc-import-unmatched = Нет в справочнике
 ecosoc-import-line = Строка
 history-action-ecosoc-import = Статус взят из списка ООН
+ecosoc-index-title = Консультативный статус ЭКОСОС
+ecosoc-index-organizations = Страницы организаций, которые вы редактируете
+ecosoc-index-networks = Сводки сетей, которые вы координируете

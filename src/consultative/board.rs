@@ -16,9 +16,11 @@ use super::rules::{self, Session, Standing};
 use super::status::{Held, held};
 use super::tracking::{Application, Step};
 use crate::app::AppState;
+use crate::directory::edit::Choice;
 use crate::directory::model::ConsultativeStatus;
 use crate::platform::auth::RequireUser;
 use crate::platform::clock::today;
+use crate::platform::db::Db;
 use crate::platform::i18n::{Lang, LocalizedText};
 use crate::platform::values::CountryCode;
 use crate::platform::web::{AppError, Chrome, Found, PageError, SlugPath, WithLang, render};
@@ -304,4 +306,53 @@ mod tests {
         assert!(lines.iter().any(|l| l.from == date!(2027 - 06 - 01) && l.what.contains("Regular session 2028")));
         assert!(lines.windows(2).all(|pair| pair[0].from <= pair[1].from));
     }
+}
+
+#[derive(Template)]
+#[template(path = "consultative/index.html")]
+struct IndexPage {
+    chrome: Chrome,
+    organizations: Vec<Choice>,
+    networks: Vec<Choice>,
+    is_admin: bool,
+}
+
+/// Where a signed-in person finds the desks of the organisations they edit,
+/// the boards of the networks they coordinate and, for administrators, the import.
+pub async fn index(
+    State(state): State<AppState>,
+    lang: Lang,
+    uri: Uri,
+    RequireUser(user): RequireUser,
+) -> Result<Html<String>, PageError> {
+    let rows = sqlx::query(
+        "SELECT o.slug AS slug, o.name AS name FROM organizations o \
+         JOIN organization_editors e ON e.organization_id = o.id WHERE e.user_id = $1 ORDER BY o.slug",
+    )
+    .bind(user.user_id)
+    .fetch_all(&state.db.pool)
+    .await
+    .page(lang)?;
+    let organizations = Choice::from_named_rows(&rows, lang).page(lang)?;
+    let ids = crate::accounts::roles::coordinated_networks(&state.db, &user).await.page(lang)?;
+    let networks = if ids.is_empty() {
+        Vec::new()
+    } else {
+        let sql =
+            format!("SELECT slug, name FROM networks WHERE id IN ({}) ORDER BY id", Db::placeholders(1, ids.len()));
+        let rows = ids
+            .iter()
+            .fold(sqlx::query(sqlx::AssertSqlSafe(sql)), |query, id| query.bind(*id))
+            .fetch_all(&state.db.pool)
+            .await
+            .page(lang)?;
+        Choice::from_named_rows(&rows, lang).page(lang)?
+    };
+    let page = IndexPage {
+        chrome: Chrome::new(lang, lang.t("ecosoc-index-title"), &uri),
+        organizations,
+        networks,
+        is_admin: user.is_admin,
+    };
+    render(&page, lang)
 }
