@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use anyhow::Context;
 use axum::Router;
-use axum::extract::{FromRef, State};
+use axum::extract::{DefaultBodyLimit, FromRef, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -17,6 +17,7 @@ use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
+use crate::consultative::rules::DeskRules;
 use crate::directory::search::DirectorySearch;
 use crate::newsletter::NewsletterSettings;
 use crate::platform::auth::SessionPolicy;
@@ -25,7 +26,7 @@ use crate::platform::mail::Mailer;
 use crate::platform::migrate::{self, Migration};
 use crate::platform::signing::Signer;
 use crate::platform::web::remember_lang;
-use crate::{accounts, directory, membership, networks, newsletter, portal, themes};
+use crate::{accounts, consultative, directory, membership, networks, newsletter, portal, themes};
 
 #[derive(Clone)]
 pub struct AppState {
@@ -42,6 +43,8 @@ pub struct AppState {
     pub newsletter: NewsletterSettings,
     /// The instance's data folder (uploaded imports wait here for confirmation).
     pub data_dir: PathBuf,
+    /// The consultative-status rules the operator may set.
+    pub desk_rules: DeskRules,
 }
 
 impl FromRef<AppState> for Db {
@@ -67,6 +70,7 @@ fn migrations() -> Vec<Migration> {
         membership::editors::MIGRATIONS,
         membership::verification::MIGRATIONS,
         newsletter::schema::MIGRATIONS,
+        consultative::schema::MIGRATIONS,
     ]
     .concat()
 }
@@ -97,6 +101,7 @@ pub struct ServeOptions {
     pub mail_from: String,
     pub verification_days: i64,
     pub newsletter: NewsletterSettings,
+    pub desk_rules: DeskRules,
     pub demo: bool,
 }
 
@@ -140,10 +145,12 @@ pub async fn serve(options: ServeOptions) -> anyhow::Result<()> {
         verification_days: options.verification_days,
         signer,
         newsletter: options.newsletter,
+        desk_rules: options.desk_rules,
         data_dir: options.data_dir.clone(),
     };
     membership::verification::remind_periodically(state.clone());
     newsletter::delivery::start(state.clone());
+    consultative::status::remind_periodically(state.clone());
     tracing::info!(addr = %options.addr, "IRENE is serving");
     let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
     axum::serve(listener, app).with_graceful_shutdown(shutdown_signal()).await?;
@@ -186,6 +193,12 @@ pub fn router(state: AppState) -> Router {
         .route("/delete", post(accounts::routes::delete_account))
         .route("/tokens", post(accounts::routes::create_token))
         .route("/tokens/{id}/revoke", post(accounts::routes::revoke_token));
+    // Documents are far larger than forms: their route has a limit of its own, with room for the multipart framing.
+    let uploads = Router::new()
+        .route("/organizations/{slug}/ecosoc/documents", post(consultative::dossier::upload))
+        .route("/ecosoc/import", post(consultative::import::import))
+        .layer(DefaultBodyLimit::max(consultative::dossier::MAX_DOCUMENT_BYTES + 64 * 1024))
+        .layer(RequestBodyLimitLayer::new(consultative::dossier::MAX_DOCUMENT_BYTES + 64 * 1024));
     let csrf = CsrfLayer::new().add_trusted_origin(&state.public_url).unwrap_or_else(|_| CsrfLayer::new());
     Router::new()
         .route("/", get(portal::routes::home))
@@ -209,6 +222,32 @@ pub fn router(state: AppState) -> Router {
         .route("/organizations/{slug}/people/{id}/{action}", post(directory::people::update))
         .route("/organizations/{slug}/people/{id}/vcard", get(directory::api::person_vcard))
         .route("/organizations/{slug}/history/{entry}/restore", post(directory::edit::restore))
+        .route("/organizations/{slug}/ecosoc", get(consultative::desk::desk))
+        .route(
+            "/organizations/{slug}/ecosoc/eligibility",
+            get(consultative::eligibility::eligibility_form).post(consultative::eligibility::save_eligibility),
+        )
+        .route(
+            "/organizations/{slug}/ecosoc/dossier",
+            get(consultative::dossier::dossier).post(consultative::dossier::save),
+        )
+        .route("/organizations/{slug}/ecosoc/dossier/print", get(consultative::dossier::print))
+        .route("/organizations/{slug}/ecosoc/documents/{id}", get(consultative::dossier::download))
+        .route(
+            "/organizations/{slug}/ecosoc/representatives",
+            get(consultative::representatives::representatives).post(consultative::representatives::designate),
+        )
+        .route(
+            "/organizations/{slug}/ecosoc/representatives/{id}/{action}",
+            post(consultative::representatives::update),
+        )
+        .route("/organizations/{slug}/ecosoc/steps", post(consultative::tracking::record_step))
+        .route("/organizations/{slug}/ecosoc/questions/{id}", post(consultative::tracking::answer_question))
+        .route("/networks/{slug}/ecosoc", get(consultative::board::board))
+        .route("/ecosoc", get(consultative::board::index))
+        .route("/ecosoc/calendar", get(consultative::board::calendar_page))
+        .route("/ecosoc/import", get(consultative::import::import_form))
+        .route("/ecosoc/import/{batch}", get(consultative::import::review).post(consultative::import::apply))
         .route("/networks", get(networks::routes::networks_page))
         .route("/networks/{slug}", get(networks::routes::network_page))
         .route("/networks/{slug}/edit", get(networks::edit::edit_network_form).post(networks::edit::edit_network))
@@ -251,8 +290,9 @@ pub fn router(state: AppState) -> Router {
         .nest("/account", accounts)
         .route("/static/irene.css", get(stylesheet))
         .merge(crate::api::router())
+        // Every form and API call above gets 64 KiB; the routes merged below set their own limits.
         .layer(RequestBodyLimitLayer::new(64 * 1024))
-        // Uploads have a limit of their own, checked by their handler so that it can say so.
+        // Imports have a limit of their own, checked by their handler so that it can say so.
         .merge(
             Router::new()
                 .route(
@@ -275,6 +315,7 @@ pub fn router(state: AppState) -> Router {
                 )
                 .layer(RequestBodyLimitLayer::new(newsletter::campaigns::FORM_LIMIT)),
         )
+        .merge(uploads)
         .fallback(crate::platform::web::not_found)
         .with_state(state)
         .layer(axum::middleware::from_fn(remember_lang))

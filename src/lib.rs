@@ -6,6 +6,7 @@
 pub mod accounts;
 pub mod api;
 pub mod app;
+pub mod consultative;
 pub mod demo;
 pub mod directory;
 pub mod membership;

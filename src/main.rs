@@ -71,6 +71,12 @@ enum Command {
         /// Days a coordinator's verification of an organisation holds.
         #[arg(long, env = "IRENE_VERIFICATION_DAYS", default_value_t = 730)]
         verification_days: i64,
+        /// Day quadrennial reports fall due in the year after their period, as MM-DD.
+        #[arg(long, env = "IRENE_ECOSOC_REPORT_DUE", default_value = "06-01", value_parser = parse_month_day)]
+        ecosoc_report_due: irene::consultative::rules::MonthDay,
+        /// Days before a quadrennial report is due that the organisation's editors are reminded.
+        #[arg(long, env = "IRENE_ECOSOC_REMINDER_DAYS", default_value = "90,30,7", value_parser = parse_reminder_days)]
+        ecosoc_reminder_days: ReminderDays,
         #[command(flatten)]
         newsletter: NewsletterArgs,
         #[command(flatten)]
@@ -162,6 +168,20 @@ impl NewsletterArgs {
     }
 }
 
+fn parse_month_day(text: &str) -> Result<irene::consultative::rules::MonthDay, String> {
+    irene::consultative::rules::MonthDay::parse(text).ok_or_else(|| format!("'{text}' is not a day as MM-DD"))
+}
+
+/// The reminder intervals as one command-line value, such as `90,30,7`.
+#[derive(Clone, Debug)]
+struct ReminderDays(Vec<i64>);
+
+fn parse_reminder_days(text: &str) -> Result<ReminderDays, String> {
+    irene::consultative::rules::DeskRules::parse_reminder_days(text)
+        .map(ReminderDays)
+        .ok_or_else(|| format!("'{text}' is not a list of days such as 90,30,7"))
+}
+
 fn init_logging() {
     use tracing_subscriber::EnvFilter;
     let filter = EnvFilter::try_from_env("IRENE_LOG").unwrap_or_else(|_| EnvFilter::new("info,tantivy=warn,sqlx=warn"));
@@ -176,7 +196,18 @@ fn init_logging() {
 
 async fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
-        Command::Serve { addr, demo, public_url, smtp_url, mail_from, verification_days, newsletter, storage } => {
+        Command::Serve {
+            addr,
+            demo,
+            public_url,
+            smtp_url,
+            mail_from,
+            verification_days,
+            ecosoc_report_due,
+            ecosoc_reminder_days,
+            newsletter,
+            storage,
+        } => {
             irene::app::serve(irene::app::ServeOptions {
                 addr,
                 data_dir: storage.data,
@@ -186,6 +217,10 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 mail_from,
                 verification_days,
                 newsletter: newsletter.settings(),
+                desk_rules: irene::consultative::rules::DeskRules {
+                    report_due: ecosoc_report_due,
+                    reminder_days: ecosoc_reminder_days.0,
+                },
                 demo,
             })
             .await

@@ -7,7 +7,7 @@ mod support;
 use std::time::{Duration, Instant};
 
 use support::smtp::SmtpSink;
-use support::{Backend, Browser, PASSWORD, Server, TestDatabase, administrator, backends, encode, link_in, slugs};
+use support::{Backend, Browser, Server, TestDatabase, backends, encode, link_in, sign_in_admin, sign_up, slugs};
 
 struct Cast {
     admin: Browser,
@@ -18,24 +18,12 @@ struct Cast {
     stranger: Browser,
 }
 
-async fn sign_up(server: &Server, sink: &SmtpSink, email: &str) -> Browser {
-    let browser = Browser::new(server);
-    let before = sink.messages().len();
-    let fields = [("email", email), ("display_name", email), ("password", PASSWORD), ("password_confirm", PASSWORD)];
-    assert_eq!(browser.post("/account/signup", &fields).await.status(), 200);
-    let mails = sink.wait_for(before + 1, Duration::from_secs(10)).await;
-    let mail = mails.iter().rev().find(|m| m.to.iter().any(|t| t.contains(email))).expect("confirmation");
-    let link = link_in(&mail.text, &format!("{}/account/confirm?token=", server.base)).expect("link");
-    assert_eq!(browser.get(&link[server.base.len()..]).await.status(), 303);
-    browser
-}
-
 fn request_ids(queue: &str) -> Vec<String> {
     queue.split("action=\"/requests/").skip(1).map(|s| s.split('/').next().unwrap().to_string()).collect()
 }
 
 async fn cast(server: &Server, sink: &SmtpSink, database: &TestDatabase) -> Cast {
-    let admin = administrator(server, database).await;
+    let admin = sign_in_admin(server, database).await;
 
     // The coordinator claims NAYORA's profile; the administrator approves.
     let coordinator = sign_up(server, sink, "fuad@nayora.example").await;

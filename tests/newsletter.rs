@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
 use support::smtp::{ReceivedMail, SmtpSink};
-use support::{Backend, Browser, Server, TestDatabase, administrator, backends, link_in};
+use support::{Backend, Browser, Server, TestDatabase, backends, link_in, sign_in_admin};
 
 const NETWORK: &str = "un-ngo-irene-azerbaijan";
 
@@ -78,7 +78,7 @@ async fn subscription_journey(backend: &Backend) {
     let sink = SmtpSink::start();
     let database = TestDatabase::new(backend).await;
     let server = start(&database, &sink, &[]).await;
-    let coordinator = administrator(&server, &database).await;
+    let coordinator = sign_in_admin(&server, &database).await;
 
     // The network page leads to the newsletter, whose form keeps what was typed.
     let (_, network) = server.text(&format!("/networks/{NETWORK}?lang=en")).await;
@@ -275,7 +275,7 @@ async fn permanent_failures_hold_an_address_and_temporary_ones_are_retried() {
         let sink = SmtpSink::start();
         let database = TestDatabase::new(&backend).await;
         let server = start(&database, &sink, &["--newsletter-bounce-limit", "1"]).await;
-        let coordinator = administrator(&server, &database).await;
+        let coordinator = sign_in_admin(&server, &database).await;
         // The refusing addresses could not confirm by mail: they are written in directly.
         add_subscribers(&database, &["bounce@example.org", "tempfail@example.org"]).await;
         subscribe(&server, &sink, "fine@example.org", "en").await;
@@ -350,7 +350,7 @@ async fn a_killed_instance_resumes_the_send_without_losing_or_repeating_anyone()
         let database = TestDatabase::new(&backend).await;
         let slow = ["--newsletter-rate", "60", "--newsletter-concurrency", "2", "--newsletter-lease-seconds", "2"];
         let server = start(&database, &sink, &slow).await;
-        let coordinator = administrator(&server, &database).await;
+        let coordinator = sign_in_admin(&server, &database).await;
         many_subscribers(&database, SUBSCRIBERS).await;
         // Subscribed last, so queued last: it leaves while the send runs.
         let leaver = subscribe(&server, &sink, "leaver@example.org", "en").await;
@@ -399,7 +399,7 @@ async fn several_instances_share_a_send_and_each_message_goes_once() {
     let sink = SmtpSink::start();
     let database = TestDatabase::new(&backend).await;
     let first = start(&database, &sink, &["--newsletter-rate", "0"]).await;
-    let coordinator = administrator(&first, &database).await;
+    let coordinator = sign_in_admin(&first, &database).await;
     many_subscribers(&database, SUBSCRIBERS).await;
     let others: Vec<Server> = {
         let mut others = Vec::new();

@@ -361,7 +361,7 @@ async fn known_organization(
 }
 
 /// What identifies an organisation across scripts and spellings: its folded names.
-fn name_keys(name: &LocalizedText) -> Vec<String> {
+pub(crate) fn name_keys(name: &LocalizedText) -> Vec<String> {
     name.values().map(fold).filter(|key| !key.trim().is_empty()).collect()
 }
 

@@ -1,13 +1,11 @@
 //! The directory's vocabulary: kinds of organisation and consultative status.
 
-use serde::{Deserialize, Serialize};
-
 use crate::platform::i18n::Lang;
 
 macro_rules! code_enum {
     ($(#[$meta:meta])* $name:ident, $label_prefix:literal { $($variant:ident => $code:literal),+ $(,)? }) => {
         $(#[$meta])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
         pub enum $name {
             $(#[serde(rename = $code)] $variant),+
         }
@@ -34,6 +32,7 @@ macro_rules! code_enum {
         }
     };
 }
+pub(crate) use code_enum;
 
 code_enum! {
     /// What sort of body an organisation is.

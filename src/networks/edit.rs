@@ -175,7 +175,7 @@ pub async fn edit_network(
     let description = data.localized("description", 5000, &mut form, lang);
     let founded_on = Some(data.get("founded_on")).filter(|d| !d.is_empty());
     if let Some(day) = &founded_on
-        && time::Date::parse(day, &time::macros::format_description!("[year]-[month]-[day]")).is_err()
+        && crate::platform::clock::parse_day(day).is_none()
     {
         form.fail("founded_on", lang.t("edit-date-invalid"));
     }

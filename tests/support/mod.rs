@@ -256,12 +256,31 @@ impl Browser {
     }
 }
 
-/// The password the tests' accounts share.
+/// The first link in a text that starts with `prefix`.
+pub fn link_in(text: &str, prefix: &str) -> Option<String> {
+    let start = text.find(prefix)?;
+    let end = text[start..].find(|c: char| c.is_whitespace()).map_or(text.len(), |e| start + e);
+    Some(text[start..end].to_string())
+}
+
+/// The password of every account the tests make.
 pub const PASSWORD: &str = "a long enough passphrase";
 
-/// Makes the administrator `admin@irene.example` through the command line and
-/// signs them in.
-pub async fn administrator(server: &Server, database: &TestDatabase) -> Browser {
+/// Signs up through the form and confirms through the mailed link; returns the signed-in browser.
+pub async fn sign_up(server: &Server, sink: &smtp::SmtpSink, email: &str) -> Browser {
+    let browser = Browser::new(server);
+    let before = sink.messages().len();
+    let fields = [("email", email), ("display_name", email), ("password", PASSWORD), ("password_confirm", PASSWORD)];
+    assert_eq!(browser.post("/account/signup", &fields).await.status(), 200);
+    let mails = sink.wait_for(before + 1, Duration::from_secs(10)).await;
+    let mail = mails.iter().rev().find(|m| m.to.iter().any(|t| t.contains(email))).expect("confirmation");
+    let link = link_in(&mail.text, &format!("{}/account/confirm?token=", server.base)).expect("link");
+    assert_eq!(browser.get(&link[server.base.len()..]).await.status(), 303);
+    browser
+}
+
+/// Makes the administrator admin@irene.example with the command line and signs it in.
+pub async fn sign_in_admin(server: &Server, database: &TestDatabase) -> Browser {
     let output = irene()
         .args(["admin", "create", "--email", "admin@irene.example", "--name", "Admin", "--data"])
         .arg(database.data_dir.path().join("cli"))
@@ -271,14 +290,9 @@ pub async fn administrator(server: &Server, database: &TestDatabase) -> Browser 
         .expect("run irene admin create");
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     let admin = Browser::new(server);
-    let fields = [("email", "admin@irene.example"), ("password", PASSWORD)];
-    assert_eq!(admin.post("/account/signin", &fields).await.status(), 303);
+    assert_eq!(
+        admin.post("/account/signin", &[("email", "admin@irene.example"), ("password", PASSWORD)]).await.status(),
+        303
+    );
     admin
-}
-
-/// The first link in a text that starts with `prefix`.
-pub fn link_in(text: &str, prefix: &str) -> Option<String> {
-    let start = text.find(prefix)?;
-    let end = text[start..].find(|c: char| c.is_whitespace()).map_or(text.len(), |e| start + e);
-    Some(text[start..end].to_string())
 }

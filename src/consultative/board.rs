@@ -1,0 +1,358 @@
+//! For coordinators and the platform operator: where a network's members
+//! stand in the consultative-status process, who is late with a quadrennial
+//! report, counts per country and per category; and the Committee's calendar.
+
+use std::collections::BTreeMap;
+
+use askama::Template;
+use axum::extract::State;
+use axum::http::Uri;
+use axum::response::Html;
+use sqlx::Row;
+use time::Date;
+
+use super::eligibility::{Answers, Assessment};
+use super::rules::{self, Session, Standing};
+use super::status::{Held, held};
+use super::tracking::{Application, Step};
+use crate::app::AppState;
+use crate::directory::edit::Choice;
+use crate::directory::model::ConsultativeStatus;
+use crate::platform::auth::RequireUser;
+use crate::platform::clock::today;
+use crate::platform::db::Db;
+use crate::platform::i18n::{Lang, LocalizedText};
+use crate::platform::values::CountryCode;
+use crate::platform::web::{AppError, Chrome, Found, PageError, SlugPath, WithLang, render};
+
+/// Where an organisation is in the process, as the board counts it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Pipeline {
+    NotStarted,
+    Eligible,
+    Preparing,
+    Submitted,
+    Deferred,
+    Recommended,
+    Granted,
+    Closed,
+}
+
+impl Pipeline {
+    pub const ALL: [Pipeline; 8] = [
+        Pipeline::NotStarted,
+        Pipeline::Eligible,
+        Pipeline::Preparing,
+        Pipeline::Submitted,
+        Pipeline::Deferred,
+        Pipeline::Recommended,
+        Pipeline::Granted,
+        Pipeline::Closed,
+    ];
+
+    /// The stage of an application decides; without one, status already held,
+    /// then a dossier begun, then eligibility.
+    pub fn of(stage: Option<Step>, holds_status: bool, dossier_started: bool, eligible: bool) -> Pipeline {
+        match stage {
+            Some(Step::Submitted | Step::Screening) => Pipeline::Submitted,
+            Some(Step::Questions | Step::Deferred) => Pipeline::Deferred,
+            Some(Step::Recommended) => Pipeline::Recommended,
+            Some(Step::NotRecommended | Step::Closed | Step::Withdrawn) => Pipeline::Closed,
+            Some(_) => Pipeline::Granted,
+            None if holds_status => Pipeline::Granted,
+            None if dossier_started => Pipeline::Preparing,
+            None if eligible => Pipeline::Eligible,
+            None => Pipeline::NotStarted,
+        }
+    }
+
+    fn label(self, lang: Lang) -> String {
+        let code = match self {
+            Pipeline::NotStarted => "not-started",
+            Pipeline::Eligible => "eligible",
+            Pipeline::Preparing => "preparing",
+            Pipeline::Submitted => "submitted",
+            Pipeline::Deferred => "deferred",
+            Pipeline::Recommended => "recommended",
+            Pipeline::Granted => "granted",
+            Pipeline::Closed => "closed",
+        };
+        lang.t(&format!("ecosoc-pipeline-{code}"))
+    }
+}
+
+/// One member organisation on the board.
+pub struct BoardLine {
+    pub slug: String,
+    pub name: String,
+    pub country: String,
+    pub pipeline: String,
+    pub category: String,
+    /// The quadrennial report due, or what happened for lack of it.
+    pub report: String,
+    pub late: bool,
+}
+
+pub struct CountRow {
+    pub label: String,
+    pub counts: Vec<usize>,
+    pub total: usize,
+}
+
+#[derive(Template)]
+#[template(path = "consultative/board.html")]
+struct BoardPage {
+    chrome: Chrome,
+    network_slug: String,
+    network_name: String,
+    columns: Vec<String>,
+    totals: Vec<usize>,
+    by_country: Vec<CountRow>,
+    by_category: Vec<(String, usize)>,
+    late: Vec<BoardLine>,
+    lines: Vec<BoardLine>,
+}
+
+fn report_text(held: &Held, lang: Lang) -> (String, bool) {
+    match held.standing {
+        Standing::Current { cycle, .. } => (cycle.due.to_string(), false),
+        Standing::Suspended { cycle } => {
+            (lang.t_with("ecosoc-board-suspended", &[("due", cycle.due.to_string().into())]), true)
+        }
+        Standing::Withdrawn { cycle, .. } => {
+            (lang.t_with("ecosoc-board-withdrawn", &[("on", cycle.withdrawn_on().to_string().into())]), true)
+        }
+    }
+}
+
+pub async fn board(
+    State(state): State<AppState>,
+    lang: Lang,
+    uri: Uri,
+    RequireUser(user): RequireUser,
+    SlugPath(slug): SlugPath,
+) -> Result<Html<String>, PageError> {
+    let network = sqlx::query("SELECT id, name FROM networks WHERE slug = $1")
+        .bind(slug.as_str())
+        .fetch_optional(&state.db.pool)
+        .await
+        .found(lang)?;
+    let network_id: i64 = network.try_get("id").page(lang)?;
+    if !crate::networks::edit::coordinates(&state.db, &user, network_id).await.page(lang)? {
+        return Err(PageError { error: AppError::Forbidden, lang });
+    }
+    let network_name =
+        LocalizedText::from_json(&network.try_get::<String, _>("name").page(lang)?).get(lang).to_string();
+    let members = sqlx::query(
+        "SELECT o.id AS id, o.slug AS slug, o.name AS name, o.country AS country, \
+                o.consultative_status AS status, o.status_year AS status_year, \
+                (SELECT COUNT(*) FROM ecosoc_dossier_parts p WHERE p.organization_id = o.id) \
+                + (SELECT COUNT(*) FROM ecosoc_documents d WHERE d.organization_id = o.id) AS dossier_items \
+         FROM organizations o JOIN network_members m ON m.organization_id = o.id WHERE m.network_id = $1",
+    )
+    .bind(network_id)
+    .fetch_all(&state.db.pool)
+    .await
+    .page(lang)?;
+    let today = today();
+    let mut lines: Vec<(Pipeline, BoardLine)> = Vec::with_capacity(members.len());
+    let mut by_country: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    let mut by_category: BTreeMap<String, usize> = BTreeMap::new();
+    for member in members {
+        let id: i64 = member.try_get("id").page(lang)?;
+        let application = Application::load(&state.db, id).await.page(lang)?;
+        let answers = Answers::load(&state.db, id).await.page(lang)?;
+        let status = ConsultativeStatus::parse(&member.try_get::<String, _>("status").page(lang)?)
+            .unwrap_or(ConsultativeStatus::None);
+        let held = held(&application, status, member.try_get("status_year").page(lang)?, today, &state.desk_rules);
+        let pipeline = Pipeline::of(
+            application.current_stage(today),
+            status.holds_status(),
+            member.try_get::<i64, _>("dossier_items").page(lang)? > 0,
+            Assessment::of(&answers, today).all_met(),
+        );
+        let country = member
+            .try_get::<Option<String>, _>("country")
+            .page(lang)?
+            .as_deref()
+            .and_then(CountryCode::parse)
+            .map(|code| code.name(lang).to_string())
+            .unwrap_or_else(|| lang.t("ecosoc-board-no-country"));
+        by_country.entry(country.clone()).or_insert_with(|| vec![0; Pipeline::ALL.len()])[pipeline as usize] += 1;
+        if status.holds_status() {
+            *by_category.entry(status.label(lang)).or_default() += 1;
+        }
+        let (report, late) = held.as_ref().map(|held| report_text(held, lang)).unwrap_or_default();
+        lines.push((
+            pipeline,
+            BoardLine {
+                slug: member.try_get("slug").page(lang)?,
+                name: LocalizedText::from_json(&member.try_get::<String, _>("name").page(lang)?).get(lang).to_string(),
+                country,
+                pipeline: pipeline.label(lang),
+                category: if status.holds_status() { status.label(lang) } else { String::new() },
+                report,
+                late,
+            },
+        ));
+    }
+    lines.sort_by(|(a, left), (b, right)| b.cmp(a).then_with(|| left.name.cmp(&right.name)));
+    let totals =
+        Pipeline::ALL.iter().map(|p| lines.iter().filter(|(pipeline, _)| pipeline == p).count()).collect::<Vec<_>>();
+    let (late, lines): (Vec<_>, Vec<_>) = lines.into_iter().map(|(_, line)| line).partition(|line| line.late);
+    let title = lang.t_with("ecosoc-board-title", &[("name", network_name.clone().into())]);
+    let page = BoardPage {
+        chrome: Chrome::new(lang, title, &uri),
+        network_slug: slug.to_string(),
+        network_name,
+        columns: Pipeline::ALL.iter().map(|p| p.label(lang)).collect(),
+        totals,
+        by_country: by_country
+            .into_iter()
+            .map(|(label, counts)| CountRow { total: counts.iter().sum(), label, counts })
+            .collect(),
+        by_category: by_category.into_iter().collect(),
+        late,
+        lines,
+    };
+    render(&page, lang)
+}
+
+/// One line of the calendar.
+pub struct CalendarLine {
+    pub from: Date,
+    pub to: Option<Date>,
+    pub what: String,
+}
+
+#[derive(Template)]
+#[template(path = "consultative/calendar.html")]
+struct CalendarPage {
+    chrome: Chrome,
+    lines: Vec<CalendarLine>,
+}
+
+/// The Committee's sessions, the application deadlines, the Council's
+/// decisions and the quadrennial reports' due day, from today for two years.
+pub fn calendar(today: Date, report_due: rules::MonthDay, lang: Lang) -> Vec<CalendarLine> {
+    let first = Session::current_or_next(today);
+    let mut lines = Vec::new();
+    let mut session = first;
+    while session.year <= first.year + 2 {
+        lines.push(CalendarLine {
+            from: session.first_day(),
+            to: Some(session.last_day()),
+            what: super::session_label(session, lang),
+        });
+        session = session.next();
+    }
+    for year in today.year()..=first.year + 2 {
+        let deadline = rules::APPLICATION_DEADLINE.in_year(year);
+        lines.push(CalendarLine {
+            from: deadline,
+            to: None,
+            what: lang.t_with(
+                "ecosoc-calendar-deadline",
+                &[("session", super::session_label(Session::examining(deadline), lang).into())],
+            ),
+        });
+        lines.push(CalendarLine { from: report_due.in_year(year), to: None, what: lang.t("ecosoc-calendar-reports") });
+        if let Ok(july) = Date::from_calendar_date(year, time::Month::July, 1) {
+            lines.push(CalendarLine { from: july, to: None, what: lang.t("ecosoc-calendar-council") });
+        }
+    }
+    lines.retain(|line| line.to.unwrap_or(line.from) >= today);
+    lines.sort_by_key(|line| line.from);
+    lines
+}
+
+pub async fn calendar_page(State(state): State<AppState>, lang: Lang, uri: Uri) -> Result<Html<String>, PageError> {
+    let lines = calendar(today(), state.desk_rules.report_due, lang);
+    render(&CalendarPage { chrome: Chrome::new(lang, lang.t("ecosoc-calendar-title"), &uri), lines }, lang)
+}
+
+#[cfg(test)]
+mod tests {
+    use time::macros::date;
+
+    use super::*;
+
+    #[test]
+    fn the_application_stage_decides_the_pipeline_before_anything_else() {
+        let cases = [
+            (None, false, false, false, Pipeline::NotStarted),
+            (None, false, false, true, Pipeline::Eligible),
+            (None, false, true, true, Pipeline::Preparing),
+            (None, true, false, false, Pipeline::Granted),
+            (Some(Step::Screening), false, true, true, Pipeline::Submitted),
+            (Some(Step::Questions), false, true, true, Pipeline::Deferred),
+            (Some(Step::Recommended), false, true, true, Pipeline::Recommended),
+            (Some(Step::ReportFiled), true, true, true, Pipeline::Granted),
+            (Some(Step::Closed), false, true, true, Pipeline::Closed),
+        ];
+        for (stage, holds, started, eligible, expected) in cases {
+            assert_eq!(
+                Pipeline::of(stage, holds, started, eligible),
+                expected,
+                "{stage:?} {holds} {started} {eligible}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_calendar_starts_today_and_keeps_the_session_under_way() {
+        let lines = calendar(date!(2027 - 02 - 10), rules::DeskRules::default().report_due, Lang::En);
+        assert_eq!(lines[0].from, date!(2027 - 01 - 01), "the regular session is under way");
+        assert!(lines.iter().any(|l| l.from == date!(2027 - 06 - 01) && l.what.contains("Regular session 2028")));
+        assert!(lines.windows(2).all(|pair| pair[0].from <= pair[1].from));
+    }
+}
+
+#[derive(Template)]
+#[template(path = "consultative/index.html")]
+struct IndexPage {
+    chrome: Chrome,
+    organizations: Vec<Choice>,
+    networks: Vec<Choice>,
+    is_admin: bool,
+}
+
+/// Where a signed-in person finds the desks of the organisations they edit,
+/// the boards of the networks they coordinate and, for administrators, the import.
+pub async fn index(
+    State(state): State<AppState>,
+    lang: Lang,
+    uri: Uri,
+    RequireUser(user): RequireUser,
+) -> Result<Html<String>, PageError> {
+    let rows = sqlx::query(
+        "SELECT o.slug AS slug, o.name AS name FROM organizations o \
+         JOIN organization_editors e ON e.organization_id = o.id WHERE e.user_id = $1 ORDER BY o.slug",
+    )
+    .bind(user.user_id)
+    .fetch_all(&state.db.pool)
+    .await
+    .page(lang)?;
+    let organizations = Choice::from_named_rows(&rows, lang).page(lang)?;
+    let ids = crate::accounts::roles::coordinated_networks(&state.db, &user).await.page(lang)?;
+    let networks = if ids.is_empty() {
+        Vec::new()
+    } else {
+        let sql =
+            format!("SELECT slug, name FROM networks WHERE id IN ({}) ORDER BY id", Db::placeholders(1, ids.len()));
+        let rows = ids
+            .iter()
+            .fold(sqlx::query(sqlx::AssertSqlSafe(sql)), |query, id| query.bind(*id))
+            .fetch_all(&state.db.pool)
+            .await
+            .page(lang)?;
+        Choice::from_named_rows(&rows, lang).page(lang)?
+    };
+    let page = IndexPage {
+        chrome: Chrome::new(lang, lang.t("ecosoc-index-title"), &uri),
+        organizations,
+        networks,
+        is_admin: user.is_admin,
+    };
+    render(&page, lang)
+}

@@ -1,0 +1,163 @@
+//! The desk's front page for an organisation: where it stands on
+//! eligibility, its application, its status, and the history of it all.
+
+use askama::Template;
+use axum::extract::State;
+use axum::http::Uri;
+use axum::response::Html;
+use time::Date;
+
+use super::eligibility::{Answers, Assessment, AssessmentView};
+use super::rules::Session;
+use super::status::{explain, held};
+use super::tracking::{Application, CATEGORIES, Step};
+use super::{Organization, session_label};
+use crate::app::AppState;
+use crate::directory::edit::Choice;
+use crate::platform::audit::Entry;
+use crate::platform::auth::RequireUser;
+use crate::platform::clock::today;
+use crate::platform::forms::FormState;
+use crate::platform::i18n::Lang;
+use crate::platform::web::{Chrome, PageError, SlugPath, WithLang, render};
+
+/// A recorded step, as the timeline shows it.
+pub struct EventLine {
+    pub on: String,
+    pub step: String,
+    pub session: Option<String>,
+    pub category: Option<String>,
+    pub note: Option<String>,
+}
+
+pub struct QuestionLine {
+    pub id: i64,
+    pub session: String,
+    pub received_on: String,
+    pub question: String,
+    pub answer: String,
+    pub answer_sent_on: Option<String>,
+}
+
+pub struct StatusLine {
+    pub category: String,
+    pub since: String,
+    pub standing: String,
+    pub late: bool,
+}
+
+#[derive(Template)]
+#[template(path = "consultative/desk.html")]
+pub struct DeskPage {
+    chrome: Chrome,
+    organization: Organization,
+    assessment: AssessmentView,
+    answered: bool,
+    stage: Option<String>,
+    /// The computed closing without prejudice, in words.
+    closed: Option<String>,
+    timeline: Vec<EventLine>,
+    questions: Vec<QuestionLine>,
+    status: Option<StatusLine>,
+    steps: Vec<Choice>,
+    sessions: Vec<Choice>,
+    categories: Vec<Choice>,
+    history: Vec<Entry>,
+    form: FormState,
+}
+
+impl DeskPage {
+    /// Whether the answer form of `question` is the one posted with a problem.
+    fn posted(&self, question: &i64) -> bool {
+        self.form.value("question") == question.to_string()
+    }
+}
+
+/// Sessions to choose from: two years back and two ahead of today's.
+fn session_choices(today: Date, lang: Lang) -> Vec<Choice> {
+    let current = Session::current_or_next(today);
+    let mut session = Session::regular(current.year - 2);
+    let mut choices = Vec::new();
+    while session.year <= current.year + 2 {
+        choices.push(Choice { value: session.code(), label: session_label(session, lang) });
+        session = session.next();
+    }
+    choices
+}
+
+pub async fn desk_page(
+    state: &AppState,
+    lang: Lang,
+    uri: &Uri,
+    organization: Organization,
+    mut form: FormState,
+) -> Result<DeskPage, PageError> {
+    let today = today();
+    let answers = Answers::load(&state.db, organization.id).await.page(lang)?;
+    let application = Application::load(&state.db, organization.id).await.page(lang)?;
+    let stage = application.current_stage(today);
+    let held = held(&application, organization.status, organization.status_year, today, &state.desk_rules);
+    let history = crate::platform::audit::history(&state.db, &[("ecosoc", organization.id)], lang).await.page(lang)?;
+    if form.value("on_date").is_empty() {
+        form.values.insert("on_date".into(), today.to_string());
+    }
+    if form.value("session").is_empty() {
+        form.values.insert("session".into(), Session::current_or_next(today).code());
+    }
+    let title = lang.t_with("ecosoc-desk-title", &[("name", organization.name.clone().into())]);
+    Ok(DeskPage {
+        chrome: Chrome::new(lang, title, uri),
+        assessment: AssessmentView::new(&Assessment::of(&answers, today), lang),
+        answered: answers.registered_on.is_some() || !answers.criteria.is_empty(),
+        stage: stage.map(|s| s.label(lang)),
+        closed: application
+            .closed_without_prejudice(today)
+            .map(|day| lang.t_with("ecosoc-closed-computed", &[("date", day.to_string().into())])),
+        timeline: application
+            .events
+            .iter()
+            .map(|e| EventLine {
+                on: e.on.to_string(),
+                step: e.step.label(lang),
+                session: e.session.map(|s| session_label(s, lang)),
+                category: e.category.map(|c| c.label(lang)),
+                note: e.note.clone(),
+            })
+            .collect(),
+        questions: application
+            .questions
+            .iter()
+            .map(|q| QuestionLine {
+                id: q.id,
+                session: session_label(q.session, lang),
+                received_on: q.received_on.to_string(),
+                question: q.question.clone(),
+                answer: q.answer.clone().unwrap_or_default(),
+                answer_sent_on: q.answer_sent_on.map(|d| d.to_string()),
+            })
+            .collect(),
+        status: held.map(|held| StatusLine {
+            category: held.category.label(lang),
+            since: held.since.to_string(),
+            standing: explain(&held, today, lang),
+            late: !matches!(held.standing, super::rules::Standing::Current { .. }),
+        }),
+        steps: Step::after(stage).iter().map(|s| Choice { value: s.code().into(), label: s.label(lang) }).collect(),
+        sessions: session_choices(today, lang),
+        categories: CATEGORIES.iter().map(|c| Choice { value: c.code().into(), label: c.label(lang) }).collect(),
+        history,
+        form,
+        organization,
+    })
+}
+
+pub async fn desk(
+    State(state): State<AppState>,
+    lang: Lang,
+    uri: Uri,
+    RequireUser(user): RequireUser,
+    SlugPath(slug): SlugPath,
+) -> Result<Html<String>, PageError> {
+    let organization = Organization::for_editor(&state, &user, &slug, lang).await?;
+    render(&desk_page(&state, lang, &uri, organization, FormState::default()).await?, lang)
+}

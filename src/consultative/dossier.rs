@@ -1,0 +1,528 @@
+//! The application dossier: the questionnaire's parts in English or French,
+//! the documents it needs as uploaded files, how complete it is, the days
+//! left to the deadline, and a printable version of the whole.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
+
+use askama::Template;
+use axum::extract::multipart::MultipartRejection;
+use axum::extract::{Multipart, Path, State};
+use axum::http::{HeaderValue, StatusCode, Uri, header};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use sha2::{Digest, Sha256};
+use sqlx::Row;
+
+use super::Organization;
+use super::eligibility::Answers;
+use super::rules;
+use crate::app::AppState;
+use crate::directory::model::code_enum;
+use crate::platform::auth::{RequireUser, SignedIn};
+use crate::platform::clock::{now_rfc3339, today};
+use crate::platform::db::Db;
+use crate::platform::forms::{FormData, FormState};
+use crate::platform::i18n::Lang;
+use crate::platform::values::Slug;
+use crate::platform::web::{AppError, Chrome, PageError, Problem, SlugPath, WithLang, render};
+
+code_enum! {
+    /// A part of the questionnaire.
+    Part, "ecosoc-part" {
+        Contact => "contact",
+        Mission => "mission",
+        Activities => "activities",
+        Structure => "structure",
+        Membership => "membership",
+        Funding => "funding",
+        Publications => "publications",
+        Summary => "summary",
+    }
+}
+
+code_enum! {
+    /// A document the application is sent with.
+    DocumentKind, "ecosoc-document" {
+        Constitution => "constitution",
+        Registration => "registration",
+        FinancialStatement => "financial_statement",
+        AnnualReport => "annual_report",
+        Publications => "publications",
+        OrganisationChart => "organisation_chart",
+    }
+}
+
+impl DocumentKind {
+    /// The organisation chart is the one optional document.
+    pub fn required(self) -> bool {
+        self != DocumentKind::OrganisationChart
+    }
+}
+
+/// The UN takes applications in its two working languages.
+pub const LANGUAGES: [&str; 2] = ["en", "fr"];
+/// Characters of one part; keeps a posted part within the request size limit in any script.
+const MAX_PART: usize = 8000;
+/// The largest document accepted.
+pub const MAX_DOCUMENT_BYTES: usize = 20 * 1024 * 1024;
+
+/// An uploaded document, as recorded.
+pub struct Document {
+    pub id: i64,
+    pub kind: DocumentKind,
+    pub file_name: String,
+    pub content_type: String,
+    pub size: i64,
+    pub sha256: String,
+    pub uploaded_at: String,
+}
+
+impl Document {
+    /// Its size for a reader, in kilobytes.
+    pub fn kilobytes(&self) -> i64 {
+        (self.size + 1023) / 1024
+    }
+}
+
+pub struct Dossier {
+    pub language: String,
+    pub parts: HashMap<Part, String>,
+    pub documents: Vec<Document>,
+}
+
+impl Dossier {
+    pub async fn load(db: &Db, organization_id: i64) -> sqlx::Result<Dossier> {
+        let language: Option<String> =
+            sqlx::query_scalar("SELECT dossier_language FROM ecosoc_desks WHERE organization_id = $1")
+                .bind(organization_id)
+                .fetch_optional(&db.pool)
+                .await?;
+        let rows = sqlx::query("SELECT part, body FROM ecosoc_dossier_parts WHERE organization_id = $1")
+            .bind(organization_id)
+            .fetch_all(&db.pool)
+            .await?;
+        let mut parts = HashMap::new();
+        for row in rows {
+            if let Some(part) = Part::parse(&row.try_get::<String, _>("part")?) {
+                parts.insert(part, row.try_get("body")?);
+            }
+        }
+        let rows = sqlx::query(
+            "SELECT id, kind, file_name, content_type, size, sha256, uploaded_at FROM ecosoc_documents \
+             WHERE organization_id = $1 ORDER BY id",
+        )
+        .bind(organization_id)
+        .fetch_all(&db.pool)
+        .await?;
+        let mut documents = Vec::with_capacity(rows.len());
+        for row in rows {
+            let Some(kind) = DocumentKind::parse(&row.try_get::<String, _>("kind")?) else { continue };
+            documents.push(Document {
+                id: row.try_get("id")?,
+                kind,
+                file_name: row.try_get("file_name")?,
+                content_type: row.try_get("content_type")?,
+                size: row.try_get("size")?,
+                sha256: row.try_get("sha256")?,
+                uploaded_at: row.try_get::<String, _>("uploaded_at")?.chars().take(10).collect(),
+            });
+        }
+        Ok(Dossier { language: language.unwrap_or_else(|| "en".into()), parts, documents })
+    }
+
+    /// Parts written and required documents uploaded, out of all of them.
+    pub fn completeness(&self) -> (usize, usize) {
+        let parts = Part::ALL.iter().filter(|p| self.parts.get(p).is_some_and(|b| !b.trim().is_empty())).count();
+        let required: Vec<&DocumentKind> = DocumentKind::ALL.iter().filter(|k| k.required()).collect();
+        let documents = required.iter().filter(|k| self.documents.iter().any(|d| d.kind == ***k)).count();
+        (parts + documents, Part::ALL.len() + required.len())
+    }
+}
+
+/// The type of a document, read from its first bytes (never from what the browser claims).
+pub fn sniff(bytes: &[u8]) -> Option<&'static str> {
+    const SIGNATURES: [(&[u8], &str); 5] = [
+        (b"%PDF-", "application/pdf"),
+        (b"\x89PNG\r\n\x1a\n", "image/png"),
+        (b"\xff\xd8\xff", "image/jpeg"),
+        // Word (.docx) and OpenDocument files are ZIP archives.
+        (b"PK\x03\x04", "application/zip"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "application/msword"),
+    ];
+    SIGNATURES.iter().find(|(magic, _)| bytes.starts_with(magic)).map(|(_, content_type)| *content_type)
+}
+
+/// A file name safe to show and to send back: no folders, no control characters, not too long.
+fn clean_file_name(name: &str) -> String {
+    let base = name.rsplit(['/', '\\']).next().unwrap_or_default();
+    let cleaned: String = base.chars().filter(|c| !c.is_control() && *c != '"').take(200).collect();
+    if cleaned.trim().is_empty() { "document".into() } else { cleaned }
+}
+
+pub struct PartView {
+    pub code: &'static str,
+    pub label: String,
+    pub body: String,
+}
+
+pub struct DocumentGroup {
+    pub code: &'static str,
+    pub label: String,
+    pub required: bool,
+    pub documents: Vec<Document>,
+}
+
+#[derive(Template)]
+#[template(path = "consultative/dossier.html")]
+struct DossierPage {
+    chrome: Chrome,
+    organization: Organization,
+    language: String,
+    parts: Vec<PartView>,
+    groups: Vec<DocumentGroup>,
+    done: usize,
+    total: usize,
+    deadline: String,
+    countdown: String,
+    form: FormState,
+    max_megabytes: usize,
+}
+
+impl DossierPage {
+    /// Whether the form of `name` is the one posted with a problem.
+    fn posted(&self, name: &str) -> bool {
+        self.form.value("part") == name
+    }
+}
+
+#[derive(Template)]
+#[template(path = "consultative/dossier_print.html")]
+struct PrintPage {
+    chrome: Chrome,
+    organization: Organization,
+    language: String,
+    parts: Vec<PartView>,
+    groups: Vec<DocumentGroup>,
+}
+
+fn views(dossier: Dossier, lang: Lang) -> (String, Vec<PartView>, Vec<DocumentGroup>) {
+    let Dossier { language, parts, documents } = dossier;
+    let part_views = Part::ALL
+        .iter()
+        .map(|part| PartView {
+            code: part.code(),
+            label: part.label(lang),
+            body: parts.get(part).cloned().unwrap_or_default(),
+        })
+        .collect();
+    let mut by_kind: BTreeMap<&'static str, Vec<Document>> = BTreeMap::new();
+    for document in documents {
+        by_kind.entry(document.kind.code()).or_default().push(document);
+    }
+    let groups = DocumentKind::ALL
+        .iter()
+        .map(|kind| DocumentGroup {
+            code: kind.code(),
+            label: kind.label(lang),
+            required: kind.required(),
+            documents: by_kind.remove(kind.code()).unwrap_or_default(),
+        })
+        .collect();
+    (language, part_views, groups)
+}
+
+async fn dossier_page(
+    state: &AppState,
+    lang: Lang,
+    uri: &Uri,
+    organization: Organization,
+    form: FormState,
+) -> Result<DossierPage, PageError> {
+    let today = today();
+    let dossier = Dossier::load(&state.db, organization.id).await.page(lang)?;
+    let answers = Answers::load(&state.db, organization.id).await.page(lang)?;
+    let received = answers.registered_on.map_or(today, |registered| rules::earliest_application(registered, today));
+    let deadline = rules::deadline_for(received);
+    let (done, total) = dossier.completeness();
+    let (language, parts, groups) = views(dossier, lang);
+    let title = lang.t_with("ecosoc-dossier-title", &[("name", organization.name.clone().into())]);
+    Ok(DossierPage {
+        chrome: Chrome::new(lang, title, uri),
+        organization,
+        language,
+        parts,
+        groups,
+        done,
+        total,
+        deadline: deadline.to_string(),
+        countdown: lang.t_count("ecosoc-days-left", (deadline - today).whole_days()),
+        form,
+        max_megabytes: MAX_DOCUMENT_BYTES / 1024 / 1024,
+    })
+}
+
+pub async fn dossier(
+    State(state): State<AppState>,
+    lang: Lang,
+    uri: Uri,
+    RequireUser(user): RequireUser,
+    SlugPath(slug): SlugPath,
+) -> Result<Html<String>, PageError> {
+    let organization = Organization::for_editor(&state, &user, &slug, lang).await?;
+    render(&dossier_page(&state, lang, &uri, organization, FormState::default()).await?, lang)
+}
+
+pub async fn print(
+    State(state): State<AppState>,
+    lang: Lang,
+    uri: Uri,
+    RequireUser(user): RequireUser,
+    SlugPath(slug): SlugPath,
+) -> Result<Html<String>, PageError> {
+    let organization = Organization::for_editor(&state, &user, &slug, lang).await?;
+    let (language, parts, groups) = views(Dossier::load(&state.db, organization.id).await.page(lang)?, lang);
+    let title = lang.t_with("ecosoc-dossier-title", &[("name", organization.name.clone().into())]);
+    render(&PrintPage { chrome: Chrome::new(lang, title, &uri), organization, language, parts, groups }, lang)
+}
+
+/// Saves one part of the questionnaire, or the dossier's language.
+pub async fn save(
+    State(state): State<AppState>,
+    lang: Lang,
+    uri: Uri,
+    RequireUser(user): RequireUser,
+    SlugPath(slug): SlugPath,
+    data: FormData,
+) -> Result<Response, PageError> {
+    let organization = Organization::for_editor(&state, &user, &slug, lang).await?;
+    let mut form = FormState::from(&data);
+    let before = Dossier::load(&state.db, organization.id).await.page(lang)?;
+    let posted = data.get("part");
+    let (field, previous, value) = if posted == "language" {
+        let language = data.get("language");
+        if !LANGUAGES.contains(&language.as_str()) {
+            form.fail("language", lang.t("edit-choose"));
+        }
+        ("language".to_string(), before.language.clone(), language)
+    } else {
+        let Some(part) = Part::parse(&posted) else {
+            return Err(PageError { error: AppError::bad("part", Problem::Unknown(posted)), lang });
+        };
+        let body = data.get("body");
+        if body.chars().count() > MAX_PART {
+            form.fail("body", lang.t_count("form-too-long", MAX_PART as i64));
+        }
+        (part.code().to_string(), before.parts.get(&part).cloned().unwrap_or_default(), body)
+    };
+    if !form.is_valid() {
+        let page = dossier_page(&state, lang, &uri, organization, form).await?;
+        return Ok((StatusCode::BAD_REQUEST, render(&page, lang)?).into_response());
+    }
+    let saved = if field == "language" {
+        sqlx::query(
+            "INSERT INTO ecosoc_desks (organization_id, dossier_language, updated_at) VALUES ($1, $2, $3) \
+             ON CONFLICT (organization_id) DO UPDATE SET dossier_language = $2, updated_at = $3",
+        )
+        .bind(organization.id)
+        .bind(&value)
+        .bind(now_rfc3339())
+        .execute(&state.db.pool)
+        .await
+    } else {
+        sqlx::query(
+            "INSERT INTO ecosoc_dossier_parts (organization_id, part, body, updated_at) VALUES ($1, $2, $3, $4) \
+             ON CONFLICT (organization_id, part) DO UPDATE SET body = $3, updated_at = $4",
+        )
+        .bind(organization.id)
+        .bind(&field)
+        .bind(&value)
+        .bind(now_rfc3339())
+        .execute(&state.db.pool)
+        .await
+    };
+    saved.page(lang)?;
+    if previous != value {
+        crate::platform::audit::record(
+            &state.db,
+            Some(user.user_id),
+            "ecosoc.dossier",
+            "ecosoc",
+            Some(organization.id),
+            Some(&serde_json::json!({ field.clone(): previous })),
+            Some(&serde_json::json!({ field.clone(): value })),
+        )
+        .await
+        .page(lang)?;
+    }
+    Ok(Redirect::to(&format!("{}/dossier#{field}", organization.desk_url())).into_response())
+}
+
+/// An uploaded file, read whole (within the route's body limit) with its kind.
+struct Upload {
+    kind: Option<DocumentKind>,
+    file_name: String,
+    bytes: Vec<u8>,
+}
+
+async fn read_upload(multipart: Result<Multipart, MultipartRejection>) -> Result<Upload, AppError> {
+    let broken = |error: axum::extract::multipart::MultipartError| {
+        if error.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            AppError::TooLarge
+        } else {
+            AppError::bad("file", Problem::Invalid(error.body_text()))
+        }
+    };
+    let mut multipart =
+        multipart.map_err(|rejection| AppError::bad("file", Problem::Invalid(rejection.body_text())))?;
+    let mut upload = Upload { kind: None, file_name: String::new(), bytes: Vec::new() };
+    while let Some(field) = multipart.next_field().await.map_err(broken)? {
+        match field.name() {
+            Some("kind") => upload.kind = DocumentKind::parse(field.text().await.map_err(broken)?.trim()),
+            Some("file") => {
+                upload.file_name = clean_file_name(field.file_name().unwrap_or_default());
+                upload.bytes = field.bytes().await.map_err(broken)?.to_vec();
+            }
+            _ => {}
+        }
+    }
+    Ok(upload)
+}
+
+/// Where a document's bytes are kept: by organisation and content hash.
+fn stored_path(state: &AppState, organization_id: i64, sha256: &str) -> PathBuf {
+    state.data_dir.join("ecosoc").join(organization_id.to_string()).join(sha256)
+}
+
+async fn store(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+    if let Some(folder) = path.parent() {
+        tokio::fs::create_dir_all(folder).await?;
+    }
+    // Written aside, then renamed: a reader never finds half a file.
+    let partial = path.with_extension(format!("partial-{}", uuid::Uuid::new_v4().simple()));
+    tokio::fs::write(&partial, bytes).await?;
+    tokio::fs::rename(&partial, path).await
+}
+
+pub async fn upload(
+    State(state): State<AppState>,
+    lang: Lang,
+    uri: Uri,
+    RequireUser(user): RequireUser,
+    SlugPath(slug): SlugPath,
+    multipart: Result<Multipart, MultipartRejection>,
+) -> Result<Response, PageError> {
+    let organization = Organization::for_editor(&state, &user, &slug, lang).await?;
+    let upload = read_upload(multipart).await.page(lang)?;
+    let mut form = FormState::default();
+    form.values.insert("part".into(), "upload".into());
+    let content_type = sniff(&upload.bytes);
+    if upload.kind.is_none() {
+        form.fail("kind", lang.t("edit-choose"));
+    }
+    if upload.bytes.is_empty() {
+        form.fail("file", lang.t("ecosoc-file-missing"));
+    } else if upload.bytes.len() > MAX_DOCUMENT_BYTES {
+        form.fail("file", lang.t_count("ecosoc-file-too-large", (MAX_DOCUMENT_BYTES / 1024 / 1024) as i64));
+    } else if content_type.is_none() {
+        form.fail("file", lang.t("ecosoc-file-type"));
+    }
+    let (Some(kind), Some(content_type), true) = (upload.kind, content_type, form.is_valid()) else {
+        let page = dossier_page(&state, lang, &uri, organization, form).await?;
+        return Ok((StatusCode::BAD_REQUEST, render(&page, lang)?).into_response());
+    };
+    let sha256: String = Sha256::digest(&upload.bytes).iter().map(|b| format!("{b:02x}")).collect();
+    store(&stored_path(&state, organization.id, &sha256), &upload.bytes)
+        .await
+        .map_err(anyhow::Error::from)
+        .page(lang)?;
+    record_document(&state, &user, &organization, kind, &upload, content_type, &sha256).await.page(lang)?;
+    Ok(Redirect::to(&format!("{}/dossier#documents", organization.desk_url())).into_response())
+}
+
+async fn record_document(
+    state: &AppState,
+    user: &SignedIn,
+    organization: &Organization,
+    kind: DocumentKind,
+    upload: &Upload,
+    content_type: &str,
+    sha256: &str,
+) -> sqlx::Result<()> {
+    let size = i64::try_from(upload.bytes.len()).unwrap_or(i64::MAX);
+    sqlx::query(
+        "INSERT INTO ecosoc_documents (organization_id, kind, file_name, content_type, size, sha256, uploaded_at, \
+         uploaded_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+    )
+    .bind(organization.id)
+    .bind(kind.code())
+    .bind(&upload.file_name)
+    .bind(content_type)
+    .bind(size)
+    .bind(sha256)
+    .bind(now_rfc3339())
+    .bind(user.user_id)
+    .execute(&state.db.pool)
+    .await?;
+    let uploaded = serde_json::json!({ "document": kind.label(Lang::En), "file_name": upload.file_name, "size": size, "sha256": sha256 });
+    crate::platform::audit::record(
+        &state.db,
+        Some(user.user_id),
+        "ecosoc.document",
+        "ecosoc",
+        Some(organization.id),
+        None,
+        Some(&uploaded),
+    )
+    .await
+}
+
+/// Sends an uploaded document back to the organisation's editors.
+pub async fn download(
+    State(state): State<AppState>,
+    lang: Lang,
+    RequireUser(user): RequireUser,
+    Path((raw_slug, raw_id)): Path<(String, String)>,
+) -> Result<Response, PageError> {
+    let not_found = || PageError { error: AppError::NotFound, lang };
+    let slug = Slug::parse(&raw_slug).ok_or_else(not_found)?;
+    let id: i64 = raw_id.parse().map_err(|_| not_found())?;
+    let organization = Organization::for_editor(&state, &user, &slug, lang).await?;
+    let dossier = Dossier::load(&state.db, organization.id).await.page(lang)?;
+    let document = dossier.documents.iter().find(|d| d.id == id).ok_or_else(not_found)?;
+    let bytes = tokio::fs::read(stored_path(&state, organization.id, &document.sha256))
+        .await
+        .map_err(anyhow::Error::from)
+        .page(lang)?;
+    let encoded: String = form_urlencoded::byte_serialize(document.file_name.as_bytes()).collect();
+    let disposition = format!("attachment; filename*=UTF-8''{}", encoded.replace('+', "%20"));
+    let mut response = bytes.into_response();
+    let headers = response.headers_mut();
+    if let Ok(value) = HeaderValue::from_str(&document.content_type) {
+        headers.insert(header::CONTENT_TYPE, value);
+    }
+    if let Ok(value) = HeaderValue::from_str(&disposition) {
+        headers.insert(header::CONTENT_DISPOSITION, value);
+    }
+    Ok(response)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn documents_are_typed_by_their_first_bytes() {
+        assert_eq!(sniff(b"%PDF-1.7\n..."), Some("application/pdf"));
+        assert_eq!(sniff(b"\x89PNG\r\n\x1a\n...."), Some("image/png"));
+        assert_eq!(sniff(b"PK\x03\x04word/document.xml"), Some("application/zip"));
+        assert_eq!(sniff(b"<html><script>"), None);
+        assert_eq!(sniff(b""), None);
+    }
+
+    #[test]
+    fn file_names_lose_folders_and_quotes() {
+        assert_eq!(clean_file_name("C:\\Users\\a\\Устав \"2024\".pdf"), "Устав 2024.pdf");
+        assert_eq!(clean_file_name("../../etc/passwd"), "passwd");
+        assert_eq!(clean_file_name(""), "document");
+    }
+}

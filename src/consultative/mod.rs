@@ -1,0 +1,63 @@
+//! The ECOSOC consultative-status desk: eligibility, the application and its
+//! way through the Committee on NGOs, and keeping status afterwards.
+
+pub mod board;
+pub mod desk;
+pub mod dossier;
+pub mod eligibility;
+pub mod import;
+pub mod representatives;
+pub mod rules;
+pub mod schema;
+pub mod status;
+pub mod tracking;
+
+use crate::accounts::roles;
+use crate::app::AppState;
+use crate::directory::model::ConsultativeStatus;
+use crate::platform::auth::SignedIn;
+use crate::platform::i18n::Lang;
+use crate::platform::values::Slug;
+use crate::platform::web::{AppError, Found, PageError, WithLang};
+use rules::{Session, SessionKind};
+
+/// The organisation whose desk a page shows, once its reader may edit it.
+pub struct Organization {
+    pub id: i64,
+    pub slug: String,
+    pub name: String,
+    /// The category the directory shows, and the year it was granted.
+    pub status: ConsultativeStatus,
+    pub status_year: Option<i64>,
+}
+
+impl Organization {
+    /// Loads the organisation of `slug` for `user`, who must be able to edit it.
+    pub async fn for_editor(state: &AppState, user: &SignedIn, slug: &Slug, lang: Lang) -> Result<Self, PageError> {
+        let (id, _, record) = crate::directory::edit::load(&state.db, slug).await.found(lang)?;
+        if !roles::can_edit_organization(&state.db, user, id).await.page(lang)? {
+            return Err(PageError { error: AppError::Forbidden, lang });
+        }
+        Ok(Organization {
+            id,
+            slug: slug.to_string(),
+            name: record.name.get(lang).to_string(),
+            status: record.consultative_status,
+            status_year: record.status_year,
+        })
+    }
+
+    /// The address of the desk, and of its pages below it.
+    pub fn desk_url(&self) -> String {
+        format!("/organizations/{}/ecosoc", self.slug)
+    }
+}
+
+/// A session as its reader says it: "Regular session 2027 (January–February)".
+pub fn session_label(session: Session, lang: Lang) -> String {
+    let key = match session.kind {
+        SessionKind::Regular => "ecosoc-session-regular",
+        SessionKind::Resumed => "ecosoc-session-resumed",
+    };
+    lang.t_with(key, &[("year", i64::from(session.year).into())])
+}

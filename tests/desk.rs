@@ -1,0 +1,347 @@
+//! The ECOSOC consultative-status desk through HTTP on SQLite and PostgreSQL:
+//! an NGO checks its eligibility, records its application's way through the
+//! Committee up to the grant, sees its quadrennial report due and is reminded
+//! by mail; strangers see nothing of it.
+
+mod support;
+
+use std::time::Duration;
+
+use support::smtp::SmtpSink;
+use support::{Browser, Server, TestDatabase, backends, sign_in_admin, sign_up};
+use time::{Month, OffsetDateTime};
+
+const DESK: &str = "/organizations/green-steppe-youth-initiative/ecosoc";
+
+/// Registers "Green Steppe Youth Initiative" for the browser, which becomes its editor.
+async fn register(ngo: &Browser) {
+    let fields = [("name_en", "Green Steppe Youth Initiative"), ("kind", "ngo"), ("country", "AZ")];
+    let (status, page, _) = ngo.post_page("/organizations/new", &fields).await;
+    assert_eq!(status, 303, "{page}");
+}
+
+/// Posts a file as a browser's multipart form does, with the form's other fields.
+async fn post_file(
+    browser: &Browser,
+    path: &str,
+    fields: &[(&str, &str)],
+    file_name: &str,
+    bytes: &[u8],
+) -> (u16, String) {
+    let boundary = "irene-test-boundary";
+    let mut body = Vec::new();
+    for (name, value) in fields {
+        let part = format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n");
+        body.extend_from_slice(part.as_bytes());
+    }
+    let head = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\n\
+         Content-Type: application/octet-stream\r\n\r\n"
+    );
+    body.extend_from_slice(head.as_bytes());
+    body.extend_from_slice(bytes);
+    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    let response = browser
+        .client
+        .post(format!("{}{path}", browser.base))
+        .header("origin", &browser.base)
+        .header("sec-fetch-site", "same-origin")
+        .header("content-type", format!("multipart/form-data; boundary={boundary}"))
+        .body(body)
+        .send()
+        .await
+        .expect("multipart post");
+    let status = response.status().as_u16();
+    let text = match response.headers().get("location") {
+        Some(location) => location.to_str().unwrap().to_string(),
+        None => response.text().await.expect("body"),
+    };
+    (status, text)
+}
+
+/// Uploads a document to the desk's dossier.
+async fn upload(browser: &Browser, kind: &str, file_name: &str, bytes: &[u8]) -> (u16, String) {
+    post_file(browser, &format!("{DESK}/documents?lang=en"), &[("kind", kind)], file_name, bytes).await
+}
+
+fn question_ids(desk: &str) -> Vec<String> {
+    desk.split(&format!("action=\"{DESK}/questions/")).skip(1).map(|s| s.split('"').next().unwrap().into()).collect()
+}
+
+#[tokio::test]
+async fn an_ngo_goes_from_eligibility_to_status_and_is_reminded_of_its_report() {
+    let sink = SmtpSink::start();
+    let today = OffsetDateTime::now_utc().date();
+    let day = today.to_string();
+    // Received today, an application is in time for this year's 1 June deadline or next year's.
+    let deadline_year =
+        if (today.month() as u8, today.day()) <= (Month::June as u8, 1) { today.year() } else { today.year() + 1 };
+    for backend in backends() {
+        let database = TestDatabase::new(&backend).await;
+        let server = Server::demo_with_mail(&database, &sink.url).await;
+        let admin = sign_in_admin(&server, &database).await;
+        let ngo = sign_up(&server, &sink, "aygun@greensteppe.example").await;
+        let stranger = sign_up(&server, &sink, "stranger@elsewhere.example").await;
+        register(&ngo).await;
+
+        // Rights: a stranger is refused, an anonymous reader is sent to sign in.
+        assert_eq!(stranger.get(DESK).await.status(), 403, "{}", backend.name());
+        assert_eq!(stranger.post(&format!("{DESK}/steps"), &[("step", "submitted")]).await.status(), 403);
+        let anonymous = Browser::new(&server).get(DESK).await;
+        assert_eq!(anonymous.status(), 303);
+        assert!(anonymous.headers()["location"].to_str().unwrap().starts_with("/account/signin"));
+        assert_eq!(admin.get(DESK).await.status(), 200, "administrators see every desk");
+
+        let (status, page) = ngo.page("/organizations/green-steppe-youth-initiative?lang=en").await;
+        assert_eq!(status, 200);
+        assert!(page.contains(&format!("href=\"{DESK}\"")), "the profile links its editors to the desk");
+        let (status, page) = ngo.page(&format!("{DESK}?lang=en")).await;
+        assert_eq!(status, 200);
+        assert!(page.contains("No application recorded yet."));
+        let (_, page) = ngo.page("/ecosoc?lang=en").await;
+        assert!(page.contains(&format!("href=\"{DESK}\"")) && !page.contains("/ecosoc/import"));
+        let (_, page) = admin.page("/ecosoc?lang=en").await;
+        assert!(page.contains("href=\"/networks/un-ngo-irene-azerbaijan/ecosoc\"") && page.contains("/ecosoc/import"));
+
+        // Eligibility: a bad answer is shown again beside its field, with a 400.
+        let (status, page, _) = ngo
+            .post_page(&format!("{DESK}/eligibility?lang=en"), &[("registered_on", "2999-01-01"), ("funding", "maybe")])
+            .await;
+        assert_eq!(status, 400);
+        assert!(page.contains("Give the registration date as YYYY-MM-DD") && page.contains("value=\"2999-01-01\""));
+        let criteria = [
+            "headquarters",
+            "constitution",
+            "authority",
+            "representative",
+            "accountability",
+            "transparency",
+            "funding",
+            "relevance",
+        ];
+        let mut answers: Vec<(&str, &str)> = criteria.iter().map(|c| (*c, "yes")).collect();
+        answers.push(("funding", "no"));
+        answers.push(("registered_on", "2015-03-10"));
+        let (status, _, location) = ngo.post_page(&format!("{DESK}/eligibility"), &answers).await;
+        assert_eq!((status, location.as_deref()), (303, Some(&*format!("{DESK}/eligibility?saved=1"))));
+        let (_, page) = ngo.page(&format!("{DESK}/eligibility?lang=en")).await;
+        assert!(page.contains("Not every criterion is met yet."), "funding is not met");
+        answers.retain(|(name, value)| !(*name == "funding" && *value == "no"));
+        ngo.post_page(&format!("{DESK}/eligibility"), &answers).await;
+        let (_, page) = ngo.page(&format!("{DESK}/eligibility?lang=en")).await;
+        assert!(page.contains("Every criterion is met: the organisation can apply."), "{page}");
+        assert!(page.contains(&format!("<time datetime=\"{day}\">")), "earliest day: today");
+        assert!(page.contains(&format!("{deadline_year}-06-01")), "the 1 June deadline");
+        assert!(page.contains(&format!("Regular session {} (January–February)", deadline_year + 1)));
+
+        // The dossier: a part written, documents uploaded and checked, the whole printable.
+        let (_, page) = ngo.page(&format!("{DESK}/dossier?lang=en")).await;
+        assert!(page.contains("value=\"0\">0 / 13</meter>"), "nothing done yet");
+        assert!(page.contains(&format!("<time datetime=\"{deadline_year}-06-01\">")), "the deadline counts down");
+        let mission = [("part", "mission"), ("body", "Young people planting trees across the steppe.")];
+        assert_eq!(ngo.post(&format!("{DESK}/dossier"), &mission).await.status(), 303);
+        let (status, page, _) = ngo
+            .post_page(&format!("{DESK}/dossier?lang=en"), &[("part", "mission"), ("body", &"x".repeat(8001))])
+            .await;
+        assert_eq!(status, 400);
+        assert!(page.contains("field-error"));
+        assert_eq!(ngo.post(&format!("{DESK}/dossier"), &[("part", "biography"), ("body", "x")]).await.status(), 400);
+        let (status, page) = upload(&ngo, "constitution", "script.html", b"<html><script>alert(1)</script>").await;
+        assert_eq!(status, 400);
+        assert!(page.contains("Only PDF, Word, OpenDocument, PNG or JPEG files are accepted."), "{page}");
+        let (status, page) = upload(&ngo, "constitution", "empty.pdf", b"").await;
+        assert_eq!(status, 400);
+        assert!(page.contains("Choose a file to upload."));
+        let pdf = b"%PDF-1.4\n% Green Steppe constitution\n%%EOF\n";
+        assert_eq!(upload(&ngo, "constitution", "Устав.pdf", pdf).await.0, 303);
+        assert_eq!(upload(&stranger, "constitution", "x.pdf", pdf).await.0, 403);
+        // Far beyond the 64 KiB of forms: documents have their own limit.
+        let mut report = b"%PDF-1.4\n".to_vec();
+        report.resize(300 * 1024, b'.');
+        assert_eq!(upload(&ngo, "annual_report", "annual-report.pdf", &report).await.0, 303);
+        let too_large = ngo
+            .client
+            .post(format!("{}{DESK}/documents", ngo.base))
+            .header("origin", &ngo.base)
+            .header("content-type", "multipart/form-data; boundary=x")
+            .body(vec![b'%'; 21 * 1024 * 1024])
+            .send()
+            .await;
+        // The server answers 413 before reading the rest, and may close the connection while it is sent.
+        assert!(too_large.is_err() || too_large.is_ok_and(|r| r.status() == 413));
+        let (_, page) = ngo.page(&format!("{DESK}/dossier?lang=en")).await;
+        assert!(page.contains("value=\"3\">3 / 13</meter>"), "a part and two documents");
+        let link = page.split(&format!("href=\"{DESK}/documents/")).nth(1).expect("a document link");
+        let id = link.split('"').next().unwrap();
+        let document = ngo.get(&format!("{DESK}/documents/{id}")).await;
+        assert_eq!(document.status(), 200);
+        assert_eq!(document.headers()["content-type"], "application/pdf");
+        assert_eq!(document.bytes().await.unwrap().as_ref(), pdf);
+        assert_eq!(stranger.get(&format!("{DESK}/documents/{id}")).await.status(), 403);
+        let (status, print) = ngo.page(&format!("{DESK}/dossier/print?lang=en")).await;
+        assert_eq!(status, 200);
+        assert!(print.contains("class=\"dossier-part\"") && print.contains("Young people planting trees"));
+        assert!(print.contains("Устав.pdf") && print.contains("missing"));
+
+        // Tracking: submitted, then questions, which are answered.
+        let step = |fields: Vec<(&'static str, String)>| {
+            let ngo = &ngo;
+            async move {
+                let fields: Vec<(&str, &str)> = fields.iter().map(|(n, v)| (*n, v.as_str())).collect();
+                ngo.post_page(&format!("{DESK}/steps?lang=en"), &fields).await
+            }
+        };
+        let (status, page, _) = step(vec![("step", "granted".into()), ("on_date", day.clone())]).await;
+        assert_eq!(status, 400, "nothing is granted before it is submitted");
+        assert!(page.contains("aria-invalid=\"true\""));
+        assert_eq!(step(vec![("step", "submitted".into()), ("on_date", day.clone())]).await.0, 303);
+        let session = format!("{}-regular", deadline_year + 1);
+        let (status, page, _) =
+            step(vec![("step", "questions".into()), ("on_date", day.clone()), ("session", session.clone())]).await;
+        assert_eq!(status, 400);
+        assert!(page.contains("Write the question received."));
+        let question = vec![
+            ("step", "questions".into()),
+            ("on_date", day.clone()),
+            ("session", session.clone()),
+            ("note", "How much of your funding comes from the government?".into()),
+        ];
+        assert_eq!(step(question).await.0, 303);
+        let (_, page) = ngo.page(&format!("{DESK}?lang=en")).await;
+        assert!(page.contains("Current stage: <strong>Questions received</strong>"), "{page}");
+        assert!(page.contains("How much of your funding comes from the government?"));
+        let id = question_ids(&page).into_iter().next().expect("an answer form");
+        let answer = format!("{DESK}/questions/{id}?lang=en");
+        let (status, page, _) = ngo.post_page(&answer, &[("answer", ""), ("answer_sent_on", &day)]).await;
+        assert_eq!(status, 400);
+        assert!(page.contains("Write the answer before marking it sent."));
+        let fields = [("answer", "A tenth, declared in our accounts."), ("answer_sent_on", day.as_str())];
+        assert_eq!(ngo.post(&answer, &fields).await.status(), 303);
+        assert_eq!(stranger.post(&answer, &fields).await.status(), 403);
+        assert_eq!(ngo.post(&format!("{DESK}/questions/999999"), &fields).await.status(), 404);
+
+        // Recommended, then granted: the directory shows the status and the report falls due.
+        let recommended =
+            vec![("step", "recommended".into()), ("on_date", day.clone()), ("category", "special".into())];
+        assert_eq!(step(recommended).await.0, 303);
+        let granted = vec![("step", "granted".into()), ("on_date", day.clone()), ("category", "special".into())];
+        assert_eq!(step(granted).await.0, 303);
+        let (_, page) = ngo.page(&format!("{DESK}?lang=en")).await;
+        assert!(page.contains("Current stage: <strong>Granted by ECOSOC</strong>"));
+        let period = format!("{}–{}", today.year() + 1, today.year() + 4);
+        assert!(
+            page.contains(&format!("The quadrennial report for {period} is due on {}-06-01", today.year() + 5)),
+            "{page}"
+        );
+        assert!(page.contains("A tenth, declared in our accounts."));
+        for action in
+            ["Eligibility answers saved", "Dossier edited", "Document uploaded", "Step recorded", "Answer sent"]
+        {
+            assert!(page.contains(action), "history shows {action}");
+        }
+        let (_, profile) = ngo.page("/organizations/green-steppe-youth-initiative?lang=en").await;
+        assert!(profile.contains("Special consultative status"));
+
+        // Representatives: the head of the organisation is approved before anyone else has a pass.
+        let representatives = format!("{DESK}/representatives?lang=en");
+        let additional = [("station", "geneva"), ("role", "additional"), ("name", "Rashad"), ("born_on", "1990-04-04")];
+        let (status, page, _) = ngo.post_page(&representatives, &additional).await;
+        assert_eq!(status, 400);
+        assert!(page.contains("must be approved at this station before any other pass"), "{page}");
+        let young = [("station", "geneva"), ("role", "president"), ("name", "Aygun"), ("born_on", &day)];
+        let (status, page, _) = ngo.post_page(&representatives, &young).await;
+        assert_eq!(status, 400);
+        assert!(page.contains("at least 18 years old"));
+        let president = [("station", "geneva"), ("role", "president"), ("name", "Aygun"), ("born_on", "1980-02-29")];
+        assert_eq!(ngo.post(&representatives, &president).await.status(), 303);
+        let (_, page) = ngo.page(&representatives).await;
+        let approve = page.split("action=\"").find(|a| a.contains("/approve")).unwrap().split('"').next().unwrap();
+        assert_eq!(stranger.post(approve, &[]).await.status(), 403);
+        assert_eq!(ngo.post(approve, &[]).await.status(), 303);
+        assert_eq!(ngo.post(&representatives, &additional).await.status(), 303);
+        let (_, page) = ngo.page(&representatives).await;
+        assert!(page.contains("Geneva (2 / 7)") && page.contains("Rashad"));
+
+        // The network's board counts it once the coordinator has taken it in; the calendar is public.
+        let join = [("network", "un-ngo-irene-azerbaijan"), ("message", "Hello")];
+        assert_eq!(ngo.post("/organizations/green-steppe-youth-initiative/join", &join).await.status(), 200);
+        let (_, queue) = admin.page("/requests?lang=en").await;
+        let request = queue.split("action=\"/requests/").nth(1).and_then(|s| s.split('/').next()).expect("queued");
+        assert_eq!(admin.post(&format!("/requests/{request}/approve"), &[]).await.status(), 303);
+        let board = "/networks/un-ngo-irene-azerbaijan/ecosoc";
+        assert_eq!(ngo.get(board).await.status(), 403, "a member is no coordinator");
+        let (status, page) = admin.page(&format!("{board}?lang=en")).await;
+        assert_eq!(status, 200);
+        assert!(page.contains("Green Steppe Youth Initiative") && page.contains("Holds status"), "{page}");
+        assert!(page.contains("Special consultative status: 1"));
+        let (status, page) = Browser::new(&server).page("/ecosoc/calendar?lang=en").await;
+        assert_eq!(status, 200);
+        assert!(page.contains("Deadline for complete applications"));
+
+        // An instance reminding ten years ahead mails the editor at once.
+        server.stop();
+        let before = sink.messages().len();
+        let args = ["--smtp-url", sink.url.as_str(), "--ecosoc-reminder-days", "3650,30"];
+        let _server =
+            Server::start(&database.data_dir.path().join("instance"), Some(&database.shared_url()), &args).await;
+        let mails = sink.wait_for(before + 1, Duration::from_secs(20)).await;
+        let reminder = mails[before..]
+            .iter()
+            .find(|m| m.to.iter().any(|t| t.contains("aygun@greensteppe.example")))
+            .expect("the editor is reminded");
+        assert!(reminder.subject.contains("Quadrennial report due on"), "{}", reminder.subject);
+        assert!(reminder.text.contains("suspended for one year"), "{}", reminder.text);
+    }
+}
+
+/// The review checkbox of the line naming `name`.
+fn review_box(page: &str, name: &str) -> String {
+    let chunk = page.split("name=\"row-").skip(1).find(|chunk| chunk.split("</label>").next().unwrap().contains(name));
+    format!("row-{}", chunk.expect(name).split('"').next().unwrap())
+}
+
+#[tokio::test]
+async fn administrators_import_the_status_list_after_reviewing_uncertain_matches() {
+    let sink = SmtpSink::start();
+    for backend in backends() {
+        let database = TestDatabase::new(&backend).await;
+        let server = Server::demo_with_mail(&database, &sink.url).await;
+        let admin = sign_in_admin(&server, &database).await;
+        let stranger = sign_up(&server, &sink, "stranger@elsewhere.example").await;
+        assert_eq!(stranger.get("/ecosoc/import").await.status(), 403, "{}", backend.name());
+        let list = "name,country,category,year granted\n".to_string()
+            + "Фонд помощи молодежи,Azerbaijan,special,2003\n"
+            + "Children Humanitarian Foundation Buta,AZ,roster,2010\n"
+            + "ECORES,Georgia,special,2012\n"
+            + "Society of Nowhere,AZ,general,2015\n";
+        assert_eq!(post_file(&stranger, "/ecosoc/import", &[], "list.csv", list.as_bytes()).await.0, 403);
+
+        let broken = "name,category,year\nA,consultative,2003\n";
+        let (status, page) = post_file(&admin, "/ecosoc/import?lang=en", &[], "list.csv", broken.as_bytes()).await;
+        assert_eq!(status, 400);
+        assert!(page.contains("Line 2: the category must be general, special or roster."), "{page}");
+
+        let (status, review) = post_file(&admin, "/ecosoc/import", &[], "list.csv", list.as_bytes()).await;
+        assert_eq!(status, 303, "{review}");
+        let (status, page) = admin.page(&format!("{review}?lang=en")).await;
+        assert_eq!(status, 200);
+        let uncertain = page.split("Certain matches").next().unwrap();
+        assert!(uncertain.contains("Children Humanitarian Foundation Buta") && uncertain.contains("ECORES"), "{page}");
+        assert!(page.contains("Not in the directory (1)") && page.contains("Society of Nowhere"));
+        let (_, profile) = admin.page("/organizations/fay?lang=en").await;
+        assert!(!profile.contains("Special consultative status"), "nothing is written before the review");
+
+        // The certain match and one uncertain match accepted, the other left out.
+        let fields = [(review_box(&page, "Фонд помощи молодежи"), "on"), (review_box(&page, "Foundation Buta"), "on")];
+        let fields: Vec<(&str, &str)> = fields.iter().map(|(n, v)| (n.as_str(), *v)).collect();
+        assert_eq!(stranger.post(&review, &fields).await.status(), 403);
+        assert_eq!(admin.post(&review, &fields).await.status(), 303);
+        assert_eq!(admin.post(&review, &fields).await.status(), 409, "a list is written once");
+        let (_, profile) = admin.page("/organizations/fay?lang=en").await;
+        assert!(profile.contains("Special consultative status"));
+        let (_, profile) = admin.page("/organizations/buta-children-humanitarian-foundation?lang=en").await;
+        assert!(profile.contains("Roster status"));
+        let (_, profile) = admin.page("/organizations/ecores?lang=en").await;
+        assert!(!profile.contains("Special consultative status"), "the uncertain match left out is not written");
+    }
+}
