@@ -100,6 +100,13 @@ async fn subscription_journey(backend: &Backend) {
     }
     tokio::time::sleep(Duration::from_millis(500)).await;
     assert_eq!(mails_to(&sink.messages(), "pending@example.org").len(), 1, "one pending confirmation at a time");
+    // An address can be asked for five times a day, from anywhere.
+    for _ in 0..2 {
+        let (status, _, _) = visitor.post_page(&format!("/networks/{NETWORK}/newsletter"), &fields).await;
+        assert_eq!(status, 200);
+    }
+    let (status, _, _) = Browser::new(&server).post_page(&format!("/networks/{NETWORK}/newsletter"), &fields).await;
+    assert_eq!(status, 429);
 
     // The consent is on record as it was worded.
     let pool = database.pool().await;
@@ -426,4 +433,77 @@ async fn several_instances_share_a_send_and_each_message_goes_once() {
         .unwrap();
     assert!(senders >= 2, "the instances shared the send ({senders} sent it)");
     drop(others);
+}
+
+/// The campaign's count of recipients in `status`, from its page.
+async fn count_on_page(coordinator: &Browser, campaign: &str, status: &str) -> i64 {
+    let (_, page) = coordinator.page(&format!("{campaign}?lang=en")).await;
+    let item = page.split(&format!("<a href=\"?status={status}\">")).nth(1).expect("the count's link");
+    let count = item.split("<span class=\"count\">").nth(1).and_then(|rest| rest.split('<').next()).unwrap();
+    count.parse().unwrap()
+}
+
+#[tokio::test]
+async fn writers_schedule_pause_resume_and_cancel() {
+    for backend in backends() {
+        let sink = SmtpSink::start();
+        let database = TestDatabase::new(&backend).await;
+        let server = start(&database, &sink, &["--newsletter-rate", "20", "--newsletter-concurrency", "1"]).await;
+        let coordinator = sign_in_admin(&server, &database).await;
+        many_subscribers(&database, 60).await;
+
+        // A time in the past is refused beside the field; a future one waits for its moment.
+        let campaign = compose(&coordinator, &[("main_lang", "en"), ("subject_en", "Later"), ("body_en", "Hi")]).await;
+        let (status, page, _) =
+            coordinator.post_page(&format!("{campaign}/schedule?lang=en"), &[("when", "2001-01-01T09:00")]).await;
+        assert_eq!(status, 400);
+        assert!(page.contains("That time has passed") && page.contains("value=\"2001-01-01T09:00\""), "{page}");
+        let (status, _, _) =
+            coordinator.post_page(&format!("{campaign}/schedule"), &[("when", "2099-01-01T09:00")]).await;
+        assert_eq!(status, 303);
+        let (_, page) = coordinator.page(&format!("{campaign}?lang=en")).await;
+        assert!(page.contains("Scheduled — 2099-01-01 09:00 UTC"), "{page}");
+        tokio::time::sleep(Duration::from_millis(1500)).await;
+        assert!(received(&sink, "Later").is_empty(), "nothing goes before its time");
+        // The clock reaches the scheduled time.
+        sqlx::query("UPDATE newsletter_campaigns SET scheduled_at = 0 WHERE status = 'scheduled'")
+            .execute(&database.pool().await)
+            .await
+            .unwrap();
+        sink.wait_for(5, Duration::from_secs(10)).await;
+
+        // Paused, the send stops where it is; resumed, it finishes.
+        let (status, _, _) = coordinator.post_page(&format!("{campaign}/pause"), &[]).await;
+        assert_eq!(status, 303);
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        let paused_at = received(&sink, "Later").len();
+        tokio::time::sleep(Duration::from_millis(1500)).await;
+        assert!(received(&sink, "Later").len() <= paused_at + 1, "at most the message in flight after pausing");
+        assert!(paused_at < 60, "the pause came after the end");
+        let (_, page) = coordinator.page(&format!("{campaign}?lang=en")).await;
+        assert!(page.contains("<dd>Paused") && page.contains("Resume"), "{page}");
+        let (status, _, _) = coordinator.post_page(&format!("{campaign}/resume"), &[]).await;
+        assert_eq!(status, 303);
+        wait_sent(&coordinator, &campaign, Duration::from_secs(30)).await;
+        assert_eq!(received(&sink, "Later").len(), 60);
+        // A finished campaign cannot be paused or sent again.
+        let (status, _, _) = coordinator.post_page(&format!("{campaign}/send"), &[]).await;
+        assert_eq!(status, 409);
+
+        // Cancelled, what was not yet sent is skipped for good.
+        let other = compose(&coordinator, &[("main_lang", "en"), ("subject_en", "Stopped"), ("body_en", "Hi")]).await;
+        coordinator.post_page(&format!("{other}/send"), &[]).await;
+        sink.wait_for(sink.messages().len() + 3, Duration::from_secs(10)).await;
+        let (status, _, _) = coordinator.post_page(&format!("{other}/cancel"), &[]).await;
+        assert_eq!(status, 303);
+        tokio::time::sleep(Duration::from_millis(1500)).await;
+        let sent = received(&sink, "Stopped").len() as i64;
+        assert!(sent < 60, "the cancel came after the end");
+        assert_eq!(count_on_page(&coordinator, &other, "sent").await, sent);
+        assert_eq!(count_on_page(&coordinator, &other, "skipped").await, 60 - sent);
+        let (_, page) = coordinator.page(&format!("{other}?lang=en")).await;
+        assert!(page.contains("<dd>Cancelled"), "{page}");
+        let (_, archive) = server.text(&format!("/networks/{NETWORK}/newsletter?lang=en")).await;
+        assert!(archive.contains("Later") && !archive.contains("Stopped"), "cancelled issues stay out of the archive");
+    }
 }
