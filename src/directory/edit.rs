@@ -264,6 +264,11 @@ pub struct Choice {
 }
 
 impl Choice {
+    /// The portal's languages, each named in itself.
+    pub fn languages() -> Vec<Choice> {
+        Lang::ALL.iter().map(|l| Choice { value: l.code().into(), label: l.endonym().into() }).collect()
+    }
+
     /// Choices from rows of `slug` and `name` (a localized text), labelled in `lang`.
     pub fn from_named_rows(rows: &[sqlx::any::AnyRow], lang: Lang) -> sqlx::Result<Vec<Choice>> {
         rows.iter()

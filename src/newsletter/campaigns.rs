@@ -12,7 +12,7 @@ use sqlx::Row;
 use super::audience::{self, Audience};
 use super::delivery::{in_lang, now_ms};
 use super::layout::{IssueText, Layout};
-use super::subscriptions::{ThemeChoice, network_themes};
+use super::subscriptions::{ThemeChoice, country_choices, network_themes};
 use super::{EditorialRights, NetworkRef};
 use crate::app::AppState;
 use crate::directory::edit::Choice;
@@ -346,13 +346,7 @@ async fn compose_page(
     .fetch_all(&state.db.pool)
     .await
     .page(lang)?;
-    let mut countries: Vec<Choice> = codes
-        .iter()
-        .filter_map(|code| CountryCode::parse(code))
-        .map(|code| Choice { value: code.to_string(), label: code.name(lang).to_string() })
-        .collect();
-    countries.sort_by(|a, b| a.label.cmp(&b.label));
-    countries.dedup_by(|a, b| a.value == b.value);
+    let countries = country_choices(&codes, lang);
     let name = network.name.get(lang).to_string();
     Ok(ComposePage {
         chrome: Chrome::new(lang, lang.t_with("campaign-compose-title", &[("network", name.clone().into())]), uri),
@@ -361,7 +355,7 @@ async fn compose_page(
         action,
         form,
         sections,
-        languages: Lang::ALL.iter().map(|l| Choice { value: l.code().into(), label: l.endonym().into() }).collect(),
+        languages: Choice::languages(),
         versions: Lang::ALL
             .iter()
             .map(|l| VersionFields {

@@ -65,13 +65,19 @@ async fn network_countries(db: &Db, network_id: i64, lang: Lang) -> sqlx::Result
     .bind(network_id)
     .fetch_all(&db.pool)
     .await?;
+    Ok(country_choices(&codes, lang))
+}
+
+/// Country codes as choices named in `lang`, in the order of their names, each once.
+pub fn country_choices(codes: &[String], lang: Lang) -> Vec<Choice> {
     let mut choices: Vec<Choice> = codes
         .iter()
         .filter_map(|code| CountryCode::parse(code))
         .map(|code| Choice { value: code.to_string(), label: code.name(lang).to_string() })
         .collect();
     choices.sort_by(|a, b| a.label.cmp(&b.label));
-    Ok(choices)
+    choices.dedup_by(|a, b| a.value == b.value);
+    choices
 }
 
 /// The sentence a subscriber agrees to, stored with their consent as shown.
@@ -118,7 +124,7 @@ async fn newsletter_page(
         network_name: name,
         form,
         chosen_themes,
-        languages: Lang::ALL.iter().map(|l| Choice { value: l.code().into(), label: l.endonym().into() }).collect(),
+        languages: Choice::languages(),
         countries,
         themes: network_themes(&state.db, network.id, lang).await.page(lang)?,
         issues: archive::issues(&state.db, network, lang).await.page(lang)?,
@@ -571,7 +577,7 @@ async fn manage_page(
         token,
         email,
         subscriptions,
-        languages: Lang::ALL.iter().map(|l| Choice { value: l.code().into(), label: l.endonym().into() }).collect(),
+        languages: Choice::languages(),
         held: held.is_some(),
         saved,
     };
@@ -711,7 +717,7 @@ pub async fn organization_page(
         name,
         email,
         lang_code: lang.code().to_string(),
-        languages: Lang::ALL.iter().map(|l| Choice { value: l.code().into(), label: l.endonym().into() }).collect(),
+        languages: Choice::languages(),
         networks,
     };
     render(&page, lang)
