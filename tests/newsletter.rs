@@ -482,8 +482,17 @@ async fn writers_schedule_pause_resume_and_cancel() {
         assert!(paused_at < 60, "the pause came after the end");
         let (_, page) = coordinator.page(&format!("{campaign}?lang=en")).await;
         assert!(page.contains("<dd>Paused") && page.contains("Resume"), "{page}");
+        let paused = coordinator.get(&format!("{campaign}?lang=en")).await;
+        assert!(paused.headers().get("refresh").is_none(), "a paused send does not reload its page");
         let (status, _, _) = coordinator.post_page(&format!("{campaign}/resume"), &[]).await;
         assert_eq!(status, 303);
+        // While it sends (some 2 s at this rate), the page reloads itself unless told not to.
+        let sending = coordinator.get(&format!("{campaign}?lang=en")).await;
+        assert!(sending.headers().get("refresh").is_some());
+        let page = sending.text().await.unwrap();
+        assert!(page.contains("?follow=off"), "the reader can stop the reloading:\n{page}");
+        let still = coordinator.get(&format!("{campaign}?follow=off&lang=en")).await;
+        assert!(still.headers().get("refresh").is_none());
         wait_sent(&coordinator, &campaign, Duration::from_secs(30)).await;
         assert_eq!(received(&sink, "Later").len(), 60);
         // A finished campaign cannot be paused or sent again.

@@ -876,3 +876,5 @@ history-action-ecosoc-import = Status taken from the UN list
 ecosoc-index-title = ECOSOC consultative status
 ecosoc-index-organizations = Desks of the organisations you edit
 ecosoc-index-networks = Boards of the networks you coordinate
+campaign-follow-off = Stop updating this page by itself
+campaign-follow-on = Update this page by itself while the issue is sent

@@ -908,3 +908,5 @@ history-action-ecosoc-import = Статус взят из списка ООН
 ecosoc-index-title = Консультативный статус ЭКОСОС
 ecosoc-index-organizations = Страницы организаций, которые вы редактируете
 ecosoc-index-networks = Сводки сетей, которые вы координируете
+campaign-follow-off = Не обновлять эту страницу автоматически
+campaign-follow-on = Обновлять эту страницу автоматически, пока выпуск рассылается

@@ -643,12 +643,16 @@ struct CampaignPage {
     pages: i64,
     form: FormState,
     notice: Option<String>,
+    /// Whether the page reloads itself to show the send's progress.
+    following: bool,
 }
 
 #[derive(Deserialize)]
 pub struct CampaignQuery {
     page: Option<String>,
     status: Option<String>,
+    /// `off` stops the page reloading itself while the campaign sends.
+    follow: Option<String>,
 }
 
 const RECIPIENT_STATUSES: &[&str] = &["queued", "sending", "sent", "failed", "skipped"];
@@ -709,6 +713,7 @@ async fn campaign_page(
     let audience_summary =
         describe(&campaign.audience, &network_themes(&state.db, network.id, lang).await.page(lang)?, lang);
     let subject = in_lang(&campaign.subject, lang, campaign.main_lang).to_string();
+    let following = campaign.status == Status::Sending && query.follow.as_deref() != Some("off");
     Ok(CampaignPage {
         chrome: Chrome::new(lang, subject, uri),
         lang,
@@ -725,6 +730,7 @@ async fn campaign_page(
         pages,
         form,
         notice,
+        following,
     })
 }
 
@@ -766,8 +772,9 @@ pub async fn show(
     let (network, _, campaign) = writable_campaign(&state, &user, &slug, &id, lang).await?;
     let page = campaign_page(&state, lang, &uri, &network, campaign, &query, FormState::default(), None).await?;
     let mut response = render(&page, lang)?.into_response();
-    if page.campaign.status == Status::Sending {
-        // Progress without script: the page reloads itself while the send runs.
+    if page.following {
+        // Progress without script: the page reloads itself while the send runs,
+        // unless the reader switched that off (a link on the page).
         response.headers_mut().insert(header::REFRESH, HeaderValue::from_static("5"));
     }
     Ok(response)
@@ -839,7 +846,7 @@ pub async fn test_send(
         form.fail("addresses", lang.t_count("campaign-test-too-many", TEST_ADDRESSES_MAX as i64));
     }
     let test_lang = Lang::parse(&data.get("test_lang")).unwrap_or(campaign.main_lang);
-    let query = CampaignQuery { page: None, status: None };
+    let query = CampaignQuery { page: None, status: None, follow: None };
     if !form.is_valid() {
         let page = campaign_page(&state, lang, &uri, &network, campaign, &query, form, None).await?;
         return Ok((StatusCode::BAD_REQUEST, render(&page, lang)?).into_response());
@@ -897,7 +904,7 @@ pub async fn act(
             Err(key) => {
                 let mut form = FormState::from(&data);
                 form.fail("when", lang.t(&key));
-                let query = CampaignQuery { page: None, status: None };
+                let query = CampaignQuery { page: None, status: None, follow: None };
                 let page = campaign_page(&state, lang, &uri, &network, campaign, &query, form, None).await?;
                 return Ok((StatusCode::BAD_REQUEST, render(&page, lang)?).into_response());
             }
