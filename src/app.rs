@@ -123,6 +123,10 @@ pub async fn serve(options: ServeOptions) -> anyhow::Result<()> {
             tracing::info!("demo data already present");
         }
     }
+    let adopted = consultative::dossier::adopt_stored_files(&db, &options.data_dir).await?;
+    if adopted > 0 {
+        tracing::info!(adopted, "dossier documents moved from the data folder into the database");
+    }
     let search = DirectorySearch::open(&options.data_dir.join("search").join("directory"), db.clone()).await?;
     search.follow(Duration::from_millis(400));
     let public_url = options.public_url.unwrap_or_else(|| format!("http://{}", options.addr));

@@ -7,6 +7,7 @@ mod support;
 
 use std::time::Duration;
 
+use sha2::{Digest, Sha256};
 use support::smtp::SmtpSink;
 use support::{Browser, Server, TestDatabase, backends, sign_in_admin, sign_up};
 use time::{Month, OffsetDateTime};
@@ -343,5 +344,59 @@ async fn administrators_import_the_status_list_after_reviewing_uncertain_matches
         assert!(profile.contains("Roster status"));
         let (_, profile) = admin.page("/organizations/ecores?lang=en").await;
         assert!(!profile.contains("Special consultative status"), "the uncertain match left out is not written");
+    }
+}
+
+#[tokio::test]
+async fn any_instance_serves_a_document_uploaded_through_another() {
+    let sink = SmtpSink::start();
+    for backend in backends() {
+        let database = TestDatabase::new(&backend).await;
+        let first = Server::demo_with_mail(&database, &sink.url).await;
+        let ngo = sign_up(&first, &sink, "aygun@greensteppe.example").await;
+        register(&ngo).await;
+        let pdf = b"%PDF-1.4\n% Green Steppe registration certificate\n%%EOF\n";
+        assert_eq!(upload(&ngo, "registration", "certificate.pdf", pdf).await.0, 303, "{}", backend.name());
+
+        // A document uploaded when the bytes were kept in the uploading instance's data folder.
+        let pool = database.pool().await;
+        let legacy = b"%PDF-1.4\n% the constitution, uploaded long ago\n%%EOF\n";
+        let sha256: String = Sha256::digest(legacy).iter().map(|b| format!("{b:02x}")).collect();
+        let organization_id: i64 =
+            sqlx::query_scalar("SELECT id FROM organizations WHERE slug = 'green-steppe-youth-initiative'")
+                .fetch_one(&pool)
+                .await
+                .unwrap();
+        sqlx::query(
+            "INSERT INTO ecosoc_documents (organization_id, kind, file_name, content_type, size, sha256, uploaded_at) \
+             VALUES ($1, 'constitution', 'constitution.pdf', 'application/pdf', $2, $3, '2025-01-01T00:00:00Z')",
+        )
+        .bind(organization_id)
+        .bind(legacy.len() as i64)
+        .bind(&sha256)
+        .execute(&pool)
+        .await
+        .unwrap();
+        pool.close().await;
+        let second_dir = database.data_dir.path().join("second");
+        let legacy_file = second_dir.join("ecosoc").join(organization_id.to_string()).join(&sha256);
+        std::fs::create_dir_all(legacy_file.parent().unwrap()).unwrap();
+        std::fs::write(&legacy_file, legacy).unwrap();
+
+        let second = Server::start(&second_dir, Some(&database.shared_url()), &[]).await;
+        assert!(!legacy_file.exists(), "the instance holding the file moved it into the database");
+        // Sessions are in the database too: the same browser is signed in on the second instance.
+        let elsewhere = Browser { client: ngo.client.clone(), base: second.base.clone() };
+        let (_, page) = elsewhere.page(&format!("{DESK}/dossier?lang=en")).await;
+        assert!(page.contains("value=\"2\">2 / 13</meter>"), "{page}");
+        for (server, file_name, bytes) in
+            [(&elsewhere, "certificate.pdf", &pdf[..]), (&ngo, "constitution.pdf", legacy)]
+        {
+            let link = page.split(&format!("\">{file_name}</a>")).next().unwrap();
+            let id = link.rsplit(&format!("{DESK}/documents/")).next().unwrap();
+            let document = server.get(&format!("{DESK}/documents/{id}")).await;
+            assert_eq!(document.status(), 200, "{file_name} on {}", server.base);
+            assert_eq!(document.bytes().await.unwrap().as_ref(), bytes);
+        }
     }
 }
