@@ -237,6 +237,7 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/organizations/{slug}/ecosoc/dossier/print", get(consultative::dossier::print))
         .route("/organizations/{slug}/ecosoc/documents/{id}", get(consultative::dossier::download))
+        .route("/organizations/{slug}/ecosoc/documents/{id}/delete", post(consultative::dossier::delete))
         .route(
             "/organizations/{slug}/ecosoc/representatives",
             get(consultative::representatives::representatives).post(consultative::representatives::designate),

@@ -348,7 +348,7 @@ async fn administrators_import_the_status_list_after_reviewing_uncertain_matches
 }
 
 #[tokio::test]
-async fn any_instance_serves_a_document_uploaded_through_another() {
+async fn any_instance_serves_a_document_uploaded_through_another_and_documents_are_replaced_or_removed() {
     let sink = SmtpSink::start();
     for backend in backends() {
         let database = TestDatabase::new(&backend).await;
@@ -398,5 +398,30 @@ async fn any_instance_serves_a_document_uploaded_through_another() {
             assert_eq!(document.status(), 200, "{file_name} on {}", server.base);
             assert_eq!(document.bytes().await.unwrap().as_ref(), bytes);
         }
+
+        // A new certificate replaces the old one; a constitution's amendment adds up, and is removed again.
+        let renewed = b"%PDF-1.4\n% the renewed certificate\n%%EOF\n";
+        assert_eq!(upload(&elsewhere, "registration", "certificate-2025.pdf", renewed).await.0, 303);
+        let amendment = b"%PDF-1.4\n% an amendment\n%%EOF\n";
+        assert_eq!(upload(&ngo, "constitution", "amendment.pdf", amendment).await.0, 303);
+        let (_, page) = ngo.page(&format!("{DESK}/dossier?lang=en")).await;
+        assert!(page.contains("certificate-2025.pdf") && !page.contains("certificate.pdf"), "{page}");
+        assert!(page.contains("constitution.pdf") && page.contains("amendment.pdf"));
+        assert!(page.contains("value=\"2\">2 / 13</meter>"));
+        let remove = |file_name: &str| {
+            let form = page.split(&format!("\">{file_name}</a>")).nth(1).unwrap();
+            form.split("action=\"").nth(1).unwrap().split('"').next().unwrap().to_string()
+        };
+        let stranger = sign_up(&first, &sink, "stranger@elsewhere.example").await;
+        for file_name in ["constitution.pdf", "amendment.pdf"] {
+            assert_eq!(stranger.post(&remove(file_name), &[]).await.status(), 403);
+            assert_eq!(elsewhere.post(&remove(file_name), &[]).await.status(), 303);
+        }
+        assert_eq!(ngo.post(&remove("amendment.pdf"), &[]).await.status(), 404, "removed already");
+        assert_eq!(ngo.post(&format!("{DESK}/documents/x/delete"), &[]).await.status(), 404);
+        let (_, page) = ngo.page(&format!("{DESK}/dossier?lang=en")).await;
+        assert!(!page.contains("constitution.pdf") && page.contains("value=\"1\">1 / 13</meter>"), "{page}");
+        let (_, desk) = ngo.page(&format!("{DESK}?lang=en")).await;
+        assert!(desk.contains("Document removed") && desk.contains("certificate.pdf → certificate-2025.pdf"), "{desk}");
     }
 }

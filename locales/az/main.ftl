@@ -866,3 +866,5 @@ history-action-ecosoc-import = Status BMT siyahısından götürülüb
 ecosoc-index-title = ECOSOC məşvərətçi statusu
 ecosoc-index-organizations = Redaktə etdiyiniz təşkilatların səhifələri
 ecosoc-index-networks = Koordinasiya etdiyiniz şəbəkələrin lövhələri
+history-action-ecosoc-document-delete = Sənəd silindi
+ecosoc-file-replaces = Yeni qeydiyyat şəhadətnaməsi, maliyyə hesabatı, illik hesabat və ya təşkilati sxem əvvəlkini əvəz edir; dəyişiklikləri ilə nizamnamə və nəşrlər toplanır.

@@ -876,3 +876,5 @@ history-action-ecosoc-import = Status taken from the UN list
 ecosoc-index-title = ECOSOC consultative status
 ecosoc-index-organizations = Desks of the organisations you edit
 ecosoc-index-networks = Boards of the networks you coordinate
+history-action-ecosoc-document-delete = Document removed
+ecosoc-file-replaces = A new registration certificate, financial statement, annual report or organisation chart replaces the one before; constitutions with their amendments and publications add up.

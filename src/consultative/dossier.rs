@@ -13,6 +13,7 @@ use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as BASE64;
 use sha2::{Digest, Sha256};
 use sqlx::Row;
+use sqlx::any::AnyRow;
 
 use super::Organization;
 use super::eligibility::Answers;
@@ -57,6 +58,13 @@ impl DocumentKind {
     /// The organisation chart is the one optional document.
     pub fn required(self) -> bool {
         self != DocumentKind::OrganisationChart
+    }
+
+    /// Whether the application needs only the latest document of the kind (the certificate, the latest
+    /// financial statement and annual report, the chart), so that an upload replaces the one before; the
+    /// constitution comes with its amendments and publications are several examples, so those add up.
+    pub fn only_latest(self) -> bool {
+        !matches!(self, DocumentKind::Constitution | DocumentKind::Publications)
     }
 }
 
@@ -421,6 +429,25 @@ pub async fn upload(
     Ok(Redirect::to(&format!("{}/dossier#documents", organization.desk_url())).into_response())
 }
 
+/// A document as the audit log keeps it.
+fn audited(kind: &str, file_name: &str, size: i64, sha256: &str) -> serde_json::Value {
+    serde_json::json!({ "document": kind, "file_name": file_name, "size": size, "sha256": sha256 })
+}
+
+/// A document the database returned as it took it out, as the audit log keeps it.
+fn audited_row(row: &AnyRow) -> sqlx::Result<serde_json::Value> {
+    let code: String = row.try_get("kind")?;
+    let kind = DocumentKind::parse(&code).map_or(code, |kind| kind.label(Lang::En));
+    Ok(audited(
+        &kind,
+        &row.try_get::<String, _>("file_name")?,
+        row.try_get("size")?,
+        &row.try_get::<String, _>("sha256")?,
+    ))
+}
+
+/// Records an uploaded document in place of those it replaces: the same file uploaded again as the same kind,
+/// or any earlier document of a kind the dossier holds only the latest of.
 async fn record_document(
     state: &AppState,
     user: &SignedIn,
@@ -431,6 +458,17 @@ async fn record_document(
     sha256: &str,
 ) -> sqlx::Result<()> {
     let size = i64::try_from(upload.bytes.len()).unwrap_or(i64::MAX);
+    let mut tx = state.db.pool.begin().await?;
+    let replaced = sqlx::query(
+        "DELETE FROM ecosoc_documents WHERE organization_id = $1 AND kind = $2 AND (sha256 = $3 OR $4 = 1) \
+         RETURNING kind, file_name, size, sha256",
+    )
+    .bind(organization.id)
+    .bind(kind.code())
+    .bind(sha256)
+    .bind(i64::from(kind.only_latest()))
+    .fetch_all(&mut *tx)
+    .await?;
     sqlx::query(
         "INSERT INTO ecosoc_documents (organization_id, kind, file_name, content_type, size, sha256, uploaded_at, \
          uploaded_by, content) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
@@ -444,19 +482,66 @@ async fn record_document(
     .bind(now_rfc3339())
     .bind(user.user_id)
     .bind(BASE64.encode(&upload.bytes))
-    .execute(&state.db.pool)
+    .execute(&mut *tx)
     .await?;
-    let uploaded = serde_json::json!({ "document": kind.label(Lang::En), "file_name": upload.file_name, "size": size, "sha256": sha256 });
+    tx.commit().await?;
+    let before = replaced.first().map(audited_row).transpose()?;
     crate::platform::audit::record(
         &state.db,
         Some(user.user_id),
         "ecosoc.document",
         "ecosoc",
         Some(organization.id),
-        None,
-        Some(&uploaded),
+        before.as_ref(),
+        Some(&audited(&kind.label(Lang::En), &upload.file_name, size, sha256)),
     )
     .await
+}
+
+/// The organisation of a document's address, for its editor, and the document's id.
+async fn document_address(
+    state: &AppState,
+    user: &SignedIn,
+    raw_slug: &str,
+    raw_id: &str,
+    lang: Lang,
+) -> Result<(Organization, i64), PageError> {
+    let not_found = || PageError { error: AppError::NotFound, lang };
+    let slug = Slug::parse(raw_slug).ok_or_else(not_found)?;
+    let id: i64 = raw_id.parse().map_err(|_| not_found())?;
+    Ok((Organization::for_editor(state, user, &slug, lang).await?, id))
+}
+
+/// Takes a document out of the dossier; the completeness meter counts without it.
+pub async fn delete(
+    State(state): State<AppState>,
+    lang: Lang,
+    RequireUser(user): RequireUser,
+    Path((raw_slug, raw_id)): Path<(String, String)>,
+) -> Result<Response, PageError> {
+    let (organization, id) = document_address(&state, &user, &raw_slug, &raw_id, lang).await?;
+    let row = sqlx::query(
+        "DELETE FROM ecosoc_documents WHERE id = $1 AND organization_id = $2 RETURNING kind, file_name, size, sha256",
+    )
+    .bind(id)
+    .bind(organization.id)
+    .fetch_optional(&state.db.pool)
+    .await
+    .page(lang)?
+    .ok_or(PageError { error: AppError::NotFound, lang })?;
+    let deleted = audited_row(&row).page(lang)?;
+    crate::platform::audit::record(
+        &state.db,
+        Some(user.user_id),
+        "ecosoc.document-delete",
+        "ecosoc",
+        Some(organization.id),
+        Some(&deleted),
+        None,
+    )
+    .await
+    .page(lang)?;
+    Ok(Redirect::to(&format!("{}/dossier#documents", organization.desk_url())).into_response())
 }
 
 /// Sends an uploaded document back to the organisation's editors.
@@ -467,9 +552,7 @@ pub async fn download(
     Path((raw_slug, raw_id)): Path<(String, String)>,
 ) -> Result<Response, PageError> {
     let not_found = || PageError { error: AppError::NotFound, lang };
-    let slug = Slug::parse(&raw_slug).ok_or_else(not_found)?;
-    let id: i64 = raw_id.parse().map_err(|_| not_found())?;
-    let organization = Organization::for_editor(&state, &user, &slug, lang).await?;
+    let (organization, id) = document_address(&state, &user, &raw_slug, &raw_id, lang).await?;
     let row = sqlx::query(
         "SELECT file_name, content_type, content FROM ecosoc_documents WHERE id = $1 AND organization_id = $2",
     )
