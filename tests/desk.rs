@@ -243,6 +243,28 @@ async fn an_ngo_goes_from_eligibility_to_status_and_is_reminded_of_its_report() 
         let (_, profile) = ngo.page("/organizations/green-steppe-youth-initiative?lang=en").await;
         assert!(profile.contains("Special consultative status"));
 
+        // A change of name the Committee took note of renames the organisation in the directory.
+        let (status, page, _) = step(vec![("step", "name_changed".into()), ("on_date", day.clone())]).await;
+        assert_eq!(status, 400);
+        assert!(page.contains("Write the new name the Committee took note of."), "{page}");
+        let renamed = vec![
+            ("step", "name_changed".into()),
+            ("on_date", day.clone()),
+            ("new_name", "Green Steppe Network".into()),
+        ];
+        assert_eq!(step(renamed).await.0, 303);
+        let (_, profile) = ngo.page("/organizations/green-steppe-youth-initiative?lang=en").await;
+        assert!(profile.contains("<h1>Green Steppe Network"), "{profile}");
+        let (_, history) = ngo.page("/organizations/green-steppe-youth-initiative/history?lang=en").await;
+        assert!(history.contains("Renamed after the Committee took note of the change"), "{history}");
+        for query in ["q=Green+Steppe+Network", "q=Green+Steppe+Youth+Initiative"] {
+            let started = std::time::Instant::now();
+            while !support::slugs(&server.search(query).await).contains(&"green-steppe-youth-initiative".to_string()) {
+                assert!(started.elapsed() < Duration::from_secs(10), "{query} finds the renamed organisation");
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            }
+        }
+
         // Representatives: the head of the organisation is approved before anyone else has a pass.
         let representatives = format!("{DESK}/representatives?lang=en");
         let additional = [("station", "geneva"), ("role", "additional"), ("name", "Rashad"), ("born_on", "1990-04-04")];
@@ -273,7 +295,7 @@ async fn an_ngo_goes_from_eligibility_to_status_and_is_reminded_of_its_report() 
         assert_eq!(ngo.get(board).await.status(), 403, "a member is no coordinator");
         let (status, page) = admin.page(&format!("{board}?lang=en")).await;
         assert_eq!(status, 200);
-        assert!(page.contains("Green Steppe Youth Initiative") && page.contains("Holds status"), "{page}");
+        assert!(page.contains("Green Steppe Network") && page.contains("Holds status"), "{page}");
         assert!(page.contains("Special consultative status: 1"));
         let (status, page) = Browser::new(&server).page("/ecosoc/calendar?lang=en").await;
         assert_eq!(status, 200);

@@ -868,3 +868,6 @@ ecosoc-index-organizations = Redaktə etdiyiniz təşkilatların səhifələri
 ecosoc-index-networks = Koordinasiya etdiyiniz şəbəkələrin lövhələri
 history-action-ecosoc-document-delete = Sənəd silindi
 ecosoc-file-replaces = Yeni qeydiyyat şəhadətnaməsi, maliyyə hesabatı, illik hesabat və ya təşkilati sxem əvvəlkini əvəz edir; dəyişiklikləri ilə nizamnamə və nəşrlər toplanır.
+ecosoc-new-name-if-any = Yeni ad (adın dəyişməsi üçün, Komitənin nəzərə aldığı kimi)
+ecosoc-new-name-required = Komitənin nəzərə aldığı yeni adı yazın.
+history-action-organization-name-change = Komitə adın dəyişməsini nəzərə aldıqdan sonra adı dəyişdirildi

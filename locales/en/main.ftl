@@ -878,3 +878,6 @@ ecosoc-index-organizations = Desks of the organisations you edit
 ecosoc-index-networks = Boards of the networks you coordinate
 history-action-ecosoc-document-delete = Document removed
 ecosoc-file-replaces = A new registration certificate, financial statement, annual report or organisation chart replaces the one before; constitutions with their amendments and publications add up.
+ecosoc-new-name-if-any = New name (for a change of name, as the Committee noted it)
+ecosoc-new-name-required = Write the new name the Committee took note of.
+history-action-organization-name-change = Renamed after the Committee took note of the change
