@@ -247,6 +247,7 @@ pub fn router(state: AppState) -> Router {
             post(consultative::representatives::update),
         )
         .route("/organizations/{slug}/ecosoc/steps", post(consultative::tracking::record_step))
+        .route("/organizations/{slug}/ecosoc/last-report", post(consultative::status::record_last_report))
         .route("/organizations/{slug}/ecosoc/questions/{id}", post(consultative::tracking::answer_question))
         .route("/networks/{slug}/ecosoc", get(consultative::board::board))
         .route("/ecosoc", get(consultative::board::index))

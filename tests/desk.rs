@@ -366,6 +366,43 @@ async fn administrators_import_the_status_list_after_reviewing_uncertain_matches
         assert!(profile.contains("Roster status"));
         let (_, profile) = admin.page("/organizations/ecores?lang=en").await;
         assert!(!profile.contains("Special consultative status"), "the uncertain match left out is not written");
+
+        // Status from the list comes without its reports: their history is unknown, which is not lateness.
+        let desk = "/organizations/fay/ecosoc";
+        let board = "/networks/un-ngo-irene-caspian/ecosoc?lang=en";
+        let late = |page: &str| {
+            page.split("Late with a quadrennial report").nth(1).unwrap().split("<h2").next().unwrap().to_string()
+        };
+        let (_, page) = admin.page(&format!("{desk}?lang=en")).await;
+        assert!(page.contains("Report history unknown — record the last report filed."), "{page}");
+        assert!(!page.contains("role=\"alert\""));
+        let (_, page) = admin.page(board).await;
+        assert!(!late(&page).contains("/organizations/fay/ecosoc"), "{page}");
+        assert!(page.contains("Report history unknown"));
+        let this_year = OffsetDateTime::now_utc().year();
+        let (status, page, _) =
+            admin.post_page(&format!("{desk}/last-report?lang=en"), &[("last_report_year", "1999")]).await;
+        assert_eq!(status, 400);
+        assert!(
+            page.contains(&format!("Give a year from 2003 to {this_year}.")) && page.contains("aria-invalid=\"true\"")
+        );
+        assert_eq!(stranger.post(&format!("{desk}/last-report"), &[("last_report_year", "2016")]).await.status(), 403);
+        // Granted in 2003, reports due 2008, 2012, …: the last in 2016 leaves the one due 2020 missing.
+        assert_eq!(admin.post(&format!("{desk}/last-report"), &[("last_report_year", "2016")]).await.status(), 303);
+        let (_, page) = admin.page(board).await;
+        assert!(
+            late(&page).contains("/organizations/fay/ecosoc") && page.contains("withdrawn on 2021-06-02"),
+            "{page}"
+        );
+        let last = 2008 + (this_year - 2008) / 4 * 4;
+        let fields = [("last_report_year", last.to_string())];
+        let fields: Vec<(&str, &str)> = fields.iter().map(|(n, v)| (*n, v.as_str())).collect();
+        assert_eq!(admin.post(&format!("{desk}/last-report"), &fields).await.status(), 303);
+        let (_, page) = admin.page(&format!("{desk}?lang=en")).await;
+        assert!(page.contains(&format!("is due on {}-06-01", last + 4)), "{page}");
+        assert!(page.contains("Year of the last report recorded") && page.contains("2016 → "), "{page}");
+        let (_, page) = admin.page(board).await;
+        assert!(!late(&page).contains("/organizations/fay/ecosoc"));
     }
 }
 
