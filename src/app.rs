@@ -123,6 +123,10 @@ pub async fn serve(options: ServeOptions) -> anyhow::Result<()> {
             tracing::info!("demo data already present");
         }
     }
+    let adopted = consultative::dossier::adopt_stored_files(&db, &options.data_dir).await?;
+    if adopted > 0 {
+        tracing::info!(adopted, "dossier documents moved from the data folder into the database");
+    }
     let search = DirectorySearch::open(&options.data_dir.join("search").join("directory"), db.clone()).await?;
     search.follow(Duration::from_millis(400));
     let public_url = options.public_url.unwrap_or_else(|| format!("http://{}", options.addr));
@@ -233,6 +237,7 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/organizations/{slug}/ecosoc/dossier/print", get(consultative::dossier::print))
         .route("/organizations/{slug}/ecosoc/documents/{id}", get(consultative::dossier::download))
+        .route("/organizations/{slug}/ecosoc/documents/{id}/delete", post(consultative::dossier::delete))
         .route(
             "/organizations/{slug}/ecosoc/representatives",
             get(consultative::representatives::representatives).post(consultative::representatives::designate),
@@ -242,6 +247,7 @@ pub fn router(state: AppState) -> Router {
             post(consultative::representatives::update),
         )
         .route("/organizations/{slug}/ecosoc/steps", post(consultative::tracking::record_step))
+        .route("/organizations/{slug}/ecosoc/last-report", post(consultative::status::record_last_report))
         .route("/organizations/{slug}/ecosoc/questions/{id}", post(consultative::tracking::answer_question))
         .route("/networks/{slug}/ecosoc", get(consultative::board::board))
         .route("/ecosoc", get(consultative::board::index))

@@ -7,6 +7,7 @@ mod support;
 
 use std::time::Duration;
 
+use sha2::{Digest, Sha256};
 use support::smtp::SmtpSink;
 use support::{Browser, Server, TestDatabase, backends, sign_in_admin, sign_up};
 use time::{Month, OffsetDateTime};
@@ -242,6 +243,28 @@ async fn an_ngo_goes_from_eligibility_to_status_and_is_reminded_of_its_report() 
         let (_, profile) = ngo.page("/organizations/green-steppe-youth-initiative?lang=en").await;
         assert!(profile.contains("Special consultative status"));
 
+        // A change of name the Committee took note of renames the organisation in the directory.
+        let (status, page, _) = step(vec![("step", "name_changed".into()), ("on_date", day.clone())]).await;
+        assert_eq!(status, 400);
+        assert!(page.contains("Write the new name the Committee took note of."), "{page}");
+        let renamed = vec![
+            ("step", "name_changed".into()),
+            ("on_date", day.clone()),
+            ("new_name", "Green Steppe Network".into()),
+        ];
+        assert_eq!(step(renamed).await.0, 303);
+        let (_, profile) = ngo.page("/organizations/green-steppe-youth-initiative?lang=en").await;
+        assert!(profile.contains("<h1>Green Steppe Network"), "{profile}");
+        let (_, history) = ngo.page("/organizations/green-steppe-youth-initiative/history?lang=en").await;
+        assert!(history.contains("Renamed after the Committee took note of the change"), "{history}");
+        for query in ["q=Green+Steppe+Network", "q=Green+Steppe+Youth+Initiative"] {
+            let started = std::time::Instant::now();
+            while !support::slugs(&server.search(query).await).contains(&"green-steppe-youth-initiative".to_string()) {
+                assert!(started.elapsed() < Duration::from_secs(10), "{query} finds the renamed organisation");
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            }
+        }
+
         // Representatives: the head of the organisation is approved before anyone else has a pass.
         let representatives = format!("{DESK}/representatives?lang=en");
         let additional = [("station", "geneva"), ("role", "additional"), ("name", "Rashad"), ("born_on", "1990-04-04")];
@@ -272,7 +295,7 @@ async fn an_ngo_goes_from_eligibility_to_status_and_is_reminded_of_its_report() 
         assert_eq!(ngo.get(board).await.status(), 403, "a member is no coordinator");
         let (status, page) = admin.page(&format!("{board}?lang=en")).await;
         assert_eq!(status, 200);
-        assert!(page.contains("Green Steppe Youth Initiative") && page.contains("Holds status"), "{page}");
+        assert!(page.contains("Green Steppe Network") && page.contains("Holds status"), "{page}");
         assert!(page.contains("Special consultative status: 1"));
         let (status, page) = Browser::new(&server).page("/ecosoc/calendar?lang=en").await;
         assert_eq!(status, 200);
@@ -343,5 +366,121 @@ async fn administrators_import_the_status_list_after_reviewing_uncertain_matches
         assert!(profile.contains("Roster status"));
         let (_, profile) = admin.page("/organizations/ecores?lang=en").await;
         assert!(!profile.contains("Special consultative status"), "the uncertain match left out is not written");
+
+        // Status from the list comes without its reports: their history is unknown, which is not lateness.
+        let desk = "/organizations/fay/ecosoc";
+        let board = "/networks/un-ngo-irene-caspian/ecosoc?lang=en";
+        let late = |page: &str| {
+            page.split("Late with a quadrennial report").nth(1).unwrap().split("<h2").next().unwrap().to_string()
+        };
+        let (_, page) = admin.page(&format!("{desk}?lang=en")).await;
+        assert!(page.contains("Report history unknown — record the last report filed."), "{page}");
+        assert!(!page.contains("role=\"alert\""));
+        let (_, page) = admin.page(board).await;
+        assert!(!late(&page).contains("/organizations/fay/ecosoc"), "{page}");
+        assert!(page.contains("Report history unknown"));
+        let this_year = OffsetDateTime::now_utc().year();
+        let (status, page, _) =
+            admin.post_page(&format!("{desk}/last-report?lang=en"), &[("last_report_year", "1999")]).await;
+        assert_eq!(status, 400);
+        assert!(
+            page.contains(&format!("Give a year from 2003 to {this_year}.")) && page.contains("aria-invalid=\"true\"")
+        );
+        assert_eq!(stranger.post(&format!("{desk}/last-report"), &[("last_report_year", "2016")]).await.status(), 403);
+        // Granted in 2003, reports due 2008, 2012, …: the last in 2016 leaves the one due 2020 missing.
+        assert_eq!(admin.post(&format!("{desk}/last-report"), &[("last_report_year", "2016")]).await.status(), 303);
+        let (_, page) = admin.page(board).await;
+        assert!(
+            late(&page).contains("/organizations/fay/ecosoc") && page.contains("withdrawn on 2021-06-02"),
+            "{page}"
+        );
+        let last = 2008 + (this_year - 2008) / 4 * 4;
+        let fields = [("last_report_year", last.to_string())];
+        let fields: Vec<(&str, &str)> = fields.iter().map(|(n, v)| (*n, v.as_str())).collect();
+        assert_eq!(admin.post(&format!("{desk}/last-report"), &fields).await.status(), 303);
+        let (_, page) = admin.page(&format!("{desk}?lang=en")).await;
+        assert!(page.contains(&format!("is due on {}-06-01", last + 4)), "{page}");
+        assert!(page.contains("Year of the last report recorded") && page.contains("2016 → "), "{page}");
+        let (_, page) = admin.page(board).await;
+        assert!(!late(&page).contains("/organizations/fay/ecosoc"));
+    }
+}
+
+#[tokio::test]
+async fn any_instance_serves_a_document_uploaded_through_another_and_documents_are_replaced_or_removed() {
+    let sink = SmtpSink::start();
+    for backend in backends() {
+        let database = TestDatabase::new(&backend).await;
+        let first = Server::demo_with_mail(&database, &sink.url).await;
+        let ngo = sign_up(&first, &sink, "aygun@greensteppe.example").await;
+        register(&ngo).await;
+        let pdf = b"%PDF-1.4\n% Green Steppe registration certificate\n%%EOF\n";
+        assert_eq!(upload(&ngo, "registration", "certificate.pdf", pdf).await.0, 303, "{}", backend.name());
+
+        // A document uploaded when the bytes were kept in the uploading instance's data folder.
+        let pool = database.pool().await;
+        let legacy = b"%PDF-1.4\n% the constitution, uploaded long ago\n%%EOF\n";
+        let sha256: String = Sha256::digest(legacy).iter().map(|b| format!("{b:02x}")).collect();
+        let organization_id: i64 =
+            sqlx::query_scalar("SELECT id FROM organizations WHERE slug = 'green-steppe-youth-initiative'")
+                .fetch_one(&pool)
+                .await
+                .unwrap();
+        sqlx::query(
+            "INSERT INTO ecosoc_documents (organization_id, kind, file_name, content_type, size, sha256, uploaded_at) \
+             VALUES ($1, 'constitution', 'constitution.pdf', 'application/pdf', $2, $3, '2025-01-01T00:00:00Z')",
+        )
+        .bind(organization_id)
+        .bind(legacy.len() as i64)
+        .bind(&sha256)
+        .execute(&pool)
+        .await
+        .unwrap();
+        pool.close().await;
+        let second_dir = database.data_dir.path().join("second");
+        let legacy_file = second_dir.join("ecosoc").join(organization_id.to_string()).join(&sha256);
+        std::fs::create_dir_all(legacy_file.parent().unwrap()).unwrap();
+        std::fs::write(&legacy_file, legacy).unwrap();
+
+        let second = Server::start(&second_dir, Some(&database.shared_url()), &[]).await;
+        assert!(!legacy_file.exists(), "the instance holding the file moved it into the database");
+        // Sessions are in the database too: the same browser is signed in on the second instance.
+        let elsewhere = Browser { client: ngo.client.clone(), base: second.base.clone() };
+        let (_, page) = elsewhere.page(&format!("{DESK}/dossier?lang=en")).await;
+        assert!(page.contains("value=\"2\">2 / 13</meter>"), "{page}");
+        for (server, file_name, bytes) in
+            [(&elsewhere, "certificate.pdf", &pdf[..]), (&ngo, "constitution.pdf", legacy)]
+        {
+            let link = page.split(&format!("\">{file_name}</a>")).next().unwrap();
+            let id = link.rsplit(&format!("{DESK}/documents/")).next().unwrap();
+            let document = server.get(&format!("{DESK}/documents/{id}")).await;
+            assert_eq!(document.status(), 200, "{file_name} on {}", server.base);
+            assert_eq!(document.bytes().await.unwrap().as_ref(), bytes);
+        }
+
+        // A new certificate replaces the old one; a constitution's amendment adds up, and is removed again.
+        let renewed = b"%PDF-1.4\n% the renewed certificate\n%%EOF\n";
+        assert_eq!(upload(&elsewhere, "registration", "certificate-2025.pdf", renewed).await.0, 303);
+        let amendment = b"%PDF-1.4\n% an amendment\n%%EOF\n";
+        assert_eq!(upload(&ngo, "constitution", "amendment.pdf", amendment).await.0, 303);
+        let (_, page) = ngo.page(&format!("{DESK}/dossier?lang=en")).await;
+        assert!(page.contains("certificate-2025.pdf") && !page.contains("certificate.pdf"), "{page}");
+        assert!(page.contains("constitution.pdf") && page.contains("amendment.pdf"));
+        assert!(page.contains("value=\"2\">2 / 13</meter>"));
+        let remove = |file_name: &str| {
+            let form = page.split(&format!("\">{file_name}</a>")).nth(1).unwrap();
+            form.split("action=\"").nth(1).unwrap().split('"').next().unwrap().to_string()
+        };
+        let stranger = sign_up(&first, &sink, "stranger@elsewhere.example").await;
+        for file_name in ["constitution.pdf", "amendment.pdf"] {
+            assert_eq!(stranger.post(&remove(file_name), &[]).await.status(), 403);
+            assert_eq!(elsewhere.post(&remove(file_name), &[]).await.status(), 303);
+        }
+        assert_eq!(ngo.post(&remove("amendment.pdf"), &[]).await.status(), 404, "removed already");
+        assert_eq!(ngo.post(&format!("{DESK}/documents/x/delete"), &[]).await.status(), 404);
+        let (_, page) = ngo.page(&format!("{DESK}/dossier?lang=en")).await;
+        assert!(!page.contains("constitution.pdf") && page.contains("value=\"1\">1 / 13</meter>"), "{page}");
+        let (_, desk) = ngo.page(&format!("{DESK}?lang=en")).await;
+        assert!(desk.contains("Document removed") && desk.contains("certificate.pdf → certificate-2025.pdf"), "{desk}");
     }
 }

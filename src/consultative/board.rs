@@ -115,11 +115,13 @@ struct BoardPage {
 
 fn report_text(held: &Held, lang: Lang) -> (String, bool) {
     match held.standing {
-        Standing::Current { cycle, .. } => (cycle.due.to_string(), false),
-        Standing::Suspended { cycle } => {
+        // Not late: nothing says a report is missing, only that none was recorded.
+        None => (lang.t("ecosoc-report-unknown"), false),
+        Some(Standing::Current { cycle, .. }) => (cycle.due.to_string(), false),
+        Some(Standing::Suspended { cycle }) => {
             (lang.t_with("ecosoc-board-suspended", &[("due", cycle.due.to_string().into())]), true)
         }
-        Standing::Withdrawn { cycle, .. } => {
+        Some(Standing::Withdrawn { cycle, .. }) => {
             (lang.t_with("ecosoc-board-withdrawn", &[("on", cycle.withdrawn_on().to_string().into())]), true)
         }
     }
@@ -146,6 +148,7 @@ pub async fn board(
     let members = sqlx::query(
         "SELECT o.id AS id, o.slug AS slug, o.name AS name, o.country AS country, \
                 o.consultative_status AS status, o.status_year AS status_year, \
+                (SELECT d.last_report_year FROM ecosoc_desks d WHERE d.organization_id = o.id) AS last_report_year, \
                 (SELECT COUNT(*) FROM ecosoc_dossier_parts p WHERE p.organization_id = o.id) \
                 + (SELECT COUNT(*) FROM ecosoc_documents d WHERE d.organization_id = o.id) AS dossier_items \
          FROM organizations o JOIN network_members m ON m.organization_id = o.id WHERE m.network_id = $1",
@@ -164,7 +167,9 @@ pub async fn board(
         let answers = Answers::load(&state.db, id).await.page(lang)?;
         let status = ConsultativeStatus::parse(&member.try_get::<String, _>("status").page(lang)?)
             .unwrap_or(ConsultativeStatus::None);
-        let held = held(&application, status, member.try_get("status_year").page(lang)?, today, &state.desk_rules);
+        let status_year = member.try_get("status_year").page(lang)?;
+        let last_report_year = member.try_get("last_report_year").page(lang)?;
+        let held = held(&application, status, status_year, last_report_year, today, &state.desk_rules);
         let pipeline = Pipeline::of(
             application.current_stage(today),
             status.holds_status(),

@@ -8,8 +8,8 @@ use axum::response::Html;
 use time::Date;
 
 use super::eligibility::{Answers, Assessment, AssessmentView};
-use super::rules::Session;
-use super::status::{explain, held};
+use super::rules::{Session, Standing};
+use super::status::{explain, held, last_report_year};
 use super::tracking::{Application, CATEGORIES, Step};
 use super::{Organization, session_label};
 use crate::app::AppState;
@@ -44,6 +44,8 @@ pub struct StatusLine {
     pub since: String,
     pub standing: String,
     pub late: bool,
+    /// Taken from the directory: the year of the last report filed is asked for.
+    pub listed: bool,
 }
 
 #[derive(Template)]
@@ -96,10 +98,17 @@ pub async fn desk_page(
     let answers = Answers::load(&state.db, organization.id).await.page(lang)?;
     let application = Application::load(&state.db, organization.id).await.page(lang)?;
     let stage = application.current_stage(today);
-    let held = held(&application, organization.status, organization.status_year, today, &state.desk_rules);
+    let last_report_year = last_report_year(&state.db, organization.id).await.page(lang)?;
+    let held =
+        held(&application, organization.status, organization.status_year, last_report_year, today, &state.desk_rules);
     let history = crate::platform::audit::history(&state.db, &[("ecosoc", organization.id)], lang).await.page(lang)?;
     if form.value("on_date").is_empty() {
         form.values.insert("on_date".into(), today.to_string());
+    }
+    if form.value("last_report_year").is_empty()
+        && let Some(year) = last_report_year
+    {
+        form.values.insert("last_report_year".into(), year.to_string());
     }
     if form.value("session").is_empty() {
         form.values.insert("session".into(), Session::current_or_next(today).code());
@@ -140,7 +149,8 @@ pub async fn desk_page(
             category: held.category.label(lang),
             since: held.since.to_string(),
             standing: explain(&held, today, lang),
-            late: !matches!(held.standing, super::rules::Standing::Current { .. }),
+            late: matches!(held.standing, Some(Standing::Suspended { .. } | Standing::Withdrawn { .. })),
+            listed: held.listed,
         }),
         steps: Step::after(stage).iter().map(|s| Choice { value: s.code().into(), label: s.label(lang) }).collect(),
         sessions: session_choices(today, lang),

@@ -3,15 +3,17 @@
 //! left to the deadline, and a printable version of the whole.
 
 use std::collections::{BTreeMap, HashMap};
-use std::path::PathBuf;
 
 use askama::Template;
 use axum::extract::multipart::MultipartRejection;
 use axum::extract::{Multipart, Path, State};
 use axum::http::{HeaderValue, StatusCode, Uri, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
+use base64::Engine as _;
+use base64::engine::general_purpose::STANDARD as BASE64;
 use sha2::{Digest, Sha256};
 use sqlx::Row;
+use sqlx::any::AnyRow;
 
 use super::Organization;
 use super::eligibility::Answers;
@@ -56,6 +58,13 @@ impl DocumentKind {
     /// The organisation chart is the one optional document.
     pub fn required(self) -> bool {
         self != DocumentKind::OrganisationChart
+    }
+
+    /// Whether the application needs only the latest document of the kind (the certificate, the latest
+    /// financial statement and annual report, the chart), so that an upload replaces the one before; the
+    /// constitution comes with its amendments and publications are several examples, so those add up.
+    pub fn only_latest(self) -> bool {
+        !matches!(self, DocumentKind::Constitution | DocumentKind::Publications)
     }
 }
 
@@ -388,21 +397,6 @@ async fn read_upload(multipart: Result<Multipart, MultipartRejection>) -> Result
     Ok(upload)
 }
 
-/// Where a document's bytes are kept: by organisation and content hash.
-fn stored_path(state: &AppState, organization_id: i64, sha256: &str) -> PathBuf {
-    state.data_dir.join("ecosoc").join(organization_id.to_string()).join(sha256)
-}
-
-async fn store(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
-    if let Some(folder) = path.parent() {
-        tokio::fs::create_dir_all(folder).await?;
-    }
-    // Written aside, then renamed: a reader never finds half a file.
-    let partial = path.with_extension(format!("partial-{}", uuid::Uuid::new_v4().simple()));
-    tokio::fs::write(&partial, bytes).await?;
-    tokio::fs::rename(&partial, path).await
-}
-
 pub async fn upload(
     State(state): State<AppState>,
     lang: Lang,
@@ -430,15 +424,30 @@ pub async fn upload(
         let page = dossier_page(&state, lang, &uri, organization, form).await?;
         return Ok((StatusCode::BAD_REQUEST, render(&page, lang)?).into_response());
     };
-    let sha256: String = Sha256::digest(&upload.bytes).iter().map(|b| format!("{b:02x}")).collect();
-    store(&stored_path(&state, organization.id, &sha256), &upload.bytes)
-        .await
-        .map_err(anyhow::Error::from)
-        .page(lang)?;
+    let sha256 = hex_sha256(&upload.bytes);
     record_document(&state, &user, &organization, kind, &upload, content_type, &sha256).await.page(lang)?;
     Ok(Redirect::to(&format!("{}/dossier#documents", organization.desk_url())).into_response())
 }
 
+/// A document as the audit log keeps it.
+fn audited(kind: &str, file_name: &str, size: i64, sha256: &str) -> serde_json::Value {
+    serde_json::json!({ "document": kind, "file_name": file_name, "size": size, "sha256": sha256 })
+}
+
+/// A document the database returned as it took it out, as the audit log keeps it.
+fn audited_row(row: &AnyRow) -> sqlx::Result<serde_json::Value> {
+    let code: String = row.try_get("kind")?;
+    let kind = DocumentKind::parse(&code).map_or(code, |kind| kind.label(Lang::En));
+    Ok(audited(
+        &kind,
+        &row.try_get::<String, _>("file_name")?,
+        row.try_get("size")?,
+        &row.try_get::<String, _>("sha256")?,
+    ))
+}
+
+/// Records an uploaded document in place of those it replaces: the same file uploaded again as the same kind,
+/// or any earlier document of a kind the dossier holds only the latest of.
 async fn record_document(
     state: &AppState,
     user: &SignedIn,
@@ -449,9 +458,20 @@ async fn record_document(
     sha256: &str,
 ) -> sqlx::Result<()> {
     let size = i64::try_from(upload.bytes.len()).unwrap_or(i64::MAX);
+    let mut tx = state.db.pool.begin().await?;
+    let replaced = sqlx::query(
+        "DELETE FROM ecosoc_documents WHERE organization_id = $1 AND kind = $2 AND (sha256 = $3 OR $4 = 1) \
+         RETURNING kind, file_name, size, sha256",
+    )
+    .bind(organization.id)
+    .bind(kind.code())
+    .bind(sha256)
+    .bind(i64::from(kind.only_latest()))
+    .fetch_all(&mut *tx)
+    .await?;
     sqlx::query(
         "INSERT INTO ecosoc_documents (organization_id, kind, file_name, content_type, size, sha256, uploaded_at, \
-         uploaded_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+         uploaded_by, content) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
     )
     .bind(organization.id)
     .bind(kind.code())
@@ -461,19 +481,67 @@ async fn record_document(
     .bind(sha256)
     .bind(now_rfc3339())
     .bind(user.user_id)
-    .execute(&state.db.pool)
+    .bind(BASE64.encode(&upload.bytes))
+    .execute(&mut *tx)
     .await?;
-    let uploaded = serde_json::json!({ "document": kind.label(Lang::En), "file_name": upload.file_name, "size": size, "sha256": sha256 });
+    tx.commit().await?;
+    let before = replaced.first().map(audited_row).transpose()?;
     crate::platform::audit::record(
         &state.db,
         Some(user.user_id),
         "ecosoc.document",
         "ecosoc",
         Some(organization.id),
-        None,
-        Some(&uploaded),
+        before.as_ref(),
+        Some(&audited(&kind.label(Lang::En), &upload.file_name, size, sha256)),
     )
     .await
+}
+
+/// The organisation of a document's address, for its editor, and the document's id.
+async fn document_address(
+    state: &AppState,
+    user: &SignedIn,
+    raw_slug: &str,
+    raw_id: &str,
+    lang: Lang,
+) -> Result<(Organization, i64), PageError> {
+    let not_found = || PageError { error: AppError::NotFound, lang };
+    let slug = Slug::parse(raw_slug).ok_or_else(not_found)?;
+    let id: i64 = raw_id.parse().map_err(|_| not_found())?;
+    Ok((Organization::for_editor(state, user, &slug, lang).await?, id))
+}
+
+/// Takes a document out of the dossier; the completeness meter counts without it.
+pub async fn delete(
+    State(state): State<AppState>,
+    lang: Lang,
+    RequireUser(user): RequireUser,
+    Path((raw_slug, raw_id)): Path<(String, String)>,
+) -> Result<Response, PageError> {
+    let (organization, id) = document_address(&state, &user, &raw_slug, &raw_id, lang).await?;
+    let row = sqlx::query(
+        "DELETE FROM ecosoc_documents WHERE id = $1 AND organization_id = $2 RETURNING kind, file_name, size, sha256",
+    )
+    .bind(id)
+    .bind(organization.id)
+    .fetch_optional(&state.db.pool)
+    .await
+    .page(lang)?
+    .ok_or(PageError { error: AppError::NotFound, lang })?;
+    let deleted = audited_row(&row).page(lang)?;
+    crate::platform::audit::record(
+        &state.db,
+        Some(user.user_id),
+        "ecosoc.document-delete",
+        "ecosoc",
+        Some(organization.id),
+        Some(&deleted),
+        None,
+    )
+    .await
+    .page(lang)?;
+    Ok(Redirect::to(&format!("{}/dossier#documents", organization.desk_url())).into_response())
 }
 
 /// Sends an uploaded document back to the organisation's editors.
@@ -484,26 +552,68 @@ pub async fn download(
     Path((raw_slug, raw_id)): Path<(String, String)>,
 ) -> Result<Response, PageError> {
     let not_found = || PageError { error: AppError::NotFound, lang };
-    let slug = Slug::parse(&raw_slug).ok_or_else(not_found)?;
-    let id: i64 = raw_id.parse().map_err(|_| not_found())?;
-    let organization = Organization::for_editor(&state, &user, &slug, lang).await?;
-    let dossier = Dossier::load(&state.db, organization.id).await.page(lang)?;
-    let document = dossier.documents.iter().find(|d| d.id == id).ok_or_else(not_found)?;
-    let bytes = tokio::fs::read(stored_path(&state, organization.id, &document.sha256))
-        .await
-        .map_err(anyhow::Error::from)
-        .page(lang)?;
-    let encoded: String = form_urlencoded::byte_serialize(document.file_name.as_bytes()).collect();
+    let (organization, id) = document_address(&state, &user, &raw_slug, &raw_id, lang).await?;
+    let row = sqlx::query(
+        "SELECT file_name, content_type, content FROM ecosoc_documents WHERE id = $1 AND organization_id = $2",
+    )
+    .bind(id)
+    .bind(organization.id)
+    .fetch_optional(&state.db.pool)
+    .await
+    .page(lang)?
+    .ok_or_else(not_found)?;
+    let file_name: String = row.try_get("file_name").page(lang)?;
+    let content_type: String = row.try_get("content_type").page(lang)?;
+    // A document uploaded before the bytes were kept in the database, whose file no instance has adopted yet.
+    let content: String = row.try_get::<Option<String>, _>("content").page(lang)?.ok_or_else(not_found)?;
+    let bytes = BASE64.decode(content).map_err(anyhow::Error::from).page(lang)?;
+    let encoded: String = form_urlencoded::byte_serialize(file_name.as_bytes()).collect();
     let disposition = format!("attachment; filename*=UTF-8''{}", encoded.replace('+', "%20"));
     let mut response = bytes.into_response();
     let headers = response.headers_mut();
-    if let Ok(value) = HeaderValue::from_str(&document.content_type) {
+    if let Ok(value) = HeaderValue::from_str(&content_type) {
         headers.insert(header::CONTENT_TYPE, value);
     }
     if let Ok(value) = HeaderValue::from_str(&disposition) {
         headers.insert(header::CONTENT_DISPOSITION, value);
     }
     Ok(response)
+}
+
+fn hex_sha256(bytes: &[u8]) -> String {
+    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Documents uploaded when their bytes were kept in the data folder of the instance that took them
+/// (`ecosoc/{organisation}/{sha256}`): that instance moves them into the database when it starts, so that
+/// every instance serves them, and deletes the files. Returns how many documents were adopted.
+pub async fn adopt_stored_files(db: &Db, data_dir: &std::path::Path) -> anyhow::Result<u64> {
+    let waiting = sqlx::query("SELECT DISTINCT organization_id, sha256 FROM ecosoc_documents WHERE content IS NULL")
+        .fetch_all(&db.pool)
+        .await?;
+    let mut adopted = 0;
+    for row in waiting {
+        let organization_id: i64 = row.try_get("organization_id")?;
+        let sha256: String = row.try_get("sha256")?;
+        let path = data_dir.join("ecosoc").join(organization_id.to_string()).join(&sha256);
+        // Another instance's file, or one that is gone: nothing this instance can do.
+        let Ok(bytes) = tokio::fs::read(&path).await else { continue };
+        if hex_sha256(&bytes) != sha256 {
+            tracing::warn!(path = %path.display(), "a stored dossier document does not match its hash; left in place");
+            continue;
+        }
+        adopted += sqlx::query(
+            "UPDATE ecosoc_documents SET content = $1 WHERE organization_id = $2 AND sha256 = $3 AND content IS NULL",
+        )
+        .bind(BASE64.encode(&bytes))
+        .bind(organization_id)
+        .bind(&sha256)
+        .execute(&db.pool)
+        .await?
+        .rows_affected();
+        tokio::fs::remove_file(&path).await?;
+    }
+    Ok(adopted)
 }
 
 #[cfg(test)]

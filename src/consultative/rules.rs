@@ -258,6 +258,16 @@ pub fn standing(start: Date, filed: &[Date], today: Date, rules: &DeskRules) -> 
     unreachable!("the loop returns once the reports run out")
 }
 
+/// For status taken from a list, whose reports were never recorded here: the days to count as reports filed
+/// when the last one was filed in `last_report_year`. Each report due by the end of that year is taken as
+/// filed on its due day, since the status is still held; a report due later is outstanding.
+pub fn settled_reports(start: Date, last_report_year: i32, rules: &DeskRules) -> Vec<Date> {
+    (0..)
+        .map(|index| ReportCycle::nth(start.year(), index, rules).due)
+        .take_while(|due| due.year() <= last_report_year)
+        .collect()
+}
+
 /// The reminder interval (days before `due`) that `today` falls in, if any:
 /// the smallest interval not yet reached. One reminder per interval is sent.
 pub fn reminder_due(due: Date, today: Date, rules: &DeskRules) -> Option<i64> {
@@ -408,6 +418,56 @@ mod tests {
         ];
         for (filed, today, expected) in cases {
             assert_eq!(standing(granted, filed, today, &rules), expected, "filed {filed:?}, today {today}");
+        }
+    }
+
+    #[test]
+    fn a_last_report_year_settles_every_report_due_by_then() {
+        let rules = DeskRules::default();
+        // Status listed as granted in 2000, counted from its last day: reports due 2005, 2009, …, 2025, 2029.
+        let listed = date!(2000 - 12 - 31);
+        let cycle = |index| ReportCycle::nth(2000, index, &rules);
+        let cases = [
+            (2004, date!(2005 - 05 - 01), vec![], Standing::Current { cycle: cycle(0), reinstated: false }),
+            (
+                2005,
+                date!(2005 - 07 - 01),
+                vec![date!(2005 - 06 - 01)],
+                Standing::Current { cycle: cycle(1), reinstated: false },
+            ),
+            // Filed in a year between two due days: the report due after it is still to come.
+            (
+                2019,
+                date!(2021 - 06 - 02),
+                vec![date!(2005 - 06 - 01), date!(2009 - 06 - 01), date!(2013 - 06 - 01), date!(2017 - 06 - 01)],
+                Standing::Suspended { cycle: cycle(4) },
+            ),
+            (
+                2021,
+                date!(2025 - 03 - 01),
+                vec![
+                    date!(2005 - 06 - 01),
+                    date!(2009 - 06 - 01),
+                    date!(2013 - 06 - 01),
+                    date!(2017 - 06 - 01),
+                    date!(2021 - 06 - 01),
+                ],
+                Standing::Current { cycle: cycle(5), reinstated: false },
+            ),
+            (
+                2021,
+                date!(2026 - 06 - 02),
+                settled_reports(listed, 2021, &rules),
+                Standing::Withdrawn { cycle: cycle(5), reapply_from: date!(2029 - 06 - 02) },
+            ),
+        ];
+        for (last_report_year, today, settled, expected) in cases {
+            assert_eq!(settled_reports(listed, last_report_year, &rules), settled, "last report in {last_report_year}");
+            assert_eq!(
+                standing(listed, &settled, today, &rules),
+                expected,
+                "last report in {last_report_year}, today {today}"
+            );
         }
     }
 

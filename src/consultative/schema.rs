@@ -9,6 +9,8 @@ pub const MIGRATIONS: &[Migration] = &[
     Migration { version: 301, name: "consultative-status dossier", sql: dossier_tables },
     Migration { version: 302, name: "representatives and grounds passes", sql: representative_tables },
     Migration { version: 303, name: "consultative-status list imports", sql: import_tables },
+    Migration { version: 304, name: "dossier documents kept in the database", sql: document_contents },
+    Migration { version: 305, name: "year of the last quadrennial report of listed status", sql: last_report_year },
 ];
 
 fn tables(_: Dialect) -> String {
@@ -79,6 +81,18 @@ fn dossier_tables(_: Dialect) -> String {
     -- statement
     CREATE INDEX ecosoc_documents_by_organization ON ecosoc_documents (organization_id)"
         .to_string()
+}
+
+/// Every instance serves every document: the bytes live beside their metadata, as base64 text, the one column
+/// type for large values that the `Any` driver reads alike on both databases. Empty only for documents
+/// uploaded before, until the instance holding their file adopts it (see `dossier::adopt_stored_files`).
+fn document_contents(_: Dialect) -> String {
+    "ALTER TABLE ecosoc_documents ADD COLUMN content TEXT".to_string()
+}
+
+/// Status taken from a list comes without its reports: its editors give the year the last one was filed.
+fn last_report_year(_: Dialect) -> String {
+    "ALTER TABLE ecosoc_desks ADD COLUMN last_report_year BIGINT".to_string()
 }
 
 fn representative_tables(_: Dialect) -> String {

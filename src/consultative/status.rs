@@ -5,16 +5,24 @@
 
 use std::time::Duration;
 
+use axum::extract::State;
+use axum::http::{StatusCode, Uri};
+use axum::response::{IntoResponse, Redirect, Response};
 use sqlx::Row;
 use time::Date;
 
+use super::Organization;
 use super::rules::{DeskRules, ReportCycle, Standing, standing};
 use super::tracking::Application;
 use crate::app::AppState;
 use crate::directory::model::ConsultativeStatus;
+use crate::platform::auth::RequireUser;
 use crate::platform::clock::{now_rfc3339, today};
+use crate::platform::db::Db;
+use crate::platform::forms::{FormData, FormState};
 use crate::platform::i18n::{Lang, LocalizedText};
 use crate::platform::mail::{Email, OutgoingMail};
+use crate::platform::web::{PageError, SlugPath, WithLang, render};
 
 /// Where an organisation's status stands, when it holds one that reports.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -22,27 +30,53 @@ pub struct Held {
     pub category: ConsultativeStatus,
     /// The day the cycle counts from: the grant or the last reclassification.
     pub since: Date,
-    pub standing: Standing,
+    /// None while the report history is unknown: status taken from the directory or the UN list, with no
+    /// report recorded and no year of the last one given. Lacking a record is no sign of a missing report.
+    pub standing: Option<Standing>,
+    /// Whether the status came from the directory rather than a grant recorded on the desk, so that the
+    /// year of the last report filed is asked for.
+    pub listed: bool,
 }
 
 /// The standing of an organisation's status, from its recorded steps or,
 /// when none were recorded, from the directory's category and year (known
-/// only to the year, the cycle counts from its last day).
+/// only to the year, the cycle counts from its last day) and the year its
+/// editors say the last report was filed.
 pub fn held(
     application: &Application,
     directory_status: ConsultativeStatus,
     status_year: Option<i64>,
+    last_report_year: Option<i64>,
     today: Date,
     rules: &DeskRules,
 ) -> Option<Held> {
-    let (category, since) = application.status_since().or_else(|| {
+    let recorded = application.status_since();
+    let listed = recorded.is_none();
+    let (category, since) = recorded.or_else(|| {
         let year = i32::try_from(status_year?).ok()?;
         Some((directory_status, Date::from_calendar_date(year, time::Month::December, 31).ok()?))
     })?;
     if !matches!(category, ConsultativeStatus::General | ConsultativeStatus::Special) {
         return None;
     }
-    Some(Held { category, since, standing: standing(since, &application.reports_filed(), today, rules) })
+    let mut filed = application.reports_filed();
+    if listed {
+        let settled = last_report_year.and_then(|year| i32::try_from(year).ok());
+        filed.extend(settled.map(|year| super::rules::settled_reports(since, year, rules)).unwrap_or_default());
+    }
+    let known = !listed || last_report_year.is_some() || !filed.is_empty();
+    let standing = known.then(|| standing(since, &filed, today, rules));
+    Some(Held { category, since, standing, listed })
+}
+
+/// The year the organisation's editors say its last quadrennial report was filed, if they said.
+pub async fn last_report_year(db: &Db, organization_id: i64) -> sqlx::Result<Option<i64>> {
+    let year: Option<Option<i64>> =
+        sqlx::query_scalar("SELECT last_report_year FROM ecosoc_desks WHERE organization_id = $1")
+            .bind(organization_id)
+            .fetch_optional(&db.pool)
+            .await?;
+    Ok(year.flatten())
 }
 
 fn period(cycle: &ReportCycle) -> String {
@@ -51,7 +85,8 @@ fn period(cycle: &ReportCycle) -> String {
 
 /// The standing in plain words, with its consequences.
 pub fn explain(held: &Held, today: Date, lang: Lang) -> String {
-    match held.standing {
+    let Some(standing) = held.standing else { return lang.t("ecosoc-report-unknown") };
+    match standing {
         Standing::Current { cycle, reinstated } => {
             let mut text = lang.t_with(
                 "ecosoc-report-due",
@@ -88,6 +123,55 @@ pub fn explain(held: &Held, today: Date, lang: Lang) -> String {
     }
 }
 
+/// Records the year the last quadrennial report of status taken from a list was filed.
+pub async fn record_last_report(
+    State(state): State<AppState>,
+    lang: Lang,
+    uri: Uri,
+    RequireUser(user): RequireUser,
+    SlugPath(slug): SlugPath,
+    data: FormData,
+) -> Result<Response, PageError> {
+    let organization = Organization::for_editor(&state, &user, &slug, lang).await?;
+    let mut form = FormState::from(&data);
+    // A report follows the grant, and none is filed in the future.
+    let (from, to) = (organization.status_year.unwrap_or(1946), i64::from(today().year()));
+    let year = data.get("last_report_year").trim().parse::<i64>().ok().filter(|year| (from..=to).contains(year));
+    let Some(year) = year else {
+        form.fail(
+            "last_report_year",
+            lang.t_with("ecosoc-last-report-year-invalid", &[("from", from.into()), ("to", to.into())]),
+        );
+        let page = super::desk::desk_page(&state, lang, &uri, organization, form).await?;
+        return Ok((StatusCode::BAD_REQUEST, render(&page, lang)?).into_response());
+    };
+    let before = last_report_year(&state.db, organization.id).await.page(lang)?;
+    sqlx::query(
+        "INSERT INTO ecosoc_desks (organization_id, last_report_year, updated_at) VALUES ($1, $2, $3) \
+         ON CONFLICT (organization_id) DO UPDATE SET last_report_year = $2, updated_at = $3",
+    )
+    .bind(organization.id)
+    .bind(year)
+    .bind(now_rfc3339())
+    .execute(&state.db.pool)
+    .await
+    .page(lang)?;
+    if before != Some(year) {
+        crate::platform::audit::record(
+            &state.db,
+            Some(user.user_id),
+            "ecosoc.last-report",
+            "ecosoc",
+            Some(organization.id),
+            before.map(|year| serde_json::json!({ "last_report_year": year })).as_ref(),
+            Some(&serde_json::json!({ "last_report_year": year })),
+        )
+        .await
+        .page(lang)?;
+    }
+    Ok(Redirect::to(&format!("{}#status", organization.desk_url())).into_response())
+}
+
 const EVERY: Duration = Duration::from_secs(3600);
 
 /// Reminds now, then every hour, until the process ends.
@@ -109,9 +193,11 @@ pub fn remind_periodically(state: AppState) {
 pub async fn remind(state: &AppState) -> anyhow::Result<usize> {
     let today = today();
     let holders = sqlx::query(
-        "SELECT id, slug, name, consultative_status, status_year FROM organizations \
-         WHERE consultative_status IN ('general', 'special') \
-            OR id IN (SELECT organization_id FROM ecosoc_events WHERE step IN ('granted', 'reclassified'))",
+        "SELECT o.id AS id, o.slug AS slug, o.name AS name, o.consultative_status AS consultative_status, \
+                o.status_year AS status_year, d.last_report_year AS last_report_year \
+         FROM organizations o LEFT JOIN ecosoc_desks d ON d.organization_id = o.id \
+         WHERE o.consultative_status IN ('general', 'special') \
+            OR o.id IN (SELECT organization_id FROM ecosoc_events WHERE step IN ('granted', 'reclassified'))",
     )
     .fetch_all(&state.db.pool)
     .await?;
@@ -121,11 +207,13 @@ pub async fn remind(state: &AppState) -> anyhow::Result<usize> {
         let application = Application::load(&state.db, id).await?;
         let directory_status = ConsultativeStatus::parse(&holder.try_get::<String, _>("consultative_status")?)
             .unwrap_or(ConsultativeStatus::None);
-        let Some(held) = held(&application, directory_status, holder.try_get("status_year")?, today, &state.desk_rules)
+        let status_year = holder.try_get("status_year")?;
+        let last_report_year = holder.try_get("last_report_year")?;
+        let Some(held) = held(&application, directory_status, status_year, last_report_year, today, &state.desk_rules)
         else {
             continue;
         };
-        let Standing::Current { cycle, .. } = held.standing else { continue };
+        let Some(Standing::Current { cycle, .. }) = held.standing else { continue };
         let Some(days_before) = super::rules::reminder_due(cycle.due, today, &state.desk_rules) else { continue };
         // Claiming by insert makes one instance, and one reminder per interval.
         let claimed: Option<i64> = sqlx::query_scalar(
@@ -167,4 +255,84 @@ pub async fn remind(state: &AppState) -> anyhow::Result<usize> {
         }
     }
     Ok(sent)
+}
+
+#[cfg(test)]
+mod tests {
+    use time::macros::date;
+
+    use super::*;
+    use crate::consultative::rules::ReportCycle;
+    use crate::consultative::tracking::{Event, Step};
+
+    fn event(step: Step, on: Date, category: Option<ConsultativeStatus>) -> Event {
+        Event { step, on, session: None, category, note: None }
+    }
+
+    #[test]
+    fn listed_status_without_reports_has_an_unknown_history_not_a_missing_report() {
+        let rules = DeskRules::default();
+        let today = date!(2026 - 01 - 10);
+        let special = Some(ConsultativeStatus::Special);
+        let granted =
+            Application { events: vec![event(Step::Granted, date!(2010 - 07 - 20), special)], questions: vec![] };
+        let reported =
+            Application { events: vec![event(Step::ReportFiled, date!(2024 - 05 - 01), None)], questions: vec![] };
+        let none = Application::default();
+        let cycle = |start, index| ReportCycle::nth(start, index, &rules);
+        let cases = [
+            // Listed in 2000 and nothing recorded: unknown, whatever the years since.
+            (&none, ConsultativeStatus::Special, Some(2000), None, Some(None), true),
+            // The year of the last report settles the reports due by then: due 2025 met, 2029 to come.
+            (
+                &none,
+                ConsultativeStatus::Special,
+                Some(2000),
+                Some(2025),
+                Some(Some(Standing::Current { cycle: cycle(2000, 6), reinstated: false })),
+                true,
+            ),
+            // Last report in 2017: the one due 2021 is missing, suspended then withdrawn.
+            (
+                &none,
+                ConsultativeStatus::General,
+                Some(2000),
+                Some(2017),
+                Some(Some(Standing::Withdrawn { cycle: cycle(2000, 4), reapply_from: date!(2025 - 06 - 02) })),
+                true,
+            ),
+            // A report recorded makes the history known.
+            (
+                &reported,
+                ConsultativeStatus::Special,
+                Some(2019),
+                None,
+                Some(Some(Standing::Current { cycle: cycle(2019, 1), reinstated: false })),
+                true,
+            ),
+            // A grant recorded on the desk: its reports are recorded there, a missing one counts.
+            (
+                &granted,
+                ConsultativeStatus::Special,
+                Some(2010),
+                None,
+                Some(Some(Standing::Withdrawn { cycle: cycle(2010, 0), reapply_from: date!(2019 - 06 - 02) })),
+                false,
+            ),
+            // Roster status does not report; no year, no cycle.
+            (&none, ConsultativeStatus::Roster, Some(2000), None, None, true),
+            (&none, ConsultativeStatus::Special, None, None, None, true),
+        ];
+        for (application, status, status_year, last_report_year, expected, listed) in cases {
+            let held = held(application, status, status_year, last_report_year, today, &rules);
+            assert_eq!(
+                held.map(|h| h.standing),
+                expected,
+                "{status:?} {status_year:?}, last report {last_report_year:?}"
+            );
+            if let Some(held) = held {
+                assert_eq!(held.listed, listed);
+            }
+        }
+    }
 }

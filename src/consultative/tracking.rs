@@ -63,6 +63,11 @@ impl Step {
         matches!(self, Step::Recommended | Step::Granted | Step::Reclassified)
     }
 
+    /// The step that names the organisation's new name.
+    pub fn needs_new_name(self) -> bool {
+        self == Step::NameChanged
+    }
+
     /// What may follow the application's current stage.
     pub fn after(stage: Option<Step>) -> &'static [Step] {
         match stage {
@@ -218,9 +223,12 @@ impl Application {
 struct PostedStep {
     event: Event,
     question: Option<String>,
+    new_name: Option<String>,
 }
 
 const MAX_TEXT: usize = 5000;
+/// As long as the profile editor allows a name.
+const MAX_NAME: usize = 300;
 
 fn posted_step(data: &FormData, application: &Application, form: &mut FormState, lang: Lang) -> Option<PostedStep> {
     let today = today();
@@ -244,7 +252,14 @@ fn posted_step(data: &FormData, application: &Application, form: &mut FormState,
     if note.chars().count() > MAX_TEXT {
         form.fail("note", lang.t_count("form-too-long", MAX_TEXT as i64));
     }
+    let new_name = data.get("new_name").trim().to_string();
+    if new_name.chars().count() > MAX_NAME {
+        form.fail("new_name", lang.t_count("form-too-long", MAX_NAME as i64));
+    }
     let step = step?;
+    if step.needs_new_name() && new_name.is_empty() {
+        form.fail("new_name", lang.t("ecosoc-new-name-required"));
+    }
     if step.needs_session() && session.is_none() {
         form.fail("session", lang.t("edit-choose"));
     }
@@ -258,6 +273,8 @@ fn posted_step(data: &FormData, application: &Application, form: &mut FormState,
         return None;
     }
     let question = (step == Step::Questions).then(|| note.clone());
+    // The new name is what the step records; a note beside it would have nowhere to go.
+    let note = if step.needs_new_name() { new_name.clone() } else { note };
     Some(PostedStep {
         event: Event {
             step,
@@ -267,6 +284,7 @@ fn posted_step(data: &FormData, application: &Application, form: &mut FormState,
             note: Some(note).filter(|n| !n.is_empty() && step != Step::Questions),
         },
         question,
+        new_name: Some(new_name).filter(|_| step.needs_new_name()),
     })
 }
 
@@ -326,6 +344,12 @@ pub async fn record_step(
         .await
         .page(lang)?;
     }
+    if let Some(new_name) = &posted.new_name
+        && !rename(&mut tx, &state, &organization, new_name, user.user_id).await.page(lang)?
+    {
+        // The profile was saved at this very moment: nothing is recorded, and the step can be recorded again.
+        return Err(PageError { error: AppError::Conflict, lang });
+    }
     tx.commit().await.page(lang)?;
     let recorded = serde_json::json!({
         "step": event.step.label(lang),
@@ -346,6 +370,36 @@ pub async fn record_step(
     .await
     .page(lang)?;
     Ok(Redirect::to(&format!("{}#application", organization.desk_url())).into_response())
+}
+
+/// Once the Committee has taken note of a change of name, the directory shows the new name, through the profile
+/// editor's own save so that the history, the search index and the audit log follow. The Committee knows the
+/// name in English (or French, a name being the same in both): it becomes the English name, and so does any
+/// other language's name that was the old English name untranslated; the old name is kept among the other
+/// names, so searches for it still find the organisation. Returns false when the profile changed meanwhile.
+async fn rename(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    state: &AppState,
+    organization: &Organization,
+    new_name: &str,
+    actor: i64,
+) -> anyhow::Result<bool> {
+    let slug = Slug::parse(&organization.slug).ok_or_else(|| anyhow::anyhow!("a stored slug is invalid"))?;
+    let (id, version, before) =
+        crate::directory::edit::load(&state.db, &slug).await?.ok_or_else(|| anyhow::anyhow!("gone meanwhile"))?;
+    let old_name = before.name.get(Lang::En).to_string();
+    let mut after = before.clone();
+    for name in after.name.0.values_mut().filter(|name| **name == old_name) {
+        *name = new_name.to_string();
+    }
+    after.name.0.insert(Lang::En, new_name.to_string());
+    if !old_name.is_empty() && old_name != new_name && !after.other_names.contains(&old_name) {
+        after.other_names.push(old_name);
+    }
+    if after == before {
+        return Ok(true);
+    }
+    crate::directory::edit::save_in(tx, id, version, &before, &after, actor, "organization.name-change").await
 }
 
 /// An answer to a question, drafted and, once `sent_on` is given, sent.

@@ -142,6 +142,12 @@ impl Ids {
 
 /// Loads the Baku 2004 networks into the database once; later calls (and
 /// instances starting together) find the mark and leave the data alone.
+///
+/// No consultative-status desk steps are seeded: the report says FAY and NAYORA
+/// held status by November 2004, but gives neither category nor dates, and steps
+/// need both; inventing them for real organisations would pass fiction off as the
+/// report's. The boards count both as holding status from the directory as it is,
+/// and the calendar is computed from the Committee's rules, so neither is empty.
 pub async fn load(db: &Db) -> anyhow::Result<bool> {
     load_data(db, &baku_2004()?, Some(LOADED_MARK)).await
 }

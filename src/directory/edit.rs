@@ -215,6 +215,23 @@ pub(crate) async fn save(
     action: &str,
 ) -> anyhow::Result<bool> {
     let mut tx = db.pool.begin().await?;
+    let saved = save_in(&mut tx, id, version, before, after, actor, action).await?;
+    if saved {
+        tx.commit().await?;
+    }
+    Ok(saved)
+}
+
+/// [`save`] within a transaction of the caller's, for changes that other writes must go with.
+pub(crate) async fn save_in(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    id: i64,
+    version: i64,
+    before: &OrganizationRecord,
+    after: &OrganizationRecord,
+    actor: i64,
+    action: &str,
+) -> anyhow::Result<bool> {
     let updated = sqlx::query(
         "UPDATE organizations SET name = $1, acronym = $2, other_names = $3, kind = $4, country = $5, city = $6, \
          address = $7, phone = $8, email = $9, website = $10, founded_year = $11, description = $12, \
@@ -236,7 +253,7 @@ pub(crate) async fn save(
     .bind(after.status_year)
     .bind(id)
     .bind(version)
-    .execute(&mut *tx)
+    .execute(&mut **tx)
     .await?;
     if updated.rows_affected() == 0 {
         return Ok(false);
@@ -251,9 +268,8 @@ pub(crate) async fn save(
     .bind(id)
     .bind(serde_json::to_string(before)?)
     .bind(serde_json::to_string(after)?)
-    .execute(&mut *tx)
+    .execute(&mut **tx)
     .await?;
-    tx.commit().await?;
     Ok(true)
 }
 
