@@ -866,3 +866,5 @@ history-action-ecosoc-import = Status BMT siyahısından götürülüb
 ecosoc-index-title = ECOSOC məşvərətçi statusu
 ecosoc-index-organizations = Redaktə etdiyiniz təşkilatların səhifələri
 ecosoc-index-networks = Koordinasiya etdiyiniz şəbəkələrin lövhələri
+people-email = Bu vəzifədə e-poçt
+people-phone = Bu vəzifədə telefon

@@ -876,3 +876,5 @@ history-action-ecosoc-import = Status taken from the UN list
 ecosoc-index-title = ECOSOC consultative status
 ecosoc-index-organizations = Desks of the organisations you edit
 ecosoc-index-networks = Boards of the networks you coordinate
+people-email = E-mail in this position
+people-phone = Telephone in this position

@@ -908,3 +908,5 @@ history-action-ecosoc-import = Статус взят из списка ООН
 ecosoc-index-title = Консультативный статус ЭКОСОС
 ecosoc-index-organizations = Страницы организаций, которые вы редактируете
 ecosoc-index-networks = Сводки сетей, которые вы координируете
+people-email = Электронная почта в этой должности
+people-phone = Телефон в этой должности
