@@ -149,6 +149,13 @@ async fn an_export_imported_into_an_empty_instance_exports_identically() {
             .execute(&pool)
             .await
             .unwrap();
+        sqlx::query(
+            "UPDATE positions SET email = 'director@ecores.example', phone = '+994 12 555 01 02' \
+             WHERE id = (SELECT MIN(id) FROM positions)",
+        )
+        .execute(&pool)
+        .await
+        .unwrap();
         pool.close().await;
         drop(server);
         let dump = source.data_dir.path().join("dump.json");
@@ -166,6 +173,10 @@ async fn an_export_imported_into_an_empty_instance_exports_identically() {
             backend.name()
         );
         assert!(first.contains("\"city\": \"Ganja\"") && first.contains("«Бута»"));
+        assert!(
+            first.contains("\"email\": \"director@ecores.example\"")
+                && first.contains("\"phone\": \"+994 12 555 01 02\"")
+        );
 
         // The imported instance serves and finds it.
         let server = Server::start(&target.data_dir.path().join("instance"), Some(&target.shared_url()), &[]).await;
