@@ -545,6 +545,12 @@ async fn administrators_import_an_uploaded_file_after_a_dry_run() {
         admin
             .post("/account/signin", &[("email", "admin@irene.example"), ("password", "a long enough passphrase")])
             .await;
+        for (path, lang) in [("/organizations", "ru"), ("/account", "az")] {
+            let (_, page) = admin.page(&format!("{path}?lang={lang}")).await;
+            assert!(page.contains("href=\"/organizations/import\""), "administrators find the upload from {path}");
+        }
+        let (_, search) = support::Browser::new(&server).page("/organizations").await;
+        assert!(!search.contains("/organizations/import"), "others are not shown it");
         let (status, page) = admin.page("/organizations/import?lang=ru").await;
         assert_eq!(status, 200);
         assert!(page.contains("Импорт организаций") && page.contains("enctype=\"multipart/form-data\""));

@@ -868,3 +868,4 @@ ecosoc-index-organizations = Redaktə etdiyiniz təşkilatların səhifələri
 ecosoc-index-networks = Koordinasiya etdiyiniz şəbəkələrin lövhələri
 people-email = Bu vəzifədə e-poçt
 people-phone = Bu vəzifədə telefon
+import-link = Təşkilatların fayldan idxalı

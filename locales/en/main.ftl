@@ -878,3 +878,4 @@ ecosoc-index-organizations = Desks of the organisations you edit
 ecosoc-index-networks = Boards of the networks you coordinate
 people-email = E-mail in this position
 people-phone = Telephone in this position
+import-link = Import organisations from a file

@@ -910,3 +910,4 @@ ecosoc-index-organizations = Страницы организаций, котор
 ecosoc-index-networks = Сводки сетей, которые вы координируете
 people-email = Электронная почта в этой должности
 people-phone = Телефон в этой должности
+import-link = Импорт организаций из файла
