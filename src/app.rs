@@ -41,7 +41,7 @@ pub struct AppState {
     /// Signs the links in mail that work without an account (newsletter management).
     pub signer: Signer,
     pub newsletter: NewsletterSettings,
-    /// The instance's data folder (uploaded imports wait here for confirmation).
+    /// The instance's data folder (scratch copies of uploaded imports while a request reads them).
     pub data_dir: PathBuf,
     /// The consultative-status rules the operator may set.
     pub desk_rules: DeskRules,

@@ -527,8 +527,26 @@ async fn editors_manage_their_organisations_people() {
             .unwrap()
             .to_string();
         let position: i64 = leyla.parse().expect("the new position's id");
-        let corrected = [("honorific", "Dr"), ("name_en", "Leyla Mammadova"), ("title_en", "Executive Secretary")];
-        assert_eq!(cast.coordinator.post(&format!("{people}/{position}/save"), &corrected).await.status(), 303);
+        let save = format!("{people}/{position}/save?lang=en");
+        let mistyped = [("version", "1"), ("name_en", "Leyla Mammadova"), ("email", "leyla@"), ("phone", "+994 12")];
+        let (status, page, _) = cast.coordinator.post_page(&save, &mistyped).await;
+        assert_eq!(status, 400);
+        assert!(page.contains("id=\"email-error\">This is not an e-mail address."), "the message beside the field");
+        assert!(page.contains("value=\"leyla@\""), "what was typed is kept");
+        let corrected = [
+            ("version", "1"),
+            ("honorific", "Dr"),
+            ("name_en", "Leyla Mammadova"),
+            ("title_en", "Executive Secretary"),
+            ("email", "leyla@nayora.example"),
+            ("phone", "+994 12 555 01 02"),
+        ];
+        assert_eq!(cast.coordinator.post(&save, &corrected).await.status(), 303);
+        let (status, page, _) = cast.coordinator.post_page(&save, &corrected).await;
+        assert_eq!(status, 409, "a form shown before the change is stale");
+        assert!(page.contains("Someone else saved changes here"));
+        let (_, page) = cast.coordinator.page(people).await;
+        assert!(page.contains("value=\"leyla@nayora.example\"") && page.contains("value=\"+994 12 555 01 02\""));
         let (_, profile) = Browser::new(&server).page("/organizations/nayora?lang=en").await;
         assert!(
             profile.contains("Executive Secretary") && profile.contains("Fuad Muradov"),

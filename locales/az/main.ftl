@@ -879,3 +879,6 @@ ecosoc-last-report-year = Son dördillik hesabatın təqdim edildiyi il
 ecosoc-last-report-year-invalid = { $from } ilə { $to } arasında bir il göstərin.
 history-action-ecosoc-last-report = Son hesabatın ili qeyd edildi
 field-last-report-year = Son hesabat təqdim edilib
+people-email = Bu vəzifədə e-poçt
+people-phone = Bu vəzifədə telefon
+import-link = Təşkilatların fayldan idxalı

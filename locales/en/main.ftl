@@ -889,3 +889,6 @@ ecosoc-last-report-year = Year the last quadrennial report was filed
 ecosoc-last-report-year-invalid = Give a year from { $from } to { $to }.
 history-action-ecosoc-last-report = Year of the last report recorded
 field-last-report-year = Last report filed
+people-email = E-mail in this position
+people-phone = Telephone in this position
+import-link = Import organisations from a file

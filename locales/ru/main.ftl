@@ -921,3 +921,6 @@ ecosoc-last-report-year = Год, когда был представлен по�
 ecosoc-last-report-year-invalid = Укажите год от { $from } до { $to }.
 history-action-ecosoc-last-report = Записан год последнего доклада
 field-last-report-year = Последний доклад представлен
+people-email = Электронная почта в этой должности
+people-phone = Телефон в этой должности
+import-link = Импорт организаций из файла

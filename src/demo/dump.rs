@@ -167,10 +167,11 @@ pub async fn export(db: &Db) -> anyhow::Result<DemoData> {
     })
     .collect::<sqlx::Result<Vec<_>>>()?;
 
-    let positions =
-        sqlx::query("SELECT person_id, organization_id, title FROM positions ORDER BY person_id, position, id")
-            .fetch_all(&db.pool)
-            .await?;
+    let positions = sqlx::query(
+        "SELECT person_id, organization_id, title, email, phone FROM positions ORDER BY person_id, position, id",
+    )
+    .fetch_all(&db.pool)
+    .await?;
     let people = sqlx::query("SELECT id, slug, honorific, name, other_names FROM persons ORDER BY id")
         .fetch_all(&db.pool)
         .await?
@@ -192,6 +193,8 @@ pub async fn export(db: &Db) -> anyhow::Result<DemoData> {
                                 .cloned()
                                 .unwrap_or_default(),
                             title: text(p, "title")?,
+                            email: p.try_get("email")?,
+                            phone: p.try_get("phone")?,
                         })
                     })
                     .collect::<sqlx::Result<Vec<_>>>()?,

@@ -94,6 +94,11 @@ pub struct DemoPerson {
 pub struct DemoPosition {
     pub organization: String,
     pub title: LocalizedText,
+    /// Work e-mail and phone in this position; left out when there are none, as in the demo data.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -285,11 +290,14 @@ async fn load_data(db: &Db, data: &DemoData, mark: Option<&str>) -> anyhow::Resu
             .await?;
             for (position, held) in person.positions.iter().enumerate() {
                 sqlx::query(
-                    "INSERT INTO positions (person_id, organization_id, title, position) VALUES ($1, $2, $3, $4)",
+                    "INSERT INTO positions (person_id, organization_id, title, email, phone, position) \
+                     VALUES ($1, $2, $3, $4, $5, $6)",
                 )
                 .bind(id)
                 .bind(organizations.get(&held.organization)?)
                 .bind(held.title.to_json())
+                .bind(&held.email)
+                .bind(&held.phone)
                 .bind(position as i64)
                 .execute(&mut *tx)
                 .await?;

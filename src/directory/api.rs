@@ -218,6 +218,8 @@ pub struct PersonPosition {
     /// Work e-mail in this position.
     pub email: Option<String>,
     pub phone: Option<String>,
+    /// To send back with a change: a change to an older version is refused (409).
+    pub version: i64,
 }
 
 /// Everything public about an organisation.
@@ -306,6 +308,7 @@ impl OrganizationDetail {
                     title: p.title.by_code(),
                     email: p.email.clone(),
                     phone: p.phone.clone(),
+                    version: p.version,
                 })
                 .collect(),
         }
@@ -354,15 +357,12 @@ pub struct OrganizationChanges {
 
 impl OrganizationChanges {
     /// The edit form's fields with these changes applied.
-    fn apply(&self, fields: &mut BTreeMap<String, String>) {
-        for (prefix, texts) in [("name", &self.names), ("description", &self.description)] {
+    fn apply(&self, fields: &mut BTreeMap<String, String>) -> Result<(), AppError> {
+        for (prefix, parameter, texts) in
+            [("name", "names", &self.names), ("description", "description", &self.description)]
+        {
             if let Some(texts) = texts {
-                for lang in Lang::ALL {
-                    fields.insert(
-                        format!("{prefix}_{}", lang.code()),
-                        texts.get(lang.code()).cloned().unwrap_or_default(),
-                    );
-                }
+                crate::platform::forms::replace_texts(fields, prefix, parameter, texts)?;
             }
         }
         let texts = [
@@ -386,15 +386,7 @@ impl OrganizationChanges {
                 fields.insert(field.to_string(), year.to_string());
             }
         }
-    }
-}
-
-/// The API name of a form field.
-fn parameter_of(field: &str) -> String {
-    match field.rsplit_once('_') {
-        Some(("name", _)) => "names".into(),
-        Some(("description", _)) => "description".into(),
-        _ => field.to_string(),
+        Ok(())
     }
 }
 
@@ -426,16 +418,13 @@ pub async fn update_organization(
     if !can_write || !crate::accounts::roles::can_edit_organization(&state.db, &user, id).await? {
         return Err(ApiError(AppError::Forbidden));
     }
-    let Json(changes) = body.map_err(|rejection| {
-        ApiError(AppError::bad("body", Problem::Unknown(rejection.body_text().chars().take(120).collect())))
-    })?;
+    let changes = crate::platform::web::api_body(body)?;
     let mut fields = before.to_fields();
-    changes.apply(&mut fields);
+    changes.apply(&mut fields)?;
     let data = crate::platform::forms::FormData(fields);
     let mut form = crate::platform::forms::FormState::default();
     let Some(after) = super::edit::OrganizationRecord::from_form(&data, &mut form, Lang::En) else {
-        let (field, message) = form.errors.iter().next().map(|(f, m)| (f.clone(), m.clone())).unwrap_or_default();
-        return Err(ApiError(AppError::bad(&parameter_of(&field), Problem::Invalid(message))));
+        return Err(ApiError(form.api_error(&[("name", "names")])));
     };
     if changes.version != version
         || !super::edit::save(&state.db, id, version, &before, &after, user.user_id, "organization.update").await?

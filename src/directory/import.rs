@@ -399,7 +399,7 @@ async fn import_person(
             .await?;
         }
         None => {
-            let new = super::people::NewPosition {
+            let new = super::people::PositionRecord {
                 honorific: None,
                 name: LocalizedText([(Lang::En, person.name.clone())].into()),
                 title: title.map(|t| LocalizedText::from_json(&t)).unwrap_or_default(),

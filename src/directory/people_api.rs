@@ -1,25 +1,23 @@
-//! An organisation's people through the API: added and removed with a
-//! writing token, with the rights of its owner; every change is audited as
-//! on the people page.
+//! An organisation's people through the API: added, changed and removed with a
+//! writing token, with the rights of its owner, through the people page's own
+//! checks and writes, so that every change is audited as there.
 
 use std::collections::BTreeMap;
 
 use axum::Json;
+use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use serde_json::json;
 use utoipa::ToSchema;
 
 use super::api::PersonPosition;
-use super::people::{NewPosition, add_position, position_state};
+use super::people::{PositionRecord, SavedPosition, add_and_record, position_state, read_person, remove_position};
 use crate::app::AppState;
 use crate::platform::auth::TokenUser;
-use crate::platform::i18n::{Lang, LocalizedText};
-use crate::platform::mail::Email;
+use crate::platform::forms::{FormData, FormState, replace_texts};
+use crate::platform::i18n::Lang;
 use crate::platform::values::Slug;
-use crate::platform::web::{ApiError, ApiErrorBody, AppError, Problem};
-
-const MAX: usize = 300;
+use crate::platform::web::{ApiError, ApiErrorBody, AppError, api_body};
 
 /// A person to add to an organisation, in their position there.
 #[derive(serde::Deserialize, ToSchema)]
@@ -34,24 +32,51 @@ pub struct NewPerson {
     pub phone: Option<String>,
 }
 
-fn text(field: &str, value: &Option<String>) -> Result<Option<String>, AppError> {
-    let value = value.as_deref().map(str::trim).filter(|v| !v.is_empty());
-    if value.is_some_and(|v| v.chars().count() > MAX) {
-        return Err(AppError::bad(field, Problem::TooLong { max: MAX }));
-    }
-    Ok(value.map(str::to_string))
+/// A change to a person in their position: fields left out stay as they are; an empty text clears a field;
+/// `name` and `title` replace all languages.
+#[derive(serde::Deserialize, ToSchema)]
+pub struct PersonChanges {
+    /// The `version` read with the person, in the organisation's `people`.
+    pub version: i64,
+    pub honorific: Option<String>,
+    pub name: Option<BTreeMap<String, String>>,
+    pub title: Option<BTreeMap<String, String>>,
+    /// Work e-mail in this position.
+    pub email: Option<String>,
+    pub phone: Option<String>,
 }
 
-fn localized(field: &str, texts: &BTreeMap<String, String>) -> Result<LocalizedText, AppError> {
-    let mut localized = LocalizedText::default();
-    for (code, value) in texts {
-        let lang =
-            Lang::parse(code).ok_or_else(|| AppError::bad(field, Problem::Unknown(code.chars().take(40).collect())))?;
-        if let Some(value) = text(field, &Some(value.clone()))? {
-            localized.0.insert(lang, value);
+/// The people page's fields of `record` with what an API request sends applied, checked as the page checks them.
+fn changed(
+    record: &PositionRecord,
+    texts: [(&str, Option<&BTreeMap<String, String>>); 2],
+    others: [(&str, &Option<String>); 3],
+) -> Result<PositionRecord, ApiError> {
+    let mut fields = record.to_fields();
+    for (prefix, text) in texts {
+        if let Some(text) = text {
+            replace_texts(&mut fields, prefix, prefix, text)?;
         }
     }
-    Ok(localized)
+    for (field, value) in others {
+        if let Some(value) = value {
+            fields.insert(field.to_string(), value.clone());
+        }
+    }
+    let mut form = FormState::default();
+    read_person(&FormData(fields), &mut form, Lang::En).ok_or_else(|| ApiError(form.api_error(&[])))
+}
+
+fn listed(id: i64, version: i64, record: PositionRecord) -> PersonPosition {
+    PersonPosition {
+        id,
+        honorific: record.honorific,
+        name: record.name.by_code(),
+        title: record.title.by_code(),
+        email: record.email,
+        phone: record.phone,
+        version,
+    }
 }
 
 /// The organisation of `slug`, if the token's owner may change it.
@@ -62,6 +87,18 @@ async fn writable(state: &AppState, token: &TokenUser, slug: &str) -> Result<i64
         return Err(ApiError(AppError::Forbidden));
     }
     Ok(id)
+}
+
+/// The position `id` of the organisation `slug`, if the token's owner may change it.
+async fn writable_position(
+    state: &AppState,
+    token: &TokenUser,
+    slug: &str,
+    id: i64,
+) -> Result<(i64, SavedPosition), ApiError> {
+    let organization_id = writable(state, token, slug).await?;
+    let saved = position_state(&state.db, organization_id, id).await?.ok_or(AppError::NotFound)?;
+    Ok((organization_id, saved))
 }
 
 /// Add a person to an organisation, with the rights of the token's owner. The change is in the audit log.
@@ -84,60 +121,59 @@ pub async fn add_person(
     State(state): State<AppState>,
     token: TokenUser,
     Path(slug): Path<String>,
-    body: Result<Json<NewPerson>, axum::extract::rejection::JsonRejection>,
+    body: Result<Json<NewPerson>, JsonRejection>,
 ) -> Result<(StatusCode, Json<PersonPosition>), ApiError> {
     let organization_id = writable(&state, &token, &slug).await?;
-    let Json(person) = body.map_err(|rejection| {
-        ApiError(AppError::bad("body", Problem::Unknown(rejection.body_text().chars().take(120).collect())))
-    })?;
-    let name = localized("name", &person.name)?;
-    if name.is_empty() {
-        return Err(ApiError(AppError::bad("name", Problem::Invalid(Lang::En.t("people-name-required")))));
-    }
-    let email = match text("email", &person.email)? {
-        Some(address) => Some(
-            Email::parse(&address)
-                .ok_or_else(|| {
-                    AppError::bad(
-                        "email",
-                        Problem::Invalid(Lang::En.t_with("import-bad-email", &[("value", address.into())])),
-                    )
-                })?
-                .to_string(),
-        ),
-        None => None,
-    };
-    let new = NewPosition {
-        honorific: text("honorific", &person.honorific)?,
-        name,
-        title: person.title.as_ref().map(|t| localized("title", t)).transpose()?.unwrap_or_default(),
-        email,
-        phone: text("phone", &person.phone)?,
-    };
-    let mut connection = state.db.pool.acquire().await.map_err(AppError::from)?;
-    let id = add_position(&mut connection, organization_id, &new).await.map_err(AppError::from)?;
-    drop(connection);
-    let after = json!({"honorific": new.honorific, "name": new.name, "title": new.title});
-    crate::platform::audit::record(
-        &state.db,
-        Some(token.user.user_id),
-        "person.add",
-        "organization",
-        Some(organization_id),
-        None,
-        Some(&after),
+    let person = api_body(body)?;
+    let new = changed(
+        &PositionRecord::default(),
+        [("name", Some(&person.name)), ("title", person.title.as_ref())],
+        [("honorific", &person.honorific), ("email", &person.email), ("phone", &person.phone)],
+    )?;
+    let id = add_and_record(&state.db, organization_id, &new, token.user.user_id).await?;
+    Ok((StatusCode::CREATED, Json(listed(id, 1, new))))
+}
+
+/// Change a person in their position at an organisation, with the rights of the token's owner, as the people page
+/// does. The change is in the audit log.
+#[utoipa::path(
+    patch,
+    path = "/organizations/{slug}/people/{id}",
+    tag = "directory",
+    params(
+        ("slug" = String, Path, description = "The organisation's slug", max_length = 120),
+        ("id" = i64, Path, description = "The position's id, as in the organisation's `people`"),
+    ),
+    request_body = PersonChanges,
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The person as changed", body = PersonPosition),
+        (status = 400, description = "A field is not acceptable; `parameter` names it", body = ApiErrorBody),
+        (status = 401, description = "No valid token", body = ApiErrorBody),
+        (status = 403, description = "The token's owner may not change this organisation, or the token is read-only", body = ApiErrorBody),
+        (status = 404, description = "No such organisation, or no such position in it", body = ApiErrorBody),
+        (status = 409, description = "The person changed since `version`", body = ApiErrorBody),
     )
-    .await
-    .map_err(AppError::from)?;
-    let added = PersonPosition {
-        id,
-        honorific: new.honorific,
-        name: new.name.by_code(),
-        title: new.title.by_code(),
-        email: new.email,
-        phone: new.phone,
-    };
-    Ok((StatusCode::CREATED, Json(added)))
+)]
+pub async fn update_person(
+    State(state): State<AppState>,
+    token: TokenUser,
+    Path((slug, id)): Path<(String, i64)>,
+    body: Result<Json<PersonChanges>, JsonRejection>,
+) -> Result<Json<PersonPosition>, ApiError> {
+    let (organization_id, saved) = writable_position(&state, &token, &slug, id).await?;
+    let changes = api_body(body)?;
+    let after = changed(
+        &saved.record,
+        [("name", changes.name.as_ref()), ("title", changes.title.as_ref())],
+        [("honorific", &changes.honorific), ("email", &changes.email), ("phone", &changes.phone)],
+    )?;
+    let saved_now = changes.version == saved.version
+        && super::people::save_position(&state.db, organization_id, id, &saved, &after, token.user.user_id).await?;
+    if !saved_now {
+        return Err(ApiError(AppError::Conflict));
+    }
+    Ok(Json(listed(id, saved.version + 1, after)))
 }
 
 /// Remove a person's position from an organisation, with the rights of the token's owner. The change is in the audit log.
@@ -162,24 +198,7 @@ pub async fn remove_person(
     token: TokenUser,
     Path((slug, id)): Path<(String, i64)>,
 ) -> Result<StatusCode, ApiError> {
-    let organization_id = writable(&state, &token, &slug).await?;
-    let (_, before) =
-        position_state(&state, organization_id, id).await.map_err(AppError::from)?.ok_or(AppError::NotFound)?;
-    sqlx::query("DELETE FROM positions WHERE id = $1")
-        .bind(id)
-        .execute(&state.db.pool)
-        .await
-        .map_err(AppError::from)?;
-    crate::platform::audit::record(
-        &state.db,
-        Some(token.user.user_id),
-        "person.remove",
-        "organization",
-        Some(organization_id),
-        Some(&before),
-        None,
-    )
-    .await
-    .map_err(AppError::from)?;
+    let (organization_id, saved) = writable_position(&state, &token, &slug, id).await?;
+    remove_position(&state.db, organization_id, id, &saved, token.user.user_id).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -169,6 +169,8 @@ pub struct PersonPosition {
     /// Work e-mail and phone in this position.
     pub email: Option<String>,
     pub phone: Option<String>,
+    /// The position's version, which a change names.
+    pub version: i64,
 }
 
 #[derive(Debug, Clone)]
@@ -292,7 +294,7 @@ pub async fn profile(db: &Db, slug: &Slug) -> sqlx::Result<Option<Profile>> {
 
     let people = sqlx::query(
         "SELECT p.id AS id, pe.honorific AS honorific, pe.name AS name, p.title AS title, p.email AS email, \
-         p.phone AS phone \
+         p.phone AS phone, p.version AS version \
          FROM positions p JOIN persons pe ON pe.id = p.person_id \
          WHERE p.organization_id = $1 ORDER BY p.position, p.id",
     )
@@ -305,6 +307,7 @@ pub async fn profile(db: &Db, slug: &Slug) -> sqlx::Result<Option<Profile>> {
             id: row.try_get("id")?,
             email: row.try_get("email")?,
             phone: row.try_get("phone")?,
+            version: row.try_get("version")?,
             honorific: row.try_get("honorific")?,
             name: LocalizedText::from_json(&row.try_get::<String, _>("name")?),
             title: LocalizedText::from_json(&row.try_get::<String, _>("title")?),

@@ -224,6 +224,8 @@ struct SearchPage {
     clear_href: String,
     export_csv: String,
     export_json: String,
+    /// Administrators are shown the way to import organisations from a file.
+    administrator: bool,
 }
 
 fn facet_views(request: &SearchRequest, results: &SearchResults, catalog: &Catalog, lang: Lang) -> Vec<FacetView> {
@@ -278,7 +280,12 @@ fn page_links(request: &SearchRequest, total: usize) -> (Vec<PageLink>, Option<S
     (pages, previous, next)
 }
 
-pub async fn search_page(State(state): State<AppState>, lang: Lang, uri: Uri) -> Result<Html<String>, PageError> {
+pub async fn search_page(
+    State(state): State<AppState>,
+    lang: Lang,
+    uri: Uri,
+    MaybeUser(user): MaybeUser,
+) -> Result<Html<String>, PageError> {
     let catalog = Catalog::load(&state.db).await.page(lang)?;
     let request = query_pairs(&uri).and_then(|pairs| parse_search(&pairs, &catalog, lang)).page(lang)?;
     let results = state.search.search(&request).page(lang)?;
@@ -314,6 +321,7 @@ pub async fn search_page(State(state): State<AppState>, lang: Lang, uri: Uri) ->
                 .replacen("/organizations", "/organizations/export.csv", 1),
             export_json: search_href(&SearchRequest { page: 1, per_page: DEFAULT_PER_PAGE, ..request.clone() })
                 .replacen("/organizations", "/organizations/export.json", 1),
+            administrator: user.is_some_and(|user| user.is_admin),
         };
     render(&page, lang)
 }

@@ -12,7 +12,30 @@ pub const MIGRATIONS: &[Migration] = &[
     Migration { version: 3, name: "organisation versions and verification", sql: versions },
     Migration { version: 4, name: "versions of networks, focal points, themes and people", sql: more_versions },
     Migration { version: 5, name: "work e-mail and phone of people's positions", sql: position_contacts },
+    Migration { version: 6, name: "uploaded imports waiting for confirmation", sql: pending_imports },
+    Migration { version: 7, name: "versions of positions", sql: position_versions },
 ];
+
+/// A position's title, e-mail and phone are changed at a version, as the person's name is.
+fn position_versions(_: Dialect) -> String {
+    "ALTER TABLE positions ADD COLUMN version BIGINT NOT NULL DEFAULT 1".to_string()
+}
+
+/// An uploaded file between its dry run and its confirmation, in the database so that any instance
+/// behind a load balancer can confirm it. The bytes are base64 TEXT: BLOBs do not pass through `Any`
+/// on both databases. `owner_id` names a user without a foreign key, as users come in a later migration.
+fn pending_imports(_: Dialect) -> String {
+    "CREATE TABLE pending_imports (
+        id TEXT PRIMARY KEY,
+        owner_id BIGINT NOT NULL,
+        file_name TEXT NOT NULL,
+        format TEXT NOT NULL,
+        mapping TEXT NOT NULL,
+        created_at BIGINT NOT NULL,
+        content TEXT NOT NULL
+    )"
+    .to_string()
+}
 
 /// How to reach a person in their position at an organisation (imports bring them; vCards carry them).
 fn position_contacts(_: Dialect) -> String {

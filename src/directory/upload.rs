@@ -1,9 +1,12 @@
 //! Administrators import organisations by uploading a file: a dry run lists
 //! every problem by line and column and writes nothing; once the file is
 //! right, a confirmation imports it. Between the two the file waits in the
-//! data folder under a random id, and it is deleted once imported.
+//! database under a random id, so that whichever instance the confirmation
+//! reaches finds it, and it is deleted once imported. Both steps read the file
+//! from a scratch copy in the data folder, as the import streams it.
 
 use std::collections::HashMap;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use askama::Template;
@@ -11,11 +14,14 @@ use axum::extract::multipart::{Multipart, MultipartRejection};
 use axum::extract::{Path as UrlPath, State};
 use axum::http::{HeaderMap, StatusCode, Uri, header};
 use axum::response::{Html, IntoResponse, Response};
+use base64::engine::general_purpose::STANDARD as BASE64;
+use tempfile::NamedTempFile;
 
 use super::import::{self, Format, Outcome, Problem};
 use crate::app::AppState;
-use crate::platform::auth::{RequireUser, SignedIn};
-use crate::platform::forms::{FormData, FormState};
+use crate::platform::auth::{RequireUser, SignedIn, now_secs};
+use crate::platform::db::Db;
+use crate::platform::forms::FormState;
 use crate::platform::i18n::Lang;
 use crate::platform::web::{AppError, Chrome, PageError, WithLang, render};
 
@@ -23,7 +29,7 @@ use crate::platform::web::{AppError, Chrome, PageError, WithLang, render};
 pub const UPLOAD_LIMIT: usize = 50 * 1024 * 1024;
 
 /// Files waiting for confirmation longer than this are deleted.
-const WAITING: std::time::Duration = std::time::Duration::from_secs(24 * 60 * 60);
+const WAITING_SECS: i64 = 24 * 60 * 60;
 
 #[derive(Template)]
 #[template(path = "directory/import.html")]
@@ -63,27 +69,97 @@ fn administrator(user: &SignedIn, lang: Lang) -> Result<(), PageError> {
     if user.is_admin { Ok(()) } else { Err(PageError { error: AppError::Forbidden, lang }) }
 }
 
-fn waiting_folder(state: &AppState) -> PathBuf {
-    state.data_dir.join("imports")
+/// Where the uploaded file is copied while a request reads it; nothing stays there after the request.
+fn scratch_file(state: &AppState) -> anyhow::Result<NamedTempFile> {
+    let folder = state.data_dir.join("imports");
+    std::fs::create_dir_all(&folder)?;
+    forget_leftovers(&folder);
+    Ok(NamedTempFile::new_in(&folder)?)
 }
 
-/// The waiting file of `id`, whatever its format; None for an id that is not one of ours.
-fn waiting_file(state: &AppState, id: &str) -> Option<(PathBuf, Format)> {
-    if id.len() != 43 || !id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') {
-        return None;
+/// Deletes scratch copies an instance stopped in the middle of a request left behind.
+fn forget_leftovers(folder: &Path) {
+    let Ok(entries) = std::fs::read_dir(folder) else { return };
+    for entry in entries.flatten() {
+        let stale = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .is_ok_and(|at| at.elapsed().unwrap_or_default() > std::time::Duration::from_secs(WAITING_SECS as u64));
+        if stale {
+            std::fs::remove_file(entry.path()).ok();
+        }
     }
-    [("csv", Format::Csv), ("xlsx", Format::Xlsx), ("json", Format::Json)]
-        .into_iter()
-        .map(|(extension, format)| (waiting_folder(state).join(format!("{id}.{extension}")), format))
-        .find(|(path, _)| path.exists())
 }
 
-fn extension(format: Format) -> &'static str {
-    match format {
-        Format::Csv => "csv",
-        Format::Xlsx => "xlsx",
-        Format::Json => "json",
-    }
+/// A file that passed its dry run, as it waits for confirmation.
+struct Waiting {
+    file_name: String,
+    format: Format,
+    mapping: HashMap<String, String>,
+    /// The scratch copy of the file's bytes, deleted when dropped.
+    copy: NamedTempFile,
+}
+
+/// Keeps the checked file at `path` in the database until its owner confirms it; forgets those nobody confirmed.
+async fn keep_waiting(
+    db: &Db,
+    id: &str,
+    owner_id: i64,
+    file_name: &str,
+    format: Format,
+    mapping: &HashMap<String, String>,
+    path: PathBuf,
+) -> anyhow::Result<()> {
+    sqlx::query("DELETE FROM pending_imports WHERE created_at <= $1")
+        .bind(now_secs() - WAITING_SECS)
+        .execute(&db.pool)
+        .await?;
+    let content = tokio::task::spawn_blocking(move || -> anyhow::Result<String> {
+        let mut encoder = base64::write::EncoderStringWriter::new(&BASE64);
+        std::io::copy(&mut std::fs::File::open(path)?, &mut encoder)?;
+        Ok(encoder.into_inner())
+    })
+    .await??;
+    sqlx::query(
+        "INSERT INTO pending_imports (id, owner_id, file_name, format, mapping, created_at, content) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(id)
+    .bind(owner_id)
+    .bind(file_name)
+    .bind(format.extension())
+    .bind(serde_json::to_string(mapping)?)
+    .bind(now_secs())
+    .bind(content)
+    .execute(&db.pool)
+    .await?;
+    Ok(())
+}
+
+/// Takes the file `owner_id` left waiting under `id` out of the database, into a scratch copy. Taking
+/// it is one statement, so that a confirmation sent twice (to two instances, say) imports it once.
+async fn take_waiting(state: &AppState, id: &str, owner_id: i64) -> anyhow::Result<Option<Waiting>> {
+    let row: Option<(String, String, String, String)> = sqlx::query_as(
+        "DELETE FROM pending_imports WHERE id = $1 AND owner_id = $2 AND created_at > $3 \
+         RETURNING file_name, format, mapping, content",
+    )
+    .bind(id)
+    .bind(owner_id)
+    .bind(now_secs() - WAITING_SECS)
+    .fetch_optional(&state.db.pool)
+    .await?;
+    let Some((file_name, format, mapping, content)) = row else { return Ok(None) };
+    let format = Format::by_extension(&format).ok_or_else(|| anyhow::anyhow!("unknown import format {format}"))?;
+    let mapping = serde_json::from_str(&mapping)?;
+    let mut copy = scratch_file(state)?;
+    let copy = tokio::task::spawn_blocking(move || -> anyhow::Result<NamedTempFile> {
+        let mut decoder = base64::read::DecoderReader::new(content.as_bytes(), &BASE64);
+        std::io::copy(&mut decoder, &mut copy)?;
+        copy.flush()?;
+        Ok(copy)
+    })
+    .await??;
+    Ok(Some(Waiting { file_name, format, mapping, copy }))
 }
 
 /// Reads "file column = our column" lines, with the message beside the field when one is not.
@@ -101,18 +177,6 @@ fn read_mapping(text: &str, form: &mut FormState, lang: Lang) -> HashMap<String,
         }
     }
     mapping
-}
-
-/// Deletes files left waiting by dry runs nobody confirmed.
-fn forget_stale(folder: &Path) {
-    let Ok(entries) = std::fs::read_dir(folder) else { return };
-    for entry in entries.flatten() {
-        let stale =
-            entry.metadata().and_then(|m| m.modified()).is_ok_and(|at| at.elapsed().unwrap_or_default() > WAITING);
-        if stale {
-            std::fs::remove_file(entry.path()).ok();
-        }
-    }
 }
 
 pub async fn import_form(lang: Lang, uri: Uri, RequireUser(user): RequireUser) -> Result<Html<String>, PageError> {
@@ -143,11 +207,7 @@ pub async fn import_check(
     let mut multipart = multipart
         .map_err(|rejection| AppError::bad("file", crate::platform::web::Problem::Invalid(rejection.body_text())))
         .page(lang)?;
-    let folder = waiting_folder(&state);
-    std::fs::create_dir_all(&folder).map_err(|e| AppError::Internal(e.into())).page(lang)?;
-    forget_stale(&folder);
-    let id = crate::platform::auth::new_secret();
-    let receiving = folder.join(format!("{id}.upload"));
+    let receiving = scratch_file(&state).map_err(AppError::Internal).page(lang)?;
     let mut uploaded: Option<(String, Vec<u8>)> = None;
     let mut mapping_text = String::new();
     loop {
@@ -155,7 +215,6 @@ pub async fn import_check(
             Ok(Some(field)) => field,
             Ok(None) => break,
             Err(error) => {
-                std::fs::remove_file(&receiving).ok();
                 if error.status() == StatusCode::PAYLOAD_TOO_LARGE {
                     return too_large(page, lang);
                 }
@@ -167,14 +226,10 @@ pub async fn import_check(
             Some("mapping") => mapping_text = field.text().await.unwrap_or_default(),
             Some("file") => {
                 let name = field.file_name().unwrap_or("").to_string();
-                let head = save(field, &receiving).await;
-                match head {
+                match save(field, receiving.path()).await {
                     Ok(head) if !head.is_empty() => uploaded = Some((name, head)),
                     Ok(_) => {}
-                    Err(status) if status == StatusCode::PAYLOAD_TOO_LARGE => {
-                        std::fs::remove_file(&receiving).ok();
-                        return too_large(page, lang);
-                    }
+                    Err(status) if status == StatusCode::PAYLOAD_TOO_LARGE => return too_large(page, lang),
                     Err(_) => {}
                 }
             }
@@ -184,23 +239,23 @@ pub async fn import_check(
     page.form.values.insert("mapping".into(), mapping_text.clone());
     let mapping = read_mapping(&mapping_text, &mut page.form, lang);
     let Some((name, head)) = uploaded else {
-        std::fs::remove_file(&receiving).ok();
         page.form.fail("file", lang.t("import-no-file"));
         return Ok((StatusCode::BAD_REQUEST, render(&page, lang)?).into_response());
     };
     if !page.form.is_valid() {
-        std::fs::remove_file(&receiving).ok();
         return Ok((StatusCode::BAD_REQUEST, render(&page, lang)?).into_response());
     }
     let format = Format::of(&name, &head);
-    let waiting = folder.join(format!("{id}.{}", extension(format)));
-    std::fs::rename(&receiving, &waiting).map_err(|e| AppError::Internal(e.into())).page(lang)?;
-    let outcome = import::import_file(&state.db, &waiting, format, &mapping, false, lang).await.page(lang)?;
+    let outcome = import::import_file(&state.db, receiving.path(), format, &mapping, false, lang).await.page(lang)?;
     if !outcome.problems.is_empty() {
-        std::fs::remove_file(&waiting).ok();
         page.problems = outcome.problems;
         return Ok((StatusCode::BAD_REQUEST, render(&page, lang)?).into_response());
     }
+    let id = crate::platform::auth::new_secret();
+    keep_waiting(&state.db, &id, user.user_id, &name, format, &mapping, receiving.path().to_path_buf())
+        .await
+        .map_err(AppError::Internal)
+        .page(lang)?;
     page.ready = Some((id, outcome));
     Ok(render(&page, lang)?.into_response())
 }
@@ -225,29 +280,33 @@ async fn save(mut field: axum::extract::multipart::Field<'_>, path: &Path) -> Re
     Ok(head)
 }
 
-/// The import itself, of a file a dry run found right.
+/// The import itself, of a file a dry run found right, with the mapping it was checked with.
 pub async fn import_confirm(
     State(state): State<AppState>,
     lang: Lang,
     uri: Uri,
     RequireUser(user): RequireUser,
     UrlPath(id): UrlPath<String>,
-    data: FormData,
 ) -> Result<Response, PageError> {
     administrator(&user, lang)?;
     let mut page = ImportPage::new(lang, &uri);
-    let Some((path, format)) = waiting_file(&state, &id) else {
+    let Some(waiting) = take_waiting(&state, &id, user.user_id).await.map_err(AppError::Internal).page(lang)? else {
         page.form.fail("file", lang.t("import-expired"));
         return Ok((StatusCode::NOT_FOUND, render(&page, lang)?).into_response());
     };
-    let mapping = read_mapping(&data.get("mapping"), &mut page.form, lang);
-    let outcome = import::import_file(&state.db, &path, format, &mapping, true, lang).await.page(lang)?;
-    std::fs::remove_file(&path).ok();
+    let outcome = import::import_file(&state.db, waiting.copy.path(), waiting.format, &waiting.mapping, true, lang)
+        .await
+        .page(lang)?;
     if !outcome.problems.is_empty() {
         page.problems = outcome.problems;
         return Ok((StatusCode::BAD_REQUEST, render(&page, lang)?).into_response());
     }
-    let summary = serde_json::json!({"added": outcome.added, "updated": outcome.updated, "people": outcome.people});
+    let summary = serde_json::json!({
+        "file": waiting.file_name,
+        "added": outcome.added,
+        "updated": outcome.updated,
+        "people": outcome.people,
+    });
     crate::platform::audit::record(
         &state.db,
         Some(user.user_id),

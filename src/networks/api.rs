@@ -1,16 +1,21 @@
 //! Networks as open data.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use axum::Json;
-use axum::extract::State;
+use axum::extract::rejection::JsonRejection;
+use axum::extract::{Path, State};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use super::queries::{self, Member, NetworkSummary};
+use super::edit;
+use super::queries::{self, FocalPoint, Member, NetworkSummary};
 use crate::app::AppState;
-use crate::platform::i18n::LocalizedText;
-use crate::platform::web::{ApiError, ApiErrorBody, ApiSlug, AppError};
+use crate::platform::auth::TokenUser;
+use crate::platform::forms::{FormData, FormState, replace_texts};
+use crate::platform::i18n::{Lang, LocalizedText};
+use crate::platform::values::Slug;
+use crate::platform::web::{ApiError, ApiErrorBody, ApiSlug, AppError, Problem, api_body};
 
 /// An organisation as a network lists it.
 #[derive(Serialize, ToSchema)]
@@ -67,6 +72,22 @@ pub struct FocalPointItem {
     pub theme: String,
     pub leads: Vec<MemberItem>,
     pub collaborators: Vec<MemberItem>,
+    /// To send back with a change: a change to an older version is refused (409).
+    pub version: i64,
+}
+
+impl FocalPointItem {
+    fn of(focal_point: &FocalPoint) -> FocalPointItem {
+        FocalPointItem {
+            number: focal_point.number,
+            title: focal_point.title.by_code(),
+            goals_label: focal_point.goals_label.clone(),
+            theme: focal_point.theme.slug.clone(),
+            leads: focal_point.leads.iter().map(MemberItem::of).collect(),
+            collaborators: focal_point.collaborators.iter().map(MemberItem::of).collect(),
+            version: focal_point.version,
+        }
+    }
 }
 
 #[derive(Serialize, ToSchema)]
@@ -75,6 +96,8 @@ pub struct NetworkDetail {
     pub network: NetworkItem,
     pub description: BTreeMap<String, String>,
     pub founded_on: Option<String>,
+    /// To send back with a change: a change to an older version is refused (409).
+    pub version: i64,
     /// The parent network's slug.
     pub parent: Option<String>,
     pub children: Vec<NetworkItem>,
@@ -97,25 +120,199 @@ pub async fn networks(State(state): State<AppState>) -> Result<Json<Vec<NetworkI
     responses((status = 200, body = NetworkDetail), (status = 404, description = "No such network", body = ApiErrorBody))
 )]
 pub async fn network(State(state): State<AppState>, ApiSlug(slug): ApiSlug) -> Result<Json<NetworkDetail>, ApiError> {
-    let network = queries::by_slug(&state.db, &slug).await?.ok_or(AppError::NotFound)?;
-    Ok(Json(NetworkDetail {
+    Ok(Json(network_detail(&state, &slug).await?))
+}
+
+async fn network_detail(state: &AppState, slug: &Slug) -> Result<NetworkDetail, ApiError> {
+    let network = queries::by_slug(&state.db, slug).await?.ok_or(AppError::NotFound)?;
+    Ok(NetworkDetail {
         network: NetworkItem::of(&network.summary),
         description: network.description.as_ref().map(LocalizedText::by_code).unwrap_or_default(),
         founded_on: network.founded_on.clone(),
+        version: network.version,
         parent: network.parent.as_ref().map(|p| p.slug.clone()),
         children: network.children.iter().map(NetworkItem::of).collect(),
-        focal_points: network
-            .focal_points
-            .iter()
-            .map(|fp| FocalPointItem {
-                number: fp.number,
-                title: fp.title.by_code(),
-                goals_label: fp.goals_label.clone(),
-                theme: fp.theme.slug.clone(),
-                leads: fp.leads.iter().map(MemberItem::of).collect(),
-                collaborators: fp.collaborators.iter().map(MemberItem::of).collect(),
-            })
-            .collect(),
+        focal_points: network.focal_points.iter().map(FocalPointItem::of).collect(),
         members: network.members.iter().map(MemberItem::of).collect(),
-    }))
+    })
+}
+
+/// A change to a network: fields left out stay as they are; an empty text clears a field; `names` and
+/// `description` replace all languages.
+#[derive(serde::Deserialize, ToSchema)]
+pub struct NetworkChanges {
+    /// The `version` read with the network.
+    pub version: i64,
+    pub names: Option<BTreeMap<String, String>>,
+    /// Markdown, per language.
+    pub description: Option<BTreeMap<String, String>>,
+    /// `YYYY-MM-DD`.
+    pub founded_on: Option<String>,
+    /// The slug of the member organisation that coordinates the network (handing coordination over).
+    pub coordinator: Option<String>,
+}
+
+impl NetworkChanges {
+    /// The edit form's fields with these changes applied.
+    fn apply(&self, fields: &mut BTreeMap<String, String>) -> Result<(), AppError> {
+        for (prefix, parameter, texts) in
+            [("name", "names", &self.names), ("description", "description", &self.description)]
+        {
+            if let Some(texts) = texts {
+                replace_texts(fields, prefix, parameter, texts)?;
+            }
+        }
+        for (field, value) in [("founded_on", &self.founded_on), ("coordinator", &self.coordinator)] {
+            if let Some(value) = value {
+                fields.insert(field.to_string(), value.clone());
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Change a network, with the rights of the token's owner (its coordinators, administrators), as the network's
+/// edit form does. The change is in the audit log.
+#[utoipa::path(
+    patch,
+    path = "/networks/{slug}",
+    tag = "networks",
+    params(("slug" = String, Path, description = "The network's slug", max_length = 120)),
+    request_body = NetworkChanges,
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The network as changed", body = NetworkDetail),
+        (status = 400, description = "A field is not acceptable; `parameter` names it", body = ApiErrorBody),
+        (status = 401, description = "No valid token", body = ApiErrorBody),
+        (status = 403, description = "The token's owner does not coordinate this network, or the token is read-only", body = ApiErrorBody),
+        (status = 404, description = "No such network", body = ApiErrorBody),
+        (status = 409, description = "The network changed since `version`", body = ApiErrorBody),
+    )
+)]
+pub async fn update_network(
+    State(state): State<AppState>,
+    TokenUser { user, can_write }: TokenUser,
+    ApiSlug(slug): ApiSlug,
+    body: Result<Json<NetworkChanges>, JsonRejection>,
+) -> Result<Json<NetworkDetail>, ApiError> {
+    let (id, version, before) = edit::load_network(&state.db, &slug).await?.ok_or(AppError::NotFound)?;
+    if !can_write || !edit::coordinates(&state.db, &user, id).await? {
+        return Err(ApiError(AppError::Forbidden));
+    }
+    let changes = api_body(body)?;
+    let mut fields = before.to_fields();
+    changes.apply(&mut fields)?;
+    let members = edit::member_choices(&state.db, id, Lang::En).await?;
+    let mut form = FormState::default();
+    let Some(after) = edit::read_network(&FormData(fields), &mut form, &members, Lang::En) else {
+        return Err(ApiError(form.api_error(&[("name", "names")])));
+    };
+    if changes.version != version || !edit::save_network(&state.db, id, version, &before, &after, user.user_id).await? {
+        return Err(ApiError(AppError::Conflict));
+    }
+    Ok(Json(network_detail(&state, &slug).await?))
+}
+
+/// A change to a focal point: fields left out stay as they are; `title` replaces all languages; `leads` and
+/// `collaborators` replace the lists.
+#[derive(serde::Deserialize, ToSchema)]
+pub struct FocalPointChanges {
+    /// The `version` read with the focal point.
+    pub version: i64,
+    pub title: Option<BTreeMap<String, String>>,
+    /// The theme's slug (coordinators only).
+    pub theme: Option<String>,
+    /// Coordinators only.
+    pub goals_label: Option<String>,
+    /// Slugs of member organisations (coordinators only).
+    pub leads: Option<Vec<String>>,
+    /// Slugs of member organisations.
+    pub collaborators: Option<Vec<String>>,
+}
+
+impl FocalPointChanges {
+    /// The edit form's fields with these changes applied.
+    fn apply(&self, fields: &mut BTreeMap<String, String>) -> Result<(), AppError> {
+        if let Some(title) = &self.title {
+            replace_texts(fields, "title", "title", title)?;
+        }
+        for (field, value) in [("theme", &self.theme), ("goals_label", &self.goals_label)] {
+            if let Some(value) = value {
+                fields.insert(field.to_string(), value.clone());
+            }
+        }
+        for (prefix, slugs) in [("lead:", &self.leads), ("with:", &self.collaborators)] {
+            if let Some(slugs) = slugs {
+                fields.retain(|field, _| !field.starts_with(prefix));
+                fields.extend(slugs.iter().map(|slug| (format!("{prefix}{slug}"), "1".to_string())));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Change a focal point, with the rights of the token's owner, as its edit form does: the network's
+/// coordinators change everything, the lead organisations' editors its title and collaborators. The change is
+/// in the audit log.
+#[utoipa::path(
+    patch,
+    path = "/networks/{slug}/focal-points/{number}",
+    tag = "networks",
+    params(
+        ("slug" = String, Path, description = "The network's slug", max_length = 120),
+        ("number" = i64, Path, description = "The focal point's number in the network"),
+    ),
+    request_body = FocalPointChanges,
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The focal point as changed", body = FocalPointItem),
+        (status = 400, description = "A field is not acceptable; `parameter` names it", body = ApiErrorBody),
+        (status = 401, description = "No valid token", body = ApiErrorBody),
+        (status = 403, description = "The token's owner may not make this change, or the token is read-only", body = ApiErrorBody),
+        (status = 404, description = "No such network or focal point", body = ApiErrorBody),
+        (status = 409, description = "The focal point changed since `version`", body = ApiErrorBody),
+    )
+)]
+pub async fn update_focal_point(
+    State(state): State<AppState>,
+    TokenUser { user, can_write }: TokenUser,
+    Path((raw_slug, number)): Path<(String, i64)>,
+    body: Result<Json<FocalPointChanges>, JsonRejection>,
+) -> Result<Json<FocalPointItem>, ApiError> {
+    let slug = Slug::parse(&raw_slug).ok_or(AppError::NotFound)?;
+    let (network_id, _, _) = edit::load_network(&state.db, &slug).await?.ok_or(AppError::NotFound)?;
+    let (id, version, before) =
+        edit::load_focal_point(&state.db, network_id, number).await?.ok_or(AppError::NotFound)?;
+    let coordinator = edit::focal_point_rights(&state.db, &user, network_id, id).await?;
+    if !can_write {
+        return Err(ApiError(AppError::Forbidden));
+    }
+    let changes = api_body(body)?;
+    let members: BTreeSet<String> =
+        edit::member_choices(&state.db, network_id, Lang::En).await?.into_iter().map(|c| c.value).collect();
+    // The form leaves out organisations that are not members; a client naming one is told.
+    for (parameter, slugs) in [("leads", &changes.leads), ("collaborators", &changes.collaborators)] {
+        if let Some(stranger) = slugs.iter().flatten().find(|slug| !members.contains(*slug)) {
+            return Err(ApiError(AppError::bad(parameter, Problem::Unknown(stranger.chars().take(120).collect()))));
+        }
+    }
+    let mut fields = before.to_fields();
+    changes.apply(&mut fields)?;
+    let themes = edit::theme_choices(&state.db, Lang::En).await?;
+    let mut form = FormState::default();
+    let after = edit::read_focal_point(&FormData(fields), &mut form, &members, &themes, Lang::En);
+    if !form.is_valid() {
+        return Err(ApiError(form.api_error(&[])));
+    }
+    if !coordinator && !after.leaves_coordinators_part(&before) {
+        return Err(ApiError(AppError::Forbidden));
+    }
+    let saved = changes.version == version
+        && edit::save_focal_point(&state.db, id, version, &before, &after, user.user_id, "focal-point.update").await?;
+    if !saved {
+        return Err(ApiError(AppError::Conflict));
+    }
+    let network = queries::by_slug(&state.db, &slug).await?.ok_or(AppError::NotFound)?;
+    let changed = network.focal_points.iter().find(|fp| fp.number == number).ok_or(AppError::NotFound)?;
+    Ok(Json(FocalPointItem::of(changed)))
 }

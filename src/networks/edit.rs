@@ -3,7 +3,7 @@
 //! organisations; a focal point's lead organisation edits that focal point's
 //! title and the organisations it works with. Every change is audited.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use askama::Template;
 use axum::extract::{Path, State};
@@ -51,15 +51,16 @@ async fn leads_focal_point(db: &Db, user: &SignedIn, focal_point_id: i64) -> sql
     Ok(found.is_some())
 }
 
-fn text_fields(form: &mut FormState, prefix: &str, text: Option<&LocalizedText>) {
+/// Puts a text's languages into the fields `{prefix}_en`, `{prefix}_ru`, `{prefix}_az`.
+fn text_fields(fields: &mut BTreeMap<String, String>, prefix: &str, text: Option<&LocalizedText>) {
     for l in Lang::ALL {
         let value = text.and_then(|t| t.0.get(&l).cloned()).unwrap_or_default();
-        form.values.insert(format!("{prefix}_{}", l.code()), value);
+        fields.insert(format!("{prefix}_{}", l.code()), value);
     }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-struct NetworkRecord {
+pub struct NetworkRecord {
     name: LocalizedText,
     description: Option<LocalizedText>,
     founded_on: Option<String>,
@@ -67,7 +68,45 @@ struct NetworkRecord {
     coordinator: Option<String>,
 }
 
-async fn load_network(db: &Db, slug: &Slug) -> sqlx::Result<Option<(i64, i64, NetworkRecord)>> {
+impl NetworkRecord {
+    /// The edit form's fields holding this network.
+    pub fn to_fields(&self) -> BTreeMap<String, String> {
+        let mut fields = BTreeMap::new();
+        text_fields(&mut fields, "name", Some(&self.name));
+        text_fields(&mut fields, "description", self.description.as_ref());
+        fields.insert("founded_on".into(), self.founded_on.clone().unwrap_or_default());
+        fields.insert("coordinator".into(), self.coordinator.clone().unwrap_or_default());
+        fields
+    }
+}
+
+/// A network as the edit form's fields give it (the API's changes come as those fields too); None, with the
+/// message beside each bad field, when one is.
+pub fn read_network(data: &FormData, form: &mut FormState, members: &[Choice], lang: Lang) -> Option<NetworkRecord> {
+    let name = data.localized("name", 300, form, lang);
+    if name.is_empty() {
+        form.fail("name_en", lang.t("edit-name-required"));
+    }
+    let description = data.localized("description", 5000, form, lang);
+    let founded_on = Some(data.get("founded_on")).filter(|d| !d.is_empty());
+    if let Some(day) = &founded_on
+        && crate::platform::clock::parse_day(day).is_none()
+    {
+        form.fail("founded_on", lang.t("edit-date-invalid"));
+    }
+    let coordinator = data.get("coordinator");
+    if !members.iter().any(|m| m.value == coordinator) {
+        form.fail("coordinator", lang.t("edit-choose"));
+    }
+    form.is_valid().then(|| NetworkRecord {
+        name,
+        description: (!description.is_empty()).then_some(description),
+        founded_on,
+        coordinator: Some(coordinator),
+    })
+}
+
+pub async fn load_network(db: &Db, slug: &Slug) -> sqlx::Result<Option<(i64, i64, NetworkRecord)>> {
     let Some(row) = sqlx::query(
         "SELECT n.id AS id, n.version AS version, n.name AS name, n.description AS description, \
                 n.founded_on AS founded_on, o.slug AS coordinator \
@@ -89,7 +128,7 @@ async fn load_network(db: &Db, slug: &Slug) -> sqlx::Result<Option<(i64, i64, Ne
 }
 
 /// The member organisations of a network, as choices.
-async fn member_choices(db: &Db, network_id: i64, lang: Lang) -> sqlx::Result<Vec<Choice>> {
+pub async fn member_choices(db: &Db, network_id: i64, lang: Lang) -> sqlx::Result<Vec<Choice>> {
     let choices = sqlx::query(
         "SELECT o.slug AS slug, o.name AS name FROM organizations o WHERE o.id IN \
          (SELECT organization_id FROM network_members WHERE network_id = $1 \
@@ -137,11 +176,7 @@ pub async fn edit_network_form(
 ) -> Result<Html<String>, PageError> {
     let (id, version, record) = load_network(&state.db, &slug).await.found(lang)?;
     require_coordinator(&state, &user, id, lang).await?;
-    let mut form = FormState::default();
-    text_fields(&mut form, "name", Some(&record.name));
-    text_fields(&mut form, "description", record.description.as_ref());
-    form.values.insert("founded_on".into(), record.founded_on.clone().unwrap_or_default());
-    form.values.insert("coordinator".into(), record.coordinator.clone().unwrap_or_default());
+    let form = FormState { values: record.to_fields(), ..FormState::default() };
     let page = NetworkEditPage {
         chrome: Chrome::new(
             lang,
@@ -168,22 +203,8 @@ pub async fn edit_network(
     let (id, version, before) = load_network(&state.db, &slug).await.found(lang)?;
     require_coordinator(&state, &user, id, lang).await?;
     let mut form = FormState::from(&data);
-    let name = data.localized("name", 300, &mut form, lang);
-    if name.is_empty() {
-        form.fail("name_en", lang.t("edit-name-required"));
-    }
-    let description = data.localized("description", 5000, &mut form, lang);
-    let founded_on = Some(data.get("founded_on")).filter(|d| !d.is_empty());
-    if let Some(day) = &founded_on
-        && crate::platform::clock::parse_day(day).is_none()
-    {
-        form.fail("founded_on", lang.t("edit-date-invalid"));
-    }
     let members = member_choices(&state.db, id, lang).await.page(lang)?;
-    let coordinator = data.get("coordinator");
-    if !members.iter().any(|m| m.value == coordinator) {
-        form.fail("coordinator", lang.t("edit-choose"));
-    }
+    let after = read_network(&data, &mut form, &members, lang);
     let typed_version: i64 = data.get("version").parse().unwrap_or(-1);
     let page = |form: FormState, conflict: bool| NetworkEditPage {
         chrome: Chrome::new(
@@ -197,14 +218,8 @@ pub async fn edit_network(
         members: members.clone(),
         conflict,
     };
-    if !form.is_valid() {
+    let Some(after) = after else {
         return Ok((StatusCode::BAD_REQUEST, render(&page(form, false), lang)?).into_response());
-    }
-    let after = NetworkRecord {
-        name,
-        description: (!description.is_empty()).then_some(description),
-        founded_on,
-        coordinator: Some(coordinator.clone()),
     };
     if !save_network(&state.db, id, typed_version, &before, &after, user.user_id).await.page(lang)? {
         return Ok((StatusCode::CONFLICT, render(&page(form, true), lang)?).into_response());
@@ -213,7 +228,7 @@ pub async fn edit_network(
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-struct FocalPointRecord {
+pub struct FocalPointRecord {
     title: LocalizedText,
     theme: String,
     goals_label: Option<String>,
@@ -221,7 +236,74 @@ struct FocalPointRecord {
     collaborators: Vec<String>,
 }
 
-async fn load_focal_point(db: &Db, network_id: i64, number: i64) -> sqlx::Result<Option<(i64, i64, FocalPointRecord)>> {
+impl FocalPointRecord {
+    /// The edit form's fields holding this focal point; its organisations are checkboxes `lead:…` and `with:…`.
+    pub fn to_fields(&self) -> BTreeMap<String, String> {
+        let mut fields = BTreeMap::new();
+        text_fields(&mut fields, "title", Some(&self.title));
+        fields.insert("theme".into(), self.theme.clone());
+        fields.insert("goals_label".into(), self.goals_label.clone().unwrap_or_default());
+        for lead in &self.leads {
+            fields.insert(format!("lead:{lead}"), "1".into());
+        }
+        for collaborator in &self.collaborators {
+            fields.insert(format!("with:{collaborator}"), "1".into());
+        }
+        fields
+    }
+
+    /// Whether `self` changes only what a lead organisation's editor may change: not who leads, nor the theme.
+    pub fn leaves_coordinators_part(&self, before: &FocalPointRecord) -> bool {
+        self.leads == before.leads && self.theme == before.theme && self.goals_label == before.goals_label
+    }
+}
+
+/// A focal point as the edit form's fields give it (the API's changes come as those fields too), with the
+/// message beside each bad field in `form`. Organisations that are not the network's members are left out.
+pub fn read_focal_point(
+    data: &FormData,
+    form: &mut FormState,
+    members: &BTreeSet<String>,
+    themes: &[Choice],
+    lang: Lang,
+) -> FocalPointRecord {
+    let title = data.localized("title", 300, form, lang);
+    if title.is_empty() {
+        form.fail("title_en", lang.t("edit-name-required"));
+    }
+    let picked = |prefix: &str| -> Vec<String> {
+        data.0
+            .keys()
+            .filter_map(|k| k.strip_prefix(prefix))
+            .filter(|s| members.contains(*s))
+            .map(str::to_string)
+            .collect()
+    };
+    let (leads, collaborators) = (picked("lead:"), picked("with:"));
+    if leads.is_empty() {
+        form.fail("leads", lang.t("focal-point-lead-required"));
+    }
+    if leads.iter().any(|l| collaborators.contains(l)) {
+        form.fail("leads", lang.t("focal-point-both"));
+    }
+    let theme = data.get("theme");
+    if !themes.iter().any(|t| t.value == theme) {
+        form.fail("theme", lang.t("edit-choose"));
+    }
+    FocalPointRecord {
+        title,
+        theme,
+        goals_label: Some(data.get("goals_label")).filter(|g| !g.is_empty()),
+        leads,
+        collaborators,
+    }
+}
+
+pub async fn load_focal_point(
+    db: &Db,
+    network_id: i64,
+    number: i64,
+) -> sqlx::Result<Option<(i64, i64, FocalPointRecord)>> {
     let Some(row) = sqlx::query(
         "SELECT fp.id AS id, fp.version AS version, fp.title AS title, fp.goals_label AS goals_label, t.slug AS theme \
          FROM focal_points fp JOIN themes t ON t.id = fp.theme_id WHERE fp.network_id = $1 AND fp.number = $2",
@@ -281,27 +363,26 @@ impl FocalPointEditPage {
     }
 }
 
-async fn theme_choices(db: &Db, lang: Lang) -> sqlx::Result<Vec<Choice>> {
+pub async fn theme_choices(db: &Db, lang: Lang) -> sqlx::Result<Vec<Choice>> {
     let rows = sqlx::query("SELECT slug, name FROM themes ORDER BY position").fetch_all(&db.pool).await?;
     Choice::from_named_rows(&rows, lang)
 }
 
-/// Who may edit a focal point, and how much: coordinators everything, the
-/// lead organisations' editors its title and collaborators.
-async fn focal_point_rights(
-    state: &AppState,
+/// Who may edit a focal point, and how much: coordinators everything (true), the
+/// lead organisations' editors its title and collaborators (false), others nothing.
+pub async fn focal_point_rights(
+    db: &Db,
     user: &SignedIn,
     network_id: i64,
     focal_point_id: i64,
-    lang: Lang,
-) -> Result<bool, PageError> {
-    if coordinates(&state.db, user, network_id).await.page(lang)? {
+) -> Result<bool, AppError> {
+    if coordinates(db, user, network_id).await? {
         return Ok(true);
     }
-    if leads_focal_point(&state.db, user, focal_point_id).await.page(lang)? {
+    if leads_focal_point(db, user, focal_point_id).await? {
         return Ok(false);
     }
-    Err(PageError { error: AppError::Forbidden, lang })
+    Err(AppError::Forbidden)
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -365,11 +446,8 @@ pub async fn edit_focal_point_form(
     let slug = Slug::parse(&raw_slug).ok_or(AppError::NotFound).page(lang)?;
     let (network_id, _, _) = load_network(&state.db, &slug).await.found(lang)?;
     let (fp_id, version, record) = load_focal_point(&state.db, network_id, number).await.found(lang)?;
-    let coordinator = focal_point_rights(&state, &user, network_id, fp_id, lang).await?;
-    let mut form = FormState::default();
-    text_fields(&mut form, "title", Some(&record.title));
-    form.values.insert("theme".into(), record.theme.clone());
-    form.values.insert("goals_label".into(), record.goals_label.clone().unwrap_or_default());
+    let coordinator = focal_point_rights(&state.db, &user, network_id, fp_id).await.page(lang)?;
+    let form = FormState { values: record.to_fields(), ..FormState::default() };
     let page =
         focal_point_page(&state, lang, &uri, &slug, network_id, number, version, &record, form, coordinator, false)
             .await?;
@@ -387,45 +465,13 @@ pub async fn edit_focal_point(
     let slug = Slug::parse(&raw_slug).ok_or(AppError::NotFound).page(lang)?;
     let (network_id, _, _) = load_network(&state.db, &slug).await.found(lang)?;
     let (fp_id, version, before) = load_focal_point(&state.db, network_id, number).await.found(lang)?;
-    let coordinator = focal_point_rights(&state, &user, network_id, fp_id, lang).await?;
+    let coordinator = focal_point_rights(&state.db, &user, network_id, fp_id).await.page(lang)?;
     let mut form = FormState::from(&data);
-    let title = data.localized("title", 300, &mut form, lang);
-    if title.is_empty() {
-        form.fail("title_en", lang.t("edit-name-required"));
-    }
     let members: BTreeSet<String> =
         member_choices(&state.db, network_id, lang).await.page(lang)?.into_iter().map(|c| c.value).collect();
-    let picked = |prefix: &str| -> Vec<String> {
-        data.0
-            .keys()
-            .filter_map(|k| k.strip_prefix(prefix))
-            .filter(|s| members.contains(*s))
-            .map(str::to_string)
-            .collect()
-    };
-    let (leads, collaborators) = (picked("lead:"), picked("with:"));
-    if leads.is_empty() {
-        form.fail("leads", lang.t("focal-point-lead-required"));
-    }
-    if leads.iter().any(|l| collaborators.contains(l)) {
-        form.fail("leads", lang.t("focal-point-both"));
-    }
     let themes = theme_choices(&state.db, lang).await.page(lang)?;
-    let theme = data.get("theme");
-    if !themes.iter().any(|t| t.value == theme) {
-        form.fail("theme", lang.t("edit-choose"));
-    }
-    let after = FocalPointRecord {
-        title,
-        theme,
-        goals_label: Some(data.get("goals_label")).filter(|g| !g.is_empty()),
-        leads,
-        collaborators,
-    };
-    // A lead organisation's editor may not change who leads, nor the theme.
-    if !coordinator
-        && (after.leads != before.leads || after.theme != before.theme || after.goals_label != before.goals_label)
-    {
+    let after = read_focal_point(&data, &mut form, &members, &themes, lang);
+    if !coordinator && !after.leaves_coordinators_part(&before) {
         return Err(PageError { error: AppError::Forbidden, lang });
     }
     let typed_version: i64 = data.get("version").parse().unwrap_or(-1);
@@ -455,7 +501,7 @@ pub async fn edit_focal_point(
 }
 
 /// Writes a network if it is still at `version`, and records the change.
-async fn save_network(
+pub async fn save_network(
     db: &Db,
     id: i64,
     version: i64,
@@ -487,7 +533,7 @@ async fn save_network(
 
 /// Writes a focal point and its organisations if it is still at `version`,
 /// and records the change.
-async fn save_focal_point(
+pub async fn save_focal_point(
     db: &Db,
     fp_id: i64,
     version: i64,

@@ -53,6 +53,8 @@ pub struct FocalPoint {
     pub theme: NamedLink,
     pub leads: Vec<Member>,
     pub collaborators: Vec<Member>,
+    /// Changes are made to a version, so that concurrent ones are refused.
+    pub version: i64,
 }
 
 #[derive(Debug, Clone)]
@@ -73,6 +75,8 @@ pub struct Network {
     pub summary: NetworkSummary,
     pub description: Option<LocalizedText>,
     pub founded_on: Option<String>,
+    /// Changes are made to a version, so that concurrent ones are refused.
+    pub version: i64,
     pub parent: Option<NamedLink>,
     pub children: Vec<NetworkSummary>,
     pub focal_points: Vec<FocalPoint>,
@@ -150,7 +154,8 @@ pub async fn by_slug(db: &Db, slug: &Slug) -> sqlx::Result<Option<Network>> {
     let summary = summary(&row)?;
     let id = summary.id;
     let details = sqlx::query(
-        "SELECT n.description AS description, n.founded_on AS founded_on, p.slug AS parent_slug, p.name AS parent_name \
+        "SELECT n.description AS description, n.founded_on AS founded_on, n.version AS version, \
+                p.slug AS parent_slug, p.name AS parent_name \
          FROM networks n LEFT JOIN networks p ON p.id = n.parent_id WHERE n.id = $1",
     )
     .bind(id)
@@ -172,7 +177,7 @@ pub async fn by_slug(db: &Db, slug: &Slug) -> sqlx::Result<Option<Network>> {
 
     let focal_rows = sqlx::query(
         "SELECT fp.id AS fp_id, fp.number AS number, fp.title AS title, fp.goals_label AS goals_label, \
-                t.slug AS theme_slug, t.name AS theme_name, fpo.role AS role, \
+                fp.version AS version, t.slug AS theme_slug, t.name AS theme_name, fpo.role AS role, \
                 o.slug AS slug, o.name AS name, o.country AS country, o.kind AS kind, o.consultative_status AS status \
          FROM focal_points fp JOIN themes t ON t.id = fp.theme_id \
          LEFT JOIN focal_point_organizations fpo ON fpo.focal_point_id = fp.id \
@@ -196,6 +201,7 @@ pub async fn by_slug(db: &Db, slug: &Slug) -> sqlx::Result<Option<Network>> {
                 },
                 leads: Vec::new(),
                 collaborators: Vec::new(),
+                version: row.try_get("version")?,
             });
         }
         let focal_point = focal_points.last_mut().expect("pushed above");
@@ -244,6 +250,7 @@ pub async fn by_slug(db: &Db, slug: &Slug) -> sqlx::Result<Option<Network>> {
     Ok(Some(Network {
         description: LocalizedText::from_json_opt(details.try_get::<Option<String>, _>("description")?.as_deref()),
         founded_on: details.try_get("founded_on")?,
+        version: details.try_get("version")?,
         summary,
         parent,
         children,

@@ -105,6 +105,18 @@ impl FormState {
         self.errors.is_empty()
     }
 
+    /// The first failed field of a form an API request filled in, as a 400 naming the API's parameter: a text's
+    /// languages are one parameter (`title_az` is `title`), which `renamed` may name otherwise (`name` is `names`).
+    pub fn api_error(&self, renamed: &[(&str, &str)]) -> AppError {
+        let (field, message) = self.errors.iter().next().map(|(f, m)| (f.clone(), m.clone())).unwrap_or_default();
+        let parameter = match field.rsplit_once('_') {
+            Some((prefix, code)) if Lang::parse(code).is_some() => prefix,
+            _ => field.as_str(),
+        };
+        let parameter = renamed.iter().find(|(from, _)| *from == parameter).map_or(parameter, |(_, to)| *to);
+        AppError::bad(parameter, Problem::Invalid(message))
+    }
+
     /// Forgets what must not be sent back to the browser (passwords).
     pub fn without(mut self, names: &[&str]) -> FormState {
         for name in names {
@@ -112,6 +124,25 @@ impl FormState {
         }
         self
     }
+}
+
+/// Puts an API change's text into a form's fields `{prefix}_en`, `{prefix}_ru`, `{prefix}_az`: the text replaces
+/// every language, so a language left out is cleared; a language the portal does not have is a 400 naming
+/// `parameter`.
+pub fn replace_texts(
+    fields: &mut BTreeMap<String, String>,
+    prefix: &str,
+    parameter: &str,
+    texts: &BTreeMap<String, String>,
+) -> Result<(), AppError> {
+    if let Some(code) = texts.keys().find(|code| Lang::parse(code).is_none()) {
+        return Err(AppError::bad(parameter, Problem::Unknown(code.chars().take(40).collect())));
+    }
+    for lang in Lang::ALL {
+        let text = texts.iter().find(|(code, _)| Lang::parse(code) == Some(lang)).map(|(_, text)| text.clone());
+        fields.insert(format!("{prefix}_{}", lang.code()), text.unwrap_or_default());
+    }
+    Ok(())
 }
 
 #[cfg(test)]

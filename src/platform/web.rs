@@ -421,6 +421,14 @@ impl<S: Send + Sync> FromRequestParts<S> for ApiSlug {
     }
 }
 
+/// The JSON body of an API write, taken as `Result` by handlers so that they check rights first; a body that is
+/// not the JSON expected is a 400 naming `body`.
+pub fn api_body<T>(body: Result<axum::Json<T>, axum::extract::rejection::JsonRejection>) -> Result<T, ApiError> {
+    body.map(|axum::Json(value)| value).map_err(|rejection| {
+        ApiError(AppError::bad("body", Problem::Unknown(rejection.body_text().chars().take(120).collect())))
+    })
+}
+
 /// The address a request came from, for rate limits; "unknown" when the
 /// server runs without connection information (as in some tests).
 pub struct ClientIp(pub String);

@@ -27,13 +27,29 @@ impl Format {
     /// extension, or else by its first bytes.
     pub fn of(name: &str, head: &[u8]) -> Format {
         let extension = name.rsplit_once('.').map(|(_, extension)| extension.to_ascii_lowercase());
-        match extension.as_deref() {
-            Some("csv") => Format::Csv,
-            Some("xlsx") => Format::Xlsx,
-            Some("json") => Format::Json,
-            _ if head.starts_with(b"PK\x03\x04") => Format::Xlsx,
-            _ if first_significant_byte(head) == Some(b'[') => Format::Json,
-            _ => Format::Csv,
+        match extension.as_deref().and_then(Format::by_extension) {
+            Some(format) => format,
+            None if head.starts_with(b"PK\x03\x04") => Format::Xlsx,
+            None if first_significant_byte(head) == Some(b'[') => Format::Json,
+            None => Format::Csv,
+        }
+    }
+
+    /// The format a lower-case file extension names.
+    pub fn by_extension(extension: &str) -> Option<Format> {
+        match extension {
+            "csv" => Some(Format::Csv),
+            "xlsx" => Some(Format::Xlsx),
+            "json" => Some(Format::Json),
+            _ => None,
+        }
+    }
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Csv => "csv",
+            Format::Xlsx => "xlsx",
+            Format::Json => "json",
         }
     }
 }
