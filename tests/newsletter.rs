@@ -83,6 +83,7 @@ async fn subscription_journey(backend: &Backend) {
     // The network page leads to the newsletter, whose form keeps what was typed.
     let (_, network) = server.text(&format!("/networks/{NETWORK}?lang=en")).await;
     assert!(network.contains(&format!("href=\"/networks/{NETWORK}/newsletter\"")), "{}", backend.name());
+    assert!(network.contains(&format!("<form method=\"post\" action=\"/networks/{NETWORK}/newsletter\"")), "{network}");
     let visitor = Browser::new(&server);
     let fields = [("email", "not an address"), ("lang", "ru"), ("country", "AZ")];
     let (status, page, _) = visitor.post_page(&format!("/networks/{NETWORK}/newsletter?lang=en"), &fields).await;

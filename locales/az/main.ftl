@@ -882,3 +882,4 @@ field-last-report-year = Son hesabat təqdim edilib
 people-email = Bu vəzifədə e-poçt
 people-phone = Bu vəzifədə telefon
 import-link = Təşkilatların fayldan idxalı
+newsletter-more = Ölkənizi və mövzuları seçin, keçmiş buraxılışları oxuyun

@@ -892,3 +892,4 @@ field-last-report-year = Last report filed
 people-email = E-mail in this position
 people-phone = Telephone in this position
 import-link = Import organisations from a file
+newsletter-more = Choose your country and themes, and read past issues
