@@ -1,0 +1,397 @@
+// The ECOSOC consultative-status desk, as an administrator lives it in a browser: from the
+// /ecosoc page and NAYORA's profile to its desk, the eligibility answers (a bad registration
+// date first, its message beside the field, then the right one and the earliest application
+// day with its session), the dossier (a questionnaire part written and a document uploaded
+// through the file input, the completeness meter moving), its print version, a step of the
+// application recorded, the representatives, the network's board, the public calendar, and
+// the import of the UN's status list up to its review screen. Every page on the way must pass
+// the checks of helpers.mjs, axe included.
+//
+// Starts its own SMTP server and its own `irene serve --demo` (what it records must not leak
+// into other tests); IRENE_BIN names the binary.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkPage, launchChromium } from './helpers.mjs';
+import {
+  clickThrough,
+  makeWork,
+  person,
+  printLogs,
+  regexEscape,
+  removeWork,
+  requireIrene,
+  startIrene,
+  startSmtp,
+  stop,
+} from './servers.mjs';
+
+const ADMIN = { email: 'admin@irene.test', name: 'Admin', password: 'admin password of the test run' };
+const PROFILE = '/organizations/nayora';
+const DESK = `${PROFILE}/ecosoc`;
+const NETWORK = 'UN-NGO-IRENE/Azerbaijan';
+const BOARD = '/networks/un-ngo-irene-azerbaijan/ecosoc';
+const CRITERIA = [
+  'An established headquarters, with an executive officer',
+  'A democratically adopted constitution',
+  'Authority to speak for its members',
+  'A representative structure',
+  'Mechanisms of accountability to its members',
+  'Democratic and transparent decision-making',
+  'Basic resources mainly from non-governmental sources, government funds openly declared',
+  'Activities relevant to the work of ECOSOC',
+];
+const MISSION = 'Young people of Azerbaijan working together for the Millennium Development Goals.';
+// The server tells a file's type by its first bytes, whatever its name says.
+const PDF = Buffer.from('%PDF-1.4\n% NAYORA constitution\n%%EOF\n', 'latin1');
+const STATUS_LIST =
+  'name,country,category,year granted\n' +
+  'Фонд помощи молодежи,Azerbaijan,special,2003\n' +
+  'Society of Nowhere,AZ,general,2015\n';
+
+// The browser asks for Azerbaijani: English can then only come from the choice made with
+// ?lang=en on the first page, kept by the portal's cookie.
+const BROWSER_LOCALE = 'az-AZ';
+const LANG = 'en';
+
+// The server's day is UTC; received today, an application is in time for this year's
+// 1 June deadline or next year's, and examined at the regular session after it.
+const TODAY = new Date().toISOString().slice(0, 10);
+const DEADLINE_YEAR = TODAY.slice(5) <= '06-01' ? Number(TODAY.slice(0, 4)) : Number(TODAY.slice(0, 4)) + 1;
+
+let work; // temp folder: irene's data, the Maildir, both logs
+let smtp; // { name, child, port, maildir, log, read }
+let irene; // { name, child, port, base, log, data }
+let browser;
+let failed = false;
+
+before(async () => {
+  failed = true; // until the servers and the browser are up
+  await requireIrene();
+  work = await makeWork('irene-desk-');
+  smtp = await startSmtp(work);
+  irene = await startIrene({ work, smtp, admin: ADMIN });
+  browser = await launchChromium();
+  failed = false;
+});
+
+after(async () => {
+  await browser?.close().catch(() => {});
+  if (failed) await printLogs([irene, smtp]);
+  await stop(irene?.child);
+  await stop(smtp?.child);
+  await removeWork(work);
+  work = undefined;
+});
+
+function newPerson() {
+  return person(browser, { base: irene.base, locale: BROWSER_LOCALE });
+}
+
+/** A step of the journey; once one fails, the later ones only say they did not run. */
+async function step(t, name, fn) {
+  await t.test(name, async (st) => {
+    if (failed) {
+      st.skip('an earlier step failed');
+      return;
+    }
+    try {
+      await fn(st);
+    } catch (err) {
+      failed = true;
+      throw err;
+    }
+  });
+}
+
+function text(locator) {
+  return locator.innerText().then((s) => s.replace(/\s+/g, ' ').trim());
+}
+
+function mainText(page) {
+  return text(page.locator('main'));
+}
+
+function pathOf(page) {
+  return new URL(page.url()).pathname;
+}
+
+/** The completeness meter of the dossier page, as its value and as the text beside it. */
+async function completeness(page) {
+  const meter = page.getByRole('meter', { name: 'Complete', exact: true });
+  const value = Number(await meter.getAttribute('value'));
+  const max = Number(await meter.getAttribute('max'));
+  const shown = await text(page.locator('dl.facts dd').filter({ has: meter }));
+  assert.equal(shown, `${value} / ${max}`, `the meter says ${value} / ${max}, the page "${shown}"`);
+  return { value, max };
+}
+
+/** The field is marked invalid and points to its visible error message, right under it. */
+async function assertErrorBeside(page, field, expected, what) {
+  assert.equal(await field.getAttribute('aria-invalid'), 'true', `${what} is not marked invalid`);
+  const describedBy = ((await field.getAttribute('aria-describedby')) ?? '').split(/\s+/).filter(Boolean);
+  const errors = page.locator(describedBy.map((id) => `[id="${id}"].field-error`).join(', ') || '.none');
+  assert.equal(await errors.count(), 1, `${what} does not point to its error message (aria-describedby)`);
+  assert.match((await errors.textContent()) ?? '', expected, `the error message of ${what} is not ${expected}`);
+  assert.ok(await errors.isVisible(), `the error message of ${what} is not visible`);
+  // In the field's own block, under it (after its hint), not in a summary elsewhere.
+  const box = await field.boundingBox();
+  const message = await errors.boundingBox();
+  const below = message.y - (box.y + box.height);
+  assert.ok(
+    below >= 0 && below < 80 && message.x < box.x + box.width && message.x + message.width > box.x,
+    `the error message is not beside ${what}: field ${JSON.stringify(box)}, message ${JSON.stringify(message)}`,
+  );
+}
+
+test('an administrator walks NAYORA through the ECOSOC desk, the board, the calendar and the import', { timeout: 300_000 }, async (t) => {
+  const admin = await newPerson();
+  const visitor = await newPerson();
+  const { page, state } = admin;
+  let nayora; // the organisation's name, as the portal writes it in English
+
+  try {
+    await step(t, 'the administrator signs in and finds the desks, the board and the import on /ecosoc', async () => {
+      await page.goto('/account/signin?lang=en');
+      await checkPage(page, state, LANG);
+      await page.getByLabel('E-mail address', { exact: true }).fill(ADMIN.email);
+      await page.getByLabel('Password', { exact: true }).fill(ADMIN.password);
+      await clickThrough(page, page.getByRole('button', { name: 'Sign in' }));
+      assert.equal(pathOf(page), '/account', `signing in led to ${page.url()}`);
+      await checkPage(page, state, LANG);
+
+      await page.goto('/ecosoc');
+      await checkPage(page, state, LANG);
+      assert.equal(((await page.locator('main h1').textContent()) ?? '').trim(), 'ECOSOC consultative status');
+      assert.equal(await page.locator(`main a[href="${BOARD}"]`).count(), 1, `/ecosoc does not link the board of ${NETWORK}`);
+      for (const name of ['Calendar of the Committee on NGOs', 'Import the list of organisations in consultative status']) {
+        assert.equal(await page.getByRole('main').getByRole('link', { name, exact: true }).count(), 1, `/ecosoc has no "${name}"`);
+      }
+    });
+
+    await step(t, "NAYORA's profile leads its editors to the desk", async () => {
+      await page.goto(PROFILE);
+      await checkPage(page, state, LANG);
+      nayora = ((await page.locator('main h1').textContent()) ?? '').replace(/\s*\([^)]*\)\s*$/, '').trim();
+      await clickThrough(page, page.getByRole('main').getByRole('link', { name: 'ECOSOC consultative status', exact: true }));
+      assert.equal(pathOf(page), DESK);
+      await checkPage(page, state, LANG);
+      assert.equal(((await page.locator('main h1').textContent()) ?? '').trim(), `ECOSOC consultative status: ${nayora}`);
+      assert.match(await mainText(page), /No application recorded yet\./);
+    });
+
+    await step(t, 'a registration date in the future is sent back with its message beside the field', async () => {
+      await clickThrough(page, page.getByRole('link', { name: 'Check eligibility', exact: true }));
+      assert.equal(pathOf(page), `${DESK}/eligibility`);
+      await checkPage(page, state, LANG);
+      assert.match(await mainText(page), /Registration date not given yet/);
+
+      await page.getByLabel('Date of registration with the government', { exact: true }).fill('2999-01-01');
+      await page.getByRole('group', { name: CRITERIA[0], exact: true }).getByLabel('Yes', { exact: true }).check();
+      await clickThrough(page, page.getByRole('button', { name: 'Save', exact: true }));
+      await checkPage(page, state, LANG, { status: 400 });
+
+      const date = page.getByLabel('Date of registration with the government', { exact: true });
+      await assertErrorBeside(page, date, /Give the registration date as YYYY-MM-DD, not in the future\./, 'the registration date');
+      assert.equal(await date.inputValue(), '2999-01-01', 'the date typed is not kept');
+      assert.ok(
+        await page.getByRole('group', { name: CRITERIA[0], exact: true }).getByLabel('Yes', { exact: true }).isChecked(),
+        'the answer given is not kept',
+      );
+      assert.equal(await page.locator('[aria-invalid="true"]').count(), 1, 'more than the date is marked invalid');
+    });
+
+    await step(t, 'every criterion met and a registration old enough: the earliest day and the session', async (st) => {
+      await page.getByLabel('Date of registration with the government', { exact: true }).fill('2015-03-10');
+      for (const criterion of CRITERIA) {
+        await page.getByRole('group', { name: criterion, exact: true }).getByLabel('Yes', { exact: true }).check();
+      }
+      await clickThrough(page, page.getByRole('button', { name: 'Save', exact: true }));
+      assert.equal(pathOf(page), `${DESK}/eligibility`);
+      assert.equal(new URL(page.url()).searchParams.get('saved'), '1', `saving led to ${page.url()}`);
+      await checkPage(page, state, LANG);
+
+      assert.match(await text(page.getByRole('status')), /Every criterion is met: the organisation can apply\./);
+      const assessment = page.getByRole('region', { name: 'What the desk concludes', exact: true });
+      const fact = (term) =>
+        assessment.locator('dl.facts dt').filter({ hasText: new RegExp(`^${regexEscape(term)}$`) }).locator('xpath=following-sibling::dd[1]');
+      const earliest = fact('Earliest day the application could be received');
+      assert.equal(await earliest.locator('time').getAttribute('datetime'), TODAY, 'the earliest day is not today');
+      assert.equal(await fact('Deadline it would be in time for').locator('time').getAttribute('datetime'), `${DEADLINE_YEAR}-06-01`);
+      const session = await text(fact('Committee session that would examine it'));
+      assert.equal(session, `Regular session ${DEADLINE_YEAR + 1} (January–February)`);
+      st.diagnostic(`earliest ${TODAY}, deadline ${DEADLINE_YEAR}-06-01, ${session}`);
+      assert.equal(await page.getByLabel('Date of registration with the government', { exact: true }).inputValue(), '2015-03-10');
+    });
+
+    await step(t, 'the dossier: a questionnaire part and an uploaded document move the completeness meter', async (st) => {
+      await clickThrough(page, page.locator('.breadcrumb').getByRole('link', { name: 'Consultative-status desk', exact: true }));
+      assert.equal(pathOf(page), DESK);
+      await checkPage(page, state, LANG);
+      await clickThrough(page, page.getByRole('link', { name: 'Prepare the application dossier', exact: true }));
+      assert.equal(pathOf(page), `${DESK}/dossier`);
+      await checkPage(page, state, LANG);
+      const start = await completeness(page);
+      st.diagnostic(`completeness at first: ${start.value} / ${start.max}`);
+
+      const mission = page.locator('form#mission');
+      await mission.getByLabel('Mission', { exact: true }).fill(MISSION);
+      await clickThrough(page, mission.getByRole('button', { name: 'Save', exact: true }));
+      assert.equal(pathOf(page), `${DESK}/dossier`);
+      await checkPage(page, state, LANG);
+      assert.equal(await page.locator('form#mission').getByLabel('Mission', { exact: true }).inputValue(), MISSION);
+      const written = await completeness(page);
+      assert.deepEqual(written, { value: start.value + 1, max: start.max }, 'the written part does not count');
+
+      const upload = page.getByRole('region', { name: 'Documents', exact: true }).locator('form[enctype="multipart/form-data"]');
+      await upload.getByLabel('Document', { exact: true }).selectOption({ label: 'Constitution, statutes or by-laws, with amendments' });
+      await upload.getByLabel('File', { exact: true }).setInputFiles({ name: 'constitution.pdf', mimeType: 'application/pdf', buffer: PDF });
+      await clickThrough(page, upload.getByRole('button', { name: 'Upload', exact: true }));
+      assert.equal(pathOf(page), `${DESK}/dossier`, `uploading led to ${page.url()}`);
+      await checkPage(page, state, LANG);
+      const uploaded = await completeness(page);
+      assert.deepEqual(uploaded, { value: start.value + 2, max: start.max }, 'the uploaded document does not count');
+      const link = page.getByRole('link', { name: 'constitution.pdf', exact: true });
+      assert.equal(await link.count(), 1, 'the uploaded document is not listed');
+      const item = page.getByRole('region', { name: 'Documents', exact: true }).locator('li').filter({ has: link });
+      assert.match(await text(item), /^Constitution, statutes or by-laws, with amendments:/);
+      assert.equal(await item.getByRole('button', { name: /^Remove\s*: constitution\.pdf$/ }).count(), 1, 'no button to remove it');
+
+      // The link serves the very bytes uploaded, as a PDF.
+      const document = await page.request.get(await link.evaluate((a) => a.href));
+      assert.equal(document.status(), 200);
+      assert.equal(document.headers()['content-type'], 'application/pdf');
+      assert.deepEqual(await document.body(), PDF);
+    });
+
+    await step(t, 'the print version holds the part written and the document', async () => {
+      await clickThrough(page, page.getByRole('link', { name: 'Printable version of the whole dossier', exact: true }));
+      assert.equal(pathOf(page), `${DESK}/dossier/print`);
+      await checkPage(page, state, LANG);
+      const parts = page.locator('section.dossier-part');
+      const mission = parts.filter({ has: page.getByRole('heading', { name: /^\d+\. Mission$/ }) });
+      assert.equal(await mission.count(), 1, 'the print version has no Mission part');
+      assert.match(await text(mission), new RegExp(regexEscape(MISSION)));
+      const documents = parts.filter({ has: page.getByRole('heading', { name: 'Documents', exact: true }) });
+      const row = documents.getByRole('row').filter({ hasText: 'constitution.pdf' });
+      assert.equal(await row.count(), 1, 'the print version does not list constitution.pdf');
+      assert.equal(
+        ((await row.getByRole('rowheader').textContent()) ?? '').trim(),
+        'Constitution, statutes or by-laws, with amendments',
+      );
+      assert.match(await text(documents), /missing/, 'the documents still missing are not said to be');
+      // Printed, the way back to the dossier is left out.
+      await page.emulateMedia({ media: 'print' });
+      assert.equal(await page.locator('.breadcrumb').isVisible(), false, 'the breadcrumb is printed');
+      await page.emulateMedia({ media: 'screen' });
+    });
+
+    await step(t, 'the application is recorded as submitted', async () => {
+      await page.goto(DESK);
+      await checkPage(page, state, LANG);
+      const form = page.locator(`form[action="${DESK}/steps"]`);
+      assert.equal(
+        ((await form.getByRole('heading').textContent()) ?? '').trim(),
+        'Record a step',
+        'the form to record a step has no heading of its own',
+      );
+      await form.getByLabel('Step', { exact: true }).selectOption({ label: 'Submitted' });
+      await form.getByLabel('Date', { exact: true }).fill(TODAY);
+      await clickThrough(page, form.getByRole('button', { name: 'Record', exact: true }));
+      assert.equal(pathOf(page), DESK, `recording led to ${page.url()}`);
+      await checkPage(page, state, LANG);
+      assert.match(await mainText(page), /Current stage: Submitted/);
+      const timeline = page.getByRole('table', { name: 'Steps recorded', exact: true });
+      const row = timeline.getByRole('row').filter({ hasText: 'Submitted' });
+      assert.equal(await row.count(), 1, 'the step is not in the timeline');
+      assert.equal(await row.locator('time').getAttribute('datetime'), TODAY);
+      const history = await text(page.getByRole('region', { name: 'History of changes', exact: true }));
+      for (const action of ['Eligibility answers saved', 'Dossier edited', 'Document uploaded', 'Step recorded']) {
+        assert.ok(history.includes(action), `the history does not show "${action}": ${history}`);
+      }
+    });
+
+    await step(t, 'the representatives and grounds passes', async () => {
+      await clickThrough(page, page.getByRole('link', { name: 'Representatives and grounds passes', exact: true }));
+      assert.equal(pathOf(page), `${DESK}/representatives`);
+      await checkPage(page, state, LANG);
+      for (const station of ['New York', 'Geneva', 'Vienna']) {
+        assert.equal(
+          await page.getByRole('heading', { name: `${station} (0 / 7)`, exact: true }).count(),
+          1,
+          `no empty ${station} station`,
+        );
+      }
+      const form = page.locator(`form[action^="${DESK}/representatives"]`);
+      for (const label of ['Duty station', 'Role', 'Representative', 'Date of birth']) {
+        assert.equal(await form.getByLabel(label, { exact: true }).count(), 1, `the form has no "${label}" field`);
+      }
+    });
+
+    await step(t, "the network's board shows NAYORA's application", async () => {
+      await page.goto('/ecosoc');
+      await checkPage(page, state, LANG);
+      await clickThrough(page, page.locator(`main a[href="${BOARD}"]`));
+      assert.equal(pathOf(page), BOARD);
+      await checkPage(page, state, LANG);
+      assert.equal(((await page.locator('main h1').textContent()) ?? '').trim(), `Consultative status across ${NETWORK}`);
+      const members = page.getByRole('table').filter({ has: page.getByRole('columnheader', { name: 'Organisation', exact: true }) });
+      const row = members.getByRole('row').filter({ has: page.getByRole('link', { name: nayora, exact: true }) });
+      assert.equal(await row.count(), 1, `the board does not list ${nayora}`);
+      assert.match(await text(row), /Submitted/, `the board does not show ${nayora} as submitted`);
+    });
+
+    await step(t, 'the calendar of the Committee is public', async () => {
+      await clickThrough(page, page.getByRole('main').getByRole('link', { name: 'Calendar of the Committee on NGOs', exact: true }));
+      assert.equal(pathOf(page), '/ecosoc/calendar');
+      await checkPage(page, state, LANG);
+
+      const { page: anyone, state: anyoneState } = visitor;
+      await anyone.goto('/ecosoc/calendar?lang=en');
+      assert.equal(new URL(anyone.url()).pathname, '/ecosoc/calendar', 'the calendar is not public');
+      await checkPage(anyone, anyoneState, LANG);
+      const deadline = anyone.getByRole('row').filter({ hasText: `Deadline for complete applications, examined at the Regular session ${DEADLINE_YEAR + 1}` });
+      assert.equal(await deadline.count(), 1, `the calendar has no ${DEADLINE_YEAR} deadline: ${await mainText(anyone)}`);
+      assert.equal(await deadline.locator('time').first().getAttribute('datetime'), `${DEADLINE_YEAR}-06-01`);
+    });
+
+    await step(t, 'a broken status list is refused with what is wrong in it', async () => {
+      await page.goto('/ecosoc');
+      await checkPage(page, state, LANG);
+      await clickThrough(page, page.getByRole('link', { name: 'Import the list of organisations in consultative status', exact: true }));
+      assert.equal(pathOf(page), '/ecosoc/import');
+      await checkPage(page, state, LANG);
+      await page.getByLabel('CSV file', { exact: true }).setInputFiles({
+        name: 'list.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from('name,category,year\nA,consultative,2003\n'),
+      });
+      await clickThrough(page, page.getByRole('button', { name: 'Read and match', exact: true }));
+      await checkPage(page, state, LANG, { status: 400 });
+      assert.match(await text(page.getByRole('alert')), /Line 2: the category must be general, special or roster\./);
+    });
+
+    await step(t, 'the status list is read and its matches shown for review', async () => {
+      await page.getByLabel('CSV file', { exact: true }).setInputFiles({ name: 'list.csv', mimeType: 'text/csv', buffer: Buffer.from(STATUS_LIST) });
+      await clickThrough(page, page.getByRole('button', { name: 'Read and match', exact: true }));
+      assert.match(pathOf(page), /^\/ecosoc\/import\/[^/]+$/, `reading led to ${page.url()}`);
+      await checkPage(page, state, LANG);
+      assert.equal(((await page.locator('main h1').textContent()) ?? '').trim(), 'Review the matches before they are written');
+      for (const heading of ['Uncertain matches (0)', 'Certain matches (1)', 'Not in the directory (1)']) {
+        assert.equal(await page.getByRole('heading', { name: heading, exact: true }).count(), 1, `no "${heading}": ${await mainText(page)}`);
+      }
+      const certain = page.getByRole('checkbox', { name: /Фонд помощи молодежи/ });
+      assert.equal(await certain.count(), 1, 'the certain match has no checkbox of its own');
+      assert.ok(await certain.isChecked(), 'the certain match is not checked');
+      assert.match(await mainText(page), /Society of Nowhere/);
+
+      await clickThrough(page, page.getByRole('button', { name: 'Write the checked matches', exact: true }));
+      await checkPage(page, state, LANG);
+      assert.match(await text(page.getByRole('status')), /The checked matches were written to the directory\./);
+      assert.ok(await page.getByRole('checkbox', { name: /Фонд помощи молодежи/ }).isDisabled(), 'a written list can be changed');
+      assert.equal(await page.getByRole('button', { name: 'Write the checked matches' }).count(), 0);
+    });
+  } finally {
+    for (const who of [admin, visitor]) await who.context.close();
+  }
+});
