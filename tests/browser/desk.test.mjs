@@ -234,7 +234,15 @@ test('an administrator walks NAYORA through the ECOSOC desk, the board, the cale
       const start = await completeness(page);
       st.diagnostic(`completeness at first: ${start.value} / ${start.max}`);
 
-      const mission = page.locator('form#mission');
+      // Too long a part comes back with its message tied to its field.
+      let mission = page.locator('form#mission');
+      await mission.getByLabel('Mission', { exact: true }).fill('x'.repeat(8001));
+      await clickThrough(page, mission.getByRole('button', { name: 'Save', exact: true }));
+      await checkPage(page, state, LANG, { status: 400 });
+      mission = page.locator('form#mission');
+      await assertErrorBeside(page, mission.getByLabel('Mission', { exact: true }), /At most 8000 characters\./, 'the Mission part');
+      assert.deepEqual(await completeness(page), start, 'a refused part counts');
+
       await mission.getByLabel('Mission', { exact: true }).fill(MISSION);
       await clickThrough(page, mission.getByRole('button', { name: 'Save', exact: true }));
       assert.equal(pathOf(page), `${DESK}/dossier`);
@@ -323,9 +331,21 @@ test('an administrator walks NAYORA through the ECOSOC desk, the board, the cale
         );
       }
       const form = page.locator(`form[action^="${DESK}/representatives"]`);
-      for (const label of ['Duty station', 'Role', 'Representative', 'Date of birth']) {
-        assert.equal(await form.getByLabel(label, { exact: true }).count(), 1, `the form has no "${label}" field`);
-      }
+      await form.getByLabel('Duty station', { exact: true }).selectOption({ label: 'Geneva' });
+      await form.getByLabel('Role', { exact: true }).selectOption({ label: 'President or Chief Executive Officer' });
+      await form.getByLabel('Representative', { exact: true }).fill('Gülnar Məmmədova');
+      await form.getByLabel('Date of birth', { exact: true }).fill('1980-02-29');
+      await clickThrough(page, form.getByRole('button', { name: 'Designate a representative', exact: true }));
+      assert.equal(pathOf(page), `${DESK}/representatives`, `designating led to ${page.url()}`);
+      await checkPage(page, state, LANG);
+      const geneva = page.locator('section').filter({ has: page.getByRole('heading', { name: 'Geneva (1 / 7)', exact: true }) });
+      assert.equal(await geneva.count(), 1, `Geneva does not count the pass: ${await mainText(page)}`);
+      // Each row's buttons say whose pass they act on.
+      await clickThrough(page, geneva.getByRole('button', { name: /^Mark approved today\s*: Gülnar Məmmədova$/ }));
+      await checkPage(page, state, LANG);
+      const row = page.getByRole('row').filter({ hasText: 'Gülnar Məmmədova' });
+      assert.equal(await row.locator('time').getAttribute('datetime'), TODAY, 'the pass is not approved today');
+      assert.equal(await row.getByRole('button', { name: /^Remove\s*: Gülnar Məmmədova$/ }).count(), 1);
     });
 
     await step(t, "the network's board shows NAYORA's application", async () => {
@@ -368,7 +388,11 @@ test('an administrator walks NAYORA through the ECOSOC desk, the board, the cale
       });
       await clickThrough(page, page.getByRole('button', { name: 'Read and match', exact: true }));
       await checkPage(page, state, LANG, { status: 400 });
-      assert.match(await text(page.getByRole('alert')), /Line 2: the category must be general, special or roster\./);
+      const file = page.getByLabel('CSV file', { exact: true });
+      assert.equal(await file.getAttribute('aria-invalid'), 'true', 'the file field is not marked invalid');
+      const problems = page.locator(`[id="${await file.getAttribute('aria-describedby')}"]`);
+      assert.equal(await problems.getAttribute('role'), 'alert', 'the file field does not point to the problems found');
+      assert.match(await text(problems), /Line 2: the category must be general, special or roster\./);
     });
 
     await step(t, 'the status list is read and its matches shown for review', async () => {
