@@ -10,20 +10,13 @@
 // Starts its own SMTP server and its own `irene serve --demo` (what it records must not leak
 // into other tests); IRENE_BIN names the binary.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkPage, launchChromium } from './helpers.mjs';
+import { checkPage } from './helpers.mjs';
 import {
   clickThrough,
-  makeWork,
-  person,
-  printLogs,
+  journey,
   regexEscape,
-  removeWork,
-  requireIrene,
-  startIrene,
-  startSmtp,
-  stop,
 } from './servers.mjs';
 
 const ADMIN = { email: 'admin@irene.test', name: 'Admin', password: 'admin password of the test run' };
@@ -59,50 +52,9 @@ const LANG = 'en';
 const TODAY = new Date().toISOString().slice(0, 10);
 const DEADLINE_YEAR = TODAY.slice(5) <= '06-01' ? Number(TODAY.slice(0, 4)) : Number(TODAY.slice(0, 4)) + 1;
 
-let work; // temp folder: irene's data, the Maildir, both logs
-let smtp; // { name, child, port, maildir, log, read }
-let irene; // { name, child, port, base, log, data }
-let browser;
-let failed = false;
+const run = journey({ prefix: 'irene-desk-', admin: ADMIN, locale: BROWSER_LOCALE });
 
-before(async () => {
-  failed = true; // until the servers and the browser are up
-  await requireIrene();
-  work = await makeWork('irene-desk-');
-  smtp = await startSmtp(work);
-  irene = await startIrene({ work, smtp, admin: ADMIN });
-  browser = await launchChromium();
-  failed = false;
-});
 
-after(async () => {
-  await browser?.close().catch(() => {});
-  if (failed) await printLogs([irene, smtp]);
-  await stop(irene?.child);
-  await stop(smtp?.child);
-  await removeWork(work);
-  work = undefined;
-});
-
-function newPerson() {
-  return person(browser, { base: irene.base, locale: BROWSER_LOCALE });
-}
-
-/** A step of the journey; once one fails, the later ones only say they did not run. */
-async function step(t, name, fn) {
-  await t.test(name, async (st) => {
-    if (failed) {
-      st.skip('an earlier step failed');
-      return;
-    }
-    try {
-      await fn(st);
-    } catch (err) {
-      failed = true;
-      throw err;
-    }
-  });
-}
 
 function text(locator) {
   return locator.innerText().then((s) => s.replace(/\s+/g, ' ').trim());
@@ -145,13 +97,13 @@ async function assertErrorBeside(page, field, expected, what) {
 }
 
 test('an administrator walks NAYORA through the ECOSOC desk, the board, the calendar and the import', { timeout: 300_000 }, async (t) => {
-  const admin = await newPerson();
-  const visitor = await newPerson();
+  const admin = await run.person();
+  const visitor = await run.person();
   const { page, state } = admin;
   let nayora; // the organisation's name, as the portal writes it in English
 
   try {
-    await step(t, 'the administrator signs in and finds the desks, the board and the import on /ecosoc', async () => {
+    await run.step(t, 'the administrator signs in and finds the desks, the board and the import on /ecosoc', async () => {
       await page.goto('/account/signin?lang=en');
       await checkPage(page, state, LANG);
       await page.getByLabel('E-mail address', { exact: true }).fill(ADMIN.email);
@@ -169,7 +121,7 @@ test('an administrator walks NAYORA through the ECOSOC desk, the board, the cale
       }
     });
 
-    await step(t, "NAYORA's profile leads its editors to the desk", async () => {
+    await run.step(t, "NAYORA's profile leads its editors to the desk", async () => {
       await page.goto(PROFILE);
       await checkPage(page, state, LANG);
       nayora = ((await page.locator('main h1').textContent()) ?? '').replace(/\s*\([^)]*\)\s*$/, '').trim();
@@ -180,7 +132,7 @@ test('an administrator walks NAYORA through the ECOSOC desk, the board, the cale
       assert.match(await mainText(page), /No application recorded yet\./);
     });
 
-    await step(t, 'a registration date in the future is sent back with its message beside the field', async () => {
+    await run.step(t, 'a registration date in the future is sent back with its message beside the field', async () => {
       await clickThrough(page, page.getByRole('link', { name: 'Check eligibility', exact: true }));
       assert.equal(pathOf(page), `${DESK}/eligibility`);
       await checkPage(page, state, LANG);
@@ -201,7 +153,7 @@ test('an administrator walks NAYORA through the ECOSOC desk, the board, the cale
       assert.equal(await page.locator('[aria-invalid="true"]').count(), 1, 'more than the date is marked invalid');
     });
 
-    await step(t, 'every criterion met and a registration old enough: the earliest day and the session', async (st) => {
+    await run.step(t, 'every criterion met and a registration old enough: the earliest day and the session', async (st) => {
       await page.getByLabel('Date of registration with the government', { exact: true }).fill('2015-03-10');
       for (const criterion of CRITERIA) {
         await page.getByRole('group', { name: criterion, exact: true }).getByLabel('Yes', { exact: true }).check();
@@ -224,7 +176,7 @@ test('an administrator walks NAYORA through the ECOSOC desk, the board, the cale
       assert.equal(await page.getByLabel('Date of registration with the government', { exact: true }).inputValue(), '2015-03-10');
     });
 
-    await step(t, 'the dossier: a questionnaire part and an uploaded document move the completeness meter', async (st) => {
+    await run.step(t, 'the dossier: a questionnaire part and an uploaded document move the completeness meter', async (st) => {
       await clickThrough(page, page.locator('.breadcrumb').getByRole('link', { name: 'Consultative-status desk', exact: true }));
       assert.equal(pathOf(page), DESK);
       await checkPage(page, state, LANG);
@@ -272,7 +224,7 @@ test('an administrator walks NAYORA through the ECOSOC desk, the board, the cale
       assert.deepEqual(await document.body(), PDF);
     });
 
-    await step(t, 'the print version holds the part written and the document', async () => {
+    await run.step(t, 'the print version holds the part written and the document', async () => {
       await clickThrough(page, page.getByRole('link', { name: 'Printable version of the whole dossier', exact: true }));
       assert.equal(pathOf(page), `${DESK}/dossier/print`);
       await checkPage(page, state, LANG);
@@ -294,7 +246,7 @@ test('an administrator walks NAYORA through the ECOSOC desk, the board, the cale
       await page.emulateMedia({ media: 'screen' });
     });
 
-    await step(t, 'the application is recorded as submitted', async () => {
+    await run.step(t, 'the application is recorded as submitted', async () => {
       await page.goto(DESK);
       await checkPage(page, state, LANG);
       const form = page.locator(`form[action="${DESK}/steps"]`);
@@ -319,7 +271,7 @@ test('an administrator walks NAYORA through the ECOSOC desk, the board, the cale
       }
     });
 
-    await step(t, 'the representatives and grounds passes', async () => {
+    await run.step(t, 'the representatives and grounds passes', async () => {
       await clickThrough(page, page.getByRole('link', { name: 'Representatives and grounds passes', exact: true }));
       assert.equal(pathOf(page), `${DESK}/representatives`);
       await checkPage(page, state, LANG);
@@ -348,7 +300,7 @@ test('an administrator walks NAYORA through the ECOSOC desk, the board, the cale
       assert.equal(await row.getByRole('button', { name: /^Remove\s*: Gülnar Məmmədova$/ }).count(), 1);
     });
 
-    await step(t, "the network's board shows NAYORA's application", async () => {
+    await run.step(t, "the network's board shows NAYORA's application", async () => {
       await page.goto('/ecosoc');
       await checkPage(page, state, LANG);
       await clickThrough(page, page.locator(`main a[href="${BOARD}"]`));
@@ -361,7 +313,7 @@ test('an administrator walks NAYORA through the ECOSOC desk, the board, the cale
       assert.match(await text(row), /Submitted/, `the board does not show ${nayora} as submitted`);
     });
 
-    await step(t, 'the calendar of the Committee is public', async () => {
+    await run.step(t, 'the calendar of the Committee is public', async () => {
       await clickThrough(page, page.getByRole('main').getByRole('link', { name: 'Calendar of the Committee on NGOs', exact: true }));
       assert.equal(pathOf(page), '/ecosoc/calendar');
       await checkPage(page, state, LANG);
@@ -375,7 +327,7 @@ test('an administrator walks NAYORA through the ECOSOC desk, the board, the cale
       assert.equal(await deadline.locator('time').first().getAttribute('datetime'), `${DEADLINE_YEAR}-06-01`);
     });
 
-    await step(t, 'a broken status list is refused with what is wrong in it', async () => {
+    await run.step(t, 'a broken status list is refused with what is wrong in it', async () => {
       await page.goto('/ecosoc');
       await checkPage(page, state, LANG);
       await clickThrough(page, page.getByRole('link', { name: 'Import the list of organisations in consultative status', exact: true }));
@@ -395,7 +347,7 @@ test('an administrator walks NAYORA through the ECOSOC desk, the board, the cale
       assert.match(await text(problems), /Line 2: the category must be general, special or roster\./);
     });
 
-    await step(t, 'the status list is read and its matches shown for review', async () => {
+    await run.step(t, 'the status list is read and its matches shown for review', async () => {
       await page.getByLabel('CSV file', { exact: true }).setInputFiles({ name: 'list.csv', mimeType: 'text/csv', buffer: Buffer.from(STATUS_LIST) });
       await clickThrough(page, page.getByRole('button', { name: 'Read and match', exact: true }));
       assert.match(pathOf(page), /^\/ecosoc\/import\/[^/]+$/, `reading led to ${page.url()}`);

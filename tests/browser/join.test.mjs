@@ -8,22 +8,15 @@
 // Starts its own SMTP server and its own `irene serve --demo` (the accounts and requests it
 // makes must not leak into other tests); IRENE_BIN names the binary.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkPage, launchChromium } from './helpers.mjs';
+import { checkPage } from './helpers.mjs';
 import {
   clickThrough,
+  journey,
   linkIn,
-  makeWork,
-  person,
-  printLogs,
   receiveMail,
   regexEscape,
-  removeWork,
-  requireIrene,
-  startIrene,
-  startSmtp,
-  stop,
 } from './servers.mjs';
 
 const ADMIN = { email: 'admin@irene.test', name: 'Admin', password: 'admin password of the test run' };
@@ -45,46 +38,20 @@ const CLAIMED = '/organizations/nayora';
 const BROWSER_LOCALE = 'az-AZ';
 const LANG = 'en';
 
-let work; // temp folder: irene's data, the Maildir, both logs
-let smtp; // { name, child, port, maildir, log, read }
-let irene; // { name, child, port, base, log, data }
-let browser;
-let failed = false;
-
-before(async () => {
-  failed = true; // until the servers and the browser are up
-  await requireIrene();
-  work = await makeWork('irene-join-');
-  smtp = await startSmtp(work);
-  irene = await startIrene({ work, smtp, admin: ADMIN });
-  browser = await launchChromium();
-  failed = false;
-});
-
-after(async () => {
-  await browser?.close().catch(() => {});
-  if (failed) await printLogs([irene, smtp]);
-  await stop(irene?.child);
-  await stop(smtp?.child);
-  await removeWork(work);
-  work = undefined;
-});
+const run = journey({ prefix: 'irene-join-', admin: ADMIN, locale: BROWSER_LOCALE });
 
 // --- the mail and the people, on this test's servers ----------------------------------------
 
 /** Waits for the first unread message to `to` whose subject is `subject`, and marks it read. */
 function receive(to, subject) {
-  return receiveMail(smtp, to, subject);
+  return receiveMail(run.smtp, to, subject);
 }
 
 /** The one link in the mail to `pathname`, on this portal, in English. */
 function link(mail, pathname) {
-  return linkIn(mail, pathname, { base: irene.base, lang: LANG });
+  return linkIn(mail, pathname, { base: run.irene.base, lang: LANG });
 }
 
-function newPerson() {
-  return person(browser, { base: irene.base, locale: BROWSER_LOCALE });
-}
 
 async function signUp({ page, state }, who, t) {
   await page.goto('/account/signup?lang=en');
@@ -118,31 +85,16 @@ function requestItem(page, ...marks) {
 
 // --- the journey -------------------------------------------------------------------------------
 
-/** A step of the journey; once one fails, the later ones only say they did not run. */
-async function step(t, name, fn) {
-  await t.test(name, async (st) => {
-    if (failed) {
-      st.skip('an earlier step failed');
-      return;
-    }
-    try {
-      await fn(st);
-    } catch (err) {
-      failed = true;
-      throw err;
-    }
-  });
-}
 
 test('an NGO joins UN-NGO-IRENE/Azerbaijan: sign-up, claim, approvals by mail, verified and found', { timeout: 300_000 }, async (t) => {
-  const coordinator = await newPerson();
-  const admin = await newPerson();
-  const applicant = await newPerson();
+  const coordinator = await run.person();
+  const admin = await run.person();
+  const applicant = await run.person();
   let nayora; // the claimed organisation's name, as the portal writes it in English
   let profilePath; // the new organisation's page
 
   try {
-    await step(t, 'a form sent back with an error shows it beside its field and keeps what was typed', async () => {
+    await run.step(t, 'a form sent back with an error shows it beside its field and keeps what was typed', async () => {
       const { page, state } = coordinator;
       await page.goto('/account/signup?lang=en');
       await checkPage(page, state, LANG);
@@ -183,7 +135,7 @@ test('an NGO joins UN-NGO-IRENE/Azerbaijan: sign-up, claim, approvals by mail, v
       assert.equal(await page.getByLabel('New password again', { exact: true }).inputValue(), '');
     });
 
-    await step(t, 'the coordinator signs up, confirms by mail and asks to edit NAYORA', async (st) => {
+    await run.step(t, 'the coordinator signs up, confirms by mail and asks to edit NAYORA', async (st) => {
       await signUp(coordinator, COORDINATOR, st);
       const { page, state } = coordinator;
 
@@ -201,7 +153,7 @@ test('an NGO joins UN-NGO-IRENE/Azerbaijan: sign-up, claim, approvals by mail, v
       await checkPage(page, state, LANG);
     });
 
-    await step(t, 'the administrator signs in and approves the claim', async () => {
+    await run.step(t, 'the administrator signs in and approves the claim', async () => {
       const { page, state } = admin;
       await page.goto('/account/signin?lang=en');
       await checkPage(page, state, LANG);
@@ -229,7 +181,7 @@ test('an NGO joins UN-NGO-IRENE/Azerbaijan: sign-up, claim, approvals by mail, v
       link(told, CLAIMED);
     });
 
-    await step(t, 'a new NGO registers and asks to join UN-NGO-IRENE/Azerbaijan', async (st) => {
+    await run.step(t, 'a new NGO registers and asks to join UN-NGO-IRENE/Azerbaijan', async (st) => {
       await signUp(applicant, APPLICANT, st);
       const { page, state } = applicant;
 
@@ -256,7 +208,7 @@ test('an NGO joins UN-NGO-IRENE/Azerbaijan: sign-up, claim, approvals by mail, v
       await checkPage(page, state, LANG);
     });
 
-    await step(t, 'the coordinator, told by mail, approves the request', async () => {
+    await run.step(t, 'the coordinator, told by mail, approves the request', async () => {
       const { page, state } = coordinator;
       const notice = await receive(COORDINATOR.email, 'A new request for your UN-NGO-IRENE network');
       await page.goto(link(notice, '/requests'));
@@ -273,7 +225,7 @@ test('an NGO joins UN-NGO-IRENE/Azerbaijan: sign-up, claim, approvals by mail, v
       await checkPage(page, state, LANG);
     });
 
-    await step(t, 'the NGO, told by mail, is verified, and found by its Azerbaijani name typed in Latin', async (st) => {
+    await run.step(t, 'the NGO, told by mail, is verified, and found by its Azerbaijani name typed in Latin', async (st) => {
       const { page, state } = applicant;
       const approved = await receive(APPLICANT.email, 'Your request is approved');
       await page.goto(link(approved, profilePath));

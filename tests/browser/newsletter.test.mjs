@@ -10,23 +10,16 @@
 // Starts its own SMTP server and its own `irene serve --demo` (the subscriptions and issues
 // it makes must not leak into other tests); IRENE_BIN names the binary.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { checkAccessibility, checkPage, launchChromium } from './helpers.mjs';
+import { checkAccessibility, checkPage } from './helpers.mjs';
 import {
   clickThrough,
+  journey,
   linkIn,
-  makeWork,
-  person,
-  printLogs,
   receiveMail,
   regexEscape,
-  removeWork,
-  requireIrene,
-  startIrene,
-  startSmtp,
-  stop,
 } from './servers.mjs';
 
 const ADMIN = { email: 'admin@irene.test', name: 'Admin', password: 'admin password of the test run' };
@@ -60,51 +53,10 @@ const LANG = 'en';
 
 const SEND_TIMEOUT_MS = 30_000;
 
-let work; // temp folder: irene's data, the Maildir, both logs
-let smtp; // { name, child, port, maildir, log, read }
-let irene; // { name, child, port, base, log, data }
-let browser;
-let failed = false;
+// No pacing: the one issue of the journey leaves at once.
+const run = journey({ prefix: 'irene-newsletter-', admin: ADMIN, serveArgs: ['--newsletter-rate', '0'], locale: BROWSER_LOCALE });
 
-before(async () => {
-  failed = true; // until the servers and the browser are up
-  await requireIrene();
-  work = await makeWork('irene-newsletter-');
-  smtp = await startSmtp(work);
-  // No pacing: the one issue of the journey leaves at once.
-  irene = await startIrene({ work, smtp, admin: ADMIN, serveArgs: ['--newsletter-rate', '0'] });
-  browser = await launchChromium();
-  failed = false;
-});
 
-after(async () => {
-  await browser?.close().catch(() => {});
-  if (failed) await printLogs([irene, smtp]);
-  await stop(irene?.child);
-  await stop(smtp?.child);
-  await removeWork(work);
-  work = undefined;
-});
-
-function newPerson() {
-  return person(browser, { base: irene.base, locale: BROWSER_LOCALE });
-}
-
-/** A step of the journey; once one fails, the later ones only say they did not run. */
-async function step(t, name, fn) {
-  await t.test(name, async (st) => {
-    if (failed) {
-      st.skip('an earlier step failed');
-      return;
-    }
-    try {
-      await fn(st);
-    } catch (err) {
-      failed = true;
-      throw err;
-    }
-  });
-}
 
 async function statusText(page) {
   return ((await page.getByRole('status').textContent()) ?? '').replace(/\s+/g, ' ').trim();
@@ -151,13 +103,13 @@ async function assertErrorBeside(page, field, anchor, expected, what) {
 }
 
 test('a network newsletter: subscribe, confirm by mail, write and send an issue, receive it in Russian, unsubscribe, archive', { timeout: 300_000 }, async (t) => {
-  const visitor = await newPerson();
-  const admin = await newPerson();
+  const visitor = await run.person();
+  const admin = await run.person();
   let campaignUrl; // the issue's page on the writer's desk
   let manageUrl; // the subscriber's manage link, from the issue's text part
 
   try {
-    await step(t, 'a visitor finds the newsletter on the network page; the empty form shows its errors beside the fields', async () => {
+    await run.step(t, 'a visitor finds the newsletter on the network page; the empty form shows its errors beside the fields', async () => {
       const { page, state } = visitor;
       await page.goto(`${NETWORK_PATH}?lang=en`);
       await checkPage(page, state, LANG);
@@ -191,7 +143,7 @@ test('a network newsletter: subscribe, confirm by mail, write and send an issue,
       }
     });
 
-    await step(t, 'the visitor subscribes in Russian and is told a confirmation is on its way', async () => {
+    await run.step(t, 'the visitor subscribes in Russian and is told a confirmation is on its way', async () => {
       const { page, state } = visitor;
       const form = subscribeForm(page);
       await form.getByLabel('E-mail address', { exact: true }).fill(SUBSCRIBER);
@@ -204,12 +156,12 @@ test('a network newsletter: subscribe, confirm by mail, write and send an issue,
       assert.ok(told.includes(SUBSCRIBER), `the notice does not name ${SUBSCRIBER}: ${told}`);
     });
 
-    await step(t, 'the confirmation mail, in Russian, leads to a button that confirms the subscription', async (st) => {
+    await run.step(t, 'the confirmation mail, in Russian, leads to a button that confirms the subscription', async (st) => {
       const { page, state } = visitor;
-      const mail = await receiveMail(smtp, SUBSCRIBER, `Подтвердите подписку на рассылку ${NETWORK.ru}`);
+      const mail = await receiveMail(run.smtp, SUBSCRIBER, `Подтвердите подписку на рассылку ${NETWORK.ru}`);
       st.diagnostic(`confirmation mail: "${mail.subject}"`);
       // The link is in the subscriber's language: opened as from a mail reader, the page is Russian.
-      const link = linkIn(mail, '/newsletter/confirm', { base: irene.base, lang: 'ru' });
+      const link = linkIn(mail, '/newsletter/confirm', { base: run.irene.base, lang: 'ru' });
       await page.goto(link);
       await checkPage(page, state, 'ru');
       assert.equal(await page.getByRole('button', { name: 'Подтвердить подписку', exact: true }).count(), 1);
@@ -239,7 +191,7 @@ test('a network newsletter: subscribe, confirm by mail, write and send an issue,
       );
     });
 
-    await step(t, 'the administrator writes an issue in English and Russian and saves the draft', async () => {
+    await run.step(t, 'the administrator writes an issue in English and Russian and saves the draft', async () => {
       const { page, state } = admin;
       await page.goto('/account/signin?lang=en');
       await checkPage(page, state, LANG);
@@ -273,7 +225,7 @@ test('a network newsletter: subscribe, confirm by mail, write and send an issue,
       assert.match(await fact(page, 'Audience'), /^Every confirmed subscriber \(1 recipient\)$/);
     });
 
-    await step(t, 'the administrator previews the Russian version and sends a test', async () => {
+    await run.step(t, 'the administrator previews the Russian version and sends a test', async () => {
       const { page, state } = admin;
       await clickThrough(page, page.locator('dl.facts').getByRole('link', { name: 'Русский', exact: true }));
       assert.match(new URL(page.url()).pathname, /\/preview\/ru$/);
@@ -294,11 +246,11 @@ test('a network newsletter: subscribe, confirm by mail, write and send an issue,
       assert.match(await statusText(page), /The test was sent to 1 address\./);
       assert.equal(await fact(page, 'Status'), 'Draft', 'a test changed the status of the issue');
 
-      const proof = await receiveMail(smtp, TESTER, `[Test] ${ISSUE.en.subject}`);
+      const proof = await receiveMail(run.smtp, TESTER, `[Test] ${ISSUE.en.subject}`);
       assert.ok(proof.text.includes(ISSUE.en.mark), `the test has not the English text:\n${proof.text}`);
     });
 
-    await step(t, 'the administrator sends the issue and follows it until 1 / 1 is sent', async (st) => {
+    await run.step(t, 'the administrator sends the issue and follows it until 1 / 1 is sent', async (st) => {
       const { page, state } = admin;
       await page.goto(campaignUrl);
       await checkPage(page, state, LANG);
@@ -325,9 +277,9 @@ test('a network newsletter: subscribe, confirm by mail, write and send an issue,
       st.diagnostic(`sent: ${campaignUrl}`);
     });
 
-    await step(t, 'the subscriber receives the issue in Russian, in text and HTML, and unsubscribes from its manage link', async () => {
+    await run.step(t, 'the subscriber receives the issue in Russian, in text and HTML, and unsubscribes from its manage link', async () => {
       const { page, state } = visitor;
-      const mail = await receiveMail(smtp, SUBSCRIBER, ISSUE.ru.subject);
+      const mail = await receiveMail(run.smtp, SUBSCRIBER, ISSUE.ru.subject);
       assert.ok(mail.text.includes(ISSUE.ru.mark), `the text part has not the Russian text:\n${mail.text}`);
       assert.ok(!mail.text.includes('**'), `the text part keeps the Markdown:\n${mail.text}`);
       assert.ok(mail.html, 'the issue has no HTML part');
@@ -335,7 +287,7 @@ test('a network newsletter: subscribe, confirm by mail, write and send an issue,
       assert.ok(mail.html.includes(`<strong>${ISSUE.ru.mark}</strong>`), `the HTML part has not the Russian text:\n${mail.html}`);
       assert.match(mail.headers.get('list-unsubscribe') ?? '', /\/newsletter\/unsubscribe\//, 'no List-Unsubscribe header');
 
-      manageUrl = linkIn(mail, /^\/newsletter\/manage\/[^/]+$/, { base: irene.base });
+      manageUrl = linkIn(mail, /^\/newsletter\/manage\/[^/]+$/, { base: run.irene.base });
       assert.ok(mail.html.includes(`href="${manageUrl}"`), 'the HTML part has not the same manage link');
       await page.goto(manageUrl);
       await checkPage(page, state, LANG);
@@ -357,7 +309,7 @@ test('a network newsletter: subscribe, confirm by mail, write and send an issue,
       );
     });
 
-    await step(t, 'the issue is in the public archive, and its web version opens', async () => {
+    await run.step(t, 'the issue is in the public archive, and its web version opens', async () => {
       const { page, state } = visitor;
       await page.goto(`${NEWSLETTER_PATH}?lang=en`);
       await checkPage(page, state, LANG);

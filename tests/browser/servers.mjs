@@ -6,6 +6,7 @@
 // the portal's address and the language are passed in. Only the cleanup is process-wide:
 // the servers and work folders must not outlive the test process, whatever ends it.
 
+import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, execFile } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -15,7 +16,7 @@ import { createServer, connect } from 'node:net';
 import { tmpdir, homedir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { watch } from './helpers.mjs';
+import { launchChromium, watch } from './helpers.mjs';
 
 export const IRENE_BIN =
   process.env.IRENE_BIN ??
@@ -420,4 +421,59 @@ export async function clickThrough(page, target) {
 
 export function regexEscape(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+// --- one journey's servers ---------------------------------------------------------------------
+
+/**
+ * The servers and the browser of one journey test, started before its steps and stopped
+ * after them: aiosmtpd, `irene serve --demo` with `admin` made beforehand (and `serveArgs`),
+ * and Chromium. When something failed, the servers' logs are printed. Call it at the top
+ * level of a test file.
+ */
+export function journey({ prefix, admin, serveArgs = [], locale }) {
+  const run = {
+    work: undefined,
+    smtp: undefined, // { name, child, port, maildir, log, read }
+    irene: undefined, // { name, child, port, base, log, data }
+    browser: undefined,
+    failed: false,
+    /** A new person: a browser context of their own, asking for `locale`. */
+    person() {
+      return person(run.browser, { base: run.irene.base, locale });
+    },
+    /** A step of the journey; once one fails, the later ones only say they did not run. */
+    async step(t, name, fn) {
+      await t.test(name, async (st) => {
+        if (run.failed) {
+          st.skip('an earlier step failed');
+          return;
+        }
+        try {
+          await fn(st);
+        } catch (err) {
+          run.failed = true;
+          throw err;
+        }
+      });
+    },
+  };
+  before(async () => {
+    run.failed = true; // until the servers and the browser are up
+    await requireIrene();
+    run.work = await makeWork(prefix);
+    run.smtp = await startSmtp(run.work);
+    run.irene = await startIrene({ work: run.work, smtp: run.smtp, admin, serveArgs });
+    run.browser = await launchChromium();
+    run.failed = false;
+  });
+  after(async () => {
+    await run.browser?.close().catch(() => {});
+    if (run.failed) await printLogs([run.irene, run.smtp]);
+    await stop(run.irene?.child);
+    await stop(run.smtp?.child);
+    await removeWork(run.work);
+    run.work = undefined;
+  });
+  return run;
 }
