@@ -179,3 +179,101 @@ fn the_reader_decodes_what_other_mailers_write() {
     assert_eq!(mail.subject, "plain");
     assert_eq!(mail.text, "Привет,\nmir");
 }
+
+/// A certificate authority of our own and a certificate for `localhost` signed by it, made
+/// with openssl in `dir`: (the authority's PEM, the server's certificate, its key).
+fn private_authority(dir: &std::path::Path) -> (String, String, String) {
+    let path = |name: &str| dir.join(name).to_str().unwrap().to_string();
+    std::fs::write(
+        dir.join("server.ext"),
+        "subjectAltName=DNS:localhost\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n",
+    )
+    .unwrap();
+    let steps: [&[&str]; 3] = [
+        &[
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-keyout",
+            &path("ca.key"),
+            "-out",
+            &path("ca.pem"),
+            "-days",
+            "2",
+            "-subj",
+            "/CN=IRENE test authority",
+            "-addext",
+            "basicConstraints=critical,CA:TRUE",
+            "-addext",
+            "keyUsage=critical,keyCertSign,cRLSign",
+        ],
+        &[
+            "req",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-keyout",
+            &path("server.key"),
+            "-out",
+            &path("server.csr"),
+            "-subj",
+            "/CN=localhost",
+        ],
+        &[
+            "x509",
+            "-req",
+            "-in",
+            &path("server.csr"),
+            "-CA",
+            &path("ca.pem"),
+            "-CAkey",
+            &path("ca.key"),
+            "-CAcreateserial",
+            "-out",
+            &path("server.pem"),
+            "-days",
+            "2",
+            "-extfile",
+            &path("server.ext"),
+        ],
+    ];
+    for args in steps {
+        let output = std::process::Command::new("openssl").args(args).output().expect("run openssl");
+        assert!(output.status.success(), "openssl {args:?}: {}", String::from_utf8_lossy(&output.stderr));
+    }
+    (path("ca.pem"), path("server.pem"), path("server.key"))
+}
+
+#[tokio::test]
+async fn mail_goes_over_starttls_and_smtps_to_a_server_with_a_private_certificate() {
+    let dir = tempfile::tempdir().unwrap();
+    let (authority, certificate, key) = private_authority(dir.path());
+    let starttls = SmtpSink::start_with(&["--tlscert", &certificate, "--tlskey", &key]);
+    let smtps = SmtpSink::start_with(&["--smtpscert", &certificate, "--smtpskey", &key]);
+    let to = Email::parse("member@example.org").unwrap();
+    let cases = [
+        (format!("smtp://localhost:{}?tls=starttls&ca={authority}", starttls.port), &starttls),
+        (format!("smtps://localhost:{}?ca={authority}", smtps.port), &smtps),
+    ];
+    for (url, sink) in cases {
+        let mailer = Mailer::from_config(Some(&url), FROM, dir.path()).unwrap();
+        mailer.send(&OutgoingMail::new(to.clone(), "One", "through the transport")).await.expect(&url);
+        let mut session = mailer.session();
+        for n in 0..3 {
+            let mail = OutgoingMail::new(to.clone(), format!("Kept {n}"), "on one connection").with_html("<p>kept</p>");
+            session.send(&mail).await.expect(&url);
+        }
+        let subjects: Vec<String> =
+            sink.wait_for(4, Duration::from_secs(10)).await.into_iter().map(|m| m.subject).collect();
+        assert_eq!(subjects, ["One", "Kept 0", "Kept 1", "Kept 2"], "{url}");
+    }
+
+    // Without the authority, the private certificate is refused, and the message is kept for later.
+    let untrusted = format!("smtp://localhost:{}?tls=starttls", starttls.port);
+    let mailer = Mailer::from_config(Some(&untrusted), FROM, dir.path()).unwrap();
+    let refused = mailer.session().send(&OutgoingMail::new(to, "Never", "not sent")).await.unwrap_err();
+    assert!(!refused.is_permanent(), "{refused}");
+    assert_eq!(starttls.messages().len(), 4);
+}

@@ -380,6 +380,9 @@ struct SmtpServer {
     port: u16,
     user: Option<String>,
     password: Option<String>,
+    /// A certificate authority to trust besides the public ones (a relay with a
+    /// private certificate): its file, and the PEM read from it.
+    ca: Option<(String, Vec<u8>)>,
 }
 
 impl SmtpServer {
@@ -408,13 +411,15 @@ impl SmtpServer {
         }
 
         let mut starttls = false;
+        let mut ca_file = None;
         for pair in query.split('&').filter(|pair| !pair.is_empty()) {
             match pair.split_once('=') {
                 Some(("tls", "starttls" | "required")) => starttls = true,
                 Some(("tls", value)) => {
                     bail!("unknown tls={value:?}: the only value is tls=starttls")
                 }
-                _ => bail!("unknown parameter {pair:?}: the only one is tls=starttls"),
+                Some(("ca", path)) => ca_file = Some(percent_decode(path).context("the ca file")?),
+                _ => bail!("unknown parameter {pair:?}: the known ones are tls=starttls and ca=FILE"),
             }
         }
         let security = match (implicit, starttls) {
@@ -451,8 +456,32 @@ impl SmtpServer {
         if password.is_some() && security == Security::Plain && !is_loopback(&host) {
             bail!("credentials would travel unencrypted to {host}: add ?tls=starttls or use smtps://");
         }
+        let ca = match ca_file {
+            None => None,
+            Some(_) if security == Security::Plain => {
+                bail!("ca= names a certificate authority for TLS: add tls=starttls or use smtps://")
+            }
+            Some(file) => {
+                let pem = std::fs::read(&file).with_context(|| format!("cannot read the ca file {file}"))?;
+                // lettre accepts a file without any certificate in it: say so now, not at the first message.
+                let holds_certificate = pem.windows(27).any(|window| window == b"-----BEGIN CERTIFICATE-----");
+                if !holds_certificate || lettre::transport::smtp::client::Certificate::from_pem(&pem).is_err() {
+                    bail!("the ca file {file} holds no PEM certificate");
+                }
+                Some((file, pem))
+            }
+        };
 
-        Ok(SmtpServer { security, host, port, user, password })
+        Ok(SmtpServer { security, host, port, user, password, ca })
+    }
+
+    /// TLS towards the host: the public authorities, and the operator's own if given.
+    fn tls_parameters(&self) -> Result<TlsParameters, lettre::transport::smtp::Error> {
+        let mut builder = TlsParameters::builder(self.host.clone());
+        if let Some((_, pem)) = &self.ca {
+            builder = builder.add_root_certificate(lettre::transport::smtp::client::Certificate::from_pem(pem)?);
+        }
+        builder.build_rustls()
     }
 
     /// Opens a connection of our own. Plain and STARTTLS connections switch
@@ -461,7 +490,7 @@ impl SmtpServer {
     /// message for its delayed-acknowledgement timer.
     async fn connect(&self) -> Result<AsyncSmtpConnection, MailError> {
         let temporary = |error: &dyn fmt::Display| MailError::Temporary(format!("{self}: {error}"));
-        let tls = || TlsParameters::new(self.host.clone()).map_err(|error| MailError::Permanent(error.to_string()));
+        let tls = || self.tls_parameters().map_err(|error| MailError::Permanent(error.to_string()));
         let hello = ClientId::default();
         let mut connection = match self.security {
             Security::Implicit => AsyncSmtpConnection::connect_tokio1(
@@ -497,7 +526,7 @@ impl SmtpServer {
     }
 
     fn transport(&self) -> anyhow::Result<AsyncSmtpTransport<Tokio1Executor>> {
-        let tls = || TlsParameters::new(self.host.clone()).map_err(|error| anyhow!("TLS for {}: {error}", self.host));
+        let tls = || self.tls_parameters().map_err(|error| anyhow!("TLS for {}: {error}", self.host));
         let mut builder = AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(&self.host)
             .port(self.port)
             .timeout(Some(SEND_TIMEOUT));
@@ -528,8 +557,15 @@ impl fmt::Display for SmtpServer {
         } else {
             write!(f, "{}:{}", self.host, self.port)?;
         }
+        let mut query = Vec::new();
         if self.security == Security::StartTls {
-            f.write_str("?tls=starttls")?;
+            query.push("tls=starttls".to_string());
+        }
+        if let Some((file, _)) = &self.ca {
+            query.push(format!("ca={file}"));
+        }
+        if !query.is_empty() {
+            write!(f, "?{}", query.join("&"))?;
         }
         Ok(())
     }
@@ -727,6 +763,9 @@ mod tests {
             format!("user:{secret}@mail.example.org"),
             format!("smtp://user:{secret}@[mail.example.org]:25"),
             format!("smtp://user:{secret}@mail example.org"),
+            format!("smtp://user:{secret}@127.0.0.1:2525?ca=/etc/ssl/certs/ca-certificates.crt"),
+            format!("smtps://user:{secret}@mail.example.org?ca=/nonexistent/authority.pem"),
+            format!("smtps://user:{secret}@mail.example.org?ca=%2Fetc%2Fhostname"),
         ];
         for url in &bad {
             let error = Mailer::from_config(Some(url), "IRENE <noreply@irene.test>", Path::new("."))

@@ -28,6 +28,11 @@ impl SmtpSink {
     /// Starts the server and waits until it greets; panics with its error
     /// output if it does not within 15 seconds.
     pub fn start() -> SmtpSink {
+        SmtpSink::start_with(&[])
+    }
+
+    /// Starts the server with more of aiosmtpd's options (`--tlscert`, `--smtpscert`, …).
+    pub fn start_with(options: &[&str]) -> SmtpSink {
         let dir = tempfile::tempdir().expect("temp dir for the SMTP server");
         // Another process may take the free port before the server binds it.
         for attempt in 1..=3 {
@@ -35,6 +40,7 @@ impl SmtpSink {
             let log = dir.path().join(format!("aiosmtpd-{port}.log"));
             let mut child = Command::new("python3")
                 .args(["-m", "aiosmtpd", "-n", "-l", &format!("127.0.0.1:{port}")])
+                .args(options)
                 .args(["-c", "sink.ScriptedMailbox"])
                 .env("PYTHONPATH", concat!(env!("CARGO_MANIFEST_DIR"), "/tests/support"))
                 .arg(dir.path().join("maildir"))
@@ -43,7 +49,9 @@ impl SmtpSink {
                 .stderr(std::fs::File::create(&log).expect("SMTP server log"))
                 .spawn()
                 .expect("start python3 -m aiosmtpd (is python3 installed?)");
-            match wait_ready(&mut child, port, &log) {
+            // Under SMTPS the greeting comes only after the TLS handshake: a connection must do.
+            let implicit_tls = options.contains(&"--smtpscert");
+            match wait_ready(&mut child, port, &log, implicit_tls) {
                 Ok(()) => return SmtpSink { port, url: format!("smtp://127.0.0.1:{port}"), dir, child },
                 Err(problem) => {
                     let _ = child.kill();
@@ -114,7 +122,7 @@ impl Drop for SmtpSink {
     }
 }
 
-fn wait_ready(child: &mut Child, port: u16, log: &Path) -> Result<(), String> {
+fn wait_ready(child: &mut Child, port: u16, log: &Path, implicit_tls: bool) -> Result<(), String> {
     let started = Instant::now();
     let output = || std::fs::read_to_string(log).unwrap_or_default();
     loop {
@@ -125,7 +133,12 @@ fn wait_ready(child: &mut Child, port: u16, log: &Path) -> Result<(), String> {
                 output()
             ));
         }
-        if greets(port) {
+        let ready = if implicit_tls {
+            TcpStream::connect_timeout(&([127, 0, 0, 1], port).into(), Duration::from_millis(500)).is_ok()
+        } else {
+            greets(port)
+        };
+        if ready {
             return Ok(());
         }
         if started.elapsed() > Duration::from_secs(15) {
