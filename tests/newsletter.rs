@@ -155,6 +155,20 @@ async fn subscription_journey(backend: &Backend) {
     assert_eq!(status, 400);
     assert!(page.contains("The main language needs its version.") && page.contains("Новости"), "{page}");
 
+    // The coordinator makes Russian the newsletter's default: new issues start from it.
+    let (status, _, location) =
+        coordinator.post_page(&format!("/networks/{NETWORK}/newsletter/settings"), &[("default_lang", "ru")]).await;
+    assert_eq!(
+        (status, location.as_deref()),
+        (303, Some(format!("/networks/{NETWORK}/newsletter/campaigns").as_str()))
+    );
+    let (_, form) = coordinator.page(&format!("/networks/{NETWORK}/newsletter/campaigns/new?lang=en")).await;
+    let main_lang = form.split("id=\"main_lang\"").nth(1).unwrap().split("</select>").next().unwrap();
+    assert!(main_lang.contains("<option value=\"ru\" selected>"), "{main_lang}");
+    let (status, _, _) =
+        coordinator.post_page(&format!("/networks/{NETWORK}/newsletter/settings"), &[("default_lang", "fr")]).await;
+    assert_eq!(status, 400);
+
     // A long campaign in Cyrillic is far over the 64 KiB other forms get.
     let long = "Длинный текст выпуска. ".repeat(800);
     let (status, page, _) = coordinator

@@ -883,3 +883,5 @@ people-email = Bu vəzifədə e-poçt
 people-phone = Bu vəzifədə telefon
 import-link = Təşkilatların fayldan idxalı
 newsletter-more = Ölkənizi və mövzuları seçin, keçmiş buraxılışları oxuyun
+newsletter-default-lang = Bülletenin əsas dili (yeni buraxılışlar əvvəlcə bu dildə yazılır; öz dilində versiyası olmayan oxucular onu alır)
+newsletter-default-lang-save = Yadda saxla

@@ -893,3 +893,5 @@ people-email = E-mail in this position
 people-phone = Telephone in this position
 import-link = Import organisations from a file
 newsletter-more = Choose your country and themes, and read past issues
+newsletter-default-lang = Default language of the newsletter (new issues are written in it first; readers of a language without a version get it)
+newsletter-default-lang-save = Save

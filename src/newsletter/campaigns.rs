@@ -219,6 +219,10 @@ struct CampaignsPage {
     campaigns: Vec<CampaignRow>,
     subscribers: Vec<(String, i64)>,
     held: Vec<HeldAddress>,
+    /// Set by coordinators only: the newsletter's default language.
+    coordinator: bool,
+    default_lang: String,
+    languages: Vec<Choice>,
 }
 
 /// The writer's desk: campaigns, subscriber counts, and held addresses with why.
@@ -291,6 +295,9 @@ pub async fn list(
         campaigns,
         subscribers,
         held,
+        coordinator: rights.coordinator,
+        default_lang: super::default_lang(&state.db, network.id).await.page(lang)?.code().to_string(),
+        languages: Choice::languages(),
     };
     render(&page, lang)
 }
@@ -466,7 +473,8 @@ pub async fn new_form(
 ) -> Result<Html<String>, PageError> {
     let (network, rights) = writer(&state, &user, &slug, lang).await?;
     let mut form = FormState::default();
-    form.values.insert("main_lang".into(), lang.code().into());
+    let default_lang = super::default_lang(&state.db, network.id).await.page(lang)?;
+    form.values.insert("main_lang".into(), default_lang.code().into());
     if !rights.coordinator
         && let Some(theme) = rights.themes.first()
     {
@@ -510,6 +518,44 @@ pub async fn create(
     .page(lang)?;
     audit(&state, &user, "campaign.create", id).await.page(lang)?;
     Ok(Redirect::to(&format!("/networks/{slug}/newsletter/campaigns/{id}")).into_response())
+}
+
+/// A coordinator sets the newsletter's default language.
+pub async fn settings(
+    State(state): State<AppState>,
+    lang: Lang,
+    RequireUser(user): RequireUser,
+    SlugPath(slug): SlugPath,
+    data: FormData,
+) -> Result<Redirect, PageError> {
+    let (network, rights) = writer(&state, &user, &slug, lang).await?;
+    if !rights.coordinator {
+        return Err(PageError { error: AppError::Forbidden, lang });
+    }
+    let chosen = Lang::parse(&data.get("default_lang"))
+        .ok_or_else(|| AppError::bad("default_lang", Problem::Unknown(data.get("default_lang"))))
+        .page(lang)?;
+    sqlx::query(
+        "INSERT INTO newsletter_settings (network_id, default_lang) VALUES ($1, $2) \
+         ON CONFLICT (network_id) DO UPDATE SET default_lang = excluded.default_lang",
+    )
+    .bind(network.id)
+    .bind(chosen.code())
+    .execute(&state.db.pool)
+    .await
+    .page(lang)?;
+    crate::platform::audit::record(
+        &state.db,
+        Some(user.user_id),
+        "newsletter.settings",
+        "network",
+        Some(network.id),
+        None,
+        None,
+    )
+    .await
+    .page(lang)?;
+    Ok(Redirect::to(&format!("/networks/{slug}/newsletter/campaigns")))
 }
 
 async fn audit(state: &AppState, user: &SignedIn, action: &str, campaign_id: i64) -> sqlx::Result<()> {

@@ -76,6 +76,16 @@ pub async fn network(db: &Db, slug: &Slug) -> sqlx::Result<Option<NetworkRef>> {
     .transpose()
 }
 
+/// The language a network's issues are written in first, and which readers of
+/// a language without a version get; English until the coordinator says otherwise.
+pub async fn default_lang(db: &Db, network_id: i64) -> sqlx::Result<crate::platform::i18n::Lang> {
+    let code: Option<String> = sqlx::query_scalar("SELECT default_lang FROM newsletter_settings WHERE network_id = $1")
+        .bind(network_id)
+        .fetch_optional(&db.pool)
+        .await?;
+    Ok(code.and_then(|code| crate::platform::i18n::Lang::parse(&code)).unwrap_or(crate::platform::i18n::Lang::En))
+}
+
 /// What a person may write for a network's newsletter: all of it as its
 /// coordinator (or an administrator), or the sections of the themes whose
 /// focal points their organisation leads.

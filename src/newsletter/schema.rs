@@ -5,7 +5,18 @@
 use crate::platform::db::Dialect;
 use crate::platform::migrate::Migration;
 
-pub const MIGRATIONS: &[Migration] = &[Migration { version: 200, name: "newsletter", sql: tables }];
+pub const MIGRATIONS: &[Migration] = &[
+    Migration { version: 200, name: "newsletter", sql: tables },
+    Migration { version: 201, name: "newsletter default language", sql: settings },
+];
+
+fn settings(_: Dialect) -> String {
+    "CREATE TABLE newsletter_settings (
+        network_id BIGINT PRIMARY KEY REFERENCES networks (id) ON DELETE CASCADE,
+        default_lang TEXT NOT NULL
+    )"
+    .to_string()
+}
 
 fn tables(_: Dialect) -> String {
     "CREATE TABLE newsletter_addresses (
