@@ -276,6 +276,7 @@ pub fn router(state: AppState) -> Router {
         .route("/networks/{slug}/newsletter/issues/{id}", get(newsletter::archive::issue_page))
         .route("/networks/{slug}/newsletter/campaigns", get(newsletter::campaigns::list))
         .route("/networks/{slug}/newsletter/settings", post(newsletter::campaigns::settings))
+        .route("/networks/{slug}/newsletter/held", post(newsletter::campaigns::release))
         .route("/networks/{slug}/newsletter/campaigns/{id}", get(newsletter::campaigns::show))
         .route("/networks/{slug}/newsletter/campaigns/{id}/preview/{lang}", get(newsletter::campaigns::preview))
         .route("/networks/{slug}/newsletter/campaigns/{id}/test", post(newsletter::campaigns::test_send))

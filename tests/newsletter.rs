@@ -325,6 +325,14 @@ async fn permanent_failures_hold_an_address_and_temporary_ones_are_retried() {
         let campaign = compose(&coordinator, &[("main_lang", "en"), ("subject_en", "After"), ("body_en", "Hi")]).await;
         let (_, page) = coordinator.page(&format!("{campaign}?lang=en")).await;
         assert!(page.contains("2 recipients"), "{page}");
+        // Once the mailbox works again, the coordinator releases the address.
+        let release = format!("/networks/{NETWORK}/newsletter/held");
+        let (status, _, _) = coordinator.post_page(&release, &[("email", "bounce@example.org")]).await;
+        assert_eq!(status, 303);
+        let (_, page) = coordinator.page(&format!("{campaign}?lang=en")).await;
+        assert!(page.contains("3 recipients"), "{page}");
+        let (status, _, _) = coordinator.post_page(&release, &[("email", "fine@example.org")]).await;
+        assert_eq!(status, 404, "only a held address is released");
     }
 }
 

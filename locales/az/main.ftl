@@ -885,3 +885,4 @@ import-link = Təşkilatların fayldan idxalı
 newsletter-more = Ölkənizi və mövzuları seçin, keçmiş buraxılışları oxuyun
 newsletter-default-lang = Bülletenin əsas dili (yeni buraxılışlar əvvəlcə bu dildə yazılır; öz dilində versiyası olmayan oxucular onu alır)
 newsletter-default-lang-save = Yadda saxla
+newsletter-release = Yenidən göndər

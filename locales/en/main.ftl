@@ -895,3 +895,4 @@ import-link = Import organisations from a file
 newsletter-more = Choose your country and themes, and read past issues
 newsletter-default-lang = Default language of the newsletter (new issues are written in it first; readers of a language without a version get it)
 newsletter-default-lang-save = Save
+newsletter-release = Send to it again

@@ -558,6 +558,47 @@ pub async fn settings(
     Ok(Redirect::to(&format!("/networks/{slug}/newsletter/campaigns")))
 }
 
+/// A coordinator lets a held address receive the newsletter again (its
+/// mailbox works again): its count of failures starts afresh.
+pub async fn release(
+    State(state): State<AppState>,
+    lang: Lang,
+    RequireUser(user): RequireUser,
+    SlugPath(slug): SlugPath,
+    data: FormData,
+) -> Result<Redirect, PageError> {
+    let (network, rights) = writer(&state, &user, &slug, lang).await?;
+    if !rights.coordinator {
+        return Err(PageError { error: AppError::Forbidden, lang });
+    }
+    // Only an address subscribed to this network is this coordinator's to release.
+    let released = sqlx::query(
+        "UPDATE newsletter_addresses SET held_at = NULL, bounces = 0 WHERE email = $1 AND held_at IS NOT NULL \
+         AND EXISTS (SELECT 1 FROM newsletter_subscriptions s WHERE s.email = $1 AND s.network_id = $2)",
+    )
+    .bind(data.get("email"))
+    .bind(network.id)
+    .execute(&state.db.pool)
+    .await
+    .page(lang)?
+    .rows_affected();
+    if released == 0 {
+        return Err(PageError { error: AppError::NotFound, lang });
+    }
+    crate::platform::audit::record(
+        &state.db,
+        Some(user.user_id),
+        "newsletter.release",
+        "network",
+        Some(network.id),
+        None,
+        None,
+    )
+    .await
+    .page(lang)?;
+    Ok(Redirect::to(&format!("/networks/{slug}/newsletter/campaigns")))
+}
+
 async fn audit(state: &AppState, user: &SignedIn, action: &str, campaign_id: i64) -> sqlx::Result<()> {
     crate::platform::audit::record(
         &state.db,
