@@ -250,7 +250,14 @@ async fn subscription_journey(backend: &Backend) {
     let (status, _) = Browser::new(&server).page("/newsletter/manage/cnVzdGFtQGV4YW1wbGUub3Jn.AAAA").await;
     assert_eq!(status, 404);
 
-    // The archive, its feed and the web version are public.
+    // The archive, its feed, the web version and the API are public.
+    let (status, issues) = server.json(&format!("/api/v1/networks/{NETWORK}/newsletter/issues")).await;
+    assert_eq!(status, 200);
+    assert_eq!(issues[0]["subject"]["ru"], "Новости сети, декабрь", "{issues}");
+    assert_eq!(issues[0]["main_lang"], "en");
+    assert!(issues[0]["body"]["en"].as_str().unwrap().contains("**conference**"));
+    let (status, _) = server.json("/api/v1/networks/no-such-network/newsletter/issues").await;
+    assert_eq!(status, 404);
     let (_, archive) = server.text(&format!("/networks/{NETWORK}/newsletter?lang=ru")).await;
     assert!(archive.contains("Новости сети, декабрь"), "{archive}");
     let feed = server.get(&format!("/networks/{NETWORK}/newsletter/feed.atom?lang=en")).await;

@@ -22,16 +22,21 @@ pub struct IssueLink {
     pub date: String,
 }
 
-struct SentIssue {
-    id: i64,
-    subject: LocalizedText,
-    body: LocalizedText,
-    main: Lang,
-    finished_at: String,
+pub(super) struct SentIssue {
+    pub id: i64,
+    pub subject: LocalizedText,
+    pub body: LocalizedText,
+    pub main: Lang,
+    pub finished_at: String,
 }
 
 /// Sent issues, newest first; cancelled ones and those still sending stay out.
-async fn sent_issues(db: &Db, network_id: i64, only: Option<i64>, limit: i64) -> sqlx::Result<Vec<SentIssue>> {
+pub(super) async fn sent_issues(
+    db: &Db,
+    network_id: i64,
+    only: Option<i64>,
+    limit: i64,
+) -> sqlx::Result<Vec<SentIssue>> {
     let rows = sqlx::query(
         "SELECT id, subject, body, main_lang, finished_at FROM newsletter_campaigns \
          WHERE network_id = $1 AND status = 'sent' AND ($2 = 0 OR id = $2) ORDER BY finished_at DESC, id DESC LIMIT $3",

@@ -2,6 +2,7 @@
 //! recorded consent, campaigns composed per language for an audience, their
 //! delivery to every recipient exactly once, and the public archive.
 
+pub mod api;
 pub mod archive;
 pub mod audience;
 pub mod campaigns;
