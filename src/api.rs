@@ -19,14 +19,14 @@ use utoipa_swagger_ui::SwaggerUi;
 
 use crate::app::AppState;
 use crate::platform::web::{ApiError, AppError};
-use crate::{directory, networks, newsletter, themes};
+use crate::{consultative, directory, networks, newsletter, themes};
 
 #[derive(OpenApi)]
 #[openapi(
     info(
         title = "IRENE open data",
         description = "Everything public on the portal of the UN-NGO-IRENE networks: organisations, networks, \
-                       focal points, themes and sent newsletter issues. Reading needs no key.",
+                       focal points, themes, sent newsletter issues and the ECOSOC calendar. Reading needs no key.",
         version = "1"
     ),
     servers((url = "/api/v1")),
@@ -36,6 +36,7 @@ use crate::{directory, networks, newsletter, themes};
         (name = "networks", description = "Networks, their coordinators, focal points and members"),
         (name = "themes", description = "Themes and the goals they map to"),
         (name = "newsletter", description = "Each network's sent newsletter issues"),
+        (name = "ecosoc", description = "The calendar of the Committee on NGOs and ECOSOC"),
     )
 )]
 struct ApiDoc;
@@ -97,6 +98,7 @@ pub fn router() -> Router<AppState> {
         .routes(routes!(themes::api::themes))
         .routes(routes!(themes::api::theme))
         .routes(routes!(newsletter::api::issues))
+        .routes(routes!(consultative::api::calendar_days))
         .split_for_parts();
     // Reading is open to every site; writing (with a token) is left to same-site and non-browser clients.
     let cors = CorsLayer::new().allow_origin(Any).allow_methods([Method::GET, Method::HEAD, Method::OPTIONS]);

@@ -300,6 +300,14 @@ async fn an_ngo_goes_from_eligibility_to_status_and_is_reminded_of_its_report() 
         let (status, page) = Browser::new(&server).page("/ecosoc/calendar?lang=en").await;
         assert_eq!(status, 200);
         assert!(page.contains("Deadline for complete applications"));
+        let (status, days) = server.json("/api/v1/ecosoc/calendar?lang=ru").await;
+        assert_eq!(status, 200);
+        let deadline = days.as_array().unwrap().iter().find(|day| day["kind"] == "application_deadline").unwrap();
+        assert!(deadline["from"].as_str().unwrap().ends_with("-06-01"), "{deadline}");
+        assert!(deadline["to"].is_null());
+        let session = days.as_array().unwrap().iter().find(|day| day["kind"] == "session").unwrap();
+        assert!(session["to"].as_str().unwrap() > session["from"].as_str().unwrap(), "{session}");
+        assert!(!deadline["what"].as_str().unwrap().is_ascii(), "worded in Russian: {deadline}");
 
         // An instance reminding ten years ahead mails the editor at once.
         server.stop();

@@ -225,9 +225,24 @@ pub async fn board(
 
 /// One line of the calendar.
 pub struct CalendarLine {
+    pub kind: CalendarKind,
     pub from: Date,
     pub to: Option<Date>,
     pub what: String,
+}
+
+/// What a day of the calendar is, for machines reading it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum CalendarKind {
+    /// A session of the Committee on NGOs.
+    Session,
+    /// The 1 June deadline for applications.
+    ApplicationDeadline,
+    /// The day quadrennial reports fall due.
+    ReportsDue,
+    /// The Council's decisions on the Committee's recommendations.
+    CouncilDecisions,
 }
 
 #[derive(Template)]
@@ -245,6 +260,7 @@ pub fn calendar(today: Date, report_due: rules::MonthDay, lang: Lang) -> Vec<Cal
     let mut session = first;
     while session.year <= first.year + 2 {
         lines.push(CalendarLine {
+            kind: CalendarKind::Session,
             from: session.first_day(),
             to: Some(session.last_day()),
             what: super::session_label(session, lang),
@@ -254,6 +270,7 @@ pub fn calendar(today: Date, report_due: rules::MonthDay, lang: Lang) -> Vec<Cal
     for year in today.year()..=first.year + 2 {
         let deadline = rules::APPLICATION_DEADLINE.in_year(year);
         lines.push(CalendarLine {
+            kind: CalendarKind::ApplicationDeadline,
             from: deadline,
             to: None,
             what: lang.t_with(
@@ -261,9 +278,19 @@ pub fn calendar(today: Date, report_due: rules::MonthDay, lang: Lang) -> Vec<Cal
                 &[("session", super::session_label(Session::examining(deadline), lang).into())],
             ),
         });
-        lines.push(CalendarLine { from: report_due.in_year(year), to: None, what: lang.t("ecosoc-calendar-reports") });
+        lines.push(CalendarLine {
+            kind: CalendarKind::ReportsDue,
+            from: report_due.in_year(year),
+            to: None,
+            what: lang.t("ecosoc-calendar-reports"),
+        });
         if let Ok(july) = Date::from_calendar_date(year, time::Month::July, 1) {
-            lines.push(CalendarLine { from: july, to: None, what: lang.t("ecosoc-calendar-council") });
+            lines.push(CalendarLine {
+                kind: CalendarKind::CouncilDecisions,
+                from: july,
+                to: None,
+                what: lang.t("ecosoc-calendar-council"),
+            });
         }
     }
     lines.retain(|line| line.to.unwrap_or(line.from) >= today);

@@ -1,6 +1,7 @@
 //! The ECOSOC consultative-status desk: eligibility, the application and its
 //! way through the Committee on NGOs, and keeping status afterwards.
 
+pub mod api;
 pub mod board;
 pub mod desk;
 pub mod dossier;
