@@ -308,6 +308,9 @@ async fn an_ngo_goes_from_eligibility_to_status_and_is_reminded_of_its_report() 
         let session = days.as_array().unwrap().iter().find(|day| day["kind"] == "session").unwrap();
         assert!(session["to"].as_str().unwrap() > session["from"].as_str().unwrap(), "{session}");
         assert!(!deadline["what"].as_str().unwrap().is_ascii(), "worded in Russian: {deadline}");
+        let (status, error) = server.json("/api/v1/ecosoc/calendar?lang=fr").await;
+        assert_eq!(status, 400);
+        assert_eq!(error["error"]["parameter"], "lang", "{error}");
 
         // An instance reminding ten years ahead mails the editor at once.
         server.stop();

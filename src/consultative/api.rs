@@ -2,12 +2,14 @@
 
 use axum::Json;
 use axum::extract::State;
+use axum::http::Uri;
 use serde::Serialize;
 use utoipa::ToSchema;
 
 use super::board::{CalendarKind, calendar};
 use crate::app::AppState;
 use crate::platform::i18n::Lang;
+use crate::platform::web::{ApiError, ApiErrorBody, AppError, Problem, query_pairs};
 
 #[derive(Serialize, ToSchema)]
 pub struct CalendarDay {
@@ -26,12 +28,19 @@ pub struct CalendarDay {
     get,
     path = "/ecosoc/calendar",
     tag = "ecosoc",
-    params(("lang" = Option<String>, Query, description = "Language of `what`: en, ru or az")),
-    responses((status = 200, body = Vec<CalendarDay>))
+    params(("lang" = Option<String>, Query, description = "Language of `what`: en (when absent), ru or az")),
+    responses(
+        (status = 200, body = Vec<CalendarDay>),
+        (status = 400, description = "A language not offered", body = ApiErrorBody)
+    )
 )]
-pub async fn calendar_days(State(state): State<AppState>, lang: Lang) -> Json<Vec<CalendarDay>> {
+pub async fn calendar_days(State(state): State<AppState>, uri: Uri) -> Result<Json<Vec<CalendarDay>>, ApiError> {
+    let lang = match query_pairs(&uri)?.into_iter().find(|(name, _)| name == "lang") {
+        None => Lang::En,
+        Some((_, code)) => Lang::parse(&code).ok_or_else(|| AppError::bad("lang", Problem::Unknown(code)))?,
+    };
     let lines = calendar(crate::platform::clock::today(), state.desk_rules.report_due, lang);
-    Json(
+    Ok(Json(
         lines
             .into_iter()
             .map(|line| CalendarDay {
@@ -41,5 +50,5 @@ pub async fn calendar_days(State(state): State<AppState>, lang: Lang) -> Json<Ve
                 what: line.what,
             })
             .collect(),
-    )
+    ))
 }
