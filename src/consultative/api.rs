@@ -28,7 +28,7 @@ pub struct CalendarDay {
     get,
     path = "/ecosoc/calendar",
     tag = "ecosoc",
-    params(("lang" = Option<String>, Query, description = "Language of `what`: en (when absent), ru or az")),
+    params(("lang" = Option<String>, Query, description = "Language of `what`: en (when absent), ru or az", pattern = "^(en|ru|az)$")),
     responses(
         (status = 200, body = Vec<CalendarDay>),
         (status = 400, description = "A language not offered", body = ApiErrorBody)
