@@ -587,9 +587,10 @@ pub async fn vcard(State(state): State<AppState>, lang: Lang, SlugPath(slug): Sl
 pub async fn person_vcard(
     State(state): State<AppState>,
     lang: Lang,
-    axum::extract::Path((raw_slug, id)): axum::extract::Path<(String, i64)>,
+    axum::extract::Path((raw_slug, raw_id)): axum::extract::Path<(String, String)>,
 ) -> Result<Response, PageError> {
     let slug = crate::platform::values::Slug::parse(&raw_slug).ok_or(AppError::NotFound).page(lang)?;
+    let id: i64 = raw_id.parse().map_err(|_| AppError::NotFound).page(lang)?;
     let profile = queries::profile(&state.db, &slug).await.page(lang)?.ok_or(AppError::NotFound).page(lang)?;
     let person = profile.people.iter().find(|p| p.id == id).ok_or(AppError::NotFound).page(lang)?;
     let name = person.name.get(Lang::En);

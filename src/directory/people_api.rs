@@ -17,7 +17,7 @@ use crate::platform::auth::TokenUser;
 use crate::platform::forms::{FormData, FormState, replace_texts};
 use crate::platform::i18n::Lang;
 use crate::platform::values::Slug;
-use crate::platform::web::{ApiError, ApiErrorBody, AppError, api_body};
+use crate::platform::web::{ApiError, ApiErrorBody, ApiSlugNumber, AppError, api_body};
 
 /// A person to add to an organisation, in their position there.
 #[derive(serde::Deserialize, ToSchema)]
@@ -158,10 +158,10 @@ pub async fn add_person(
 pub async fn update_person(
     State(state): State<AppState>,
     token: TokenUser,
-    Path((slug, id)): Path<(String, i64)>,
+    ApiSlugNumber(slug, id): ApiSlugNumber,
     body: Result<Json<PersonChanges>, JsonRejection>,
 ) -> Result<Json<PersonPosition>, ApiError> {
-    let (organization_id, saved) = writable_position(&state, &token, &slug, id).await?;
+    let (organization_id, saved) = writable_position(&state, &token, slug.as_str(), id).await?;
     let changes = api_body(body)?;
     let after = changed(
         &saved.record,
@@ -196,9 +196,9 @@ pub async fn update_person(
 pub async fn remove_person(
     State(state): State<AppState>,
     token: TokenUser,
-    Path((slug, id)): Path<(String, i64)>,
+    ApiSlugNumber(slug, id): ApiSlugNumber,
 ) -> Result<StatusCode, ApiError> {
-    let (organization_id, saved) = writable_position(&state, &token, &slug, id).await?;
+    let (organization_id, saved) = writable_position(&state, &token, slug.as_str(), id).await?;
     remove_position(&state.db, organization_id, id, &saved, token.user.user_id).await?;
     Ok(StatusCode::NO_CONTENT)
 }

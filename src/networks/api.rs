@@ -3,8 +3,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use axum::Json;
+use axum::extract::State;
 use axum::extract::rejection::JsonRejection;
-use axum::extract::{Path, State};
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -15,7 +15,7 @@ use crate::platform::auth::TokenUser;
 use crate::platform::forms::{FormData, FormState, replace_texts};
 use crate::platform::i18n::{Lang, LocalizedText};
 use crate::platform::values::Slug;
-use crate::platform::web::{ApiError, ApiErrorBody, ApiSlug, AppError, Problem, api_body};
+use crate::platform::web::{ApiError, ApiErrorBody, ApiSlug, ApiSlugNumber, AppError, Problem, api_body};
 
 /// An organisation as a network lists it.
 #[derive(Serialize, ToSchema)]
@@ -276,10 +276,9 @@ impl FocalPointChanges {
 pub async fn update_focal_point(
     State(state): State<AppState>,
     TokenUser { user, can_write }: TokenUser,
-    Path((raw_slug, number)): Path<(String, i64)>,
+    ApiSlugNumber(slug, number): ApiSlugNumber,
     body: Result<Json<FocalPointChanges>, JsonRejection>,
 ) -> Result<Json<FocalPointItem>, ApiError> {
-    let slug = Slug::parse(&raw_slug).ok_or(AppError::NotFound)?;
     let (network_id, _, _) = edit::load_network(&state.db, &slug).await?.ok_or(AppError::NotFound)?;
     let (id, version, before) =
         edit::load_focal_point(&state.db, network_id, number).await?.ok_or(AppError::NotFound)?;

@@ -421,6 +421,23 @@ impl<S: Send + Sync> FromRequestParts<S> for ApiSlug {
     }
 }
 
+/// The `{slug}` and the number after it (`{id}`, `{number}`) of an API address;
+/// either malformed (a number out of range included) names nothing: a JSON 404.
+pub struct ApiSlugNumber(pub Slug, pub i64);
+
+impl<S: Send + Sync> FromRequestParts<S> for ApiSlugNumber {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<ApiSlugNumber, ApiError> {
+        let raw = axum::extract::Path::<(String, String)>::from_request_parts(parts, state).await;
+        raw.ok()
+            .and_then(|axum::extract::Path((slug, number))| {
+                Some(ApiSlugNumber(Slug::parse(&slug)?, number.parse().ok()?))
+            })
+            .ok_or(ApiError(AppError::NotFound))
+    }
+}
+
 /// The JSON body of an API write, taken as `Result` by handlers so that they check rights first; a body that is
 /// not the JSON expected is a 400 naming `body`.
 pub fn api_body<T>(body: Result<axum::Json<T>, axum::extract::rejection::JsonRejection>) -> Result<T, ApiError> {
