@@ -348,7 +348,13 @@ fn edit_page(
     }
 }
 
-async fn require_editor(state: &AppState, user: &SignedIn, organization_id: i64, lang: Lang) -> Result<(), PageError> {
+/// Refuses (403) whoever may not edit the organisation.
+pub async fn require_editor(
+    state: &AppState,
+    user: &SignedIn,
+    organization_id: i64,
+    lang: Lang,
+) -> Result<(), PageError> {
     if roles::can_edit_organization(&state.db, user, organization_id).await.page(lang)? {
         Ok(())
     } else {

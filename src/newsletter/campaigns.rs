@@ -29,6 +29,8 @@ use crate::platform::web::{AppError, Chrome, Found, PageError, Problem, SlugPath
 /// percent-encoded Cyrillic taking six bytes a letter.
 pub const FORM_LIMIT: usize = 1024 * 1024;
 const SUBJECT_MAX: usize = 200;
+/// How campaigns are named in the audit log.
+const CAMPAIGN: &str = "newsletter_campaign";
 const BODY_MAX: usize = 20_000;
 const TEST_ADDRESSES_MAX: usize = 5;
 const RECIPIENTS_PER_PAGE: i64 = 100;
@@ -516,8 +518,18 @@ pub async fn create(
     .fetch_one(&state.db.pool)
     .await
     .page(lang)?;
-    audit(&state, &user, "campaign.create", id).await.page(lang)?;
+    audit(&state, &user, "campaign.create", CAMPAIGN, id).await.page(lang)?;
     Ok(Redirect::to(&format!("/networks/{slug}/newsletter/campaigns/{id}")).into_response())
+}
+
+/// The network, when the person coordinates it (section writers may not
+/// change the newsletter's settings or its held addresses).
+async fn coordinator_of(state: &AppState, user: &SignedIn, slug: &Slug, lang: Lang) -> Result<NetworkRef, PageError> {
+    let (network, rights) = writer(state, user, slug, lang).await?;
+    if !rights.coordinator {
+        return Err(PageError { error: AppError::Forbidden, lang });
+    }
+    Ok(network)
 }
 
 /// A coordinator sets the newsletter's default language.
@@ -528,10 +540,7 @@ pub async fn settings(
     SlugPath(slug): SlugPath,
     data: FormData,
 ) -> Result<Redirect, PageError> {
-    let (network, rights) = writer(&state, &user, &slug, lang).await?;
-    if !rights.coordinator {
-        return Err(PageError { error: AppError::Forbidden, lang });
-    }
+    let network = coordinator_of(&state, &user, &slug, lang).await?;
     let chosen = Lang::parse(&data.get("default_lang"))
         .ok_or_else(|| AppError::bad("default_lang", Problem::Unknown(data.get("default_lang"))))
         .page(lang)?;
@@ -544,17 +553,7 @@ pub async fn settings(
     .execute(&state.db.pool)
     .await
     .page(lang)?;
-    crate::platform::audit::record(
-        &state.db,
-        Some(user.user_id),
-        "newsletter.settings",
-        "network",
-        Some(network.id),
-        None,
-        None,
-    )
-    .await
-    .page(lang)?;
+    audit(&state, &user, "newsletter.settings", "network", network.id).await.page(lang)?;
     Ok(Redirect::to(&format!("/networks/{slug}/newsletter/campaigns")))
 }
 
@@ -567,10 +566,7 @@ pub async fn release(
     SlugPath(slug): SlugPath,
     data: FormData,
 ) -> Result<Redirect, PageError> {
-    let (network, rights) = writer(&state, &user, &slug, lang).await?;
-    if !rights.coordinator {
-        return Err(PageError { error: AppError::Forbidden, lang });
-    }
+    let network = coordinator_of(&state, &user, &slug, lang).await?;
     // Only an address subscribed to this network is this coordinator's to release.
     let released = sqlx::query(
         "UPDATE newsletter_addresses SET held_at = NULL, bounces = 0 WHERE email = $1 AND held_at IS NOT NULL \
@@ -585,31 +581,13 @@ pub async fn release(
     if released == 0 {
         return Err(PageError { error: AppError::NotFound, lang });
     }
-    crate::platform::audit::record(
-        &state.db,
-        Some(user.user_id),
-        "newsletter.release",
-        "network",
-        Some(network.id),
-        None,
-        None,
-    )
-    .await
-    .page(lang)?;
+    audit(&state, &user, "newsletter.release", "network", network.id).await.page(lang)?;
     Ok(Redirect::to(&format!("/networks/{slug}/newsletter/campaigns")))
 }
 
-async fn audit(state: &AppState, user: &SignedIn, action: &str, campaign_id: i64) -> sqlx::Result<()> {
-    crate::platform::audit::record(
-        &state.db,
-        Some(user.user_id),
-        action,
-        "newsletter_campaign",
-        Some(campaign_id),
-        None,
-        None,
-    )
-    .await
+/// Records a writer's action on a campaign or on the newsletter of a network.
+async fn audit(state: &AppState, user: &SignedIn, action: &str, subject: &str, id: i64) -> sqlx::Result<()> {
+    crate::platform::audit::record(&state.db, Some(user.user_id), action, subject, Some(id), None, None).await
 }
 
 pub async fn edit_form(
@@ -662,7 +640,7 @@ pub async fn edit(
     if changed == 0 {
         return Err(PageError { error: AppError::Conflict, lang });
     }
-    audit(&state, &user, "campaign.edit", campaign.id).await.page(lang)?;
+    audit(&state, &user, "campaign.edit", CAMPAIGN, campaign.id).await.page(lang)?;
     Ok(Redirect::to(&format!("/networks/{slug}/newsletter/campaigns/{}", campaign.id)).into_response())
 }
 
@@ -1005,7 +983,7 @@ pub async fn act(
     if !moved {
         return Err(PageError { error: AppError::Conflict, lang });
     }
-    audit(&state, &user, &format!("campaign.{action}"), campaign.id).await.page(lang)?;
+    audit(&state, &user, &format!("campaign.{action}"), CAMPAIGN, campaign.id).await.page(lang)?;
     Ok(Redirect::to(&format!("/networks/{slug}/newsletter/campaigns/{}", campaign.id)).into_response())
 }
 

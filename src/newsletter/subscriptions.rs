@@ -687,9 +687,7 @@ pub async fn organization_page(
     SlugPath(slug): SlugPath,
 ) -> Result<Html<String>, PageError> {
     let (id, _, record) = crate::directory::edit::load(&state.db, &slug).await.found(lang)?;
-    if !crate::accounts::roles::can_edit_organization(&state.db, &user, id).await.page(lang)? {
-        return Err(PageError { error: AppError::Forbidden, lang });
-    }
+    crate::directory::edit::require_editor(&state, &user, id, lang).await?;
     let email = record.email.clone().unwrap_or_else(|| user.email.clone());
     let rows = sqlx::query(
         "SELECT n.slug AS slug, n.name AS name, s.status AS status FROM network_members m \
