@@ -10,8 +10,8 @@ use serde::Deserialize;
 use sqlx::Row;
 
 use super::audience::{self, Audience};
-use super::delivery::{in_lang, now_ms};
-use super::layout::{IssueText, Layout};
+use super::delivery::{CampaignTexts, in_lang, now_ms};
+use super::layout::Layout;
 use super::subscriptions::{ThemeChoice, country_choices, network_themes};
 use super::{EditorialRights, NetworkRef};
 use crate::app::AppState;
@@ -873,15 +873,15 @@ fn render_issue(
     campaign: &Campaign,
     lang: Lang,
 ) -> anyhow::Result<super::layout::RenderedIssue> {
-    let layout = Layout::load(state.newsletter.layout_dir.as_deref())?;
-    let web_url = format!("{}/networks/{}/newsletter/issues/{}", state.public_url, network.slug, campaign.id);
-    layout.render(&IssueText {
-        lang,
-        network: network.name.get(lang),
-        subject: in_lang(&campaign.subject, lang, campaign.main_lang),
-        body_markdown: in_lang(&campaign.body, lang, campaign.main_lang),
-        web_url: &web_url,
-    })
+    let texts = CampaignTexts {
+        id: campaign.id,
+        network_slug: network.slug.as_str(),
+        network: &network.name,
+        subject: &campaign.subject,
+        body: &campaign.body,
+        main: campaign.main_lang,
+    };
+    texts.render(&Layout::load(state.newsletter.layout_dir.as_deref())?, &state.public_url, lang)
 }
 
 /// Sends the campaign to a few chosen addresses, marked as a test, in the

@@ -85,6 +85,8 @@ struct IssueCache {
 struct CampaignMail {
     per_lang: HashMap<Lang, RenderedIssue>,
     list_id: String,
+    /// The portal's host, which names the campaign's messages.
+    domain: String,
 }
 
 impl IssueCache {
@@ -108,6 +110,32 @@ pub fn in_lang(text: &LocalizedText, lang: Lang, main: Lang) -> &str {
     text.0.get(&lang).filter(|s| !s.trim().is_empty()).or_else(|| text.0.get(&main)).map_or("", String::as_str)
 }
 
+/// A campaign's texts and where it belongs, as its mails, its test sends and
+/// its preview are rendered from them.
+pub struct CampaignTexts<'a> {
+    pub id: i64,
+    pub network_slug: &'a str,
+    pub network: &'a LocalizedText,
+    pub subject: &'a LocalizedText,
+    pub body: &'a LocalizedText,
+    pub main: Lang,
+}
+
+impl CampaignTexts<'_> {
+    /// The version a reader of `lang` receives, its web link in their language.
+    pub fn render(&self, layout: &Layout, public_url: &str, lang: Lang) -> anyhow::Result<RenderedIssue> {
+        let web_url =
+            format!("{public_url}/networks/{}/newsletter/issues/{}?lang={}", self.network_slug, self.id, lang.code());
+        layout.render(&IssueText {
+            lang,
+            network: self.network.get(lang),
+            subject: in_lang(self.subject, lang, self.main),
+            body_markdown: in_lang(self.body, lang, self.main),
+            web_url: &web_url,
+        })
+    }
+}
+
 async fn build_campaign_mail(state: &AppState, campaign_id: i64) -> anyhow::Result<CampaignMail> {
     let row = sqlx::query(
         "SELECT c.subject AS subject, c.body AS body, c.main_lang AS main_lang, n.slug AS slug, n.name AS name \
@@ -122,19 +150,14 @@ async fn build_campaign_mail(state: &AppState, campaign_id: i64) -> anyhow::Resu
     let slug: String = row.try_get("slug")?;
     let network = LocalizedText::from_json(&row.try_get::<String, _>("name")?);
     let layout = Layout::load(state.newsletter.layout_dir.as_deref())?;
-    let web_url = format!("{}/networks/{slug}/newsletter/issues/{campaign_id}", state.public_url);
+    let texts =
+        CampaignTexts { id: campaign_id, network_slug: &slug, network: &network, subject: &subject, body: &body, main };
     let mut per_lang = HashMap::new();
     for lang in Lang::ALL {
-        let issue = IssueText {
-            lang,
-            network: network.get(lang),
-            subject: in_lang(&subject, lang, main),
-            body_markdown: in_lang(&body, lang, main),
-            web_url: &format!("{web_url}?lang={}", lang.code()),
-        };
-        per_lang.insert(lang, layout.render(&issue)?);
+        per_lang.insert(lang, texts.render(&layout, &state.public_url, lang)?);
     }
-    Ok(CampaignMail { per_lang, list_id: format!("<{slug}.newsletter.{}>", mail_domain(&state.public_url)) })
+    let domain = mail_domain(&state.public_url);
+    Ok(CampaignMail { per_lang, list_id: format!("<{slug}.newsletter.{domain}>"), domain })
 }
 
 fn mail_domain(public_url: &str) -> String {
@@ -203,10 +226,7 @@ async fn compose(state: &AppState, issues: &IssueCache, message: &Claimed) -> an
         .header("Precedence", "bulk")
         // One identity per message, kept on a resend, so a reader's mail
         // program can tell a duplicate after a crash from a new message.
-        .header(
-            "Message-ID",
-            format!("<newsletter.{}.{}@{}>", message.campaign_id, message.id, mail_domain(&state.public_url)),
-        ))
+        .header("Message-ID", format!("<newsletter.{}.{}@{}>", message.campaign_id, message.id, campaign.domain)))
 }
 
 /// The wait before the `attempt`-th retry: `first`, doubling, at most an hour.
