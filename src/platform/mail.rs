@@ -11,17 +11,22 @@ use std::sync::Arc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use anyhow::{Context, anyhow, bail};
+use lettre::Address;
 use lettre::message::header::{ContentType, HeaderName, HeaderValue, MIME_VERSION_1_0, MessageId};
 use lettre::message::{Mailbox, Message, MultiPart};
 use lettre::transport::smtp::authentication::{Credentials, Mechanism};
-use lettre::transport::smtp::client::{AsyncSmtpConnection, Tls, TlsParameters};
+use lettre::transport::smtp::client::{AsyncSmtpConnection, TlsParameters};
 use lettre::transport::smtp::extension::ClientId;
-use lettre::{Address, AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
 use serde::Serialize;
 
 /// The longest wait for one SMTP connection and for one whole delivery: lettre's
 /// own timeout covers connecting only, so the exchange is bounded here too.
 const SEND_TIMEOUT: Duration = Duration::from_secs(30);
+/// A connection idle longer than this may have been closed by the server: it
+/// is asked (NOOP) before it carries a message.
+const IDLE_CHECK: Duration = Duration::from_secs(10);
+/// Open connections a mailer keeps between single messages.
+const IDLE_CONNECTIONS: usize = 4;
 
 /// A syntactically valid, deliverable-looking e-mail address.
 ///
@@ -147,9 +152,16 @@ pub enum Mailer {
 }
 
 pub struct SmtpMailer {
-    transport: AsyncSmtpTransport<Tokio1Executor>,
     from: Mailbox,
     server: SmtpServer,
+    /// Connections left open by earlier messages, for the next ones.
+    idle: std::sync::Mutex<Vec<KeptConnection>>,
+}
+
+/// An open connection to the server, and when it last carried a message.
+struct KeptConnection {
+    connection: AsyncSmtpConnection,
+    used: std::time::Instant,
 }
 
 impl SmtpMailer {
@@ -188,26 +200,25 @@ impl Mailer {
             return Ok(Mailer::Folder(Arc::new(FolderMailer { dir: fallback_dir.to_path_buf(), from })));
         };
         let server = SmtpServer::parse(url).context("SMTP URL")?;
-        let transport = server.transport().context("SMTP URL")?;
-        Ok(Mailer::Smtp(Arc::new(SmtpMailer { transport, from, server })))
+        if server.security != Security::Plain {
+            server.tls_parameters().map_err(|error| anyhow!("SMTP URL: TLS for {}: {error}", server.host))?;
+        }
+        Ok(Mailer::Smtp(Arc::new(SmtpMailer { from, server, idle: std::sync::Mutex::new(Vec::new()) })))
     }
 
     pub async fn send(&self, mail: &OutgoingMail) -> Result<(), MailError> {
         match self {
             Mailer::Smtp(smtp) => {
-                let message = build_message(&smtp.from, mail)?;
-                match tokio::time::timeout(SEND_TIMEOUT, smtp.transport.send(message)).await {
-                    Ok(Ok(_)) => {
-                        tracing::debug!(to = %mail.to, server = %smtp.server, "mail sent");
-                        Ok(())
+                let mut slot = smtp.idle.lock().expect("idle connections").pop();
+                smtp.send_on(&mut slot, mail).await?;
+                tracing::debug!(to = %mail.to, server = %smtp.server, "mail sent");
+                if let Some(kept) = slot {
+                    let mut idle = smtp.idle.lock().expect("idle connections");
+                    if idle.len() < IDLE_CONNECTIONS {
+                        idle.push(kept);
                     }
-                    Ok(Err(error)) => Err(classify(&error)),
-                    Err(_) => Err(MailError::Temporary(format!(
-                        "{} did not finish within {} s",
-                        smtp.server,
-                        SEND_TIMEOUT.as_secs()
-                    ))),
                 }
+                Ok(())
             }
             Mailer::Folder(folder) => {
                 let message = build_message(&folder.from, mail)?;
@@ -226,12 +237,53 @@ impl Mailer {
     }
 }
 
+impl SmtpMailer {
+    /// Sends one message on the connection in `slot`, opening one when there
+    /// is none or it has gone stale; after a failure the slot is emptied, as
+    /// the server's state is then unknown.
+    async fn send_on(&self, slot: &mut Option<KeptConnection>, mail: &OutgoingMail) -> Result<(), MailError> {
+        let message = build_message(&self.from, mail)?;
+        let exchange = async {
+            if let Some(kept) = slot.as_mut()
+                && (kept.connection.has_broken()
+                    || (kept.used.elapsed() > IDLE_CHECK && !kept.connection.test_connected().await))
+            {
+                *slot = None;
+            }
+            let kept = match slot {
+                Some(kept) => kept,
+                None => slot.insert(KeptConnection {
+                    connection: self.server.connect().await?,
+                    used: std::time::Instant::now(),
+                }),
+            };
+            kept.used = std::time::Instant::now();
+            kept.connection
+                .send(message.envelope(), &message.formatted())
+                .await
+                .map(|_| ())
+                .map_err(|error| classify(&error))
+        };
+        let result = match tokio::time::timeout(SEND_TIMEOUT, exchange).await {
+            Ok(result) => result,
+            Err(_) => {
+                Err(MailError::Temporary(format!("{} did not finish within {} s", self.server, SEND_TIMEOUT.as_secs())))
+            }
+        };
+        if result.is_err()
+            && let Some(mut kept) = slot.take()
+        {
+            kept.connection.abort().await;
+        }
+        result
+    }
+}
+
 /// One connection kept open for many messages in a row, as a newsletter's
-/// sender needs: each message then costs its SMTP exchange only. The
-/// connection is opened on first use and again after any failure.
+/// sender needs: each message then costs its SMTP exchange only.
 pub struct MailSession {
     mailer: Mailer,
-    connection: Option<AsyncSmtpConnection>,
+    connection: Option<KeptConnection>,
 }
 
 impl Mailer {
@@ -242,34 +294,10 @@ impl Mailer {
 
 impl MailSession {
     pub async fn send(&mut self, mail: &OutgoingMail) -> Result<(), MailError> {
-        let Mailer::Smtp(smtp) = &self.mailer else {
-            return self.mailer.send(mail).await;
-        };
-        let message = build_message(&smtp.from, mail)?;
-        let exchange = async {
-            let connection = match &mut self.connection {
-                Some(connection) if !connection.has_broken() => connection,
-                slot => slot.insert(smtp.server.connect().await?),
-            };
-            connection
-                .send(message.envelope(), &message.formatted())
-                .await
-                .map(|_| ())
-                .map_err(|error| classify(&error))
-        };
-        let result = match tokio::time::timeout(SEND_TIMEOUT, exchange).await {
-            Ok(result) => result,
-            Err(_) => {
-                Err(MailError::Temporary(format!("{} did not finish within {} s", smtp.server, SEND_TIMEOUT.as_secs())))
-            }
-        };
-        if result.is_err() {
-            // After a refusal or a timeout, the server's state is unknown: start afresh.
-            if let Some(mut connection) = self.connection.take() {
-                connection.abort().await;
-            }
+        match &self.mailer {
+            Mailer::Smtp(smtp) => smtp.send_on(&mut self.connection, mail).await,
+            Mailer::Folder(_) => self.mailer.send(mail).await,
         }
-        result
     }
 }
 
@@ -524,22 +552,6 @@ impl SmtpServer {
         }
         Ok(connection)
     }
-
-    fn transport(&self) -> anyhow::Result<AsyncSmtpTransport<Tokio1Executor>> {
-        let tls = || self.tls_parameters().map_err(|error| anyhow!("TLS for {}: {error}", self.host));
-        let mut builder = AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(&self.host)
-            .port(self.port)
-            .timeout(Some(SEND_TIMEOUT));
-        builder = match self.security {
-            Security::Plain => builder,
-            Security::StartTls => builder.tls(Tls::Required(tls()?)),
-            Security::Implicit => builder.tls(Tls::Wrapper(tls()?)),
-        };
-        if let (Some(user), Some(password)) = (&self.user, &self.password) {
-            builder = builder.credentials(Credentials::new(user.clone(), password.clone()));
-        }
-        Ok(builder.build())
-    }
 }
 
 impl fmt::Display for SmtpServer {
@@ -747,8 +759,8 @@ mod tests {
         assert_eq!(loopback_login.password.as_deref(), Some("pass"));
     }
 
-    #[tokio::test]
-    async fn bad_smtp_urls_are_explained_without_the_password() {
+    #[test]
+    fn bad_smtp_urls_are_explained_without_the_password() {
         let secret = "s3cr3t-Pa55";
         let bad = [
             format!("http://user:{secret}@mail.example.org"),
@@ -785,9 +797,8 @@ mod tests {
         assert!(format!("{unknown:#}").contains("unknown scheme \"http\""));
     }
 
-    // The SMTP transport's connection pool starts a task: it needs a runtime.
-    #[tokio::test]
-    async fn configuration() {
+    #[test]
+    fn configuration() {
         let dir = Path::new("/tmp/irene-mail");
         let folder = Mailer::from_config(None, "IRENE <noreply@localhost>", dir).unwrap();
         assert!(matches!(&folder, Mailer::Folder(f) if f.dir() == dir));
