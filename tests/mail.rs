@@ -277,3 +277,23 @@ async fn mail_goes_over_starttls_and_smtps_to_a_server_with_a_private_certificat
     assert!(!refused.is_permanent(), "{refused}");
     assert_eq!(starttls.messages().len(), 4);
 }
+
+#[tokio::test]
+async fn a_connection_the_server_closed_meanwhile_is_replaced_and_the_message_still_goes() {
+    let sink = SmtpSink::start();
+    let folder = tempfile::tempdir().unwrap();
+    let mailer = Mailer::from_config(Some(&sink.url), FROM, folder.path()).unwrap();
+    let closing = Email::parse("hangup@example.org").unwrap();
+    let member = Email::parse("member@example.org").unwrap();
+    mailer.send(&OutgoingMail::new(closing.clone(), "First", "then the server hangs up")).await.unwrap();
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    mailer.send(&OutgoingMail::new(member.clone(), "Second", "on a new connection")).await.unwrap();
+
+    let mut session = mailer.session();
+    session.send(&OutgoingMail::new(closing, "Third", "then the server hangs up")).await.unwrap();
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    session.send(&OutgoingMail::new(member, "Fourth", "on a new connection")).await.unwrap();
+    let subjects: Vec<String> =
+        sink.wait_for(4, Duration::from_secs(10)).await.into_iter().map(|m| m.subject).collect();
+    assert_eq!(subjects, ["First", "Second", "Third", "Fourth"]);
+}

@@ -164,6 +164,12 @@ struct KeptConnection {
     used: std::time::Instant,
 }
 
+impl KeptConnection {
+    async fn open(server: &SmtpServer) -> Result<KeptConnection, MailError> {
+        Ok(KeptConnection { connection: server.connect().await?, used: std::time::Instant::now() })
+    }
+}
+
 impl SmtpMailer {
     /// The server's URL without its password, for logs.
     pub fn server(&self) -> String {
@@ -250,19 +256,28 @@ impl SmtpMailer {
             {
                 *slot = None;
             }
+            let reused = slot.is_some();
             let kept = match slot {
                 Some(kept) => kept,
-                None => slot.insert(KeptConnection {
-                    connection: self.server.connect().await?,
-                    used: std::time::Instant::now(),
-                }),
+                None => slot.insert(KeptConnection::open(&self.server).await?),
             };
             kept.used = std::time::Instant::now();
-            kept.connection
-                .send(message.envelope(), &message.formatted())
-                .await
-                .map(|_| ())
-                .map_err(|error| classify(&error))
+            match kept.connection.send(message.envelope(), &message.formatted()).await {
+                Ok(_) => Ok(()),
+                // A kept connection the server closed in the meantime fails
+                // without an SMTP reply: the message never reached it, so it
+                // goes again on a new connection.
+                Err(error) if reused && error.status().is_none() => {
+                    let fresh = slot.insert(KeptConnection::open(&self.server).await?);
+                    fresh
+                        .connection
+                        .send(message.envelope(), &message.formatted())
+                        .await
+                        .map(|_| ())
+                        .map_err(|error| classify(&error))
+                }
+                Err(error) => Err(classify(&error)),
+            }
         };
         let result = match tokio::time::timeout(SEND_TIMEOUT, exchange).await {
             Ok(result) => result,

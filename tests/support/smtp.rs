@@ -1,7 +1,8 @@
 //! A real SMTP server on loopback for the tests (aiosmtpd, which `scripts/test`
 //! installs), storing what it receives in a Maildir, and a reader for those
 //! messages. Addresses starting with `bounce` are refused for good and those
-//! starting with `tempfail` once for now (`sink.py`), as a real server would. Self-contained, so a test may include it either as a module of
+//! starting with `tempfail` once for now, and after a message to `hangup…` the
+//! server closes the connection (`sink.py`), as a real server would. Self-contained, so a test may include it either as a module of
 //! `support` or on its own with `#[path = "support/smtp.rs"] mod smtp;`.
 
 #![allow(dead_code)]
