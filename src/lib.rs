@@ -4,8 +4,6 @@
 //! other module is one capability with its own queries, routes and templates.
 
 pub mod accounts;
-pub mod api;
-pub mod app;
 pub mod consultative;
 pub mod demo;
 pub mod directory;
@@ -14,4 +12,7 @@ pub mod networks;
 pub mod newsletter;
 pub mod platform;
 pub mod portal;
+pub mod router;
+pub mod startup;
+pub mod state;
 pub mod themes;

@@ -208,7 +208,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             newsletter,
             storage,
         } => {
-            irene::app::serve(irene::app::ServeOptions {
+            irene::startup::serve(irene::startup::ServeOptions {
                 addr,
                 data_dir: storage.data,
                 database_url: storage.database_url,
@@ -232,15 +232,15 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             if password.chars().count() < irene::accounts::routes::MIN_PASSWORD {
                 anyhow::bail!("the password must have at least {} characters", irene::accounts::routes::MIN_PASSWORD);
             }
-            irene::app::prepare_data_dir(&storage.data)?;
-            let db = irene::app::open_database(storage.database_url.as_deref(), &storage.data).await?;
+            irene::startup::prepare_data_dir(&storage.data)?;
+            let db = irene::startup::open_database(storage.database_url.as_deref(), &storage.data).await?;
             irene::accounts::roles::create_admin(&db, &email, &name, password).await?;
             eprintln!("administrator {email} created; sign in at /account/signin");
             Ok(())
         }
         Command::Export { output, storage } => {
-            irene::app::prepare_data_dir(&storage.data)?;
-            let db = irene::app::open_database(storage.database_url.as_deref(), &storage.data).await?;
+            irene::startup::prepare_data_dir(&storage.data)?;
+            let db = irene::startup::open_database(storage.database_url.as_deref(), &storage.data).await?;
             let mut json = serde_json::to_string_pretty(&irene::demo::dump::export(&db).await?)?;
             json.push('\n');
             match output {
@@ -269,8 +269,8 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                         .ok_or_else(|| anyhow::anyhow!("--map wants FILE_COLUMN=COLUMN, not “{pair}”"))
                 })
                 .collect::<anyhow::Result<_>>()?;
-            irene::app::prepare_data_dir(&storage.data)?;
-            let db = irene::app::open_database(storage.database_url.as_deref(), &storage.data).await?;
+            irene::startup::prepare_data_dir(&storage.data)?;
+            let db = irene::startup::open_database(storage.database_url.as_deref(), &storage.data).await?;
             let outcome = irene::directory::import::import_file(
                 &db,
                 &file,
@@ -297,8 +297,8 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Generate { organizations, seed, demo, storage } => {
-            irene::app::prepare_data_dir(&storage.data)?;
-            let db = irene::app::open_database(storage.database_url.as_deref(), &storage.data).await?;
+            irene::startup::prepare_data_dir(&storage.data)?;
+            let db = irene::startup::open_database(storage.database_url.as_deref(), &storage.data).await?;
             if demo {
                 irene::demo::load(&db).await?;
             }
@@ -314,8 +314,8 @@ async fn import_dump(file: &std::path::Path, storage: &Storage) -> anyhow::Resul
     let text = std::fs::read_to_string(file).map_err(|e| anyhow::anyhow!("cannot read {}: {e}", file.display()))?;
     let data: irene::demo::DemoData =
         serde_json::from_str(&text).map_err(|e| anyhow::anyhow!("{} is not an IRENE export: {e}", file.display()))?;
-    irene::app::prepare_data_dir(&storage.data)?;
-    let db = irene::app::open_database(storage.database_url.as_deref(), &storage.data).await?;
+    irene::startup::prepare_data_dir(&storage.data)?;
+    let db = irene::startup::open_database(storage.database_url.as_deref(), &storage.data).await?;
     irene::demo::import(&db, &data).await?;
     eprintln!("imported {} organisations and {} networks", data.organizations.len(), data.networks.len());
     Ok(())

@@ -1,11 +1,7 @@
-//! Who may change what. Rights follow organisations: a person edits the
-//! organisations they are an editor of; the editors of a network's coordinator
-//! organisation coordinate that network; the editors of a focal point's lead
-//! organisation lead it; administrators may do everything.
+//! The roles people hold: administrators (and the setup of the first one) and
+//! the editors of organisations. What a role allows is decided in `rights`.
 
-use sqlx::Row;
-
-use crate::platform::auth::{SignedIn, hash_password, new_secret, secret_hash};
+use crate::platform::auth::{hash_password, new_secret, secret_hash};
 use crate::platform::clock::now_rfc3339;
 use crate::platform::db::{Db, Dialect};
 use crate::platform::mail::Email;
@@ -90,17 +86,6 @@ pub async fn create_admin(db: &Db, email: &Email, display_name: &str, password: 
     Ok(id)
 }
 
-/// The organisations a person edits, by slug.
-pub async fn edited_organizations(db: &Db, user_id: i64) -> sqlx::Result<Vec<String>> {
-    sqlx::query("SELECT o.slug AS slug FROM organization_editors e JOIN organizations o ON o.id = e.organization_id WHERE e.user_id = $1 ORDER BY o.slug")
-        .bind(user_id)
-        .fetch_all(&db.pool)
-        .await?
-        .iter()
-        .map(|r| r.try_get("slug"))
-        .collect()
-}
-
 /// Deletes an account the way the network's records stay whole: the person
 /// is gone (address, name, password, sessions, rights), what they changed
 /// stays attributed to "a deleted account", and the deletion is logged.
@@ -126,51 +111,6 @@ pub async fn anonymise(db: &Db, user_id: i64) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Whether a person may edit an organisation: its editors, the coordinators
-/// of a network it belongs to, and administrators.
-pub async fn can_edit_organization(db: &Db, user: &SignedIn, organization_id: i64) -> sqlx::Result<bool> {
-    if user.is_admin {
-        return Ok(true);
-    }
-    let own: Option<i64> =
-        sqlx::query_scalar("SELECT 1 FROM organization_editors WHERE user_id = $1 AND organization_id = $2")
-            .bind(user.user_id)
-            .bind(organization_id)
-            .fetch_optional(&db.pool)
-            .await?;
-    Ok(own.is_some() || coordinates_member(db, user, organization_id).await?)
-}
-
-/// Whether a person may put back an earlier version of an organisation:
-/// coordinators of a network it belongs to, and administrators.
-pub async fn can_restore_organization(db: &Db, user: &SignedIn, organization_id: i64) -> sqlx::Result<bool> {
-    Ok(user.is_admin || coordinates_member(db, user, organization_id).await?)
-}
-
-async fn coordinates_member(db: &Db, user: &SignedIn, organization_id: i64) -> sqlx::Result<bool> {
-    let found: Option<i64> = sqlx::query_scalar(
-        "SELECT 1 FROM network_members m JOIN networks n ON n.id = m.network_id \
-         JOIN organization_editors e ON e.organization_id = n.coordinator_id \
-         WHERE m.organization_id = $1 AND e.user_id = $2 LIMIT 1",
-    )
-    .bind(organization_id)
-    .bind(user.user_id)
-    .fetch_optional(&db.pool)
-    .await?;
-    Ok(found.is_some())
-}
-
-/// The networks a person coordinates (all of them for an administrator).
-pub async fn coordinated_networks(db: &Db, user: &SignedIn) -> sqlx::Result<Vec<i64>> {
-    let sql = if user.is_admin {
-        "SELECT id FROM networks WHERE $1 = $1 ORDER BY id"
-    } else {
-        "SELECT n.id FROM networks n JOIN organization_editors e ON e.organization_id = n.coordinator_id \
-         WHERE e.user_id = $1 ORDER BY n.id"
-    };
-    sqlx::query_scalar(sql).bind(user.user_id).fetch_all(&db.pool).await
-}
-
 /// Makes a person an editor of an organisation.
 pub async fn grant_editor(db: &Db, user_id: i64, organization_id: i64, granted_by: Option<i64>) -> sqlx::Result<()> {
     sqlx::query(
@@ -184,4 +124,34 @@ pub async fn grant_editor(db: &Db, user_id: i64, organization_id: i64, granted_b
     .execute(&db.pool)
     .await?;
     Ok(())
+}
+
+/// The editors of an organisation, as `(name, address)` by name.
+pub async fn editors(db: &Db, organization_id: i64) -> sqlx::Result<Vec<(String, String)>> {
+    sqlx::query_as(
+        "SELECT u.display_name, u.email FROM organization_editors e JOIN users u ON u.id = e.user_id \
+         WHERE e.organization_id = $1 AND u.deleted_at IS NULL ORDER BY u.display_name",
+    )
+    .bind(organization_id)
+    .fetch_all(&db.pool)
+    .await
+}
+
+/// The addresses of the people who coordinate `network` (or, without one,
+/// every network the organisation belongs to), for mail about that member.
+pub async fn coordinator_addresses(
+    db: &Db,
+    network_id: Option<i64>,
+    organization_id: i64,
+) -> sqlx::Result<Vec<String>> {
+    sqlx::query_scalar(
+        "SELECT DISTINCT u.email FROM users u JOIN organization_editors e ON e.user_id = u.id \
+         JOIN networks n ON n.coordinator_id = e.organization_id \
+         WHERE u.deleted_at IS NULL AND (n.id = $1 OR ($1 IS NULL AND n.id IN \
+               (SELECT network_id FROM network_members WHERE organization_id = $2)))",
+    )
+    .bind(network_id)
+    .bind(organization_id)
+    .fetch_all(&db.pool)
+    .await
 }

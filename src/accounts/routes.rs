@@ -12,7 +12,6 @@ use serde::Deserialize;
 use serde_json::json;
 use sqlx::Row;
 
-use crate::app::AppState;
 use crate::platform::auth::{
     RequireUser, SignedIn, cleared_session_cookie, hash_password, new_secret, now_secs, rate_limit, secret_hash,
     start_session, verify_password,
@@ -20,7 +19,8 @@ use crate::platform::auth::{
 use crate::platform::forms::{FormData, FormState};
 use crate::platform::i18n::Lang;
 use crate::platform::mail::{Email, OutgoingMail};
-use crate::platform::web::{AppError, Chrome, ClientIp, PageError, WithLang, message_page, render};
+use crate::platform::web::{AppError, Chrome, ClientIp, message_page, render};
+use crate::state::AppState;
 
 pub const MIN_PASSWORD: usize = 10;
 pub const MAX_PASSWORD: usize = 200;
@@ -101,7 +101,7 @@ struct SetupPage {
 }
 
 /// A form page answered with 400 and the form shown again.
-fn invalid(page: Result<Html<String>, PageError>) -> Response {
+fn invalid(page: Result<Html<String>, AppError>) -> Response {
     match page {
         Ok(html) => (axum::http::StatusCode::BAD_REQUEST, html).into_response(),
         Err(error) => error.into_response(),
@@ -131,12 +131,8 @@ fn parse_email(form: &mut FormState, data: &FormData, field: &str, lang: Lang) -
     email
 }
 
-async fn too_many(state: &AppState, key: &str, window: Duration, max: i64, lang: Lang) -> Result<(), PageError> {
-    if rate_limit(&state.db, key, window, max).await.page(lang)? {
-        Ok(())
-    } else {
-        Err(PageError { error: AppError::TooManyAttempts, lang })
-    }
+async fn too_many(state: &AppState, key: &str, window: Duration, max: i64) -> Result<(), AppError> {
+    if rate_limit(&state.db, key, window, max).await? { Ok(()) } else { Err(AppError::TooManyAttempts) }
 }
 
 /// Records a one-time token for a user and returns the secret to mail.
@@ -242,8 +238,8 @@ fn with_cookie(mut response: Response, cookie: &str) -> Response {
     response
 }
 
-pub async fn signup_form(lang: Lang, uri: Uri) -> Result<Html<String>, PageError> {
-    render(&SignupPage { chrome: Chrome::new(lang, lang.t("signup-title"), &uri), form: FormState::default() }, lang)
+pub async fn signup_form(lang: Lang, uri: Uri) -> Result<Html<String>, AppError> {
+    render(&SignupPage { chrome: Chrome::new(lang, lang.t("signup-title"), &uri), form: FormState::default() })
 }
 
 pub async fn signup(
@@ -252,8 +248,8 @@ pub async fn signup(
     uri: Uri,
     ClientIp(ip): ClientIp,
     data: FormData,
-) -> Result<Response, PageError> {
-    too_many(&state, &format!("signup:{}", ip), Duration::from_secs(3600), 20, lang).await?;
+) -> Result<Response, AppError> {
+    too_many(&state, &format!("signup:{}", ip), Duration::from_secs(3600), 20).await?;
     let mut form = FormState::from(&data);
     let email = parse_email(&mut form, &data, "email", lang);
     let name = data.get("display_name");
@@ -265,23 +261,19 @@ pub async fn signup(
     check_new_password(&mut form, &data, "password", "password_confirm", lang);
     let (Some(email), true) = (email, form.is_valid()) else {
         let form = form.without(&["password", "password_confirm"]);
-        return Ok(invalid(render(
-            &SignupPage { chrome: Chrome::new(lang, lang.t("signup-title"), &uri), form },
-            lang,
-        )));
+        return Ok(invalid(render(&SignupPage { chrome: Chrome::new(lang, lang.t("signup-title"), &uri), form })));
     };
     let existing: Option<i64> = sqlx::query_scalar("SELECT id FROM users WHERE email = $1")
         .bind(email.as_str())
         .fetch_optional(&state.db.pool)
-        .await
-        .page(lang)?;
+        .await?;
     match existing {
         Some(_) => {
             let reset = link(&state, "/account/reset", lang);
             send_mail(&state, &email, lang, "mail-exists-subject", "mail-exists-body", &reset).await;
         }
         None => {
-            let hash = hash_password(data.raw("password")).await.page(lang)?;
+            let hash = hash_password(data.raw("password")).await?;
             let inserted: Option<i64> = sqlx::query_scalar(
                 "INSERT INTO users (email, password_hash, display_name, created_at) VALUES ($1, $2, $3, $4) \
                  ON CONFLICT (email) DO NOTHING RETURNING id",
@@ -291,10 +283,9 @@ pub async fn signup(
             .bind(&name)
             .bind(crate::platform::clock::now_rfc3339())
             .fetch_optional(&state.db.pool)
-            .await
-            .page(lang)?;
+            .await?;
             if let Some(user_id) = inserted {
-                mail_link(&state, user_id, &email, lang, CONFIRMATION).await.page(lang)?;
+                mail_link(&state, user_id, &email, lang, CONFIRMATION).await?;
             }
         }
     }
@@ -318,19 +309,18 @@ pub async fn confirm(
     uri: Uri,
     headers: HeaderMap,
     Query(query): Query<TokenQuery>,
-) -> Result<Response, PageError> {
+) -> Result<Response, AppError> {
     let token = query.token.unwrap_or_default();
-    let Some((user_id, _)) = redeem_token(&state, &token, "confirm").await.page(lang)? else {
+    let Some((user_id, _)) = redeem_token(&state, &token, "confirm").await? else {
         return Ok(invalid(message_page(lang, &uri, "confirm-title", lang.t("token-invalid"))));
     };
     sqlx::query("UPDATE users SET email_confirmed_at = $1 WHERE id = $2 AND email_confirmed_at IS NULL")
         .bind(crate::platform::clock::now_rfc3339())
         .bind(user_id)
         .execute(&state.db.pool)
-        .await
-        .page(lang)?;
+        .await?;
     let user_agent = headers.get(header::USER_AGENT).and_then(|v| v.to_str().ok());
-    let cookie = start_session(&state.db, &state.sessions, user_id, user_agent).await.page(lang)?;
+    let cookie = start_session(&state.db, &state.sessions, user_id, user_agent).await?;
     Ok(with_cookie(Redirect::to("/account?welcome=1").into_response(), &cookie))
 }
 
@@ -347,14 +337,14 @@ fn safe_next(next: Option<&str>) -> String {
     }
 }
 
-pub async fn signin_form(lang: Lang, uri: Uri, Query(query): Query<NextQuery>) -> Result<Html<String>, PageError> {
+pub async fn signin_form(lang: Lang, uri: Uri, Query(query): Query<NextQuery>) -> Result<Html<String>, AppError> {
     let page = SigninPage {
         chrome: Chrome::new(lang, lang.t("signin-title"), &uri),
         form: FormState::default(),
         next: safe_next(query.next.as_deref()),
         notice: None,
     };
-    render(&page, lang)
+    render(&page)
 }
 
 pub async fn signin(
@@ -364,59 +354,47 @@ pub async fn signin(
     headers: HeaderMap,
     ClientIp(ip): ClientIp,
     data: FormData,
-) -> Result<Response, PageError> {
+) -> Result<Response, AppError> {
     let next = safe_next(Some(&data.get("next")));
     let window = Duration::from_secs(15 * 60);
-    too_many(&state, &format!("signin:ip:{}", ip), window, 50, lang).await?;
+    too_many(&state, &format!("signin:ip:{}", ip), window, 50).await?;
     let email_text = data.get("email").to_lowercase();
-    too_many(&state, &format!("signin:email:{email_text}"), window, 10, lang).await?;
+    too_many(&state, &format!("signin:email:{email_text}"), window, 10).await?;
     let row =
         sqlx::query("SELECT id, password_hash, email_confirmed_at FROM users WHERE email = $1 AND deleted_at IS NULL")
             .bind(&email_text)
             .fetch_optional(&state.db.pool)
-            .await
-            .page(lang)?;
+            .await?;
     let hash = row.as_ref().and_then(|r| r.try_get::<String, _>("password_hash").ok());
     let matches = verify_password(data.raw("password"), hash).await;
     let mut form = FormState::from(&data).without(&["password"]);
     let mut notice = None;
     match (matches, row) {
         (true, Some(row)) => {
-            let user_id: i64 = row.try_get("id").page(lang)?;
-            if row.try_get::<Option<String>, _>("email_confirmed_at").page(lang)?.is_some() {
+            let user_id: i64 = row.try_get("id")?;
+            if row.try_get::<Option<String>, _>("email_confirmed_at")?.is_some() {
                 let user_agent = headers.get(header::USER_AGENT).and_then(|v| v.to_str().ok());
-                let cookie = start_session(&state.db, &state.sessions, user_id, user_agent).await.page(lang)?;
+                let cookie = start_session(&state.db, &state.sessions, user_id, user_agent).await?;
                 return Ok(with_cookie(Redirect::to(&next).into_response(), &cookie));
             }
             if let Some(email) = Email::parse(&email_text) {
-                mail_link(&state, user_id, &email, lang, CONFIRMATION).await.page(lang)?;
+                mail_link(&state, user_id, &email, lang, CONFIRMATION).await?;
             }
             notice = Some(lang.t("signin-unconfirmed"));
         }
         _ => form.fail("password", lang.t("signin-wrong")),
     }
     let page = SigninPage { chrome: Chrome::new(lang, lang.t("signin-title"), &uri), form, next, notice };
-    Ok(invalid(render(&page, lang)))
+    Ok(invalid(render(&page)))
 }
 
-pub async fn signout(
-    State(state): State<AppState>,
-    lang: Lang,
-    RequireUser(user): RequireUser,
-) -> Result<Response, PageError> {
-    sqlx::query("DELETE FROM sessions WHERE id_hash = $1")
-        .bind(&user.session)
-        .execute(&state.db.pool)
-        .await
-        .page(lang)?;
+pub async fn signout(State(state): State<AppState>, RequireUser(user): RequireUser) -> Result<Response, AppError> {
+    sqlx::query("DELETE FROM sessions WHERE id_hash = $1").bind(&user.session).execute(&state.db.pool).await?;
     Ok(with_cookie(Redirect::to("/").into_response(), &cleared_session_cookie(&state.sessions)))
 }
 
-pub async fn reset_form(lang: Lang, uri: Uri) -> Result<Html<String>, PageError> {
-    render(
-        &ResetRequestPage { chrome: Chrome::new(lang, lang.t("reset-title"), &uri), form: FormState::default() },
-        lang,
-    )
+pub async fn reset_form(lang: Lang, uri: Uri) -> Result<Html<String>, AppError> {
+    render(&ResetRequestPage { chrome: Chrome::new(lang, lang.t("reset-title"), &uri), form: FormState::default() })
 }
 
 pub async fn reset_request(
@@ -425,21 +403,17 @@ pub async fn reset_request(
     uri: Uri,
     ClientIp(ip): ClientIp,
     data: FormData,
-) -> Result<Response, PageError> {
+) -> Result<Response, AppError> {
     let mut form = FormState::from(&data);
     let Some(email) = parse_email(&mut form, &data, "email", lang) else {
-        return Ok(invalid(render(
-            &ResetRequestPage { chrome: Chrome::new(lang, lang.t("reset-title"), &uri), form },
-            lang,
-        )));
+        return Ok(invalid(render(&ResetRequestPage { chrome: Chrome::new(lang, lang.t("reset-title"), &uri), form })));
     };
-    too_many(&state, &format!("reset:ip:{}", ip), Duration::from_secs(3600), 20, lang).await?;
-    too_many(&state, &format!("reset:email:{email}"), Duration::from_secs(3600), 3, lang).await?;
+    too_many(&state, &format!("reset:ip:{}", ip), Duration::from_secs(3600), 20).await?;
+    too_many(&state, &format!("reset:email:{email}"), Duration::from_secs(3600), 3).await?;
     let user: Option<i64> = sqlx::query_scalar("SELECT id FROM users WHERE email = $1 AND deleted_at IS NULL")
         .bind(email.as_str())
         .fetch_optional(&state.db.pool)
-        .await
-        .page(lang)?;
+        .await?;
     if let Some(user_id) = user {
         let reset = MailedLink {
             purpose: "reset",
@@ -449,7 +423,7 @@ pub async fn reset_request(
             subject_key: "mail-reset-subject",
             body_key: "mail-reset-body",
         };
-        mail_link(&state, user_id, &email, lang, reset).await.page(lang)?;
+        mail_link(&state, user_id, &email, lang, reset).await?;
     }
     Ok(message_page(
         lang,
@@ -465,14 +439,14 @@ pub async fn reset_new_form(
     lang: Lang,
     uri: Uri,
     Query(query): Query<TokenQuery>,
-) -> Result<Response, PageError> {
+) -> Result<Response, AppError> {
     let token = query.token.unwrap_or_default();
-    if !token_is_live(&state, &token, "reset").await.page(lang)? {
+    if !token_is_live(&state, &token, "reset").await? {
         return Ok(invalid(message_page(lang, &uri, "reset-title", lang.t("token-invalid"))));
     }
     let page =
         ResetNewPage { chrome: Chrome::new(lang, lang.t("reset-title"), &uri), form: FormState::default(), token };
-    Ok(render(&page, lang)?.into_response())
+    Ok(render(&page)?.into_response())
 }
 
 pub async fn reset_new(
@@ -481,19 +455,19 @@ pub async fn reset_new(
     uri: Uri,
     headers: HeaderMap,
     data: FormData,
-) -> Result<Response, PageError> {
+) -> Result<Response, AppError> {
     let token = data.get("token");
     let mut form = FormState::from(&data);
     check_new_password(&mut form, &data, "password", "password_confirm", lang);
     if !form.is_valid() {
         let form = form.without(&["password", "password_confirm"]);
         let page = ResetNewPage { chrome: Chrome::new(lang, lang.t("reset-title"), &uri), form, token };
-        return Ok(invalid(render(&page, lang)));
+        return Ok(invalid(render(&page)));
     }
-    let Some((user_id, _)) = redeem_token(&state, &token, "reset").await.page(lang)? else {
+    let Some((user_id, _)) = redeem_token(&state, &token, "reset").await? else {
         return Ok(invalid(message_page(lang, &uri, "reset-title", lang.t("token-invalid"))));
     };
-    let hash = hash_password(data.raw("password")).await.page(lang)?;
+    let hash = hash_password(data.raw("password")).await?;
     // A reset proves the mailbox: it also confirms the address, and ends every other session.
     sqlx::query(
         "UPDATE users SET password_hash = $1, email_confirmed_at = COALESCE(email_confirmed_at, $2) WHERE id = $3",
@@ -502,11 +476,10 @@ pub async fn reset_new(
     .bind(crate::platform::clock::now_rfc3339())
     .bind(user_id)
     .execute(&state.db.pool)
-    .await
-    .page(lang)?;
-    sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(user_id).execute(&state.db.pool).await.page(lang)?;
+    .await?;
+    sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(user_id).execute(&state.db.pool).await?;
     let user_agent = headers.get(header::USER_AGENT).and_then(|v| v.to_str().ok());
-    let cookie = start_session(&state.db, &state.sessions, user_id, user_agent).await.page(lang)?;
+    let cookie = start_session(&state.db, &state.sessions, user_id, user_agent).await?;
     Ok(with_cookie(Redirect::to("/account?reset=1").into_response(), &cookie))
 }
 
@@ -532,14 +505,14 @@ async fn account_page(
     forms: [FormState; 3],
     notice: Option<String>,
     extra: TokenState,
-) -> Result<Html<String>, PageError> {
+) -> Result<Html<String>, AppError> {
     let sessions = sqlx::query(
         "SELECT id_hash, created_at, last_seen_at, user_agent FROM sessions WHERE user_id = $1 ORDER BY last_seen_at DESC",
     )
     .bind(user.user_id)
     .fetch_all(&state.db.pool)
     .await
-    .page(lang)?
+    ?
     .iter()
     .map(|row| {
         let id: String = row.try_get("id_hash")?;
@@ -552,31 +525,26 @@ async fn account_page(
         })
     })
     .collect::<sqlx::Result<Vec<_>>>()
-    .page(lang)?;
+    ?;
     let [password_form, email_form, delete_form] = forms;
-    let organizations = sqlx::query(
-        "SELECT o.slug AS slug, o.name AS name FROM organization_editors e \
-         JOIN organizations o ON o.id = e.organization_id WHERE e.user_id = $1 ORDER BY o.slug",
-    )
-    .bind(user.user_id)
-    .fetch_all(&state.db.pool)
-    .await
-    .page(lang)?
-    .iter()
-    .map(|r| {
-        let name = crate::platform::i18n::LocalizedText::from_json(&r.get::<String, _>("name"));
-        (r.get::<String, _>("slug"), name.get(lang).to_string())
-    })
-    .collect();
-    let coordinates = !crate::accounts::roles::coordinated_networks(&state.db, &user).await.page(lang)?.is_empty();
+    let rights = crate::accounts::Rights::of(&state.db, &user);
+    let organizations = rights
+        .edited_organizations()
+        .await?
+        .into_iter()
+        .map(|organization| {
+            let name = organization.name.get(lang).to_string();
+            (organization.slug, name)
+        })
+        .collect();
+    let coordinates = !rights.coordinated_networks().await?.is_empty();
     let tokens = sqlx::query(
         "SELECT id, name, can_write, created_at, last_used_at FROM api_tokens \
          WHERE user_id = $1 AND revoked_at IS NULL ORDER BY id",
     )
     .bind(user.user_id)
     .fetch_all(&state.db.pool)
-    .await
-    .page(lang)?
+    .await?
     .iter()
     .map(|r| TokenView {
         id: r.get("id"),
@@ -600,7 +568,7 @@ async fn account_page(
         new_token: extra.new_token,
         token_form: extra.token_form,
     };
-    render(&page, lang)
+    render(&page)
 }
 
 pub async fn account(
@@ -608,7 +576,7 @@ pub async fn account(
     lang: Lang,
     uri: Uri,
     RequireUser(user): RequireUser,
-) -> Result<Html<String>, PageError> {
+) -> Result<Html<String>, AppError> {
     let query = uri.query().unwrap_or("");
     let notice = ["welcome", "reset", "password", "email-sent", "email-changed", "session-ended"]
         .iter()
@@ -632,10 +600,10 @@ pub async fn change_password(
     uri: Uri,
     RequireUser(user): RequireUser,
     data: FormData,
-) -> Result<Response, PageError> {
+) -> Result<Response, AppError> {
     let mut form = FormState::from(&data);
     check_new_password(&mut form, &data, "new_password", "new_password_confirm", lang);
-    if !check_current_password(&state, &user, data.raw("current_password")).await.page(lang)? {
+    if !check_current_password(&state, &user, data.raw("current_password")).await? {
         form.fail("current_password", lang.t("account-wrong-password"));
     }
     if !form.is_valid() {
@@ -654,19 +622,17 @@ pub async fn change_password(
             .await,
         ));
     }
-    let hash = hash_password(data.raw("new_password")).await.page(lang)?;
+    let hash = hash_password(data.raw("new_password")).await?;
     sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
         .bind(&hash)
         .bind(user.user_id)
         .execute(&state.db.pool)
-        .await
-        .page(lang)?;
+        .await?;
     sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND id_hash <> $2")
         .bind(user.user_id)
         .bind(&user.session)
         .execute(&state.db.pool)
-        .await
-        .page(lang)?;
+        .await?;
     Ok(Redirect::to("/account?password=1").into_response())
 }
 
@@ -676,10 +642,10 @@ pub async fn change_email(
     uri: Uri,
     RequireUser(user): RequireUser,
     data: FormData,
-) -> Result<Response, PageError> {
+) -> Result<Response, AppError> {
     let mut form = FormState::from(&data);
     let email = parse_email(&mut form, &data, "new_email", lang);
-    if !check_current_password(&state, &user, data.raw("current_password")).await.page(lang)? {
+    if !check_current_password(&state, &user, data.raw("current_password")).await? {
         form.fail("current_password", lang.t("account-wrong-password"));
     }
     let (Some(email), true) = (email, form.is_valid()) else {
@@ -698,7 +664,7 @@ pub async fn change_email(
             .await,
         ));
     };
-    too_many(&state, &format!("email-change:{}", user.user_id), Duration::from_secs(3600), 5, lang).await?;
+    too_many(&state, &format!("email-change:{}", user.user_id), Duration::from_secs(3600), 5).await?;
     let change = MailedLink {
         purpose: "email-change",
         new_email: Some(email.as_str()),
@@ -707,7 +673,7 @@ pub async fn change_email(
         subject_key: "mail-email-change-subject",
         body_key: "mail-email-change-body",
     };
-    mail_link(&state, user.user_id, &email, lang, change).await.page(lang)?;
+    mail_link(&state, user.user_id, &email, lang, change).await?;
     Ok(Redirect::to("/account?email-sent=1").into_response())
 }
 
@@ -716,9 +682,9 @@ pub async fn confirm_email_change(
     lang: Lang,
     uri: Uri,
     Query(query): Query<TokenQuery>,
-) -> Result<Response, PageError> {
+) -> Result<Response, AppError> {
     let token = query.token.unwrap_or_default();
-    let Some((user_id, Some(new_email))) = redeem_token(&state, &token, "email-change").await.page(lang)? else {
+    let Some((user_id, Some(new_email))) = redeem_token(&state, &token, "email-change").await? else {
         return Ok(invalid(message_page(lang, &uri, "account-title", lang.t("token-invalid"))));
     };
     let changed =
@@ -726,8 +692,7 @@ pub async fn confirm_email_change(
             .bind(&new_email)
             .bind(user_id)
             .execute(&state.db.pool)
-            .await
-            .page(lang)?;
+            .await?;
     if changed.rows_affected() == 0 {
         return Ok(invalid(message_page(lang, &uri, "account-title", lang.t("account-email-taken"))));
     }
@@ -736,17 +701,15 @@ pub async fn confirm_email_change(
 
 pub async fn end_session(
     State(state): State<AppState>,
-    lang: Lang,
     RequireUser(user): RequireUser,
     data: FormData,
-) -> Result<Response, PageError> {
+) -> Result<Response, AppError> {
     // Only the person's own sessions can be named here.
     sqlx::query("DELETE FROM sessions WHERE id_hash = $1 AND user_id = $2")
         .bind(data.get("session"))
         .bind(user.user_id)
         .execute(&state.db.pool)
-        .await
-        .page(lang)?;
+        .await?;
     if data.get("session") == user.session {
         return Ok(with_cookie(Redirect::to("/").into_response(), &cleared_session_cookie(&state.sessions)));
     }
@@ -754,23 +717,17 @@ pub async fn end_session(
 }
 
 /// Everything the platform holds about the signed-in person, as JSON.
-pub async fn export(
-    State(state): State<AppState>,
-    lang: Lang,
-    RequireUser(user): RequireUser,
-) -> Result<Response, PageError> {
+pub async fn export(State(state): State<AppState>, RequireUser(user): RequireUser) -> Result<Response, AppError> {
     let row =
         sqlx::query("SELECT email, display_name, email_confirmed_at, is_admin, created_at FROM users WHERE id = $1")
             .bind(user.user_id)
             .fetch_one(&state.db.pool)
-            .await
-            .page(lang)?;
+            .await?;
     let sessions: Vec<serde_json::Value> =
         sqlx::query("SELECT created_at, last_seen_at, user_agent FROM sessions WHERE user_id = $1 ORDER BY created_at")
             .bind(user.user_id)
             .fetch_all(&state.db.pool)
-            .await
-            .page(lang)?
+            .await?
             .iter()
             .map(|r| {
                 json!({
@@ -786,7 +743,7 @@ pub async fn export(
     .bind(user.user_id)
     .fetch_all(&state.db.pool)
     .await
-    .page(lang)?
+    ?
     .iter()
     .map(|r| {
         json!({
@@ -809,7 +766,7 @@ pub async fn export(
         },
         "sessions": sessions,
         "changes": changes,
-        "organizations_edited": crate::accounts::roles::edited_organizations(&state.db, user.user_id).await.page(lang)?,
+        "organizations_edited": crate::accounts::Rights::of(&state.db, &user).edited_organizations().await?.into_iter().map(|organization| organization.slug).collect::<Vec<_>>(),
     });
     let mut response = axum::Json(body).into_response();
     response
@@ -824,9 +781,9 @@ pub async fn delete_account(
     uri: Uri,
     RequireUser(user): RequireUser,
     data: FormData,
-) -> Result<Response, PageError> {
+) -> Result<Response, AppError> {
     let mut form = FormState::default();
-    if !check_current_password(&state, &user, data.raw("current_password")).await.page(lang)? {
+    if !check_current_password(&state, &user, data.raw("current_password")).await? {
         form.fail("current_password", lang.t("account-wrong-password"));
     }
     if data.get("confirm") != "yes" {
@@ -847,15 +804,15 @@ pub async fn delete_account(
             .await,
         ));
     }
-    crate::accounts::roles::anonymise(&state.db, user.user_id).await.page(lang)?;
+    crate::accounts::roles::anonymise(&state.db, user.user_id).await?;
     Ok(with_cookie(Redirect::to("/?account-deleted=1").into_response(), &cleared_session_cookie(&state.sessions)))
 }
 
-pub async fn setup_form(State(state): State<AppState>, lang: Lang, uri: Uri) -> Result<Response, PageError> {
-    if crate::accounts::roles::has_admin(&state.db).await.page(lang)? {
-        return Err(PageError { error: AppError::NotFound, lang });
+pub async fn setup_form(State(state): State<AppState>, lang: Lang, uri: Uri) -> Result<Response, AppError> {
+    if crate::accounts::roles::has_admin(&state.db).await? {
+        return Err(AppError::NotFound);
     }
-    Ok(render(&SetupPage { chrome: Chrome::new(lang, lang.t("setup-title"), &uri), form: FormState::default() }, lang)?
+    Ok(render(&SetupPage { chrome: Chrome::new(lang, lang.t("setup-title"), &uri), form: FormState::default() })?
         .into_response())
 }
 
@@ -866,13 +823,13 @@ pub async fn setup(
     headers: HeaderMap,
     ClientIp(ip): ClientIp,
     data: FormData,
-) -> Result<Response, PageError> {
-    if crate::accounts::roles::has_admin(&state.db).await.page(lang)? {
-        return Err(PageError { error: AppError::NotFound, lang });
+) -> Result<Response, AppError> {
+    if crate::accounts::roles::has_admin(&state.db).await? {
+        return Err(AppError::NotFound);
     }
-    too_many(&state, &format!("setup:{}", ip), Duration::from_secs(3600), 10, lang).await?;
+    too_many(&state, &format!("setup:{}", ip), Duration::from_secs(3600), 10).await?;
     let mut form = FormState::from(&data);
-    if !crate::accounts::roles::setup_token_matches(&state.db, &data.get("setup_token")).await.page(lang)? {
+    if !crate::accounts::roles::setup_token_matches(&state.db, &data.get("setup_token")).await? {
         form.fail("setup_token", lang.t("setup-token-wrong"));
     }
     let email = parse_email(&mut form, &data, "email", lang);
@@ -883,12 +840,11 @@ pub async fn setup(
     check_new_password(&mut form, &data, "password", "password_confirm", lang);
     let (Some(email), true) = (email, form.is_valid()) else {
         let form = form.without(&["password", "password_confirm", "setup_token"]);
-        return Ok(invalid(render(&SetupPage { chrome: Chrome::new(lang, lang.t("setup-title"), &uri), form }, lang)));
+        return Ok(invalid(render(&SetupPage { chrome: Chrome::new(lang, lang.t("setup-title"), &uri), form })));
     };
-    let user_id =
-        crate::accounts::roles::create_admin(&state.db, &email, &name, data.raw("password")).await.page(lang)?;
+    let user_id = crate::accounts::roles::create_admin(&state.db, &email, &name, data.raw("password")).await?;
     let user_agent = headers.get(header::USER_AGENT).and_then(|v| v.to_str().ok());
-    let cookie = start_session(&state.db, &state.sessions, user_id, user_agent).await.page(lang)?;
+    let cookie = start_session(&state.db, &state.sessions, user_id, user_agent).await?;
     Ok(with_cookie(Redirect::to("/account?welcome=1").into_response(), &cookie))
 }
 
@@ -898,7 +854,7 @@ pub async fn create_token(
     uri: Uri,
     RequireUser(user): RequireUser,
     data: FormData,
-) -> Result<Response, PageError> {
+) -> Result<Response, AppError> {
     let mut form = FormState::from(&data);
     let name = data.get("name");
     if name.is_empty() {
@@ -921,25 +877,22 @@ pub async fn create_token(
     .bind(i64::from(data.0.contains_key("can_write")))
     .bind(crate::platform::clock::now_rfc3339())
     .execute(&state.db.pool)
-    .await
-    .page(lang)?;
+    .await?;
     let extra = TokenState { new_token: Some(secret), token_form: FormState::default() };
     Ok(account_page(&state, lang, &uri, user, Default::default(), None, extra).await?.into_response())
 }
 
 pub async fn revoke_token(
     State(state): State<AppState>,
-    lang: Lang,
     RequireUser(user): RequireUser,
     axum::extract::Path(id): axum::extract::Path<i64>,
-) -> Result<Response, PageError> {
+) -> Result<Response, AppError> {
     // Only the person's own tokens can be named here.
     sqlx::query("UPDATE api_tokens SET revoked_at = $1 WHERE id = $2 AND user_id = $3 AND revoked_at IS NULL")
         .bind(crate::platform::clock::now_rfc3339())
         .bind(id)
         .bind(user.user_id)
         .execute(&state.db.pool)
-        .await
-        .page(lang)?;
+        .await?;
     Ok(Redirect::to("/account").into_response())
 }

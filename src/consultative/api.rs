@@ -7,9 +7,9 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use super::board::{CalendarKind, calendar};
-use crate::app::AppState;
 use crate::platform::i18n::Lang;
 use crate::platform::web::{ApiError, ApiErrorBody, AppError, Problem, query_pairs};
+use crate::state::AppState;
 
 #[derive(Serialize, ToSchema)]
 pub struct CalendarDay {

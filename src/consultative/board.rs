@@ -15,7 +15,7 @@ use super::eligibility::{Answers, Assessment};
 use super::rules::{self, Session, Standing};
 use super::status::{Held, held};
 use super::tracking::{Application, Step};
-use crate::app::AppState;
+use crate::accounts::{Right, Rights};
 use crate::directory::edit::Choice;
 use crate::directory::model::ConsultativeStatus;
 use crate::platform::auth::RequireUser;
@@ -23,7 +23,8 @@ use crate::platform::clock::today;
 use crate::platform::db::Db;
 use crate::platform::i18n::{Lang, LocalizedText};
 use crate::platform::values::CountryCode;
-use crate::platform::web::{AppError, Chrome, Found, PageError, SlugPath, WithLang, render};
+use crate::platform::web::{AppError, Chrome, Found, SlugPath, render};
+use crate::state::AppState;
 
 /// Where an organisation is in the process, as the board counts it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -133,18 +134,15 @@ pub async fn board(
     uri: Uri,
     RequireUser(user): RequireUser,
     SlugPath(slug): SlugPath,
-) -> Result<Html<String>, PageError> {
+) -> Result<Html<String>, AppError> {
     let network = sqlx::query("SELECT id, name FROM networks WHERE slug = $1")
         .bind(slug.as_str())
         .fetch_optional(&state.db.pool)
         .await
-        .found(lang)?;
-    let network_id: i64 = network.try_get("id").page(lang)?;
-    if !crate::networks::edit::coordinates(&state.db, &user, network_id).await.page(lang)? {
-        return Err(PageError { error: AppError::Forbidden, lang });
-    }
-    let network_name =
-        LocalizedText::from_json(&network.try_get::<String, _>("name").page(lang)?).get(lang).to_string();
+        .found()?;
+    let network_id: i64 = network.try_get("id")?;
+    Rights::of(&state.db, &user).require(Right::CoordinateNetwork(network_id)).await?;
+    let network_name = LocalizedText::from_json(&network.try_get::<String, _>("name")?).get(lang).to_string();
     let members = sqlx::query(
         "SELECT o.id AS id, o.slug AS slug, o.name AS name, o.country AS country, \
                 o.consultative_status AS status, o.status_year AS status_year, \
@@ -155,30 +153,28 @@ pub async fn board(
     )
     .bind(network_id)
     .fetch_all(&state.db.pool)
-    .await
-    .page(lang)?;
+    .await?;
     let today = today();
     let mut lines: Vec<(Pipeline, BoardLine)> = Vec::with_capacity(members.len());
     let mut by_country: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     let mut by_category: BTreeMap<String, usize> = BTreeMap::new();
     for member in members {
-        let id: i64 = member.try_get("id").page(lang)?;
-        let application = Application::load(&state.db, id).await.page(lang)?;
-        let answers = Answers::load(&state.db, id).await.page(lang)?;
-        let status = ConsultativeStatus::parse(&member.try_get::<String, _>("status").page(lang)?)
-            .unwrap_or(ConsultativeStatus::None);
-        let status_year = member.try_get("status_year").page(lang)?;
-        let last_report_year = member.try_get("last_report_year").page(lang)?;
+        let id: i64 = member.try_get("id")?;
+        let application = Application::load(&state.db, id).await?;
+        let answers = Answers::load(&state.db, id).await?;
+        let status =
+            ConsultativeStatus::parse(&member.try_get::<String, _>("status")?).unwrap_or(ConsultativeStatus::None);
+        let status_year = member.try_get("status_year")?;
+        let last_report_year = member.try_get("last_report_year")?;
         let held = held(&application, status, status_year, last_report_year, today, &state.desk_rules);
         let pipeline = Pipeline::of(
             application.current_stage(today),
             status.holds_status(),
-            member.try_get::<i64, _>("dossier_items").page(lang)? > 0,
+            member.try_get::<i64, _>("dossier_items")? > 0,
             Assessment::of(&answers, today).all_met(),
         );
         let country = member
-            .try_get::<Option<String>, _>("country")
-            .page(lang)?
+            .try_get::<Option<String>, _>("country")?
             .as_deref()
             .and_then(CountryCode::parse)
             .map(|code| code.name(lang).to_string())
@@ -191,8 +187,8 @@ pub async fn board(
         lines.push((
             pipeline,
             BoardLine {
-                slug: member.try_get("slug").page(lang)?,
-                name: LocalizedText::from_json(&member.try_get::<String, _>("name").page(lang)?).get(lang).to_string(),
+                slug: member.try_get("slug")?,
+                name: LocalizedText::from_json(&member.try_get::<String, _>("name")?).get(lang).to_string(),
                 country,
                 pipeline: pipeline.label(lang),
                 category: if status.holds_status() { status.label(lang) } else { String::new() },
@@ -220,7 +216,7 @@ pub async fn board(
         late,
         lines,
     };
-    render(&page, lang)
+    render(&page)
 }
 
 /// One line of the calendar.
@@ -298,9 +294,9 @@ pub fn calendar(today: Date, report_due: rules::MonthDay, lang: Lang) -> Vec<Cal
     lines
 }
 
-pub async fn calendar_page(State(state): State<AppState>, lang: Lang, uri: Uri) -> Result<Html<String>, PageError> {
+pub async fn calendar_page(State(state): State<AppState>, lang: Lang, uri: Uri) -> Result<Html<String>, AppError> {
     let lines = calendar(today(), state.desk_rules.report_due, lang);
-    render(&CalendarPage { chrome: Chrome::new(lang, lang.t("ecosoc-calendar-title"), &uri), lines }, lang)
+    render(&CalendarPage { chrome: Chrome::new(lang, lang.t("ecosoc-calendar-title"), &uri), lines })
 }
 
 #[cfg(test)]
@@ -356,17 +352,15 @@ pub async fn index(
     lang: Lang,
     uri: Uri,
     RequireUser(user): RequireUser,
-) -> Result<Html<String>, PageError> {
-    let rows = sqlx::query(
-        "SELECT o.slug AS slug, o.name AS name FROM organizations o \
-         JOIN organization_editors e ON e.organization_id = o.id WHERE e.user_id = $1 ORDER BY o.slug",
-    )
-    .bind(user.user_id)
-    .fetch_all(&state.db.pool)
-    .await
-    .page(lang)?;
-    let organizations = Choice::from_named_rows(&rows, lang).page(lang)?;
-    let ids = crate::accounts::roles::coordinated_networks(&state.db, &user).await.page(lang)?;
+) -> Result<Html<String>, AppError> {
+    let rights = crate::accounts::Rights::of(&state.db, &user);
+    let organizations = rights
+        .edited_organizations()
+        .await?
+        .into_iter()
+        .map(|organization| Choice { label: organization.name.get(lang).to_string(), value: organization.slug })
+        .collect();
+    let ids = rights.coordinated_networks().await?;
     let networks = if ids.is_empty() {
         Vec::new()
     } else {
@@ -376,9 +370,8 @@ pub async fn index(
             .iter()
             .fold(sqlx::query(sqlx::AssertSqlSafe(sql)), |query, id| query.bind(*id))
             .fetch_all(&state.db.pool)
-            .await
-            .page(lang)?;
-        Choice::from_named_rows(&rows, lang).page(lang)?
+            .await?;
+        Choice::from_named_rows(&rows, lang)?
     };
     let page = IndexPage {
         chrome: Chrome::new(lang, lang.t("ecosoc-index-title"), &uri),
@@ -386,5 +379,5 @@ pub async fn index(
         networks,
         is_admin: user.is_admin,
     };
-    render(&page, lang)
+    render(&page)
 }

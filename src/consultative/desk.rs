@@ -12,14 +12,14 @@ use super::rules::{Session, Standing};
 use super::status::{explain, held, last_report_year};
 use super::tracking::{Application, CATEGORIES, Step};
 use super::{Organization, session_label};
-use crate::app::AppState;
 use crate::directory::edit::Choice;
 use crate::platform::audit::Entry;
 use crate::platform::auth::RequireUser;
 use crate::platform::clock::today;
 use crate::platform::forms::FormState;
 use crate::platform::i18n::Lang;
-use crate::platform::web::{Chrome, PageError, SlugPath, WithLang, render};
+use crate::platform::web::{AppError, Chrome, SlugPath, render};
+use crate::state::AppState;
 
 /// A recorded step, as the timeline shows it.
 pub struct EventLine {
@@ -93,15 +93,15 @@ pub async fn desk_page(
     uri: &Uri,
     organization: Organization,
     mut form: FormState,
-) -> Result<DeskPage, PageError> {
+) -> Result<DeskPage, AppError> {
     let today = today();
-    let answers = Answers::load(&state.db, organization.id).await.page(lang)?;
-    let application = Application::load(&state.db, organization.id).await.page(lang)?;
+    let answers = Answers::load(&state.db, organization.id).await?;
+    let application = Application::load(&state.db, organization.id).await?;
     let stage = application.current_stage(today);
-    let last_report_year = last_report_year(&state.db, organization.id).await.page(lang)?;
+    let last_report_year = last_report_year(&state.db, organization.id).await?;
     let held =
         held(&application, organization.status, organization.status_year, last_report_year, today, &state.desk_rules);
-    let history = crate::platform::audit::history(&state.db, &[("ecosoc", organization.id)], lang).await.page(lang)?;
+    let history = crate::platform::audit::history(&state.db, &[("ecosoc", organization.id)], lang).await?;
     if form.value("on_date").is_empty() {
         form.values.insert("on_date".into(), today.to_string());
     }
@@ -167,7 +167,7 @@ pub async fn desk(
     uri: Uri,
     RequireUser(user): RequireUser,
     SlugPath(slug): SlugPath,
-) -> Result<Html<String>, PageError> {
+) -> Result<Html<String>, AppError> {
     let organization = Organization::for_editor(&state, &user, &slug, lang).await?;
-    render(&desk_page(&state, lang, &uri, organization, FormState::default()).await?, lang)
+    render(&desk_page(&state, lang, &uri, organization, FormState::default()).await?)
 }

@@ -18,7 +18,6 @@ use sqlx::any::AnyRow;
 use super::Organization;
 use super::eligibility::Answers;
 use super::rules;
-use crate::app::AppState;
 use crate::directory::model::code_enum;
 use crate::platform::auth::{RequireUser, SignedIn};
 use crate::platform::clock::{now_rfc3339, today};
@@ -26,7 +25,8 @@ use crate::platform::db::Db;
 use crate::platform::forms::{FormData, FormState};
 use crate::platform::i18n::Lang;
 use crate::platform::values::Slug;
-use crate::platform::web::{AppError, Chrome, PageError, Problem, SlugPath, WithLang, render};
+use crate::platform::web::{AppError, Chrome, Problem, SlugPath, render};
+use crate::state::AppState;
 
 code_enum! {
     /// A part of the questionnaire.
@@ -246,10 +246,10 @@ async fn dossier_page(
     uri: &Uri,
     organization: Organization,
     form: FormState,
-) -> Result<DossierPage, PageError> {
+) -> Result<DossierPage, AppError> {
     let today = today();
-    let dossier = Dossier::load(&state.db, organization.id).await.page(lang)?;
-    let answers = Answers::load(&state.db, organization.id).await.page(lang)?;
+    let dossier = Dossier::load(&state.db, organization.id).await?;
+    let answers = Answers::load(&state.db, organization.id).await?;
     let received = answers.registered_on.map_or(today, |registered| rules::earliest_application(registered, today));
     let deadline = rules::deadline_for(received);
     let (done, total) = dossier.completeness();
@@ -276,9 +276,9 @@ pub async fn dossier(
     uri: Uri,
     RequireUser(user): RequireUser,
     SlugPath(slug): SlugPath,
-) -> Result<Html<String>, PageError> {
+) -> Result<Html<String>, AppError> {
     let organization = Organization::for_editor(&state, &user, &slug, lang).await?;
-    render(&dossier_page(&state, lang, &uri, organization, FormState::default()).await?, lang)
+    render(&dossier_page(&state, lang, &uri, organization, FormState::default()).await?)
 }
 
 pub async fn print(
@@ -287,11 +287,11 @@ pub async fn print(
     uri: Uri,
     RequireUser(user): RequireUser,
     SlugPath(slug): SlugPath,
-) -> Result<Html<String>, PageError> {
+) -> Result<Html<String>, AppError> {
     let organization = Organization::for_editor(&state, &user, &slug, lang).await?;
-    let (language, parts, groups) = views(Dossier::load(&state.db, organization.id).await.page(lang)?, lang);
+    let (language, parts, groups) = views(Dossier::load(&state.db, organization.id).await?, lang);
     let title = lang.t_with("ecosoc-dossier-title", &[("name", organization.name.clone().into())]);
-    render(&PrintPage { chrome: Chrome::new(lang, title, &uri), organization, language, parts, groups }, lang)
+    render(&PrintPage { chrome: Chrome::new(lang, title, &uri), organization, language, parts, groups })
 }
 
 /// Saves one part of the questionnaire, or the dossier's language.
@@ -302,10 +302,10 @@ pub async fn save(
     RequireUser(user): RequireUser,
     SlugPath(slug): SlugPath,
     data: FormData,
-) -> Result<Response, PageError> {
+) -> Result<Response, AppError> {
     let organization = Organization::for_editor(&state, &user, &slug, lang).await?;
     let mut form = FormState::from(&data);
-    let before = Dossier::load(&state.db, organization.id).await.page(lang)?;
+    let before = Dossier::load(&state.db, organization.id).await?;
     let posted = data.get("part");
     let (field, previous, value) = if posted == "language" {
         let language = data.get("language");
@@ -315,7 +315,7 @@ pub async fn save(
         ("language".to_string(), before.language.clone(), language)
     } else {
         let Some(part) = Part::parse(&posted) else {
-            return Err(PageError { error: AppError::bad("part", Problem::Unknown(posted)), lang });
+            return Err(AppError::bad("part", Problem::Unknown(posted)));
         };
         let body = data.get("body");
         if body.chars().count() > MAX_PART {
@@ -325,7 +325,7 @@ pub async fn save(
     };
     if !form.is_valid() {
         let page = dossier_page(&state, lang, &uri, organization, form).await?;
-        return Ok((StatusCode::BAD_REQUEST, render(&page, lang)?).into_response());
+        return Ok((StatusCode::BAD_REQUEST, render(&page)?).into_response());
     }
     let saved = if field == "language" {
         sqlx::query(
@@ -349,7 +349,7 @@ pub async fn save(
         .execute(&state.db.pool)
         .await
     };
-    saved.page(lang)?;
+    saved?;
     if previous != value {
         crate::platform::audit::record(
             &state.db,
@@ -360,8 +360,7 @@ pub async fn save(
             Some(&serde_json::json!({ field.clone(): previous })),
             Some(&serde_json::json!({ field.clone(): value })),
         )
-        .await
-        .page(lang)?;
+        .await?;
     }
     Ok(Redirect::to(&format!("{}/dossier#{field}", organization.desk_url())).into_response())
 }
@@ -404,9 +403,9 @@ pub async fn upload(
     RequireUser(user): RequireUser,
     SlugPath(slug): SlugPath,
     multipart: Result<Multipart, MultipartRejection>,
-) -> Result<Response, PageError> {
+) -> Result<Response, AppError> {
     let organization = Organization::for_editor(&state, &user, &slug, lang).await?;
-    let upload = read_upload(multipart).await.page(lang)?;
+    let upload = read_upload(multipart).await?;
     let mut form = FormState::default();
     form.values.insert("part".into(), "upload".into());
     let content_type = sniff(&upload.bytes);
@@ -422,10 +421,10 @@ pub async fn upload(
     }
     let (Some(kind), Some(content_type), true) = (upload.kind, content_type, form.is_valid()) else {
         let page = dossier_page(&state, lang, &uri, organization, form).await?;
-        return Ok((StatusCode::BAD_REQUEST, render(&page, lang)?).into_response());
+        return Ok((StatusCode::BAD_REQUEST, render(&page)?).into_response());
     };
     let sha256 = hex_sha256(&upload.bytes);
-    record_document(&state, &user, &organization, kind, &upload, content_type, &sha256).await.page(lang)?;
+    record_document(&state, &user, &organization, kind, &upload, content_type, &sha256).await?;
     Ok(Redirect::to(&format!("{}/dossier#documents", organization.desk_url())).into_response())
 }
 
@@ -505,8 +504,8 @@ async fn document_address(
     raw_slug: &str,
     raw_id: &str,
     lang: Lang,
-) -> Result<(Organization, i64), PageError> {
-    let not_found = || PageError { error: AppError::NotFound, lang };
+) -> Result<(Organization, i64), AppError> {
+    let not_found = || AppError::NotFound;
     let slug = Slug::parse(raw_slug).ok_or_else(not_found)?;
     let id: i64 = raw_id.parse().map_err(|_| not_found())?;
     Ok((Organization::for_editor(state, user, &slug, lang).await?, id))
@@ -518,7 +517,7 @@ pub async fn delete(
     lang: Lang,
     RequireUser(user): RequireUser,
     Path((raw_slug, raw_id)): Path<(String, String)>,
-) -> Result<Response, PageError> {
+) -> Result<Response, AppError> {
     let (organization, id) = document_address(&state, &user, &raw_slug, &raw_id, lang).await?;
     let row = sqlx::query(
         "DELETE FROM ecosoc_documents WHERE id = $1 AND organization_id = $2 RETURNING kind, file_name, size, sha256",
@@ -526,10 +525,9 @@ pub async fn delete(
     .bind(id)
     .bind(organization.id)
     .fetch_optional(&state.db.pool)
-    .await
-    .page(lang)?
-    .ok_or(PageError { error: AppError::NotFound, lang })?;
-    let deleted = audited_row(&row).page(lang)?;
+    .await?
+    .ok_or(AppError::NotFound)?;
+    let deleted = audited_row(&row)?;
     crate::platform::audit::record(
         &state.db,
         Some(user.user_id),
@@ -539,8 +537,7 @@ pub async fn delete(
         Some(&deleted),
         None,
     )
-    .await
-    .page(lang)?;
+    .await?;
     Ok(Redirect::to(&format!("{}/dossier#documents", organization.desk_url())).into_response())
 }
 
@@ -550,8 +547,8 @@ pub async fn download(
     lang: Lang,
     RequireUser(user): RequireUser,
     Path((raw_slug, raw_id)): Path<(String, String)>,
-) -> Result<Response, PageError> {
-    let not_found = || PageError { error: AppError::NotFound, lang };
+) -> Result<Response, AppError> {
+    let not_found = || AppError::NotFound;
     let (organization, id) = document_address(&state, &user, &raw_slug, &raw_id, lang).await?;
     let row = sqlx::query(
         "SELECT file_name, content_type, content FROM ecosoc_documents WHERE id = $1 AND organization_id = $2",
@@ -559,14 +556,13 @@ pub async fn download(
     .bind(id)
     .bind(organization.id)
     .fetch_optional(&state.db.pool)
-    .await
-    .page(lang)?
+    .await?
     .ok_or_else(not_found)?;
-    let file_name: String = row.try_get("file_name").page(lang)?;
-    let content_type: String = row.try_get("content_type").page(lang)?;
+    let file_name: String = row.try_get("file_name")?;
+    let content_type: String = row.try_get("content_type")?;
     // A document uploaded before the bytes were kept in the database, whose file no instance has adopted yet.
-    let content: String = row.try_get::<Option<String>, _>("content").page(lang)?.ok_or_else(not_found)?;
-    let bytes = BASE64.decode(content).map_err(anyhow::Error::from).page(lang)?;
+    let content: String = row.try_get::<Option<String>, _>("content")?.ok_or_else(not_found)?;
+    let bytes = BASE64.decode(content).map_err(anyhow::Error::from)?;
     let encoded: String = form_urlencoded::byte_serialize(file_name.as_bytes()).collect();
     let disposition = format!("attachment; filename*=UTF-8''{}", encoded.replace('+', "%20"));
     let mut response = bytes.into_response();

@@ -13,14 +13,14 @@ use time::Date;
 
 use super::rules::{self, Session};
 use super::{Organization, session_label};
-use crate::app::AppState;
 use crate::directory::model::code_enum;
 use crate::platform::auth::RequireUser;
 use crate::platform::clock::{now_rfc3339, parse_day, today};
 use crate::platform::db::Db;
 use crate::platform::forms::{FormData, FormState};
 use crate::platform::i18n::Lang;
-use crate::platform::web::{Chrome, PageError, SlugPath, WithLang, render};
+use crate::platform::web::{AppError, Chrome, SlugPath, render};
+use crate::state::AppState;
 
 code_enum! {
     /// A criterion the organisation answers for itself (registration is computed from its date).
@@ -208,10 +208,10 @@ pub async fn eligibility_form(
     uri: Uri,
     RequireUser(user): RequireUser,
     SlugPath(slug): SlugPath,
-) -> Result<Html<String>, PageError> {
+) -> Result<Html<String>, AppError> {
     let organization = Organization::for_editor(&state, &user, &slug, lang).await?;
-    let answers = Answers::load(&state.db, organization.id).await.page(lang)?;
-    render(&page(lang, &uri, organization, form_of(&answers), &answers), lang)
+    let answers = Answers::load(&state.db, organization.id).await?;
+    render(&page(lang, &uri, organization, form_of(&answers), &answers))
 }
 
 /// Reads the posted answers; a field that is neither "yes", "no" nor empty gets its message.
@@ -240,16 +240,16 @@ pub async fn save_eligibility(
     RequireUser(user): RequireUser,
     SlugPath(slug): SlugPath,
     data: FormData,
-) -> Result<Response, PageError> {
+) -> Result<Response, AppError> {
     let organization = Organization::for_editor(&state, &user, &slug, lang).await?;
     let mut form = FormState::from(&data);
     let answers = answers_from(&data, &mut form, lang);
     if !form.is_valid() {
-        let stored = Answers::load(&state.db, organization.id).await.page(lang)?;
+        let stored = Answers::load(&state.db, organization.id).await?;
         let page = page(lang, &uri, organization, form, &stored);
-        return Ok((StatusCode::BAD_REQUEST, render(&page, lang)?).into_response());
+        return Ok((StatusCode::BAD_REQUEST, render(&page)?).into_response());
     }
-    let before = Answers::load(&state.db, organization.id).await.page(lang)?;
+    let before = Answers::load(&state.db, organization.id).await?;
     let criteria: BTreeMap<&str, bool> = answers.criteria.clone();
     sqlx::query(
         "INSERT INTO ecosoc_desks (organization_id, registered_on, answers, updated_at) VALUES ($1, $2, $3, $4) \
@@ -260,8 +260,7 @@ pub async fn save_eligibility(
     .bind(serde_json::to_string(&criteria).unwrap_or_default())
     .bind(now_rfc3339())
     .execute(&state.db.pool)
-    .await
-    .page(lang)?;
+    .await?;
     if before != answers {
         crate::platform::audit::record(
             &state.db,
@@ -272,8 +271,7 @@ pub async fn save_eligibility(
             Some(&before.to_json()),
             Some(&answers.to_json()),
         )
-        .await
-        .page(lang)?;
+        .await?;
     }
     Ok(Redirect::to(&format!("{}/eligibility?saved=1", organization.desk_url())).into_response())
 }

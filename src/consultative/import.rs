@@ -13,16 +13,16 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use sqlx::Row;
 
 use super::tracking::CATEGORIES;
-use crate::app::AppState;
 use crate::directory::import::name_keys;
 use crate::directory::model::ConsultativeStatus;
-use crate::platform::auth::{RequireUser, SignedIn};
+use crate::platform::auth::RequireUser;
 use crate::platform::clock::{now_rfc3339, today};
 use crate::platform::forms::FormData;
 use crate::platform::i18n::{Lang, LocalizedText};
 use crate::platform::search::fold::fold;
 use crate::platform::values::CountryCode;
-use crate::platform::web::{AppError, Chrome, PageError, Problem, WithLang, render};
+use crate::platform::web::{AppError, Chrome, Problem, render};
+use crate::state::AppState;
 
 /// One line of the list, read and checked.
 #[derive(Clone, Debug, PartialEq)]
@@ -175,10 +175,6 @@ impl<'a> Matcher<'a> {
     }
 }
 
-fn forbidden_unless_admin(user: &SignedIn, lang: Lang) -> Result<(), PageError> {
-    if user.is_admin { Ok(()) } else { Err(PageError { error: AppError::Forbidden, lang }) }
-}
-
 #[derive(Template)]
 #[template(path = "consultative/import.html")]
 struct ImportPage {
@@ -186,9 +182,9 @@ struct ImportPage {
     problems: Vec<String>,
 }
 
-pub async fn import_form(lang: Lang, uri: Uri, RequireUser(user): RequireUser) -> Result<Html<String>, PageError> {
-    forbidden_unless_admin(&user, lang)?;
-    render(&ImportPage { chrome: Chrome::new(lang, lang.t("ecosoc-import-title"), &uri), problems: Vec::new() }, lang)
+pub async fn import_form(lang: Lang, uri: Uri, rights: crate::accounts::Rights) -> Result<Html<String>, AppError> {
+    rights.require(crate::accounts::Right::Administer).await?;
+    render(&ImportPage { chrome: Chrome::new(lang, lang.t("ecosoc-import-title"), &uri), problems: Vec::new() })
 }
 
 async fn uploaded_list(multipart: Result<Multipart, MultipartRejection>) -> Result<Vec<u8>, AppError> {
@@ -211,29 +207,29 @@ pub async fn import(
     uri: Uri,
     RequireUser(user): RequireUser,
     multipart: Result<Multipart, MultipartRejection>,
-) -> Result<Response, PageError> {
-    forbidden_unless_admin(&user, lang)?;
-    let bytes = uploaded_list(multipart).await.page(lang)?;
+) -> Result<Response, AppError> {
+    crate::accounts::Rights::of(&state.db, &user).require(crate::accounts::Right::Administer).await?;
+    let bytes = uploaded_list(multipart).await?;
     let listed = match read_list(&bytes, lang) {
         Ok(listed) => listed,
         Err(problems) => {
             let page = ImportPage { chrome: Chrome::new(lang, lang.t("ecosoc-import-title"), &uri), problems };
-            return Ok((StatusCode::BAD_REQUEST, render(&page, lang)?).into_response());
+            return Ok((StatusCode::BAD_REQUEST, render(&page)?).into_response());
         }
     };
     let mut matcher = Matcher::new(&listed);
     let mut rows = sqlx::query("SELECT id, name, country FROM organizations").fetch(&state.db.pool);
-    while let Some(row) = futures_util::TryStreamExt::try_next(&mut rows).await.page(lang)? {
+    while let Some(row) = futures_util::TryStreamExt::try_next(&mut rows).await? {
         matcher.offer(&Entry {
-            id: row.try_get("id").page(lang)?,
-            name: LocalizedText::from_json(&row.try_get::<String, _>("name").page(lang)?),
-            country: row.try_get("country").page(lang)?,
+            id: row.try_get("id")?,
+            name: LocalizedText::from_json(&row.try_get::<String, _>("name")?),
+            country: row.try_get("country")?,
         });
     }
     drop(rows);
     let batch = uuid::Uuid::new_v4().simple().to_string();
     let created_at = now_rfc3339();
-    let mut tx = state.db.pool.begin().await.page(lang)?;
+    let mut tx = state.db.pool.begin().await?;
     for (organization, found) in listed.iter().zip(&matcher.found) {
         sqlx::query(
             "INSERT INTO ecosoc_import_rows (batch, line, name, country, category, year_granted, organization_id, \
@@ -249,10 +245,9 @@ pub async fn import(
         .bind(found.map_or(Certainty::None, |(_, certainty)| certainty).code())
         .bind(&created_at)
         .execute(&mut *tx)
-        .await
-        .page(lang)?;
+        .await?;
     }
-    tx.commit().await.page(lang)?;
+    tx.commit().await?;
     Ok(Redirect::to(&format!("/ecosoc/import/{batch}")).into_response())
 }
 
@@ -279,10 +274,8 @@ struct ReviewPage {
 }
 
 /// The batch id of an address: hexadecimal, as made by [`import`].
-fn batch_of(raw: &str, lang: Lang) -> Result<String, PageError> {
-    (raw.len() == 32 && raw.bytes().all(|b| b.is_ascii_hexdigit()))
-        .then(|| raw.to_string())
-        .ok_or(PageError { error: AppError::NotFound, lang })
+fn batch_of(raw: &str) -> Result<String, AppError> {
+    (raw.len() == 32 && raw.bytes().all(|b| b.is_ascii_hexdigit())).then(|| raw.to_string()).ok_or(AppError::NotFound)
 }
 
 struct StoredRow {
@@ -295,7 +288,7 @@ struct StoredRow {
     line: ReviewLine,
 }
 
-async fn batch_rows(state: &AppState, batch: &str, lang: Lang) -> Result<Vec<StoredRow>, PageError> {
+async fn batch_rows(state: &AppState, batch: &str, lang: Lang) -> Result<Vec<StoredRow>, AppError> {
     let rows = sqlx::query(
         "SELECT r.id AS id, r.line AS line, r.name AS name, r.country AS country, r.category AS category, \
                 r.year_granted AS year, r.organization_id AS organization_id, r.certainty AS certainty, \
@@ -305,35 +298,31 @@ async fn batch_rows(state: &AppState, batch: &str, lang: Lang) -> Result<Vec<Sto
     )
     .bind(batch)
     .fetch_all(&state.db.pool)
-    .await
-    .page(lang)?;
+    .await?;
     if rows.is_empty() {
-        return Err(PageError { error: AppError::NotFound, lang });
+        return Err(AppError::NotFound);
     }
     let mut stored = Vec::with_capacity(rows.len());
     for row in rows {
-        let category: String = row.try_get("category").page(lang)?;
-        let certain = row.try_get::<String, _>("certainty").page(lang)? == Certainty::Certain.code();
-        let entry = match (
-            row.try_get::<Option<String>, _>("slug").page(lang)?,
-            row.try_get::<Option<String>, _>("entry_name").page(lang)?,
-        ) {
+        let category: String = row.try_get("category")?;
+        let certain = row.try_get::<String, _>("certainty")? == Certainty::Certain.code();
+        let entry = match (row.try_get::<Option<String>, _>("slug")?, row.try_get::<Option<String>, _>("entry_name")?) {
             (Some(slug), Some(name)) => Some((slug, LocalizedText::from_json(&name).get(lang).to_string())),
             _ => None,
         };
-        let id: i64 = row.try_get("id").page(lang)?;
-        let year: i64 = row.try_get("year").page(lang)?;
+        let id: i64 = row.try_get("id")?;
+        let year: i64 = row.try_get("year")?;
         stored.push(StoredRow {
             id,
-            organization_id: row.try_get("organization_id").page(lang)?,
+            organization_id: row.try_get("organization_id")?,
             year,
             certain,
-            applied: row.try_get::<Option<String>, _>("applied_at").page(lang)?.is_some(),
+            applied: row.try_get::<Option<String>, _>("applied_at")?.is_some(),
             line: ReviewLine {
                 id,
-                line: row.try_get("line").page(lang)?,
-                name: row.try_get("name").page(lang)?,
-                country: row.try_get::<Option<String>, _>("country").page(lang)?.unwrap_or_default(),
+                line: row.try_get("line")?,
+                name: row.try_get("name")?,
+                country: row.try_get::<Option<String>, _>("country")?.unwrap_or_default(),
                 category: ConsultativeStatus::parse(&category).map(|c| c.label(lang)).unwrap_or_default(),
                 year,
                 entry,
@@ -351,9 +340,9 @@ pub async fn review(
     uri: Uri,
     RequireUser(user): RequireUser,
     Path(raw_batch): Path<String>,
-) -> Result<Html<String>, PageError> {
-    forbidden_unless_admin(&user, lang)?;
-    let batch = batch_of(&raw_batch, lang)?;
+) -> Result<Html<String>, AppError> {
+    crate::accounts::Rights::of(&state.db, &user).require(crate::accounts::Right::Administer).await?;
+    let batch = batch_of(&raw_batch)?;
     let rows = batch_rows(&state, &batch, lang).await?;
     let applied = rows.iter().any(|row| row.applied);
     let (mut certain, mut uncertain, mut unmatched) = (Vec::new(), Vec::new(), Vec::new());
@@ -372,7 +361,7 @@ pub async fn review(
         unmatched,
         applied,
     };
-    render(&page, lang)
+    render(&page)
 }
 
 /// Writes the accepted matches: each entry takes the list's category and year.
@@ -382,16 +371,16 @@ pub async fn apply(
     RequireUser(user): RequireUser,
     Path(raw_batch): Path<String>,
     data: FormData,
-) -> Result<Redirect, PageError> {
-    forbidden_unless_admin(&user, lang)?;
-    let batch = batch_of(&raw_batch, lang)?;
+) -> Result<Redirect, AppError> {
+    crate::accounts::Rights::of(&state.db, &user).require(crate::accounts::Right::Administer).await?;
+    let batch = batch_of(&raw_batch)?;
     let rows = batch_rows(&state, &batch, lang).await?;
     if rows.iter().any(|row| row.applied) {
-        return Err(PageError { error: AppError::Conflict, lang });
+        return Err(AppError::Conflict);
     }
     let applied_at = now_rfc3339();
     let mut changed = Vec::new();
-    let mut tx = state.db.pool.begin().await.page(lang)?;
+    let mut tx = state.db.pool.begin().await?;
     for row in &rows {
         let accepted = data.get(&format!("row-{}", row.id)) == "on";
         if let (Some(organization_id), true) = (row.organization_id, accepted) {
@@ -403,8 +392,7 @@ pub async fn apply(
             .bind(row.year)
             .bind(organization_id)
             .execute(&mut *tx)
-            .await
-            .page(lang)?;
+            .await?;
             changed.push((organization_id, row));
         }
     }
@@ -412,9 +400,8 @@ pub async fn apply(
         .bind(&applied_at)
         .bind(&batch)
         .execute(&mut *tx)
-        .await
-        .page(lang)?;
-    tx.commit().await.page(lang)?;
+        .await?;
+    tx.commit().await?;
     for (organization_id, row) in changed {
         let after = serde_json::json!({ "consultative_status": row.category, "status_year": row.year });
         crate::platform::audit::record(
@@ -426,8 +413,7 @@ pub async fn apply(
             None,
             Some(&after),
         )
-        .await
-        .page(lang)?;
+        .await?;
     }
     Ok(Redirect::to(&format!("/ecosoc/import/{batch}")))
 }

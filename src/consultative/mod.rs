@@ -13,13 +13,12 @@ pub mod schema;
 pub mod status;
 pub mod tracking;
 
-use crate::accounts::roles;
-use crate::app::AppState;
 use crate::directory::model::ConsultativeStatus;
 use crate::platform::auth::SignedIn;
 use crate::platform::i18n::Lang;
 use crate::platform::values::Slug;
-use crate::platform::web::{AppError, Found, PageError, WithLang};
+use crate::platform::web::{AppError, Found};
+use crate::state::AppState;
 use rules::{Session, SessionKind};
 
 /// The organisation whose desk a page shows, once its reader may edit it.
@@ -34,10 +33,10 @@ pub struct Organization {
 
 impl Organization {
     /// Loads the organisation of `slug` for `user`, who must be able to edit it.
-    pub async fn for_editor(state: &AppState, user: &SignedIn, slug: &Slug, lang: Lang) -> Result<Self, PageError> {
-        let (id, _, record) = crate::directory::edit::load(&state.db, slug).await.found(lang)?;
-        if !roles::can_edit_organization(&state.db, user, id).await.page(lang)? {
-            return Err(PageError { error: AppError::Forbidden, lang });
+    pub async fn for_editor(state: &AppState, user: &SignedIn, slug: &Slug, lang: Lang) -> Result<Self, AppError> {
+        let (id, _, record) = crate::directory::edit::load(&state.db, slug).await.found()?;
+        if !crate::accounts::Rights::of(&state.db, user).may(crate::accounts::Right::EditOrganization(id)).await? {
+            return Err(AppError::Forbidden);
         }
         Ok(Organization {
             id,

@@ -12,7 +12,6 @@ use time::Date;
 
 use super::Organization;
 use super::rules::anniversary;
-use crate::app::AppState;
 use crate::directory::edit::Choice;
 use crate::directory::model::code_enum;
 use crate::platform::auth::RequireUser;
@@ -21,7 +20,8 @@ use crate::platform::db::Db;
 use crate::platform::forms::{FormData, FormState};
 use crate::platform::i18n::Lang;
 use crate::platform::values::Slug;
-use crate::platform::web::{AppError, Chrome, PageError, Problem, SlugPath, WithLang, render};
+use crate::platform::web::{AppError, Chrome, Problem, SlugPath, render};
+use crate::state::AppState;
 
 code_enum! {
     /// A duty station that issues grounds passes.
@@ -197,8 +197,8 @@ async fn page(
     organization: Organization,
     year: i32,
     form: FormState,
-) -> Result<RepresentativesPage, PageError> {
-    let list = passes(&state.db, organization.id, year).await.page(lang)?;
+) -> Result<RepresentativesPage, AppError> {
+    let list = passes(&state.db, organization.id, year).await?;
     let stations = Station::ALL
         .iter()
         .map(|station| StationList {
@@ -235,10 +235,10 @@ pub async fn representatives(
     uri: Uri,
     RequireUser(user): RequireUser,
     SlugPath(slug): SlugPath,
-) -> Result<Html<String>, PageError> {
+) -> Result<Html<String>, AppError> {
     let organization = Organization::for_editor(&state, &user, &slug, lang).await?;
-    let year = year_of(&uri).page(lang)?;
-    render(&page(&state, lang, &uri, organization, year, FormState::default()).await?, lang)
+    let year = year_of(&uri)?;
+    render(&page(&state, lang, &uri, organization, year, FormState::default()).await?)
 }
 
 const MAX_NAME: usize = 200;
@@ -250,9 +250,9 @@ pub async fn designate(
     RequireUser(user): RequireUser,
     SlugPath(slug): SlugPath,
     data: FormData,
-) -> Result<Response, PageError> {
+) -> Result<Response, AppError> {
     let organization = Organization::for_editor(&state, &user, &slug, lang).await?;
-    let year = year_of(&uri).page(lang)?;
+    let year = year_of(&uri)?;
     let mut form = FormState::from(&data);
     let station = Station::parse(&data.get("station"));
     let role = Role::parse(&data.get("role"));
@@ -270,7 +270,7 @@ pub async fn designate(
     if born_on.is_none() {
         form.fail("born_on", lang.t("ecosoc-date-invalid"));
     }
-    let existing = passes(&state.db, organization.id, year).await.page(lang)?;
+    let existing = passes(&state.db, organization.id, year).await?;
     let new = match (station, role, born_on, form.is_valid()) {
         (Some(station), Some(role), Some(born_on), true) => {
             let new = Pass { id: 0, year, station, role, name: name.clone(), born_on, approved_on: None };
@@ -290,7 +290,7 @@ pub async fn designate(
     };
     let Some(new) = new else {
         let page = page(&state, lang, &uri, organization, year, form).await?;
-        return Ok((StatusCode::BAD_REQUEST, render(&page, lang)?).into_response());
+        return Ok((StatusCode::BAD_REQUEST, render(&page)?).into_response());
     };
     sqlx::query(
         "INSERT INTO ecosoc_representatives (organization_id, year, station, role, name, born_on, designated_at) \
@@ -304,8 +304,7 @@ pub async fn designate(
     .bind(new.born_on.to_string())
     .bind(now_rfc3339())
     .execute(&state.db.pool)
-    .await
-    .page(lang)?;
+    .await?;
     let designated = serde_json::json!({
         "year": year, "station": new.station.label(Lang::En), "role": new.role.label(Lang::En), "name": new.name,
     });
@@ -318,8 +317,7 @@ pub async fn designate(
         None,
         Some(&designated),
     )
-    .await
-    .page(lang)?;
+    .await?;
     Ok(Redirect::to(&format!("{}/representatives?year={year}", organization.desk_url())).into_response())
 }
 
@@ -329,8 +327,8 @@ pub async fn update(
     lang: Lang,
     RequireUser(user): RequireUser,
     Path((raw_slug, raw_id, action)): Path<(String, String, String)>,
-) -> Result<Redirect, PageError> {
-    let not_found = || PageError { error: AppError::NotFound, lang };
+) -> Result<Redirect, AppError> {
+    let not_found = || AppError::NotFound;
     let slug = Slug::parse(&raw_slug).ok_or_else(not_found)?;
     let id: i64 = raw_id.parse().map_err(|_| not_found())?;
     let organization = Organization::for_editor(&state, &user, &slug, lang).await?;
@@ -339,8 +337,7 @@ pub async fn update(
             .bind(id)
             .bind(organization.id)
             .fetch_optional(&state.db.pool)
-            .await
-            .page(lang)?;
+            .await?;
     let year = year.ok_or_else(not_found)?;
     let (sql, audited) = match action.as_str() {
         "approve" => {
@@ -349,10 +346,9 @@ pub async fn update(
         "remove" => ("DELETE FROM ecosoc_representatives WHERE id = $2 AND $1 = $1", "ecosoc.representative-remove"),
         _ => return Err(not_found()),
     };
-    sqlx::query(sql).bind(today().to_string()).bind(id).execute(&state.db.pool).await.page(lang)?;
+    sqlx::query(sql).bind(today().to_string()).bind(id).execute(&state.db.pool).await?;
     crate::platform::audit::record(&state.db, Some(user.user_id), audited, "ecosoc", Some(organization.id), None, None)
-        .await
-        .page(lang)?;
+        .await?;
     Ok(Redirect::to(&format!("{}/representatives?year={year}", organization.desk_url())))
 }
 

@@ -14,7 +14,6 @@ use time::Date;
 use super::Organization;
 use super::rules::{DeskRules, ReportCycle, Standing, standing};
 use super::tracking::Application;
-use crate::app::AppState;
 use crate::directory::model::ConsultativeStatus;
 use crate::platform::auth::RequireUser;
 use crate::platform::clock::{now_rfc3339, today};
@@ -22,7 +21,8 @@ use crate::platform::db::Db;
 use crate::platform::forms::{FormData, FormState};
 use crate::platform::i18n::{Lang, LocalizedText};
 use crate::platform::mail::{Email, OutgoingMail};
-use crate::platform::web::{PageError, SlugPath, WithLang, render};
+use crate::platform::web::{AppError, SlugPath, render};
+use crate::state::AppState;
 
 /// Where an organisation's status stands, when it holds one that reports.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -131,7 +131,7 @@ pub async fn record_last_report(
     RequireUser(user): RequireUser,
     SlugPath(slug): SlugPath,
     data: FormData,
-) -> Result<Response, PageError> {
+) -> Result<Response, AppError> {
     let organization = Organization::for_editor(&state, &user, &slug, lang).await?;
     let mut form = FormState::from(&data);
     // A report follows the grant, and none is filed in the future.
@@ -143,9 +143,9 @@ pub async fn record_last_report(
             lang.t_with("ecosoc-last-report-year-invalid", &[("from", from.into()), ("to", to.into())]),
         );
         let page = super::desk::desk_page(&state, lang, &uri, organization, form).await?;
-        return Ok((StatusCode::BAD_REQUEST, render(&page, lang)?).into_response());
+        return Ok((StatusCode::BAD_REQUEST, render(&page)?).into_response());
     };
-    let before = last_report_year(&state.db, organization.id).await.page(lang)?;
+    let before = last_report_year(&state.db, organization.id).await?;
     sqlx::query(
         "INSERT INTO ecosoc_desks (organization_id, last_report_year, updated_at) VALUES ($1, $2, $3) \
          ON CONFLICT (organization_id) DO UPDATE SET last_report_year = $2, updated_at = $3",
@@ -154,8 +154,7 @@ pub async fn record_last_report(
     .bind(year)
     .bind(now_rfc3339())
     .execute(&state.db.pool)
-    .await
-    .page(lang)?;
+    .await?;
     if before != Some(year) {
         crate::platform::audit::record(
             &state.db,
@@ -166,8 +165,7 @@ pub async fn record_last_report(
             before.map(|year| serde_json::json!({ "last_report_year": year })).as_ref(),
             Some(&serde_json::json!({ "last_report_year": year })),
         )
-        .await
-        .page(lang)?;
+        .await?;
     }
     Ok(Redirect::to(&format!("{}#status", organization.desk_url())).into_response())
 }
@@ -231,14 +229,8 @@ pub async fn remind(state: &AppState) -> anyhow::Result<usize> {
         }
         let name = LocalizedText::from_json(&holder.try_get::<String, _>("name")?);
         let link = format!("{}/organizations/{}/ecosoc", state.public_url, holder.try_get::<String, _>("slug")?);
-        let editors: Vec<String> = sqlx::query_scalar(
-            "SELECT u.email FROM users u JOIN organization_editors e ON e.user_id = u.id \
-             WHERE e.organization_id = $1 AND u.deleted_at IS NULL",
-        )
-        .bind(id)
-        .fetch_all(&state.db.pool)
-        .await?;
-        for address in editors.iter().filter_map(|a| Email::parse(a)) {
+        let editors = crate::accounts::editors(&state.db, id).await?;
+        for address in editors.iter().filter_map(|(_, address)| Email::parse(address)) {
             let lang = Lang::En;
             let subject = lang.t_with(
                 "mail-ecosoc-report-subject",

@@ -10,7 +10,6 @@ use time::Date;
 
 use super::Organization;
 use super::rules::{self, Session};
-use crate::app::AppState;
 use crate::directory::model::{ConsultativeStatus, code_enum};
 use crate::platform::auth::RequireUser;
 use crate::platform::clock::{now_rfc3339, parse_day, today};
@@ -18,7 +17,8 @@ use crate::platform::db::Db;
 use crate::platform::forms::{FormData, FormState};
 use crate::platform::i18n::Lang;
 use crate::platform::values::Slug;
-use crate::platform::web::{AppError, PageError, SlugPath, WithLang, render};
+use crate::platform::web::{AppError, SlugPath, render};
+use crate::state::AppState;
 
 code_enum! {
     /// A dated step of the application, or of status once granted.
@@ -295,16 +295,16 @@ pub async fn record_step(
     RequireUser(user): RequireUser,
     SlugPath(slug): SlugPath,
     data: FormData,
-) -> Result<Response, PageError> {
+) -> Result<Response, AppError> {
     let organization = Organization::for_editor(&state, &user, &slug, lang).await?;
-    let application = Application::load(&state.db, organization.id).await.page(lang)?;
+    let application = Application::load(&state.db, organization.id).await?;
     let mut form = FormState::from(&data);
     let Some(posted) = posted_step(&data, &application, &mut form, lang) else {
         let page = super::desk::desk_page(&state, lang, &uri, organization, form).await?;
-        return Ok((StatusCode::BAD_REQUEST, render(&page, lang)?).into_response());
+        return Ok((StatusCode::BAD_REQUEST, render(&page)?).into_response());
     };
     let event = &posted.event;
-    let mut tx = state.db.pool.begin().await.page(lang)?;
+    let mut tx = state.db.pool.begin().await?;
     sqlx::query(
         "INSERT INTO ecosoc_events (organization_id, step, on_date, session, category, note, recorded_at, recorded_by) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
@@ -318,8 +318,7 @@ pub async fn record_step(
     .bind(now_rfc3339())
     .bind(user.user_id)
     .execute(&mut *tx)
-    .await
-    .page(lang)?;
+    .await?;
     if let (Some(question), Some(session)) = (&posted.question, event.session) {
         sqlx::query(
             "INSERT INTO ecosoc_questions (organization_id, session, received_on, question) VALUES ($1, $2, $3, $4)",
@@ -329,8 +328,7 @@ pub async fn record_step(
         .bind(event.on.to_string())
         .bind(question)
         .execute(&mut *tx)
-        .await
-        .page(lang)?;
+        .await?;
     }
     // The directory shows the status the Council granted.
     if let (Step::Granted | Step::Reclassified, Some(category)) = (event.step, event.category) {
@@ -341,16 +339,15 @@ pub async fn record_step(
         .bind(i64::from(event.on.year()))
         .bind(organization.id)
         .execute(&mut *tx)
-        .await
-        .page(lang)?;
+        .await?;
     }
     if let Some(new_name) = &posted.new_name
-        && !rename(&mut tx, &state, &organization, new_name, user.user_id).await.page(lang)?
+        && !rename(&mut tx, &state, &organization, new_name, user.user_id).await?
     {
         // The profile was saved at this very moment: nothing is recorded, and the step can be recorded again.
-        return Err(PageError { error: AppError::Conflict, lang });
+        return Err(AppError::Conflict);
     }
-    tx.commit().await.page(lang)?;
+    tx.commit().await?;
     let recorded = serde_json::json!({
         "step": event.step.label(lang),
         "on_date": event.on.to_string(),
@@ -367,8 +364,7 @@ pub async fn record_step(
         None,
         Some(&recorded),
     )
-    .await
-    .page(lang)?;
+    .await?;
     Ok(Redirect::to(&format!("{}#application", organization.desk_url())).into_response())
 }
 
@@ -410,12 +406,12 @@ pub async fn answer_question(
     RequireUser(user): RequireUser,
     Path((raw_slug, raw_id)): Path<(String, String)>,
     data: FormData,
-) -> Result<Response, PageError> {
-    let not_found = || PageError { error: AppError::NotFound, lang };
+) -> Result<Response, AppError> {
+    let not_found = || AppError::NotFound;
     let slug = Slug::parse(&raw_slug).ok_or_else(not_found)?;
     let id: i64 = raw_id.parse().map_err(|_| not_found())?;
     let organization = Organization::for_editor(&state, &user, &slug, lang).await?;
-    let application = Application::load(&state.db, organization.id).await.page(lang)?;
+    let application = Application::load(&state.db, organization.id).await?;
     let question = application.questions.iter().find(|q| q.id == id).ok_or_else(not_found)?;
     let mut form = FormState::from(&data);
     let answer = data.get("answer");
@@ -432,7 +428,7 @@ pub async fn answer_question(
     if !form.is_valid() {
         form.values.insert("question".into(), id.to_string());
         let page = super::desk::desk_page(&state, lang, &uri, organization, form).await?;
-        return Ok((StatusCode::BAD_REQUEST, render(&page, lang)?).into_response());
+        return Ok((StatusCode::BAD_REQUEST, render(&page)?).into_response());
     }
     sqlx::query("UPDATE ecosoc_questions SET answer = $1, answer_sent_on = $2 WHERE id = $3 AND organization_id = $4")
         .bind(Some(answer.clone()).filter(|a| !a.is_empty()))
@@ -440,8 +436,7 @@ pub async fn answer_question(
         .bind(id)
         .bind(organization.id)
         .execute(&state.db.pool)
-        .await
-        .page(lang)?;
+        .await?;
     crate::platform::audit::record(
         &state.db,
         Some(user.user_id),
@@ -452,7 +447,7 @@ pub async fn answer_question(
         Some(&serde_json::json!({ "answer": answer, "answer_sent_on": sent_on.map(|d| d.to_string()) })),
     )
     .await
-    .page(lang)?;
+    ?;
     Ok(Redirect::to(&format!("{}#questions", organization.desk_url())).into_response())
 }
 

@@ -14,11 +14,9 @@ use utoipa::{IntoParams, ToSchema};
 use super::queries::{self, Profile};
 use super::routes::{Catalog, parse_search};
 use super::search::{Card, SearchRequest};
-use crate::app::AppState;
 use crate::platform::i18n::Lang;
-use crate::platform::web::{
-    ApiError, ApiErrorBody, ApiSlug, AppError, PageError, Problem, SlugPath, WithLang, query_pairs,
-};
+use crate::platform::web::{ApiError, ApiErrorBody, ApiSlug, AppError, Problem, SlugPath, query_pairs};
+use crate::state::AppState;
 
 /// Query parameters of a directory search. Facet parameters may be repeated:
 /// values of one facet widen the search, different facets narrow it.
@@ -415,7 +413,9 @@ pub async fn update_organization(
     body: Result<Json<OrganizationChanges>, axum::extract::rejection::JsonRejection>,
 ) -> Result<Json<OrganizationDetail>, ApiError> {
     let (id, version, before) = super::edit::load(&state.db, &slug).await?.ok_or(AppError::NotFound)?;
-    if !can_write || !crate::accounts::roles::can_edit_organization(&state.db, &user, id).await? {
+    if !can_write
+        || !crate::accounts::Rights::of(&state.db, &user).may(crate::accounts::Right::EditOrganization(id)).await?
+    {
         return Err(ApiError(AppError::Forbidden));
     }
     let changes = crate::platform::web::api_body(body)?;
@@ -508,26 +508,26 @@ pub fn download(body: Vec<u8>, content_type: &'static str, filename: &str) -> Re
 }
 
 /// Every organisation a search finds (up to [`EXPORT_LIMIT`]), as CSV, XLSX or JSON.
-pub async fn export(State(state): State<AppState>, lang: Lang, uri: Uri) -> Result<Response, PageError> {
-    let (mut request, item_lang) = search_request(&state, &uri).await.page(lang)?;
+pub async fn export(State(state): State<AppState>, uri: Uri) -> Result<Response, AppError> {
+    let (mut request, item_lang) = search_request(&state, &uri).await?;
     request.page = 1;
     request.per_page = EXPORT_LIMIT;
-    let results = state.search.search(&request).page(lang)?;
+    let results = state.search.search(&request)?;
     let items: Vec<OrganizationItem> = results.cards.iter().map(|card| OrganizationItem::of(card, item_lang)).collect();
     match uri.path().rsplit('/').next().unwrap_or("") {
         "export.csv" => {
-            Ok(download(csv_of(&items, &state.public_url).page(lang)?, "text/csv; charset=utf-8", "organizations.csv"))
+            Ok(download(csv_of(&items, &state.public_url)?, "text/csv; charset=utf-8", "organizations.csv"))
         }
         "export.xlsx" => Ok(download(
-            xlsx_of(&items, &state.public_url).page(lang)?,
+            xlsx_of(&items, &state.public_url)?,
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             "organizations.xlsx",
         )),
         "export.json" => {
-            let body = serde_json::to_vec_pretty(&items).map_err(|e| AppError::Internal(e.into())).page(lang)?;
+            let body = serde_json::to_vec_pretty(&items).map_err(|e| AppError::Internal(e.into()))?;
             Ok(download(body, "application/json", "organizations.json"))
         }
-        _ => Err(PageError { error: AppError::NotFound, lang }),
+        _ => Err(AppError::NotFound),
     }
 }
 
@@ -566,8 +566,8 @@ fn names_and_contacts(
 }
 
 /// An organisation as a vCard 4.0, for address books.
-pub async fn vcard(State(state): State<AppState>, lang: Lang, SlugPath(slug): SlugPath) -> Result<Response, PageError> {
-    let profile = queries::profile(&state.db, &slug).await.page(lang)?.ok_or(AppError::NotFound).page(lang)?;
+pub async fn vcard(State(state): State<AppState>, SlugPath(slug): SlugPath) -> Result<Response, AppError> {
+    let profile = queries::profile(&state.db, &slug).await?.ok_or(AppError::NotFound)?;
     let d = &profile.document;
     let name = d.name.get(Lang::En);
     let mut lines =
@@ -586,13 +586,12 @@ pub async fn vcard(State(state): State<AppState>, lang: Lang, SlugPath(slug): Sl
 /// A person in their position at an organisation as a vCard 4.0.
 pub async fn person_vcard(
     State(state): State<AppState>,
-    lang: Lang,
     axum::extract::Path((raw_slug, raw_id)): axum::extract::Path<(String, String)>,
-) -> Result<Response, PageError> {
-    let slug = crate::platform::values::Slug::parse(&raw_slug).ok_or(AppError::NotFound).page(lang)?;
-    let id: i64 = raw_id.parse().map_err(|_| AppError::NotFound).page(lang)?;
-    let profile = queries::profile(&state.db, &slug).await.page(lang)?.ok_or(AppError::NotFound).page(lang)?;
-    let person = profile.people.iter().find(|p| p.id == id).ok_or(AppError::NotFound).page(lang)?;
+) -> Result<Response, AppError> {
+    let slug = crate::platform::values::Slug::parse(&raw_slug).ok_or(AppError::NotFound)?;
+    let id: i64 = raw_id.parse().map_err(|_| AppError::NotFound)?;
+    let profile = queries::profile(&state.db, &slug).await?.ok_or(AppError::NotFound)?;
+    let person = profile.people.iter().find(|p| p.id == id).ok_or(AppError::NotFound)?;
     let name = person.name.get(Lang::En);
     let organization = profile.document.name.get(Lang::En);
     let mut lines = vec![

@@ -12,15 +12,14 @@ use serde::{Deserialize, Serialize};
 use sqlx::Row;
 
 use super::model::{ConsultativeStatus, OrganizationKind};
-use crate::accounts::roles;
-use crate::app::AppState;
 use crate::platform::auth::{RequireUser, SignedIn};
 use crate::platform::db::Db;
 use crate::platform::forms::{FormData, FormState};
 use crate::platform::i18n::{Lang, LocalizedText};
 use crate::platform::mail::Email;
 use crate::platform::values::{CountryCode, Slug};
-use crate::platform::web::{AppError, Chrome, Found, PageError, SlugPath, WithLang, render};
+use crate::platform::web::{AppError, Chrome, Found, SlugPath, render};
+use crate::state::AppState;
 
 /// The editable part of an organisation, as the audit log keeps it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -349,16 +348,14 @@ fn edit_page(
 }
 
 /// Refuses (403) whoever may not edit the organisation.
-pub async fn require_editor(
-    state: &AppState,
-    user: &SignedIn,
-    organization_id: i64,
-    lang: Lang,
-) -> Result<(), PageError> {
-    if roles::can_edit_organization(&state.db, user, organization_id).await.page(lang)? {
+pub async fn require_editor(state: &AppState, user: &SignedIn, organization_id: i64) -> Result<(), AppError> {
+    if crate::accounts::Rights::of(&state.db, user)
+        .may(crate::accounts::Right::EditOrganization(organization_id))
+        .await?
+    {
         Ok(())
     } else {
-        Err(PageError { error: AppError::Forbidden, lang })
+        Err(AppError::Forbidden)
     }
 }
 
@@ -368,11 +365,11 @@ pub async fn edit_form(
     uri: Uri,
     RequireUser(user): RequireUser,
     SlugPath(slug): SlugPath,
-) -> Result<Html<String>, PageError> {
-    let (id, version, record) = load(&state.db, &slug).await.found(lang)?;
-    require_editor(&state, &user, id, lang).await?;
+) -> Result<Html<String>, AppError> {
+    let (id, version, record) = load(&state.db, &slug).await.found()?;
+    require_editor(&state, &user, id).await?;
     let form = FormState { values: record.to_fields(), errors: BTreeMap::new() };
-    render(&edit_page(lang, &uri, &slug, &record, version, form), lang)
+    render(&edit_page(lang, &uri, &slug, &record, version, form))
 }
 
 pub async fn edit(
@@ -382,20 +379,18 @@ pub async fn edit(
     RequireUser(user): RequireUser,
     SlugPath(slug): SlugPath,
     data: FormData,
-) -> Result<Response, PageError> {
-    let (id, current_version, saved) = load(&state.db, &slug).await.found(lang)?;
-    require_editor(&state, &user, id, lang).await?;
+) -> Result<Response, AppError> {
+    let (id, current_version, saved) = load(&state.db, &slug).await.found()?;
+    require_editor(&state, &user, id).await?;
     let mut form = FormState::from(&data);
     let typed_version: i64 = data.get("version").parse().unwrap_or(-1);
     let record = OrganizationRecord::from_form(&data, &mut form, lang);
     let Some(record) = record else {
         let page = edit_page(lang, &uri, &slug, &saved, typed_version, form);
-        return Ok((StatusCode::BAD_REQUEST, render(&page, lang)?).into_response());
+        return Ok((StatusCode::BAD_REQUEST, render(&page)?).into_response());
     };
     if typed_version != current_version
-        || !save(&state.db, id, current_version, &saved, &record, user.user_id, "organization.update")
-            .await
-            .page(lang)?
+        || !save(&state.db, id, current_version, &saved, &record, user.user_id, "organization.update").await?
     {
         // Someone saved in between: show what they saved beside what this person typed.
         let saved_fields = saved.to_fields();
@@ -409,7 +404,7 @@ pub async fn edit(
                 yours: data.get(field),
             })
             .collect();
-        return Ok((StatusCode::CONFLICT, render(&page, lang)?).into_response());
+        return Ok((StatusCode::CONFLICT, render(&page)?).into_response());
     }
     Ok(Redirect::to(&format!("/organizations/{slug}?saved=1")).into_response())
 }
@@ -432,11 +427,12 @@ pub async fn history(
     uri: Uri,
     RequireUser(user): RequireUser,
     SlugPath(slug): SlugPath,
-) -> Result<Html<String>, PageError> {
-    let (id, _, record) = load(&state.db, &slug).await.found(lang)?;
-    require_editor(&state, &user, id, lang).await?;
-    let entries = crate::platform::audit::history(&state.db, &[("organization", id)], lang).await.page(lang)?;
-    let can_restore = roles::can_restore_organization(&state.db, &user, id).await.page(lang)?;
+) -> Result<Html<String>, AppError> {
+    let (id, _, record) = load(&state.db, &slug).await.found()?;
+    require_editor(&state, &user, id).await?;
+    let entries = crate::platform::audit::history(&state.db, &[("organization", id)], lang).await?;
+    let can_restore =
+        crate::accounts::Rights::of(&state.db, &user).may(crate::accounts::Right::OverseeMember(id)).await?;
     let name = record.name.get(lang).to_string();
     let page = HistoryPage {
         chrome: Chrome::new(lang, lang.t_with("history-title", &[("name", name.clone().into())]), &uri),
@@ -445,20 +441,19 @@ pub async fn history(
         entries,
         restore_base: can_restore.then(|| format!("/organizations/{slug}/history")),
     };
-    render(&page, lang)
+    render(&page)
 }
 
 /// Puts back the version an audit entry produced, as a new change.
 pub async fn restore(
     State(state): State<AppState>,
-    lang: Lang,
     RequireUser(user): RequireUser,
     Path((raw_slug, entry)): Path<(String, i64)>,
-) -> Result<Response, PageError> {
-    let slug = Slug::parse(&raw_slug).ok_or(AppError::NotFound).page(lang)?;
-    let (id, version, current) = load(&state.db, &slug).await.found(lang)?;
-    if !roles::can_restore_organization(&state.db, &user, id).await.page(lang)? {
-        return Err(PageError { error: AppError::Forbidden, lang });
+) -> Result<Response, AppError> {
+    let slug = Slug::parse(&raw_slug).ok_or(AppError::NotFound)?;
+    let (id, version, current) = load(&state.db, &slug).await.found()?;
+    if !crate::accounts::Rights::of(&state.db, &user).may(crate::accounts::Right::OverseeMember(id)).await? {
+        return Err(AppError::Forbidden);
     }
     let state_json: Option<String> = sqlx::query_scalar(
         "SELECT after_state FROM audit_log WHERE id = $1 AND entity = 'organization' AND entity_id = $2",
@@ -466,12 +461,11 @@ pub async fn restore(
     .bind(entry)
     .bind(id)
     .fetch_optional(&state.db.pool)
-    .await
-    .page(lang)?
+    .await?
     .flatten();
     let restored: OrganizationRecord =
-        state_json.and_then(|json| serde_json::from_str(&json).ok()).ok_or(AppError::NotFound).page(lang)?;
-    save(&state.db, id, version, &current, &restored, user.user_id, "organization.restore").await.page(lang)?;
+        state_json.and_then(|json| serde_json::from_str(&json).ok()).ok_or(AppError::NotFound)?;
+    save(&state.db, id, version, &current, &restored, user.user_id, "organization.restore").await?;
     Ok(Redirect::to(&format!("/organizations/{slug}/history?restored=1")).into_response())
 }
 

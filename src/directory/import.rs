@@ -655,7 +655,7 @@ mod tests {
     #[tokio::test]
     async fn a_hash_collision_never_updates_another_organisation() {
         let dir = tempfile::tempdir().unwrap();
-        let db = crate::app::open_database(None, dir.path()).await.unwrap();
+        let db = crate::startup::open_database(None, dir.path()).await.unwrap();
         for (slug, name) in [("alpha", "Alpha Society"), ("beta", "Beta Union")] {
             sqlx::query("INSERT INTO organizations (slug, kind, name, city) VALUES ($1, 'ngo', $2, 'Baku')")
                 .bind(slug)

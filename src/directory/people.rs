@@ -7,15 +7,14 @@ use axum::http::{StatusCode, Uri};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use sqlx::Row;
 
-use crate::accounts::roles;
-use crate::app::AppState;
 use crate::platform::auth::{RequireUser, SignedIn};
 use crate::platform::db::Db;
 use crate::platform::forms::{FormData, FormState};
 use crate::platform::i18n::{Lang, LocalizedText};
 use crate::platform::mail::Email;
 use crate::platform::values::Slug;
-use crate::platform::web::{AppError, Chrome, Found, PageError, SlugPath, WithLang, render};
+use crate::platform::web::{AppError, Chrome, Found, SlugPath, render};
+use crate::state::AppState;
 
 const MAX: usize = 300;
 const MAX_PHONE: usize = 50;
@@ -132,10 +131,10 @@ pub async fn add_position(
     .await
 }
 
-async fn editable(state: &AppState, user: &SignedIn, slug: &Slug, lang: Lang) -> Result<(i64, String), PageError> {
-    let (id, _, record) = crate::directory::edit::load(&state.db, slug).await.found(lang)?;
-    if !roles::can_edit_organization(&state.db, user, id).await.page(lang)? {
-        return Err(PageError { error: AppError::Forbidden, lang });
+async fn editable(state: &AppState, user: &SignedIn, slug: &Slug, lang: Lang) -> Result<(i64, String), AppError> {
+    let (id, _, record) = crate::directory::edit::load(&state.db, slug).await.found()?;
+    if !crate::accounts::Rights::of(&state.db, user).may(crate::accounts::Right::EditOrganization(id)).await? {
+        return Err(AppError::Forbidden);
     }
     Ok((id, record.name.get(lang).to_string()))
 }
@@ -148,19 +147,18 @@ async fn page(
     organization: (i64, String),
     failed: Option<PositionForm>,
     new_person: FormState,
-) -> Result<PeoplePage, PageError> {
+) -> Result<PeoplePage, AppError> {
     let ids: Vec<i64> = sqlx::query_scalar("SELECT id FROM positions WHERE organization_id = $1 ORDER BY position, id")
         .bind(organization.0)
         .fetch_all(&state.db.pool)
-        .await
-        .page(lang)?;
+        .await?;
     let mut positions = Vec::new();
     for id in ids {
         if let Some(failed) = failed.as_ref().filter(|f| f.id == id) {
             positions.push(PositionForm { id, form: failed.form.clone(), conflict: failed.conflict });
             continue;
         }
-        let Some(saved) = position_state(&state.db, organization.0, id).await.page(lang)? else { continue };
+        let Some(saved) = position_state(&state.db, organization.0, id).await? else { continue };
         let mut form = FormState { values: saved.record.to_fields(), ..FormState::default() };
         form.values.insert("version".into(), saved.version.to_string());
         positions.push(PositionForm { id, form, conflict: false });
@@ -180,9 +178,9 @@ pub async fn people(
     uri: Uri,
     RequireUser(user): RequireUser,
     SlugPath(slug): SlugPath,
-) -> Result<Html<String>, PageError> {
+) -> Result<Html<String>, AppError> {
     let organization = editable(&state, &user, &slug, lang).await?;
-    render(&page(&state, lang, &uri, &slug, organization, None, FormState::default()).await?, lang)
+    render(&page(&state, lang, &uri, &slug, organization, None, FormState::default()).await?)
 }
 
 pub async fn add(
@@ -192,14 +190,14 @@ pub async fn add(
     RequireUser(user): RequireUser,
     SlugPath(slug): SlugPath,
     data: FormData,
-) -> Result<Response, PageError> {
+) -> Result<Response, AppError> {
     let organization = editable(&state, &user, &slug, lang).await?;
     let mut form = FormState::from(&data);
     let Some(new) = read_person(&data, &mut form, lang) else {
         let page = page(&state, lang, &uri, &slug, organization, None, form).await?;
-        return Ok((StatusCode::BAD_REQUEST, render(&page, lang)?).into_response());
+        return Ok((StatusCode::BAD_REQUEST, render(&page)?).into_response());
     };
-    add_and_record(&state.db, organization.0, &new, user.user_id).await.page(lang)?;
+    add_and_record(&state.db, organization.0, &new, user.user_id).await?;
     Ok(Redirect::to(&format!("/organizations/{slug}/people")).into_response())
 }
 
@@ -331,22 +329,20 @@ pub async fn update(
     RequireUser(user): RequireUser,
     Path((raw_slug, id, action)): Path<(String, i64, String)>,
     data: FormData,
-) -> Result<Response, PageError> {
-    let slug = Slug::parse(&raw_slug).ok_or(AppError::NotFound).page(lang)?;
+) -> Result<Response, AppError> {
+    let slug = Slug::parse(&raw_slug).ok_or(AppError::NotFound)?;
     let organization = editable(&state, &user, &slug, lang).await?;
     // Only a position of this organisation can be named: others are not found.
-    let saved = position_state(&state.db, organization.0, id).await.found(lang)?;
+    let saved = position_state(&state.db, organization.0, id).await.found()?;
     match action.as_str() {
-        "remove" => remove_position(&state.db, organization.0, id, &saved, user.user_id).await.page(lang)?,
+        "remove" => remove_position(&state.db, organization.0, id, &saved, user.user_id).await?,
         "save" => {
             let mut form = FormState::from(&data);
             let typed_version: i64 = data.get("version").parse().unwrap_or(-1);
             let saved_now = match read_person(&data, &mut form, lang) {
                 Some(after) => {
                     typed_version == saved.version
-                        && save_position(&state.db, organization.0, id, &saved, &after, user.user_id)
-                            .await
-                            .page(lang)?
+                        && save_position(&state.db, organization.0, id, &saved, &after, user.user_id).await?
                 }
                 None => false,
             };
@@ -355,10 +351,10 @@ pub async fn update(
                     if form.is_valid() { (StatusCode::CONFLICT, true) } else { (StatusCode::BAD_REQUEST, false) };
                 let failed = PositionForm { id, form, conflict };
                 let page = page(&state, lang, &uri, &slug, organization, Some(failed), FormState::default()).await?;
-                return Ok((status, render(&page, lang)?).into_response());
+                return Ok((status, render(&page)?).into_response());
             }
         }
-        _ => return Err(PageError { error: AppError::NotFound, lang }),
+        _ => return Err(AppError::NotFound),
     }
     Ok(Redirect::to(&format!("/organizations/{slug}/people")).into_response())
 }

@@ -12,12 +12,12 @@ use utoipa::ToSchema;
 
 use super::api::PersonPosition;
 use super::people::{PositionRecord, SavedPosition, add_and_record, position_state, read_person, remove_position};
-use crate::app::AppState;
 use crate::platform::auth::TokenUser;
 use crate::platform::forms::{FormData, FormState, replace_texts};
 use crate::platform::i18n::Lang;
 use crate::platform::values::Slug;
 use crate::platform::web::{ApiError, ApiErrorBody, ApiSlugNumber, AppError, api_body};
+use crate::state::AppState;
 
 /// A person to add to an organisation, in their position there.
 #[derive(serde::Deserialize, ToSchema)]
@@ -83,7 +83,11 @@ fn listed(id: i64, version: i64, record: PositionRecord) -> PersonPosition {
 async fn writable(state: &AppState, token: &TokenUser, slug: &str) -> Result<i64, ApiError> {
     let slug = Slug::parse(slug).ok_or(AppError::NotFound)?;
     let (id, _, _) = super::edit::load(&state.db, &slug).await?.ok_or(AppError::NotFound)?;
-    if !token.can_write || !crate::accounts::roles::can_edit_organization(&state.db, &token.user, id).await? {
+    if !token.can_write
+        || !crate::accounts::Rights::of(&state.db, &token.user)
+            .may(crate::accounts::Right::EditOrganization(id))
+            .await?
+    {
         return Err(ApiError(AppError::Forbidden));
     }
     Ok(id)

@@ -12,12 +12,12 @@ use sqlx::Row;
 use super::model::OrganizationKind;
 use super::queries::{self, NamedLink, Profile};
 use super::search::{Card, Facet, SearchRequest, SearchResults, Sort, valid_facet_value};
-use crate::app::AppState;
 use crate::platform::auth::MaybeUser;
 use crate::platform::db::Db;
 use crate::platform::i18n::{Lang, LocalizedText};
 use crate::platform::values::CountryCode;
-use crate::platform::web::{AppError, Chrome, Found, PageError, Problem, SlugPath, WithLang, query_pairs, render};
+use crate::platform::web::{AppError, Chrome, Found, Problem, SlugPath, query_pairs, render};
+use crate::state::AppState;
 
 pub const MAX_QUERY_CHARS: usize = 200;
 pub const MAX_PAGE: i64 = 500;
@@ -285,10 +285,10 @@ pub async fn search_page(
     lang: Lang,
     uri: Uri,
     MaybeUser(user): MaybeUser,
-) -> Result<Html<String>, PageError> {
-    let catalog = Catalog::load(&state.db).await.page(lang)?;
-    let request = query_pairs(&uri).and_then(|pairs| parse_search(&pairs, &catalog, lang)).page(lang)?;
-    let results = state.search.search(&request).page(lang)?;
+) -> Result<Html<String>, AppError> {
+    let catalog = Catalog::load(&state.db).await?;
+    let request = query_pairs(&uri).and_then(|pairs| parse_search(&pairs, &catalog, lang))?;
+    let results = state.search.search(&request)?;
     let facets = facet_views(&request, &results, &catalog, lang);
     let active_filters = facets.iter().flat_map(|f| f.options.iter().filter(|o| o.active)).cloned().collect();
     let (pages, previous, next) = page_links(&request, results.total);
@@ -323,7 +323,7 @@ pub async fn search_page(
                 .replacen("/organizations", "/organizations/export.json", 1),
             administrator: user.is_some_and(|user| user.is_admin),
         };
-    render(&page, lang)
+    render(&page)
 }
 
 #[derive(Template)]
@@ -373,12 +373,16 @@ pub async fn profile_page(
     uri: Uri,
     SlugPath(slug): SlugPath,
     MaybeUser(user): MaybeUser,
-) -> Result<Html<String>, PageError> {
-    let profile = queries::profile(&state.db, &slug).await.found(lang)?;
+) -> Result<Html<String>, AppError> {
+    let profile = queries::profile(&state.db, &slug).await.found()?;
     let (can_edit, can_verify) = match &user {
         Some(user) => (
-            crate::accounts::roles::can_edit_organization(&state.db, user, profile.document.id).await.page(lang)?,
-            crate::accounts::roles::can_restore_organization(&state.db, user, profile.document.id).await.page(lang)?,
+            crate::accounts::Rights::of(&state.db, user)
+                .may(crate::accounts::Right::EditOrganization(profile.document.id))
+                .await?,
+            crate::accounts::Rights::of(&state.db, user)
+                .may(crate::accounts::Right::OverseeMember(profile.document.id))
+                .await?,
         ),
         None => (false, false),
     };
@@ -413,7 +417,7 @@ pub async fn profile_page(
         lang,
         profile,
     };
-    render(&page, lang)
+    render(&page)
 }
 
 /// The schema.org description of an organisation, safe to embed in a page.

@@ -18,12 +18,12 @@ use base64::engine::general_purpose::STANDARD as BASE64;
 use tempfile::NamedTempFile;
 
 use super::import::{self, Format, Outcome, Problem};
-use crate::app::AppState;
-use crate::platform::auth::{RequireUser, SignedIn, now_secs};
+use crate::platform::auth::{RequireUser, now_secs};
 use crate::platform::db::Db;
 use crate::platform::forms::FormState;
 use crate::platform::i18n::Lang;
-use crate::platform::web::{AppError, Chrome, PageError, WithLang, render};
+use crate::platform::web::{AppError, Chrome, render};
+use crate::state::AppState;
 
 /// The largest file an upload takes; the CLI takes any size.
 pub const UPLOAD_LIMIT: usize = 50 * 1024 * 1024;
@@ -63,10 +63,6 @@ impl ImportPage {
             ],
         )
     }
-}
-
-fn administrator(user: &SignedIn, lang: Lang) -> Result<(), PageError> {
-    if user.is_admin { Ok(()) } else { Err(PageError { error: AppError::Forbidden, lang }) }
 }
 
 /// Where the uploaded file is copied while a request reads it; nothing stays there after the request.
@@ -179,14 +175,14 @@ fn read_mapping(text: &str, form: &mut FormState, lang: Lang) -> HashMap<String,
     mapping
 }
 
-pub async fn import_form(lang: Lang, uri: Uri, RequireUser(user): RequireUser) -> Result<Html<String>, PageError> {
-    administrator(&user, lang)?;
-    render(&ImportPage::new(lang, &uri), lang)
+pub async fn import_form(lang: Lang, uri: Uri, rights: crate::accounts::Rights) -> Result<Html<String>, AppError> {
+    rights.require(crate::accounts::Right::Administer).await?;
+    render(&ImportPage::new(lang, &uri))
 }
 
-fn too_large(mut page: ImportPage, lang: Lang) -> Result<Response, PageError> {
+fn too_large(mut page: ImportPage, lang: Lang) -> Result<Response, AppError> {
     page.form.fail("file", lang.t_count("import-too-large", (UPLOAD_LIMIT / 1024 / 1024) as i64));
-    Ok((StatusCode::PAYLOAD_TOO_LARGE, render(&page, lang)?).into_response())
+    Ok((StatusCode::PAYLOAD_TOO_LARGE, render(&page)?).into_response())
 }
 
 /// The dry run: the uploaded file is checked and, when it is right, kept for confirmation.
@@ -197,17 +193,16 @@ pub async fn import_check(
     headers: HeaderMap,
     RequireUser(user): RequireUser,
     multipart: Result<Multipart, MultipartRejection>,
-) -> Result<Response, PageError> {
-    administrator(&user, lang)?;
+) -> Result<Response, AppError> {
+    crate::accounts::Rights::of(&state.db, &user).require(crate::accounts::Right::Administer).await?;
     let mut page = ImportPage::new(lang, &uri);
     let declared = headers.get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse::<usize>().ok());
     if declared.is_some_and(|length| length > UPLOAD_LIMIT) {
         return too_large(page, lang);
     }
     let mut multipart = multipart
-        .map_err(|rejection| AppError::bad("file", crate::platform::web::Problem::Invalid(rejection.body_text())))
-        .page(lang)?;
-    let receiving = scratch_file(&state).map_err(AppError::Internal).page(lang)?;
+        .map_err(|rejection| AppError::bad("file", crate::platform::web::Problem::Invalid(rejection.body_text())))?;
+    let receiving = scratch_file(&state).map_err(AppError::Internal)?;
     let mut uploaded: Option<(String, Vec<u8>)> = None;
     let mut mapping_text = String::new();
     loop {
@@ -219,7 +214,7 @@ pub async fn import_check(
                     return too_large(page, lang);
                 }
                 page.form.fail("file", lang.t("import-no-file"));
-                return Ok((StatusCode::BAD_REQUEST, render(&page, lang)?).into_response());
+                return Ok((StatusCode::BAD_REQUEST, render(&page)?).into_response());
             }
         };
         match field.name() {
@@ -240,24 +235,23 @@ pub async fn import_check(
     let mapping = read_mapping(&mapping_text, &mut page.form, lang);
     let Some((name, head)) = uploaded else {
         page.form.fail("file", lang.t("import-no-file"));
-        return Ok((StatusCode::BAD_REQUEST, render(&page, lang)?).into_response());
+        return Ok((StatusCode::BAD_REQUEST, render(&page)?).into_response());
     };
     if !page.form.is_valid() {
-        return Ok((StatusCode::BAD_REQUEST, render(&page, lang)?).into_response());
+        return Ok((StatusCode::BAD_REQUEST, render(&page)?).into_response());
     }
     let format = Format::of(&name, &head);
-    let outcome = import::import_file(&state.db, receiving.path(), format, &mapping, false, lang).await.page(lang)?;
+    let outcome = import::import_file(&state.db, receiving.path(), format, &mapping, false, lang).await?;
     if !outcome.problems.is_empty() {
         page.problems = outcome.problems;
-        return Ok((StatusCode::BAD_REQUEST, render(&page, lang)?).into_response());
+        return Ok((StatusCode::BAD_REQUEST, render(&page)?).into_response());
     }
     let id = crate::platform::auth::new_secret();
     keep_waiting(&state.db, &id, user.user_id, &name, format, &mapping, receiving.path().to_path_buf())
         .await
-        .map_err(AppError::Internal)
-        .page(lang)?;
+        .map_err(AppError::Internal)?;
     page.ready = Some((id, outcome));
-    Ok(render(&page, lang)?.into_response())
+    Ok(render(&page)?.into_response())
 }
 
 /// Writes an uploaded file's bytes to `path`; its first bytes, to tell its format by.
@@ -287,19 +281,18 @@ pub async fn import_confirm(
     uri: Uri,
     RequireUser(user): RequireUser,
     UrlPath(id): UrlPath<String>,
-) -> Result<Response, PageError> {
-    administrator(&user, lang)?;
+) -> Result<Response, AppError> {
+    crate::accounts::Rights::of(&state.db, &user).require(crate::accounts::Right::Administer).await?;
     let mut page = ImportPage::new(lang, &uri);
-    let Some(waiting) = take_waiting(&state, &id, user.user_id).await.map_err(AppError::Internal).page(lang)? else {
+    let Some(waiting) = take_waiting(&state, &id, user.user_id).await.map_err(AppError::Internal)? else {
         page.form.fail("file", lang.t("import-expired"));
-        return Ok((StatusCode::NOT_FOUND, render(&page, lang)?).into_response());
+        return Ok((StatusCode::NOT_FOUND, render(&page)?).into_response());
     };
-    let outcome = import::import_file(&state.db, waiting.copy.path(), waiting.format, &waiting.mapping, true, lang)
-        .await
-        .page(lang)?;
+    let outcome =
+        import::import_file(&state.db, waiting.copy.path(), waiting.format, &waiting.mapping, true, lang).await?;
     if !outcome.problems.is_empty() {
         page.problems = outcome.problems;
-        return Ok((StatusCode::BAD_REQUEST, render(&page, lang)?).into_response());
+        return Ok((StatusCode::BAD_REQUEST, render(&page)?).into_response());
     }
     let summary = serde_json::json!({
         "file": waiting.file_name,
@@ -316,8 +309,7 @@ pub async fn import_confirm(
         None,
         Some(&summary),
     )
-    .await
-    .page(lang)?;
+    .await?;
     page.done = Some(outcome);
-    Ok(render(&page, lang)?.into_response())
+    Ok(render(&page)?.into_response())
 }

@@ -10,8 +10,6 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use sqlx::Row;
 
-use crate::accounts::roles;
-use crate::app::AppState;
 use crate::platform::auth::{RequireUser, SignedIn, new_secret, now_secs, rate_limit, secret_hash};
 use crate::platform::db::Dialect;
 use crate::platform::forms::{FormData, FormState};
@@ -19,7 +17,8 @@ use crate::platform::i18n::Lang;
 use crate::platform::mail::{Email, OutgoingMail};
 use crate::platform::migrate::Migration;
 use crate::platform::values::Slug;
-use crate::platform::web::{AppError, Chrome, Found, PageError, SlugPath, WithLang, render};
+use crate::platform::web::{AppError, Chrome, Found, SlugPath, render};
+use crate::state::AppState;
 
 pub const MIGRATIONS: &[Migration] = &[Migration { version: 121, name: "invitations", sql: tables }];
 
@@ -56,19 +55,9 @@ async fn editors_page(
     slug: &Slug,
     form: FormState,
     sent: Option<String>,
-) -> Result<EditorsPage, PageError> {
-    let (id, _, record) = crate::directory::edit::load(&state.db, slug).await.found(lang)?;
-    let editors = sqlx::query(
-        "SELECT u.display_name AS name, u.email AS email FROM organization_editors e JOIN users u ON u.id = e.user_id \
-         WHERE e.organization_id = $1 AND u.deleted_at IS NULL ORDER BY u.display_name",
-    )
-    .bind(id)
-    .fetch_all(&state.db.pool)
-    .await
-    .page(lang)?
-    .iter()
-    .map(|r| (r.get::<String, _>("name"), r.get::<String, _>("email")))
-    .collect();
+) -> Result<EditorsPage, AppError> {
+    let (id, _, record) = crate::directory::edit::load(&state.db, slug).await.found()?;
+    let editors = crate::accounts::editors(&state.db, id).await?;
     let name = record.name.get(lang).to_string();
     Ok(EditorsPage {
         chrome: Chrome::new(lang, lang.t_with("editors-title", &[("name", name.clone().into())]), uri),
@@ -80,12 +69,12 @@ async fn editors_page(
     })
 }
 
-async fn require_editor(state: &AppState, user: &SignedIn, slug: &Slug, lang: Lang) -> Result<i64, PageError> {
-    let (id, _, _) = crate::directory::edit::load(&state.db, slug).await.found(lang)?;
-    if roles::can_edit_organization(&state.db, user, id).await.page(lang)? {
+async fn require_editor(state: &AppState, user: &SignedIn, slug: &Slug) -> Result<i64, AppError> {
+    let (id, _, _) = crate::directory::edit::load(&state.db, slug).await.found()?;
+    if crate::accounts::Rights::of(&state.db, user).may(crate::accounts::Right::EditOrganization(id)).await? {
         Ok(id)
     } else {
-        Err(PageError { error: AppError::Forbidden, lang })
+        Err(AppError::Forbidden)
     }
 }
 
@@ -95,9 +84,9 @@ pub async fn editors(
     uri: Uri,
     RequireUser(user): RequireUser,
     SlugPath(slug): SlugPath,
-) -> Result<Html<String>, PageError> {
-    require_editor(&state, &user, &slug, lang).await?;
-    render(&editors_page(&state, lang, &uri, &slug, FormState::default(), None).await?, lang)
+) -> Result<Html<String>, AppError> {
+    require_editor(&state, &user, &slug).await?;
+    render(&editors_page(&state, lang, &uri, &slug, FormState::default(), None).await?)
 }
 
 pub async fn invite(
@@ -107,16 +96,16 @@ pub async fn invite(
     RequireUser(user): RequireUser,
     SlugPath(slug): SlugPath,
     data: FormData,
-) -> Result<Response, PageError> {
-    let organization_id = require_editor(&state, &user, &slug, lang).await?;
+) -> Result<Response, AppError> {
+    let organization_id = require_editor(&state, &user, &slug).await?;
     let mut form = FormState::from(&data);
     let Some(email) = Email::parse(&data.get("email").to_lowercase()) else {
         form.fail("email", lang.t("form-email-invalid"));
         let page = editors_page(&state, lang, &uri, &slug, form, None).await?;
-        return Ok((StatusCode::BAD_REQUEST, render(&page, lang)?).into_response());
+        return Ok((StatusCode::BAD_REQUEST, render(&page)?).into_response());
     };
-    if !rate_limit(&state.db, &format!("invite:{}", user.user_id), Duration::from_secs(3600), 20).await.page(lang)? {
-        return Err(PageError { error: AppError::TooManyAttempts, lang });
+    if !rate_limit(&state.db, &format!("invite:{}", user.user_id), Duration::from_secs(3600), 20).await? {
+        return Err(AppError::TooManyAttempts);
     }
     let secret = new_secret();
     sqlx::query(
@@ -129,7 +118,7 @@ pub async fn invite(
     .bind(now_secs() + INVITATION_VALID.as_secs() as i64)
     .execute(&state.db.pool)
     .await
-    .page(lang)?;
+    ?;
     let page = editors_page(&state, lang, &uri, &slug, FormState::default(), Some(email.to_string())).await?;
     let link = format!("{}/invitations/accept?token={secret}&lang={}", state.public_url, lang.code());
     let body = lang.t_with(
@@ -143,7 +132,7 @@ pub async fn invite(
     if let Err(error) = state.mailer.send(&OutgoingMail::new(email, lang.t("mail-invite-subject"), body)).await {
         tracing::warn!(error = %error, "invitation not sent");
     }
-    Ok(render(&page, lang)?.into_response())
+    Ok(render(&page)?.into_response())
 }
 
 #[derive(Deserialize)]
@@ -158,7 +147,7 @@ pub async fn accept(
     uri: Uri,
     RequireUser(user): RequireUser,
     Query(query): Query<TokenQuery>,
-) -> Result<Response, PageError> {
+) -> Result<Response, AppError> {
     let hash = secret_hash(&query.token.unwrap_or_default());
     let row = sqlx::query(
         "SELECT i.organization_id AS organization_id, i.email AS email, o.slug AS slug FROM invitations i \
@@ -168,8 +157,7 @@ pub async fn accept(
     .bind(&hash)
     .bind(now_secs())
     .fetch_optional(&state.db.pool)
-    .await
-    .page(lang)?;
+    .await?;
     let message = |key: &str, args: &[(&'static str, String)]| {
         let args: Vec<(&'static str, fluent_templates::fluent_bundle::FluentValue<'static>)> =
             args.iter().map(|(k, v)| (*k, v.clone().into())).collect();
@@ -187,9 +175,8 @@ pub async fn accept(
         .bind(user.user_id)
         .bind(&hash)
         .execute(&state.db.pool)
-        .await
-        .page(lang)?;
-    roles::grant_editor(&state.db, user.user_id, organization_id, None).await.page(lang)?;
+        .await?;
+    crate::accounts::grant_editor(&state.db, user.user_id, organization_id, None).await?;
     crate::platform::audit::record(
         &state.db,
         Some(user.user_id),
@@ -199,7 +186,6 @@ pub async fn accept(
         None,
         None,
     )
-    .await
-    .page(lang)?;
+    .await?;
     Ok(Redirect::to(&format!("/organizations/{}", row.get::<String, _>("slug"))).into_response())
 }

@@ -11,8 +11,6 @@ use axum::http::{StatusCode, Uri};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use sqlx::Row;
 
-use crate::accounts::roles;
-use crate::app::AppState;
 use crate::directory::edit::{Choice, OrganizationRecord};
 use crate::platform::auth::{RequireUser, SignedIn, rate_limit};
 use crate::platform::db::{Db, Dialect};
@@ -21,7 +19,8 @@ use crate::platform::i18n::{Lang, LocalizedText};
 use crate::platform::mail::{Email, OutgoingMail};
 use crate::platform::migrate::Migration;
 use crate::platform::values::Slug;
-use crate::platform::web::{AppError, Chrome, Found, PageError, SlugPath, WithLang, render};
+use crate::platform::web::{AppError, Chrome, Found, SlugPath, render};
+use crate::state::AppState;
 
 pub const MIGRATIONS: &[Migration] = &[Migration { version: 120, name: "join and claim requests", sql: tables }];
 
@@ -45,10 +44,6 @@ fn tables(_: Dialect) -> String {
 }
 
 const MAX_MESSAGE: usize = 2000;
-
-fn forbidden(lang: Lang) -> PageError {
-    PageError { error: AppError::Forbidden, lang }
-}
 
 /// A slug made from a name, unique among organisations.
 async fn free_slug(db: &Db, name: &str) -> sqlx::Result<String> {
@@ -94,10 +89,10 @@ fn register_page(lang: Lang, uri: &Uri, form: FormState) -> RegisterPage {
     }
 }
 
-pub async fn register_form(lang: Lang, uri: Uri, RequireUser(_): RequireUser) -> Result<Html<String>, PageError> {
+pub async fn register_form(lang: Lang, uri: Uri, RequireUser(_): RequireUser) -> Result<Html<String>, AppError> {
     let mut form = FormState::default();
     form.values.insert("kind".into(), "ngo".into());
-    render(&register_page(lang, &uri, form), lang)
+    render(&register_page(lang, &uri, form))
 }
 
 pub async fn register(
@@ -106,17 +101,17 @@ pub async fn register(
     uri: Uri,
     RequireUser(user): RequireUser,
     mut data: FormData,
-) -> Result<Response, PageError> {
+) -> Result<Response, AppError> {
     // A new organisation starts without consultative status; the desk records it later.
     data.0.insert("consultative_status".into(), "none".into());
     let mut form = FormState::from(&data);
     let Some(record) = OrganizationRecord::from_form(&data, &mut form, lang) else {
-        return Ok((StatusCode::BAD_REQUEST, render(&register_page(lang, &uri, form), lang)?).into_response());
+        return Ok((StatusCode::BAD_REQUEST, render(&register_page(lang, &uri, form))?).into_response());
     };
-    if !rate_limit(&state.db, &format!("register:{}", user.user_id), Duration::from_secs(3600), 10).await.page(lang)? {
-        return Err(PageError { error: AppError::TooManyAttempts, lang });
+    if !rate_limit(&state.db, &format!("register:{}", user.user_id), Duration::from_secs(3600), 10).await? {
+        return Err(AppError::TooManyAttempts);
     }
-    let slug = free_slug(&state.db, record.name.get(Lang::En)).await.page(lang)?;
+    let slug = free_slug(&state.db, record.name.get(Lang::En)).await?;
     let organization = crate::demo::DemoOrganization {
         slug: slug.clone(),
         kind: record.kind.code().into(),
@@ -135,10 +130,10 @@ pub async fn register(
         status_year: None,
         themes: Vec::new(),
     };
-    let mut tx = state.db.pool.begin().await.page(lang)?;
-    let id = crate::demo::insert_organization(&mut tx, &organization).await.page(lang)?;
-    tx.commit().await.page(lang)?;
-    roles::grant_editor(&state.db, user.user_id, id, Some(user.user_id)).await.page(lang)?;
+    let mut tx = state.db.pool.begin().await?;
+    let id = crate::demo::insert_organization(&mut tx, &organization).await?;
+    tx.commit().await?;
+    crate::accounts::grant_editor(&state.db, user.user_id, id, Some(user.user_id)).await?;
     crate::platform::audit::record(
         &state.db,
         Some(user.user_id),
@@ -148,8 +143,7 @@ pub async fn register(
         None,
         Some(&serde_json::to_value(&record).unwrap_or_default()),
     )
-    .await
-    .page(lang)?;
+    .await?;
     Ok(Redirect::to(&format!("/organizations/{slug}/join")).into_response())
 }
 
@@ -184,8 +178,8 @@ async fn request_page(
     claim: bool,
     form: FormState,
     sent: bool,
-) -> Result<RequestPage, PageError> {
-    let (id, _, record) = crate::directory::edit::load(&state.db, slug).await.found(lang)?;
+) -> Result<RequestPage, AppError> {
+    let (id, _, record) = crate::directory::edit::load(&state.db, slug).await.found()?;
     let name = record.name.get(lang).to_string();
     let title = if claim { "claim-title" } else { "join-title" };
     Ok(RequestPage {
@@ -193,7 +187,7 @@ async fn request_page(
         slug: slug.to_string(),
         name,
         claim,
-        networks: network_choices(&state.db, lang, id).await.page(lang)?,
+        networks: network_choices(&state.db, lang, id).await?,
         form,
         sent,
     })
@@ -205,12 +199,12 @@ pub async fn join_form(
     uri: Uri,
     RequireUser(user): RequireUser,
     SlugPath(slug): SlugPath,
-) -> Result<Html<String>, PageError> {
-    let (id, _, _) = crate::directory::edit::load(&state.db, &slug).await.found(lang)?;
-    if !roles::can_edit_organization(&state.db, &user, id).await.page(lang)? {
-        return Err(forbidden(lang));
+) -> Result<Html<String>, AppError> {
+    let (id, _, _) = crate::directory::edit::load(&state.db, &slug).await.found()?;
+    if !crate::accounts::Rights::of(&state.db, &user).may(crate::accounts::Right::EditOrganization(id)).await? {
+        return Err(AppError::Forbidden);
     }
-    render(&request_page(&state, lang, &uri, &slug, false, FormState::default(), false).await?, lang)
+    render(&request_page(&state, lang, &uri, &slug, false, FormState::default(), false).await?)
 }
 
 pub async fn claim_form(
@@ -219,8 +213,8 @@ pub async fn claim_form(
     uri: Uri,
     RequireUser(_): RequireUser,
     SlugPath(slug): SlugPath,
-) -> Result<Html<String>, PageError> {
-    render(&request_page(&state, lang, &uri, &slug, true, FormState::default(), false).await?, lang)
+) -> Result<Html<String>, AppError> {
+    render(&request_page(&state, lang, &uri, &slug, true, FormState::default(), false).await?)
 }
 
 /// Mails every editor of the coordinating organisations concerned.
@@ -230,16 +224,7 @@ async fn tell_coordinators(
     organization_id: i64,
     lang: Lang,
 ) -> sqlx::Result<()> {
-    let addresses: Vec<String> = sqlx::query_scalar(
-        "SELECT DISTINCT u.email FROM users u JOIN organization_editors e ON e.user_id = u.id \
-         JOIN networks n ON n.coordinator_id = e.organization_id \
-         WHERE u.deleted_at IS NULL AND (n.id = $1 OR ($1 IS NULL AND n.id IN \
-               (SELECT network_id FROM network_members WHERE organization_id = $2)))",
-    )
-    .bind(network_id)
-    .bind(organization_id)
-    .fetch_all(&state.db.pool)
-    .await?;
+    let addresses = crate::accounts::coordinator_addresses(&state.db, network_id, organization_id).await?;
     let queue = format!("{}/requests?lang={}", state.public_url, lang.code());
     for address in addresses.iter().filter_map(|a| Email::parse(a)) {
         let mail = OutgoingMail::new(
@@ -262,8 +247,8 @@ async fn submit_request(
     slug: &Slug,
     claim: bool,
     data: &FormData,
-) -> Result<Response, PageError> {
-    let (organization_id, _, _) = crate::directory::edit::load(&state.db, slug).await.found(lang)?;
+) -> Result<Response, AppError> {
+    let (organization_id, _, _) = crate::directory::edit::load(&state.db, slug).await.found()?;
     let mut form = FormState::from(data);
     let message = data.get("message");
     if message.chars().count() > MAX_MESSAGE {
@@ -279,8 +264,7 @@ async fn submit_request(
         .bind(data.get("network"))
         .bind(organization_id)
         .fetch_optional(&state.db.pool)
-        .await
-        .page(lang)?;
+        .await?;
         if found.is_none() {
             form.fail("network", lang.t("edit-choose"));
         }
@@ -288,10 +272,10 @@ async fn submit_request(
     };
     if !form.is_valid() {
         let page = request_page(state, lang, uri, slug, claim, form, false).await?;
-        return Ok((StatusCode::BAD_REQUEST, render(&page, lang)?).into_response());
+        return Ok((StatusCode::BAD_REQUEST, render(&page)?).into_response());
     }
-    if !rate_limit(&state.db, &format!("request:{}", user.user_id), Duration::from_secs(3600), 10).await.page(lang)? {
-        return Err(PageError { error: AppError::TooManyAttempts, lang });
+    if !rate_limit(&state.db, &format!("request:{}", user.user_id), Duration::from_secs(3600), 10).await? {
+        return Err(AppError::TooManyAttempts);
     }
     let pending: Option<i64> = sqlx::query_scalar(
         "SELECT id FROM membership_requests WHERE organization_id = $1 AND kind = $2 AND status = 'pending' \
@@ -302,8 +286,7 @@ async fn submit_request(
     .bind(network)
     .bind(user.user_id)
     .fetch_optional(&state.db.pool)
-    .await
-    .page(lang)?;
+    .await?;
     if pending.is_none() {
         sqlx::query(
             "INSERT INTO membership_requests (kind, network_id, organization_id, requested_by, message, status, created_at) \
@@ -317,11 +300,11 @@ async fn submit_request(
         .bind(crate::platform::clock::now_rfc3339())
         .execute(&state.db.pool)
         .await
-        .page(lang)?;
-        tell_coordinators(state, network, organization_id, lang).await.page(lang)?;
+        ?;
+        tell_coordinators(state, network, organization_id, lang).await?;
     }
     let page = request_page(state, lang, uri, slug, claim, FormState::default(), true).await?;
-    Ok(render(&page, lang)?.into_response())
+    Ok(render(&page)?.into_response())
 }
 
 pub async fn join(
@@ -331,10 +314,10 @@ pub async fn join(
     RequireUser(user): RequireUser,
     SlugPath(slug): SlugPath,
     data: FormData,
-) -> Result<Response, PageError> {
-    let (id, _, _) = crate::directory::edit::load(&state.db, &slug).await.found(lang)?;
-    if !roles::can_edit_organization(&state.db, &user, id).await.page(lang)? {
-        return Err(forbidden(lang));
+) -> Result<Response, AppError> {
+    let (id, _, _) = crate::directory::edit::load(&state.db, &slug).await.found()?;
+    if !crate::accounts::Rights::of(&state.db, &user).may(crate::accounts::Right::EditOrganization(id)).await? {
+        return Err(AppError::Forbidden);
     }
     submit_request(&state, lang, &uri, &user, &slug, false, &data).await
 }
@@ -346,7 +329,7 @@ pub async fn claim(
     RequireUser(user): RequireUser,
     SlugPath(slug): SlugPath,
     data: FormData,
-) -> Result<Response, PageError> {
+) -> Result<Response, AppError> {
     submit_request(&state, lang, &uri, &user, &slug, true, &data).await
 }
 
@@ -374,7 +357,7 @@ struct QueuePage {
 /// The pending requests a person may decide: for the networks they
 /// coordinate, and claims on organisations in those networks.
 async fn pending_for(state: &AppState, user: &SignedIn, lang: Lang) -> sqlx::Result<Vec<PendingRequest>> {
-    let networks = roles::coordinated_networks(&state.db, user).await?;
+    let networks = crate::accounts::Rights::of(&state.db, user).coordinated_networks().await?;
     if networks.is_empty() {
         return Ok(Vec::new());
     }
@@ -418,16 +401,16 @@ pub async fn queue(
     lang: Lang,
     uri: Uri,
     RequireUser(user): RequireUser,
-) -> Result<Html<String>, PageError> {
-    if !user.is_admin && roles::coordinated_networks(&state.db, &user).await.page(lang)?.is_empty() {
-        return Err(forbidden(lang));
+) -> Result<Html<String>, AppError> {
+    if !user.is_admin && crate::accounts::Rights::of(&state.db, &user).coordinated_networks().await?.is_empty() {
+        return Err(AppError::Forbidden);
     }
-    let requests = pending_for(&state, &user, lang).await.page(lang)?;
+    let requests = pending_for(&state, &user, lang).await?;
     let notice = ["approved", "declined"]
         .iter()
         .find(|key| uri.query().is_some_and(|q| q.split('&').any(|p| p == format!("{key}=1"))))
         .map(|key| lang.t(&format!("request-notice-{key}")));
-    render(&QueuePage { chrome: Chrome::new(lang, lang.t("requests-title"), &uri), requests, notice }, lang)
+    render(&QueuePage { chrome: Chrome::new(lang, lang.t("requests-title"), &uri), requests, notice })
 }
 
 /// Approves or declines a pending request the person may decide.
@@ -438,22 +421,22 @@ pub async fn decide(
     RequireUser(user): RequireUser,
     Path((id, decision)): Path<(i64, String)>,
     data: FormData,
-) -> Result<Response, PageError> {
+) -> Result<Response, AppError> {
     let approve = match decision.as_str() {
         "approve" => true,
         "decline" => false,
-        _ => return Err(PageError { error: AppError::NotFound, lang }),
+        _ => return Err(AppError::NotFound),
     };
-    let mut requests = pending_for(&state, &user, lang).await.page(lang)?;
+    let mut requests = pending_for(&state, &user, lang).await?;
     let Some(position) = requests.iter().position(|r| r.id == id) else {
         // Not pending, or not theirs to decide: the same answer either way.
-        return Err(forbidden(lang));
+        return Err(AppError::Forbidden);
     };
     let reason = data.get("reason");
     if !approve && reason.is_empty() {
         requests[position].reason_error = Some(lang.t("request-reason-required"));
         let page = QueuePage { chrome: Chrome::new(lang, lang.t("requests-title"), &uri), requests, notice: None };
-        return Ok((StatusCode::BAD_REQUEST, render(&page, lang)?).into_response());
+        return Ok((StatusCode::BAD_REQUEST, render(&page)?).into_response());
     }
     let row = sqlx::query(
         "UPDATE membership_requests SET status = $1, reason = $2, decided_at = $3, decided_by = $4 \
@@ -465,15 +448,13 @@ pub async fn decide(
     .bind(user.user_id)
     .bind(id)
     .fetch_optional(&state.db.pool)
-    .await
-    .page(lang)?
-    .ok_or(AppError::Forbidden)
-    .page(lang)?;
-    let kind: String = row.try_get("kind").page(lang)?;
-    let organization_id: i64 = row.try_get("organization_id").page(lang)?;
-    let requester: i64 = row.try_get("requested_by").page(lang)?;
+    .await?
+    .ok_or(AppError::Forbidden)?;
+    let kind: String = row.try_get("kind")?;
+    let organization_id: i64 = row.try_get("organization_id")?;
+    let requester: i64 = row.try_get("requested_by")?;
     if approve {
-        match row.try_get::<Option<i64>, _>("network_id").page(lang)? {
+        match row.try_get::<Option<i64>, _>("network_id")? {
             Some(network_id) if kind == "join" => {
                 sqlx::query(
                     "INSERT INTO network_members (network_id, organization_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
@@ -481,16 +462,14 @@ pub async fn decide(
                 .bind(network_id)
                 .bind(organization_id)
                 .execute(&state.db.pool)
-                .await
-                .page(lang)?;
+                .await?;
                 sqlx::query("UPDATE organizations SET verified_at = $1 WHERE id = $2")
                     .bind(crate::platform::clock::now_rfc3339())
                     .bind(organization_id)
                     .execute(&state.db.pool)
-                    .await
-                    .page(lang)?;
+                    .await?;
             }
-            _ => roles::grant_editor(&state.db, requester, organization_id, Some(user.user_id)).await.page(lang)?,
+            _ => crate::accounts::grant_editor(&state.db, requester, organization_id, Some(user.user_id)).await?,
         }
     }
     let action = format!("request.{}", if approve { "approve" } else { "decline" });
@@ -504,19 +483,16 @@ pub async fn decide(
         None,
         Some(&details),
     )
-    .await
-    .page(lang)?;
+    .await?;
     let applicant: Option<String> = sqlx::query_scalar("SELECT email FROM users WHERE id = $1 AND deleted_at IS NULL")
         .bind(requester)
         .fetch_optional(&state.db.pool)
-        .await
-        .page(lang)?;
+        .await?;
     if let Some(address) = applicant.as_deref().and_then(Email::parse) {
         let slug: String = sqlx::query_scalar("SELECT slug FROM organizations WHERE id = $1")
             .bind(organization_id)
             .fetch_one(&state.db.pool)
-            .await
-            .page(lang)?;
+            .await?;
         let link = format!("{}/organizations/{slug}?lang={}", state.public_url, lang.code());
         let (subject, body) = if approve {
             (lang.t("mail-approved-subject"), lang.t_with("mail-approved-body", &[("link", link.into())]))

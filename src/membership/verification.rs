@@ -6,11 +6,11 @@ use std::time::Duration;
 
 use sqlx::Row;
 
-use crate::app::AppState;
 use crate::platform::db::Dialect;
 use crate::platform::i18n::{Lang, LocalizedText};
 use crate::platform::mail::{Email, OutgoingMail};
 use crate::platform::migrate::Migration;
+use crate::state::AppState;
 
 pub const MIGRATIONS: &[Migration] = &[Migration { version: 122, name: "verification reminders", sql: column }];
 
@@ -61,14 +61,7 @@ pub async fn remind(state: &AppState) -> anyhow::Result<usize> {
         let id: i64 = organization.try_get("id")?;
         let name = LocalizedText::from_json(&organization.try_get::<String, _>("name")?);
         let link = format!("{}/organizations/{}", state.public_url, organization.try_get::<String, _>("slug")?);
-        let coordinators: Vec<String> = sqlx::query_scalar(
-            "SELECT DISTINCT u.email FROM users u JOIN organization_editors e ON e.user_id = u.id \
-             JOIN networks n ON n.coordinator_id = e.organization_id \
-             JOIN network_members m ON m.network_id = n.id WHERE m.organization_id = $1 AND u.deleted_at IS NULL",
-        )
-        .bind(id)
-        .fetch_all(&state.db.pool)
-        .await?;
+        let coordinators = crate::accounts::coordinator_addresses(&state.db, None, id).await?;
         for address in coordinators.iter().filter_map(|a| Email::parse(a)) {
             let lang = Lang::En;
             let body = lang.t_with(
@@ -88,21 +81,19 @@ pub async fn remind(state: &AppState) -> anyhow::Result<usize> {
 /// organisation again, restarting its verification period.
 pub async fn verify(
     axum::extract::State(state): axum::extract::State<AppState>,
-    lang: Lang,
     crate::platform::auth::RequireUser(user): crate::platform::auth::RequireUser,
     crate::platform::web::SlugPath(slug): crate::platform::web::SlugPath,
-) -> Result<axum::response::Redirect, crate::platform::web::PageError> {
-    use crate::platform::web::{AppError, Found, PageError, WithLang};
-    let (id, _, _) = crate::directory::edit::load(&state.db, &slug).await.found(lang)?;
-    if !crate::accounts::roles::can_restore_organization(&state.db, &user, id).await.page(lang)? {
-        return Err(PageError { error: AppError::Forbidden, lang });
+) -> Result<axum::response::Redirect, crate::platform::web::AppError> {
+    use crate::platform::web::{AppError, Found};
+    let (id, _, _) = crate::directory::edit::load(&state.db, &slug).await.found()?;
+    if !crate::accounts::Rights::of(&state.db, &user).may(crate::accounts::Right::OverseeMember(id)).await? {
+        return Err(AppError::Forbidden);
     }
     sqlx::query("UPDATE organizations SET verified_at = $1 WHERE id = $2")
         .bind(crate::platform::clock::now_rfc3339())
         .bind(id)
         .execute(&state.db.pool)
-        .await
-        .page(lang)?;
+        .await?;
     crate::platform::audit::record(
         &state.db,
         Some(user.user_id),
@@ -112,7 +103,6 @@ pub async fn verify(
         None,
         None,
     )
-    .await
-    .page(lang)?;
+    .await?;
     Ok(axum::response::Redirect::to(&format!("/organizations/{slug}")))
 }

@@ -10,12 +10,13 @@ use utoipa::ToSchema;
 
 use super::edit;
 use super::queries::{self, FocalPoint, Member, NetworkSummary};
-use crate::app::AppState;
+use crate::accounts::{Right, Rights};
 use crate::platform::auth::TokenUser;
 use crate::platform::forms::{FormData, FormState, replace_texts};
 use crate::platform::i18n::{Lang, LocalizedText};
 use crate::platform::values::Slug;
 use crate::platform::web::{ApiError, ApiErrorBody, ApiSlug, ApiSlugNumber, AppError, Problem, api_body};
+use crate::state::AppState;
 
 /// An organisation as a network lists it.
 #[derive(Serialize, ToSchema)]
@@ -196,7 +197,7 @@ pub async fn update_network(
     body: Result<Json<NetworkChanges>, JsonRejection>,
 ) -> Result<Json<NetworkDetail>, ApiError> {
     let (id, version, before) = edit::load_network(&state.db, &slug).await?.ok_or(AppError::NotFound)?;
-    if !can_write || !edit::coordinates(&state.db, &user, id).await? {
+    if !can_write || !Rights::of(&state.db, &user).may(Right::CoordinateNetwork(id)).await? {
         return Err(ApiError(AppError::Forbidden));
     }
     let changes = api_body(body)?;

@@ -12,44 +12,15 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::{Deserialize, Serialize};
 use sqlx::Row;
 
-use crate::app::AppState;
+use crate::accounts::{Right, Rights};
 use crate::directory::edit::Choice;
 use crate::platform::auth::{RequireUser, SignedIn};
 use crate::platform::db::Db;
 use crate::platform::forms::{FormData, FormState};
 use crate::platform::i18n::{Lang, LocalizedText};
 use crate::platform::values::Slug;
-use crate::platform::web::{AppError, Chrome, Found, PageError, SlugPath, WithLang, render};
-
-/// Whether a person coordinates a network: an editor of its coordinating
-/// organisation, or an administrator.
-pub async fn coordinates(db: &Db, user: &SignedIn, network_id: i64) -> sqlx::Result<bool> {
-    if user.is_admin {
-        return Ok(true);
-    }
-    let found: Option<i64> = sqlx::query_scalar(
-        "SELECT 1 FROM networks n JOIN organization_editors e ON e.organization_id = n.coordinator_id \
-         WHERE n.id = $1 AND e.user_id = $2",
-    )
-    .bind(network_id)
-    .bind(user.user_id)
-    .fetch_optional(&db.pool)
-    .await?;
-    Ok(found.is_some())
-}
-
-/// Whether a person edits a lead organisation of a focal point.
-async fn leads_focal_point(db: &Db, user: &SignedIn, focal_point_id: i64) -> sqlx::Result<bool> {
-    let found: Option<i64> = sqlx::query_scalar(
-        "SELECT 1 FROM focal_point_organizations f JOIN organization_editors e ON e.organization_id = f.organization_id \
-         WHERE f.focal_point_id = $1 AND f.role = 'lead' AND e.user_id = $2 LIMIT 1",
-    )
-    .bind(focal_point_id)
-    .bind(user.user_id)
-    .fetch_optional(&db.pool)
-    .await?;
-    Ok(found.is_some())
-}
+use crate::platform::web::{AppError, Chrome, Found, SlugPath, render};
+use crate::state::AppState;
 
 /// Puts a text's languages into the fields `{prefix}_en`, `{prefix}_ru`, `{prefix}_az`.
 fn text_fields(fields: &mut BTreeMap<String, String>, prefix: &str, text: Option<&LocalizedText>) {
@@ -159,12 +130,8 @@ impl NetworkEditPage {
     }
 }
 
-async fn require_coordinator(state: &AppState, user: &SignedIn, network_id: i64, lang: Lang) -> Result<(), PageError> {
-    if coordinates(&state.db, user, network_id).await.page(lang)? {
-        Ok(())
-    } else {
-        Err(PageError { error: AppError::Forbidden, lang })
-    }
+async fn require_coordinator(state: &AppState, user: &SignedIn, network_id: i64) -> Result<(), AppError> {
+    Rights::of(&state.db, user).require(Right::CoordinateNetwork(network_id)).await
 }
 
 pub async fn edit_network_form(
@@ -173,9 +140,9 @@ pub async fn edit_network_form(
     uri: Uri,
     RequireUser(user): RequireUser,
     SlugPath(slug): SlugPath,
-) -> Result<Html<String>, PageError> {
-    let (id, version, record) = load_network(&state.db, &slug).await.found(lang)?;
-    require_coordinator(&state, &user, id, lang).await?;
+) -> Result<Html<String>, AppError> {
+    let (id, version, record) = load_network(&state.db, &slug).await.found()?;
+    require_coordinator(&state, &user, id).await?;
     let form = FormState { values: record.to_fields(), ..FormState::default() };
     let page = NetworkEditPage {
         chrome: Chrome::new(
@@ -186,10 +153,10 @@ pub async fn edit_network_form(
         slug: slug.to_string(),
         version,
         form,
-        members: member_choices(&state.db, id, lang).await.page(lang)?,
+        members: member_choices(&state.db, id, lang).await?,
         conflict: false,
     };
-    render(&page, lang)
+    render(&page)
 }
 
 pub async fn edit_network(
@@ -199,11 +166,11 @@ pub async fn edit_network(
     RequireUser(user): RequireUser,
     SlugPath(slug): SlugPath,
     data: FormData,
-) -> Result<Response, PageError> {
-    let (id, version, before) = load_network(&state.db, &slug).await.found(lang)?;
-    require_coordinator(&state, &user, id, lang).await?;
+) -> Result<Response, AppError> {
+    let (id, version, before) = load_network(&state.db, &slug).await.found()?;
+    require_coordinator(&state, &user, id).await?;
     let mut form = FormState::from(&data);
-    let members = member_choices(&state.db, id, lang).await.page(lang)?;
+    let members = member_choices(&state.db, id, lang).await?;
     let after = read_network(&data, &mut form, &members, lang);
     let typed_version: i64 = data.get("version").parse().unwrap_or(-1);
     let page = |form: FormState, conflict: bool| NetworkEditPage {
@@ -219,10 +186,10 @@ pub async fn edit_network(
         conflict,
     };
     let Some(after) = after else {
-        return Ok((StatusCode::BAD_REQUEST, render(&page(form, false), lang)?).into_response());
+        return Ok((StatusCode::BAD_REQUEST, render(&page(form, false))?).into_response());
     };
-    if !save_network(&state.db, id, typed_version, &before, &after, user.user_id).await.page(lang)? {
-        return Ok((StatusCode::CONFLICT, render(&page(form, true), lang)?).into_response());
+    if !save_network(&state.db, id, typed_version, &before, &after, user.user_id).await? {
+        return Ok((StatusCode::CONFLICT, render(&page(form, true))?).into_response());
     }
     Ok(Redirect::to(&format!("/networks/{slug}")).into_response())
 }
@@ -376,10 +343,11 @@ pub async fn focal_point_rights(
     network_id: i64,
     focal_point_id: i64,
 ) -> Result<bool, AppError> {
-    if coordinates(db, user, network_id).await? {
+    let rights = Rights::of(db, user);
+    if rights.may(Right::CoordinateNetwork(network_id)).await? {
         return Ok(true);
     }
-    if leads_focal_point(db, user, focal_point_id).await? {
+    if rights.may(Right::LeadFocalPoint(focal_point_id)).await? {
         return Ok(false);
     }
     Err(AppError::Forbidden)
@@ -398,7 +366,7 @@ async fn focal_point_page(
     form: FormState,
     coordinator: bool,
     conflict: bool,
-) -> Result<FocalPointEditPage, PageError> {
+) -> Result<FocalPointEditPage, AppError> {
     let chosen = |list: &[String], slug: &str| list.iter().any(|s| s == slug);
     let (leads, collaborators) = if form.values.contains_key("title_en") && !form.is_valid() || conflict {
         (
@@ -409,8 +377,7 @@ async fn focal_point_page(
         (record.leads.clone(), record.collaborators.clone())
     };
     let members = member_choices(&state.db, network_id, lang)
-        .await
-        .page(lang)?
+        .await?
         .into_iter()
         .map(|c| MemberRole {
             lead: chosen(&leads, &c.value),
@@ -429,7 +396,7 @@ async fn focal_point_page(
         number,
         version,
         form,
-        themes: theme_choices(&state.db, lang).await.page(lang)?,
+        themes: theme_choices(&state.db, lang).await?,
         members,
         coordinator,
         conflict,
@@ -442,16 +409,16 @@ pub async fn edit_focal_point_form(
     uri: Uri,
     RequireUser(user): RequireUser,
     Path((raw_slug, number)): Path<(String, i64)>,
-) -> Result<Html<String>, PageError> {
-    let slug = Slug::parse(&raw_slug).ok_or(AppError::NotFound).page(lang)?;
-    let (network_id, _, _) = load_network(&state.db, &slug).await.found(lang)?;
-    let (fp_id, version, record) = load_focal_point(&state.db, network_id, number).await.found(lang)?;
-    let coordinator = focal_point_rights(&state.db, &user, network_id, fp_id).await.page(lang)?;
+) -> Result<Html<String>, AppError> {
+    let slug = Slug::parse(&raw_slug).ok_or(AppError::NotFound)?;
+    let (network_id, _, _) = load_network(&state.db, &slug).await.found()?;
+    let (fp_id, version, record) = load_focal_point(&state.db, network_id, number).await.found()?;
+    let coordinator = focal_point_rights(&state.db, &user, network_id, fp_id).await?;
     let form = FormState { values: record.to_fields(), ..FormState::default() };
     let page =
         focal_point_page(&state, lang, &uri, &slug, network_id, number, version, &record, form, coordinator, false)
             .await?;
-    render(&page, lang)
+    render(&page)
 }
 
 pub async fn edit_focal_point(
@@ -461,18 +428,18 @@ pub async fn edit_focal_point(
     RequireUser(user): RequireUser,
     Path((raw_slug, number)): Path<(String, i64)>,
     data: FormData,
-) -> Result<Response, PageError> {
-    let slug = Slug::parse(&raw_slug).ok_or(AppError::NotFound).page(lang)?;
-    let (network_id, _, _) = load_network(&state.db, &slug).await.found(lang)?;
-    let (fp_id, version, before) = load_focal_point(&state.db, network_id, number).await.found(lang)?;
-    let coordinator = focal_point_rights(&state.db, &user, network_id, fp_id).await.page(lang)?;
+) -> Result<Response, AppError> {
+    let slug = Slug::parse(&raw_slug).ok_or(AppError::NotFound)?;
+    let (network_id, _, _) = load_network(&state.db, &slug).await.found()?;
+    let (fp_id, version, before) = load_focal_point(&state.db, network_id, number).await.found()?;
+    let coordinator = focal_point_rights(&state.db, &user, network_id, fp_id).await?;
     let mut form = FormState::from(&data);
     let members: BTreeSet<String> =
-        member_choices(&state.db, network_id, lang).await.page(lang)?.into_iter().map(|c| c.value).collect();
-    let themes = theme_choices(&state.db, lang).await.page(lang)?;
+        member_choices(&state.db, network_id, lang).await?.into_iter().map(|c| c.value).collect();
+    let themes = theme_choices(&state.db, lang).await?;
     let after = read_focal_point(&data, &mut form, &members, &themes, lang);
     if !coordinator && !after.leaves_coordinators_part(&before) {
-        return Err(PageError { error: AppError::Forbidden, lang });
+        return Err(AppError::Forbidden);
     }
     let typed_version: i64 = data.get("version").parse().unwrap_or(-1);
     if !form.is_valid() || typed_version != version {
@@ -492,11 +459,9 @@ pub async fn edit_focal_point(
         )
         .await?;
         let status = if conflict { StatusCode::CONFLICT } else { StatusCode::BAD_REQUEST };
-        return Ok((status, render(&page, lang)?).into_response());
+        return Ok((status, render(&page)?).into_response());
     }
-    save_focal_point(&state.db, fp_id, version, &before, &after, user.user_id, "focal-point.update")
-        .await
-        .page(lang)?;
+    save_focal_point(&state.db, fp_id, version, &before, &after, user.user_id, "focal-point.update").await?;
     Ok(Redirect::to(&format!("/networks/{slug}#focal-points")).into_response())
 }
 
@@ -585,29 +550,26 @@ pub async fn save_focal_point(
 /// an audit entry produced.
 pub async fn restore(
     State(state): State<AppState>,
-    lang: Lang,
     RequireUser(user): RequireUser,
     Path((raw_slug, entry)): Path<(String, i64)>,
-) -> Result<Response, PageError> {
-    let slug = Slug::parse(&raw_slug).ok_or(AppError::NotFound).page(lang)?;
-    let (network_id, version, current) = load_network(&state.db, &slug).await.found(lang)?;
-    require_coordinator(&state, &user, network_id, lang).await?;
+) -> Result<Response, AppError> {
+    let slug = Slug::parse(&raw_slug).ok_or(AppError::NotFound)?;
+    let (network_id, version, current) = load_network(&state.db, &slug).await.found()?;
+    require_coordinator(&state, &user, network_id).await?;
     let row = sqlx::query("SELECT entity, entity_id, after_state FROM audit_log WHERE id = $1")
         .bind(entry)
         .fetch_optional(&state.db.pool)
-        .await
-        .page(lang)?
-        .ok_or(AppError::NotFound)
-        .page(lang)?;
+        .await?
+        .ok_or(AppError::NotFound)?;
     let entity: String = row.get("entity");
     let entity_id: Option<i64> = row.get("entity_id");
     let state_json: Option<String> = row.get("after_state");
-    let not_found = || PageError { error: AppError::NotFound, lang };
+    let not_found = || AppError::NotFound;
     match (entity.as_str(), entity_id) {
         ("network", Some(id)) if id == network_id => {
             let restored: NetworkRecord =
                 state_json.and_then(|j| serde_json::from_str(&j).ok()).ok_or_else(not_found)?;
-            save_network(&state.db, network_id, version, &current, &restored, user.user_id).await.page(lang)?;
+            save_network(&state.db, network_id, version, &current, &restored, user.user_id).await?;
         }
         ("focal_point", Some(fp_id)) => {
             let number: Option<i64> =
@@ -615,15 +577,13 @@ pub async fn restore(
                     .bind(fp_id)
                     .bind(network_id)
                     .fetch_optional(&state.db.pool)
-                    .await
-                    .page(lang)?;
+                    .await?;
             let (_, fp_version, fp_current) =
-                load_focal_point(&state.db, network_id, number.ok_or_else(not_found)?).await.found(lang)?;
+                load_focal_point(&state.db, network_id, number.ok_or_else(not_found)?).await.found()?;
             let restored: FocalPointRecord =
                 state_json.and_then(|j| serde_json::from_str(&j).ok()).ok_or_else(not_found)?;
             save_focal_point(&state.db, fp_id, fp_version, &fp_current, &restored, user.user_id, "focal-point.restore")
-                .await
-                .page(lang)?;
+                .await?;
         }
         _ => return Err(not_found()),
     }
@@ -637,14 +597,13 @@ pub async fn history(
     uri: Uri,
     RequireUser(user): RequireUser,
     SlugPath(slug): SlugPath,
-) -> Result<Html<String>, PageError> {
-    let (id, _, record) = load_network(&state.db, &slug).await.found(lang)?;
-    require_coordinator(&state, &user, id, lang).await?;
+) -> Result<Html<String>, AppError> {
+    let (id, _, record) = load_network(&state.db, &slug).await.found()?;
+    require_coordinator(&state, &user, id).await?;
     let focal_points: Vec<i64> = sqlx::query_scalar("SELECT id FROM focal_points WHERE network_id = $1")
         .bind(id)
         .fetch_all(&state.db.pool)
-        .await
-        .page(lang)?;
+        .await?;
     let subjects: Vec<(&str, i64)> =
         std::iter::once(("network", id)).chain(focal_points.into_iter().map(|fp| ("focal_point", fp))).collect();
     let name = record.name.get(lang).to_string();
@@ -652,8 +611,8 @@ pub async fn history(
         chrome: Chrome::new(lang, lang.t_with("history-title", &[("name", name.clone().into())]), &uri),
         back: format!("/networks/{slug}"),
         name,
-        entries: crate::platform::audit::history(&state.db, &subjects, lang).await.page(lang)?,
+        entries: crate::platform::audit::history(&state.db, &subjects, lang).await?,
         restore_base: Some(format!("/networks/{slug}/history")),
     };
-    render(&page, lang)
+    render(&page)
 }

@@ -8,11 +8,12 @@ use axum::http::Uri;
 use axum::response::Html;
 
 use super::queries::{self, Level, Member, Network, NetworkSummary};
-use crate::app::AppState;
+use crate::accounts::{Right, Rights};
 use crate::directory::model::ConsultativeStatus;
 use crate::platform::auth::MaybeUser;
 use crate::platform::i18n::Lang;
-use crate::platform::web::{Chrome, Found, PageError, SlugPath, WithLang, render};
+use crate::platform::web::{AppError, Chrome, Found, SlugPath, render};
+use crate::state::AppState;
 
 /// A count that links to the directory search it stands for.
 pub struct CountLink {
@@ -68,22 +69,16 @@ pub async fn network_page(
     uri: Uri,
     SlugPath(slug): SlugPath,
     MaybeUser(user): MaybeUser,
-) -> Result<Html<String>, PageError> {
-    let network = queries::by_slug(&state.db, &slug).await.found(lang)?;
-    let (coordinator, led) = match &user {
-        Some(user) => (
-            super::edit::coordinates(&state.db, user, network.summary.id).await.page(lang)?,
-            sqlx::query_scalar(
-                "SELECT DISTINCT fp.number FROM focal_points fp JOIN focal_point_organizations f ON f.focal_point_id = fp.id \
-                 JOIN organization_editors e ON e.organization_id = f.organization_id \
-                 WHERE fp.network_id = $1 AND f.role = 'lead' AND e.user_id = $2",
+) -> Result<Html<String>, AppError> {
+    let network = queries::by_slug(&state.db, &slug).await.found()?;
+    let (coordinator, led): (bool, Vec<i64>) = match &user {
+        Some(user) => {
+            let rights = Rights::of(&state.db, user);
+            (
+                rights.may(Right::CoordinateNetwork(network.summary.id)).await?,
+                rights.led_focal_points(network.summary.id).await?.into_iter().map(|(number, _)| number).collect(),
             )
-            .bind(network.summary.id)
-            .bind(user.user_id)
-            .fetch_all(&state.db.pool)
-            .await
-            .page(lang)?,
-        ),
+        }
         None => (false, Vec::new()),
     };
     let slug = network.summary.slug.clone();
@@ -126,11 +121,11 @@ pub async fn network_page(
         led,
         network,
     };
-    render(&page, lang)
+    render(&page)
 }
 
-pub async fn networks_page(State(state): State<AppState>, lang: Lang, uri: Uri) -> Result<Html<String>, PageError> {
-    let networks = queries::all(&state.db).await.page(lang)?;
+pub async fn networks_page(State(state): State<AppState>, lang: Lang, uri: Uri) -> Result<Html<String>, AppError> {
+    let networks = queries::all(&state.db).await?;
     let page = NetworksPage { chrome: Chrome::new(lang, lang.t("networks-title"), &uri), lang, networks };
-    render(&page, lang)
+    render(&page)
 }

@@ -7,8 +7,8 @@ use axum::extract::State;
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::app::AppState;
 use crate::platform::web::{ApiError, ApiErrorBody, ApiSlug, AppError};
+use crate::state::AppState;
 
 #[derive(Serialize, ToSchema)]
 pub struct IssueItem {

@@ -9,11 +9,11 @@ use sqlx::Row;
 
 use super::NetworkRef;
 use super::delivery::in_lang;
-use crate::app::AppState;
 use crate::platform::db::Db;
 use crate::platform::i18n::{Lang, LocalizedText};
 use crate::platform::values::Slug;
-use crate::platform::web::{AppError, Chrome, Found, PageError, WithLang, render};
+use crate::platform::web::{AppError, Chrome, Found, render};
+use crate::state::AppState;
 
 pub struct IssueLink {
     pub href: String,
@@ -87,12 +87,11 @@ pub async fn issue_page(
     lang: Lang,
     uri: Uri,
     Path((slug, id)): Path<(String, String)>,
-) -> Result<Html<String>, PageError> {
-    let slug = Slug::parse(&slug).ok_or(AppError::NotFound).page(lang)?;
-    let id: i64 = id.parse().map_err(|_| AppError::NotFound).page(lang)?;
-    let network = super::network(&state.db, &slug).await.found(lang)?;
-    let issue =
-        sent_issues(&state.db, network.id, Some(id), 1).await.page(lang)?.pop().ok_or(AppError::NotFound).page(lang)?;
+) -> Result<Html<String>, AppError> {
+    let slug = Slug::parse(&slug).ok_or(AppError::NotFound)?;
+    let id: i64 = id.parse().map_err(|_| AppError::NotFound)?;
+    let network = super::network(&state.db, &slug).await.found()?;
+    let issue = sent_issues(&state.db, network.id, Some(id), 1).await?.pop().ok_or(AppError::NotFound)?;
     let page = IssuePage {
         chrome: Chrome::new(lang, in_lang(&issue.subject, lang, issue.main).to_string(), &uri),
         slug: slug.to_string(),
@@ -100,7 +99,7 @@ pub async fn issue_page(
         date: issue.finished_at.chars().take(10).collect(),
         body: crate::platform::markdown::to_safe_html(in_lang(&issue.body, lang, issue.main)),
     };
-    render(&page, lang)
+    render(&page)
 }
 
 /// The archive as an Atom feed, with each issue's text in full.
@@ -108,10 +107,10 @@ pub async fn feed(
     State(state): State<AppState>,
     lang: Lang,
     crate::platform::web::SlugPath(slug): crate::platform::web::SlugPath,
-) -> Result<Response, PageError> {
+) -> Result<Response, AppError> {
     use atom_syndication::{ContentBuilder, EntryBuilder, FeedBuilder, LinkBuilder};
-    let network = super::network(&state.db, &slug).await.found(lang)?;
-    let issues = sent_issues(&state.db, network.id, None, 50).await.page(lang)?;
+    let network = super::network(&state.db, &slug).await.found()?;
+    let issues = sent_issues(&state.db, network.id, None, 50).await?;
     let base = format!("{}/networks/{slug}/newsletter", state.public_url);
     let parse_time = |text: &str| {
         atom_syndication::FixedDateTime::parse_from_rfc3339(text).unwrap_or_else(|_| {

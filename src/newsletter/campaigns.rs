@@ -14,7 +14,6 @@ use super::delivery::{CampaignTexts, in_lang, now_ms};
 use super::layout::Layout;
 use super::subscriptions::{ThemeChoice, country_choices, network_themes};
 use super::{EditorialRights, NetworkRef};
-use crate::app::AppState;
 use crate::directory::edit::Choice;
 use crate::platform::auth::{RequireUser, SignedIn, rate_limit};
 use crate::platform::clock::now_rfc3339;
@@ -23,7 +22,8 @@ use crate::platform::forms::{FormData, FormState};
 use crate::platform::i18n::{Lang, LocalizedText};
 use crate::platform::mail::{Email, OutgoingMail};
 use crate::platform::values::{CountryCode, Slug};
-use crate::platform::web::{AppError, Chrome, Found, PageError, Problem, SlugPath, WithLang, render};
+use crate::platform::web::{AppError, Chrome, Found, Problem, SlugPath, render};
+use crate::state::AppState;
 
 /// The largest campaign form accepted: three versions of the longest text,
 /// percent-encoded Cyrillic taking six bytes a letter.
@@ -164,16 +164,11 @@ async fn audience_size(db: &Db, network_id: i64, audience: &Audience) -> sqlx::R
 }
 
 /// The network and the writer's rights, or the reason they may not be here.
-async fn writer(
-    state: &AppState,
-    user: &SignedIn,
-    slug: &Slug,
-    lang: Lang,
-) -> Result<(NetworkRef, EditorialRights), PageError> {
-    let network = super::network(&state.db, slug).await.found(lang)?;
-    let rights = EditorialRights::of(&state.db, user, network.id).await.page(lang)?;
+async fn writer(state: &AppState, user: &SignedIn, slug: &Slug) -> Result<(NetworkRef, EditorialRights), AppError> {
+    let network = super::network(&state.db, slug).await.found()?;
+    let rights = EditorialRights::of(&state.db, user, network.id).await?;
     if !rights.any() {
-        return Err(PageError { error: AppError::Forbidden, lang });
+        return Err(AppError::Forbidden);
     }
     Ok((network, rights))
 }
@@ -184,14 +179,13 @@ async fn writable_campaign(
     user: &SignedIn,
     slug: &str,
     id: &str,
-    lang: Lang,
-) -> Result<(NetworkRef, EditorialRights, Campaign), PageError> {
-    let slug = Slug::parse(slug).ok_or(AppError::NotFound).page(lang)?;
-    let id: i64 = id.parse().map_err(|_| AppError::NotFound).page(lang)?;
-    let (network, rights) = writer(state, user, &slug, lang).await?;
-    let campaign = load(&state.db, network.id, id).await.found(lang)?;
+) -> Result<(NetworkRef, EditorialRights, Campaign), AppError> {
+    let slug = Slug::parse(slug).ok_or(AppError::NotFound)?;
+    let id: i64 = id.parse().map_err(|_| AppError::NotFound)?;
+    let (network, rights) = writer(state, user, &slug).await?;
+    let campaign = load(&state.db, network.id, id).await.found()?;
     if !rights.may_write(campaign.theme_id) {
-        return Err(PageError { error: AppError::Forbidden, lang });
+        return Err(AppError::Forbidden);
     }
     Ok((network, rights, campaign))
 }
@@ -234,8 +228,8 @@ pub async fn list(
     uri: Uri,
     RequireUser(user): RequireUser,
     SlugPath(slug): SlugPath,
-) -> Result<Html<String>, PageError> {
-    let (network, rights) = writer(&state, &user, &slug, lang).await?;
+) -> Result<Html<String>, AppError> {
+    let (network, rights) = writer(&state, &user, &slug).await?;
     let rows = sqlx::query(
         "SELECT c.id AS id, c.subject AS subject, c.main_lang AS main_lang, c.status AS status, c.theme_id AS theme_id, \
          (SELECT COUNT(*) FROM newsletter_deliveries d WHERE d.campaign_id = c.id AND d.status = 'sent') AS sent, \
@@ -245,7 +239,7 @@ pub async fn list(
     .bind(network.id)
     .fetch_all(&state.db.pool)
     .await
-    .page(lang)?;
+    ?;
     let mut campaigns = Vec::new();
     for row in &rows {
         let theme: Option<i64> = row.get("theme_id");
@@ -267,7 +261,7 @@ pub async fn list(
     .bind(network.id)
     .fetch_all(&state.db.pool)
     .await
-    .page(lang)?
+    ?
     .iter()
     .map(|row| (lang.t(&format!("newsletter-status-{}", row.get::<String, _>("status"))), row.get::<i64, _>("n")))
     .collect();
@@ -278,8 +272,7 @@ pub async fn list(
     )
     .bind(network.id)
     .fetch_all(&state.db.pool)
-    .await
-    .page(lang)?
+    .await?
     .iter()
     .map(|row| HeldAddress {
         email: row.get("email"),
@@ -298,10 +291,10 @@ pub async fn list(
         subscribers,
         held,
         coordinator: rights.coordinator,
-        default_lang: super::default_lang(&state.db, network.id).await.page(lang)?.code().to_string(),
+        default_lang: super::default_lang(&state.db, network.id).await?.code().to_string(),
         languages: Choice::languages(),
     };
-    render(&page, lang)
+    render(&page)
 }
 
 #[derive(Template)]
@@ -334,8 +327,8 @@ async fn compose_page(
     rights: &EditorialRights,
     action: String,
     form: FormState,
-) -> Result<ComposePage, PageError> {
-    let themes = network_themes(&state.db, network.id, lang).await.page(lang)?;
+) -> Result<ComposePage, AppError> {
+    let themes = network_themes(&state.db, network.id, lang).await?;
     let mut sections = Vec::new();
     if rights.coordinator {
         sections.push(Choice { value: String::new(), label: lang.t("campaign-section-all") });
@@ -353,8 +346,7 @@ async fn compose_page(
     )
     .bind(network.id)
     .fetch_all(&state.db.pool)
-    .await
-    .page(lang)?;
+    .await?;
     let countries = country_choices(&codes, lang);
     let name = network.name.get(lang).to_string();
     Ok(ComposePage {
@@ -472,10 +464,10 @@ pub async fn new_form(
     uri: Uri,
     RequireUser(user): RequireUser,
     SlugPath(slug): SlugPath,
-) -> Result<Html<String>, PageError> {
-    let (network, rights) = writer(&state, &user, &slug, lang).await?;
+) -> Result<Html<String>, AppError> {
+    let (network, rights) = writer(&state, &user, &slug).await?;
     let mut form = FormState::default();
-    let default_lang = super::default_lang(&state.db, network.id).await.page(lang)?;
+    let default_lang = super::default_lang(&state.db, network.id).await?;
     form.values.insert("main_lang".into(), default_lang.code().into());
     if !rights.coordinator
         && let Some(theme) = rights.themes.first()
@@ -483,7 +475,7 @@ pub async fn new_form(
         form.values.insert("section".into(), theme.to_string());
     }
     let action = format!("/networks/{slug}/newsletter/campaigns/new");
-    render(&compose_page(&state, lang, &uri, &network, &rights, action, form).await?, lang)
+    render(&compose_page(&state, lang, &uri, &network, &rights, action, form).await?)
 }
 
 pub async fn create(
@@ -493,15 +485,15 @@ pub async fn create(
     RequireUser(user): RequireUser,
     SlugPath(slug): SlugPath,
     data: FormData,
-) -> Result<Response, PageError> {
-    let (network, rights) = writer(&state, &user, &slug, lang).await?;
-    let themes = network_themes(&state.db, network.id, lang).await.page(lang)?;
+) -> Result<Response, AppError> {
+    let (network, rights) = writer(&state, &user, &slug).await?;
+    let themes = network_themes(&state.db, network.id, lang).await?;
     let mut form = FormState::from(&data);
     let draft = parse_draft(&data, &rights, &themes, &mut form, lang);
     let Some(draft) = draft.filter(|_| form.is_valid()) else {
         let action = format!("/networks/{slug}/newsletter/campaigns/new");
         let page = compose_page(&state, lang, &uri, &network, &rights, action, form).await?;
-        return Ok((StatusCode::BAD_REQUEST, render(&page, lang)?).into_response());
+        return Ok((StatusCode::BAD_REQUEST, render(&page)?).into_response());
     };
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO newsletter_campaigns (network_id, theme_id, main_lang, subject, body, audience, status, created_by, \
@@ -517,17 +509,17 @@ pub async fn create(
     .bind(now_rfc3339())
     .fetch_one(&state.db.pool)
     .await
-    .page(lang)?;
-    audit(&state, &user, "campaign.create", CAMPAIGN, id).await.page(lang)?;
+    ?;
+    audit(&state, &user, "campaign.create", CAMPAIGN, id).await?;
     Ok(Redirect::to(&format!("/networks/{slug}/newsletter/campaigns/{id}")).into_response())
 }
 
 /// The network, when the person coordinates it (section writers may not
 /// change the newsletter's settings or its held addresses).
-async fn coordinator_of(state: &AppState, user: &SignedIn, slug: &Slug, lang: Lang) -> Result<NetworkRef, PageError> {
-    let (network, rights) = writer(state, user, slug, lang).await?;
+async fn coordinator_of(state: &AppState, user: &SignedIn, slug: &Slug) -> Result<NetworkRef, AppError> {
+    let (network, rights) = writer(state, user, slug).await?;
     if !rights.coordinator {
-        return Err(PageError { error: AppError::Forbidden, lang });
+        return Err(AppError::Forbidden);
     }
     Ok(network)
 }
@@ -535,15 +527,13 @@ async fn coordinator_of(state: &AppState, user: &SignedIn, slug: &Slug, lang: La
 /// A coordinator sets the newsletter's default language.
 pub async fn settings(
     State(state): State<AppState>,
-    lang: Lang,
     RequireUser(user): RequireUser,
     SlugPath(slug): SlugPath,
     data: FormData,
-) -> Result<Redirect, PageError> {
-    let network = coordinator_of(&state, &user, &slug, lang).await?;
+) -> Result<Redirect, AppError> {
+    let network = coordinator_of(&state, &user, &slug).await?;
     let chosen = Lang::parse(&data.get("default_lang"))
-        .ok_or_else(|| AppError::bad("default_lang", Problem::Unknown(data.get("default_lang"))))
-        .page(lang)?;
+        .ok_or_else(|| AppError::bad("default_lang", Problem::Unknown(data.get("default_lang"))))?;
     sqlx::query(
         "INSERT INTO newsletter_settings (network_id, default_lang) VALUES ($1, $2) \
          ON CONFLICT (network_id) DO UPDATE SET default_lang = excluded.default_lang",
@@ -551,9 +541,8 @@ pub async fn settings(
     .bind(network.id)
     .bind(chosen.code())
     .execute(&state.db.pool)
-    .await
-    .page(lang)?;
-    audit(&state, &user, "newsletter.settings", "network", network.id).await.page(lang)?;
+    .await?;
+    audit(&state, &user, "newsletter.settings", "network", network.id).await?;
     Ok(Redirect::to(&format!("/networks/{slug}/newsletter/campaigns")))
 }
 
@@ -561,12 +550,11 @@ pub async fn settings(
 /// mailbox works again): its count of failures starts afresh.
 pub async fn release(
     State(state): State<AppState>,
-    lang: Lang,
     RequireUser(user): RequireUser,
     SlugPath(slug): SlugPath,
     data: FormData,
-) -> Result<Redirect, PageError> {
-    let network = coordinator_of(&state, &user, &slug, lang).await?;
+) -> Result<Redirect, AppError> {
+    let network = coordinator_of(&state, &user, &slug).await?;
     // Only an address subscribed to this network is this coordinator's to release.
     let released = sqlx::query(
         "UPDATE newsletter_addresses SET held_at = NULL, bounces = 0 WHERE email = $1 AND held_at IS NOT NULL \
@@ -575,13 +563,12 @@ pub async fn release(
     .bind(data.get("email"))
     .bind(network.id)
     .execute(&state.db.pool)
-    .await
-    .page(lang)?
+    .await?
     .rows_affected();
     if released == 0 {
-        return Err(PageError { error: AppError::NotFound, lang });
+        return Err(AppError::NotFound);
     }
-    audit(&state, &user, "newsletter.release", "network", network.id).await.page(lang)?;
+    audit(&state, &user, "newsletter.release", "network", network.id).await?;
     Ok(Redirect::to(&format!("/networks/{slug}/newsletter/campaigns")))
 }
 
@@ -596,13 +583,13 @@ pub async fn edit_form(
     uri: Uri,
     RequireUser(user): RequireUser,
     Path((slug, id)): Path<(String, String)>,
-) -> Result<Html<String>, PageError> {
-    let (network, rights, campaign) = writable_campaign(&state, &user, &slug, &id, lang).await?;
+) -> Result<Html<String>, AppError> {
+    let (network, rights, campaign) = writable_campaign(&state, &user, &slug, &id).await?;
     if !campaign.status.editable() {
-        return Err(PageError { error: AppError::Conflict, lang });
+        return Err(AppError::Conflict);
     }
     let action = format!("/networks/{slug}/newsletter/campaigns/{}/edit", campaign.id);
-    render(&compose_page(&state, lang, &uri, &network, &rights, action, draft_form(&campaign)).await?, lang)
+    render(&compose_page(&state, lang, &uri, &network, &rights, action, draft_form(&campaign)).await?)
 }
 
 pub async fn edit(
@@ -612,15 +599,15 @@ pub async fn edit(
     RequireUser(user): RequireUser,
     Path((slug, id)): Path<(String, String)>,
     data: FormData,
-) -> Result<Response, PageError> {
-    let (network, rights, campaign) = writable_campaign(&state, &user, &slug, &id, lang).await?;
-    let themes = network_themes(&state.db, network.id, lang).await.page(lang)?;
+) -> Result<Response, AppError> {
+    let (network, rights, campaign) = writable_campaign(&state, &user, &slug, &id).await?;
+    let themes = network_themes(&state.db, network.id, lang).await?;
     let mut form = FormState::from(&data);
     let draft = parse_draft(&data, &rights, &themes, &mut form, lang);
     let Some(draft) = draft.filter(|_| form.is_valid()) else {
         let action = format!("/networks/{slug}/newsletter/campaigns/{}/edit", campaign.id);
         let page = compose_page(&state, lang, &uri, &network, &rights, action, form).await?;
-        return Ok((StatusCode::BAD_REQUEST, render(&page, lang)?).into_response());
+        return Ok((StatusCode::BAD_REQUEST, render(&page)?).into_response());
     };
     // Only a campaign not yet queued changes; a scheduled one goes back to draft.
     let changed = sqlx::query(
@@ -635,12 +622,12 @@ pub async fn edit(
     .bind(campaign.id)
     .execute(&state.db.pool)
     .await
-    .page(lang)?
+    ?
     .rows_affected();
     if changed == 0 {
-        return Err(PageError { error: AppError::Conflict, lang });
+        return Err(AppError::Conflict);
     }
-    audit(&state, &user, "campaign.edit", CAMPAIGN, campaign.id).await.page(lang)?;
+    audit(&state, &user, "campaign.edit", CAMPAIGN, campaign.id).await?;
     Ok(Redirect::to(&format!("/networks/{slug}/newsletter/campaigns/{}", campaign.id)).into_response())
 }
 
@@ -732,8 +719,8 @@ async fn campaign_page(
     query: &CampaignQuery,
     form: FormState,
     notice: Option<String>,
-) -> Result<CampaignPage, PageError> {
-    let counts = counts(&state.db, campaign.id).await.page(lang)?;
+) -> Result<CampaignPage, AppError> {
+    let counts = counts(&state.db, campaign.id).await?;
     let status_filter = query.status.clone().filter(|s| RECIPIENT_STATUSES.contains(&s.as_str())).unwrap_or_default();
     let shown = if status_filter.is_empty() {
         counts.total
@@ -757,8 +744,7 @@ async fn campaign_page(
     .bind(RECIPIENTS_PER_PAGE)
     .bind((page - 1) * RECIPIENTS_PER_PAGE)
     .fetch_all(&state.db.pool)
-    .await
-    .page(lang)?
+    .await?
     .iter()
     .map(|row| Recipient {
         email: row.get("email"),
@@ -770,13 +756,12 @@ async fn campaign_page(
     })
     .collect();
     let audience_size = if campaign.status.editable() {
-        audience_size(&state.db, network.id, &campaign.audience).await.page(lang)?
+        audience_size(&state.db, network.id, &campaign.audience).await?
     } else {
         counts.total
     };
     let scheduled_for = campaign.scheduled_at.map(format_utc).unwrap_or_default();
-    let audience_summary =
-        describe(&campaign.audience, &network_themes(&state.db, network.id, lang).await.page(lang)?, lang);
+    let audience_summary = describe(&campaign.audience, &network_themes(&state.db, network.id, lang).await?, lang);
     let subject = in_lang(&campaign.subject, lang, campaign.main_lang).to_string();
     let following = campaign.status == Status::Sending && query.follow.as_deref() != Some("off");
     Ok(CampaignPage {
@@ -833,10 +818,10 @@ pub async fn show(
     RequireUser(user): RequireUser,
     Path((slug, id)): Path<(String, String)>,
     Query(query): Query<CampaignQuery>,
-) -> Result<Response, PageError> {
-    let (network, _, campaign) = writable_campaign(&state, &user, &slug, &id, lang).await?;
+) -> Result<Response, AppError> {
+    let (network, _, campaign) = writable_campaign(&state, &user, &slug, &id).await?;
     let page = campaign_page(&state, lang, &uri, &network, campaign, &query, FormState::default(), None).await?;
-    let mut response = render(&page, lang)?.into_response();
+    let mut response = render(&page)?.into_response();
     if page.following {
         // Progress without script: the page reloads itself while the send runs,
         // unless the reader switched that off (a link on the page).
@@ -848,13 +833,12 @@ pub async fn show(
 /// The mail as a subscriber of `lang` will see it, in the browser.
 pub async fn preview(
     State(state): State<AppState>,
-    lang: Lang,
     RequireUser(user): RequireUser,
     Path((slug, id, preview_lang)): Path<(String, String, String)>,
-) -> Result<Response, PageError> {
-    let (network, _, campaign) = writable_campaign(&state, &user, &slug, &id, lang).await?;
-    let shown = Lang::parse(&preview_lang).ok_or(AppError::NotFound).page(lang)?;
-    let rendered = render_issue(&state, &network, &campaign, shown).page(lang)?;
+) -> Result<Response, AppError> {
+    let (network, _, campaign) = writable_campaign(&state, &user, &slug, &id).await?;
+    let shown = Lang::parse(&preview_lang).ok_or(AppError::NotFound)?;
+    let rendered = render_issue(&state, &network, &campaign, shown)?;
     let (html, _) = rendered.personalised("#unsubscribe", "#manage");
     Ok((
         [(
@@ -893,8 +877,8 @@ pub async fn test_send(
     RequireUser(user): RequireUser,
     Path((slug, id)): Path<(String, String)>,
     data: FormData,
-) -> Result<Response, PageError> {
-    let (network, _, campaign) = writable_campaign(&state, &user, &slug, &id, lang).await?;
+) -> Result<Response, AppError> {
+    let (network, _, campaign) = writable_campaign(&state, &user, &slug, &id).await?;
     let mut form = FormState::from(&data);
     let mut addresses = Vec::new();
     for part in data.get("addresses").split([',', ';', '\n', ' ']).map(str::trim).filter(|p| !p.is_empty()) {
@@ -914,15 +898,14 @@ pub async fn test_send(
     let query = CampaignQuery { page: None, status: None, follow: None };
     if !form.is_valid() {
         let page = campaign_page(&state, lang, &uri, &network, campaign, &query, form, None).await?;
-        return Ok((StatusCode::BAD_REQUEST, render(&page, lang)?).into_response());
+        return Ok((StatusCode::BAD_REQUEST, render(&page)?).into_response());
     }
     if !rate_limit(&state.db, &format!("campaign-test:{}", user.user_id), std::time::Duration::from_secs(3600), 30)
-        .await
-        .page(lang)?
+        .await?
     {
-        return Err(PageError { error: AppError::TooManyAttempts, lang });
+        return Err(AppError::TooManyAttempts);
     }
-    let rendered = render_issue(&state, &network, &campaign, test_lang).page(lang)?;
+    let rendered = render_issue(&state, &network, &campaign, test_lang)?;
     let mut failed = Vec::new();
     for address in &addresses {
         let manage = super::subscriptions::manage_link(&state, address.as_str());
@@ -940,7 +923,7 @@ pub async fn test_send(
     };
     let page =
         campaign_page(&state, lang, &uri, &network, campaign, &query, FormState::default(), Some(notice)).await?;
-    Ok(render(&page, lang)?.into_response())
+    Ok(render(&page)?.into_response())
 }
 
 /// Parses the schedule form's `YYYY-MM-DDTHH:MM` (UTC), which must lie ahead.
@@ -959,31 +942,31 @@ pub async fn act(
     RequireUser(user): RequireUser,
     Path((slug, id, action)): Path<(String, String, String)>,
     data: FormData,
-) -> Result<Response, PageError> {
-    let (network, _, campaign) = writable_campaign(&state, &user, &slug, &id, lang).await?;
+) -> Result<Response, AppError> {
+    let (network, _, campaign) = writable_campaign(&state, &user, &slug, &id).await?;
     let db = &state.db;
     let moved = match action.as_str() {
-        "send" => queue(db, campaign.id, &["draft", "scheduled"]).await.page(lang)?.is_some(),
+        "send" => queue(db, campaign.id, &["draft", "scheduled"]).await?.is_some(),
         "schedule" => match parse_when(&data.get("when"), now_ms()) {
-            Ok(at) => transition(db, campaign.id, &["draft", "scheduled"], "scheduled", Some(at)).await.page(lang)?,
+            Ok(at) => transition(db, campaign.id, &["draft", "scheduled"], "scheduled", Some(at)).await?,
             Err(key) => {
                 let mut form = FormState::from(&data);
                 form.fail("when", lang.t(&key));
                 let query = CampaignQuery { page: None, status: None, follow: None };
                 let page = campaign_page(&state, lang, &uri, &network, campaign, &query, form, None).await?;
-                return Ok((StatusCode::BAD_REQUEST, render(&page, lang)?).into_response());
+                return Ok((StatusCode::BAD_REQUEST, render(&page)?).into_response());
             }
         },
-        "unschedule" => transition(db, campaign.id, &["scheduled"], "draft", None).await.page(lang)?,
-        "pause" => transition(db, campaign.id, &["sending"], "paused", None).await.page(lang)?,
-        "resume" => transition(db, campaign.id, &["paused"], "sending", None).await.page(lang)?,
-        "cancel" => cancel(db, campaign.id).await.page(lang)?,
-        other => return Err(PageError { error: AppError::bad("action", Problem::Unknown(other.to_string())), lang }),
+        "unschedule" => transition(db, campaign.id, &["scheduled"], "draft", None).await?,
+        "pause" => transition(db, campaign.id, &["sending"], "paused", None).await?,
+        "resume" => transition(db, campaign.id, &["paused"], "sending", None).await?,
+        "cancel" => cancel(db, campaign.id).await?,
+        other => return Err(AppError::bad("action", Problem::Unknown(other.to_string()))),
     };
     if !moved {
-        return Err(PageError { error: AppError::Conflict, lang });
+        return Err(AppError::Conflict);
     }
-    audit(&state, &user, &format!("campaign.{action}"), CAMPAIGN, campaign.id).await.page(lang)?;
+    audit(&state, &user, &format!("campaign.{action}"), CAMPAIGN, campaign.id).await?;
     Ok(Redirect::to(&format!("/networks/{slug}/newsletter/campaigns/{}", campaign.id)).into_response())
 }
 

@@ -14,11 +14,11 @@ use sqlx::Row;
 use tokio::time::Instant;
 
 use super::layout::{IssueText, Layout, RenderedIssue};
-use crate::app::AppState;
 use crate::platform::clock::now_rfc3339;
 use crate::platform::db::{Db, Dialect};
 use crate::platform::i18n::{Lang, LocalizedText};
 use crate::platform::mail::{Email, MailError, OutgoingMail};
+use crate::state::AppState;
 
 /// How long an idle sender waits before looking for work again.
 const IDLE: Duration = Duration::from_millis(250);

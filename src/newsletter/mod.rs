@@ -97,17 +97,12 @@ pub struct EditorialRights {
 
 impl EditorialRights {
     pub async fn of(db: &Db, user: &SignedIn, network_id: i64) -> sqlx::Result<EditorialRights> {
-        let coordinator = crate::accounts::roles::coordinated_networks(db, user).await?.contains(&network_id);
-        let themes = sqlx::query_scalar(
-            "SELECT DISTINCT fp.theme_id FROM focal_points fp \
-             JOIN focal_point_organizations f ON f.focal_point_id = fp.id AND f.role = 'lead' \
-             JOIN organization_editors e ON e.organization_id = f.organization_id \
-             WHERE fp.network_id = $1 AND e.user_id = $2 ORDER BY fp.theme_id",
-        )
-        .bind(network_id)
-        .bind(user.user_id)
-        .fetch_all(&db.pool)
-        .await?;
+        let rights = crate::accounts::Rights::of(db, user);
+        let coordinator = rights.may(crate::accounts::Right::CoordinateNetwork(network_id)).await?;
+        let mut themes: Vec<i64> =
+            rights.led_focal_points(network_id).await?.into_iter().map(|(_, theme)| theme).collect();
+        themes.sort_unstable();
+        themes.dedup();
         Ok(EditorialRights { coordinator, themes })
     }
 

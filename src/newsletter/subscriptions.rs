@@ -12,7 +12,6 @@ use serde::Deserialize;
 use sqlx::Row;
 
 use super::{EditorialRights, NetworkRef, archive};
-use crate::app::AppState;
 use crate::directory::edit::Choice;
 use crate::platform::auth::{MaybeUser, new_secret, now_secs, rate_limit, secret_hash};
 use crate::platform::clock::now_rfc3339;
@@ -21,7 +20,8 @@ use crate::platform::forms::{FormData, FormState};
 use crate::platform::i18n::{Lang, LocalizedText};
 use crate::platform::mail::{Email, OutgoingMail};
 use crate::platform::values::CountryCode;
-use crate::platform::web::{AppError, Chrome, ClientIp, Found, PageError, SlugPath, WithLang, message_page, render};
+use crate::platform::web::{AppError, Chrome, ClientIp, Found, SlugPath, message_page, render};
+use crate::state::AppState;
 
 /// A confirmation link works this long.
 const CONFIRMATION_VALID: Duration = Duration::from_secs(7 * 24 * 3600);
@@ -109,14 +109,14 @@ async fn newsletter_page(
     user: Option<&crate::platform::auth::SignedIn>,
     form: FormState,
     chosen_themes: Vec<i64>,
-) -> Result<NewsletterPage, PageError> {
+) -> Result<NewsletterPage, AppError> {
     let name = network.name.get(lang).to_string();
     let may_write = match user {
-        Some(user) => EditorialRights::of(&state.db, user, network.id).await.page(lang)?.any(),
+        Some(user) => EditorialRights::of(&state.db, user, network.id).await?.any(),
         None => false,
     };
     let mut countries = vec![Choice { value: String::new(), label: lang.t("newsletter-country-any") }];
-    countries.extend(network_countries(&state.db, network.id, lang).await.page(lang)?);
+    countries.extend(network_countries(&state.db, network.id, lang).await?);
     Ok(NewsletterPage {
         chrome: Chrome::new(lang, lang.t_with("newsletter-title", &[("network", name.clone().into())]), uri),
         slug: network.slug.to_string(),
@@ -126,8 +126,8 @@ async fn newsletter_page(
         chosen_themes,
         languages: Choice::languages(),
         countries,
-        themes: network_themes(&state.db, network.id, lang).await.page(lang)?,
-        issues: archive::issues(&state.db, network, lang).await.page(lang)?,
+        themes: network_themes(&state.db, network.id, lang).await?,
+        issues: archive::issues(&state.db, network, lang).await?,
         may_write,
     })
 }
@@ -139,11 +139,11 @@ pub async fn page(
     uri: Uri,
     MaybeUser(user): MaybeUser,
     SlugPath(slug): SlugPath,
-) -> Result<Html<String>, PageError> {
-    let network = super::network(&state.db, &slug).await.found(lang)?;
+) -> Result<Html<String>, AppError> {
+    let network = super::network(&state.db, &slug).await.found()?;
     let mut form = FormState::default();
     form.values.insert("lang".into(), lang.code().into());
-    render(&newsletter_page(&state, lang, &uri, &network, user.as_ref(), form, Vec::new()).await?, lang)
+    render(&newsletter_page(&state, lang, &uri, &network, user.as_ref(), form, Vec::new()).await?)
 }
 
 /// A subscription request, parsed.
@@ -313,26 +313,25 @@ pub async fn subscribe(
     MaybeUser(user): MaybeUser,
     SlugPath(slug): SlugPath,
     data: FormData,
-) -> Result<Response, PageError> {
-    let network = super::network(&state.db, &slug).await.found(lang)?;
-    let themes = network_themes(&state.db, network.id, lang).await.page(lang)?;
+) -> Result<Response, AppError> {
+    let network = super::network(&state.db, &slug).await.found()?;
+    let themes = network_themes(&state.db, network.id, lang).await?;
     let mut form = FormState::from(&data);
     let request = parse_request(&data, &themes, &mut form, lang);
     let Some(request) = request.filter(|_| form.is_valid()) else {
         let chosen: Vec<i64> =
             themes.iter().map(|t| t.id).filter(|id| data.0.contains_key(&format!("theme_{id}"))).collect();
         let page = newsletter_page(&state, lang, &uri, &network, user.as_ref(), form, chosen).await?;
-        return Ok((StatusCode::BAD_REQUEST, render(&page, lang)?).into_response());
+        return Ok((StatusCode::BAD_REQUEST, render(&page)?).into_response());
     };
     let hour = Duration::from_secs(3600);
-    let allowed = rate_limit(&state.db, &format!("newsletter-subscribe-ip:{ip}"), hour, 20).await.page(lang)?
-        && rate_limit(&state.db, &format!("newsletter-subscribe:{}", request.email), hour * 24, 5).await.page(lang)?;
+    let allowed = rate_limit(&state.db, &format!("newsletter-subscribe-ip:{ip}"), hour, 20).await?
+        && rate_limit(&state.db, &format!("newsletter-subscribe:{}", request.email), hour * 24, 5).await?;
     if !allowed {
-        return Err(PageError { error: AppError::TooManyAttempts, lang });
+        return Err(AppError::TooManyAttempts);
     }
     let wording = consent_wording(&network, lang);
-    let outcome =
-        request_subscription(&state.db, &network, &request, source_of(&data), &wording, lang).await.page(lang)?;
+    let outcome = request_subscription(&state.db, &network, &request, source_of(&data), &wording, lang).await?;
     if let Outcome::Confirm(secret) = outcome {
         let mail_lang = request.lang;
         let link = format!("{}/newsletter/confirm?token={secret}&lang={}", state.public_url, mail_lang.code());
@@ -367,12 +366,9 @@ struct ConfirmPage {
 
 /// The link in the confirmation mail opens a page with a button, so that a
 /// mail scanner following links confirms nothing.
-pub async fn confirm_form(lang: Lang, uri: Uri, Query(query): Query<TokenQuery>) -> Result<Html<String>, PageError> {
+pub async fn confirm_form(lang: Lang, uri: Uri, Query(query): Query<TokenQuery>) -> Result<Html<String>, AppError> {
     let token = query.token.unwrap_or_default();
-    render(
-        &ConfirmPage { chrome: Chrome::new(lang, lang.t("newsletter-confirm-title"), &uri), token, manage: None },
-        lang,
-    )
+    render(&ConfirmPage { chrome: Chrome::new(lang, lang.t("newsletter-confirm-title"), &uri), token, manage: None })
 }
 
 pub async fn confirm(
@@ -380,10 +376,10 @@ pub async fn confirm(
     lang: Lang,
     uri: Uri,
     data: FormData,
-) -> Result<Response, PageError> {
+) -> Result<Response, AppError> {
     let hash = secret_hash(&data.get("token"));
     let valid_since = now_secs() - CONFIRMATION_VALID.as_secs() as i64;
-    let mut tx = state.db.pool.begin().await.page(lang)?;
+    let mut tx = state.db.pool.begin().await?;
     let confirmed = sqlx::query(
         "UPDATE newsletter_subscriptions SET status = 'active', confirmed_at = $1, confirm_token_hash = NULL \
          WHERE confirm_token_hash = $2 AND status = 'pending' AND confirm_sent_at >= $3 RETURNING id, email",
@@ -392,24 +388,21 @@ pub async fn confirm(
     .bind(&hash)
     .bind(valid_since)
     .fetch_optional(&mut *tx)
-    .await
-    .page(lang)?;
+    .await?;
     let Some(row) = confirmed else {
         let page = message_page(lang, &uri, "newsletter-confirm-title", lang.t("token-invalid"))?;
         return Ok((StatusCode::BAD_REQUEST, page).into_response());
     };
     let id: i64 = row.get("id");
     let email: String = row.get("email");
-    record_consent(&mut tx, id, "confirmed", "confirmation-link", lang, &lang.t("newsletter-confirm-button"))
-        .await
-        .page(lang)?;
-    tx.commit().await.page(lang)?;
+    record_consent(&mut tx, id, "confirmed", "confirmation-link", lang, &lang.t("newsletter-confirm-button")).await?;
+    tx.commit().await?;
     let page = ConfirmPage {
         chrome: Chrome::new(lang, lang.t("newsletter-confirm-title"), &uri),
         token: String::new(),
         manage: Some(manage_link(&state, &email)),
     };
-    Ok(render(&page, lang)?.into_response())
+    Ok(render(&page)?.into_response())
 }
 
 pub fn manage_link(state: &AppState, email: &str) -> String {
@@ -483,8 +476,8 @@ async fn unsubscribe_page(
     uri: &Uri,
     token: String,
     done: bool,
-) -> Result<Response, PageError> {
-    let (_, email, network_name) = subscription_by_token(state, &token).await.found(lang)?;
+) -> Result<Response, AppError> {
+    let (_, email, network_name) = subscription_by_token(state, &token).await.found()?;
     let page = UnsubscribePage {
         chrome: Chrome::new(lang, lang.t("newsletter-unsubscribe-title"), uri),
         manage: manage_link(state, &email),
@@ -493,7 +486,7 @@ async fn unsubscribe_page(
         token,
         done,
     };
-    Ok(render(&page, lang)?.into_response())
+    Ok(render(&page)?.into_response())
 }
 
 pub async fn unsubscribe_form(
@@ -501,7 +494,7 @@ pub async fn unsubscribe_form(
     lang: Lang,
     uri: Uri,
     Path(token): Path<String>,
-) -> Result<Response, PageError> {
+) -> Result<Response, AppError> {
     unsubscribe_page(&state, lang, &uri, token, false).await
 }
 
@@ -513,10 +506,10 @@ pub async fn unsubscribe(
     uri: Uri,
     Path(token): Path<String>,
     data: FormData,
-) -> Result<Response, PageError> {
-    let (id, _, _) = subscription_by_token(&state, &token).await.found(lang)?;
+) -> Result<Response, AppError> {
+    let (id, _, _) = subscription_by_token(&state, &token).await.found()?;
     let source = if data.get("List-Unsubscribe") == "One-Click" { "one-click" } else { "unsubscribe-page" };
-    unsubscribe_now(&state.db, id, source, lang).await.page(lang)?;
+    unsubscribe_now(&state.db, id, source, lang).await?;
     unsubscribe_page(&state, lang, &uri, token, true).await
 }
 
@@ -546,16 +539,15 @@ async fn manage_page(
     uri: &Uri,
     token: String,
     saved: bool,
-) -> Result<Response, PageError> {
-    let email = state.signer.verify(MANAGE, &token).ok_or(AppError::NotFound).page(lang)?;
+) -> Result<Response, AppError> {
+    let email = state.signer.verify(MANAGE, &token).ok_or(AppError::NotFound)?;
     let rows = sqlx::query(
         "SELECT s.id AS id, s.lang AS lang, s.status AS status, n.slug AS slug, n.name AS name \
          FROM newsletter_subscriptions s JOIN networks n ON n.id = s.network_id WHERE s.email = $1 ORDER BY n.slug",
     )
     .bind(&email)
     .fetch_all(&state.db.pool)
-    .await
-    .page(lang)?;
+    .await?;
     let subscriptions = rows
         .iter()
         .map(|row| ManagedSubscription {
@@ -569,8 +561,7 @@ async fn manage_page(
     let held: Option<String> = sqlx::query_scalar("SELECT held_at FROM newsletter_addresses WHERE email = $1")
         .bind(&email)
         .fetch_optional(&state.db.pool)
-        .await
-        .page(lang)?
+        .await?
         .flatten();
     let page = ManagePage {
         chrome: Chrome::new(lang, lang.t("newsletter-manage-title"), uri),
@@ -581,7 +572,7 @@ async fn manage_page(
         held: held.is_some(),
         saved,
     };
-    Ok(render(&page, lang)?.into_response())
+    Ok(render(&page)?.into_response())
 }
 
 pub async fn manage_form(
@@ -589,7 +580,7 @@ pub async fn manage_form(
     lang: Lang,
     uri: Uri,
     Path(token): Path<String>,
-) -> Result<Response, PageError> {
+) -> Result<Response, AppError> {
     manage_page(&state, lang, &uri, token, false).await
 }
 
@@ -601,26 +592,24 @@ pub async fn manage(
     uri: Uri,
     Path(token): Path<String>,
     data: FormData,
-) -> Result<Response, PageError> {
-    let email = state.signer.verify(MANAGE, &token).ok_or(AppError::NotFound).page(lang)?;
+) -> Result<Response, AppError> {
+    let email = state.signer.verify(MANAGE, &token).ok_or(AppError::NotFound)?;
     let id: i64 = data
         .get("subscription")
         .parse()
-        .map_err(|_| AppError::bad("subscription", crate::platform::web::Problem::NotANumber))
-        .page(lang)?;
+        .map_err(|_| AppError::bad("subscription", crate::platform::web::Problem::NotANumber))?;
     let owned: Option<i64> = sqlx::query_scalar("SELECT id FROM newsletter_subscriptions WHERE id = $1 AND email = $2")
         .bind(id)
         .bind(&email)
         .fetch_optional(&state.db.pool)
-        .await
-        .page(lang)?;
-    owned.ok_or(AppError::NotFound).page(lang)?;
+        .await?;
+    owned.ok_or(AppError::NotFound)?;
     match data.get("action").as_str() {
         "unsubscribe" => {
-            unsubscribe_now(&state.db, id, "manage-page", lang).await.page(lang)?;
+            unsubscribe_now(&state.db, id, "manage-page", lang).await?;
         }
         "resubscribe" => {
-            let mut tx = state.db.pool.begin().await.page(lang)?;
+            let mut tx = state.db.pool.begin().await?;
             let changed = sqlx::query(
                 "UPDATE newsletter_subscriptions SET status = 'active', confirmed_at = $1, unsubscribed_at = NULL, \
                  confirm_token_hash = NULL WHERE id = $2 AND status <> 'active'",
@@ -628,31 +617,25 @@ pub async fn manage(
             .bind(now_rfc3339())
             .bind(id)
             .execute(&mut *tx)
-            .await
-            .page(lang)?
+            .await?
             .rows_affected();
             if changed > 0 {
                 let wording = lang.t("newsletter-resubscribe");
-                record_consent(&mut tx, id, "confirmed", "manage-page", lang, &wording).await.page(lang)?;
+                record_consent(&mut tx, id, "confirmed", "manage-page", lang, &wording).await?;
             }
-            tx.commit().await.page(lang)?;
+            tx.commit().await?;
         }
         "lang" => {
             let chosen = Lang::parse(&data.get("lang"))
-                .ok_or_else(|| AppError::bad("lang", crate::platform::web::Problem::Unknown(data.get("lang"))))
-                .page(lang)?;
+                .ok_or_else(|| AppError::bad("lang", crate::platform::web::Problem::Unknown(data.get("lang"))))?;
             sqlx::query("UPDATE newsletter_subscriptions SET lang = $1 WHERE id = $2")
                 .bind(chosen.code())
                 .bind(id)
                 .execute(&state.db.pool)
-                .await
-                .page(lang)?;
+                .await?;
         }
         other => {
-            return Err(PageError {
-                error: AppError::bad("action", crate::platform::web::Problem::Unknown(other.to_string())),
-                lang,
-            });
+            return Err(AppError::bad("action", crate::platform::web::Problem::Unknown(other.to_string())));
         }
     }
     manage_page(&state, lang, &uri, token, true).await
@@ -685,9 +668,9 @@ pub async fn organization_page(
     uri: Uri,
     crate::platform::auth::RequireUser(user): crate::platform::auth::RequireUser,
     SlugPath(slug): SlugPath,
-) -> Result<Html<String>, PageError> {
-    let (id, _, record) = crate::directory::edit::load(&state.db, &slug).await.found(lang)?;
-    crate::directory::edit::require_editor(&state, &user, id, lang).await?;
+) -> Result<Html<String>, AppError> {
+    let (id, _, record) = crate::directory::edit::load(&state.db, &slug).await.found()?;
+    crate::directory::edit::require_editor(&state, &user, id).await?;
     let email = record.email.clone().unwrap_or_else(|| user.email.clone());
     let rows = sqlx::query(
         "SELECT n.slug AS slug, n.name AS name, s.status AS status FROM network_members m \
@@ -698,8 +681,7 @@ pub async fn organization_page(
     .bind(id)
     .bind(&email)
     .fetch_all(&state.db.pool)
-    .await
-    .page(lang)?;
+    .await?;
     let networks = rows
         .iter()
         .map(|row| OrganizationNetwork {
@@ -718,5 +700,5 @@ pub async fn organization_page(
         languages: Choice::languages(),
         networks,
     };
-    render(&page, lang)
+    render(&page)
 }

@@ -13,9 +13,8 @@ use sha2::{Digest, Sha256};
 use sqlx::Row;
 
 use super::db::{Db, Dialect};
-use super::i18n::Lang;
 use super::migrate::Migration;
-use super::web::{AppError, PageError};
+use super::web::AppError;
 
 pub const MIGRATIONS: &[Migration] = &[
     Migration { version: 50, name: "users, sessions, tokens, rate limits", sql: tables },
@@ -300,16 +299,12 @@ where
     Db: FromRef<S>,
     SessionPolicy: FromRef<S>,
 {
-    type Rejection = PageError;
+    type Rejection = AppError;
 
-    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, PageError> {
-        let lang = Lang::from_request_parts(parts, state).await.unwrap_or_default();
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, AppError> {
         let db = Db::from_ref(state);
         let policy = SessionPolicy::from_ref(state);
-        session_user(&db, &policy, &parts.headers)
-            .await
-            .map(MaybeUser)
-            .map_err(|e| PageError { error: AppError::from(e), lang })
+        session_user(&db, &policy, &parts.headers).await.map(MaybeUser).map_err(AppError::from)
     }
 }
 
@@ -319,13 +314,12 @@ where
     Db: FromRef<S>,
     SessionPolicy: FromRef<S>,
 {
-    type Rejection = PageError;
+    type Rejection = AppError;
 
-    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, PageError> {
-        let lang = Lang::from_request_parts(parts, state).await.unwrap_or_default();
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, AppError> {
         match MaybeUser::from_request_parts(parts, state).await?.0 {
             Some(user) => Ok(RequireUser(user)),
-            None => Err(PageError { error: AppError::SignInRequired(parts.uri.to_string()), lang }),
+            None => Err(AppError::SignInRequired(parts.uri.to_string())),
         }
     }
 }

@@ -7,7 +7,7 @@ use axum::body::Bytes;
 use axum::extract::{FromRequest, Request};
 
 use super::i18n::{Lang, LocalizedText};
-use super::web::{AppError, PageError, Problem};
+use super::web::{AppError, Problem};
 
 /// The fields of a posted form. Malformed bodies are refused with a 400 that
 /// says so; oversize bodies never get here (the body limit answers 413).
@@ -15,23 +15,17 @@ use super::web::{AppError, PageError, Problem};
 pub struct FormData(pub BTreeMap<String, String>);
 
 impl<S: Send + Sync> FromRequest<S> for FormData {
-    type Rejection = PageError;
+    type Rejection = AppError;
 
-    async fn from_request(request: Request, state: &S) -> Result<Self, PageError> {
-        let (mut parts, body) = request.into_parts();
-        let lang = <Lang as axum::extract::FromRequestParts<S>>::from_request_parts(&mut parts, state)
-            .await
-            .unwrap_or_default();
-        let request = Request::from_parts(parts, body);
-        let bytes = Bytes::from_request(request, state).await.map_err(|rejection| PageError {
-            error: if rejection.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
+    async fn from_request(request: Request, state: &S) -> Result<Self, AppError> {
+        let bytes = Bytes::from_request(request, state).await.map_err(|rejection| {
+            if rejection.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
                 AppError::TooLarge
             } else {
                 AppError::bad("form", Problem::InvalidUtf8)
-            },
-            lang,
+            }
         })?;
-        FormData::parse(&bytes).map_err(|error| PageError { error, lang })
+        FormData::parse(&bytes)
     }
 }
 

@@ -2,6 +2,8 @@
 //! renderings (an HTML page for the portal, JSON for the API), the language of
 //! a request, the page chrome every template extends, and query strings.
 
+use std::sync::Arc;
+
 use askama::Template;
 use axum::extract::{FromRequestParts, Request};
 use axum::http::request::Parts;
@@ -138,14 +140,8 @@ struct MessagePage {
 }
 
 /// A page that only tells the reader what happened, titled by `title_key`.
-pub fn message_page(lang: Lang, uri: &Uri, title_key: &str, message: String) -> Result<Html<String>, PageError> {
-    render(&MessagePage { chrome: Chrome::new(lang, lang.t(title_key), uri), message }, lang)
-}
-
-/// An error on a portal page: rendered as an HTML page in the reader's language.
-pub struct PageError {
-    pub error: AppError,
-    pub lang: Lang,
+pub fn message_page(lang: Lang, uri: &Uri, title_key: &str, message: String) -> Result<Html<String>, AppError> {
+    render(&MessagePage { chrome: Chrome::new(lang, lang.t(title_key), uri), message })
 }
 
 #[derive(Template)]
@@ -156,61 +152,70 @@ struct ErrorPage {
     message: String,
 }
 
-impl IntoResponse for PageError {
+/// An error a handler returned, waiting in its response for `error_pages` to
+/// render it in the reader's language.
+#[derive(Clone)]
+struct ErrorToRender(Arc<AppError>);
+
+impl IntoResponse for AppError {
     fn into_response(self) -> Response {
-        self.error.log();
-        if let AppError::SignInRequired(back) = &self.error {
+        self.log();
+        if let AppError::SignInRequired(back) = &self {
             let target = format!(
                 "/account/signin?next={}",
                 form_urlencoded::byte_serialize(back.as_bytes()).collect::<String>()
             );
             return axum::response::Redirect::to(&target).into_response();
         }
-        let status = self.error.status();
-        let heading = match status {
-            StatusCode::BAD_REQUEST => self.lang.t("error-bad-request-title"),
-            StatusCode::NOT_FOUND => self.lang.t("error-not-found-title"),
-            StatusCode::FORBIDDEN => self.lang.t("error-forbidden-title"),
-            StatusCode::TOO_MANY_REQUESTS => self.lang.t("error-too-many-attempts-title"),
-            _ => self.lang.t("error-internal-title"),
-        };
-        let page = ErrorPage {
-            chrome: Chrome::plain(self.lang, heading.clone()),
-            message: self.error.message(self.lang),
-            heading,
-        };
-        match page.render() {
-            Ok(html) => (status, Html(html)).into_response(),
-            Err(_) => (status, self.error.message(self.lang)).into_response(),
-        }
+        let status = self.status();
+        // Plain English until the middleware, which knows the reader's language, renders the page.
+        let mut response = (status, self.message(Lang::En)).into_response();
+        response.extensions_mut().insert(ErrorToRender(Arc::new(self)));
+        response
     }
 }
 
-pub trait WithLang<T> {
-    /// Marks an error as happening on a page read in `lang`.
-    fn page(self, lang: Lang) -> Result<T, PageError>;
+/// Renders the errors of portal handlers as HTML pages in the language of the
+/// request, so that handlers return plain `AppError`s.
+pub async fn error_pages(request: Request, next: Next) -> Response {
+    let lang = request_lang(request.uri(), request.headers());
+    let mut response = next.run(request).await;
+    match response.extensions_mut().remove::<ErrorToRender>() {
+        Some(ErrorToRender(error)) => error_page(&error, lang),
+        None => response,
+    }
 }
 
-impl<T, E: Into<AppError>> WithLang<T> for Result<T, E> {
-    fn page(self, lang: Lang) -> Result<T, PageError> {
-        self.map_err(|error| PageError { error: error.into(), lang })
+fn error_page(error: &AppError, lang: Lang) -> Response {
+    let status = error.status();
+    let heading = match status {
+        StatusCode::BAD_REQUEST => lang.t("error-bad-request-title"),
+        StatusCode::NOT_FOUND => lang.t("error-not-found-title"),
+        StatusCode::FORBIDDEN => lang.t("error-forbidden-title"),
+        StatusCode::TOO_MANY_REQUESTS => lang.t("error-too-many-attempts-title"),
+        _ => lang.t("error-internal-title"),
+    };
+    let page = ErrorPage { chrome: Chrome::plain(lang, heading.clone()), message: error.message(lang), heading };
+    match page.render() {
+        Ok(html) => (status, Html(html)).into_response(),
+        Err(_) => (status, error.message(lang)).into_response(),
     }
 }
 
 pub trait Found<T> {
     /// What a page looked up, or its "not found" page when there is nothing.
-    fn found(self, lang: Lang) -> Result<T, PageError>;
+    fn found(self) -> Result<T, AppError>;
 }
 
 impl<T, E: Into<AppError>> Found<T> for Result<Option<T>, E> {
-    fn found(self, lang: Lang) -> Result<T, PageError> {
-        self.page(lang)?.ok_or(AppError::NotFound).page(lang)
+    fn found(self) -> Result<T, AppError> {
+        self.map_err(Into::into)?.ok_or(AppError::NotFound)
     }
 }
 
 /// A page's HTML, or the error page if its template fails.
-pub fn render(page: &impl Template, lang: Lang) -> Result<Html<String>, PageError> {
-    Ok(Html(page.render().page(lang)?))
+pub fn render(page: &impl Template) -> Result<Html<String>, AppError> {
+    Ok(Html(page.render()?))
 }
 
 /// The `{slug}` of an address. Anything that cannot be a slug (not UTF-8,
@@ -218,15 +223,11 @@ pub fn render(page: &impl Template, lang: Lang) -> Result<Html<String>, PageErro
 pub struct SlugPath(pub Slug);
 
 impl<S: Send + Sync> FromRequestParts<S> for SlugPath {
-    type Rejection = PageError;
+    type Rejection = AppError;
 
-    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<SlugPath, PageError> {
-        let lang = Lang::from_request_parts(parts, state).await.unwrap_or_default();
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<SlugPath, AppError> {
         let raw = axum::extract::Path::<String>::from_request_parts(parts, state).await;
-        raw.ok()
-            .and_then(|axum::extract::Path(raw)| Slug::parse(&raw))
-            .map(SlugPath)
-            .ok_or(PageError { error: AppError::NotFound, lang })
+        raw.ok().and_then(|axum::extract::Path(raw)| Slug::parse(&raw)).map(SlugPath).ok_or(AppError::NotFound)
     }
 }
 
@@ -272,17 +273,22 @@ impl IntoResponse for ApiError {
 /// The language of a request: `?lang=`, then the `lang` cookie, then
 /// `Accept-Language`, then English.
 impl<S: Send + Sync> FromRequestParts<S> for Lang {
-    type Rejection = PageError;
+    type Rejection = AppError;
 
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Lang, PageError> {
-        let from_header = request_lang_from_headers(&parts.headers);
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Lang, AppError> {
         match lang_in_query(&parts.uri) {
             Some(Ok(lang)) => Ok(lang),
-            Some(Err(value)) => {
-                Err(PageError { error: AppError::bad("lang", Problem::Unknown(value)), lang: from_header })
-            }
-            None => Ok(from_header),
+            Some(Err(value)) => Err(AppError::bad("lang", Problem::Unknown(value))),
+            None => Ok(request_lang_from_headers(&parts.headers)),
         }
+    }
+}
+
+/// The language a request is read in; an unknown `?lang=` falls back to the headers'.
+fn request_lang(uri: &Uri, headers: &HeaderMap) -> Lang {
+    match lang_in_query(uri) {
+        Some(Ok(lang)) => lang,
+        _ => request_lang_from_headers(headers),
     }
 }
 
@@ -404,8 +410,8 @@ fn truncate(text: &str, max_chars: usize) -> String {
 }
 
 /// The handler for addresses nothing else answers.
-pub async fn not_found(lang: Lang) -> PageError {
-    PageError { error: AppError::NotFound, lang }
+pub async fn not_found() -> AppError {
+    AppError::NotFound
 }
 
 /// The `{slug}` of an API address; anything that is not a slug (or not

@@ -1,3 +1,4 @@
 //! The portal's front page.
 
+pub mod health;
 pub mod routes;

@@ -5,11 +5,11 @@ use axum::extract::State;
 use axum::http::Uri;
 use axum::response::Html;
 
-use crate::app::AppState;
 use crate::directory::queries::ThemeGoals;
 use crate::networks::queries::NetworkSummary;
 use crate::platform::i18n::Lang;
-use crate::platform::web::{Chrome, PageError, WithLang, render};
+use crate::platform::web::{AppError, Chrome, render};
+use crate::state::AppState;
 
 #[derive(Template)]
 #[template(path = "portal/home.html")]
@@ -23,14 +23,11 @@ struct HomePage {
     country_count: i64,
 }
 
-pub async fn home(State(state): State<AppState>, lang: Lang, uri: Uri) -> Result<Html<String>, PageError> {
-    let networks = crate::networks::queries::all(&state.db).await.page(lang)?;
-    let themes = crate::themes::queries::all(&state.db).await.page(lang)?;
+pub async fn home(State(state): State<AppState>, lang: Lang, uri: Uri) -> Result<Html<String>, AppError> {
+    let networks = crate::networks::queries::all(&state.db).await?;
+    let themes = crate::themes::queries::all(&state.db).await?;
     let (organization_count, country_count): (i64, i64) =
-        sqlx::query_as("SELECT COUNT(*), COUNT(DISTINCT country) FROM organizations")
-            .fetch_one(&state.db.pool)
-            .await
-            .page(lang)?;
+        sqlx::query_as("SELECT COUNT(*), COUNT(DISTINCT country) FROM organizations").fetch_one(&state.db.pool).await?;
     let page = HomePage {
         chrome: Chrome::new(lang, lang.t("home-title"), &uri),
         lang,
@@ -40,5 +37,5 @@ pub async fn home(State(state): State<AppState>, lang: Lang, uri: Uri) -> Result
         organization_count,
         country_count,
     };
-    render(&page, lang)
+    render(&page)
 }

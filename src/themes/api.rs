@@ -7,9 +7,9 @@ use axum::extract::State;
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::app::AppState;
 use crate::directory::queries::ThemeGoals;
 use crate::platform::web::{ApiError, ApiErrorBody, ApiSlug, AppError};
+use crate::state::AppState;
 
 #[derive(Serialize, ToSchema)]
 pub struct ThemeItem {

@@ -7,11 +7,12 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde_json::json;
 use sqlx::Row;
 
-use crate::app::AppState;
+use crate::accounts::{Right, Rights};
 use crate::platform::auth::RequireUser;
 use crate::platform::forms::{FormData, FormState};
 use crate::platform::i18n::{Lang, LocalizedText};
-use crate::platform::web::{AppError, Chrome, Found, PageError, SlugPath, WithLang, render};
+use crate::platform::web::{AppError, Chrome, Found, SlugPath, render};
+use crate::state::AppState;
 
 const MDGS: i64 = 8;
 const SDGS: i64 = 17;
@@ -63,16 +64,13 @@ pub async fn edit_form(
     uri: Uri,
     RequireUser(user): RequireUser,
     SlugPath(slug): SlugPath,
-) -> Result<Html<String>, PageError> {
-    if !user.is_admin {
-        return Err(PageError { error: AppError::Forbidden, lang });
-    }
-    let theme = super::queries::by_slug(&state.db, &slug).await.found(lang)?;
+) -> Result<Html<String>, AppError> {
+    Rights::of(&state.db, &user).require(Right::Administer).await?;
+    let theme = super::queries::by_slug(&state.db, &slug).await.found()?;
     let row = sqlx::query("SELECT version, name FROM themes WHERE slug = $1")
         .bind(slug.as_str())
         .fetch_one(&state.db.pool)
-        .await
-        .page(lang)?;
+        .await?;
     let name = LocalizedText::from_json(&row.get::<String, _>("name"));
     let mut form = FormState::default();
     for l in Lang::ALL {
@@ -88,7 +86,7 @@ pub async fn edit_form(
         millennium_declaration: theme.millennium_declaration,
         conflict: false,
     };
-    render(&page, lang)
+    render(&page)
 }
 
 pub async fn edit(
@@ -98,16 +96,13 @@ pub async fn edit(
     RequireUser(user): RequireUser,
     SlugPath(slug): SlugPath,
     data: FormData,
-) -> Result<Response, PageError> {
-    if !user.is_admin {
-        return Err(PageError { error: AppError::Forbidden, lang });
-    }
-    let before = super::queries::by_slug(&state.db, &slug).await.found(lang)?;
+) -> Result<Response, AppError> {
+    Rights::of(&state.db, &user).require(Right::Administer).await?;
+    let before = super::queries::by_slug(&state.db, &slug).await.found()?;
     let row = sqlx::query("SELECT id, version, name FROM themes WHERE slug = $1")
         .bind(slug.as_str())
         .fetch_one(&state.db.pool)
-        .await
-        .page(lang)?;
+        .await?;
     let (id, version): (i64, i64) = (row.get("id"), row.get("version"));
     let mut form = FormState::from(&data);
     let name = data.localized("name", 200, &mut form, lang);
@@ -134,17 +129,16 @@ pub async fn edit(
             conflict,
         };
         let status = if conflict { StatusCode::CONFLICT } else { StatusCode::BAD_REQUEST };
-        return Ok((status, render(&page, lang)?).into_response());
+        return Ok((status, render(&page)?).into_response());
     }
-    let mut tx = state.db.pool.begin().await.page(lang)?;
+    let mut tx = state.db.pool.begin().await?;
     sqlx::query("UPDATE themes SET name = $1, millennium_declaration = $2, version = version + 1 WHERE id = $3")
         .bind(name.to_json())
         .bind(i64::from(millennium_declaration))
         .bind(id)
         .execute(&mut *tx)
-        .await
-        .page(lang)?;
-    sqlx::query("DELETE FROM theme_goals WHERE theme_id = $1").bind(id).execute(&mut *tx).await.page(lang)?;
+        .await?;
+    sqlx::query("DELETE FROM theme_goals WHERE theme_id = $1").bind(id).execute(&mut *tx).await?;
     for (framework, numbers) in [("mdg", &mdgs), ("sdg", &sdgs)] {
         for number in numbers {
             sqlx::query("INSERT INTO theme_goals (theme_id, framework, number) VALUES ($1, $2, $3)")
@@ -152,11 +146,10 @@ pub async fn edit(
                 .bind(framework)
                 .bind(*number)
                 .execute(&mut *tx)
-                .await
-                .page(lang)?;
+                .await?;
         }
     }
-    tx.commit().await.page(lang)?;
+    tx.commit().await?;
     let before_state = json!({
         "name": before.goals.theme.name, "mdgs": before.goals.mdgs, "sdgs": before.goals.sdgs,
         "millennium_declaration": before.millennium_declaration,
@@ -172,8 +165,7 @@ pub async fn edit(
         Some(&before_state),
         Some(&after_state),
     )
-    .await
-    .page(lang)?;
+    .await?;
     Ok(Redirect::to(&format!("/themes/{slug}")).into_response())
 }
 
@@ -184,23 +176,20 @@ pub async fn history(
     uri: Uri,
     RequireUser(user): RequireUser,
     SlugPath(slug): SlugPath,
-) -> Result<Html<String>, PageError> {
-    if !user.is_admin {
-        return Err(PageError { error: AppError::Forbidden, lang });
-    }
-    let theme = super::queries::by_slug(&state.db, &slug).await.found(lang)?;
+) -> Result<Html<String>, AppError> {
+    Rights::of(&state.db, &user).require(Right::Administer).await?;
+    let theme = super::queries::by_slug(&state.db, &slug).await.found()?;
     let id: i64 = sqlx::query_scalar("SELECT id FROM themes WHERE slug = $1")
         .bind(slug.as_str())
         .fetch_one(&state.db.pool)
-        .await
-        .page(lang)?;
+        .await?;
     let name = theme.goals.theme.name.get(lang).to_string();
     let page = crate::directory::edit::HistoryPage {
         chrome: Chrome::new(lang, lang.t_with("history-title", &[("name", name.clone().into())]), &uri),
         back: format!("/themes/{slug}"),
         name,
-        entries: crate::platform::audit::history(&state.db, &[("theme", id)], lang).await.page(lang)?,
+        entries: crate::platform::audit::history(&state.db, &[("theme", id)], lang).await?,
         restore_base: None,
     };
-    render(&page, lang)
+    render(&page)
 }

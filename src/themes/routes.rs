@@ -6,11 +6,11 @@ use axum::http::Uri;
 use axum::response::Html;
 
 use super::queries::{self, Theme};
-use crate::app::AppState;
 use crate::directory::queries::ThemeGoals;
 use crate::platform::auth::MaybeUser;
 use crate::platform::i18n::Lang;
-use crate::platform::web::{Chrome, Found, PageError, SlugPath, WithLang, render};
+use crate::platform::web::{AppError, Chrome, Found, SlugPath, render};
+use crate::state::AppState;
 
 #[derive(Template)]
 #[template(path = "themes/show.html")]
@@ -36,9 +36,9 @@ pub async fn theme_page(
     uri: Uri,
     SlugPath(slug): SlugPath,
     MaybeUser(user): MaybeUser,
-) -> Result<Html<String>, PageError> {
-    let theme = queries::by_slug(&state.db, &slug).await.found(lang)?;
-    let organization_count = queries::organization_count(&state.db, &slug).await.page(lang)?;
+) -> Result<Html<String>, AppError> {
+    let theme = queries::by_slug(&state.db, &slug).await.found()?;
+    let organization_count = queries::organization_count(&state.db, &slug).await?;
     let page = ThemePage {
         chrome: Chrome::new(lang, theme.goals.theme.name.get(lang).to_string(), &uri),
         lang,
@@ -46,11 +46,11 @@ pub async fn theme_page(
         organization_count,
         can_edit: user.is_some_and(|u| u.is_admin),
     };
-    render(&page, lang)
+    render(&page)
 }
 
-pub async fn themes_page(State(state): State<AppState>, lang: Lang, uri: Uri) -> Result<Html<String>, PageError> {
-    let themes = queries::all(&state.db).await.page(lang)?;
+pub async fn themes_page(State(state): State<AppState>, lang: Lang, uri: Uri) -> Result<Html<String>, AppError> {
+    let themes = queries::all(&state.db).await?;
     let page = ThemesPage { chrome: Chrome::new(lang, lang.t("themes-title"), &uri), lang, themes };
-    render(&page, lang)
+    render(&page)
 }

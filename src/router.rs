@@ -1,181 +1,29 @@
-//! Putting the capabilities together: shared state, the router, start-up.
+//! The one place that names handlers: every address of the portal and of the
+//! open-data API, with the layers they share.
 
-use std::net::SocketAddr;
-use std::path::{Path, PathBuf};
-use std::sync::Arc;
-use std::time::Duration;
-
-use anyhow::Context;
 use axum::Router;
-use axum::extract::{DefaultBodyLimit, FromRef, State};
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::body::Body;
+use axum::extract::{DefaultBodyLimit, Request};
+use axum::http::{HeaderValue, Method, StatusCode, header};
+use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
+use base64::Engine;
+use sha2::{Digest, Sha256};
 use tower_http::compression::CompressionLayer;
+use tower_http::cors::{Any, CorsLayer};
 use tower_http::csrf::CsrfLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
+use utoipa::OpenApi;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+use utoipa_swagger_ui::SwaggerUi;
 
-use crate::consultative::rules::DeskRules;
-use crate::directory::search::DirectorySearch;
-use crate::newsletter::NewsletterSettings;
-use crate::platform::auth::SessionPolicy;
-use crate::platform::db::Db;
-use crate::platform::mail::Mailer;
-use crate::platform::migrate::{self, Migration};
-use crate::platform::signing::Signer;
-use crate::platform::web::remember_lang;
+use crate::platform::web::{ApiError, AppError, error_pages, remember_lang};
+use crate::state::AppState;
 use crate::{accounts, consultative, directory, membership, networks, newsletter, portal, themes};
-
-#[derive(Clone)]
-pub struct AppState {
-    pub db: Db,
-    pub search: Arc<DirectorySearch>,
-    /// Where the portal is reached from outside, for links in mail, feeds and JSON-LD.
-    pub public_url: String,
-    pub mailer: Mailer,
-    pub sessions: SessionPolicy,
-    /// How long a coordinator's verification of an organisation holds.
-    pub verification_days: i64,
-    /// Signs the links in mail that work without an account (newsletter management).
-    pub signer: Signer,
-    pub newsletter: NewsletterSettings,
-    /// The instance's data folder (scratch copies of uploaded imports while a request reads them).
-    pub data_dir: PathBuf,
-    /// The consultative-status rules the operator may set.
-    pub desk_rules: DeskRules,
-}
-
-impl FromRef<AppState> for Db {
-    fn from_ref(state: &AppState) -> Db {
-        state.db.clone()
-    }
-}
-
-impl FromRef<AppState> for SessionPolicy {
-    fn from_ref(state: &AppState) -> SessionPolicy {
-        state.sessions
-    }
-}
-
-/// Every capability's migrations; each capability numbers its own in its range.
-fn migrations() -> Vec<Migration> {
-    [
-        directory::schema::MIGRATIONS,
-        crate::platform::auth::MIGRATIONS,
-        crate::platform::signing::MIGRATIONS,
-        accounts::roles::MIGRATIONS,
-        membership::routes::MIGRATIONS,
-        membership::editors::MIGRATIONS,
-        membership::verification::MIGRATIONS,
-        newsletter::schema::MIGRATIONS,
-        consultative::schema::MIGRATIONS,
-    ]
-    .concat()
-}
-
-/// Opens the database and brings its schema up to date.
-pub async fn open_database(database_url: Option<&str>, data_dir: &Path) -> anyhow::Result<Db> {
-    let db = Db::connect(database_url, data_dir).await?;
-    db.with_schema_lock(async || migrate::run(&db, &migrations()).await).await?;
-    Ok(db)
-}
-
-/// Makes sure the data folder exists and can be written, before anything is
-/// put in it, so the operator gets one clear message.
-pub fn prepare_data_dir(dir: &Path) -> anyhow::Result<()> {
-    std::fs::create_dir_all(dir).with_context(|| format!("cannot create the data folder {}", dir.display()))?;
-    let probe = dir.join(".irene-write-check");
-    std::fs::write(&probe, b"ok").with_context(|| format!("the data folder {} is not writable", dir.display()))?;
-    std::fs::remove_file(&probe).ok();
-    Ok(())
-}
-
-pub struct ServeOptions {
-    pub addr: SocketAddr,
-    pub data_dir: PathBuf,
-    pub database_url: Option<String>,
-    pub public_url: Option<String>,
-    pub smtp_url: Option<String>,
-    pub mail_from: String,
-    pub verification_days: i64,
-    pub newsletter: NewsletterSettings,
-    pub desk_rules: DeskRules,
-    pub demo: bool,
-}
-
-pub async fn serve(options: ServeOptions) -> anyhow::Result<()> {
-    prepare_data_dir(&options.data_dir)?;
-    // Bind before the slower start-up work, so a taken address fails at once.
-    let listener = tokio::net::TcpListener::bind(options.addr).await.map_err(|error| {
-        if error.kind() == std::io::ErrorKind::AddrInUse {
-            anyhow::anyhow!("the address {} is already in use; choose another with --addr", options.addr)
-        } else {
-            anyhow::anyhow!("cannot listen on {}: {error}", options.addr)
-        }
-    })?;
-    let db = open_database(options.database_url.as_deref(), &options.data_dir).await?;
-    if options.demo {
-        if crate::demo::load(&db).await? {
-            tracing::info!("demo data from the Baku 2004 report loaded");
-        } else {
-            tracing::info!("demo data already present");
-        }
-    }
-    let adopted = consultative::dossier::adopt_stored_files(&db, &options.data_dir).await?;
-    if adopted > 0 {
-        tracing::info!(adopted, "dossier documents moved from the data folder into the database");
-    }
-    let search = DirectorySearch::open(&options.data_dir.join("search").join("directory"), db.clone()).await?;
-    search.follow(Duration::from_millis(400));
-    let public_url = options.public_url.unwrap_or_else(|| format!("http://{}", options.addr));
-    let public_url = public_url.trim_end_matches('/').to_string();
-    let mailer = Mailer::from_config(options.smtp_url.as_deref(), &options.mail_from, &options.data_dir.join("mail"))?;
-    let sessions = SessionPolicy { secure: public_url.starts_with("https://"), ..SessionPolicy::default() };
-    if let Some(secret) = crate::accounts::roles::issue_setup_token(&db).await? {
-        tracing::warn!(
-            "no administrator yet: open {public_url}/setup and enter the setup code {secret}, \
-             or run `irene admin create`"
-        );
-    }
-    let signer = Signer::load(&db, "links").await?;
-    let state = AppState {
-        db,
-        search,
-        public_url,
-        mailer,
-        sessions,
-        verification_days: options.verification_days,
-        signer,
-        newsletter: options.newsletter,
-        desk_rules: options.desk_rules,
-        data_dir: options.data_dir.clone(),
-    };
-    membership::verification::remind_periodically(state.clone());
-    newsletter::delivery::start(state.clone());
-    consultative::status::remind_periodically(state.clone());
-    tracing::info!(addr = %options.addr, "IRENE is serving");
-    let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
-    axum::serve(listener, app).with_graceful_shutdown(shutdown_signal()).await?;
-    Ok(())
-}
-
-async fn shutdown_signal() {
-    let interrupt = tokio::signal::ctrl_c();
-    #[cfg(unix)]
-    let terminate = async {
-        if let Ok(mut signal) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            signal.recv().await;
-        }
-    };
-    #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! {
-        _ = interrupt => {},
-        _ = terminate => {},
-    }
-}
 
 const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; style-src 'self'; img-src 'self' data:; \
      form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
@@ -293,11 +141,11 @@ pub fn router(state: AppState) -> Router {
             "/newsletter/manage/{token}",
             get(newsletter::subscriptions::manage_form).post(newsletter::subscriptions::manage),
         )
-        .route("/healthz", get(healthz))
+        .route("/healthz", get(portal::health::healthz))
         .route("/setup", get(accounts::routes::setup_form).post(accounts::routes::setup))
         .nest("/account", accounts)
-        .route("/static/irene.css", get(stylesheet))
-        .merge(crate::api::router())
+        .route("/static/irene.css", get(portal::health::stylesheet))
+        .merge(api_router())
         // Every form and API call above gets 64 KiB; the routes merged below set their own limits.
         .layer(RequestBodyLimitLayer::new(64 * 1024))
         // Imports have a limit of their own, checked by their handler so that it can say so.
@@ -326,6 +174,7 @@ pub fn router(state: AppState) -> Router {
         .merge(uploads)
         .fallback(crate::platform::web::not_found)
         .with_state(state)
+        .layer(axum::middleware::from_fn(error_pages))
         .layer(axum::middleware::from_fn(remember_lang))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,
@@ -344,26 +193,94 @@ pub fn router(state: AppState) -> Router {
         .layer(TraceLayer::new_for_http())
 }
 
-async fn healthz(State(state): State<AppState>) -> Response {
-    let database = sqlx::query_scalar::<_, i64>("SELECT 1").fetch_one(&state.db.pool).await.is_ok();
-    let ready = database && state.search.is_ready();
-    let body = axum::Json(serde_json::json!({
-        "status": if ready { "ok" } else { "unavailable" },
-        "database": database,
-        "search_documents": state.search.document_count(),
-        "search_position": state.search.position(),
-    }));
-    let status = if ready { StatusCode::OK } else { StatusCode::SERVICE_UNAVAILABLE };
-    (status, body).into_response()
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "IRENE open data",
+        description = "Everything public on the portal of the UN-NGO-IRENE networks: organisations, networks, \
+                       focal points, themes, sent newsletter issues and the ECOSOC calendar. Reading needs no key.",
+        version = "1"
+    ),
+    servers((url = "/api/v1")),
+    modifiers(&BearerToken),
+    tags(
+        (name = "directory", description = "Organisations and the directory search"),
+        (name = "networks", description = "Networks, their coordinators, focal points and members"),
+        (name = "themes", description = "Themes and the goals they map to"),
+        (name = "newsletter", description = "Each network's sent newsletter issues"),
+        (name = "ecosoc", description = "The calendar of the Committee on NGOs and ECOSOC"),
+    )
+)]
+struct ApiDoc;
+
+/// Writes take the API token of an account: `Authorization: Bearer irene_…`.
+struct BearerToken;
+
+impl utoipa::Modify for BearerToken {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme("bearer", SecurityScheme::Http(Http::new(HttpAuthScheme::Bearer)));
+    }
 }
 
-async fn stylesheet() -> Response {
-    (
-        [
-            (header::CONTENT_TYPE, HeaderValue::from_static("text/css; charset=utf-8")),
-            (header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=86400")),
-        ],
-        include_str!("../static/irene.css"),
-    )
-        .into_response()
+/// The largest API answer an ETag is computed for; larger ones go without.
+const ETAG_LIMIT: usize = 16 * 1024 * 1024;
+
+/// Answers `If-None-Match` with 304 when the answer has not changed, so
+/// clients on slow connections do not fetch it again.
+async fn etag(request: Request, next: Next) -> Response {
+    let cacheable = request.method() == Method::GET;
+    let if_none_match = request.headers().get(header::IF_NONE_MATCH).cloned();
+    let response = next.run(request).await;
+    if !cacheable || response.status() != StatusCode::OK {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, ETAG_LIMIT).await else {
+        return (StatusCode::INTERNAL_SERVER_ERROR, "answer too large").into_response();
+    };
+    let tag = format!("\"{}\"", base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(&Sha256::digest(&bytes)[..16]));
+    let matches = if_none_match
+        .and_then(|value| value.to_str().ok().map(str::to_string))
+        .is_some_and(|value| value.split(',').any(|candidate| candidate.trim() == tag || candidate.trim() == "*"));
+    if let Ok(value) = HeaderValue::from_str(&tag) {
+        parts.headers.insert(header::ETAG, value);
+    }
+    parts.headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    if matches {
+        parts.status = StatusCode::NOT_MODIFIED;
+        parts.headers.remove(header::CONTENT_LENGTH);
+        return Response::from_parts(parts, Body::empty());
+    }
+    Response::from_parts(parts, Body::from(bytes))
+}
+
+/// The `/api` part of the router: `/api/v1/…`, `/api/openapi.json` and the
+/// reference at `/api/docs`.
+fn api_router() -> Router<AppState> {
+    let (v1, openapi) = OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .routes(routes!(directory::api::search))
+        .routes(routes!(directory::api::organization, directory::api::update_organization))
+        .routes(routes!(directory::people_api::add_person))
+        .routes(routes!(directory::people_api::update_person, directory::people_api::remove_person))
+        .routes(routes!(networks::api::networks))
+        .routes(routes!(networks::api::network, networks::api::update_network))
+        .routes(routes!(networks::api::update_focal_point))
+        .routes(routes!(themes::api::themes))
+        .routes(routes!(themes::api::theme))
+        .routes(routes!(newsletter::api::issues))
+        .routes(routes!(consultative::api::calendar_days))
+        .split_for_parts();
+    // Reading is open to every site; writing (with a token) is left to same-site and non-browser clients.
+    let cors = CorsLayer::new().allow_origin(Any).allow_methods([Method::GET, Method::HEAD, Method::OPTIONS]);
+    let v1 = v1.fallback(|| async { ApiError(AppError::NotFound) }).layer(axum::middleware::from_fn(etag)).layer(cors);
+    // The reference is the one page that runs a script (Swagger UI, served from the binary).
+    let reference = Router::from(SwaggerUi::new("/api/docs").url("/api/openapi.json", openapi)).layer(
+        SetResponseHeaderLayer::if_not_present(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static("default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'"),
+        ),
+    );
+    Router::new().nest("/api/v1", v1).merge(reference)
 }

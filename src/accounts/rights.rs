@@ -1,0 +1,162 @@
+//! Who may do what, answered in one place. Rights follow organisations: a
+//! person edits the organisations they are an editor of; the editors of a
+//! network's coordinator organisation coordinate that network; the editors of a
+//! focal point's lead organisation lead it; administrators may do everything.
+//!
+//! Capabilities ask a [`Rights`] the question they need ([`Right`]) and never
+//! write their own role SQL, so that one rule cannot drift into two.
+
+use axum::extract::{FromRef, FromRequestParts};
+use axum::http::request::Parts;
+
+use crate::platform::auth::{RequireUser, SessionPolicy, SignedIn};
+use crate::platform::db::Db;
+use crate::platform::i18n::LocalizedText;
+use crate::platform::web::AppError;
+
+/// What a person may be allowed to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Right {
+    /// Change an organisation's profile, people and desk: its own editors, the
+    /// coordinators of a network it belongs to, administrators.
+    EditOrganization(i64),
+    /// Speak for the organisation itself (invite editors, read its ECOSOC
+    /// dossier): its own editors and administrators only.
+    ActForOrganization(i64),
+    /// Verify a member or put back an earlier version of its profile: the
+    /// coordinators of a network it belongs to, and administrators.
+    OverseeMember(i64),
+    /// Run a network: the editors of its coordinator organisation, administrators.
+    CoordinateNetwork(i64),
+    /// Change a focal point's partners: the editors of one of its lead organisations.
+    LeadFocalPoint(i64),
+    /// Everything: administrators.
+    Administer,
+}
+
+/// The rights of one signed-in person.
+#[derive(Clone)]
+pub struct Rights {
+    db: Db,
+    user: SignedIn,
+}
+
+impl Rights {
+    pub fn of(db: &Db, user: &SignedIn) -> Rights {
+        Rights { db: db.clone(), user: user.clone() }
+    }
+
+    pub fn user(&self) -> &SignedIn {
+        &self.user
+    }
+
+    pub fn is_admin(&self) -> bool {
+        self.user.is_admin
+    }
+
+    /// Whether the person holds `right`.
+    pub async fn may(&self, right: Right) -> sqlx::Result<bool> {
+        if self.user.is_admin {
+            return Ok(true);
+        }
+        let (sql, id) = match right {
+            Right::Administer => return Ok(false),
+            Right::EditOrganization(id) => (
+                "SELECT 1 FROM organization_editors WHERE organization_id = $1 AND user_id = $2 \
+                 UNION ALL SELECT 1 FROM network_members m JOIN networks n ON n.id = m.network_id \
+                 JOIN organization_editors e ON e.organization_id = n.coordinator_id \
+                 WHERE m.organization_id = $1 AND e.user_id = $2 LIMIT 1",
+                id,
+            ),
+            Right::ActForOrganization(id) => {
+                ("SELECT 1 FROM organization_editors WHERE organization_id = $1 AND user_id = $2", id)
+            }
+            Right::OverseeMember(id) => (
+                "SELECT 1 FROM network_members m JOIN networks n ON n.id = m.network_id \
+                 JOIN organization_editors e ON e.organization_id = n.coordinator_id \
+                 WHERE m.organization_id = $1 AND e.user_id = $2 LIMIT 1",
+                id,
+            ),
+            Right::CoordinateNetwork(id) => (
+                "SELECT 1 FROM networks n JOIN organization_editors e ON e.organization_id = n.coordinator_id \
+                 WHERE n.id = $1 AND e.user_id = $2",
+                id,
+            ),
+            Right::LeadFocalPoint(id) => (
+                "SELECT 1 FROM focal_point_organizations f JOIN organization_editors e ON e.organization_id = f.organization_id \
+                 WHERE f.focal_point_id = $1 AND f.role = 'lead' AND e.user_id = $2 LIMIT 1",
+                id,
+            ),
+        };
+        let found: Option<i64> =
+            sqlx::query_scalar(sql).bind(id).bind(self.user.user_id).fetch_optional(&self.db.pool).await?;
+        Ok(found.is_some())
+    }
+
+    /// `right`, or the translated 403 page (or JSON error) for whoever lacks it.
+    pub async fn require(&self, right: Right) -> Result<(), AppError> {
+        if self.may(right).await? { Ok(()) } else { Err(AppError::Forbidden) }
+    }
+
+    /// The networks the person coordinates (every network for an administrator).
+    pub async fn coordinated_networks(&self) -> sqlx::Result<Vec<i64>> {
+        let sql = if self.user.is_admin {
+            "SELECT id FROM networks WHERE $1 = $1 ORDER BY id"
+        } else {
+            "SELECT n.id FROM networks n JOIN organization_editors e ON e.organization_id = n.coordinator_id \
+             WHERE e.user_id = $1 ORDER BY n.id"
+        };
+        sqlx::query_scalar(sql).bind(self.user.user_id).fetch_all(&self.db.pool).await
+    }
+
+    /// The focal points of a network the person leads, as `(number, theme id)`.
+    pub async fn led_focal_points(&self, network_id: i64) -> sqlx::Result<Vec<(i64, i64)>> {
+        sqlx::query_as(
+            "SELECT DISTINCT fp.number, fp.theme_id FROM focal_points fp \
+             JOIN focal_point_organizations f ON f.focal_point_id = fp.id AND f.role = 'lead' \
+             JOIN organization_editors e ON e.organization_id = f.organization_id \
+             WHERE fp.network_id = $1 AND e.user_id = $2 ORDER BY fp.number",
+        )
+        .bind(network_id)
+        .bind(self.user.user_id)
+        .fetch_all(&self.db.pool)
+        .await
+    }
+
+    /// The organisations the person is an editor of, by slug.
+    pub async fn edited_organizations(&self) -> sqlx::Result<Vec<EditedOrganization>> {
+        let rows: Vec<(i64, String, String)> = sqlx::query_as(
+            "SELECT o.id, o.slug, o.name FROM organization_editors e JOIN organizations o ON o.id = e.organization_id \
+             WHERE e.user_id = $1 ORDER BY o.slug",
+        )
+        .bind(self.user.user_id)
+        .fetch_all(&self.db.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(id, slug, name)| EditedOrganization { id, slug, name: LocalizedText::from_json(&name) })
+            .collect())
+    }
+}
+
+/// An organisation a person is an editor of.
+pub struct EditedOrganization {
+    pub id: i64,
+    pub slug: String,
+    pub name: LocalizedText,
+}
+
+/// The rights of the signed-in person; the sign-in page for everyone else.
+impl<S> FromRequestParts<S> for Rights
+where
+    S: Send + Sync,
+    Db: FromRef<S>,
+    SessionPolicy: FromRef<S>,
+{
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Rights, AppError> {
+        let RequireUser(user) = RequireUser::from_request_parts(parts, state).await?;
+        Ok(Rights { db: Db::from_ref(state), user })
+    }
+}

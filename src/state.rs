@@ -1,0 +1,46 @@
+//! The state shared by the web handlers: `AppState` and the narrower parts
+//! handlers take through `FromRef` when that is all they use.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use axum::extract::FromRef;
+
+use crate::consultative::rules::DeskRules;
+use crate::directory::search::DirectorySearch;
+use crate::newsletter::NewsletterSettings;
+use crate::platform::auth::SessionPolicy;
+use crate::platform::db::Db;
+use crate::platform::mail::Mailer;
+use crate::platform::signing::Signer;
+
+#[derive(Clone)]
+pub struct AppState {
+    pub db: Db,
+    pub search: Arc<DirectorySearch>,
+    /// Where the portal is reached from outside, for links in mail, feeds and JSON-LD.
+    pub public_url: String,
+    pub mailer: Mailer,
+    pub sessions: SessionPolicy,
+    /// How long a coordinator's verification of an organisation holds.
+    pub verification_days: i64,
+    /// Signs the links in mail that work without an account (newsletter management).
+    pub signer: Signer,
+    pub newsletter: NewsletterSettings,
+    /// The instance's data folder (scratch copies of uploaded imports while a request reads them).
+    pub data_dir: PathBuf,
+    /// The consultative-status rules the operator may set.
+    pub desk_rules: DeskRules,
+}
+
+impl FromRef<AppState> for Db {
+    fn from_ref(state: &AppState) -> Db {
+        state.db.clone()
+    }
+}
+
+impl FromRef<AppState> for SessionPolicy {
+    fn from_ref(state: &AppState) -> SessionPolicy {
+        state.sessions
+    }
+}
