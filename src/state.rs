@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use axum::extract::FromRef;
 
-use crate::consultative::rules::DeskRules;
+use crate::consultative::DeskRules;
 use crate::directory::search::DirectorySearch;
 use crate::newsletter::NewsletterSettings;
 use crate::platform::auth::SessionPolicy;

@@ -19,6 +19,7 @@ use crate::platform::i18n::Lang;
 use crate::platform::values::Slug;
 use crate::platform::web::{AppError, Found};
 use crate::state::AppState;
+pub use rules::DeskRules;
 use rules::{Session, SessionKind};
 
 /// The organisation whose desk a page shows, once its reader may edit it.

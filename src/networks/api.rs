@@ -12,11 +12,11 @@ use super::edit;
 use super::queries::{self, FocalPoint, Member, NetworkSummary};
 use crate::accounts::{Right, Rights};
 use crate::platform::auth::TokenUser;
+use crate::platform::db::Db;
 use crate::platform::forms::{FormData, FormState, replace_texts};
 use crate::platform::i18n::{Lang, LocalizedText};
 use crate::platform::values::Slug;
 use crate::platform::web::{ApiError, ApiErrorBody, ApiSlug, ApiSlugNumber, AppError, Problem, api_body};
-use crate::state::AppState;
 
 /// An organisation as a network lists it.
 #[derive(Serialize, ToSchema)]
@@ -108,8 +108,8 @@ pub struct NetworkDetail {
 
 /// Every network, parents before their children.
 #[utoipa::path(get, path = "/networks", tag = "networks", responses((status = 200, body = Vec<NetworkItem>)))]
-pub async fn networks(State(state): State<AppState>) -> Result<Json<Vec<NetworkItem>>, ApiError> {
-    Ok(Json(queries::all(&state.db).await?.iter().map(NetworkItem::of).collect()))
+pub async fn networks(State(db): State<Db>) -> Result<Json<Vec<NetworkItem>>, ApiError> {
+    Ok(Json(queries::all(&db).await?.iter().map(NetworkItem::of).collect()))
 }
 
 /// One network, with its focal points and members.
@@ -120,12 +120,12 @@ pub async fn networks(State(state): State<AppState>) -> Result<Json<Vec<NetworkI
     params(("slug" = String, Path, description = "The network's slug", max_length = 120)),
     responses((status = 200, body = NetworkDetail), (status = 404, description = "No such network", body = ApiErrorBody))
 )]
-pub async fn network(State(state): State<AppState>, ApiSlug(slug): ApiSlug) -> Result<Json<NetworkDetail>, ApiError> {
-    Ok(Json(network_detail(&state, &slug).await?))
+pub async fn network(State(db): State<Db>, ApiSlug(slug): ApiSlug) -> Result<Json<NetworkDetail>, ApiError> {
+    Ok(Json(network_detail(&db, &slug).await?))
 }
 
-async fn network_detail(state: &AppState, slug: &Slug) -> Result<NetworkDetail, ApiError> {
-    let network = queries::by_slug(&state.db, slug).await?.ok_or(AppError::NotFound)?;
+async fn network_detail(db: &Db, slug: &Slug) -> Result<NetworkDetail, ApiError> {
+    let network = queries::by_slug(db, slug).await?.ok_or(AppError::NotFound)?;
     Ok(NetworkDetail {
         network: NetworkItem::of(&network.summary),
         description: network.description.as_ref().map(LocalizedText::by_code).unwrap_or_default(),
@@ -191,27 +191,27 @@ impl NetworkChanges {
     )
 )]
 pub async fn update_network(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     TokenUser { user, can_write }: TokenUser,
     ApiSlug(slug): ApiSlug,
     body: Result<Json<NetworkChanges>, JsonRejection>,
 ) -> Result<Json<NetworkDetail>, ApiError> {
-    let (id, version, before) = edit::load_network(&state.db, &slug).await?.ok_or(AppError::NotFound)?;
-    if !can_write || !Rights::of(&state.db, &user).may(Right::CoordinateNetwork(id)).await? {
+    let (id, version, before) = edit::load_network(&db, &slug).await?.ok_or(AppError::NotFound)?;
+    if !can_write || !Rights::of(&db, &user).may(Right::CoordinateNetwork(id)).await? {
         return Err(ApiError(AppError::Forbidden));
     }
     let changes = api_body(body)?;
     let mut fields = before.to_fields();
     changes.apply(&mut fields)?;
-    let members = edit::member_choices(&state.db, id, Lang::En).await?;
+    let members = edit::member_choices(&db, id, Lang::En).await?;
     let mut form = FormState::default();
     let Some(after) = edit::read_network(&FormData(fields), &mut form, &members, Lang::En) else {
         return Err(ApiError(form.api_error(&[("name", "names")])));
     };
-    if changes.version != version || !edit::save_network(&state.db, id, version, &before, &after, user.user_id).await? {
+    if changes.version != version || !edit::save_network(&db, id, version, &before, &after, user.user_id).await? {
         return Err(ApiError(AppError::Conflict));
     }
-    Ok(Json(network_detail(&state, &slug).await?))
+    Ok(Json(network_detail(&db, &slug).await?))
 }
 
 /// A change to a focal point: fields left out stay as they are; `title` replaces all languages; `leads` and
@@ -275,21 +275,20 @@ impl FocalPointChanges {
     )
 )]
 pub async fn update_focal_point(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     TokenUser { user, can_write }: TokenUser,
     ApiSlugNumber(slug, number): ApiSlugNumber,
     body: Result<Json<FocalPointChanges>, JsonRejection>,
 ) -> Result<Json<FocalPointItem>, ApiError> {
-    let (network_id, _, _) = edit::load_network(&state.db, &slug).await?.ok_or(AppError::NotFound)?;
-    let (id, version, before) =
-        edit::load_focal_point(&state.db, network_id, number).await?.ok_or(AppError::NotFound)?;
-    let coordinator = edit::focal_point_rights(&state.db, &user, network_id, id).await?;
+    let (network_id, _, _) = edit::load_network(&db, &slug).await?.ok_or(AppError::NotFound)?;
+    let (id, version, before) = edit::load_focal_point(&db, network_id, number).await?.ok_or(AppError::NotFound)?;
+    let coordinator = edit::focal_point_rights(&db, &user, network_id, id).await?;
     if !can_write {
         return Err(ApiError(AppError::Forbidden));
     }
     let changes = api_body(body)?;
     let members: BTreeSet<String> =
-        edit::member_choices(&state.db, network_id, Lang::En).await?.into_iter().map(|c| c.value).collect();
+        edit::member_choices(&db, network_id, Lang::En).await?.into_iter().map(|c| c.value).collect();
     // The form leaves out organisations that are not members; a client naming one is told.
     for (parameter, slugs) in [("leads", &changes.leads), ("collaborators", &changes.collaborators)] {
         if let Some(stranger) = slugs.iter().flatten().find(|slug| !members.contains(*slug)) {
@@ -298,7 +297,7 @@ pub async fn update_focal_point(
     }
     let mut fields = before.to_fields();
     changes.apply(&mut fields)?;
-    let themes = edit::theme_choices(&state.db, Lang::En).await?;
+    let themes = edit::theme_choices(&db, Lang::En).await?;
     let mut form = FormState::default();
     let after = edit::read_focal_point(&FormData(fields), &mut form, &members, &themes, Lang::En);
     if !form.is_valid() {
@@ -308,11 +307,11 @@ pub async fn update_focal_point(
         return Err(ApiError(AppError::Forbidden));
     }
     let saved = changes.version == version
-        && edit::save_focal_point(&state.db, id, version, &before, &after, user.user_id, "focal-point.update").await?;
+        && edit::save_focal_point(&db, id, version, &before, &after, user.user_id, "focal-point.update").await?;
     if !saved {
         return Err(ApiError(AppError::Conflict));
     }
-    let network = queries::by_slug(&state.db, &slug).await?.ok_or(AppError::NotFound)?;
+    let network = queries::by_slug(&db, &slug).await?.ok_or(AppError::NotFound)?;
     let changed = network.focal_points.iter().find(|fp| fp.number == number).ok_or(AppError::NotFound)?;
     Ok(Json(FocalPointItem::of(changed)))
 }

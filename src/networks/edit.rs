@@ -20,7 +20,6 @@ use crate::platform::forms::{FormData, FormState};
 use crate::platform::i18n::{Lang, LocalizedText};
 use crate::platform::values::Slug;
 use crate::platform::web::{AppError, Chrome, Found, SlugPath, render};
-use crate::state::AppState;
 
 /// Puts a text's languages into the fields `{prefix}_en`, `{prefix}_ru`, `{prefix}_az`.
 fn text_fields(fields: &mut BTreeMap<String, String>, prefix: &str, text: Option<&LocalizedText>) {
@@ -130,19 +129,19 @@ impl NetworkEditPage {
     }
 }
 
-async fn require_coordinator(state: &AppState, user: &SignedIn, network_id: i64) -> Result<(), AppError> {
-    Rights::of(&state.db, user).require(Right::CoordinateNetwork(network_id)).await
+async fn require_coordinator(db: &Db, user: &SignedIn, network_id: i64) -> Result<(), AppError> {
+    Rights::of(db, user).require(Right::CoordinateNetwork(network_id)).await
 }
 
 pub async fn edit_network_form(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     lang: Lang,
     uri: Uri,
     RequireUser(user): RequireUser,
     SlugPath(slug): SlugPath,
 ) -> Result<Html<String>, AppError> {
-    let (id, version, record) = load_network(&state.db, &slug).await.found()?;
-    require_coordinator(&state, &user, id).await?;
+    let (id, version, record) = load_network(&db, &slug).await.found()?;
+    require_coordinator(&db, &user, id).await?;
     let form = FormState { values: record.to_fields(), ..FormState::default() };
     let page = NetworkEditPage {
         chrome: Chrome::new(
@@ -153,24 +152,24 @@ pub async fn edit_network_form(
         slug: slug.to_string(),
         version,
         form,
-        members: member_choices(&state.db, id, lang).await?,
+        members: member_choices(&db, id, lang).await?,
         conflict: false,
     };
     render(&page)
 }
 
 pub async fn edit_network(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     lang: Lang,
     uri: Uri,
     RequireUser(user): RequireUser,
     SlugPath(slug): SlugPath,
     data: FormData,
 ) -> Result<Response, AppError> {
-    let (id, version, before) = load_network(&state.db, &slug).await.found()?;
-    require_coordinator(&state, &user, id).await?;
+    let (id, version, before) = load_network(&db, &slug).await.found()?;
+    require_coordinator(&db, &user, id).await?;
     let mut form = FormState::from(&data);
-    let members = member_choices(&state.db, id, lang).await?;
+    let members = member_choices(&db, id, lang).await?;
     let after = read_network(&data, &mut form, &members, lang);
     let typed_version: i64 = data.get("version").parse().unwrap_or(-1);
     let page = |form: FormState, conflict: bool| NetworkEditPage {
@@ -188,7 +187,7 @@ pub async fn edit_network(
     let Some(after) = after else {
         return Ok((StatusCode::BAD_REQUEST, render(&page(form, false))?).into_response());
     };
-    if !save_network(&state.db, id, typed_version, &before, &after, user.user_id).await? {
+    if !save_network(&db, id, typed_version, &before, &after, user.user_id).await? {
         return Ok((StatusCode::CONFLICT, render(&page(form, true))?).into_response());
     }
     Ok(Redirect::to(&format!("/networks/{slug}")).into_response())
@@ -355,7 +354,7 @@ pub async fn focal_point_rights(
 
 #[allow(clippy::too_many_arguments)]
 async fn focal_point_page(
-    state: &AppState,
+    db: &Db,
     lang: Lang,
     uri: &Uri,
     slug: &Slug,
@@ -376,7 +375,7 @@ async fn focal_point_page(
     } else {
         (record.leads.clone(), record.collaborators.clone())
     };
-    let members = member_choices(&state.db, network_id, lang)
+    let members = member_choices(db, network_id, lang)
         .await?
         .into_iter()
         .map(|c| MemberRole {
@@ -396,7 +395,7 @@ async fn focal_point_page(
         number,
         version,
         form,
-        themes: theme_choices(&state.db, lang).await?,
+        themes: theme_choices(db, lang).await?,
         members,
         coordinator,
         conflict,
@@ -404,25 +403,24 @@ async fn focal_point_page(
 }
 
 pub async fn edit_focal_point_form(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     lang: Lang,
     uri: Uri,
     RequireUser(user): RequireUser,
     Path((raw_slug, number)): Path<(String, i64)>,
 ) -> Result<Html<String>, AppError> {
     let slug = Slug::parse(&raw_slug).ok_or(AppError::NotFound)?;
-    let (network_id, _, _) = load_network(&state.db, &slug).await.found()?;
-    let (fp_id, version, record) = load_focal_point(&state.db, network_id, number).await.found()?;
-    let coordinator = focal_point_rights(&state.db, &user, network_id, fp_id).await?;
+    let (network_id, _, _) = load_network(&db, &slug).await.found()?;
+    let (fp_id, version, record) = load_focal_point(&db, network_id, number).await.found()?;
+    let coordinator = focal_point_rights(&db, &user, network_id, fp_id).await?;
     let form = FormState { values: record.to_fields(), ..FormState::default() };
-    let page =
-        focal_point_page(&state, lang, &uri, &slug, network_id, number, version, &record, form, coordinator, false)
-            .await?;
+    let page = focal_point_page(&db, lang, &uri, &slug, network_id, number, version, &record, form, coordinator, false)
+        .await?;
     render(&page)
 }
 
 pub async fn edit_focal_point(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     lang: Lang,
     uri: Uri,
     RequireUser(user): RequireUser,
@@ -430,13 +428,12 @@ pub async fn edit_focal_point(
     data: FormData,
 ) -> Result<Response, AppError> {
     let slug = Slug::parse(&raw_slug).ok_or(AppError::NotFound)?;
-    let (network_id, _, _) = load_network(&state.db, &slug).await.found()?;
-    let (fp_id, version, before) = load_focal_point(&state.db, network_id, number).await.found()?;
-    let coordinator = focal_point_rights(&state.db, &user, network_id, fp_id).await?;
+    let (network_id, _, _) = load_network(&db, &slug).await.found()?;
+    let (fp_id, version, before) = load_focal_point(&db, network_id, number).await.found()?;
+    let coordinator = focal_point_rights(&db, &user, network_id, fp_id).await?;
     let mut form = FormState::from(&data);
-    let members: BTreeSet<String> =
-        member_choices(&state.db, network_id, lang).await?.into_iter().map(|c| c.value).collect();
-    let themes = theme_choices(&state.db, lang).await?;
+    let members: BTreeSet<String> = member_choices(&db, network_id, lang).await?.into_iter().map(|c| c.value).collect();
+    let themes = theme_choices(&db, lang).await?;
     let after = read_focal_point(&data, &mut form, &members, &themes, lang);
     if !coordinator && !after.leaves_coordinators_part(&before) {
         return Err(AppError::Forbidden);
@@ -444,24 +441,13 @@ pub async fn edit_focal_point(
     let typed_version: i64 = data.get("version").parse().unwrap_or(-1);
     if !form.is_valid() || typed_version != version {
         let conflict = form.is_valid();
-        let page = focal_point_page(
-            &state,
-            lang,
-            &uri,
-            &slug,
-            network_id,
-            number,
-            version,
-            &before,
-            form,
-            coordinator,
-            conflict,
-        )
-        .await?;
+        let page =
+            focal_point_page(&db, lang, &uri, &slug, network_id, number, version, &before, form, coordinator, conflict)
+                .await?;
         let status = if conflict { StatusCode::CONFLICT } else { StatusCode::BAD_REQUEST };
         return Ok((status, render(&page)?).into_response());
     }
-    save_focal_point(&state.db, fp_id, version, &before, &after, user.user_id, "focal-point.update").await?;
+    save_focal_point(&db, fp_id, version, &before, &after, user.user_id, "focal-point.update").await?;
     Ok(Redirect::to(&format!("/networks/{slug}#focal-points")).into_response())
 }
 
@@ -549,16 +535,16 @@ pub async fn save_focal_point(
 /// Puts back the version of the network, or of one of its focal points, that
 /// an audit entry produced.
 pub async fn restore(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     RequireUser(user): RequireUser,
     Path((raw_slug, entry)): Path<(String, i64)>,
 ) -> Result<Response, AppError> {
     let slug = Slug::parse(&raw_slug).ok_or(AppError::NotFound)?;
-    let (network_id, version, current) = load_network(&state.db, &slug).await.found()?;
-    require_coordinator(&state, &user, network_id).await?;
+    let (network_id, version, current) = load_network(&db, &slug).await.found()?;
+    require_coordinator(&db, &user, network_id).await?;
     let row = sqlx::query("SELECT entity, entity_id, after_state FROM audit_log WHERE id = $1")
         .bind(entry)
-        .fetch_optional(&state.db.pool)
+        .fetch_optional(&db.pool)
         .await?
         .ok_or(AppError::NotFound)?;
     let entity: String = row.get("entity");
@@ -569,20 +555,20 @@ pub async fn restore(
         ("network", Some(id)) if id == network_id => {
             let restored: NetworkRecord =
                 state_json.and_then(|j| serde_json::from_str(&j).ok()).ok_or_else(not_found)?;
-            save_network(&state.db, network_id, version, &current, &restored, user.user_id).await?;
+            save_network(&db, network_id, version, &current, &restored, user.user_id).await?;
         }
         ("focal_point", Some(fp_id)) => {
             let number: Option<i64> =
                 sqlx::query_scalar("SELECT number FROM focal_points WHERE id = $1 AND network_id = $2")
                     .bind(fp_id)
                     .bind(network_id)
-                    .fetch_optional(&state.db.pool)
+                    .fetch_optional(&db.pool)
                     .await?;
             let (_, fp_version, fp_current) =
-                load_focal_point(&state.db, network_id, number.ok_or_else(not_found)?).await.found()?;
+                load_focal_point(&db, network_id, number.ok_or_else(not_found)?).await.found()?;
             let restored: FocalPointRecord =
                 state_json.and_then(|j| serde_json::from_str(&j).ok()).ok_or_else(not_found)?;
-            save_focal_point(&state.db, fp_id, fp_version, &fp_current, &restored, user.user_id, "focal-point.restore")
+            save_focal_point(&db, fp_id, fp_version, &fp_current, &restored, user.user_id, "focal-point.restore")
                 .await?;
         }
         _ => return Err(not_found()),
@@ -592,18 +578,16 @@ pub async fn restore(
 
 /// The recorded changes of a network and of its focal points.
 pub async fn history(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     lang: Lang,
     uri: Uri,
     RequireUser(user): RequireUser,
     SlugPath(slug): SlugPath,
 ) -> Result<Html<String>, AppError> {
-    let (id, _, record) = load_network(&state.db, &slug).await.found()?;
-    require_coordinator(&state, &user, id).await?;
-    let focal_points: Vec<i64> = sqlx::query_scalar("SELECT id FROM focal_points WHERE network_id = $1")
-        .bind(id)
-        .fetch_all(&state.db.pool)
-        .await?;
+    let (id, _, record) = load_network(&db, &slug).await.found()?;
+    require_coordinator(&db, &user, id).await?;
+    let focal_points: Vec<i64> =
+        sqlx::query_scalar("SELECT id FROM focal_points WHERE network_id = $1").bind(id).fetch_all(&db.pool).await?;
     let subjects: Vec<(&str, i64)> =
         std::iter::once(("network", id)).chain(focal_points.into_iter().map(|fp| ("focal_point", fp))).collect();
     let name = record.name.get(lang).to_string();
@@ -611,7 +595,7 @@ pub async fn history(
         chrome: Chrome::new(lang, lang.t_with("history-title", &[("name", name.clone().into())]), &uri),
         back: format!("/networks/{slug}"),
         name,
-        entries: crate::platform::audit::history(&state.db, &subjects, lang).await?,
+        entries: crate::platform::audit::history(&db, &subjects, lang).await?,
         restore_base: Some(format!("/networks/{slug}/history")),
     };
     render(&page)

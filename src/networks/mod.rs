@@ -5,3 +5,5 @@ pub mod api;
 pub mod edit;
 pub mod queries;
 pub mod routes;
+
+pub use queries::{Member, NetworkSummary, all as all_networks};

@@ -11,9 +11,9 @@ use super::queries::{self, Level, Member, Network, NetworkSummary};
 use crate::accounts::{Right, Rights};
 use crate::directory::model::ConsultativeStatus;
 use crate::platform::auth::MaybeUser;
+use crate::platform::db::Db;
 use crate::platform::i18n::Lang;
 use crate::platform::web::{AppError, Chrome, Found, SlugPath, render};
-use crate::state::AppState;
 
 /// A count that links to the directory search it stands for.
 pub struct CountLink {
@@ -64,16 +64,16 @@ fn directory_href(network: &str, filters: &[(&str, &str)]) -> String {
 }
 
 pub async fn network_page(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     lang: Lang,
     uri: Uri,
     SlugPath(slug): SlugPath,
     MaybeUser(user): MaybeUser,
 ) -> Result<Html<String>, AppError> {
-    let network = queries::by_slug(&state.db, &slug).await.found()?;
+    let network = queries::by_slug(&db, &slug).await.found()?;
     let (coordinator, led): (bool, Vec<i64>) = match &user {
         Some(user) => {
-            let rights = Rights::of(&state.db, user);
+            let rights = Rights::of(&db, user);
             (
                 rights.may(Right::CoordinateNetwork(network.summary.id)).await?,
                 rights.led_focal_points(network.summary.id).await?.into_iter().map(|(number, _)| number).collect(),
@@ -124,8 +124,8 @@ pub async fn network_page(
     render(&page)
 }
 
-pub async fn networks_page(State(state): State<AppState>, lang: Lang, uri: Uri) -> Result<Html<String>, AppError> {
-    let networks = queries::all(&state.db).await?;
+pub async fn networks_page(State(db): State<Db>, lang: Lang, uri: Uri) -> Result<Html<String>, AppError> {
+    let networks = queries::all(&db).await?;
     let page = NetworksPage { chrome: Chrome::new(lang, lang.t("networks-title"), &uri), lang, networks };
     render(&page)
 }

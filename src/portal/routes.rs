@@ -6,10 +6,10 @@ use axum::http::Uri;
 use axum::response::Html;
 
 use crate::directory::queries::ThemeGoals;
-use crate::networks::queries::NetworkSummary;
+use crate::networks::NetworkSummary;
+use crate::platform::db::Db;
 use crate::platform::i18n::Lang;
 use crate::platform::web::{AppError, Chrome, render};
-use crate::state::AppState;
 
 #[derive(Template)]
 #[template(path = "portal/home.html")]
@@ -23,11 +23,11 @@ struct HomePage {
     country_count: i64,
 }
 
-pub async fn home(State(state): State<AppState>, lang: Lang, uri: Uri) -> Result<Html<String>, AppError> {
-    let networks = crate::networks::queries::all(&state.db).await?;
-    let themes = crate::themes::queries::all(&state.db).await?;
+pub async fn home(State(db): State<Db>, lang: Lang, uri: Uri) -> Result<Html<String>, AppError> {
+    let networks = crate::networks::all_networks(&db).await?;
+    let themes = crate::themes::all_themes(&db).await?;
     let (organization_count, country_count): (i64, i64) =
-        sqlx::query_as("SELECT COUNT(*), COUNT(DISTINCT country) FROM organizations").fetch_one(&state.db.pool).await?;
+        sqlx::query_as("SELECT COUNT(*), COUNT(DISTINCT country) FROM organizations").fetch_one(&db.pool).await?;
     let page = HomePage {
         chrome: Chrome::new(lang, lang.t("home-title"), &uri),
         lang,

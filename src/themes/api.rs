@@ -8,8 +8,8 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use crate::directory::queries::ThemeGoals;
+use crate::platform::db::Db;
 use crate::platform::web::{ApiError, ApiErrorBody, ApiSlug, AppError};
-use crate::state::AppState;
 
 #[derive(Serialize, ToSchema)]
 pub struct ThemeItem {
@@ -56,8 +56,8 @@ pub struct ThemeDetail {
 
 /// Every theme, with the goals it maps to.
 #[utoipa::path(get, path = "/themes", tag = "themes", responses((status = 200, body = Vec<ThemeItem>)))]
-pub async fn themes(State(state): State<AppState>) -> Result<Json<Vec<ThemeItem>>, ApiError> {
-    Ok(Json(super::queries::all(&state.db).await?.iter().map(ThemeItem::of).collect()))
+pub async fn themes(State(db): State<Db>) -> Result<Json<Vec<ThemeItem>>, ApiError> {
+    Ok(Json(super::queries::all(&db).await?.iter().map(ThemeItem::of).collect()))
 }
 
 /// One theme, with its focal points across networks.
@@ -68,8 +68,8 @@ pub async fn themes(State(state): State<AppState>) -> Result<Json<Vec<ThemeItem>
     params(("slug" = String, Path, description = "The theme's slug", max_length = 120)),
     responses((status = 200, body = ThemeDetail), (status = 404, description = "No such theme", body = ApiErrorBody))
 )]
-pub async fn theme(State(state): State<AppState>, ApiSlug(slug): ApiSlug) -> Result<Json<ThemeDetail>, ApiError> {
-    let theme = super::queries::by_slug(&state.db, &slug).await?.ok_or(AppError::NotFound)?;
+pub async fn theme(State(db): State<Db>, ApiSlug(slug): ApiSlug) -> Result<Json<ThemeDetail>, ApiError> {
+    let theme = super::queries::by_slug(&db, &slug).await?.ok_or(AppError::NotFound)?;
     Ok(Json(ThemeDetail {
         theme: ThemeItem::of(&theme.goals),
         millennium_declaration: theme.millennium_declaration,

@@ -9,10 +9,10 @@ use sqlx::Row;
 
 use crate::accounts::{Right, Rights};
 use crate::platform::auth::RequireUser;
+use crate::platform::db::Db;
 use crate::platform::forms::{FormData, FormState};
 use crate::platform::i18n::{Lang, LocalizedText};
 use crate::platform::web::{AppError, Chrome, Found, SlugPath, render};
-use crate::state::AppState;
 
 const MDGS: i64 = 8;
 const SDGS: i64 = 17;
@@ -59,18 +59,16 @@ fn chosen(data: &FormData, framework: &str, count: i64) -> Vec<i64> {
 }
 
 pub async fn edit_form(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     lang: Lang,
     uri: Uri,
     RequireUser(user): RequireUser,
     SlugPath(slug): SlugPath,
 ) -> Result<Html<String>, AppError> {
-    Rights::of(&state.db, &user).require(Right::Administer).await?;
-    let theme = super::queries::by_slug(&state.db, &slug).await.found()?;
-    let row = sqlx::query("SELECT version, name FROM themes WHERE slug = $1")
-        .bind(slug.as_str())
-        .fetch_one(&state.db.pool)
-        .await?;
+    Rights::of(&db, &user).require(Right::Administer).await?;
+    let theme = super::queries::by_slug(&db, &slug).await.found()?;
+    let row =
+        sqlx::query("SELECT version, name FROM themes WHERE slug = $1").bind(slug.as_str()).fetch_one(&db.pool).await?;
     let name = LocalizedText::from_json(&row.get::<String, _>("name"));
     let mut form = FormState::default();
     for l in Lang::ALL {
@@ -90,18 +88,18 @@ pub async fn edit_form(
 }
 
 pub async fn edit(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     lang: Lang,
     uri: Uri,
     RequireUser(user): RequireUser,
     SlugPath(slug): SlugPath,
     data: FormData,
 ) -> Result<Response, AppError> {
-    Rights::of(&state.db, &user).require(Right::Administer).await?;
-    let before = super::queries::by_slug(&state.db, &slug).await.found()?;
+    Rights::of(&db, &user).require(Right::Administer).await?;
+    let before = super::queries::by_slug(&db, &slug).await.found()?;
     let row = sqlx::query("SELECT id, version, name FROM themes WHERE slug = $1")
         .bind(slug.as_str())
-        .fetch_one(&state.db.pool)
+        .fetch_one(&db.pool)
         .await?;
     let (id, version): (i64, i64) = (row.get("id"), row.get("version"));
     let mut form = FormState::from(&data);
@@ -131,7 +129,7 @@ pub async fn edit(
         let status = if conflict { StatusCode::CONFLICT } else { StatusCode::BAD_REQUEST };
         return Ok((status, render(&page)?).into_response());
     }
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = db.pool.begin().await?;
     sqlx::query("UPDATE themes SET name = $1, millennium_declaration = $2, version = version + 1 WHERE id = $3")
         .bind(name.to_json())
         .bind(i64::from(millennium_declaration))
@@ -157,7 +155,7 @@ pub async fn edit(
     let after_state =
         json!({"name": name, "mdgs": mdgs, "sdgs": sdgs, "millennium_declaration": millennium_declaration});
     crate::platform::audit::record(
-        &state.db,
+        &db,
         Some(user.user_id),
         "theme.update",
         "theme",
@@ -171,24 +169,22 @@ pub async fn edit(
 
 /// The recorded changes of a theme.
 pub async fn history(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     lang: Lang,
     uri: Uri,
     RequireUser(user): RequireUser,
     SlugPath(slug): SlugPath,
 ) -> Result<Html<String>, AppError> {
-    Rights::of(&state.db, &user).require(Right::Administer).await?;
-    let theme = super::queries::by_slug(&state.db, &slug).await.found()?;
-    let id: i64 = sqlx::query_scalar("SELECT id FROM themes WHERE slug = $1")
-        .bind(slug.as_str())
-        .fetch_one(&state.db.pool)
-        .await?;
+    Rights::of(&db, &user).require(Right::Administer).await?;
+    let theme = super::queries::by_slug(&db, &slug).await.found()?;
+    let id: i64 =
+        sqlx::query_scalar("SELECT id FROM themes WHERE slug = $1").bind(slug.as_str()).fetch_one(&db.pool).await?;
     let name = theme.goals.theme.name.get(lang).to_string();
     let page = crate::directory::edit::HistoryPage {
         chrome: Chrome::new(lang, lang.t_with("history-title", &[("name", name.clone().into())]), &uri),
         back: format!("/themes/{slug}"),
         name,
-        entries: crate::platform::audit::history(&state.db, &[("theme", id)], lang).await?,
+        entries: crate::platform::audit::history(&db, &[("theme", id)], lang).await?,
         restore_base: None,
     };
     render(&page)

@@ -4,3 +4,5 @@ pub mod api;
 pub mod edit;
 pub mod queries;
 pub mod routes;
+
+pub use queries::all as all_themes;

@@ -3,7 +3,7 @@
 use sqlx::Row;
 
 use crate::directory::queries::{NamedLink, ThemeGoals, group_theme_goals};
-use crate::networks::queries::Member;
+use crate::networks::Member;
 use crate::platform::db::Db;
 use crate::platform::i18n::LocalizedText;
 use crate::platform::values::{CountryCode, Slug};

@@ -8,9 +8,9 @@ use axum::response::Html;
 use super::queries::{self, Theme};
 use crate::directory::queries::ThemeGoals;
 use crate::platform::auth::MaybeUser;
+use crate::platform::db::Db;
 use crate::platform::i18n::Lang;
 use crate::platform::web::{AppError, Chrome, Found, SlugPath, render};
-use crate::state::AppState;
 
 #[derive(Template)]
 #[template(path = "themes/show.html")]
@@ -31,14 +31,14 @@ struct ThemesPage {
 }
 
 pub async fn theme_page(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     lang: Lang,
     uri: Uri,
     SlugPath(slug): SlugPath,
     MaybeUser(user): MaybeUser,
 ) -> Result<Html<String>, AppError> {
-    let theme = queries::by_slug(&state.db, &slug).await.found()?;
-    let organization_count = queries::organization_count(&state.db, &slug).await?;
+    let theme = queries::by_slug(&db, &slug).await.found()?;
+    let organization_count = queries::organization_count(&db, &slug).await?;
     let page = ThemePage {
         chrome: Chrome::new(lang, theme.goals.theme.name.get(lang).to_string(), &uri),
         lang,
@@ -49,8 +49,8 @@ pub async fn theme_page(
     render(&page)
 }
 
-pub async fn themes_page(State(state): State<AppState>, lang: Lang, uri: Uri) -> Result<Html<String>, AppError> {
-    let themes = queries::all(&state.db).await?;
+pub async fn themes_page(State(db): State<Db>, lang: Lang, uri: Uri) -> Result<Html<String>, AppError> {
+    let themes = queries::all(&db).await?;
     let page = ThemesPage { chrome: Chrome::new(lang, lang.t("themes-title"), &uri), lang, themes };
     render(&page)
 }
