@@ -20,7 +20,7 @@ pub const MIGRATIONS: &[Migration] = &[
     Migration { version: 50, name: "users, sessions, tokens, rate limits", sql: tables },
     Migration { version: 51, name: "append-only audit log", sql: append_only_audit },
     Migration { version: 52, name: "API tokens", sql: api_tokens },
-    Migration { version: 53, name: "turns taken at most once a period", sql: turns },
+    Migration { version: 54, name: "turns taken at most once a period", sql: turns },
 ];
 
 fn turns(_: Dialect) -> String {
