@@ -7,13 +7,11 @@ use axum::http::{HeaderValue, Uri, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde_json::json;
 
-use super::fields::{check_name, check_new_password, invalid, limit, parse_email, with_cookie};
+use super::fields::{Sessions, check_name, check_new_password, invalid, limit, parse_email};
 use super::links::{AccountMail, MailedLink, TokenQuery};
 use super::store::{self, Redeemed};
 use crate::accounts::Rights;
-use crate::platform::auth::{
-    RequireUser, SessionPolicy, SignedIn, cleared_session_cookie, hash_password, new_secret, verify_password,
-};
+use crate::platform::auth::{RequireUser, SignedIn, hash_password, new_secret, verify_password};
 use crate::platform::db::Db;
 use crate::platform::forms::{FormData, FormState};
 use crate::platform::i18n::Lang;
@@ -225,15 +223,14 @@ pub async fn confirm_email_change(
 }
 
 pub async fn end_session(
-    State(db): State<Db>,
-    State(policy): State<SessionPolicy>,
+    State(sessions): State<Sessions>,
     RequireUser(user): RequireUser,
     data: FormData,
 ) -> Result<Response, AppError> {
     let session = data.get("session");
-    store::end_session(&db, user.user_id, &session).await?;
+    store::end_session(&sessions.db, user.user_id, &session).await?;
     if session == user.session {
-        return Ok(with_cookie(Redirect::to("/").into_response(), &cleared_session_cookie(&policy)));
+        return Ok(sessions.signed_out("/"));
     }
     Ok(Redirect::to("/account?session-ended=1").into_response())
 }
@@ -272,25 +269,24 @@ pub async fn export(State(db): State<Db>, RequireUser(user): RequireUser) -> Res
 }
 
 pub async fn delete_account(
-    State(db): State<Db>,
-    State(policy): State<SessionPolicy>,
+    State(sessions): State<Sessions>,
     lang: Lang,
     RequireUser(user): RequireUser,
     data: FormData,
 ) -> Result<Response, AppError> {
+    let db = &sessions.db;
     let mut delete = FormState::default();
-    check_current_password(&db, &user, &mut delete, &data, lang).await?;
+    check_current_password(db, &user, &mut delete, &data, lang).await?;
     if data.get("confirm") != "yes" {
         delete.fail("confirm", lang.t("account-delete-confirm-required"));
     }
     if !delete.is_valid() {
         return Ok(invalid(
-            account_page(&db, lang, &account_address(), user, AccountForms { delete, ..Default::default() }, None)
-                .await,
+            account_page(db, lang, &account_address(), user, AccountForms { delete, ..Default::default() }, None).await,
         ));
     }
-    super::roles::anonymise(&db, user.user_id).await?;
-    Ok(with_cookie(Redirect::to("/?account-deleted=1").into_response(), &cleared_session_cookie(&policy)))
+    super::roles::anonymise(db, user.user_id).await?;
+    Ok(sessions.signed_out("/?account-deleted=1"))
 }
 
 pub async fn create_token(

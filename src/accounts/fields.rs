@@ -6,12 +6,15 @@ use std::time::Duration;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 
-use crate::platform::auth::{SessionPolicy, rate_limit, start_session};
+use axum::extract::FromRef;
+
+use crate::platform::auth::{SessionPolicy, cleared_session_cookie, rate_limit, start_session};
 use crate::platform::db::Db;
 use crate::platform::forms::{FormData, FormState};
 use crate::platform::i18n::Lang;
 use crate::platform::mail::Email;
 use crate::platform::web::AppError;
+use crate::state::AppState;
 
 pub const MIN_PASSWORD: usize = 10;
 pub const MAX_PASSWORD: usize = 200;
@@ -63,22 +66,36 @@ pub fn parse_email(form: &mut FormState, data: &FormData, field: &str, lang: Lan
     email
 }
 
-pub fn with_cookie(mut response: Response, cookie: &str) -> Response {
+fn with_cookie(mut response: Response, cookie: &str) -> Response {
     if let Ok(value) = HeaderValue::from_str(cookie) {
         response.headers_mut().append(header::SET_COOKIE, value);
     }
     response
 }
 
-/// Starts a session for `user_id` (a new secret each time) and goes to `to`.
-pub async fn sign_in(
-    db: &Db,
-    policy: &SessionPolicy,
-    headers: &HeaderMap,
-    user_id: i64,
-    to: &str,
-) -> Result<Response, AppError> {
-    let user_agent = headers.get(header::USER_AGENT).and_then(|v| v.to_str().ok());
-    let cookie = start_session(db, policy, user_id, user_agent).await?;
-    Ok(with_cookie(Redirect::to(to).into_response(), &cookie))
+/// What starting and ending sessions takes: the database and how long sessions live.
+#[derive(Clone)]
+pub struct Sessions {
+    pub db: Db,
+    pub policy: SessionPolicy,
+}
+
+impl FromRef<AppState> for Sessions {
+    fn from_ref(state: &AppState) -> Sessions {
+        Sessions { db: state.db.clone(), policy: state.sessions }
+    }
+}
+
+impl Sessions {
+    /// Starts a session for `user_id` (a new secret each time) and goes to `to`.
+    pub async fn sign_in(&self, headers: &HeaderMap, user_id: i64, to: &str) -> Result<Response, AppError> {
+        let user_agent = headers.get(header::USER_AGENT).and_then(|v| v.to_str().ok());
+        let cookie = start_session(&self.db, &self.policy, user_id, user_agent).await?;
+        Ok(with_cookie(Redirect::to(to).into_response(), &cookie))
+    }
+
+    /// Goes to `to` with the session cookie cleared.
+    pub fn signed_out(&self, to: &str) -> Response {
+        with_cookie(Redirect::to(to).into_response(), &cleared_session_cookie(&self.policy))
+    }
 }

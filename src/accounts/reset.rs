@@ -7,10 +7,10 @@ use axum::extract::{Query, State};
 use axum::http::{HeaderMap, Uri};
 use axum::response::{Html, IntoResponse, Response};
 
-use super::fields::{check_new_password, invalid, limit, parse_email, sign_in};
+use super::fields::{Sessions, check_new_password, invalid, limit, parse_email};
 use super::links::{AccountMail, MailedLink, TokenQuery};
 use super::store;
-use crate::platform::auth::{SessionPolicy, hash_password};
+use crate::platform::auth::hash_password;
 use crate::platform::db::Db;
 use crate::platform::forms::{FormData, FormState};
 use crate::platform::i18n::Lang;
@@ -80,8 +80,7 @@ pub async fn reset_new_form(
 }
 
 pub async fn reset_new(
-    State(db): State<Db>,
-    State(policy): State<SessionPolicy>,
+    State(sessions): State<Sessions>,
     lang: Lang,
     uri: Uri,
     headers: HeaderMap,
@@ -95,13 +94,14 @@ pub async fn reset_new(
         let page = ResetNewPage { chrome: Chrome::new(lang, lang.t("reset-title"), &uri), form, token };
         return Ok(invalid(render(&page)));
     }
-    let Some(redeemed) = MailedLink::ResetPassword.redeem(&db, &token).await? else {
+    let db = &sessions.db;
+    let Some(redeemed) = MailedLink::ResetPassword.redeem(db, &token).await? else {
         return Ok(invalid(message_page(lang, &uri, "reset-title", lang.t("token-invalid"))));
     };
     let hash = hash_password(data.raw("password")).await?;
     // Whoever asked for the reset may not be the one who was signed in: every session and API token ends.
-    store::replace_password(&db, redeemed.user_id, &hash, None).await?;
+    store::replace_password(db, redeemed.user_id, &hash, None).await?;
     // A reset proves the mailbox, so it also confirms the address.
-    store::confirm_address(&db, redeemed.user_id).await?;
-    sign_in(&db, &policy, &headers, redeemed.user_id, "/account?reset=1").await
+    store::confirm_address(db, redeemed.user_id).await?;
+    sessions.sign_in(&headers, redeemed.user_id, "/account?reset=1").await
 }

@@ -8,9 +8,8 @@ use axum::extract::State;
 use axum::http::{HeaderMap, Uri};
 use axum::response::{IntoResponse, Response};
 
-use super::fields::{check_name, check_new_password, invalid, limit, parse_email, sign_in};
+use super::fields::{Sessions, check_name, check_new_password, invalid, limit, parse_email};
 use super::roles;
-use crate::platform::auth::SessionPolicy;
 use crate::platform::db::Db;
 use crate::platform::forms::{FormData, FormState};
 use crate::platform::i18n::Lang;
@@ -32,20 +31,20 @@ pub async fn setup_form(State(db): State<Db>, lang: Lang, uri: Uri) -> Result<Re
 }
 
 pub async fn setup(
-    State(db): State<Db>,
-    State(policy): State<SessionPolicy>,
+    State(sessions): State<Sessions>,
     lang: Lang,
     uri: Uri,
     headers: HeaderMap,
     ClientIp(ip): ClientIp,
     data: FormData,
 ) -> Result<Response, AppError> {
-    if roles::has_admin(&db).await? {
+    let db = &sessions.db;
+    if roles::has_admin(db).await? {
         return Err(AppError::NotFound);
     }
-    limit(&db, &format!("setup:{ip}"), Duration::from_secs(3600), 10).await?;
+    limit(db, &format!("setup:{ip}"), Duration::from_secs(3600), 10).await?;
     let mut form = FormState::from(&data);
-    if !roles::setup_token_matches(&db, &data.get("setup_token")).await? {
+    if !roles::setup_token_matches(db, &data.get("setup_token")).await? {
         form.fail("setup_token", lang.t("setup-token-wrong"));
     }
     let email = parse_email(&mut form, &data, "email", lang);
@@ -55,6 +54,6 @@ pub async fn setup(
         let form = form.without(&["password", "password_confirm", "setup_token"]);
         return Ok(invalid(render(&SetupPage { chrome: Chrome::new(lang, lang.t("setup-title"), &uri), form })));
     };
-    let user_id = roles::create_admin(&db, &email, &name, data.raw("password")).await?;
-    sign_in(&db, &policy, &headers, user_id, "/account?welcome=1").await
+    let user_id = roles::create_admin(db, &email, &name, data.raw("password")).await?;
+    sessions.sign_in(&headers, user_id, "/account?welcome=1").await
 }

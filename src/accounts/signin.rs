@@ -8,15 +8,13 @@ use askama::Template;
 use axum::extract::{Query, State};
 use axum::http::uri::PathAndQuery;
 use axum::http::{HeaderMap, Uri};
-use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::response::{Html, Response};
 use serde::Deserialize;
 
-use super::fields::{invalid, sign_in, with_cookie};
+use super::fields::{Sessions, invalid};
 use super::links::{AccountMail, MailedLink};
 use super::store;
-use crate::platform::auth::{
-    Attempt, RequireUser, SessionPolicy, cleared_session_cookie, count_attempt, verify_password,
-};
+use crate::platform::auth::{Attempt, RequireUser, count_attempt, verify_password};
 use crate::platform::db::Db;
 use crate::platform::forms::{FormData, FormState};
 use crate::platform::i18n::Lang;
@@ -124,8 +122,7 @@ impl Guesses {
 }
 
 pub async fn signin(
-    State(db): State<Db>,
-    State(policy): State<SessionPolicy>,
+    State(sessions): State<Sessions>,
     State(mail): State<AccountMail>,
     lang: Lang,
     uri: Uri,
@@ -135,17 +132,18 @@ pub async fn signin(
 ) -> Result<Response, AppError> {
     let next = AfterSignIn::parse(&data.get("next"));
     let email = data.get("email").to_lowercase();
-    let guesses = Guesses::count(&db, &ip, &email).await?;
-    let account = store::credentials(&db, &email).await?;
+    let db = &sessions.db;
+    let guesses = Guesses::count(db, &ip, &email).await?;
+    let account = store::credentials(db, &email).await?;
     // An unknown address costs the same verification as a known one.
     let matches = verify_password(data.raw("password"), account.as_ref().map(|a| a.password_hash.clone())).await;
     let mut form = FormState::from(&data).without(&["password"]);
     let mut notice = None;
     match account {
         Some(account) if matches => {
-            guesses.withdraw(&db).await?;
+            guesses.withdraw(db).await?;
             if account.confirmed {
-                return sign_in(&db, &policy, &headers, account.user_id, next.as_str()).await;
+                return sessions.sign_in(&headers, account.user_id, next.as_str()).await;
             }
             if let Some(email) = Email::parse(&email)
                 && mail.may_send_unasked(&email).await?
@@ -160,13 +158,9 @@ pub async fn signin(
     Ok(invalid(render(&page)))
 }
 
-pub async fn signout(
-    State(db): State<Db>,
-    State(policy): State<SessionPolicy>,
-    RequireUser(user): RequireUser,
-) -> Result<Response, AppError> {
-    store::end_session(&db, user.user_id, &user.session).await?;
-    Ok(with_cookie(Redirect::to("/").into_response(), &cleared_session_cookie(&policy)))
+pub async fn signout(State(sessions): State<Sessions>, RequireUser(user): RequireUser) -> Result<Response, AppError> {
+    store::end_session(&sessions.db, user.user_id, &user.session).await?;
+    Ok(sessions.signed_out("/"))
 }
 
 #[cfg(test)]

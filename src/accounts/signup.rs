@@ -7,10 +7,10 @@ use axum::extract::{Query, State};
 use axum::http::{HeaderMap, Uri};
 use axum::response::{Html, IntoResponse, Response};
 
-use super::fields::{check_name, check_new_password, invalid, limit, parse_email, sign_in};
+use super::fields::{Sessions, check_name, check_new_password, invalid, limit, parse_email};
 use super::links::{AccountMail, MailedLink, TokenQuery};
 use super::store;
-use crate::platform::auth::{SessionPolicy, hash_password};
+use crate::platform::auth::hash_password;
 use crate::platform::db::Db;
 use crate::platform::forms::{FormData, FormState};
 use crate::platform::i18n::Lang;
@@ -65,16 +65,15 @@ pub async fn signup(
 }
 
 pub async fn confirm(
-    State(db): State<Db>,
-    State(policy): State<SessionPolicy>,
+    State(sessions): State<Sessions>,
     lang: Lang,
     uri: Uri,
     headers: HeaderMap,
     Query(query): Query<TokenQuery>,
 ) -> Result<Response, AppError> {
-    let Some(redeemed) = MailedLink::ConfirmAddress.redeem(&db, &query.token).await? else {
+    let Some(redeemed) = MailedLink::ConfirmAddress.redeem(&sessions.db, &query.token).await? else {
         return Ok(invalid(message_page(lang, &uri, "confirm-title", lang.t("token-invalid"))));
     };
-    store::confirm_address(&db, redeemed.user_id).await?;
-    sign_in(&db, &policy, &headers, redeemed.user_id, "/account?welcome=1").await
+    store::confirm_address(&sessions.db, redeemed.user_id).await?;
+    sessions.sign_in(&headers, redeemed.user_id, "/account?welcome=1").await
 }
