@@ -476,6 +476,11 @@ async fn sign_in_goes_on_only_to_a_path_of_this_site() {
     }
 }
 
+/// A sign-up form for `email`, filled in.
+fn sign_up_fields(email: &str) -> [(&'static str, &str); 4] {
+    [("email", email), ("display_name", "X"), ("password", PASSWORD), ("password_confirm", PASSWORD)]
+}
+
 /// Makes an API token on the account page and returns it.
 async fn make_token(browser: &Browser) -> String {
     let (status, page, _) = browser.post_page("/account/tokens", &[("name", "sync"), ("can_write", "1")]).await;
@@ -556,12 +561,7 @@ async fn mail_nobody_asked_for_reaches_an_address_at_most_once_an_hour() {
         sign_up(&server, &sink, &victim).await;
         let mixed_case = format!("vIctim-{}@NGO.example", backend.name());
         for (client, address) in [("127.0.0.2", &victim), ("127.0.0.3", &mixed_case), ("127.0.0.4", &victim)] {
-            let fields = [
-                ("email", address.as_str()),
-                ("display_name", "X"),
-                ("password", PASSWORD),
-                ("password_confirm", PASSWORD),
-            ];
+            let fields = sign_up_fields(address);
             let (status, _, _) = browser_from(&server, client).post_page("/account/signup", &fields).await;
             assert_eq!(status, 200);
         }
@@ -570,12 +570,7 @@ async fn mail_nobody_asked_for_reaches_an_address_at_most_once_an_hour() {
 
         // An account made with someone else's address, never confirmed: signing in to it mails its owner again.
         let unconfirmed = format!("unconfirmed-{}@ngo.example", backend.name());
-        let fields = [
-            ("email", unconfirmed.as_str()),
-            ("display_name", "X"),
-            ("password", PASSWORD),
-            ("password_confirm", PASSWORD),
-        ];
+        let fields = sign_up_fields(&unconfirmed);
         assert_eq!(Browser::new(&server).post_page("/account/signup", &fields).await.0, 200);
         let upper = unconfirmed.to_uppercase();
         for (client, address) in [("127.0.0.5", &unconfirmed), ("127.0.0.6", &upper), ("127.0.0.5", &unconfirmed)] {
@@ -584,12 +579,7 @@ async fn mail_nobody_asked_for_reaches_an_address_at_most_once_an_hour() {
             assert_eq!(status, 400);
             assert!(page.contains("at most once an hour"), "{page}");
         }
-        let fields = [
-            ("email", unconfirmed.as_str()),
-            ("display_name", "X"),
-            ("password", PASSWORD),
-            ("password_confirm", PASSWORD),
-        ];
+        let fields = sign_up_fields(&unconfirmed);
         assert_eq!(browser_from(&server, "127.0.0.7").post_page("/account/signup", &fields).await.0, 200);
         tokio::time::sleep(Duration::from_millis(500)).await;
         assert_eq!(

@@ -134,6 +134,11 @@ async fn account_page(
     render(&page)
 }
 
+/// The account page shown again after a form posted from it was refused (400).
+async fn shown_again(db: &Db, lang: Lang, user: SignedIn, forms: AccountForms) -> Response {
+    invalid(account_page(db, lang, &account_address(), user, forms, None).await)
+}
+
 pub async fn account(
     State(db): State<Db>,
     lang: Lang,
@@ -174,10 +179,7 @@ pub async fn change_password(
     check_current_password(&db, &user, &mut form, &data, lang).await?;
     if !form.is_valid() {
         let password = form.without(&["current_password", "new_password", "new_password_confirm"]);
-        return Ok(invalid(
-            account_page(&db, lang, &account_address(), user, AccountForms { password, ..Default::default() }, None)
-                .await,
-        ));
+        return Ok(shown_again(&db, lang, user, AccountForms { password, ..Default::default() }).await);
     }
     let hash = hash_password(data.raw("new_password")).await?;
     store::replace_password(&db, user.user_id, &hash, Some(&user.session)).await?;
@@ -196,9 +198,7 @@ pub async fn change_email(
     check_current_password(&db, &user, &mut form, &data, lang).await?;
     let (Some(email), true) = (email, form.is_valid()) else {
         let email = form.without(&["current_password"]);
-        return Ok(invalid(
-            account_page(&db, lang, &account_address(), user, AccountForms { email, ..Default::default() }, None).await,
-        ));
+        return Ok(shown_again(&db, lang, user, AccountForms { email, ..Default::default() }).await);
     };
     limit(&db, &format!("email-change:{}", user.user_id), std::time::Duration::from_secs(3600), 5).await?;
     mail.send_link(MailedLink::ChangeAddress, user.user_id, &email, lang).await?;
@@ -281,9 +281,7 @@ pub async fn delete_account(
         delete.fail("confirm", lang.t("account-delete-confirm-required"));
     }
     if !delete.is_valid() {
-        return Ok(invalid(
-            account_page(db, lang, &account_address(), user, AccountForms { delete, ..Default::default() }, None).await,
-        ));
+        return Ok(shown_again(db, lang, user, AccountForms { delete, ..Default::default() }).await);
     }
     super::roles::anonymise(db, user.user_id).await?;
     Ok(sessions.signed_out("/?account-deleted=1"))
@@ -298,9 +296,7 @@ pub async fn create_token(
     let mut token = FormState::from(&data);
     let name = check_name(&mut token, &data, "name", lang);
     if !token.is_valid() {
-        return Ok(invalid(
-            account_page(&db, lang, &account_address(), user, AccountForms { token, ..Default::default() }, None).await,
-        ));
+        return Ok(shown_again(&db, lang, user, AccountForms { token, ..Default::default() }).await);
     }
     let secret = format!("irene_{}", new_secret());
     store::create_api_token(&db, user.user_id, &name, &secret, data.0.contains_key("can_write")).await?;
