@@ -229,8 +229,8 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let email = irene::platform::mail::Email::parse(&email.to_lowercase())
                 .ok_or_else(|| anyhow::anyhow!("'{email}' is not an e-mail address"))?;
             let password = std::env::var("IRENE_ADMIN_PASSWORD").or_else(|_| read_password())?;
-            if password.chars().count() < irene::accounts::routes::MIN_PASSWORD {
-                anyhow::bail!("the password must have at least {} characters", irene::accounts::routes::MIN_PASSWORD);
+            if password.chars().count() < irene::accounts::MIN_PASSWORD {
+                anyhow::bail!("the password must have at least {} characters", irene::accounts::MIN_PASSWORD);
             }
             irene::startup::prepare_data_dir(&storage.data)?;
             let db = irene::startup::open_database(storage.database_url.as_deref(), &storage.data).await?;

@@ -422,3 +422,204 @@ async fn the_first_administrator_comes_from_the_command_line_or_the_setup_page()
     assert_eq!(status, 303);
     assert!(second.page("/account?lang=en").await.1.contains("Platform administrator"));
 }
+
+/// A browser whose requests come from `ip`, a loopback address of its own
+/// (the server listens on 127.0.0.1, and every 127.x address reaches it).
+fn browser_from(server: &Server, ip: &str) -> Browser {
+    let client = reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .user_agent("irene-tests")
+        .local_address(ip.parse::<std::net::IpAddr>().unwrap())
+        .build()
+        .expect("client");
+    Browser { client, base: server.base.clone() }
+}
+
+#[tokio::test]
+async fn sign_in_goes_on_only_to_a_path_of_this_site() {
+    let sink = SmtpSink::start();
+    for backend in backends() {
+        let database = TestDatabase::new(&backend).await;
+        let server = Server::demo_with_mail(&database, &sink.url).await;
+        let email = format!("next-{}@ngo.example", backend.name());
+        sign_up(&server, &sink, &email).await;
+        let sign_in_to = |next: &'static str| {
+            let (server, email) = (&server, email.clone());
+            async move {
+                let fields = [("email", email.as_str()), ("password", PASSWORD), ("next", next)];
+                let (status, _, location) = Browser::new(server).post_page("/account/signin", &fields).await;
+                (status, location)
+            }
+        };
+        for off_site in ["/\t/evil.example/", "/\\evil.example", "//evil.example/", "https://evil.example/"] {
+            assert_eq!(
+                sign_in_to(off_site).await,
+                (303, Some("/account".to_string())),
+                "{}: {off_site:?}",
+                backend.name()
+            );
+        }
+        assert_eq!(
+            sign_in_to("/themes\r\nSet-Cookie: planted=1").await,
+            (303, Some("/account".to_string())),
+            "a line break is no reason to fail"
+        );
+        assert_eq!(
+            sign_in_to("/organizations?q=Buta&page=2").await,
+            (303, Some("/organizations?q=Buta&page=2".into()))
+        );
+
+        let (status, page) = Browser::new(&server).page("/account/signin?next=/%09/evil.example/").await;
+        assert_eq!(status, 200);
+        assert!(page.contains("name=\"next\" value=\"/account\""), "the form carries only a path of this site");
+    }
+}
+
+/// A sign-up form for `email`, filled in.
+fn sign_up_fields(email: &str) -> [(&'static str, &str); 4] {
+    [("email", email), ("display_name", "X"), ("password", PASSWORD), ("password_confirm", PASSWORD)]
+}
+
+/// Makes an API token on the account page and returns it.
+async fn make_token(browser: &Browser) -> String {
+    let (status, page, _) = browser.post_page("/account/tokens", &[("name", "sync"), ("can_write", "1")]).await;
+    assert_eq!(status, 200, "{page}");
+    page.split("<code id=\"new-token\">").nth(1).unwrap().split('<').next().unwrap().to_string()
+}
+
+/// What the API answers a write with `token`: 403 while the token is live (its
+/// owner edits nothing), 401 once it is revoked.
+async fn write_with(server: &Server, token: &str) -> u16 {
+    reqwest::Client::new()
+        .patch(server.url("/api/v1/organizations/ecores"))
+        .bearer_auth(token)
+        .json(&serde_json::json!({"version": 1, "city": "Ganja"}))
+        .send()
+        .await
+        .unwrap()
+        .status()
+        .as_u16()
+}
+
+#[tokio::test]
+async fn a_reset_or_a_new_password_revokes_api_tokens_and_says_so() {
+    let sink = SmtpSink::start();
+    for backend in backends() {
+        let database = TestDatabase::new(&backend).await;
+        let server = Server::demo_with_mail(&database, &sink.url).await;
+        let email = format!("tokens-{}@ngo.example", backend.name());
+        let browser = sign_up(&server, &sink, &email).await;
+        let before_reset = make_token(&browser).await;
+        assert_eq!(write_with(&server, &before_reset).await, 403, "the token is live");
+
+        let before = sink.messages().len();
+        Browser::new(&server).post_page("/account/reset", &[("email", &email)]).await;
+        let mails = sink.wait_for(before + 1, Duration::from_secs(10)).await;
+        let link = link_in(&mails[before].text, &format!("{}/account/reset/new?token=", server.base)).unwrap();
+        let token = link.split("token=").nth(1).unwrap().split('&').next().unwrap().to_string();
+        let new_password = "another long passphrase";
+        let reset = Browser::new(&server);
+        let fields = [("token", token.as_str()), ("password", new_password), ("password_confirm", new_password)];
+        let (status, _, location) = reset.post_page("/account/reset/new", &fields).await;
+        assert_eq!((status, location.as_deref()), (303, Some("/account?reset=1")));
+        assert_eq!(write_with(&server, &before_reset).await, 401, "{}: a reset revokes the tokens", backend.name());
+        let (_, page) = reset.page("/account?reset=1&lang=en").await;
+        assert!(page.contains("your API tokens revoked"), "the page says so");
+        let (_, page) = reset.page("/account?reset=1&lang=ru").await;
+        assert!(page.contains("API-токены отозваны"));
+
+        let after_reset = make_token(&reset).await;
+        assert_eq!(write_with(&server, &after_reset).await, 403, "new tokens can be made");
+        let fields = [
+            ("current_password", new_password),
+            ("new_password", "yet another passphrase"),
+            ("new_password_confirm", "yet another passphrase"),
+        ];
+        let (status, _, location) = reset.post_page("/account/password", &fields).await;
+        assert_eq!((status, location.as_deref()), (303, Some("/account?password=1")));
+        assert_eq!(write_with(&server, &after_reset).await, 401, "a new password revokes them too");
+        let (status, page) = reset.page("/account?password=1&lang=az").await;
+        assert_eq!(status, 200, "the session that changed it goes on");
+        assert!(page.contains("API tokenləriniz isə ləğv edildi"));
+        assert_eq!(write_with(&server, &make_token(&reset).await).await, 403);
+    }
+}
+
+/// The mail that went to `email` (whatever the case it was typed in).
+fn mails_to(sink: &SmtpSink, email: &str) -> usize {
+    sink.messages().iter().filter(|m| m.to.iter().any(|to| to.to_lowercase().contains(email))).count()
+}
+
+#[tokio::test]
+async fn mail_nobody_asked_for_reaches_an_address_at_most_once_an_hour() {
+    let sink = SmtpSink::start();
+    for backend in backends() {
+        let database = TestDatabase::new(&backend).await;
+        let server = Server::demo_with_mail(&database, &sink.url).await;
+        let victim = format!("victim-{}@ngo.example", backend.name());
+        sign_up(&server, &sink, &victim).await;
+        let mixed_case = format!("vIctim-{}@NGO.example", backend.name());
+        for (client, address) in [("127.0.0.2", &victim), ("127.0.0.3", &mixed_case), ("127.0.0.4", &victim)] {
+            let fields = sign_up_fields(address);
+            let (status, _, _) = browser_from(&server, client).post_page("/account/signup", &fields).await;
+            assert_eq!(status, 200);
+        }
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        assert_eq!(mails_to(&sink, &victim), 2, "{}: the confirmation, and one word of the sign-ups", backend.name());
+
+        // An account made with someone else's address, never confirmed: signing in to it mails its owner again.
+        let unconfirmed = format!("unconfirmed-{}@ngo.example", backend.name());
+        let fields = sign_up_fields(&unconfirmed);
+        assert_eq!(Browser::new(&server).post_page("/account/signup", &fields).await.0, 200);
+        let upper = unconfirmed.to_uppercase();
+        for (client, address) in [("127.0.0.5", &unconfirmed), ("127.0.0.6", &upper), ("127.0.0.5", &unconfirmed)] {
+            let fields = [("email", address.as_str()), ("password", PASSWORD)];
+            let (status, page, _) = browser_from(&server, client).post_page("/account/signin?lang=en", &fields).await;
+            assert_eq!(status, 400);
+            assert!(page.contains("at most once an hour"), "{page}");
+        }
+        let fields = sign_up_fields(&unconfirmed);
+        assert_eq!(browser_from(&server, "127.0.0.7").post_page("/account/signup", &fields).await.0, 200);
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        assert_eq!(
+            mails_to(&sink, &unconfirmed),
+            2,
+            "{}: the confirmation, and one more whichever form asked",
+            backend.name()
+        );
+    }
+}
+
+#[tokio::test]
+async fn guessing_from_elsewhere_slows_the_guesser_and_never_locks_the_owner_out() {
+    let sink = SmtpSink::start();
+    for backend in backends() {
+        let database = TestDatabase::new(&backend).await;
+        let server = Server::demo_with_mail(&database, &sink.url).await;
+        let owner = format!("owner-{}@ngo.example", backend.name());
+        sign_up(&server, &sink, &owner).await;
+        let guess = async |client: &str, password: &str| {
+            let fields = [("email", owner.as_str()), ("password", password)];
+            browser_from(&server, client).post_page("/account/signin", &fields).await.0
+        };
+        let mut statuses = Vec::new();
+        for attempt in 0..15 {
+            statuses.push(guess("127.0.0.2", &format!("guess number {attempt}")).await);
+        }
+        assert_eq!(&statuses[..10], &[400; 10], "{}", backend.name());
+        assert_eq!(&statuses[10..], &[429; 5], "{}: the guesser is slowed down", backend.name());
+        assert_eq!(guess("127.0.0.2", PASSWORD).await, 429, "even the right password, from the guessing client");
+
+        // The account is now under attack: another client gets only a few guesses at it.
+        let mut statuses = Vec::new();
+        for attempt in 0..5 {
+            statuses.push(guess("127.0.0.3", &format!("another guess {attempt}")).await);
+        }
+        assert_eq!(statuses, [400, 400, 400, 429, 429], "{}", backend.name());
+
+        assert_eq!(guess("127.0.0.1", PASSWORD).await, 303, "{}: the owner gets in from elsewhere", backend.name());
+        assert_eq!(guess("127.0.0.4", "a typo").await, 400);
+        assert_eq!(guess("127.0.0.4", PASSWORD).await, 303, "{}: even after a typo", backend.name());
+    }
+}

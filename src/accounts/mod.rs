@@ -1,8 +1,16 @@
 //! People's accounts, and the rights they hold over organisations and networks.
 
+pub mod account;
+mod fields;
+mod links;
+pub mod reset;
 pub mod rights;
 pub mod roles;
-pub mod routes;
+pub mod setup;
+pub mod signin;
+pub mod signup;
+mod store;
 
+pub use fields::MIN_PASSWORD;
 pub use rights::{Right, Rights};
 pub use roles::{coordinator_addresses, editors, grant_editor};

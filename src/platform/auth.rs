@@ -20,7 +20,12 @@ pub const MIGRATIONS: &[Migration] = &[
     Migration { version: 50, name: "users, sessions, tokens, rate limits", sql: tables },
     Migration { version: 51, name: "append-only audit log", sql: append_only_audit },
     Migration { version: 52, name: "API tokens", sql: api_tokens },
+    Migration { version: 54, name: "turns taken at most once a period", sql: turns },
 ];
+
+fn turns(_: Dialect) -> String {
+    "CREATE TABLE turns (key TEXT PRIMARY KEY, taken_at BIGINT NOT NULL)".to_string()
+}
 
 fn api_tokens(_: Dialect) -> String {
     "CREATE TABLE api_tokens (
@@ -326,10 +331,39 @@ where
 
 /// Counts an attempt against a limit shared by every instance: at most `max`
 /// per `window` for `key`. Returns whether this attempt is allowed.
+pub async fn rate_limit(db: &Db, key: &str, window: Duration, max: i64) -> sqlx::Result<bool> {
+    Ok(count_attempt(db, key, window).await?.within(max))
+}
+
+/// An attempt counted against a key; withdrawn when it turns out not to count
+/// (a sign-in with the right password is no guess).
+pub struct Attempt {
+    key: String,
+    window_start: i64,
+    /// The attempts within the last window, this one included.
+    count: f64,
+}
+
+impl Attempt {
+    pub fn within(&self, max: i64) -> bool {
+        self.count <= max as f64
+    }
+
+    pub async fn withdraw(self, db: &Db) -> sqlx::Result<()> {
+        sqlx::query("UPDATE rate_limits SET hits = hits - 1 WHERE key = $1 AND window_start = $2 AND hits > 0")
+            .bind(&self.key)
+            .bind(self.window_start)
+            .execute(&db.pool)
+            .await?;
+        Ok(())
+    }
+}
+
+/// Counts an attempt for `key` in a table all instances share.
 ///
 /// The count slides: the previous window's attempts weigh by how much of it
 /// still lies within the last `window`, so a burst cannot straddle a boundary.
-pub async fn rate_limit(db: &Db, key: &str, window: Duration, max: i64) -> sqlx::Result<bool> {
+pub async fn count_attempt(db: &Db, key: &str, window: Duration) -> sqlx::Result<Attempt> {
     let window_secs = window.as_secs().max(1) as i64;
     let now = now_secs();
     let window_start = now - now % window_secs;
@@ -351,7 +385,30 @@ pub async fn rate_limit(db: &Db, key: &str, window: Duration, max: i64) -> sqlx:
         // Old windows are of no use; the first hit of a window clears them.
         sqlx::query("DELETE FROM rate_limits WHERE window_start < $1").bind(now - 86_400).execute(&db.pool).await?;
     }
-    Ok(sliding_count(current, previous, now - window_start, window_secs) <= max as f64)
+    let count = sliding_count(current, previous, now - window_start, window_secs);
+    Ok(Attempt { key: key.to_string(), window_start, count })
+}
+
+/// Takes `key`'s turn if it has had none in the last `period`, across every
+/// instance: true at most once per `period` (a day at most), however often it is asked.
+pub async fn take_turn(db: &Db, key: &str, period: Duration) -> sqlx::Result<bool> {
+    let now = now_secs();
+    let taken = sqlx::query(
+        "INSERT INTO turns (key, taken_at) VALUES ($1, $2) \
+         ON CONFLICT (key) DO UPDATE SET taken_at = $2 WHERE turns.taken_at <= $3",
+    )
+    .bind(key)
+    .bind(now)
+    .bind(now - period.as_secs() as i64)
+    .execute(&db.pool)
+    .await?
+    .rows_affected()
+        == 1;
+    if taken {
+        // Turns older than a day are of no use; each turn taken clears them.
+        sqlx::query("DELETE FROM turns WHERE taken_at < $1").bind(now - 86_400).execute(&db.pool).await?;
+    }
+    Ok(taken)
 }
 
 /// The attempts within the last window: this window's, and the previous
