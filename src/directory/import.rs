@@ -127,6 +127,12 @@ fn check(
     let before = problems.len();
     let mut problem =
         |column: &str, message: String| problems.push(Problem { line, column: column_name(column), message });
+    // No text of ours holds a NUL character (PostgreSQL refuses it): the cell is reported, not the database's error.
+    for column in COLUMNS {
+        if at.get(column).and_then(|i| raw.cells.get(*i)).is_some_and(|value| value.contains('\0')) {
+            problem(column, lang.t("import-nul"));
+        }
+    }
     let mut name = LocalizedText::default();
     for (lang, column) in [(Lang::En, "name_en"), (Lang::Ru, "name_ru"), (Lang::Az, "name_az")] {
         if let Some(value) = cell(column) {

@@ -2,10 +2,12 @@
 //! renderings (an HTML page for the portal, JSON for the API), the language of
 //! a request, the page chrome every template extends, and query strings.
 
+use std::marker::PhantomData;
 use std::sync::Arc;
 
 use askama::Template;
-use axum::extract::{FromRequestParts, Request};
+use axum::extract::rejection::JsonRejection;
+use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri, header};
 use axum::middleware::Next;
@@ -30,6 +32,8 @@ pub enum Problem {
         max: i64,
     },
     InvalidUtf8,
+    /// A NUL character, which no text of ours holds (and PostgreSQL refuses).
+    NulCharacter,
     Repeated,
 }
 
@@ -109,6 +113,7 @@ impl AppError {
                         ("error-param-out-of-range", vec![("min", (*min).into()), ("max", (*max).into())])
                     }
                     Problem::InvalidUtf8 => ("error-param-invalid-utf8", vec![]),
+                    Problem::NulCharacter => ("error-param-nul", vec![]),
                     Problem::Repeated => ("error-param-repeated", vec![]),
                 };
                 args.push(("name", name_value));
@@ -387,18 +392,33 @@ impl Chrome {
     }
 }
 
-/// The decoded pairs of a query string, refusing what is not UTF-8.
+/// The decoded pairs of a query string, refusing what is not text.
 pub fn query_pairs(uri: &Uri) -> Result<Vec<(String, String)>, AppError> {
     let Some(query) = uri.query() else {
         return Ok(Vec::new());
     };
-    form_urlencoded::parse(query.as_bytes())
+    decoded_pairs(query.as_bytes())
+}
+
+/// The pairs of a query string or a posted form, each checked to be text: a name or value that was not UTF-8
+/// (decoded with replacement characters) or holds a NUL character is a 400 naming the field.
+pub fn decoded_pairs(encoded: &[u8]) -> Result<Vec<(String, String)>, AppError> {
+    form_urlencoded::parse(encoded)
         .map(|(name, value)| {
-            if name.contains('\u{FFFD}') {
-                return Err(AppError::bad(&truncate(&name, 40), Problem::InvalidUtf8));
+            let problem = |text: &str| {
+                if text.contains('\u{FFFD}') {
+                    Some(Problem::InvalidUtf8)
+                } else if text.contains('\0') {
+                    Some(Problem::NulCharacter)
+                } else {
+                    None
+                }
+            };
+            if let Some(problem) = problem(&name) {
+                return Err(AppError::bad(&truncate(&name.replace('\0', ""), 40), problem));
             }
-            if value.contains('\u{FFFD}') {
-                return Err(AppError::bad(&name, Problem::InvalidUtf8));
+            if let Some(problem) = problem(&value) {
+                return Err(AppError::bad(&name, problem));
             }
             Ok((name.into_owned(), value.into_owned()))
         })
@@ -444,12 +464,39 @@ impl<S: Send + Sync> FromRequestParts<S> for ApiSlugNumber {
     }
 }
 
-/// The JSON body of an API write, taken as `Result` by handlers so that they check rights first; a body that is
-/// not the JSON expected is a 400 naming `body`.
-pub fn api_body<T>(body: Result<axum::Json<T>, axum::extract::rejection::JsonRejection>) -> Result<T, ApiError> {
-    body.map(|axum::Json(value)| value).map_err(|rejection| {
-        ApiError(AppError::bad("body", Problem::Unknown(rejection.body_text().chars().take(120).collect())))
-    })
+/// The JSON body of an API write as it came, unchecked, so that handlers check rights before [`api_body`] reads
+/// it.
+pub struct ApiBody<T>(Result<serde_json::Value, JsonRejection>, PhantomData<fn() -> T>);
+
+impl<S: Send + Sync, T> FromRequest<S> for ApiBody<T> {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request(request: Request, state: &S) -> Result<ApiBody<T>, Self::Rejection> {
+        let body = Result::<axum::Json<serde_json::Value>, JsonRejection>::from_request(request, state).await?;
+        Ok(ApiBody(body.map(|axum::Json(value)| value), PhantomData))
+    }
+}
+
+/// An API write's body as the `T` it must be: a body that is not that JSON is a 400 naming `body`, a text holding
+/// a NUL character a 400 naming its parameter.
+pub fn api_body<T: serde::de::DeserializeOwned>(ApiBody(body, _): ApiBody<T>) -> Result<T, ApiError> {
+    let unreadable = |text: String| ApiError(AppError::bad("body", Problem::Unknown(text.chars().take(120).collect())));
+    let value = body.map_err(|rejection| unreadable(rejection.body_text()))?;
+    if let serde_json::Value::Object(parameters) = &value
+        && let Some((name, _)) = parameters.iter().find(|(name, value)| name.contains('\0') || holds_nul(value))
+    {
+        return Err(ApiError(AppError::bad(&name.replace('\0', ""), Problem::NulCharacter)));
+    }
+    serde_json::from_value(value).map_err(|error| unreadable(error.to_string()))
+}
+
+fn holds_nul(value: &serde_json::Value) -> bool {
+    match value {
+        serde_json::Value::String(text) => text.contains('\0'),
+        serde_json::Value::Array(items) => items.iter().any(holds_nul),
+        serde_json::Value::Object(fields) => fields.iter().any(|(key, value)| key.contains('\0') || holds_nul(value)),
+        _ => false,
+    }
 }
 
 /// The address a request came from, for rate limits; "unknown" when the
@@ -486,6 +533,19 @@ mod tests {
         let uri: Uri = "/organizations?q=%FF%FE".parse().unwrap();
         let error = query_pairs(&uri).unwrap_err();
         assert!(matches!(error, AppError::BadParameter { ref name, problem: Problem::InvalidUtf8 } if name == "q"));
+    }
+
+    #[test]
+    fn nul_characters_are_refused_naming_the_field() {
+        let error = decoded_pairs(b"email=a%40b.az&password=x%00y").unwrap_err();
+        assert!(
+            matches!(error, AppError::BadParameter { ref name, problem: Problem::NulCharacter } if name == "password")
+        );
+        let nested = serde_json::json!({"version": 1, "names": {"en": "A\u{0}"}});
+        let error = api_body::<serde_json::Value>(ApiBody(Ok(nested), PhantomData)).err().unwrap().0;
+        assert!(
+            matches!(error, AppError::BadParameter { ref name, problem: Problem::NulCharacter } if name == "names")
+        );
     }
 
     #[test]
