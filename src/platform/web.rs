@@ -3,11 +3,12 @@
 //! a request, the page chrome every template extends, and query strings.
 
 use std::marker::PhantomData;
+use std::net::IpAddr;
 use std::sync::Arc;
 
 use askama::Template;
 use axum::extract::rejection::JsonRejection;
-use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::extract::{FromRef, FromRequest, FromRequestParts, Request};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri, header};
 use axum::middleware::Next;
@@ -499,18 +500,72 @@ fn holds_nul(value: &serde_json::Value) -> bool {
     }
 }
 
-/// The address a request came from, for rate limits; "unknown" when the
+/// The proxies whose `X-Forwarded-For` is believed: addresses and ranges, as the operator lists them.
+#[derive(Clone, Debug, Default)]
+pub struct TrustedProxies(Arc<[ipnet::IpNet]>);
+
+impl TrustedProxies {
+    /// A comma-separated list of IP addresses and CIDR ranges (`10.0.0.1, 192.168.0.0/16, ::1`); empty: none.
+    pub fn parse(text: &str) -> Result<TrustedProxies, String> {
+        text.split(',')
+            .map(str::trim)
+            .filter(|item| !item.is_empty())
+            .map(|item| {
+                item.parse::<ipnet::IpNet>()
+                    .or_else(|_| item.parse::<std::net::IpAddr>().map(ipnet::IpNet::from))
+                    .map_err(|_| format!("“{item}” is neither an IP address nor a CIDR range"))
+            })
+            .collect::<Result<Vec<_>, _>>()
+            .map(|ranges| TrustedProxies(ranges.into()))
+    }
+
+    fn trusts(&self, ip: IpAddr) -> bool {
+        self.0.iter().any(|range| range.contains(&ip))
+    }
+
+    /// The client of a request that came from `peer`: the peer itself, unless it is a trusted proxy; then the
+    /// right-most address of `X-Forwarded-For` that is not itself trusted, since every address left of the
+    /// nearest untrusted hop could have been written by the client. An entry that is not an address stops the
+    /// walk at the proxy that passed it on.
+    pub fn client(&self, peer: IpAddr, headers: &HeaderMap) -> IpAddr {
+        let mut client = peer.to_canonical();
+        if !self.trusts(client) {
+            return client;
+        }
+        let forwarded: Vec<&str> = headers
+            .get_all("x-forwarded-for")
+            .iter()
+            .filter_map(|value| value.to_str().ok())
+            .flat_map(|value| value.split(','))
+            .collect();
+        for hop in forwarded.iter().rev() {
+            match hop.trim().parse::<IpAddr>() {
+                Ok(hop) => client = hop.to_canonical(),
+                Err(_) => break,
+            }
+            if !self.trusts(client) {
+                break;
+            }
+        }
+        client
+    }
+}
+
+/// The address a request came from, for rate limits, as [`TrustedProxies::client`] tells it; "unknown" when the
 /// server runs without connection information (as in some tests).
 pub struct ClientIp(pub String);
 
-impl<S: Send + Sync> FromRequestParts<S> for ClientIp {
+impl<S: Send + Sync> FromRequestParts<S> for ClientIp
+where
+    TrustedProxies: FromRef<S>,
+{
     type Rejection = std::convert::Infallible;
 
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<ClientIp, Self::Rejection> {
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<ClientIp, Self::Rejection> {
         let ip = parts
             .extensions
             .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-            .map(|info| info.0.ip().to_string())
+            .map(|info| TrustedProxies::from_ref(state).client(info.0.ip(), &parts.headers).to_string())
             .unwrap_or_else(|| "unknown".into());
         Ok(ClientIp(ip))
     }
@@ -546,6 +601,25 @@ mod tests {
         assert!(
             matches!(error, AppError::BadParameter { ref name, problem: Problem::NulCharacter } if name == "names")
         );
+    }
+
+    #[test]
+    fn only_trusted_proxies_say_who_the_client_is() {
+        let proxies = TrustedProxies::parse("10.0.0.0/8, 192.0.2.7").unwrap();
+        let forwarded = |value: &str| {
+            let mut headers = HeaderMap::new();
+            headers.insert("x-forwarded-for", HeaderValue::from_str(value).unwrap());
+            headers
+        };
+        let ip = |text: &str| text.parse::<IpAddr>().unwrap();
+        let chain = forwarded("1.1.1.1, 203.0.113.9, 10.1.2.3");
+        assert_eq!(proxies.client(ip("192.0.2.7"), &chain), ip("203.0.113.9"), "the right-most untrusted hop");
+        assert_eq!(proxies.client(ip("198.51.100.1"), &chain), ip("198.51.100.1"), "an untrusted peer is the client");
+        assert_eq!(proxies.client(ip("10.0.0.1"), &forwarded("junk, 10.9.9.9")), ip("10.9.9.9"));
+        assert_eq!(proxies.client(ip("::ffff:10.0.0.1"), &forwarded("2001:db8::1")), ip("2001:db8::1"));
+        assert_eq!(proxies.client(ip("10.0.0.1"), &HeaderMap::new()), ip("10.0.0.1"));
+        assert!(TrustedProxies::parse("10.0.0.0/33").is_err() && TrustedProxies::parse("proxy").is_err());
+        assert!(TrustedProxies::parse("").unwrap().0.is_empty());
     }
 
     #[test]
