@@ -1,7 +1,8 @@
 //! Importing organisations from CSV, XLSX or JSON rows: every problem
 //! reported with its line and column before anything is written, then one
 //! transaction that updates the organisations already known (matched by
-//! slug, or by a name in any script or spelling) and adds the others. The
+//! slug, or, for rows without one, by a name in any script or spelling within
+//! the row's country) and adds the others. The
 //! file is read as a stream, twice, so its size is bounded by the disk, not
 //! by memory.
 
@@ -368,8 +369,8 @@ async fn known_organization(
     Ok(None)
 }
 
-/// What identifies a row's organisation within the file, as [`known_organization`] matches it in the
-/// directory: its slug when it gives one, else each of its names within its country.
+/// What identifies a row's organisation among the file's rows: its slug when it gives one, else each of its names
+/// within its country (rows naming no country being one more).
 fn row_keys(row: &Row_) -> Vec<String> {
     match &row.slug {
         Some(slug) => vec![format!("slug:{slug}")],
