@@ -77,6 +77,10 @@ enum Command {
         /// Days before a quadrennial report is due that the organisation's editors are reminded.
         #[arg(long, env = "IRENE_ECOSOC_REMINDER_DAYS", default_value = "90,30,7", value_parser = parse_reminder_days)]
         ecosoc_reminder_days: ReminderDays,
+        /// Reverse proxies whose X-Forwarded-For names the client (for per-client limits): a comma-separated
+        /// list of IP addresses and CIDR ranges. Without it, the connection's peer is the client.
+        #[arg(long, env = "IRENE_TRUSTED_PROXIES", default_value = "", value_parser = irene::platform::web::TrustedProxies::parse)]
+        trusted_proxies: irene::platform::web::TrustedProxies,
         #[command(flatten)]
         newsletter: NewsletterArgs,
         #[command(flatten)]
@@ -205,6 +209,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             verification_days,
             ecosoc_report_due,
             ecosoc_reminder_days,
+            trusted_proxies,
             newsletter,
             storage,
         } => {
@@ -221,6 +226,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                     report_due: ecosoc_report_due,
                     reminder_days: ecosoc_reminder_days.0,
                 },
+                trusted_proxies,
                 demo,
             })
             .await

@@ -15,6 +15,7 @@ use crate::platform::db::Db;
 use crate::platform::mail::Mailer;
 use crate::platform::migrate::{self, Migration};
 use crate::platform::signing::Signer;
+use crate::platform::web::TrustedProxies;
 use crate::state::AppState;
 use crate::{accounts, consultative, directory, membership, newsletter};
 
@@ -61,6 +62,7 @@ pub struct ServeOptions {
     pub verification_days: i64,
     pub newsletter: NewsletterSettings,
     pub desk_rules: DeskRules,
+    pub trusted_proxies: TrustedProxies,
     pub demo: bool,
 }
 
@@ -110,6 +112,7 @@ pub async fn serve(options: ServeOptions) -> anyhow::Result<()> {
         newsletter: options.newsletter,
         desk_rules: options.desk_rules,
         data_dir: options.data_dir.clone(),
+        trusted_proxies: options.trusted_proxies,
     };
     membership::verification::remind_periodically(state.clone());
     newsletter::delivery::start(state.clone());

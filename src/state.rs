@@ -13,6 +13,7 @@ use crate::platform::auth::SessionPolicy;
 use crate::platform::db::Db;
 use crate::platform::mail::Mailer;
 use crate::platform::signing::Signer;
+use crate::platform::web::TrustedProxies;
 
 #[derive(Clone)]
 pub struct AppState {
@@ -31,6 +32,8 @@ pub struct AppState {
     pub data_dir: PathBuf,
     /// The consultative-status rules the operator may set.
     pub desk_rules: DeskRules,
+    /// The reverse proxies whose word on the client's address is taken, for per-client limits.
+    pub trusted_proxies: TrustedProxies,
 }
 
 impl FromRef<AppState> for Db {
@@ -42,5 +45,11 @@ impl FromRef<AppState> for Db {
 impl FromRef<AppState> for SessionPolicy {
     fn from_ref(state: &AppState) -> SessionPolicy {
         state.sessions
+    }
+}
+
+impl FromRef<AppState> for TrustedProxies {
+    fn from_ref(state: &AppState) -> TrustedProxies {
+        state.trusted_proxies.clone()
     }
 }

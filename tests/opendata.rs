@@ -895,3 +895,101 @@ async fn tokens_change_networks_and_focal_points_as_their_forms_do() {
         assert_eq!(send_patch(&missing, Some(&write), serde_json::json!({"version": 1})).await.0, 404);
     }
 }
+
+#[tokio::test]
+async fn csv_export_cells_that_spreadsheets_would_evaluate_are_quoted() {
+    for backend in backends() {
+        let database = TestDatabase::new(&backend).await;
+        let server = Server::demo(&database).await;
+        let names =
+            ["=HYPERLINK(\"http://evil.example\",\"Fund\")", "+Formula Fund", "-Formula Trust", "@Formula Union"];
+        let csv: String = std::iter::once("name_en,country\n".to_string())
+            .chain(names.iter().map(|name| format!("\"{}\",UZ\n", name.replace('"', "\"\""))))
+            .collect();
+        let output = import_csv(&database, &csv, &[]);
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        let started = std::time::Instant::now();
+        while server.search("q=Formula&per_page=1").await["total"].as_u64() != Some(3) {
+            assert!(started.elapsed().as_secs() < 30, "the search index takes the new organisations in");
+            tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+        }
+        let bytes = server.get("/organizations/export.csv?country=UZ").await.bytes().await.unwrap();
+        let mut reader = csv::Reader::from_reader(&bytes[3..]);
+        let exported: Vec<String> = reader.records().map(|r| r.unwrap()[1].to_string()).collect();
+        for name in names {
+            assert!(exported.contains(&format!("'{name}")), "{}: {name} quoted in {exported:?}", backend.name());
+        }
+        let json: serde_json::Value = server.get("/organizations/export.json?country=UZ").await.json().await.unwrap();
+        let json_names: Vec<&str> =
+            json.as_array().unwrap().iter().map(|o| o["names"]["en"].as_str().unwrap()).collect();
+        assert!(names.iter().all(|name| json_names.contains(name)), "JSON keeps them as they are: {json_names:?}");
+    }
+}
+
+#[tokio::test]
+async fn import_problems_name_the_files_own_lines_whatever_its_line_ends() {
+    for backend in backends() {
+        let database = TestDatabase::new(&backend).await;
+        drop(Server::demo(&database).await);
+        for end in ["\n", "\r\n"] {
+            let lines = [
+                "name_en,address,country",
+                "Steppe Society,\"12 Nizami St",
+                "Baku\",AZ",
+                "Quba Friends,,XX",
+                "Ganja Fund,\"1 Main St\",YY",
+                "",
+            ];
+            let output = import_csv(&database, &lines.join(end), &["--dry-run"]);
+            let report = String::from_utf8_lossy(&output.stderr);
+            for expected in
+                ["line 4, column country: bad country code “XX”", "line 5, column country: bad country code “YY”"]
+            {
+                assert!(report.contains(expected), "{} {end:?}: {expected}\n{report}", backend.name());
+            }
+        }
+    }
+}
+
+#[tokio::test]
+async fn organisations_sharing_a_name_are_told_apart_by_slug_or_country() {
+    for backend in backends() {
+        let database = TestDatabase::new(&backend).await;
+        drop(Server::demo(&database).await);
+        let before = organization_count(&database).await;
+        let by_slug = "slug,name_en,country,city\n\
+                       youth-union-baku,Silk Road Youth Union,AZ,Baku\n\
+                       youth-union-tashkent,Silk Road Youth Union,UZ,Tashkent\n";
+        let output = import_csv(&database, by_slug, &[]);
+        let report = String::from_utf8_lossy(&output.stderr);
+        assert!(report.contains("added 2 organisations and updated 0"), "{}: {report}", backend.name());
+        let by_country = "name_en,country,city\n\
+                          Steppe Women's Council,AZ,Ganja\n\
+                          Steppe Women's Council,KG,Bishkek\n";
+        let output = import_csv(&database, by_country, &[]);
+        let report = String::from_utf8_lossy(&output.stderr);
+        assert!(report.contains("added 2 organisations and updated 0"), "{}: {report}", backend.name());
+        assert_eq!(organization_count(&database).await, before + 4);
+
+        // Without a slug, a name still finds its organisation, within the country the row gives.
+        let again = "name_en,country,city\nSilk Road Youth Union,UZ,Samarkand\nSteppe Women's Council,KG,Osh\n";
+        let output = import_csv(&database, again, &[]);
+        let report = String::from_utf8_lossy(&output.stderr);
+        assert!(report.contains("added 0 organisations and updated 2"), "{}: {report}", backend.name());
+        let pool = database.pool().await;
+        let cities: Vec<(String, String)> = sqlx::query_as(
+            "SELECT country, city FROM organizations WHERE name LIKE '%Silk Road Youth Union%' OR name LIKE '%Steppe Women''s Council%' \
+             ORDER BY country",
+        )
+        .fetch_all(&pool)
+        .await
+        .unwrap();
+        pool.close().await;
+        let expected = [("AZ", "Baku"), ("AZ", "Ganja"), ("KG", "Osh"), ("UZ", "Samarkand")];
+        assert_eq!(cities, expected.map(|(c, t)| (c.to_string(), t.to_string())), "{}", backend.name());
+
+        let repeated = "name_en,country\nSteppe Fund,AZ\nSteppe Fund,AZ\n";
+        let report = String::from_utf8_lossy(&import_csv(&database, repeated, &["--dry-run"]).stderr).to_string();
+        assert!(report.contains("line 3, column name_en: duplicate of an earlier line"), "{report}");
+    }
+}

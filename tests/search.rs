@@ -176,3 +176,45 @@ async fn ten_thousand_organisations_search_alike_in_every_script_with_exact_face
         let _ = Backend::Sqlite;
     }
 }
+
+/// The files of an instance's search index whose names end with `extension`.
+fn index_files(server_data: &std::path::Path, extension: &str) -> Vec<std::path::PathBuf> {
+    std::fs::read_dir(server_data.join("search").join("directory"))
+        .expect("the index folder")
+        .map(|entry| entry.expect("entry").path())
+        .filter(|path| path.extension().is_some_and(|e| e == extension))
+        .collect()
+}
+
+#[tokio::test]
+async fn a_damaged_search_index_is_rebuilt_at_start() {
+    for backend in backends() {
+        let database = TestDatabase::new(&backend).await;
+        let data = database.data_dir.path().join("instance");
+        let start = async || Server::start(&data, Some(&database.shared_url()), &["--demo"]).await;
+        let server = start().await;
+        assert!(finds(&server, "Buta", "buta-children-humanitarian-foundation").await);
+        server.stop();
+
+        let indexes = index_files(&data, "idx");
+        assert!(!indexes.is_empty(), "a segment has a term index");
+        for file in indexes {
+            std::fs::remove_file(file).unwrap();
+        }
+        let server = start().await;
+        assert!(finds(&server, "Buta", "buta-children-humanitarian-foundation").await, "{}", backend.name());
+        server.stop();
+
+        for file in index_files(&data, "store") {
+            let mut bytes = std::fs::read(&file).unwrap();
+            let (middle, end) = (bytes.len() / 2, (bytes.len() / 2 + 64).min(bytes.len()));
+            for byte in &mut bytes[middle..end] {
+                *byte ^= 0xA5;
+            }
+            std::fs::write(&file, bytes).unwrap();
+        }
+        let server = start().await;
+        assert!(finds(&server, "Бута", "buta-children-humanitarian-foundation").await, "{}", backend.name());
+        assert!(total(&server, "").await > 0);
+    }
+}

@@ -22,6 +22,7 @@ error-param-too-long = “{ $name }” parametri çox uzundur: ən çoxu { $max 
 error-param-not-a-number = “{ $name }” parametri tam ədəd olmalıdır.
 error-param-out-of-range = “{ $name }” parametri { $min } ilə { $max } arasında olmalıdır.
 error-param-invalid-utf8 = “{ $name }” parametri düzgün UTF-8 mətni deyil.
+error-param-nul = “{ $name }” parametrində mətndə ola bilməyən NUL simvolu var.
 error-param-repeated = “{ $name }” parametri yalnız bir dəfə göstərilə bilər.
 
 directory-title = Təşkilatlar kataloqu
@@ -611,6 +612,7 @@ import-unreadable = oxunmur: { $error }
 import-file-unreadable = fayl oxunmur
 import-cell-error = xanada xəta ({ $error })
 import-not-a-text = mətn, rəqəm və ya mətnlər siyahısı gözlənilir
+import-nul = mətndə ola bilməyən NUL simvolu var
 import-no-sheet = kitabda vərəq yoxdur
 import-too-many-columns = sütunlar vərəqdə ola biləcəyindən çoxdur
 import-title = Təşkilatların idxalı

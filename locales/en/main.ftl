@@ -22,6 +22,7 @@ error-param-too-long = Parameter “{ $name }” is too long: at most { $max } c
 error-param-not-a-number = Parameter “{ $name }” must be a whole number.
 error-param-out-of-range = Parameter “{ $name }” must be between { $min } and { $max }.
 error-param-invalid-utf8 = Parameter “{ $name }” is not valid UTF-8 text.
+error-param-nul = Parameter “{ $name }” holds a NUL character, which no text may contain.
 error-param-repeated = Parameter “{ $name }” may be given only once.
 
 directory-title = Directory of organisations
@@ -614,6 +615,7 @@ import-unreadable = unreadable: { $error }
 import-file-unreadable = the file cannot be read
 import-cell-error = a cell error ({ $error })
 import-not-a-text = a text, a number or a list of texts is expected
+import-nul = holds a NUL character, which no text may contain
 import-no-sheet = the workbook has no sheet
 import-too-many-columns = more columns than a sheet can have
 import-title = Import organisations

@@ -22,6 +22,7 @@ error-param-too-long = Параметр «{ $name }» слишком длинн�
 error-param-not-a-number = Параметр «{ $name }» должен быть целым числом.
 error-param-out-of-range = Параметр «{ $name }» должен находиться в диапазоне от { $min } до { $max }.
 error-param-invalid-utf8 = Параметр «{ $name }» не является допустимым текстом в кодировке UTF-8.
+error-param-nul = Параметр «{ $name }» содержит нулевой символ (NUL), недопустимый в тексте.
 error-param-repeated = Параметр «{ $name }» можно указать только один раз.
 
 directory-title = Каталог организаций
@@ -638,6 +639,7 @@ import-unreadable = не читается: { $error }
 import-file-unreadable = файл не читается
 import-cell-error = ошибка в ячейке ({ $error })
 import-not-a-text = ожидается текст, число или список текстов
+import-nul = содержит нулевой символ (NUL), недопустимый в тексте
 import-no-sheet = в книге нет листов
 import-too-many-columns = столбцов больше, чем может быть на листе
 import-title = Импорт организаций

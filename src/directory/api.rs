@@ -410,7 +410,7 @@ pub async fn update_organization(
     State(state): State<AppState>,
     crate::platform::auth::TokenUser { user, can_write }: crate::platform::auth::TokenUser,
     ApiSlug(slug): ApiSlug,
-    body: Result<Json<OrganizationChanges>, axum::extract::rejection::JsonRejection>,
+    body: crate::platform::web::ApiBody<OrganizationChanges>,
 ) -> Result<Json<OrganizationDetail>, ApiError> {
     let (id, version, before) = super::edit::load(&state.db, &slug).await?.ok_or(AppError::NotFound)?;
     if !can_write
@@ -442,32 +442,45 @@ pub const EXPORT_LIMIT: usize = 100_000;
 pub const CSV_COLUMNS: &[&str] =
     &["slug", "name_en", "name_ru", "name_az", "acronym", "kind", "country", "city", "consultative_status", "url"];
 
+/// An organisation's cells in the exports, in the order of [`CSV_COLUMNS`].
+fn export_cells(item: &OrganizationItem, public_url: &str) -> [String; 10] {
+    let name = |lang: &str| item.names.get(lang).cloned().unwrap_or_default();
+    [
+        item.slug.clone(),
+        name("en"),
+        name("ru"),
+        name("az"),
+        item.acronym.clone().unwrap_or_default(),
+        item.kind.clone(),
+        item.country.clone().unwrap_or_default(),
+        item.city.clone().unwrap_or_default(),
+        item.consultative_status.clone(),
+        format!("{public_url}{}", item.url),
+    ]
+}
+
+/// A CSV cell that a spreadsheet would take for a formula (`=`, `+`, `-`, `@`, or a leading tab or carriage
+/// return) gets a leading single quote, as OWASP recommends against CSV injection: anyone can name an
+/// organisation, and the export is opened in spreadsheets.
+fn inert_in_spreadsheets(cell: String) -> String {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{cell}") } else { cell }
+}
+
 /// Rows as CSV, starting with a byte-order mark so spreadsheets read Cyrillic
 /// and Azerbaijani letters as UTF-8.
 pub fn csv_of(items: &[OrganizationItem], public_url: &str) -> Result<Vec<u8>, AppError> {
     let mut writer = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
     writer.write_record(CSV_COLUMNS).map_err(|e| AppError::Internal(e.into()))?;
     for item in items {
-        let name = |lang: &str| item.names.get(lang).cloned().unwrap_or_default();
         writer
-            .write_record([
-                item.slug.clone(),
-                name("en"),
-                name("ru"),
-                name("az"),
-                item.acronym.clone().unwrap_or_default(),
-                item.kind.clone(),
-                item.country.clone().unwrap_or_default(),
-                item.city.clone().unwrap_or_default(),
-                item.consultative_status.clone(),
-                format!("{public_url}{}", item.url),
-            ])
+            .write_record(export_cells(item, public_url).map(inert_in_spreadsheets))
             .map_err(|e| AppError::Internal(e.into()))?;
     }
     writer.into_inner().map_err(|e| AppError::Internal(anyhow::anyhow!("{e}")))
 }
 
-/// Rows as a spreadsheet, with the same columns as the CSV.
+/// Rows as a spreadsheet, with the same columns as the CSV. Cells are written as strings, never as formulas,
+/// so they need no quoting.
 pub fn xlsx_of(items: &[OrganizationItem], public_url: &str) -> Result<Vec<u8>, AppError> {
     let fail = |e: rust_xlsxwriter::XlsxError| AppError::Internal(anyhow::anyhow!("{e}"));
     let mut workbook = rust_xlsxwriter::Workbook::new();
@@ -478,20 +491,7 @@ pub fn xlsx_of(items: &[OrganizationItem], public_url: &str) -> Result<Vec<u8>, 
     }
     for (index, item) in items.iter().enumerate() {
         let row = index as u32 + 1;
-        let name = |lang: &str| item.names.get(lang).cloned().unwrap_or_default();
-        let cells = [
-            item.slug.clone(),
-            name("en"),
-            name("ru"),
-            name("az"),
-            item.acronym.clone().unwrap_or_default(),
-            item.kind.clone(),
-            item.country.clone().unwrap_or_default(),
-            item.city.clone().unwrap_or_default(),
-            item.consultative_status.clone(),
-            format!("{public_url}{}", item.url),
-        ];
-        for (column, cell) in cells.iter().enumerate() {
+        for (column, cell) in export_cells(item, public_url).iter().enumerate() {
             sheet.write_string(row, column as u16, cell).map_err(fail)?;
         }
     }
@@ -638,6 +638,14 @@ mod tests {
         let text = String::from_utf8(csv[3..].to_vec()).unwrap();
         assert!(text.starts_with("slug,name_en,name_ru"));
         assert!(text.contains("\"Buta, Fund\",«Бута»"), "{text}");
+    }
+
+    #[test]
+    fn csv_cells_that_spreadsheets_would_evaluate_are_quoted() {
+        for formula in ["=HYPERLINK(\"http://x\")", "+1", "-1", "@SUM(A1)", "\tx", "\rx"] {
+            assert_eq!(inert_in_spreadsheets(formula.to_string()), format!("'{formula}"));
+        }
+        assert_eq!(inert_in_spreadsheets("Buta = Fund".to_string()), "Buta = Fund");
     }
 
     #[test]

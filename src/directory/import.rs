@@ -1,7 +1,8 @@
 //! Importing organisations from CSV, XLSX or JSON rows: every problem
 //! reported with its line and column before anything is written, then one
 //! transaction that updates the organisations already known (matched by
-//! slug, or by a name in any script or spelling) and adds the others. The
+//! slug, or, for rows without one, by a name in any script or spelling within
+//! the row's country) and adds the others. The
 //! file is read as a stream, twice, so its size is bounded by the disk, not
 //! by memory.
 
@@ -127,6 +128,12 @@ fn check(
     let before = problems.len();
     let mut problem =
         |column: &str, message: String| problems.push(Problem { line, column: column_name(column), message });
+    // No text of ours holds a NUL character (PostgreSQL refuses it): the cell is reported, not the database's error.
+    for column in COLUMNS {
+        if at.get(column).and_then(|i| raw.cells.get(*i)).is_some_and(|value| value.contains('\0')) {
+            problem(column, lang.t("import-nul"));
+        }
+    }
     let mut name = LocalizedText::default();
     for (lang, column) in [(Lang::En, "name_en"), (Lang::Ru, "name_ru"), (Lang::Az, "name_az")] {
         if let Some(value) = cell(column) {
@@ -331,33 +338,47 @@ async fn organization_with_slug(
     sqlx::query_scalar("SELECT id FROM organizations WHERE slug = $1").bind(slug).fetch_optional(&mut **tx).await
 }
 
-/// The organisation a row is about, if it is known. A hash hit counts only
-/// once the database confirms the slug or the name, so a collision can never
-/// update another organisation.
+/// The organisation a row is about, if it is known. A slug identifies: a row that gives one is about the
+/// organisation with that slug or a new one. A row without one is about an organisation of the same name (in any
+/// script or spelling) in the row's country, or anywhere when the row names none. A hash hit counts only once the
+/// database confirms the slug or the name, so a collision can never update another organisation.
 async fn known_organization(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
     slugs: &HashIndex,
     names: &HashIndex,
-    slug: Option<&str>,
-    name: &LocalizedText,
+    row: &Row_,
 ) -> sqlx::Result<Option<i64>> {
-    if let Some(slug) = slug
-        && let Some(id) = organization_with_slug(tx, slugs, slug).await?
-    {
-        return Ok(Some(id));
+    if let Some(slug) = &row.slug {
+        return organization_with_slug(tx, slugs, slug).await;
     }
-    for key in name_keys(name) {
+    for key in name_keys(&row.name) {
         for id in names.candidates(&key) {
-            let real: Option<String> = sqlx::query_scalar("SELECT name FROM organizations WHERE id = $1")
-                .bind(id)
-                .fetch_optional(&mut **tx)
-                .await?;
-            if real.is_some_and(|real| name_keys(&LocalizedText::from_json(&real)).contains(&key)) {
+            let real: Option<(String, Option<String>)> =
+                sqlx::query_as("SELECT name, country FROM organizations WHERE id = $1")
+                    .bind(id)
+                    .fetch_optional(&mut **tx)
+                    .await?;
+            if real.is_some_and(|(real, country)| {
+                name_keys(&LocalizedText::from_json(&real)).contains(&key)
+                    && row.country.as_ref().is_none_or(|wanted| country.as_ref() == Some(wanted))
+            }) {
                 return Ok(Some(id));
             }
         }
     }
     Ok(None)
+}
+
+/// What identifies a row's organisation among the file's rows: its slug when it gives one, else each of its names
+/// within its country (rows naming no country being one more).
+fn row_keys(row: &Row_) -> Vec<String> {
+    match &row.slug {
+        Some(slug) => vec![format!("slug:{slug}")],
+        None => {
+            let country = row.country.as_deref().unwrap_or("");
+            name_keys(&row.name).into_iter().map(|key| format!("name:{country}:{key}")).collect()
+        }
+    }
 }
 
 /// What identifies an organisation across scripts and spellings: its folded names.
@@ -443,7 +464,7 @@ pub fn validate<R: std::io::Read + std::io::Seek + Send + 'static>(
         };
         columns.locate(&raw);
         let Some(row) = check(&raw, &columns, networks, &mut problems, lang) else { continue };
-        let keys: Vec<String> = row.slug.iter().map(|s| format!("slug:{s}")).chain(name_keys(&row.name)).collect();
+        let keys = row_keys(&row);
         // A collision here (about one in ten million for a million rows) reports a
         // duplicate that is not one; it never writes anything wrong.
         let repeated = keys.iter().find(|key| seen.contains(&hash(key)));
@@ -535,8 +556,7 @@ async fn import_file_hashed(
         let Item::Row(raw) = item else { continue };
         columns.locate(&raw);
         let Some(row) = check(&raw, &columns, &networks, &mut problems, lang) else { continue };
-        let known =
-            known_organization(&mut tx, &existing_slugs, &existing_names, row.slug.as_deref(), &row.name).await?;
+        let known = known_organization(&mut tx, &existing_slugs, &existing_names, &row).await?;
         let id = match known {
             Some(id) => {
                 sqlx::query(

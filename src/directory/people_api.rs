@@ -5,7 +5,6 @@
 use std::collections::BTreeMap;
 
 use axum::Json;
-use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use utoipa::ToSchema;
@@ -16,7 +15,7 @@ use crate::platform::auth::TokenUser;
 use crate::platform::forms::{FormData, FormState, replace_texts};
 use crate::platform::i18n::Lang;
 use crate::platform::values::Slug;
-use crate::platform::web::{ApiError, ApiErrorBody, ApiSlugNumber, AppError, api_body};
+use crate::platform::web::{ApiBody, ApiError, ApiErrorBody, ApiSlugNumber, AppError, api_body};
 use crate::state::AppState;
 
 /// A person to add to an organisation, in their position there.
@@ -125,7 +124,7 @@ pub async fn add_person(
     State(state): State<AppState>,
     token: TokenUser,
     Path(slug): Path<String>,
-    body: Result<Json<NewPerson>, JsonRejection>,
+    body: ApiBody<NewPerson>,
 ) -> Result<(StatusCode, Json<PersonPosition>), ApiError> {
     let organization_id = writable(&state, &token, &slug).await?;
     let person = api_body(body)?;
@@ -163,7 +162,7 @@ pub async fn update_person(
     State(state): State<AppState>,
     token: TokenUser,
     ApiSlugNumber(slug, id): ApiSlugNumber,
-    body: Result<Json<PersonChanges>, JsonRejection>,
+    body: ApiBody<PersonChanges>,
 ) -> Result<Json<PersonPosition>, ApiError> {
     let (organization_id, saved) = writable_position(&state, &token, slug.as_str(), id).await?;
     let changes = api_body(body)?;

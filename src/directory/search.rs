@@ -184,6 +184,13 @@ impl DirectorySearch {
         Ok(search)
     }
 
+    /// Whether the database still answers and is the one this instance opened: not a SQLite file deleted or
+    /// replaced under it, nor another database at the same address (its identity, read back, differs).
+    pub async fn database_is_the_one_opened(&self) -> bool {
+        self.db.is_the_file_opened()
+            && stored_database_id(&self.db).await.is_ok_and(|id| id.as_deref() == Some(self.database_id.as_str()))
+    }
+
     pub fn is_ready(&self) -> bool {
         self.ready.load(Ordering::Acquire)
     }
@@ -461,10 +468,13 @@ impl DirectorySearch {
 
 /// The identity of the database, made once: an index built from another
 /// database (a restored backup, another URL) is not reused.
+/// The identity a database was given when an instance first opened it.
+async fn stored_database_id(db: &Db) -> sqlx::Result<Option<String>> {
+    sqlx::query_scalar("SELECT value FROM settings WHERE key = 'database_id'").fetch_optional(&db.pool).await
+}
+
 async fn database_id(db: &Db) -> anyhow::Result<String> {
-    let existing: Option<String> =
-        sqlx::query_scalar("SELECT value FROM settings WHERE key = 'database_id'").fetch_optional(&db.pool).await?;
-    if let Some(id) = existing {
+    if let Some(id) = stored_database_id(db).await? {
         return Ok(id);
     }
     let fresh = uuid::Uuid::new_v4().to_string();
@@ -473,7 +483,7 @@ async fn database_id(db: &Db) -> anyhow::Result<String> {
         .bind(&fresh)
         .execute(&db.pool)
         .await?;
-    Ok(sqlx::query_scalar("SELECT value FROM settings WHERE key = 'database_id'").fetch_one(&db.pool).await?)
+    stored_database_id(db).await?.ok_or_else(|| anyhow::anyhow!("the database's identity could not be stored"))
 }
 
 /// Checks a facet value against what can exist, so a typo gets a 400 rather

@@ -4,7 +4,6 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use axum::Json;
 use axum::extract::State;
-use axum::extract::rejection::JsonRejection;
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -16,7 +15,7 @@ use crate::platform::db::Db;
 use crate::platform::forms::{FormData, FormState, replace_texts};
 use crate::platform::i18n::{Lang, LocalizedText};
 use crate::platform::values::Slug;
-use crate::platform::web::{ApiError, ApiErrorBody, ApiSlug, ApiSlugNumber, AppError, Problem, api_body};
+use crate::platform::web::{ApiBody, ApiError, ApiErrorBody, ApiSlug, ApiSlugNumber, AppError, Problem, api_body};
 
 /// An organisation as a network lists it.
 #[derive(Serialize, ToSchema)]
@@ -194,7 +193,7 @@ pub async fn update_network(
     State(db): State<Db>,
     TokenUser { user, can_write }: TokenUser,
     ApiSlug(slug): ApiSlug,
-    body: Result<Json<NetworkChanges>, JsonRejection>,
+    body: ApiBody<NetworkChanges>,
 ) -> Result<Json<NetworkDetail>, ApiError> {
     let (id, version, before) = edit::load_network(&db, &slug).await?.ok_or(AppError::NotFound)?;
     if !can_write || !Rights::of(&db, &user).may(Right::CoordinateNetwork(id)).await? {
@@ -278,7 +277,7 @@ pub async fn update_focal_point(
     State(db): State<Db>,
     TokenUser { user, can_write }: TokenUser,
     ApiSlugNumber(slug, number): ApiSlugNumber,
-    body: Result<Json<FocalPointChanges>, JsonRejection>,
+    body: ApiBody<FocalPointChanges>,
 ) -> Result<Json<FocalPointItem>, ApiError> {
     let (network_id, _, _) = edit::load_network(&db, &slug).await?.ok_or(AppError::NotFound)?;
     let (id, version, before) = edit::load_focal_point(&db, network_id, number).await?.ok_or(AppError::NotFound)?;

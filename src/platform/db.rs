@@ -26,6 +26,37 @@ pub struct Db {
     pub dialect: Dialect,
     /// For a SQLite file: the file locked while the schema is written, beside it.
     schema_lock_file: Option<PathBuf>,
+    /// For a SQLite file: the file as opened, to notice when it is deleted or replaced under the server.
+    opened_file: Option<OpenedFile>,
+}
+
+/// A SQLite database file and the identity (device and inode) it had when the server opened it. Connections
+/// opened before its deletion keep writing to the deleted file, while new ones create an empty database at the
+/// path: neither is the data the server should serve.
+#[derive(Clone, Debug)]
+struct OpenedFile {
+    path: PathBuf,
+    identity: Option<FileIdentity>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct FileIdentity {
+    device: u64,
+    inode: u64,
+}
+
+impl FileIdentity {
+    #[cfg(unix)]
+    fn of(path: &Path) -> Option<FileIdentity> {
+        use std::os::unix::fs::MetadataExt;
+        std::fs::metadata(path).ok().map(|meta| FileIdentity { device: meta.dev(), inode: meta.ino() })
+    }
+
+    /// Elsewhere a file's identity is not told: only its presence is checked.
+    #[cfg(not(unix))]
+    fn of(path: &Path) -> Option<FileIdentity> {
+        std::fs::metadata(path).ok().map(|_| FileIdentity { device: 0, inode: 0 })
+    }
 }
 
 /// Key of the PostgreSQL advisory lock held while the schema or the demo data
@@ -71,11 +102,21 @@ impl Db {
             .connect_with(options)
             .await
             .with_context(|| format!("cannot open the database at {}", redact(&url)))?;
-        let schema_lock_file = match dialect {
-            Dialect::Sqlite => sqlite_file(&url).map(|file| PathBuf::from(format!("{file}.schema-lock"))),
+        let file = match dialect {
+            Dialect::Sqlite => sqlite_file(&url).map(PathBuf::from),
             Dialect::Postgres => None,
         };
-        Ok(Db { pool, dialect, schema_lock_file })
+        let schema_lock_file = file.as_ref().map(|file| PathBuf::from(format!("{}.schema-lock", file.display())));
+        let opened_file = file.map(|path| OpenedFile { identity: FileIdentity::of(&path), path });
+        Ok(Db { pool, dialect, schema_lock_file, opened_file })
+    }
+
+    /// False when the SQLite file the server opened was deleted or replaced since; true for PostgreSQL, whose
+    /// identity the caller checks in the database itself.
+    pub fn is_the_file_opened(&self) -> bool {
+        self.opened_file
+            .as_ref()
+            .is_none_or(|opened| opened.identity.is_some() && FileIdentity::of(&opened.path) == opened.identity)
     }
 
     /// Runs `work` while holding the schema lock: an advisory lock on

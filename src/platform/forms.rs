@@ -7,7 +7,7 @@ use axum::body::Bytes;
 use axum::extract::{FromRequest, Request};
 
 use super::i18n::{Lang, LocalizedText};
-use super::web::{AppError, Problem};
+use super::web::{AppError, Problem, decoded_pairs};
 
 /// The fields of a posted form. Malformed bodies are refused with a 400 that
 /// says so; oversize bodies never get here (the body limit answers 413).
@@ -34,14 +34,7 @@ impl FormData {
         if std::str::from_utf8(body).is_err() {
             return Err(AppError::bad("form", Problem::InvalidUtf8));
         }
-        let mut fields = BTreeMap::new();
-        for (name, value) in form_urlencoded::parse(body) {
-            if name.contains('\u{FFFD}') || value.contains('\u{FFFD}') {
-                return Err(AppError::bad(&name, Problem::InvalidUtf8));
-            }
-            fields.insert(name.into_owned(), value.into_owned());
-        }
-        Ok(FormData(fields))
+        Ok(FormData(decoded_pairs(body)?.into_iter().collect()))
     }
 
     /// A field's text, trimmed; empty when absent.
@@ -150,5 +143,6 @@ mod tests {
         assert_eq!(form.get("name"), "Məmməd Q");
         assert!(FormData::parse(b"name=%FF").is_err());
         assert!(FormData::parse(&[0xff, 0xfe]).is_err());
+        assert!(FormData::parse(b"name=a%00b").is_err());
     }
 }

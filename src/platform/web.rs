@@ -2,10 +2,13 @@
 //! renderings (an HTML page for the portal, JSON for the API), the language of
 //! a request, the page chrome every template extends, and query strings.
 
+use std::marker::PhantomData;
+use std::net::IpAddr;
 use std::sync::Arc;
 
 use askama::Template;
-use axum::extract::{FromRequestParts, Request};
+use axum::extract::rejection::JsonRejection;
+use axum::extract::{FromRef, FromRequest, FromRequestParts, Request};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri, header};
 use axum::middleware::Next;
@@ -30,6 +33,8 @@ pub enum Problem {
         max: i64,
     },
     InvalidUtf8,
+    /// A NUL character, which no text of ours holds (and PostgreSQL refuses).
+    NulCharacter,
     Repeated,
 }
 
@@ -109,6 +114,7 @@ impl AppError {
                         ("error-param-out-of-range", vec![("min", (*min).into()), ("max", (*max).into())])
                     }
                     Problem::InvalidUtf8 => ("error-param-invalid-utf8", vec![]),
+                    Problem::NulCharacter => ("error-param-nul", vec![]),
                     Problem::Repeated => ("error-param-repeated", vec![]),
                 };
                 args.push(("name", name_value));
@@ -387,18 +393,33 @@ impl Chrome {
     }
 }
 
-/// The decoded pairs of a query string, refusing what is not UTF-8.
+/// The decoded pairs of a query string, refusing what is not text.
 pub fn query_pairs(uri: &Uri) -> Result<Vec<(String, String)>, AppError> {
     let Some(query) = uri.query() else {
         return Ok(Vec::new());
     };
-    form_urlencoded::parse(query.as_bytes())
+    decoded_pairs(query.as_bytes())
+}
+
+/// The pairs of a query string or a posted form, each checked to be text: a name or value that was not UTF-8
+/// (decoded with replacement characters) or holds a NUL character is a 400 naming the field.
+pub fn decoded_pairs(encoded: &[u8]) -> Result<Vec<(String, String)>, AppError> {
+    form_urlencoded::parse(encoded)
         .map(|(name, value)| {
-            if name.contains('\u{FFFD}') {
-                return Err(AppError::bad(&truncate(&name, 40), Problem::InvalidUtf8));
+            let problem = |text: &str| {
+                if text.contains('\u{FFFD}') {
+                    Some(Problem::InvalidUtf8)
+                } else if text.contains('\0') {
+                    Some(Problem::NulCharacter)
+                } else {
+                    None
+                }
+            };
+            if let Some(problem) = problem(&name) {
+                return Err(AppError::bad(&truncate(&name.replace('\0', ""), 40), problem));
             }
-            if value.contains('\u{FFFD}') {
-                return Err(AppError::bad(&name, Problem::InvalidUtf8));
+            if let Some(problem) = problem(&value) {
+                return Err(AppError::bad(&name, problem));
             }
             Ok((name.into_owned(), value.into_owned()))
         })
@@ -444,26 +465,107 @@ impl<S: Send + Sync> FromRequestParts<S> for ApiSlugNumber {
     }
 }
 
-/// The JSON body of an API write, taken as `Result` by handlers so that they check rights first; a body that is
-/// not the JSON expected is a 400 naming `body`.
-pub fn api_body<T>(body: Result<axum::Json<T>, axum::extract::rejection::JsonRejection>) -> Result<T, ApiError> {
-    body.map(|axum::Json(value)| value).map_err(|rejection| {
-        ApiError(AppError::bad("body", Problem::Unknown(rejection.body_text().chars().take(120).collect())))
-    })
+/// The JSON body of an API write as it came, unchecked, so that handlers check rights before [`api_body`] reads
+/// it.
+pub struct ApiBody<T>(Result<serde_json::Value, JsonRejection>, PhantomData<fn() -> T>);
+
+impl<S: Send + Sync, T> FromRequest<S> for ApiBody<T> {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request(request: Request, state: &S) -> Result<ApiBody<T>, Self::Rejection> {
+        let body = Result::<axum::Json<serde_json::Value>, JsonRejection>::from_request(request, state).await?;
+        Ok(ApiBody(body.map(|axum::Json(value)| value), PhantomData))
+    }
 }
 
-/// The address a request came from, for rate limits; "unknown" when the
+/// An API write's body as the `T` it must be: a body that is not that JSON is a 400 naming `body`, a text holding
+/// a NUL character a 400 naming its parameter.
+pub fn api_body<T: serde::de::DeserializeOwned>(ApiBody(body, _): ApiBody<T>) -> Result<T, ApiError> {
+    let unreadable = |text: String| ApiError(AppError::bad("body", Problem::Unknown(text.chars().take(120).collect())));
+    let value = body.map_err(|rejection| unreadable(rejection.body_text()))?;
+    if let serde_json::Value::Object(parameters) = &value
+        && let Some((name, _)) = parameters.iter().find(|(name, value)| name.contains('\0') || holds_nul(value))
+    {
+        return Err(ApiError(AppError::bad(&name.replace('\0', ""), Problem::NulCharacter)));
+    }
+    serde_json::from_value(value).map_err(|error| unreadable(error.to_string()))
+}
+
+fn holds_nul(value: &serde_json::Value) -> bool {
+    match value {
+        serde_json::Value::String(text) => text.contains('\0'),
+        serde_json::Value::Array(items) => items.iter().any(holds_nul),
+        serde_json::Value::Object(fields) => fields.iter().any(|(key, value)| key.contains('\0') || holds_nul(value)),
+        _ => false,
+    }
+}
+
+/// The proxies whose `X-Forwarded-For` is believed: addresses and ranges, as the operator lists them.
+#[derive(Clone, Debug, Default)]
+pub struct TrustedProxies(Arc<[ipnet::IpNet]>);
+
+impl TrustedProxies {
+    /// A comma-separated list of IP addresses and CIDR ranges (`10.0.0.1, 192.168.0.0/16, ::1`); empty: none.
+    pub fn parse(text: &str) -> Result<TrustedProxies, String> {
+        text.split(',')
+            .map(str::trim)
+            .filter(|item| !item.is_empty())
+            .map(|item| {
+                item.parse::<ipnet::IpNet>()
+                    .or_else(|_| item.parse::<std::net::IpAddr>().map(ipnet::IpNet::from))
+                    .map_err(|_| format!("“{item}” is neither an IP address nor a CIDR range"))
+            })
+            .collect::<Result<Vec<_>, _>>()
+            .map(|ranges| TrustedProxies(ranges.into()))
+    }
+
+    fn trusts(&self, ip: IpAddr) -> bool {
+        self.0.iter().any(|range| range.contains(&ip))
+    }
+
+    /// The client of a request that came from `peer`: the peer itself, unless it is a trusted proxy; then the
+    /// right-most address of `X-Forwarded-For` that is not itself trusted, since every address left of the
+    /// nearest untrusted hop could have been written by the client. An entry that is not an address stops the
+    /// walk at the proxy that passed it on.
+    pub fn client(&self, peer: IpAddr, headers: &HeaderMap) -> IpAddr {
+        let mut client = peer.to_canonical();
+        if !self.trusts(client) {
+            return client;
+        }
+        let forwarded: Vec<&str> = headers
+            .get_all("x-forwarded-for")
+            .iter()
+            .filter_map(|value| value.to_str().ok())
+            .flat_map(|value| value.split(','))
+            .collect();
+        for hop in forwarded.iter().rev() {
+            match hop.trim().parse::<IpAddr>() {
+                Ok(hop) => client = hop.to_canonical(),
+                Err(_) => break,
+            }
+            if !self.trusts(client) {
+                break;
+            }
+        }
+        client
+    }
+}
+
+/// The address a request came from, for rate limits, as [`TrustedProxies::client`] tells it; "unknown" when the
 /// server runs without connection information (as in some tests).
 pub struct ClientIp(pub String);
 
-impl<S: Send + Sync> FromRequestParts<S> for ClientIp {
+impl<S: Send + Sync> FromRequestParts<S> for ClientIp
+where
+    TrustedProxies: FromRef<S>,
+{
     type Rejection = std::convert::Infallible;
 
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<ClientIp, Self::Rejection> {
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<ClientIp, Self::Rejection> {
         let ip = parts
             .extensions
             .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-            .map(|info| info.0.ip().to_string())
+            .map(|info| TrustedProxies::from_ref(state).client(info.0.ip(), &parts.headers).to_string())
             .unwrap_or_else(|| "unknown".into());
         Ok(ClientIp(ip))
     }
@@ -486,6 +588,38 @@ mod tests {
         let uri: Uri = "/organizations?q=%FF%FE".parse().unwrap();
         let error = query_pairs(&uri).unwrap_err();
         assert!(matches!(error, AppError::BadParameter { ref name, problem: Problem::InvalidUtf8 } if name == "q"));
+    }
+
+    #[test]
+    fn nul_characters_are_refused_naming_the_field() {
+        let error = decoded_pairs(b"email=a%40b.az&password=x%00y").unwrap_err();
+        assert!(
+            matches!(error, AppError::BadParameter { ref name, problem: Problem::NulCharacter } if name == "password")
+        );
+        let nested = serde_json::json!({"version": 1, "names": {"en": "A\u{0}"}});
+        let error = api_body::<serde_json::Value>(ApiBody(Ok(nested), PhantomData)).err().unwrap().0;
+        assert!(
+            matches!(error, AppError::BadParameter { ref name, problem: Problem::NulCharacter } if name == "names")
+        );
+    }
+
+    #[test]
+    fn only_trusted_proxies_say_who_the_client_is() {
+        let proxies = TrustedProxies::parse("10.0.0.0/8, 192.0.2.7").unwrap();
+        let forwarded = |value: &str| {
+            let mut headers = HeaderMap::new();
+            headers.insert("x-forwarded-for", HeaderValue::from_str(value).unwrap());
+            headers
+        };
+        let ip = |text: &str| text.parse::<IpAddr>().unwrap();
+        let chain = forwarded("1.1.1.1, 203.0.113.9, 10.1.2.3");
+        assert_eq!(proxies.client(ip("192.0.2.7"), &chain), ip("203.0.113.9"), "the right-most untrusted hop");
+        assert_eq!(proxies.client(ip("198.51.100.1"), &chain), ip("198.51.100.1"), "an untrusted peer is the client");
+        assert_eq!(proxies.client(ip("10.0.0.1"), &forwarded("junk, 10.9.9.9")), ip("10.9.9.9"));
+        assert_eq!(proxies.client(ip("::ffff:10.0.0.1"), &forwarded("2001:db8::1")), ip("2001:db8::1"));
+        assert_eq!(proxies.client(ip("10.0.0.1"), &HeaderMap::new()), ip("10.0.0.1"));
+        assert!(TrustedProxies::parse("10.0.0.0/33").is_err() && TrustedProxies::parse("proxy").is_err());
+        assert!(TrustedProxies::parse("").unwrap().0.is_empty());
     }
 
     #[test]

@@ -7,8 +7,10 @@ use axum::response::{IntoResponse, Response};
 
 use crate::state::AppState;
 
+/// 200 while the database answers and is the one the instance opened, and the search index is built; 503
+/// otherwise, so that a load balancer stops sending requests to an instance writing into a deleted file.
 pub async fn healthz(State(state): State<AppState>) -> Response {
-    let database = sqlx::query_scalar::<_, i64>("SELECT 1").fetch_one(&state.db.pool).await.is_ok();
+    let database = state.search.database_is_the_one_opened().await;
     let ready = database && state.search.is_ready();
     let body = axum::Json(serde_json::json!({
         "status": if ready { "ok" } else { "unavailable" },

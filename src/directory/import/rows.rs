@@ -142,10 +142,14 @@ fn unreadable(line: u64, error: impl std::fmt::Display, lang: Lang) -> Item {
     })
 }
 
+/// Records end at a line feed only. With the csv crate's default terminator a CRLF record ends at its CR, and
+/// the LF is counted as a line of the next record, so every row of a file from Excel would be reported a line
+/// early; so the CR is left in the row's last cell and taken off here.
 fn read_csv(input: impl Read, send: &dyn Fn(Item) -> bool, lang: Lang) {
-    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(input);
+    let mut reader =
+        csv::ReaderBuilder::new().flexible(true).terminator(csv::Terminator::Any(b'\n')).from_reader(input);
     let header: Arc<[String]> = match reader.headers() {
-        Ok(header) => header.iter().map(clean_header).collect(),
+        Ok(header) => without_carriage_return(header).iter().map(|name| clean_header(name)).collect(),
         Err(error) => {
             send(unreadable(1, error, lang));
             return;
@@ -158,11 +162,14 @@ fn read_csv(input: impl Read, send: &dyn Fn(Item) -> bool, lang: Lang) {
     loop {
         let item = match reader.read_record(&mut record) {
             Ok(false) => return,
-            Ok(true) => Item::Row(RawRow {
-                line: record.position().map_or(0, |p| p.line()),
-                header: header.clone(),
-                cells: record.iter().map(str::to_string).collect(),
-            }),
+            Ok(true) => {
+                let cells = without_carriage_return(&record);
+                // A blank line of a CRLF file is a lone CR, which the csv crate does not skip as it skips empty lines.
+                if cells.len() == 1 && cells[0].is_empty() {
+                    continue;
+                }
+                Item::Row(RawRow { line: record.position().map_or(0, |p| p.line()), header: header.clone(), cells })
+            }
             Err(error) => {
                 let item = unreadable(error.position().map_or(0, |p| p.line()), &error, lang);
                 // A line that is not UTF-8 can be skipped; a failing disk cannot.
@@ -177,6 +184,17 @@ fn read_csv(input: impl Read, send: &dyn Fn(Item) -> bool, lang: Lang) {
             return;
         }
     }
+}
+
+/// A record's cells, the CR of its CRLF line end taken off the last.
+fn without_carriage_return(record: &csv::StringRecord) -> Vec<String> {
+    let mut cells: Vec<String> = record.iter().map(str::to_string).collect();
+    if let Some(last) = cells.last_mut()
+        && last.ends_with('\r')
+    {
+        last.pop();
+    }
+    cells
 }
 
 /// The most columns a sheet has (XFD), so a malformed file cannot claim more.
@@ -435,6 +453,20 @@ mod tests {
         assert_eq!(broken.len(), 2);
         assert!(broken[1].starts_with("problem line 2, column -: unreadable"), "{broken:?}");
         assert!(items(b"{\"organizations\": []}", Format::Json)[0].contains("an array of objects"));
+    }
+
+    #[test]
+    fn csv_rows_know_their_line_whatever_the_line_ends() {
+        for end in ["\n", "\r\n"] {
+            let file = ["name_en,city", "A,Baku", "\"B", "C\",\"Quba\"", "D,", ""].join(end);
+            let expected = [
+                "header name_en|city".to_string(),
+                "2: name_en|city=A|Baku".to_string(),
+                format!("3: name_en|city=B{end}C|Quba"),
+                "5: name_en|city=D|".to_string(),
+            ];
+            assert_eq!(items(file.as_bytes(), Format::Csv), expected, "{end:?}");
+        }
     }
 
     #[test]

@@ -90,7 +90,18 @@ impl SearchIndex {
         let index = Index::open_in_dir(dir).ok()?;
         let payload = index.load_metas().ok()?.payload?;
         let stamp: Stamp = serde_json::from_str(&payload).ok()?;
-        (stamp.schema_version == schema_version && stamp.database_id == database_id).then_some(stamp)
+        if stamp.schema_version != schema_version || stamp.database_id != database_id {
+            return None;
+        }
+        // A segment file missing or damaged (a disk fault, a copy cut short) would fail searches or stop the
+        // server later: such an index is rebuilt from the database like a missing one. Reading every file
+        // costs a moment at start, in proportion to the index's size.
+        let intact = index.validate_checksum().is_ok_and(|damaged| damaged.is_empty())
+            && index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into().is_ok();
+        if !intact {
+            tracing::warn!(dir = %dir.display(), "the search index is damaged; rebuilding it");
+        }
+        intact.then_some(stamp)
     }
 
     pub fn dir(&self) -> &Path {
