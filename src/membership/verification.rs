@@ -4,12 +4,17 @@
 
 use std::time::Duration;
 
+use axum::extract::State;
+use axum::response::Redirect;
 use sqlx::Row;
 
-use crate::platform::db::Dialect;
+use crate::accounts::{Right, Rights};
+use crate::platform::auth::RequireUser;
+use crate::platform::db::{Db, Dialect};
 use crate::platform::i18n::{Lang, LocalizedText};
 use crate::platform::mail::{Email, OutgoingMail};
 use crate::platform::migrate::Migration;
+use crate::platform::web::{AppError, Found, SlugPath};
 use crate::state::AppState;
 
 pub const MIGRATIONS: &[Migration] = &[Migration { version: 122, name: "verification reminders", sql: column }];
@@ -80,22 +85,15 @@ pub async fn remind(state: &AppState) -> anyhow::Result<usize> {
 /// A coordinator of one of its networks (or an administrator) verifies an
 /// organisation again, restarting its verification period.
 pub async fn verify(
-    axum::extract::State(state): axum::extract::State<AppState>,
-    crate::platform::auth::RequireUser(user): crate::platform::auth::RequireUser,
-    crate::platform::web::SlugPath(slug): crate::platform::web::SlugPath,
-) -> Result<axum::response::Redirect, crate::platform::web::AppError> {
-    use crate::platform::web::{AppError, Found};
-    let (id, _, _) = crate::directory::edit::load(&state.db, &slug).await.found()?;
-    if !crate::accounts::Rights::of(&state.db, &user).may(crate::accounts::Right::OverseeMember(id)).await? {
-        return Err(AppError::Forbidden);
-    }
-    sqlx::query("UPDATE organizations SET verified_at = $1 WHERE id = $2")
-        .bind(crate::platform::clock::now_rfc3339())
-        .bind(id)
-        .execute(&state.db.pool)
-        .await?;
+    State(db): State<Db>,
+    RequireUser(user): RequireUser,
+    SlugPath(slug): SlugPath,
+) -> Result<Redirect, AppError> {
+    let (id, _, _) = crate::directory::load(&db, &slug).await.found()?;
+    Rights::of(&db, &user).require(Right::OverseeMember(id)).await?;
+    crate::directory::verify(&db, id).await?;
     crate::platform::audit::record(
-        &state.db,
+        &db,
         Some(user.user_id),
         "organization.verify",
         "organization",
@@ -104,5 +102,5 @@ pub async fn verify(
         None,
     )
     .await?;
-    Ok(axum::response::Redirect::to(&format!("/organizations/{slug}")))
+    Ok(Redirect::to(&format!("/organizations/{slug}")))
 }

@@ -5,7 +5,7 @@ use axum::extract::State;
 use axum::http::Uri;
 use axum::response::Html;
 
-use crate::directory::queries::ThemeGoals;
+use crate::directory::ThemeGoals;
 use crate::networks::queries::NetworkSummary;
 use crate::platform::i18n::Lang;
 use crate::platform::web::{AppError, Chrome, render};

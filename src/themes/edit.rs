@@ -184,7 +184,7 @@ pub async fn history(
         .fetch_one(&state.db.pool)
         .await?;
     let name = theme.goals.theme.name.get(lang).to_string();
-    let page = crate::directory::edit::HistoryPage {
+    let page = crate::platform::audit::HistoryPage {
         chrome: Chrome::new(lang, lang.t_with("history-title", &[("name", name.clone().into())]), &uri),
         back: format!("/themes/{slug}"),
         name,
