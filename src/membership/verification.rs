@@ -12,10 +12,9 @@ use crate::accounts::{Right, Rights};
 use crate::platform::auth::RequireUser;
 use crate::platform::db::{Db, Dialect};
 use crate::platform::i18n::{Lang, LocalizedText};
-use crate::platform::mail::{Email, OutgoingMail};
+use crate::platform::mail::{Email, Mailer, OutgoingMail};
 use crate::platform::migrate::Migration;
 use crate::platform::web::{AppError, Found, SlugPath};
-use crate::state::AppState;
 
 pub const MIGRATIONS: &[Migration] = &[Migration { version: 122, name: "verification reminders", sql: column }];
 
@@ -27,13 +26,22 @@ fn column(_: Dialect) -> String {
 const NOTICE_DAYS: i64 = 30;
 const EVERY: Duration = Duration::from_secs(3600);
 
+/// What the reminder worker needs, and no more of the web state: the database, the
+/// mailer, where links point, and how long a verification holds.
+pub struct Reminders {
+    pub db: Db,
+    pub mailer: Mailer,
+    pub public_url: String,
+    pub verification_days: i64,
+}
+
 /// Reminds now, then every hour, until the process ends.
-pub fn remind_periodically(state: AppState) {
+pub fn remind_periodically(reminders: Reminders) {
     tokio::spawn(async move {
         let mut ticker = tokio::time::interval(EVERY);
         loop {
             ticker.tick().await;
-            match remind(&state).await {
+            match remind(&reminders).await {
                 Ok(0) => {}
                 Ok(sent) => tracing::info!(sent, "verification reminders sent"),
                 Err(error) => tracing::warn!(error = format!("{error:#}"), "verification reminders failed"),
@@ -47,7 +55,7 @@ fn rfc3339(at: time::OffsetDateTime) -> String {
 }
 
 /// Sends the reminders that are due; returns how many mails went out.
-pub async fn remind(state: &AppState) -> anyhow::Result<usize> {
+pub async fn remind(state: &Reminders) -> anyhow::Result<usize> {
     let now = time::OffsetDateTime::now_utc();
     let due_before = rfc3339(now - time::Duration::days(state.verification_days - NOTICE_DAYS));
     // Claiming by update makes one instance, and one reminder per verification.
