@@ -8,7 +8,7 @@ use std::time::Duration;
 use anyhow::Context;
 
 use crate::consultative::rules::DeskRules;
-use crate::directory::search::DirectorySearch;
+use crate::directory::DirectorySearch;
 use crate::newsletter::NewsletterSettings;
 use crate::platform::auth::SessionPolicy;
 use crate::platform::db::Db;
@@ -114,7 +114,12 @@ pub async fn serve(options: ServeOptions) -> anyhow::Result<()> {
         data_dir: options.data_dir.clone(),
         trusted_proxies: options.trusted_proxies,
     };
-    membership::verification::remind_periodically(state.clone());
+    membership::verification::remind_periodically(membership::verification::Reminders {
+        db: state.db.clone(),
+        mailer: state.mailer.clone(),
+        public_url: state.public_url.clone(),
+        verification_days: state.verification_days,
+    });
     newsletter::delivery::start(state.clone());
     consultative::status::remind_periodically(state.clone());
     tracing::info!(addr = %options.addr, "IRENE is serving");

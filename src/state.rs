@@ -7,7 +7,7 @@ use std::sync::Arc;
 use axum::extract::FromRef;
 
 use crate::consultative::DeskRules;
-use crate::directory::search::DirectorySearch;
+use crate::directory::DirectorySearch;
 use crate::newsletter::NewsletterSettings;
 use crate::platform::auth::SessionPolicy;
 use crate::platform::db::Db;

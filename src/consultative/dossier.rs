@@ -18,7 +18,7 @@ use sqlx::any::AnyRow;
 use super::Organization;
 use super::eligibility::Answers;
 use super::rules;
-use crate::directory::model::code_enum;
+use crate::directory::code_enum;
 use crate::platform::auth::{RequireUser, SignedIn};
 use crate::platform::clock::{now_rfc3339, today};
 use crate::platform::db::Db;

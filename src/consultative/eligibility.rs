@@ -13,7 +13,7 @@ use time::Date;
 
 use super::rules::{self, Session};
 use super::{Organization, session_label};
-use crate::directory::model::code_enum;
+use crate::directory::code_enum;
 use crate::platform::auth::RequireUser;
 use crate::platform::clock::{now_rfc3339, parse_day, today};
 use crate::platform::db::Db;

@@ -13,8 +13,7 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use sqlx::Row;
 
 use super::tracking::CATEGORIES;
-use crate::directory::import::name_keys;
-use crate::directory::model::ConsultativeStatus;
+use crate::directory::{ConsultativeStatus, name_keys};
 use crate::platform::auth::RequireUser;
 use crate::platform::clock::{now_rfc3339, today};
 use crate::platform::forms::FormData;
@@ -383,16 +382,10 @@ pub async fn apply(
     let mut tx = state.db.pool.begin().await?;
     for row in &rows {
         let accepted = data.get(&format!("row-{}", row.id)) == "on";
-        if let (Some(organization_id), true) = (row.organization_id, accepted) {
-            sqlx::query(
-                "UPDATE organizations SET consultative_status = $1, status_year = $2, version = version + 1 \
-                 WHERE id = $3",
-            )
-            .bind(&row.category)
-            .bind(row.year)
-            .bind(organization_id)
-            .execute(&mut *tx)
-            .await?;
+        // Stored categories were written from a ConsultativeStatus, so every one parses.
+        let category = ConsultativeStatus::parse(&row.category);
+        if let (Some(organization_id), true, Some(category)) = (row.organization_id, accepted, category) {
+            crate::directory::record_status(&mut tx, organization_id, category, row.year).await?;
             changed.push((organization_id, row));
         }
     }

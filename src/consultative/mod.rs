@@ -13,7 +13,7 @@ pub mod schema;
 pub mod status;
 pub mod tracking;
 
-use crate::directory::model::ConsultativeStatus;
+use crate::directory::ConsultativeStatus;
 use crate::platform::auth::SignedIn;
 use crate::platform::i18n::Lang;
 use crate::platform::values::Slug;
@@ -35,7 +35,7 @@ pub struct Organization {
 impl Organization {
     /// Loads the organisation of `slug` for `user`, who must be able to edit it.
     pub async fn for_editor(state: &AppState, user: &SignedIn, slug: &Slug, lang: Lang) -> Result<Self, AppError> {
-        let (id, _, record) = crate::directory::edit::load(&state.db, slug).await.found()?;
+        let (id, _, record) = crate::directory::load(&state.db, slug).await.found()?;
         if !crate::accounts::Rights::of(&state.db, user).may(crate::accounts::Right::EditOrganization(id)).await? {
             return Err(AppError::Forbidden);
         }

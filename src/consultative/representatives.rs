@@ -12,12 +12,11 @@ use time::Date;
 
 use super::Organization;
 use super::rules::anniversary;
-use crate::directory::edit::Choice;
-use crate::directory::model::code_enum;
+use crate::directory::code_enum;
 use crate::platform::auth::RequireUser;
 use crate::platform::clock::{now_rfc3339, parse_day, today};
 use crate::platform::db::Db;
-use crate::platform::forms::{FormData, FormState};
+use crate::platform::forms::{Choice, FormData, FormState};
 use crate::platform::i18n::Lang;
 use crate::platform::values::Slug;
 use crate::platform::web::{AppError, Chrome, Problem, SlugPath, render};

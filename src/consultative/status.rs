@@ -14,7 +14,7 @@ use time::Date;
 use super::Organization;
 use super::rules::{DeskRules, ReportCycle, Standing, standing};
 use super::tracking::Application;
-use crate::directory::model::ConsultativeStatus;
+use crate::directory::ConsultativeStatus;
 use crate::platform::auth::RequireUser;
 use crate::platform::clock::{now_rfc3339, today};
 use crate::platform::db::Db;

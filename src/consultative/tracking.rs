@@ -10,7 +10,7 @@ use time::Date;
 
 use super::Organization;
 use super::rules::{self, Session};
-use crate::directory::model::{ConsultativeStatus, code_enum};
+use crate::directory::{ConsultativeStatus, code_enum};
 use crate::platform::auth::RequireUser;
 use crate::platform::clock::{now_rfc3339, parse_day, today};
 use crate::platform::db::Db;
@@ -332,20 +332,15 @@ pub async fn record_step(
     }
     // The directory shows the status the Council granted.
     if let (Step::Granted | Step::Reclassified, Some(category)) = (event.step, event.category) {
-        sqlx::query(
-            "UPDATE organizations SET consultative_status = $1, status_year = $2, version = version + 1 WHERE id = $3",
-        )
-        .bind(category.code())
-        .bind(i64::from(event.on.year()))
-        .bind(organization.id)
-        .execute(&mut *tx)
-        .await?;
+        crate::directory::record_status(&mut tx, organization.id, category, i64::from(event.on.year())).await?;
     }
-    if let Some(new_name) = &posted.new_name
-        && !rename(&mut tx, &state, &organization, new_name, user.user_id).await?
-    {
-        // The profile was saved at this very moment: nothing is recorded, and the step can be recorded again.
-        return Err(AppError::Conflict);
+    // The directory shows the name the Committee took note of, the old one kept among the other names.
+    if let Some(new_name) = &posted.new_name {
+        let slug = Slug::parse(&organization.slug).ok_or_else(|| anyhow::anyhow!("a stored slug is invalid"))?;
+        if !crate::directory::rename(&mut tx, &slug, new_name, user.user_id).await? {
+            // The profile was saved at this very moment: nothing is recorded, and the step can be recorded again.
+            return Err(AppError::Conflict);
+        }
     }
     tx.commit().await?;
     let recorded = serde_json::json!({
@@ -366,36 +361,6 @@ pub async fn record_step(
     )
     .await?;
     Ok(Redirect::to(&format!("{}#application", organization.desk_url())).into_response())
-}
-
-/// Once the Committee has taken note of a change of name, the directory shows the new name, through the profile
-/// editor's own save so that the history, the search index and the audit log follow. The Committee knows the
-/// name in English (or French, a name being the same in both): it becomes the English name, and so does any
-/// other language's name that was the old English name untranslated; the old name is kept among the other
-/// names, so searches for it still find the organisation. Returns false when the profile changed meanwhile.
-async fn rename(
-    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
-    state: &AppState,
-    organization: &Organization,
-    new_name: &str,
-    actor: i64,
-) -> anyhow::Result<bool> {
-    let slug = Slug::parse(&organization.slug).ok_or_else(|| anyhow::anyhow!("a stored slug is invalid"))?;
-    let (id, version, before) =
-        crate::directory::edit::load(&state.db, &slug).await?.ok_or_else(|| anyhow::anyhow!("gone meanwhile"))?;
-    let old_name = before.name.get(Lang::En).to_string();
-    let mut after = before.clone();
-    for name in after.name.0.values_mut().filter(|name| **name == old_name) {
-        *name = new_name.to_string();
-    }
-    after.name.0.insert(Lang::En, new_name.to_string());
-    if !old_name.is_empty() && old_name != new_name && !after.other_names.contains(&old_name) {
-        after.other_names.push(old_name);
-    }
-    if after == before {
-        return Ok(true);
-    }
-    crate::directory::edit::save_in(tx, id, version, &before, &after, actor, "organization.name-change").await
 }
 
 /// An answer to a question, drafted and, once `sent_on` is given, sent.

@@ -10,6 +10,7 @@ use super::{
     DemoCommitment, DemoData, DemoEvent, DemoFocalPoint, DemoNetwork, DemoOrganization, DemoPerson, DemoPosition,
     DemoTheme,
 };
+use crate::directory::Organization;
 use crate::platform::db::Db;
 use crate::platform::i18n::LocalizedText;
 
@@ -70,39 +71,24 @@ pub async fn export(db: &Db) -> anyhow::Result<DemoData> {
         sqlx::query("SELECT organization_id, theme_id FROM organization_themes ORDER BY organization_id, theme_id")
             .fetch_all(&db.pool)
             .await?;
-    let organizations = sqlx::query(
-        "SELECT id, slug, kind, acronym, name, other_names, country, city, address, phone, email, website, \
-         founded_year, description, consultative_status, status_year FROM organizations ORDER BY id",
-    )
-    .fetch_all(&db.pool)
-    .await?
-    .iter()
-    .map(|r| {
-        let id: i64 = r.try_get("id")?;
-        Ok(DemoOrganization {
-            slug: r.try_get("slug")?,
-            kind: r.try_get("kind")?,
-            acronym: r.try_get("acronym")?,
-            name: text(r, "name")?,
-            other_names: serde_json::from_str(&r.try_get::<String, _>("other_names")?).unwrap_or_default(),
-            country: r.try_get("country")?,
-            city: r.try_get("city")?,
-            address: r.try_get("address")?,
-            phone: r.try_get("phone")?,
-            email: r.try_get("email")?,
-            website: r.try_get("website")?,
-            founded_year: r.try_get("founded_year")?,
-            description: text_opt(r, "description")?,
-            consultative_status: r.try_get("consultative_status")?,
-            status_year: r.try_get("status_year")?,
-            themes: organization_themes
-                .iter()
-                .filter(|t| t.get::<i64, _>("organization_id") == id)
-                .filter_map(|t| theme_slugs.get(&t.get::<i64, _>("theme_id")).cloned())
-                .collect(),
+    let sql = format!("SELECT id, slug, {} FROM organizations ORDER BY id", Organization::COLUMNS);
+    let organizations = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .fetch_all(&db.pool)
+        .await?
+        .iter()
+        .map(|r| {
+            let id: i64 = r.try_get("id")?;
+            Ok(DemoOrganization {
+                slug: r.try_get("slug")?,
+                organization: Organization::from_row(r)?,
+                themes: organization_themes
+                    .iter()
+                    .filter(|t| t.get::<i64, _>("organization_id") == id)
+                    .filter_map(|t| theme_slugs.get(&t.get::<i64, _>("theme_id")).cloned())
+                    .collect(),
+            })
         })
-    })
-    .collect::<sqlx::Result<Vec<_>>>()?;
+        .collect::<sqlx::Result<Vec<_>>>()?;
 
     let members =
         sqlx::query("SELECT network_id, organization_id FROM network_members ORDER BY network_id, organization_id")

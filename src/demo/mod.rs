@@ -10,6 +10,7 @@ use std::collections::HashMap;
 use anyhow::{Context, anyhow, bail};
 use serde::{Deserialize, Serialize};
 
+use crate::directory::Organization;
 use crate::platform::db::Db;
 use crate::platform::i18n::LocalizedText;
 use crate::platform::values::{CountryCode, Slug};
@@ -38,23 +39,12 @@ pub struct DemoTheme {
     pub millennium_declaration: bool,
 }
 
+/// An organisation of the dump: the directory's own, with its slug and themes.
 #[derive(Serialize, Deserialize)]
 pub struct DemoOrganization {
     pub slug: String,
-    pub kind: String,
-    pub acronym: Option<String>,
-    pub name: LocalizedText,
-    pub other_names: Vec<String>,
-    pub country: Option<String>,
-    pub city: Option<String>,
-    pub address: Option<String>,
-    pub phone: Option<String>,
-    pub email: Option<String>,
-    pub website: Option<String>,
-    pub founded_year: Option<i64>,
-    pub description: Option<LocalizedText>,
-    pub consultative_status: String,
-    pub status_year: Option<i64>,
+    #[serde(flatten)]
+    pub organization: Organization,
     pub themes: Vec<String>,
 }
 
@@ -208,8 +198,7 @@ async fn load_data(db: &Db, data: &DemoData, mark: Option<&str>) -> anyhow::Resu
 
         let mut organizations = Ids(HashMap::new(), "organization");
         for org in &data.organizations {
-            check_organization(org)?;
-            let id = insert_organization(&mut tx, org).await?;
+            let id = crate::directory::create(&mut tx, &checked_slug(org)?, &org.organization).await?;
             for theme in &org.themes {
                 sqlx::query("INSERT INTO organization_themes (organization_id, theme_id) VALUES ($1, $2)")
                     .bind(id)
@@ -363,52 +352,17 @@ async fn load_data(db: &Db, data: &DemoData, mark: Option<&str>) -> anyhow::Resu
     .await
 }
 
-/// Refuses demo rows that the portal could not show as they are meant.
-fn check_organization(org: &DemoOrganization) -> anyhow::Result<()> {
-    if Slug::parse(&org.slug).is_none() {
+/// The slug of a demo organisation, refusing one the portal could not show as it is meant.
+fn checked_slug(org: &DemoOrganization) -> anyhow::Result<Slug> {
+    let Some(slug) = Slug::parse(&org.slug) else {
         bail!("demo organisation slug '{}' is not a slug", org.slug);
-    }
-    if let Some(country) = &org.country
+    };
+    if let Some(country) = &org.organization.country
         && CountryCode::parse(country).is_none()
     {
         bail!("demo organisation '{}' has an unknown country '{country}'", org.slug);
     }
-    if crate::directory::model::OrganizationKind::parse(&org.kind).is_none() {
-        bail!("demo organisation '{}' has an unknown kind '{}'", org.slug, org.kind);
-    }
-    if crate::directory::model::ConsultativeStatus::parse(&org.consultative_status).is_none() {
-        bail!("demo organisation '{}' has an unknown status '{}'", org.slug, org.consultative_status);
-    }
-    Ok(())
-}
-
-/// Inserts one organisation row, returning its id.
-pub async fn insert_organization(
-    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
-    org: &DemoOrganization,
-) -> anyhow::Result<i64> {
-    Ok(sqlx::query_scalar(
-        "INSERT INTO organizations (slug, kind, acronym, name, other_names, country, city, address, phone, email, \
-         website, founded_year, description, consultative_status, status_year) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id",
-    )
-    .bind(&org.slug)
-    .bind(&org.kind)
-    .bind(&org.acronym)
-    .bind(org.name.to_json())
-    .bind(serde_json::to_string(&org.other_names)?)
-    .bind(&org.country)
-    .bind(&org.city)
-    .bind(&org.address)
-    .bind(&org.phone)
-    .bind(&org.email)
-    .bind(&org.website)
-    .bind(org.founded_year)
-    .bind(json_opt(&org.description))
-    .bind(&org.consultative_status)
-    .bind(org.status_year)
-    .fetch_one(&mut **tx)
-    .await?)
+    Ok(slug)
 }
 
 #[cfg(test)]
@@ -421,7 +375,7 @@ mod tests {
         let focal_points: usize = data.networks.iter().map(|n| n.focal_points.len()).sum();
         assert_eq!(focal_points, 14, "7 focal points in each of the two networks");
         for org in &data.organizations {
-            check_organization(org).expect("valid organisation");
+            checked_slug(org).expect("valid organisation");
         }
         let coordinators: Vec<_> = data.networks.iter().filter_map(|n| n.coordinator.as_deref()).collect();
         assert!(coordinators.contains(&"nayora") && coordinators.contains(&"fay"));

@@ -5,9 +5,10 @@
 use anyhow::Context;
 use sqlx::Row;
 
-use super::{DemoOrganization, insert_organization};
+use crate::directory::{ConsultativeStatus, Organization, OrganizationKind};
 use crate::platform::db::Db;
 use crate::platform::i18n::{Lang, LocalizedText};
+use crate::platform::values::Slug;
 
 /// Name roots as Azerbaijani, Russian and English write them.
 pub const ROOTS: &[(&str, &str, &str)] = &[
@@ -52,10 +53,23 @@ const COUNTRIES: &[(&str, &str, u32)] = &[
     ("IR", "Tehran", 3),
 ];
 
-const KINDS: &[(&str, u32)] =
-    &[("ngo", 70), ("academic", 8), ("media", 6), ("business", 6), ("donor", 4), ("government", 4), ("un_agency", 2)];
+const KINDS: &[(OrganizationKind, u32)] = &[
+    (OrganizationKind::Ngo, 70),
+    (OrganizationKind::Academic, 8),
+    (OrganizationKind::Media, 6),
+    (OrganizationKind::Business, 6),
+    (OrganizationKind::Donor, 4),
+    (OrganizationKind::Government, 4),
+    (OrganizationKind::UnAgency, 2),
+];
 
-const STATUSES: &[(&str, u32)] = &[("none", 85), ("special", 8), ("roster", 4), ("unspecified", 2), ("general", 1)];
+const STATUSES: &[(ConsultativeStatus, u32)] = &[
+    (ConsultativeStatus::None, 85),
+    (ConsultativeStatus::Special, 8),
+    (ConsultativeStatus::Roster, 4),
+    (ConsultativeStatus::Unspecified, 2),
+    (ConsultativeStatus::General, 1),
+];
 
 fn weighted<'a, T>(rng: &mut fastrand::Rng, items: &'a [T], weight: impl Fn(&T) -> u32) -> &'a T {
     let total: u32 = items.iter().map(&weight).sum();
@@ -73,7 +87,8 @@ fn weighted<'a, T>(rng: &mut fastrand::Rng, items: &'a [T], weight: impl Fn(&T) 
 /// One generated organisation, with the theme its name suggests and whether
 /// it joins a network.
 pub struct Synthetic {
-    pub organization: DemoOrganization,
+    pub slug: Slug,
+    pub organization: Organization,
     pub theme: &'static str,
     pub joins_network: bool,
 }
@@ -109,9 +124,8 @@ pub fn organization(seed: u64, n: usize) -> Synthetic {
     let (country, city, _) = *weighted(&mut rng, COUNTRIES, |c| c.2);
     let mut description = LocalizedText::default();
     description.0.insert(Lang::En, format!("{en}, working in {city}."));
-    let organization = DemoOrganization {
-        slug: format!("synthetic-{seed}-{n}"),
-        kind: weighted(&mut rng, KINDS, |k| k.1).0.to_string(),
+    let organization = Organization {
+        kind: weighted(&mut rng, KINDS, |k| k.1).0,
         acronym: None,
         name,
         other_names: Vec::new(),
@@ -123,11 +137,11 @@ pub fn organization(seed: u64, n: usize) -> Synthetic {
         website: None,
         founded_year: Some(1990 + rng.i64(0..35)),
         description: Some(description),
-        consultative_status: weighted(&mut rng, STATUSES, |s| s.1).0.to_string(),
+        consultative_status: weighted(&mut rng, STATUSES, |s| s.1).0,
         status_year: None,
-        themes: Vec::new(),
     };
-    Synthetic { organization, theme, joins_network: rng.bool() }
+    let slug = Slug::parse(&format!("synthetic-{seed}-{n}")).expect("a number after a slug is a slug");
+    Synthetic { slug, organization, theme, joins_network: rng.bool() }
 }
 
 /// Adds `count` synthetic organisations in one transaction; each gets the
@@ -144,7 +158,7 @@ pub async fn generate(db: &Db, count: usize, seed: u64) -> anyhow::Result<()> {
     let mut tx = db.pool.begin().await?;
     for n in 0..count {
         let synthetic = organization(seed, n);
-        let id = insert_organization(&mut tx, &synthetic.organization)
+        let id = crate::directory::create(&mut tx, &synthetic.slug, &synthetic.organization)
             .await
             .with_context(|| format!("cannot insert synthetic organisation {n}"))?;
         if let Some((theme_id, _)) = themes.iter().find(|(_, slug)| slug == synthetic.theme) {
@@ -172,10 +186,10 @@ mod tests {
 
     #[test]
     fn the_same_seed_gives_the_same_organisations() {
-        let (a, b) = (organization(7, 42).organization, organization(7, 42).organization);
-        assert_eq!(a.name, b.name);
-        assert_eq!(a.country, b.country);
-        assert_ne!(organization(7, 43).organization.slug, a.slug);
+        let (a, b) = (organization(7, 42), organization(7, 42));
+        assert_eq!(a.organization.name, b.organization.name);
+        assert_eq!(a.organization.country, b.organization.country);
+        assert_ne!(organization(7, 43).slug, a.slug);
     }
 
     #[test]

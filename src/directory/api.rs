@@ -14,6 +14,7 @@ use utoipa::{IntoParams, ToSchema};
 use super::queries::{self, Profile};
 use super::routes::{Catalog, parse_search};
 use super::search::{Card, SearchRequest};
+use crate::platform::db::Db;
 use crate::platform::i18n::Lang;
 use crate::platform::web::{ApiError, ApiErrorBody, ApiSlug, AppError, Problem, SlugPath, query_pairs};
 use crate::state::AppState;
@@ -324,11 +325,8 @@ impl OrganizationDetail {
         (status = 404, description = "No such organisation", body = ApiErrorBody),
     )
 )]
-pub async fn organization(
-    State(state): State<AppState>,
-    ApiSlug(slug): ApiSlug,
-) -> Result<Json<OrganizationDetail>, ApiError> {
-    let profile = queries::profile(&state.db, &slug).await?.ok_or(AppError::NotFound)?;
+pub async fn organization(State(db): State<Db>, ApiSlug(slug): ApiSlug) -> Result<Json<OrganizationDetail>, ApiError> {
+    let profile = queries::profile(&db, &slug).await?.ok_or(AppError::NotFound)?;
     Ok(Json(OrganizationDetail::of(&profile)))
 }
 
@@ -407,15 +405,13 @@ impl OrganizationChanges {
     )
 )]
 pub async fn update_organization(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     crate::platform::auth::TokenUser { user, can_write }: crate::platform::auth::TokenUser,
     ApiSlug(slug): ApiSlug,
     body: crate::platform::web::ApiBody<OrganizationChanges>,
 ) -> Result<Json<OrganizationDetail>, ApiError> {
-    let (id, version, before) = super::edit::load(&state.db, &slug).await?.ok_or(AppError::NotFound)?;
-    if !can_write
-        || !crate::accounts::Rights::of(&state.db, &user).may(crate::accounts::Right::EditOrganization(id)).await?
-    {
+    let (id, version, before) = super::organization::load(&db, &slug).await?.ok_or(AppError::NotFound)?;
+    if !can_write || !crate::accounts::Rights::of(&db, &user).may(crate::accounts::Right::EditOrganization(id)).await? {
         return Err(ApiError(AppError::Forbidden));
     }
     let changes = crate::platform::web::api_body(body)?;
@@ -423,15 +419,15 @@ pub async fn update_organization(
     changes.apply(&mut fields)?;
     let data = crate::platform::forms::FormData(fields);
     let mut form = crate::platform::forms::FormState::default();
-    let Some(after) = super::edit::OrganizationRecord::from_form(&data, &mut form, Lang::En) else {
+    let Some(after) = super::organization::Organization::from_form(&data, &mut form, Lang::En) else {
         return Err(ApiError(form.api_error(&[("name", "names")])));
     };
     if changes.version != version
-        || !super::edit::save(&state.db, id, version, &before, &after, user.user_id, "organization.update").await?
+        || !super::organization::update(&db, id, version, &before, &after, user.user_id, "organization.update").await?
     {
         return Err(ApiError(AppError::Conflict));
     }
-    let profile = queries::profile(&state.db, &slug).await?.ok_or(AppError::NotFound)?;
+    let profile = queries::profile(&db, &slug).await?.ok_or(AppError::NotFound)?;
     Ok(Json(OrganizationDetail::of(&profile)))
 }
 

@@ -18,6 +18,7 @@ pub use rows::{Format, is_export_dump};
 use rows::{Item, RawRow, Rows};
 
 use super::model::{ConsultativeStatus, OrganizationKind};
+use super::organization::{self, Organization};
 use crate::platform::db::Db;
 use crate::platform::i18n::{Lang, LocalizedText};
 use crate::platform::mail::Email;
@@ -72,20 +73,12 @@ pub struct Outcome {
     pub problems: Vec<Problem>,
 }
 
-/// One checked row.
+/// One checked row: the organisation as the file gives it (no other names,
+/// description or status year, which imports leave as they are), and where
+/// it belongs.
 struct Row_ {
-    slug: Option<String>,
-    name: LocalizedText,
-    acronym: Option<String>,
-    kind: OrganizationKind,
-    country: Option<String>,
-    city: Option<String>,
-    address: Option<String>,
-    phone: Option<String>,
-    email: Option<String>,
-    website: Option<String>,
-    founded_year: Option<i64>,
-    status: ConsultativeStatus,
+    slug: Option<Slug>,
+    organization: Organization,
     networks: Vec<String>,
     person: Option<PersonRow>,
 }
@@ -214,18 +207,23 @@ fn check(
         return None;
     }
     Some(Row_ {
-        slug,
-        name,
-        acronym: cell("acronym"),
-        kind: kind?,
-        country: country.and_then(|c| CountryCode::parse(&c)).map(|c| c.to_string()),
-        city: cell("city"),
-        address: cell("address"),
-        phone: cell("phone"),
-        email: email.and_then(|e| Email::parse(&e)).map(|e| e.to_string()),
-        website,
-        founded_year,
-        status: status?,
+        slug: slug.as_deref().and_then(Slug::parse),
+        organization: Organization {
+            kind: kind?,
+            acronym: cell("acronym"),
+            name,
+            other_names: Vec::new(),
+            country: country.and_then(|c| CountryCode::parse(&c)).map(|c| c.to_string()),
+            city: cell("city"),
+            address: cell("address"),
+            phone: cell("phone"),
+            email: email.and_then(|e| Email::parse(&e)).map(|e| e.to_string()),
+            website,
+            founded_year,
+            description: None,
+            consultative_status: status?,
+            status_year: None,
+        },
         networks: listed,
         person: person_name.map(|name| PersonRow {
             name,
@@ -338,6 +336,16 @@ async fn organization_with_slug(
     sqlx::query_scalar("SELECT id FROM organizations WHERE slug = $1").bind(slug).fetch_optional(&mut **tx).await
 }
 
+/// A slug made from a name, unique among organisations.
+async fn free_slug(tx: &mut sqlx::Transaction<'_, sqlx::Any>, slugs: &HashIndex, name: &str) -> sqlx::Result<Slug> {
+    for candidate in organization::slug_candidates(name, &[]) {
+        if organization_with_slug(tx, slugs, candidate.as_str()).await?.is_none() {
+            return Ok(candidate);
+        }
+    }
+    unreachable!("slug candidates never run out")
+}
+
 /// The organisation a row is about, if it is known. A slug identifies: a row that gives one is about the
 /// organisation with that slug or a new one. A row without one is about an organisation of the same name (in any
 /// script or spelling) in the row's country, or anywhere when the row names none. A hash hit counts only once the
@@ -349,9 +357,9 @@ async fn known_organization(
     row: &Row_,
 ) -> sqlx::Result<Option<i64>> {
     if let Some(slug) = &row.slug {
-        return organization_with_slug(tx, slugs, slug).await;
+        return organization_with_slug(tx, slugs, slug.as_str()).await;
     }
-    for key in name_keys(&row.name) {
+    for key in name_keys(&row.organization.name) {
         for id in names.candidates(&key) {
             let real: Option<(String, Option<String>)> =
                 sqlx::query_as("SELECT name, country FROM organizations WHERE id = $1")
@@ -360,7 +368,7 @@ async fn known_organization(
                     .await?;
             if real.is_some_and(|(real, country)| {
                 name_keys(&LocalizedText::from_json(&real)).contains(&key)
-                    && row.country.as_ref().is_none_or(|wanted| country.as_ref() == Some(wanted))
+                    && row.organization.country.as_ref().is_none_or(|wanted| country.as_ref() == Some(wanted))
             }) {
                 return Ok(Some(id));
             }
@@ -375,8 +383,8 @@ fn row_keys(row: &Row_) -> Vec<String> {
     match &row.slug {
         Some(slug) => vec![format!("slug:{slug}")],
         None => {
-            let country = row.country.as_deref().unwrap_or("");
-            name_keys(&row.name).into_iter().map(|key| format!("name:{country}:{key}")).collect()
+            let country = row.organization.country.as_deref().unwrap_or("");
+            name_keys(&row.organization.name).into_iter().map(|key| format!("name:{country}:{key}")).collect()
         }
     }
 }
@@ -559,27 +567,7 @@ async fn import_file_hashed(
         let known = known_organization(&mut tx, &existing_slugs, &existing_names, &row).await?;
         let id = match known {
             Some(id) => {
-                sqlx::query(
-                    "UPDATE organizations SET name = $1, acronym = COALESCE($2, acronym), kind = $3, \
-                     country = COALESCE($4, country), city = COALESCE($5, city), address = COALESCE($6, address), \
-                     phone = COALESCE($7, phone), email = COALESCE($8, email), website = COALESCE($9, website), \
-                     founded_year = COALESCE($10, founded_year), consultative_status = $11, version = version + 1 \
-                     WHERE id = $12",
-                )
-                .bind(row.name.to_json())
-                .bind(&row.acronym)
-                .bind(row.kind.code())
-                .bind(&row.country)
-                .bind(&row.city)
-                .bind(&row.address)
-                .bind(&row.phone)
-                .bind(&row.email)
-                .bind(&row.website)
-                .bind(row.founded_year)
-                .bind(row.status.code())
-                .bind(id)
-                .execute(&mut *tx)
-                .await?;
+                organization::merge(&mut tx, id, &row.organization).await?;
                 if previous != Some(id) {
                     outcome.updated += 1;
                 }
@@ -588,40 +576,12 @@ async fn import_file_hashed(
             None => {
                 let slug = match &row.slug {
                     Some(slug) => slug.clone(),
-                    None => {
-                        let base = Slug::from_name(row.name.get(Lang::En))
-                            .map(|s| s.to_string())
-                            .unwrap_or_else(|| "organization".into());
-                        let mut candidate = base.clone();
-                        let mut n = 2;
-                        while organization_with_slug(&mut tx, &existing_slugs, &candidate).await?.is_some() {
-                            candidate = format!("{base}-{n}");
-                            n += 1;
-                        }
-                        candidate
-                    }
+                    None => free_slug(&mut tx, &existing_slugs, row.organization.name.get(Lang::En)).await?,
                 };
-                let id: i64 = sqlx::query_scalar(
-                    "INSERT INTO organizations (slug, kind, acronym, name, country, city, address, phone, email, website, \
-                     founded_year, consultative_status) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
-                )
-                .bind(&slug)
-                .bind(row.kind.code())
-                .bind(&row.acronym)
-                .bind(row.name.to_json())
-                .bind(&row.country)
-                .bind(&row.city)
-                .bind(&row.address)
-                .bind(&row.phone)
-                .bind(&row.email)
-                .bind(&row.website)
-                .bind(row.founded_year)
-                .bind(row.status.code())
-                .fetch_one(&mut *tx)
-                .await?;
-                existing_slugs.insert(&slug, id);
+                let id = organization::create(&mut tx, &slug, &row.organization).await?;
+                existing_slugs.insert(slug.as_str(), id);
                 // Further rows of this organisation, for more of its people, find it by name too.
-                for key in name_keys(&row.name) {
+                for key in name_keys(&row.organization.name) {
                     existing_names.insert(&key, id);
                 }
                 outcome.added += 1;
@@ -675,7 +635,8 @@ mod tests {
     #[tokio::test]
     async fn a_hash_collision_never_updates_another_organisation() {
         let dir = tempfile::tempdir().unwrap();
-        let db = crate::startup::open_database(None, dir.path()).await.unwrap();
+        let db = Db::connect(None, dir.path()).await.unwrap();
+        crate::platform::migrate::run(&db, super::super::schema::MIGRATIONS).await.unwrap();
         for (slug, name) in [("alpha", "Alpha Society"), ("beta", "Beta Union")] {
             sqlx::query("INSERT INTO organizations (slug, kind, name, city) VALUES ($1, 'ngo', $2, 'Baku')")
                 .bind(slug)

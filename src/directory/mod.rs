@@ -1,9 +1,12 @@
-//! The directory of organisations: profiles, search and the search index.
+//! The directory of organisations: profiles, search and the search index. It
+//! is the one owner of organisations: other capabilities create, change and
+//! read them through what this module offers.
 
 pub mod api;
 pub mod edit;
 pub mod import;
 pub mod model;
+pub mod organization;
 pub mod people;
 pub mod people_api;
 pub mod queries;
@@ -11,3 +14,10 @@ pub mod routes;
 pub mod schema;
 pub mod search;
 pub mod upload;
+
+pub(crate) use import::name_keys;
+pub(crate) use model::code_enum;
+pub use model::{ConsultativeStatus, OrganizationKind};
+pub use organization::{Organization, create, load, record_status, rename, slug_candidates, verify};
+pub use queries::{EventSummary, NamedLink, ThemeGoals, events_where, group_theme_goals};
+pub use search::DirectorySearch;

@@ -29,6 +29,14 @@ macro_rules! code_enum {
             pub fn label(self, lang: impl std::borrow::Borrow<Lang>) -> String {
                 lang.borrow().t(&format!(concat!($label_prefix, "-{}"), self.code().replace('_', "-")))
             }
+
+            /// Every value, as the options of a form's field, labelled in `lang`.
+            pub fn choices(lang: $crate::platform::i18n::Lang) -> Vec<$crate::platform::forms::Choice> {
+                Self::ALL
+                    .iter()
+                    .map(|value| $crate::platform::forms::Choice { value: value.code().into(), label: value.label(lang) })
+                    .collect()
+            }
         }
     };
 }

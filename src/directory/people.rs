@@ -14,7 +14,6 @@ use crate::platform::i18n::{Lang, LocalizedText};
 use crate::platform::mail::Email;
 use crate::platform::values::Slug;
 use crate::platform::web::{AppError, Chrome, Found, SlugPath, render};
-use crate::state::AppState;
 
 const MAX: usize = 300;
 const MAX_PHONE: usize = 50;
@@ -131,16 +130,14 @@ pub async fn add_position(
     .await
 }
 
-async fn editable(state: &AppState, user: &SignedIn, slug: &Slug, lang: Lang) -> Result<(i64, String), AppError> {
-    let (id, _, record) = crate::directory::edit::load(&state.db, slug).await.found()?;
-    if !crate::accounts::Rights::of(&state.db, user).may(crate::accounts::Right::EditOrganization(id)).await? {
-        return Err(AppError::Forbidden);
-    }
+async fn editable(db: &Db, user: &SignedIn, slug: &Slug, lang: Lang) -> Result<(i64, String), AppError> {
+    let (id, _, record) = super::organization::load(db, slug).await.found()?;
+    crate::accounts::Rights::of(db, user).require(crate::accounts::Right::EditOrganization(id)).await?;
     Ok((id, record.name.get(lang).to_string()))
 }
 
 async fn page(
-    state: &AppState,
+    db: &Db,
     lang: Lang,
     uri: &Uri,
     slug: &Slug,
@@ -150,7 +147,7 @@ async fn page(
 ) -> Result<PeoplePage, AppError> {
     let ids: Vec<i64> = sqlx::query_scalar("SELECT id FROM positions WHERE organization_id = $1 ORDER BY position, id")
         .bind(organization.0)
-        .fetch_all(&state.db.pool)
+        .fetch_all(&db.pool)
         .await?;
     let mut positions = Vec::new();
     for id in ids {
@@ -158,7 +155,7 @@ async fn page(
             positions.push(PositionForm { id, form: failed.form.clone(), conflict: failed.conflict });
             continue;
         }
-        let Some(saved) = position_state(&state.db, organization.0, id).await? else { continue };
+        let Some(saved) = position_state(db, organization.0, id).await? else { continue };
         let mut form = FormState { values: saved.record.to_fields(), ..FormState::default() };
         form.values.insert("version".into(), saved.version.to_string());
         positions.push(PositionForm { id, form, conflict: false });
@@ -173,31 +170,31 @@ async fn page(
 }
 
 pub async fn people(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     lang: Lang,
     uri: Uri,
     RequireUser(user): RequireUser,
     SlugPath(slug): SlugPath,
 ) -> Result<Html<String>, AppError> {
-    let organization = editable(&state, &user, &slug, lang).await?;
-    render(&page(&state, lang, &uri, &slug, organization, None, FormState::default()).await?)
+    let organization = editable(&db, &user, &slug, lang).await?;
+    render(&page(&db, lang, &uri, &slug, organization, None, FormState::default()).await?)
 }
 
 pub async fn add(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     lang: Lang,
     uri: Uri,
     RequireUser(user): RequireUser,
     SlugPath(slug): SlugPath,
     data: FormData,
 ) -> Result<Response, AppError> {
-    let organization = editable(&state, &user, &slug, lang).await?;
+    let organization = editable(&db, &user, &slug, lang).await?;
     let mut form = FormState::from(&data);
     let Some(new) = read_person(&data, &mut form, lang) else {
-        let page = page(&state, lang, &uri, &slug, organization, None, form).await?;
+        let page = page(&db, lang, &uri, &slug, organization, None, form).await?;
         return Ok((StatusCode::BAD_REQUEST, render(&page)?).into_response());
     };
-    add_and_record(&state.db, organization.0, &new, user.user_id).await?;
+    add_and_record(&db, organization.0, &new, user.user_id).await?;
     Ok(Redirect::to(&format!("/organizations/{slug}/people")).into_response())
 }
 
@@ -323,7 +320,7 @@ pub async fn remove_position(
 }
 
 pub async fn update(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     lang: Lang,
     uri: Uri,
     RequireUser(user): RequireUser,
@@ -331,18 +328,18 @@ pub async fn update(
     data: FormData,
 ) -> Result<Response, AppError> {
     let slug = Slug::parse(&raw_slug).ok_or(AppError::NotFound)?;
-    let organization = editable(&state, &user, &slug, lang).await?;
+    let organization = editable(&db, &user, &slug, lang).await?;
     // Only a position of this organisation can be named: others are not found.
-    let saved = position_state(&state.db, organization.0, id).await.found()?;
+    let saved = position_state(&db, organization.0, id).await.found()?;
     match action.as_str() {
-        "remove" => remove_position(&state.db, organization.0, id, &saved, user.user_id).await?,
+        "remove" => remove_position(&db, organization.0, id, &saved, user.user_id).await?,
         "save" => {
             let mut form = FormState::from(&data);
             let typed_version: i64 = data.get("version").parse().unwrap_or(-1);
             let saved_now = match read_person(&data, &mut form, lang) {
                 Some(after) => {
                     typed_version == saved.version
-                        && save_position(&state.db, organization.0, id, &saved, &after, user.user_id).await?
+                        && save_position(&db, organization.0, id, &saved, &after, user.user_id).await?
                 }
                 None => false,
             };
@@ -350,7 +347,7 @@ pub async fn update(
                 let (status, conflict) =
                     if form.is_valid() { (StatusCode::CONFLICT, true) } else { (StatusCode::BAD_REQUEST, false) };
                 let failed = PositionForm { id, form, conflict };
-                let page = page(&state, lang, &uri, &slug, organization, Some(failed), FormState::default()).await?;
+                let page = page(&db, lang, &uri, &slug, organization, Some(failed), FormState::default()).await?;
                 return Ok((status, render(&page)?).into_response());
             }
         }

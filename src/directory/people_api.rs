@@ -12,11 +12,11 @@ use utoipa::ToSchema;
 use super::api::PersonPosition;
 use super::people::{PositionRecord, SavedPosition, add_and_record, position_state, read_person, remove_position};
 use crate::platform::auth::TokenUser;
+use crate::platform::db::Db;
 use crate::platform::forms::{FormData, FormState, replace_texts};
 use crate::platform::i18n::Lang;
 use crate::platform::values::Slug;
 use crate::platform::web::{ApiBody, ApiError, ApiErrorBody, ApiSlugNumber, AppError, api_body};
-use crate::state::AppState;
 
 /// A person to add to an organisation, in their position there.
 #[derive(serde::Deserialize, ToSchema)]
@@ -79,13 +79,11 @@ fn listed(id: i64, version: i64, record: PositionRecord) -> PersonPosition {
 }
 
 /// The organisation of `slug`, if the token's owner may change it.
-async fn writable(state: &AppState, token: &TokenUser, slug: &str) -> Result<i64, ApiError> {
+async fn writable(db: &Db, token: &TokenUser, slug: &str) -> Result<i64, ApiError> {
     let slug = Slug::parse(slug).ok_or(AppError::NotFound)?;
-    let (id, _, _) = super::edit::load(&state.db, &slug).await?.ok_or(AppError::NotFound)?;
+    let (id, _, _) = super::organization::load(db, &slug).await?.ok_or(AppError::NotFound)?;
     if !token.can_write
-        || !crate::accounts::Rights::of(&state.db, &token.user)
-            .may(crate::accounts::Right::EditOrganization(id))
-            .await?
+        || !crate::accounts::Rights::of(db, &token.user).may(crate::accounts::Right::EditOrganization(id)).await?
     {
         return Err(ApiError(AppError::Forbidden));
     }
@@ -93,14 +91,9 @@ async fn writable(state: &AppState, token: &TokenUser, slug: &str) -> Result<i64
 }
 
 /// The position `id` of the organisation `slug`, if the token's owner may change it.
-async fn writable_position(
-    state: &AppState,
-    token: &TokenUser,
-    slug: &str,
-    id: i64,
-) -> Result<(i64, SavedPosition), ApiError> {
-    let organization_id = writable(state, token, slug).await?;
-    let saved = position_state(&state.db, organization_id, id).await?.ok_or(AppError::NotFound)?;
+async fn writable_position(db: &Db, token: &TokenUser, slug: &str, id: i64) -> Result<(i64, SavedPosition), ApiError> {
+    let organization_id = writable(db, token, slug).await?;
+    let saved = position_state(db, organization_id, id).await?.ok_or(AppError::NotFound)?;
     Ok((organization_id, saved))
 }
 
@@ -121,19 +114,19 @@ async fn writable_position(
     )
 )]
 pub async fn add_person(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     token: TokenUser,
     Path(slug): Path<String>,
     body: ApiBody<NewPerson>,
 ) -> Result<(StatusCode, Json<PersonPosition>), ApiError> {
-    let organization_id = writable(&state, &token, &slug).await?;
+    let organization_id = writable(&db, &token, &slug).await?;
     let person = api_body(body)?;
     let new = changed(
         &PositionRecord::default(),
         [("name", Some(&person.name)), ("title", person.title.as_ref())],
         [("honorific", &person.honorific), ("email", &person.email), ("phone", &person.phone)],
     )?;
-    let id = add_and_record(&state.db, organization_id, &new, token.user.user_id).await?;
+    let id = add_and_record(&db, organization_id, &new, token.user.user_id).await?;
     Ok((StatusCode::CREATED, Json(listed(id, 1, new))))
 }
 
@@ -159,12 +152,12 @@ pub async fn add_person(
     )
 )]
 pub async fn update_person(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     token: TokenUser,
     ApiSlugNumber(slug, id): ApiSlugNumber,
     body: ApiBody<PersonChanges>,
 ) -> Result<Json<PersonPosition>, ApiError> {
-    let (organization_id, saved) = writable_position(&state, &token, slug.as_str(), id).await?;
+    let (organization_id, saved) = writable_position(&db, &token, slug.as_str(), id).await?;
     let changes = api_body(body)?;
     let after = changed(
         &saved.record,
@@ -172,7 +165,7 @@ pub async fn update_person(
         [("honorific", &changes.honorific), ("email", &changes.email), ("phone", &changes.phone)],
     )?;
     let saved_now = changes.version == saved.version
-        && super::people::save_position(&state.db, organization_id, id, &saved, &after, token.user.user_id).await?;
+        && super::people::save_position(&db, organization_id, id, &saved, &after, token.user.user_id).await?;
     if !saved_now {
         return Err(ApiError(AppError::Conflict));
     }
@@ -197,11 +190,11 @@ pub async fn update_person(
     )
 )]
 pub async fn remove_person(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     token: TokenUser,
     ApiSlugNumber(slug, id): ApiSlugNumber,
 ) -> Result<StatusCode, ApiError> {
-    let (organization_id, saved) = writable_position(&state, &token, slug.as_str(), id).await?;
-    remove_position(&state.db, organization_id, id, &saved, token.user.user_id).await?;
+    let (organization_id, saved) = writable_position(&db, &token, slug.as_str(), id).await?;
+    remove_position(&db, organization_id, id, &saved, token.user.user_id).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -56,7 +56,7 @@ async fn editors_page(
     form: FormState,
     sent: Option<String>,
 ) -> Result<EditorsPage, AppError> {
-    let (id, _, record) = crate::directory::edit::load(&state.db, slug).await.found()?;
+    let (id, _, record) = crate::directory::load(&state.db, slug).await.found()?;
     let editors = crate::accounts::editors(&state.db, id).await?;
     let name = record.name.get(lang).to_string();
     Ok(EditorsPage {
@@ -70,7 +70,7 @@ async fn editors_page(
 }
 
 async fn require_editor(state: &AppState, user: &SignedIn, slug: &Slug) -> Result<i64, AppError> {
-    let (id, _, _) = crate::directory::edit::load(&state.db, slug).await.found()?;
+    let (id, _, _) = crate::directory::load(&state.db, slug).await.found()?;
     if crate::accounts::Rights::of(&state.db, user).may(crate::accounts::Right::EditOrganization(id)).await? {
         Ok(id)
     } else {

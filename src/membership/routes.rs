@@ -11,10 +11,10 @@ use axum::http::{StatusCode, Uri};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use sqlx::Row;
 
-use crate::directory::edit::{Choice, OrganizationRecord};
+use crate::directory::{Organization, OrganizationKind};
 use crate::platform::auth::{RequireUser, SignedIn, rate_limit};
 use crate::platform::db::{Db, Dialect};
-use crate::platform::forms::{FormData, FormState};
+use crate::platform::forms::{Choice, FormData, FormState};
 use crate::platform::i18n::{Lang, LocalizedText};
 use crate::platform::mail::{Email, OutgoingMail};
 use crate::platform::migrate::Migration;
@@ -46,22 +46,18 @@ fn tables(_: Dialect) -> String {
 const MAX_MESSAGE: usize = 2000;
 
 /// A slug made from a name, unique among organisations.
-async fn free_slug(db: &Db, name: &str) -> sqlx::Result<String> {
+async fn free_slug(db: &Db, name: &str) -> sqlx::Result<Slug> {
     // "new" is the address of the registration form.
-    let base =
-        Slug::from_name(name).map(|s| s.to_string()).filter(|s| s != "new").unwrap_or_else(|| "organization".into());
-    let mut candidate = base.clone();
-    for n in 2.. {
+    for candidate in crate::directory::slug_candidates(name, &["new"]) {
         let taken: Option<i64> = sqlx::query_scalar("SELECT id FROM organizations WHERE slug = $1")
-            .bind(&candidate)
+            .bind(candidate.as_str())
             .fetch_optional(&db.pool)
             .await?;
         if taken.is_none() {
-            break;
+            return Ok(candidate);
         }
-        candidate = format!("{base}-{n}");
     }
-    Ok(candidate)
+    unreachable!("slug candidates never run out")
 }
 
 #[derive(Template)]
@@ -82,10 +78,7 @@ fn register_page(lang: Lang, uri: &Uri, form: FormState) -> RegisterPage {
     RegisterPage {
         chrome: Chrome::new(lang, lang.t("register-title"), uri),
         form,
-        kinds: crate::directory::model::OrganizationKind::ALL
-            .iter()
-            .map(|k| Choice { value: k.code().into(), label: k.label(lang) })
-            .collect(),
+        kinds: OrganizationKind::choices(lang),
     }
 }
 
@@ -105,33 +98,16 @@ pub async fn register(
     // A new organisation starts without consultative status; the desk records it later.
     data.0.insert("consultative_status".into(), "none".into());
     let mut form = FormState::from(&data);
-    let Some(record) = OrganizationRecord::from_form(&data, &mut form, lang) else {
+    let Some(mut record) = Organization::from_form(&data, &mut form, lang) else {
         return Ok((StatusCode::BAD_REQUEST, render(&register_page(lang, &uri, form))?).into_response());
     };
     if !rate_limit(&state.db, &format!("register:{}", user.user_id), Duration::from_secs(3600), 10).await? {
         return Err(AppError::TooManyAttempts);
     }
     let slug = free_slug(&state.db, record.name.get(Lang::En)).await?;
-    let organization = crate::demo::DemoOrganization {
-        slug: slug.clone(),
-        kind: record.kind.code().into(),
-        acronym: record.acronym.clone(),
-        name: record.name.clone(),
-        other_names: record.other_names.clone(),
-        country: record.country.clone(),
-        city: record.city.clone(),
-        address: record.address.clone(),
-        phone: record.phone.clone(),
-        email: record.email.clone(),
-        website: record.website.clone(),
-        founded_year: record.founded_year,
-        description: record.description.clone(),
-        consultative_status: "none".into(),
-        status_year: None,
-        themes: Vec::new(),
-    };
+    record.status_year = None;
     let mut tx = state.db.pool.begin().await?;
-    let id = crate::demo::insert_organization(&mut tx, &organization).await?;
+    let id = crate::directory::create(&mut tx, &slug, &record).await?;
     tx.commit().await?;
     crate::accounts::grant_editor(&state.db, user.user_id, id, Some(user.user_id)).await?;
     crate::platform::audit::record(
@@ -179,7 +155,7 @@ async fn request_page(
     form: FormState,
     sent: bool,
 ) -> Result<RequestPage, AppError> {
-    let (id, _, record) = crate::directory::edit::load(&state.db, slug).await.found()?;
+    let (id, _, record) = crate::directory::load(&state.db, slug).await.found()?;
     let name = record.name.get(lang).to_string();
     let title = if claim { "claim-title" } else { "join-title" };
     Ok(RequestPage {
@@ -200,7 +176,7 @@ pub async fn join_form(
     RequireUser(user): RequireUser,
     SlugPath(slug): SlugPath,
 ) -> Result<Html<String>, AppError> {
-    let (id, _, _) = crate::directory::edit::load(&state.db, &slug).await.found()?;
+    let (id, _, _) = crate::directory::load(&state.db, &slug).await.found()?;
     if !crate::accounts::Rights::of(&state.db, &user).may(crate::accounts::Right::EditOrganization(id)).await? {
         return Err(AppError::Forbidden);
     }
@@ -248,7 +224,7 @@ async fn submit_request(
     claim: bool,
     data: &FormData,
 ) -> Result<Response, AppError> {
-    let (organization_id, _, _) = crate::directory::edit::load(&state.db, slug).await.found()?;
+    let (organization_id, _, _) = crate::directory::load(&state.db, slug).await.found()?;
     let mut form = FormState::from(data);
     let message = data.get("message");
     if message.chars().count() > MAX_MESSAGE {
@@ -315,7 +291,7 @@ pub async fn join(
     SlugPath(slug): SlugPath,
     data: FormData,
 ) -> Result<Response, AppError> {
-    let (id, _, _) = crate::directory::edit::load(&state.db, &slug).await.found()?;
+    let (id, _, _) = crate::directory::load(&state.db, &slug).await.found()?;
     if !crate::accounts::Rights::of(&state.db, &user).may(crate::accounts::Right::EditOrganization(id)).await? {
         return Err(AppError::Forbidden);
     }
@@ -463,11 +439,7 @@ pub async fn decide(
                 .bind(organization_id)
                 .execute(&state.db.pool)
                 .await?;
-                sqlx::query("UPDATE organizations SET verified_at = $1 WHERE id = $2")
-                    .bind(crate::platform::clock::now_rfc3339())
-                    .bind(organization_id)
-                    .execute(&state.db.pool)
-                    .await?;
+                crate::directory::verify(&state.db, organization_id).await?;
             }
             _ => crate::accounts::grant_editor(&state.db, requester, organization_id, Some(user.user_id)).await?,
         }

@@ -4,13 +4,17 @@
 
 use std::time::Duration;
 
+use axum::extract::State;
+use axum::response::Redirect;
 use sqlx::Row;
 
-use crate::platform::db::Dialect;
+use crate::accounts::{Right, Rights};
+use crate::platform::auth::RequireUser;
+use crate::platform::db::{Db, Dialect};
 use crate::platform::i18n::{Lang, LocalizedText};
-use crate::platform::mail::{Email, OutgoingMail};
+use crate::platform::mail::{Email, Mailer, OutgoingMail};
 use crate::platform::migrate::Migration;
-use crate::state::AppState;
+use crate::platform::web::{AppError, Found, SlugPath};
 
 pub const MIGRATIONS: &[Migration] = &[Migration { version: 122, name: "verification reminders", sql: column }];
 
@@ -22,13 +26,22 @@ fn column(_: Dialect) -> String {
 const NOTICE_DAYS: i64 = 30;
 const EVERY: Duration = Duration::from_secs(3600);
 
+/// What the reminder worker needs, and no more of the web state: the database, the
+/// mailer, where links point, and how long a verification holds.
+pub struct Reminders {
+    pub db: Db,
+    pub mailer: Mailer,
+    pub public_url: String,
+    pub verification_days: i64,
+}
+
 /// Reminds now, then every hour, until the process ends.
-pub fn remind_periodically(state: AppState) {
+pub fn remind_periodically(reminders: Reminders) {
     tokio::spawn(async move {
         let mut ticker = tokio::time::interval(EVERY);
         loop {
             ticker.tick().await;
-            match remind(&state).await {
+            match remind(&reminders).await {
                 Ok(0) => {}
                 Ok(sent) => tracing::info!(sent, "verification reminders sent"),
                 Err(error) => tracing::warn!(error = format!("{error:#}"), "verification reminders failed"),
@@ -42,7 +55,7 @@ fn rfc3339(at: time::OffsetDateTime) -> String {
 }
 
 /// Sends the reminders that are due; returns how many mails went out.
-pub async fn remind(state: &AppState) -> anyhow::Result<usize> {
+pub async fn remind(state: &Reminders) -> anyhow::Result<usize> {
     let now = time::OffsetDateTime::now_utc();
     let due_before = rfc3339(now - time::Duration::days(state.verification_days - NOTICE_DAYS));
     // Claiming by update makes one instance, and one reminder per verification.
@@ -80,22 +93,15 @@ pub async fn remind(state: &AppState) -> anyhow::Result<usize> {
 /// A coordinator of one of its networks (or an administrator) verifies an
 /// organisation again, restarting its verification period.
 pub async fn verify(
-    axum::extract::State(state): axum::extract::State<AppState>,
-    crate::platform::auth::RequireUser(user): crate::platform::auth::RequireUser,
-    crate::platform::web::SlugPath(slug): crate::platform::web::SlugPath,
-) -> Result<axum::response::Redirect, crate::platform::web::AppError> {
-    use crate::platform::web::{AppError, Found};
-    let (id, _, _) = crate::directory::edit::load(&state.db, &slug).await.found()?;
-    if !crate::accounts::Rights::of(&state.db, &user).may(crate::accounts::Right::OverseeMember(id)).await? {
-        return Err(AppError::Forbidden);
-    }
-    sqlx::query("UPDATE organizations SET verified_at = $1 WHERE id = $2")
-        .bind(crate::platform::clock::now_rfc3339())
-        .bind(id)
-        .execute(&state.db.pool)
-        .await?;
+    State(db): State<Db>,
+    RequireUser(user): RequireUser,
+    SlugPath(slug): SlugPath,
+) -> Result<Redirect, AppError> {
+    let (id, _, _) = crate::directory::load(&db, &slug).await.found()?;
+    Rights::of(&db, &user).require(Right::OverseeMember(id)).await?;
+    crate::directory::verify(&db, id).await?;
     crate::platform::audit::record(
-        &state.db,
+        &db,
         Some(user.user_id),
         "organization.verify",
         "organization",
@@ -104,5 +110,5 @@ pub async fn verify(
         None,
     )
     .await?;
-    Ok(axum::response::Redirect::to(&format!("/organizations/{slug}")))
+    Ok(Redirect::to(&format!("/organizations/{slug}")))
 }

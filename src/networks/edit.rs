@@ -13,10 +13,9 @@ use serde::{Deserialize, Serialize};
 use sqlx::Row;
 
 use crate::accounts::{Right, Rights};
-use crate::directory::edit::Choice;
 use crate::platform::auth::{RequireUser, SignedIn};
 use crate::platform::db::Db;
-use crate::platform::forms::{FormData, FormState};
+use crate::platform::forms::{Choice, FormData, FormState};
 use crate::platform::i18n::{Lang, LocalizedText};
 use crate::platform::values::Slug;
 use crate::platform::web::{AppError, Chrome, Found, SlugPath, render};
@@ -591,7 +590,7 @@ pub async fn history(
     let subjects: Vec<(&str, i64)> =
         std::iter::once(("network", id)).chain(focal_points.into_iter().map(|fp| ("focal_point", fp))).collect();
     let name = record.name.get(lang).to_string();
-    let page = crate::directory::edit::HistoryPage {
+    let page = crate::platform::audit::HistoryPage {
         chrome: Chrome::new(lang, lang.t_with("history-title", &[("name", name.clone().into())]), &uri),
         back: format!("/networks/{slug}"),
         name,

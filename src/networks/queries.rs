@@ -4,8 +4,8 @@
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
-use crate::directory::model::{ConsultativeStatus, OrganizationKind};
-use crate::directory::queries::{EventSummary, NamedLink, events_where};
+use crate::directory::{ConsultativeStatus, OrganizationKind};
+use crate::directory::{EventSummary, NamedLink, events_where};
 use crate::platform::db::Db;
 use crate::platform::i18n::LocalizedText;
 use crate::platform::values::{CountryCode, Slug};

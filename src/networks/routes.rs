@@ -9,7 +9,7 @@ use axum::response::Html;
 
 use super::queries::{self, Level, Member, Network, NetworkSummary};
 use crate::accounts::{Right, Rights};
-use crate::directory::model::ConsultativeStatus;
+use crate::directory::ConsultativeStatus;
 use crate::platform::auth::MaybeUser;
 use crate::platform::db::Db;
 use crate::platform::i18n::Lang;

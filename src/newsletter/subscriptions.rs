@@ -12,11 +12,10 @@ use serde::Deserialize;
 use sqlx::Row;
 
 use super::{EditorialRights, NetworkRef, archive};
-use crate::directory::edit::Choice;
 use crate::platform::auth::{MaybeUser, new_secret, now_secs, rate_limit, secret_hash};
 use crate::platform::clock::now_rfc3339;
 use crate::platform::db::Db;
-use crate::platform::forms::{FormData, FormState};
+use crate::platform::forms::{Choice, FormData, FormState};
 use crate::platform::i18n::{Lang, LocalizedText};
 use crate::platform::mail::{Email, OutgoingMail};
 use crate::platform::values::CountryCode;
@@ -669,8 +668,8 @@ pub async fn organization_page(
     crate::platform::auth::RequireUser(user): crate::platform::auth::RequireUser,
     SlugPath(slug): SlugPath,
 ) -> Result<Html<String>, AppError> {
-    let (id, _, record) = crate::directory::edit::load(&state.db, &slug).await.found()?;
-    crate::directory::edit::require_editor(&state, &user, id).await?;
+    let (id, _, record) = crate::directory::load(&state.db, &slug).await.found()?;
+    crate::accounts::Rights::of(&state.db, &user).require(crate::accounts::Right::EditOrganization(id)).await?;
     let email = record.email.clone().unwrap_or_else(|| user.email.clone());
     let rows = sqlx::query(
         "SELECT n.slug AS slug, n.name AS name, s.status AS status FROM network_members m \

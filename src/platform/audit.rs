@@ -1,10 +1,12 @@
 //! The audit trail: who changed what, when, from what to what. Rows are only
 //! ever added; nothing in the application updates or deletes them.
 
+use askama::Template;
 use serde_json::Value;
 
 use super::clock::now_rfc3339;
 use super::db::Db;
+use super::web::Chrome;
 
 pub async fn record(
     db: &Db,
@@ -77,6 +79,19 @@ fn changes(before: Option<&Value>, after: Option<&Value>, label: &dyn Fn(&str) -
             after: shown(after.get(key)),
         })
         .collect()
+}
+
+/// The history page of whatever has one: an organisation, a network, a theme.
+#[derive(Template)]
+#[template(path = "history.html")]
+pub struct HistoryPage {
+    pub chrome: Chrome,
+    /// Where the page's subject is, for the way back.
+    pub back: String,
+    pub name: String,
+    pub entries: Vec<Entry>,
+    /// The address restore forms post to (followed by the entry and `/restore`), when restoring is allowed.
+    pub restore_base: Option<String>,
 }
 
 /// The recorded changes of some entities, newest first, in a reader's language.

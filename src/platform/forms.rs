@@ -5,9 +5,36 @@ use std::collections::BTreeMap;
 
 use axum::body::Bytes;
 use axum::extract::{FromRequest, Request};
+use sqlx::Row;
 
 use super::i18n::{Lang, LocalizedText};
 use super::web::{AppError, Problem, decoded_pairs};
+
+/// One option of a form's select or radio buttons: the value posted, the label shown.
+#[derive(Clone)]
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+}
+
+impl Choice {
+    /// The portal's languages, each named in itself.
+    pub fn languages() -> Vec<Choice> {
+        Lang::ALL.iter().map(|l| Choice { value: l.code().into(), label: l.endonym().into() }).collect()
+    }
+
+    /// Choices from rows of `slug` and `name` (a localized text), labelled in `lang`.
+    pub fn from_named_rows(rows: &[sqlx::any::AnyRow], lang: Lang) -> sqlx::Result<Vec<Choice>> {
+        rows.iter()
+            .map(|row| {
+                Ok(Choice {
+                    value: row.try_get("slug")?,
+                    label: LocalizedText::from_json(&row.try_get::<String, _>("name")?).get(lang).to_string(),
+                })
+            })
+            .collect()
+    }
+}
 
 /// The fields of a posted form. Malformed bodies are refused with a 400 that
 /// says so; oversize bodies never get here (the body limit answers 413).

@@ -5,7 +5,7 @@ use axum::extract::State;
 use axum::http::Uri;
 use axum::response::Html;
 
-use crate::directory::queries::ThemeGoals;
+use crate::directory::ThemeGoals;
 use crate::networks::NetworkSummary;
 use crate::platform::db::Db;
 use crate::platform::i18n::Lang;

@@ -7,7 +7,7 @@ use axum::extract::State;
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::directory::queries::ThemeGoals;
+use crate::directory::ThemeGoals;
 use crate::platform::db::Db;
 use crate::platform::web::{ApiError, ApiErrorBody, ApiSlug, AppError};
 

@@ -180,7 +180,7 @@ pub async fn history(
     let id: i64 =
         sqlx::query_scalar("SELECT id FROM themes WHERE slug = $1").bind(slug.as_str()).fetch_one(&db.pool).await?;
     let name = theme.goals.theme.name.get(lang).to_string();
-    let page = crate::directory::edit::HistoryPage {
+    let page = crate::platform::audit::HistoryPage {
         chrome: Chrome::new(lang, lang.t_with("history-title", &[("name", name.clone().into())]), &uri),
         back: format!("/themes/{slug}"),
         name,

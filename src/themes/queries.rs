@@ -2,7 +2,7 @@
 
 use sqlx::Row;
 
-use crate::directory::queries::{NamedLink, ThemeGoals, group_theme_goals};
+use crate::directory::{NamedLink, ThemeGoals, group_theme_goals};
 use crate::networks::Member;
 use crate::platform::db::Db;
 use crate::platform::i18n::LocalizedText;
@@ -38,7 +38,7 @@ pub async fn all(db: &Db) -> sqlx::Result<Vec<ThemeGoals>> {
 }
 
 fn member(row: &sqlx::any::AnyRow) -> sqlx::Result<Member> {
-    use crate::directory::model::{ConsultativeStatus, OrganizationKind};
+    use crate::directory::{ConsultativeStatus, OrganizationKind};
     Ok(Member {
         slug: row.try_get("slug")?,
         name: LocalizedText::from_json(&row.try_get::<String, _>("name")?),

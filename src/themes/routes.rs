@@ -6,7 +6,7 @@ use axum::http::Uri;
 use axum::response::Html;
 
 use super::queries::{self, Theme};
-use crate::directory::queries::ThemeGoals;
+use crate::directory::ThemeGoals;
 use crate::platform::auth::MaybeUser;
 use crate::platform::db::Db;
 use crate::platform::i18n::Lang;
