@@ -112,7 +112,12 @@ pub async fn serve(options: ServeOptions) -> anyhow::Result<()> {
         data_dir: options.data_dir.clone(),
     };
     membership::verification::remind_periodically(state.clone());
-    newsletter::delivery::start(state.clone());
+    newsletter::delivery::start(newsletter::delivery::Senders {
+        db: state.db.clone(),
+        mailer: state.mailer.clone(),
+        links: newsletter::Links::new(&state.public_url, state.signer.clone()),
+        settings: state.newsletter.clone(),
+    });
     consultative::status::remind_periodically(state.clone());
     tracing::info!(addr = %options.addr, "IRENE is serving");
     let app = crate::router::router(state).into_make_service_with_connect_info::<SocketAddr>();

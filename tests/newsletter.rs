@@ -546,3 +546,67 @@ async fn writers_schedule_pause_resume_and_cancel() {
         assert!(archive.contains("Later") && !archive.contains("Stopped"), "cancelled issues stay out of the archive");
     }
 }
+
+/// Fails when `token` carries `address` in the clear, in hexadecimal, or in
+/// base64 (either alphabet, starting at any byte).
+fn assert_reveals_nothing(token: &str, address: &str) {
+    use base64::Engine as _;
+    let lower = token.to_lowercase();
+    assert!(!lower.contains(&address.to_lowercase()), "{token} holds {address}");
+    let hex: String = address.bytes().map(|b| format!("{b:02x}")).collect();
+    assert!(!lower.contains(&hex), "{token} holds {address} in hexadecimal");
+    for skip in 0..3 {
+        let tail = &address.as_bytes()[skip..];
+        for engine in [base64::engine::general_purpose::STANDARD, base64::engine::general_purpose::URL_SAFE] {
+            let encoded = engine.encode(tail);
+            // The last characters depend on what follows the address in the token.
+            let core = &encoded[..encoded.len() - 4];
+            assert!(!token.contains(core), "{token} holds {address} in base64");
+        }
+    }
+}
+
+#[tokio::test]
+async fn links_in_mail_reveal_no_address_and_open_on_every_instance() {
+    for backend in backends() {
+        let sink = SmtpSink::start();
+        let database = TestDatabase::new(&backend).await;
+        let server = start(&database, &sink, &["--newsletter-rate", "0"]).await;
+        let coordinator = sign_in_admin(&server, &database).await;
+        let address = "quiet.reader@example.org";
+        let confirmed_manage = subscribe(&server, &sink, address, "en").await;
+        let campaign =
+            compose(&coordinator, &[("main_lang", "en"), ("subject_en", "Private"), ("body_en", "Hi")]).await;
+        coordinator.post_page(&format!("{campaign}/send"), &[]).await;
+        wait_sent(&coordinator, &campaign, Duration::from_secs(30)).await;
+        let mails = sink.messages();
+        let issue = mails_to(&mails, address).into_iter().find(|mail| mail.subject == "Private").expect("the issue");
+        let unsubscribe = issue.header("List-Unsubscribe").unwrap().trim_matches(['<', '>']).to_string();
+        let manage = link_in(&issue.text, &format!("{}/newsletter/manage/", server.base)).expect("manage link");
+        for link in [&confirmed_manage, &manage, &unsubscribe] {
+            assert_reveals_nothing(link.rsplit('/').next().unwrap(), address);
+        }
+
+        // Another instance on the same database opens them, and takes the one click.
+        let other = Server::start(&database.data_dir.path().join("other"), Some(&database.shared_url()), &[]).await;
+        let on_other = |link: &str| format!("{}{}", other.base, &link[server.base.len()..]);
+        let (status, page) = Browser::new(&other).page(&format!("{}?lang=en", &manage[server.base.len()..])).await;
+        assert_eq!(status, 200, "{} ({})", on_other(&manage), backend.name());
+        assert!(page.contains(address), "{page}");
+        let response = reqwest::Client::new()
+            .post(on_other(&unsubscribe))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body("List-Unsubscribe=One-Click")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 200);
+        let (status, page) =
+            Browser::new(&other).page(&format!("{}?lang=en", &confirmed_manage[server.base.len()..])).await;
+        assert_eq!(status, 200);
+        assert!(page.contains("Unsubscribed"), "{page}");
+        // A manage link does not unsubscribe, nor an unsubscribe link manage.
+        let swapped = unsubscribe.replace("/newsletter/unsubscribe/", "/newsletter/manage/");
+        assert_eq!(Browser::new(&other).page(&swapped[server.base.len()..]).await.0, 404);
+    }
+}
