@@ -547,6 +547,46 @@ async fn writers_schedule_pause_resume_and_cancel() {
     }
 }
 
+#[tokio::test]
+async fn addresses_differing_only_in_case_share_one_limit_and_one_confirmation() {
+    for backend in backends() {
+        let sink = SmtpSink::start();
+        let database = TestDatabase::new(&backend).await;
+        let server = start(&database, &sink, &[]).await;
+        // Subscribed before addresses were compared in any case, with capitals.
+        add_subscribers(&database, &["Long.Time.Reader@example.org"]).await;
+        let visitor = Browser::new(&server);
+        let path = format!("/networks/{NETWORK}/newsletter");
+        let ask = async |email: &str| {
+            let fields = [("email", email), ("lang", "en"), ("consent", "yes")];
+            visitor.post_page(&path, &fields).await.0
+        };
+        let spellings = [
+            "victim@example.org",
+            "vIctim@example.org",
+            "VICTIM@example.org",
+            "Victim@Example.org",
+            "victiM@example.org",
+        ];
+        for spelling in spellings {
+            assert_eq!(ask(spelling).await, 200, "{spelling} ({})", backend.name());
+        }
+        assert_eq!(ask("ViCtIm@example.org").await, 429, "five requests a day for one mailbox, however spelt");
+        assert_eq!(ask("long.time.reader@example.org").await, 200);
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        let mails = sink.messages();
+        assert_eq!(mails_to(&mails, "victim@example.org").len(), 1, "one pending confirmation per mailbox");
+        assert!(mails_to(&mails, "long.time.reader@example.org").is_empty(), "already subscribed: nothing to confirm");
+        let rows: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM newsletter_subscriptions WHERE lower(email) = 'victim@example.org'",
+        )
+        .fetch_one(&database.pool().await)
+        .await
+        .unwrap();
+        assert_eq!(rows, 1);
+    }
+}
+
 /// Fails when `token` carries `address` in the clear, in hexadecimal, or in
 /// base64 (either alphabet, starting at any byte).
 fn assert_reveals_nothing(token: &str, address: &str) {

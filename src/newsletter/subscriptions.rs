@@ -117,7 +117,9 @@ struct Request {
 }
 
 fn parse_request(data: &FormData, themes: &[ThemeChoice], form: &mut FormState, lang: Lang) -> Option<Request> {
-    let email = Email::parse(&data.get("email"));
+    // One spelling per mailbox: addresses differing only in case would
+    // otherwise each get their own limit and their own confirmation.
+    let email = Email::parse(&data.get("email").to_lowercase());
     if email.is_none() {
         form.fail("email", lang.t("form-email-invalid"));
     }
@@ -169,7 +171,8 @@ async fn request_subscription(
         .execute(&mut *tx)
         .await?;
     let existing = sqlx::query(
-        "SELECT id, status, confirm_sent_at FROM newsletter_subscriptions WHERE network_id = $1 AND email = $2",
+        "SELECT id, status, confirm_sent_at FROM newsletter_subscriptions \
+         WHERE network_id = $1 AND lower(email) = $2",
     )
     .bind(network.id)
     .bind(request.email.as_str())
@@ -514,7 +517,7 @@ async fn manage_page(
     let rows = sqlx::query(
         "SELECT s.id AS id, s.lang AS lang, s.status AS status, n.slug AS slug, n.name AS name \
          FROM newsletter_subscriptions s JOIN networks n ON n.id = s.network_id \
-         WHERE s.email = $1 ORDER BY n.slug",
+         WHERE lower(s.email) = lower($1) ORDER BY n.slug",
     )
     .bind(&email)
     .fetch_all(&db.pool)
@@ -568,11 +571,12 @@ pub async fn manage(
 ) -> Result<Response, AppError> {
     let email = managed_address(&db, &links, &token).await?;
     let id: i64 = data.get("subscription").parse().map_err(|_| AppError::bad("subscription", Problem::NotANumber))?;
-    let owned: Option<i64> = sqlx::query_scalar("SELECT id FROM newsletter_subscriptions WHERE id = $1 AND email = $2")
-        .bind(id)
-        .bind(&email)
-        .fetch_optional(&db.pool)
-        .await?;
+    let owned: Option<i64> =
+        sqlx::query_scalar("SELECT id FROM newsletter_subscriptions WHERE id = $1 AND lower(email) = lower($2)")
+            .bind(id)
+            .bind(&email)
+            .fetch_optional(&db.pool)
+            .await?;
     owned.ok_or(AppError::NotFound)?;
     match data.get("action").as_str() {
         "unsubscribe" => {
@@ -645,7 +649,7 @@ pub async fn organization_page(
     let rows = sqlx::query(
         "SELECT n.slug AS slug, n.name AS name, s.status AS status FROM network_members m \
          JOIN networks n ON n.id = m.network_id \
-         LEFT JOIN newsletter_subscriptions s ON s.network_id = n.id AND s.email = $2 \
+         LEFT JOIN newsletter_subscriptions s ON s.network_id = n.id AND lower(s.email) = lower($2) \
          WHERE m.organization_id = $1 ORDER BY n.slug",
     )
     .bind(id)
