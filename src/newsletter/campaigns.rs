@@ -70,6 +70,12 @@ async fn audit(db: &Db, user: &SignedIn, action: &str, subject: &str, id: i64) -
     crate::platform::audit::record(db, Some(user.user_id), action, subject, Some(id), None, None).await
 }
 
+/// Records a coordinator's change to the newsletter as a whole, and leads back to the desk.
+async fn back_to_desk(db: &Db, user: &SignedIn, network: &NetworkRef, action: &str) -> Result<Redirect, AppError> {
+    audit(db, user, action, "network", network.id).await?;
+    Ok(Redirect::to(&format!("/networks/{}/newsletter/campaigns", network.slug)))
+}
+
 /// The writer's desk: campaigns, subscriber counts, and held addresses with why.
 pub async fn list(
     State(db): State<Db>,
@@ -304,8 +310,7 @@ pub async fn settings(
     let chosen = Lang::parse(&data.get("default_lang"))
         .ok_or_else(|| AppError::bad("default_lang", Problem::Unknown(data.get("default_lang"))))?;
     campaign_store::set_default_lang(&db, network.id, chosen).await?;
-    audit(&db, &user, "newsletter.settings", "network", network.id).await?;
-    Ok(Redirect::to(&format!("/networks/{slug}/newsletter/campaigns")))
+    back_to_desk(&db, &user, &network, "newsletter.settings").await
 }
 
 /// A coordinator lets a held address receive the newsletter again (its
@@ -321,6 +326,5 @@ pub async fn release(
     if !campaign_store::release(&db, network.id, &data.get("email")).await? {
         return Err(AppError::NotFound);
     }
-    audit(&db, &user, "newsletter.release", "network", network.id).await?;
-    Ok(Redirect::to(&format!("/networks/{slug}/newsletter/campaigns")))
+    back_to_desk(&db, &user, &network, "newsletter.release").await
 }
