@@ -120,7 +120,12 @@ pub async fn serve(options: ServeOptions) -> anyhow::Result<()> {
         public_url: state.public_url.clone(),
         verification_days: state.verification_days,
     });
-    newsletter::delivery::start(state.clone());
+    newsletter::delivery::start(newsletter::delivery::Senders {
+        db: state.db.clone(),
+        mailer: state.mailer.clone(),
+        links: newsletter::Links::new(&state.public_url, state.signer.clone()),
+        settings: state.newsletter.clone(),
+    });
     consultative::status::remind_periodically(state.clone());
     tracing::info!(addr = %options.addr, "IRENE is serving");
     let app = crate::router::router(state).into_make_service_with_connect_info::<SocketAddr>();

@@ -8,7 +8,7 @@ use axum::extract::FromRef;
 
 use crate::consultative::DeskRules;
 use crate::directory::DirectorySearch;
-use crate::newsletter::NewsletterSettings;
+use crate::newsletter::{Links, NewsletterSettings};
 use crate::platform::auth::SessionPolicy;
 use crate::platform::db::Db;
 use crate::platform::mail::Mailer;
@@ -39,6 +39,19 @@ pub struct AppState {
 impl FromRef<AppState> for Db {
     fn from_ref(state: &AppState) -> Db {
         state.db.clone()
+    }
+}
+
+impl FromRef<AppState> for Mailer {
+    fn from_ref(state: &AppState) -> Mailer {
+        state.mailer.clone()
+    }
+}
+
+/// The newsletter's links that work without an account, made from the public URL and the shared key.
+impl FromRef<AppState> for Links {
+    fn from_ref(state: &AppState) -> Links {
+        Links::new(&state.public_url, state.signer.clone())
     }
 }
 

@@ -45,6 +45,19 @@ async fn subscribe(server: &Server, sink: &SmtpSink, email: &str, lang: &str) ->
     manage.and_then(|rest| rest.split('"').next()).expect("manage link").to_string()
 }
 
+/// Unsubscribes the way RFC 8058 has a mail program do it: a POST of
+/// `List-Unsubscribe=One-Click` with no page and no cookie. Returns the status.
+async fn one_click(unsubscribe: &str) -> u16 {
+    let response = reqwest::Client::new()
+        .post(unsubscribe)
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body("List-Unsubscribe=One-Click")
+        .send()
+        .await
+        .unwrap();
+    response.status().as_u16()
+}
+
 /// Saves a campaign and returns its page's path.
 async fn compose(coordinator: &Browser, fields: &[(&str, &str)]) -> String {
     let (status, page, location) =
@@ -235,14 +248,7 @@ async fn subscription_journey(backend: &Backend) {
     assert!(azerbaijani.html.as_deref().unwrap().contains("lang=\"az\""));
 
     // One click from the mail program: a POST with no page and no cookie.
-    let response = reqwest::Client::new()
-        .post(&unsubscribe)
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body("List-Unsubscribe=One-Click")
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), 200);
+    assert_eq!(one_click(&unsubscribe).await, 200);
     let (status, manage) = Browser::new(&server).page(&format!("{}?lang=en", &ru_manage[server.base.len()..])).await;
     assert_eq!(status, 200);
     assert!(manage.contains("Unsubscribed") && manage.contains("rustam@example.org"), "{manage}");
@@ -544,5 +550,102 @@ async fn writers_schedule_pause_resume_and_cancel() {
         assert!(page.contains("<dd>Cancelled"), "{page}");
         let (_, archive) = server.text(&format!("/networks/{NETWORK}/newsletter?lang=en")).await;
         assert!(archive.contains("Later") && !archive.contains("Stopped"), "cancelled issues stay out of the archive");
+    }
+}
+
+#[tokio::test]
+async fn addresses_differing_only_in_case_share_one_limit_and_one_confirmation() {
+    for backend in backends() {
+        let sink = SmtpSink::start();
+        let database = TestDatabase::new(&backend).await;
+        let server = start(&database, &sink, &[]).await;
+        // Subscribed before addresses were compared in any case, with capitals.
+        add_subscribers(&database, &["Long.Time.Reader@example.org"]).await;
+        let visitor = Browser::new(&server);
+        let path = format!("/networks/{NETWORK}/newsletter");
+        let ask = async |email: &str| {
+            let fields = [("email", email), ("lang", "en"), ("consent", "yes")];
+            visitor.post_page(&path, &fields).await.0
+        };
+        let spellings = [
+            "victim@example.org",
+            "vIctim@example.org",
+            "VICTIM@example.org",
+            "Victim@Example.org",
+            "victiM@example.org",
+        ];
+        for spelling in spellings {
+            assert_eq!(ask(spelling).await, 200, "{spelling} ({})", backend.name());
+        }
+        assert_eq!(ask("ViCtIm@example.org").await, 429, "five requests a day for one mailbox, however spelt");
+        assert_eq!(ask("long.time.reader@example.org").await, 200);
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        let mails = sink.messages();
+        assert_eq!(mails_to(&mails, "victim@example.org").len(), 1, "one pending confirmation per mailbox");
+        assert!(mails_to(&mails, "long.time.reader@example.org").is_empty(), "already subscribed: nothing to confirm");
+        let rows: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM newsletter_subscriptions WHERE lower(email) = 'victim@example.org'",
+        )
+        .fetch_one(&database.pool().await)
+        .await
+        .unwrap();
+        assert_eq!(rows, 1);
+    }
+}
+
+/// Fails when `token` carries `address` in the clear, in hexadecimal, or in
+/// base64 (either alphabet, starting at any byte).
+fn assert_reveals_nothing(token: &str, address: &str) {
+    use base64::Engine as _;
+    let lower = token.to_lowercase();
+    assert!(!lower.contains(&address.to_lowercase()), "{token} holds {address}");
+    let hex: String = address.bytes().map(|b| format!("{b:02x}")).collect();
+    assert!(!lower.contains(&hex), "{token} holds {address} in hexadecimal");
+    for skip in 0..3 {
+        let tail = &address.as_bytes()[skip..];
+        for engine in [base64::engine::general_purpose::STANDARD, base64::engine::general_purpose::URL_SAFE] {
+            let encoded = engine.encode(tail);
+            // The last characters depend on what follows the address in the token.
+            let core = &encoded[..encoded.len() - 4];
+            assert!(!token.contains(core), "{token} holds {address} in base64");
+        }
+    }
+}
+
+#[tokio::test]
+async fn links_in_mail_reveal_no_address_and_open_on_every_instance() {
+    for backend in backends() {
+        let sink = SmtpSink::start();
+        let database = TestDatabase::new(&backend).await;
+        let server = start(&database, &sink, &["--newsletter-rate", "0"]).await;
+        let coordinator = sign_in_admin(&server, &database).await;
+        let address = "quiet.reader@example.org";
+        let confirmed_manage = subscribe(&server, &sink, address, "en").await;
+        let campaign =
+            compose(&coordinator, &[("main_lang", "en"), ("subject_en", "Private"), ("body_en", "Hi")]).await;
+        coordinator.post_page(&format!("{campaign}/send"), &[]).await;
+        wait_sent(&coordinator, &campaign, Duration::from_secs(30)).await;
+        let mails = sink.messages();
+        let issue = mails_to(&mails, address).into_iter().find(|mail| mail.subject == "Private").expect("the issue");
+        let unsubscribe = issue.header("List-Unsubscribe").unwrap().trim_matches(['<', '>']).to_string();
+        let manage = link_in(&issue.text, &format!("{}/newsletter/manage/", server.base)).expect("manage link");
+        for link in [&confirmed_manage, &manage, &unsubscribe] {
+            assert_reveals_nothing(link.rsplit('/').next().unwrap(), address);
+        }
+
+        // Another instance on the same database opens them, and takes the one click.
+        let other = Server::start(&database.data_dir.path().join("other"), Some(&database.shared_url()), &[]).await;
+        let on_other = |link: &str| format!("{}{}", other.base, &link[server.base.len()..]);
+        let (status, page) = Browser::new(&other).page(&format!("{}?lang=en", &manage[server.base.len()..])).await;
+        assert_eq!(status, 200, "{} ({})", on_other(&manage), backend.name());
+        assert!(page.contains(address), "{page}");
+        assert_eq!(one_click(&on_other(&unsubscribe)).await, 200);
+        let (status, page) =
+            Browser::new(&other).page(&format!("{}?lang=en", &confirmed_manage[server.base.len()..])).await;
+        assert_eq!(status, 200);
+        assert!(page.contains("Unsubscribed"), "{page}");
+        // A manage link does not unsubscribe, nor an unsubscribe link manage.
+        let swapped = unsubscribe.replace("/newsletter/unsubscribe/", "/newsletter/manage/");
+        assert_eq!(Browser::new(&other).page(&swapped[server.base.len()..]).await.0, 404);
     }
 }

@@ -7,8 +7,8 @@ use axum::extract::State;
 use serde::Serialize;
 use utoipa::ToSchema;
 
+use crate::platform::db::Db;
 use crate::platform::web::{ApiError, ApiErrorBody, ApiSlug, AppError};
-use crate::state::AppState;
 
 #[derive(Serialize, ToSchema)]
 pub struct IssueItem {
@@ -32,9 +32,9 @@ pub struct IssueItem {
     params(("slug" = String, Path, description = "The network's slug", max_length = 120)),
     responses((status = 200, body = Vec<IssueItem>), (status = 404, description = "No such network", body = ApiErrorBody))
 )]
-pub async fn issues(State(state): State<AppState>, ApiSlug(slug): ApiSlug) -> Result<Json<Vec<IssueItem>>, ApiError> {
-    let network = super::network(&state.db, &slug).await?.ok_or(AppError::NotFound)?;
-    let issues = super::archive::sent_issues(&state.db, network.id, None, 200).await?;
+pub async fn issues(State(db): State<Db>, ApiSlug(slug): ApiSlug) -> Result<Json<Vec<IssueItem>>, ApiError> {
+    let network = super::network(&db, &slug).await?.ok_or(AppError::NotFound)?;
+    let issues = super::archive::sent_issues(&db, network.id, None, 200).await?;
     Ok(Json(
         issues
             .into_iter()

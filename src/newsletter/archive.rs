@@ -8,7 +8,7 @@ use axum::response::{Html, IntoResponse, Response};
 use sqlx::Row;
 
 use super::NetworkRef;
-use super::delivery::in_lang;
+use super::campaign::in_lang;
 use crate::platform::db::Db;
 use crate::platform::i18n::{Lang, LocalizedText};
 use crate::platform::values::Slug;
@@ -83,15 +83,15 @@ struct IssuePage {
 
 /// An issue's web version, in the reader's language where it was written in it.
 pub async fn issue_page(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     lang: Lang,
     uri: Uri,
     Path((slug, id)): Path<(String, String)>,
 ) -> Result<Html<String>, AppError> {
     let slug = Slug::parse(&slug).ok_or(AppError::NotFound)?;
     let id: i64 = id.parse().map_err(|_| AppError::NotFound)?;
-    let network = super::network(&state.db, &slug).await.found()?;
-    let issue = sent_issues(&state.db, network.id, Some(id), 1).await?.pop().ok_or(AppError::NotFound)?;
+    let network = super::network(&db, &slug).await.found()?;
+    let issue = sent_issues(&db, network.id, Some(id), 1).await?.pop().ok_or(AppError::NotFound)?;
     let page = IssuePage {
         chrome: Chrome::new(lang, in_lang(&issue.subject, lang, issue.main).to_string(), &uri),
         slug: slug.to_string(),

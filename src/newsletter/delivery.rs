@@ -13,12 +13,14 @@ use anyhow::Context;
 use sqlx::Row;
 use tokio::time::Instant;
 
-use super::layout::{IssueText, Layout, RenderedIssue};
+use super::NewsletterSettings;
+use super::campaign_store::{self, now_ms};
+use super::layout::{CampaignTexts, Layout, RenderedIssue};
+use super::links::Links;
 use crate::platform::clock::now_rfc3339;
 use crate::platform::db::{Db, Dialect};
 use crate::platform::i18n::{Lang, LocalizedText};
-use crate::platform::mail::{Email, MailError, OutgoingMail};
-use crate::state::AppState;
+use crate::platform::mail::{Email, MailError, Mailer, OutgoingMail};
 
 /// How long an idle sender waits before looking for work again.
 const IDLE: Duration = Duration::from_millis(250);
@@ -26,25 +28,33 @@ const IDLE: Duration = Duration::from_millis(250);
 /// finished campaigns closed.
 const HOUSEKEEPING: Duration = Duration::from_secs(1);
 
-pub fn now_ms() -> i64 {
-    (time::OffsetDateTime::now_utc().unix_timestamp_nanos() / 1_000_000) as i64
+/// What the senders work with, and nothing of the web's state: the
+/// database, the mail server, the makings of each recipient's links, and the
+/// operator's settings.
+#[derive(Clone)]
+pub struct Senders {
+    pub db: Db,
+    pub mailer: Mailer,
+    /// The portal's address and the key that signs each recipient's links.
+    pub links: Links,
+    pub settings: NewsletterSettings,
 }
 
 /// Starts this instance's senders and its housekeeping.
-pub fn start(state: AppState) {
-    let pace = Arc::new(Pace::new(state.newsletter.rate_per_second));
+pub fn start(senders: Senders) {
+    let pace = Arc::new(Pace::new(senders.settings.rate_per_second));
     let issues = Arc::new(IssueCache::default());
     // Names this instance on the messages it claims, for the operator.
     let instance: Arc<str> =
         format!("{}-{}", std::process::id(), &uuid::Uuid::new_v4().simple().to_string()[..8]).into();
-    for _ in 0..state.newsletter.concurrency.max(1) {
-        tokio::spawn(sender(state.clone(), pace.clone(), issues.clone(), instance.clone()));
+    for _ in 0..senders.settings.concurrency.max(1) {
+        tokio::spawn(sender(senders.clone(), pace.clone(), issues.clone(), instance.clone()));
     }
     tokio::spawn(async move {
         let mut ticker = tokio::time::interval(HOUSEKEEPING);
         loop {
             ticker.tick().await;
-            if let Err(error) = housekeeping(&state.db).await {
+            if let Err(error) = housekeeping(&senders.db).await {
                 tracing::warn!(error = format!("{error:#}"), "newsletter housekeeping failed");
             }
         }
@@ -90,11 +100,11 @@ struct CampaignMail {
 }
 
 impl IssueCache {
-    async fn get(&self, state: &AppState, campaign_id: i64) -> anyhow::Result<Arc<CampaignMail>> {
+    async fn get(&self, senders: &Senders, campaign_id: i64) -> anyhow::Result<Arc<CampaignMail>> {
         if let Some(found) = self.issues.lock().expect("issue cache").get(&campaign_id) {
             return Ok(found.clone());
         }
-        let built = Arc::new(build_campaign_mail(state, campaign_id).await?);
+        let built = Arc::new(build_campaign_mail(senders, campaign_id).await?);
         let mut issues = self.issues.lock().expect("issue cache");
         // A long-running instance sends many campaigns; only the current few matter.
         if issues.len() > 16 {
@@ -105,58 +115,27 @@ impl IssueCache {
     }
 }
 
-/// The text of a campaign in one language, falling back to its main one.
-pub fn in_lang(text: &LocalizedText, lang: Lang, main: Lang) -> &str {
-    text.0.get(&lang).filter(|s| !s.trim().is_empty()).or_else(|| text.0.get(&main)).map_or("", String::as_str)
-}
-
-/// A campaign's texts and where it belongs, as its mails, its test sends and
-/// its preview are rendered from them.
-pub struct CampaignTexts<'a> {
-    pub id: i64,
-    pub network_slug: &'a str,
-    pub network: &'a LocalizedText,
-    pub subject: &'a LocalizedText,
-    pub body: &'a LocalizedText,
-    pub main: Lang,
-}
-
-impl CampaignTexts<'_> {
-    /// The version a reader of `lang` receives, its web link in their language.
-    pub fn render(&self, layout: &Layout, public_url: &str, lang: Lang) -> anyhow::Result<RenderedIssue> {
-        let web_url =
-            format!("{public_url}/networks/{}/newsletter/issues/{}?lang={}", self.network_slug, self.id, lang.code());
-        layout.render(&IssueText {
-            lang,
-            network: self.network.get(lang),
-            subject: in_lang(self.subject, lang, self.main),
-            body_markdown: in_lang(self.body, lang, self.main),
-            web_url: &web_url,
-        })
-    }
-}
-
-async fn build_campaign_mail(state: &AppState, campaign_id: i64) -> anyhow::Result<CampaignMail> {
+async fn build_campaign_mail(senders: &Senders, campaign_id: i64) -> anyhow::Result<CampaignMail> {
     let row = sqlx::query(
         "SELECT c.subject AS subject, c.body AS body, c.main_lang AS main_lang, n.slug AS slug, n.name AS name \
          FROM newsletter_campaigns c JOIN networks n ON n.id = c.network_id WHERE c.id = $1",
     )
     .bind(campaign_id)
-    .fetch_one(&state.db.pool)
+    .fetch_one(&senders.db.pool)
     .await?;
     let subject = LocalizedText::from_json(&row.try_get::<String, _>("subject")?);
     let body = LocalizedText::from_json(&row.try_get::<String, _>("body")?);
     let main = Lang::parse(&row.try_get::<String, _>("main_lang")?).unwrap_or_default();
     let slug: String = row.try_get("slug")?;
     let network = LocalizedText::from_json(&row.try_get::<String, _>("name")?);
-    let layout = Layout::load(state.newsletter.layout_dir.as_deref())?;
+    let layout = Layout::load(senders.settings.layout_dir.as_deref())?;
     let texts =
         CampaignTexts { id: campaign_id, network_slug: &slug, network: &network, subject: &subject, body: &body, main };
     let mut per_lang = HashMap::new();
     for lang in Lang::ALL {
-        per_lang.insert(lang, texts.render(&layout, &state.public_url, lang)?);
+        per_lang.insert(lang, texts.render(&layout, senders.links.public_url(), lang)?);
     }
-    let domain = mail_domain(&state.public_url);
+    let domain = mail_domain(senders.links.public_url());
     Ok(CampaignMail { per_lang, list_id: format!("<{slug}.newsletter.{domain}>"), domain })
 }
 
@@ -184,12 +163,12 @@ struct Outcome {
     result: Result<(), MailError>,
 }
 
-async fn sender(state: AppState, pace: Arc<Pace>, issues: Arc<IssueCache>, instance: Arc<str>) {
+async fn sender(senders: Senders, pace: Arc<Pace>, issues: Arc<IssueCache>, instance: Arc<str>) {
     let mut previous: Option<Outcome> = None;
-    let mut session = state.mailer.session();
+    let mut session = senders.mailer.session();
     loop {
         pace.wait().await;
-        let claimed = match record_and_claim(&state, &instance, previous.take()).await {
+        let claimed = match record_and_claim(&senders, &instance, previous.take()).await {
             Ok(claimed) => claimed,
             Err((error, unrecorded)) => {
                 tracing::warn!(error = format!("{error:#}"), "newsletter sender could not reach the database");
@@ -202,7 +181,7 @@ async fn sender(state: AppState, pace: Arc<Pace>, issues: Arc<IssueCache>, insta
             tokio::time::sleep(IDLE).await;
             continue;
         };
-        let result = match compose(&state, &issues, &message).await {
+        let result = match compose(&senders, &issues, &message).await {
             Ok(mail) => session.send(&mail).await,
             Err(error) => Err(MailError::Temporary(format!("{error:#}"))),
         };
@@ -210,12 +189,12 @@ async fn sender(state: AppState, pace: Arc<Pace>, issues: Arc<IssueCache>, insta
     }
 }
 
-async fn compose(state: &AppState, issues: &IssueCache, message: &Claimed) -> anyhow::Result<OutgoingMail> {
-    let campaign = issues.get(state, message.campaign_id).await?;
+async fn compose(senders: &Senders, issues: &IssueCache, message: &Claimed) -> anyhow::Result<OutgoingMail> {
+    let campaign = issues.get(senders, message.campaign_id).await?;
     let lang = Lang::parse(&message.lang).unwrap_or_default();
     let issue = campaign.per_lang.get(&lang).context("no version for the language")?;
-    let unsubscribe = super::subscriptions::unsubscribe_link(state, message.subscription_id);
-    let manage = super::subscriptions::manage_link(state, &message.email);
+    let unsubscribe = senders.links.unsubscribe(message.subscription_id);
+    let manage = senders.links.manage(message.subscription_id);
     let (html, text) = issue.personalised(&unsubscribe, &manage);
     let to = Email::parse(&message.email).context("a stored address no longer parses")?;
     Ok(OutgoingMail::new(to, issue.subject.clone(), text)
@@ -238,16 +217,16 @@ pub fn backoff(first: Duration, attempt: i64) -> Duration {
 /// Records the previous outcome and claims the next message in one
 /// transaction. On failure, hands back the outcome so it is not lost.
 async fn record_and_claim(
-    state: &AppState,
+    senders: &Senders,
     instance: &str,
     previous: Option<Outcome>,
 ) -> Result<Option<Claimed>, (anyhow::Error, Option<Outcome>)> {
     let attempt = async {
-        let mut tx = state.db.pool.begin().await?;
+        let mut tx = senders.db.pool.begin().await?;
         if let Some(outcome) = &previous {
-            record(&mut tx, state, outcome).await?;
+            record(&mut tx, &senders.settings, outcome).await?;
         }
-        let claimed = claim(&mut tx, &state.db, state.newsletter.lease, instance).await?;
+        let claimed = claim(&mut tx, &senders.db, senders.settings.lease, instance).await?;
         tx.commit().await?;
         anyhow::Ok(claimed)
     };
@@ -295,7 +274,11 @@ async fn claim(
     .transpose()
 }
 
-async fn record(tx: &mut sqlx::Transaction<'_, sqlx::Any>, state: &AppState, outcome: &Outcome) -> sqlx::Result<()> {
+async fn record(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    settings: &NewsletterSettings,
+    outcome: &Outcome,
+) -> sqlx::Result<()> {
     match &outcome.result {
         Ok(()) => {
             sqlx::query(
@@ -307,8 +290,8 @@ async fn record(tx: &mut sqlx::Transaction<'_, sqlx::Any>, state: &AppState, out
             .execute(&mut **tx)
             .await?;
         }
-        Err(MailError::Temporary(error)) if outcome.attempts < state.newsletter.max_attempts => {
-            let retry_at = now_ms() + backoff(state.newsletter.retry_after, outcome.attempts).as_millis() as i64;
+        Err(MailError::Temporary(error)) if outcome.attempts < settings.max_attempts => {
+            let retry_at = now_ms() + backoff(settings.retry_after, outcome.attempts).as_millis() as i64;
             sqlx::query(
                 "UPDATE newsletter_deliveries SET status = 'queued', next_attempt_at = $1, lease_until = NULL, \
                  error = $2 WHERE id = $3",
@@ -331,7 +314,7 @@ async fn record(tx: &mut sqlx::Transaction<'_, sqlx::Any>, state: &AppState, out
             .execute(&mut **tx)
             .await?;
             if error.is_permanent() {
-                bounce(tx, &outcome.email, reason, state.newsletter.bounce_limit).await?;
+                bounce(tx, &outcome.email, reason, settings.bounce_limit).await?;
             }
         }
     }
@@ -370,22 +353,13 @@ async fn bounce(tx: &mut sqlx::Transaction<'_, sqlx::Any>, email: &str, reason: 
 
 /// Starts campaigns whose time has come, gives messages of a dead sender
 /// back to the queue, and closes campaigns with nothing left to send.
-pub async fn housekeeping(db: &Db) -> anyhow::Result<()> {
-    let now = now_ms();
-    let due: Vec<i64> = sqlx::query_scalar(
-        "SELECT id FROM newsletter_campaigns WHERE status = 'scheduled' AND scheduled_at <= $1 ORDER BY id",
-    )
-    .bind(now)
-    .fetch_all(&db.pool)
-    .await?;
-    for campaign_id in due {
-        super::campaigns::queue(db, campaign_id, &["scheduled"]).await?;
-    }
+async fn housekeeping(db: &Db) -> anyhow::Result<()> {
+    campaign_store::start_due(db).await?;
     sqlx::query(
         "UPDATE newsletter_deliveries SET status = 'queued', lease_until = NULL \
          WHERE status = 'sending' AND lease_until < $1",
     )
-    .bind(now)
+    .bind(now_ms())
     .execute(&db.pool)
     .await?;
     sqlx::query(

@@ -7,7 +7,8 @@ use std::path::Path;
 use anyhow::Context;
 use minijinja::{Environment, Value, context};
 
-use crate::platform::i18n::Lang;
+use super::campaign::in_lang;
+use crate::platform::i18n::{Lang, LocalizedText};
 
 const BUILT_IN_HTML: &str = include_str!("../../templates/newsletter/mail/layout.html");
 const BUILT_IN_TEXT: &str = include_str!("../../templates/newsletter/mail/layout.txt");
@@ -92,6 +93,32 @@ impl Layout {
             .render(context! { body => crate::platform::markdown::to_plain_text(issue.body_markdown), ..common })
             .context("the text newsletter layout")?;
         Ok(RenderedIssue { subject: issue.subject.to_string(), html, text })
+    }
+}
+
+/// A campaign's texts and where it belongs, as its mails, its test sends and
+/// its preview are rendered from them.
+pub struct CampaignTexts<'a> {
+    pub id: i64,
+    pub network_slug: &'a str,
+    pub network: &'a LocalizedText,
+    pub subject: &'a LocalizedText,
+    pub body: &'a LocalizedText,
+    pub main: Lang,
+}
+
+impl CampaignTexts<'_> {
+    /// The version a reader of `lang` receives, its web link in their language.
+    pub fn render(&self, layout: &Layout, public_url: &str, lang: Lang) -> anyhow::Result<RenderedIssue> {
+        let web_url =
+            format!("{public_url}/networks/{}/newsletter/issues/{}?lang={}", self.network_slug, self.id, lang.code());
+        layout.render(&IssueText {
+            lang,
+            network: self.network.get(lang),
+            subject: in_lang(self.subject, lang, self.main),
+            body_markdown: in_lang(self.body, lang, self.main),
+            web_url: &web_url,
+        })
     }
 }
 

@@ -5,11 +5,17 @@
 pub mod api;
 pub mod archive;
 pub mod audience;
+pub mod campaign;
+pub mod campaign_store;
+pub mod campaign_views;
 pub mod campaigns;
 pub mod delivery;
 pub mod layout;
+pub mod links;
 pub mod schema;
 pub mod subscriptions;
+
+pub use links::Links;
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -18,8 +24,9 @@ use sqlx::Row;
 
 use crate::platform::auth::SignedIn;
 use crate::platform::db::Db;
-use crate::platform::i18n::LocalizedText;
-use crate::platform::values::Slug;
+use crate::platform::forms::Choice;
+use crate::platform::i18n::{Lang, LocalizedText};
+use crate::platform::values::{CountryCode, Slug};
 
 /// How an instance sends: the operator's settings.
 #[derive(Clone, Debug)]
@@ -79,12 +86,49 @@ pub async fn network(db: &Db, slug: &Slug) -> sqlx::Result<Option<NetworkRef>> {
 
 /// The language a network's issues are written in first, and which readers of
 /// a language without a version get; English until the coordinator says otherwise.
-pub async fn default_lang(db: &Db, network_id: i64) -> sqlx::Result<crate::platform::i18n::Lang> {
+pub async fn default_lang(db: &Db, network_id: i64) -> sqlx::Result<Lang> {
     let code: Option<String> = sqlx::query_scalar("SELECT default_lang FROM newsletter_settings WHERE network_id = $1")
         .bind(network_id)
         .fetch_optional(&db.pool)
         .await?;
-    Ok(code.and_then(|code| crate::platform::i18n::Lang::parse(&code)).unwrap_or(crate::platform::i18n::Lang::En))
+    Ok(code.and_then(|code| Lang::parse(&code)).unwrap_or(Lang::En))
+}
+
+/// A theme a subscriber may follow and a section may be written for: one
+/// with a focal point in the network.
+pub struct ThemeChoice {
+    pub id: i64,
+    pub name: String,
+}
+
+pub async fn network_themes(db: &Db, network_id: i64, lang: Lang) -> sqlx::Result<Vec<ThemeChoice>> {
+    let rows = sqlx::query(
+        "SELECT DISTINCT t.id AS id, t.name AS name, t.position AS position FROM themes t \
+         JOIN focal_points fp ON fp.theme_id = t.id WHERE fp.network_id = $1 ORDER BY t.position",
+    )
+    .bind(network_id)
+    .fetch_all(&db.pool)
+    .await?;
+    rows.iter()
+        .map(|row| {
+            Ok(ThemeChoice {
+                id: row.try_get("id")?,
+                name: LocalizedText::from_json(&row.try_get::<String, _>("name")?).get(lang).to_string(),
+            })
+        })
+        .collect()
+}
+
+/// Country codes as choices named in `lang`, in the order of their names, each once.
+pub fn country_choices(codes: &[String], lang: Lang) -> Vec<Choice> {
+    let mut choices: Vec<Choice> = codes
+        .iter()
+        .filter_map(|code| CountryCode::parse(code))
+        .map(|code| Choice { value: code.to_string(), label: code.name(lang).to_string() })
+        .collect();
+    choices.sort_by(|a, b| a.label.cmp(&b.label));
+    choices.dedup_by(|a, b| a.value == b.value);
+    choices
 }
 
 /// What a person may write for a network's newsletter: all of it as its

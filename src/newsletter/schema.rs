@@ -9,7 +9,16 @@ pub const MIGRATIONS: &[Migration] = &[
     Migration { version: 200, name: "newsletter", sql: tables },
     Migration { version: 201, name: "newsletter default language", sql: settings },
     Migration { version: 202, name: "newsletter deliveries by campaign and status", sql: deliveries_by_campaign },
+    Migration { version: 203, name: "newsletter addresses in any case", sql: subscriptions_by_folded_email },
 ];
+
+/// An address is one mailbox whatever the case of its letters: subscribing,
+/// the manage page and the organisation's page look subscriptions up by
+/// `lower(email)`, which this index serves (the column's own indexes cannot).
+fn subscriptions_by_folded_email(_: Dialect) -> String {
+    "CREATE INDEX newsletter_subscriptions_by_folded_email ON newsletter_subscriptions (lower(email), network_id)"
+        .to_string()
+}
 
 /// Each instance asks every second whether a sending campaign has anything
 /// left, and a campaign's page counts its deliveries by status: both read

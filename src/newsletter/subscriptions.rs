@@ -11,49 +11,23 @@ use axum::response::{Html, IntoResponse, Response};
 use serde::Deserialize;
 use sqlx::Row;
 
-use super::{EditorialRights, NetworkRef, archive};
-use crate::platform::auth::{MaybeUser, new_secret, now_secs, rate_limit, secret_hash};
+use super::links::Links;
+use super::{EditorialRights, NetworkRef, ThemeChoice, archive, country_choices, network_themes};
+use crate::accounts::{Right, Rights};
+use crate::platform::auth::{MaybeUser, SignedIn, new_secret, now_secs, rate_limit, secret_hash};
 use crate::platform::clock::now_rfc3339;
 use crate::platform::db::Db;
 use crate::platform::forms::{Choice, FormData, FormState};
 use crate::platform::i18n::{Lang, LocalizedText};
-use crate::platform::mail::{Email, OutgoingMail};
+use crate::platform::mail::{Email, Mailer, OutgoingMail};
 use crate::platform::values::CountryCode;
-use crate::platform::web::{AppError, Chrome, ClientIp, Found, SlugPath, message_page, render};
-use crate::state::AppState;
+use crate::platform::web::{AppError, Chrome, ClientIp, Found, Problem, SlugPath, message_page, render};
 
 /// A confirmation link works this long.
 const CONFIRMATION_VALID: Duration = Duration::from_secs(7 * 24 * 3600);
 /// While a confirmation this recent is pending, asking again sends nothing:
 /// one pending confirmation per address and list.
 const CONFIRMATION_PENDING: Duration = Duration::from_secs(24 * 3600);
-
-pub const MANAGE: &str = "newsletter-manage";
-pub const UNSUBSCRIBE: &str = "newsletter-unsubscribe";
-
-/// A theme a subscriber may follow: one with a focal point in the network.
-pub struct ThemeChoice {
-    pub id: i64,
-    pub name: String,
-}
-
-pub async fn network_themes(db: &Db, network_id: i64, lang: Lang) -> sqlx::Result<Vec<ThemeChoice>> {
-    let rows = sqlx::query(
-        "SELECT DISTINCT t.id AS id, t.name AS name, t.position AS position FROM themes t \
-         JOIN focal_points fp ON fp.theme_id = t.id WHERE fp.network_id = $1 ORDER BY t.position",
-    )
-    .bind(network_id)
-    .fetch_all(&db.pool)
-    .await?;
-    rows.iter()
-        .map(|row| {
-            Ok(ThemeChoice {
-                id: row.try_get("id")?,
-                name: LocalizedText::from_json(&row.try_get::<String, _>("name")?).get(lang).to_string(),
-            })
-        })
-        .collect()
-}
 
 /// The countries of a network's members, for the subscriber to pick theirs.
 async fn network_countries(db: &Db, network_id: i64, lang: Lang) -> sqlx::Result<Vec<Choice>> {
@@ -65,18 +39,6 @@ async fn network_countries(db: &Db, network_id: i64, lang: Lang) -> sqlx::Result
     .fetch_all(&db.pool)
     .await?;
     Ok(country_choices(&codes, lang))
-}
-
-/// Country codes as choices named in `lang`, in the order of their names, each once.
-pub fn country_choices(codes: &[String], lang: Lang) -> Vec<Choice> {
-    let mut choices: Vec<Choice> = codes
-        .iter()
-        .filter_map(|code| CountryCode::parse(code))
-        .map(|code| Choice { value: code.to_string(), label: code.name(lang).to_string() })
-        .collect();
-    choices.sort_by(|a, b| a.label.cmp(&b.label));
-    choices.dedup_by(|a, b| a.value == b.value);
-    choices
 }
 
 /// The sentence a subscriber agrees to, stored with their consent as shown.
@@ -101,21 +63,21 @@ struct NewsletterPage {
 }
 
 async fn newsletter_page(
-    state: &AppState,
+    db: &Db,
     lang: Lang,
     uri: &Uri,
     network: &NetworkRef,
-    user: Option<&crate::platform::auth::SignedIn>,
+    user: Option<&SignedIn>,
     form: FormState,
     chosen_themes: Vec<i64>,
 ) -> Result<NewsletterPage, AppError> {
     let name = network.name.get(lang).to_string();
     let may_write = match user {
-        Some(user) => EditorialRights::of(&state.db, user, network.id).await?.any(),
+        Some(user) => EditorialRights::of(db, user, network.id).await?.any(),
         None => false,
     };
     let mut countries = vec![Choice { value: String::new(), label: lang.t("newsletter-country-any") }];
-    countries.extend(network_countries(&state.db, network.id, lang).await?);
+    countries.extend(network_countries(db, network.id, lang).await?);
     Ok(NewsletterPage {
         chrome: Chrome::new(lang, lang.t_with("newsletter-title", &[("network", name.clone().into())]), uri),
         slug: network.slug.to_string(),
@@ -125,24 +87,24 @@ async fn newsletter_page(
         chosen_themes,
         languages: Choice::languages(),
         countries,
-        themes: network_themes(&state.db, network.id, lang).await?,
-        issues: archive::issues(&state.db, network, lang).await?,
+        themes: network_themes(db, network.id, lang).await?,
+        issues: archive::issues(db, network, lang).await?,
         may_write,
     })
 }
 
 /// The newsletter's public page: the subscription form and the archive.
 pub async fn page(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     lang: Lang,
     uri: Uri,
     MaybeUser(user): MaybeUser,
     SlugPath(slug): SlugPath,
 ) -> Result<Html<String>, AppError> {
-    let network = super::network(&state.db, &slug).await.found()?;
+    let network = super::network(&db, &slug).await.found()?;
     let mut form = FormState::default();
     form.values.insert("lang".into(), lang.code().into());
-    render(&newsletter_page(&state, lang, &uri, &network, user.as_ref(), form, Vec::new()).await?)
+    render(&newsletter_page(&db, lang, &uri, &network, user.as_ref(), form, Vec::new()).await?)
 }
 
 /// A subscription request, parsed.
@@ -154,7 +116,9 @@ struct Request {
 }
 
 fn parse_request(data: &FormData, themes: &[ThemeChoice], form: &mut FormState, lang: Lang) -> Option<Request> {
-    let email = Email::parse(&data.get("email"));
+    // One spelling per mailbox: addresses differing only in case would
+    // otherwise each get their own limit and their own confirmation.
+    let email = Email::parse(&data.get("email").to_lowercase());
     if email.is_none() {
         form.fail("email", lang.t("form-email-invalid"));
     }
@@ -206,7 +170,8 @@ async fn request_subscription(
         .execute(&mut *tx)
         .await?;
     let existing = sqlx::query(
-        "SELECT id, status, confirm_sent_at FROM newsletter_subscriptions WHERE network_id = $1 AND email = $2",
+        "SELECT id, status, confirm_sent_at FROM newsletter_subscriptions \
+         WHERE network_id = $1 AND lower(email) = $2",
     )
     .bind(network.id)
     .bind(request.email.as_str())
@@ -304,8 +269,11 @@ fn source_of(data: &FormData) -> &'static str {
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 pub async fn subscribe(
-    State(state): State<AppState>,
+    State(db): State<Db>,
+    State(mailer): State<Mailer>,
+    State(links): State<Links>,
     lang: Lang,
     uri: Uri,
     ClientIp(ip): ClientIp,
@@ -313,34 +281,34 @@ pub async fn subscribe(
     SlugPath(slug): SlugPath,
     data: FormData,
 ) -> Result<Response, AppError> {
-    let network = super::network(&state.db, &slug).await.found()?;
-    let themes = network_themes(&state.db, network.id, lang).await?;
+    let network = super::network(&db, &slug).await.found()?;
+    let themes = network_themes(&db, network.id, lang).await?;
     let mut form = FormState::from(&data);
     let request = parse_request(&data, &themes, &mut form, lang);
     let Some(request) = request.filter(|_| form.is_valid()) else {
         let chosen: Vec<i64> =
             themes.iter().map(|t| t.id).filter(|id| data.0.contains_key(&format!("theme_{id}"))).collect();
-        let page = newsletter_page(&state, lang, &uri, &network, user.as_ref(), form, chosen).await?;
+        let page = newsletter_page(&db, lang, &uri, &network, user.as_ref(), form, chosen).await?;
         return Ok((StatusCode::BAD_REQUEST, render(&page)?).into_response());
     };
     let hour = Duration::from_secs(3600);
-    let allowed = rate_limit(&state.db, &format!("newsletter-subscribe-ip:{ip}"), hour, 20).await?
-        && rate_limit(&state.db, &format!("newsletter-subscribe:{}", request.email), hour * 24, 5).await?;
+    let allowed = rate_limit(&db, &format!("newsletter-subscribe-ip:{ip}"), hour, 20).await?
+        && rate_limit(&db, &format!("newsletter-subscribe:{}", request.email), hour * 24, 5).await?;
     if !allowed {
         return Err(AppError::TooManyAttempts);
     }
     let wording = consent_wording(&network, lang);
-    let outcome = request_subscription(&state.db, &network, &request, source_of(&data), &wording, lang).await?;
+    let outcome = request_subscription(&db, &network, &request, source_of(&data), &wording, lang).await?;
     if let Outcome::Confirm(secret) = outcome {
         let mail_lang = request.lang;
-        let link = format!("{}/newsletter/confirm?token={secret}&lang={}", state.public_url, mail_lang.code());
+        let link = links.confirm(&secret, mail_lang);
         let network_name = network.name.get(mail_lang).to_string();
         let mail = OutgoingMail::new(
             request.email.clone(),
             mail_lang.t_with("newsletter-confirm-subject", &[("network", network_name.clone().into())]),
             mail_lang.t_with("newsletter-confirm-body", &[("network", network_name.into()), ("link", link.into())]),
         );
-        if let Err(error) = state.mailer.send(&mail).await {
+        if let Err(error) = mailer.send(&mail).await {
             tracing::warn!(error = %error, "newsletter confirmation not sent");
         }
     }
@@ -371,49 +339,36 @@ pub async fn confirm_form(lang: Lang, uri: Uri, Query(query): Query<TokenQuery>)
 }
 
 pub async fn confirm(
-    State(state): State<AppState>,
+    State(db): State<Db>,
+    State(links): State<Links>,
     lang: Lang,
     uri: Uri,
     data: FormData,
 ) -> Result<Response, AppError> {
     let hash = secret_hash(&data.get("token"));
     let valid_since = now_secs() - CONFIRMATION_VALID.as_secs() as i64;
-    let mut tx = state.db.pool.begin().await?;
-    let confirmed = sqlx::query(
+    let mut tx = db.pool.begin().await?;
+    let confirmed: Option<i64> = sqlx::query_scalar(
         "UPDATE newsletter_subscriptions SET status = 'active', confirmed_at = $1, confirm_token_hash = NULL \
-         WHERE confirm_token_hash = $2 AND status = 'pending' AND confirm_sent_at >= $3 RETURNING id, email",
+         WHERE confirm_token_hash = $2 AND status = 'pending' AND confirm_sent_at >= $3 RETURNING id",
     )
     .bind(now_rfc3339())
     .bind(&hash)
     .bind(valid_since)
     .fetch_optional(&mut *tx)
     .await?;
-    let Some(row) = confirmed else {
+    let Some(id) = confirmed else {
         let page = message_page(lang, &uri, "newsletter-confirm-title", lang.t("token-invalid"))?;
         return Ok((StatusCode::BAD_REQUEST, page).into_response());
     };
-    let id: i64 = row.get("id");
-    let email: String = row.get("email");
     record_consent(&mut tx, id, "confirmed", "confirmation-link", lang, &lang.t("newsletter-confirm-button")).await?;
     tx.commit().await?;
     let page = ConfirmPage {
         chrome: Chrome::new(lang, lang.t("newsletter-confirm-title"), &uri),
         token: String::new(),
-        manage: Some(manage_link(&state, &email)),
+        manage: Some(links.manage(id)),
     };
     Ok(render(&page)?.into_response())
-}
-
-pub fn manage_link(state: &AppState, email: &str) -> String {
-    format!("{}/newsletter/manage/{}", state.public_url, state.signer.sign(MANAGE, email))
-}
-
-pub fn unsubscribe_link(state: &AppState, subscription_id: i64) -> String {
-    format!(
-        "{}/newsletter/unsubscribe/{}",
-        state.public_url,
-        state.signer.sign(UNSUBSCRIBE, &subscription_id.to_string())
-    )
 }
 
 /// Ends a subscription. Queued messages of it are skipped in the same
@@ -454,8 +409,12 @@ struct UnsubscribePage {
     done: bool,
 }
 
-async fn subscription_by_token(state: &AppState, token: &str) -> sqlx::Result<Option<(i64, String, LocalizedText)>> {
-    let Some(id) = state.signer.verify(UNSUBSCRIBE, token).and_then(|id| id.parse::<i64>().ok()) else {
+async fn subscription_by_token(
+    db: &Db,
+    links: &Links,
+    token: &str,
+) -> sqlx::Result<Option<(i64, String, LocalizedText)>> {
+    let Some(id) = links.unsubscribed(token) else {
         return Ok(None);
     };
     let row = sqlx::query(
@@ -463,23 +422,24 @@ async fn subscription_by_token(state: &AppState, token: &str) -> sqlx::Result<Op
          JOIN networks n ON n.id = s.network_id WHERE s.id = $1",
     )
     .bind(id)
-    .fetch_optional(&state.db.pool)
+    .fetch_optional(&db.pool)
     .await?;
     row.map(|row| Ok((id, row.try_get("email")?, LocalizedText::from_json(&row.try_get::<String, _>("name")?))))
         .transpose()
 }
 
 async fn unsubscribe_page(
-    state: &AppState,
+    db: &Db,
+    links: &Links,
     lang: Lang,
     uri: &Uri,
     token: String,
     done: bool,
 ) -> Result<Response, AppError> {
-    let (_, email, network_name) = subscription_by_token(state, &token).await.found()?;
+    let (id, email, network_name) = subscription_by_token(db, links, &token).await.found()?;
     let page = UnsubscribePage {
         chrome: Chrome::new(lang, lang.t("newsletter-unsubscribe-title"), uri),
-        manage: manage_link(state, &email),
+        manage: links.manage(id),
         network_name: network_name.get(lang).to_string(),
         email,
         token,
@@ -489,27 +449,29 @@ async fn unsubscribe_page(
 }
 
 pub async fn unsubscribe_form(
-    State(state): State<AppState>,
+    State(db): State<Db>,
+    State(links): State<Links>,
     lang: Lang,
     uri: Uri,
     Path(token): Path<String>,
 ) -> Result<Response, AppError> {
-    unsubscribe_page(&state, lang, &uri, token, false).await
+    unsubscribe_page(&db, &links, lang, &uri, token, false).await
 }
 
 /// The one-click unsubscription of RFC 8058 (a mail client posts
 /// `List-Unsubscribe=One-Click`), and the button of the page above.
 pub async fn unsubscribe(
-    State(state): State<AppState>,
+    State(db): State<Db>,
+    State(links): State<Links>,
     lang: Lang,
     uri: Uri,
     Path(token): Path<String>,
     data: FormData,
 ) -> Result<Response, AppError> {
-    let (id, _, _) = subscription_by_token(&state, &token).await.found()?;
+    let (id, _, _) = subscription_by_token(&db, &links, &token).await.found()?;
     let source = if data.get("List-Unsubscribe") == "One-Click" { "one-click" } else { "unsubscribe-page" };
-    unsubscribe_now(&state.db, id, source, lang).await?;
-    unsubscribe_page(&state, lang, &uri, token, true).await
+    unsubscribe_now(&db, id, source, lang).await?;
+    unsubscribe_page(&db, &links, lang, &uri, token, true).await
 }
 
 pub struct ManagedSubscription {
@@ -532,20 +494,32 @@ struct ManagePage {
     saved: bool,
 }
 
+/// The address a manage link was made for: the one of the subscription it names.
+async fn managed_address(db: &Db, links: &Links, token: &str) -> Result<String, AppError> {
+    let id = links.managed(token).ok_or(AppError::NotFound)?;
+    let email: Option<String> = sqlx::query_scalar("SELECT email FROM newsletter_subscriptions WHERE id = $1")
+        .bind(id)
+        .fetch_optional(&db.pool)
+        .await?;
+    email.ok_or(AppError::NotFound)
+}
+
 async fn manage_page(
-    state: &AppState,
+    db: &Db,
+    links: &Links,
     lang: Lang,
     uri: &Uri,
     token: String,
     saved: bool,
 ) -> Result<Response, AppError> {
-    let email = state.signer.verify(MANAGE, &token).ok_or(AppError::NotFound)?;
+    let email = managed_address(db, links, &token).await?;
     let rows = sqlx::query(
         "SELECT s.id AS id, s.lang AS lang, s.status AS status, n.slug AS slug, n.name AS name \
-         FROM newsletter_subscriptions s JOIN networks n ON n.id = s.network_id WHERE s.email = $1 ORDER BY n.slug",
+         FROM newsletter_subscriptions s JOIN networks n ON n.id = s.network_id \
+         WHERE lower(s.email) = lower($1) ORDER BY n.slug",
     )
     .bind(&email)
-    .fetch_all(&state.db.pool)
+    .fetch_all(&db.pool)
     .await?;
     let subscriptions = rows
         .iter()
@@ -559,7 +533,7 @@ async fn manage_page(
         .collect();
     let held: Option<String> = sqlx::query_scalar("SELECT held_at FROM newsletter_addresses WHERE email = $1")
         .bind(&email)
-        .fetch_optional(&state.db.pool)
+        .fetch_optional(&db.pool)
         .await?
         .flatten();
     let page = ManagePage {
@@ -575,40 +549,40 @@ async fn manage_page(
 }
 
 pub async fn manage_form(
-    State(state): State<AppState>,
+    State(db): State<Db>,
+    State(links): State<Links>,
     lang: Lang,
     uri: Uri,
     Path(token): Path<String>,
 ) -> Result<Response, AppError> {
-    manage_page(&state, lang, &uri, token, false).await
+    manage_page(&db, &links, lang, &uri, token, false).await
 }
 
 /// One change from the manage page: a subscription's language, leaving it,
 /// or coming back (the signed link proves the address, so no new confirmation).
 pub async fn manage(
-    State(state): State<AppState>,
+    State(db): State<Db>,
+    State(links): State<Links>,
     lang: Lang,
     uri: Uri,
     Path(token): Path<String>,
     data: FormData,
 ) -> Result<Response, AppError> {
-    let email = state.signer.verify(MANAGE, &token).ok_or(AppError::NotFound)?;
-    let id: i64 = data
-        .get("subscription")
-        .parse()
-        .map_err(|_| AppError::bad("subscription", crate::platform::web::Problem::NotANumber))?;
-    let owned: Option<i64> = sqlx::query_scalar("SELECT id FROM newsletter_subscriptions WHERE id = $1 AND email = $2")
-        .bind(id)
-        .bind(&email)
-        .fetch_optional(&state.db.pool)
-        .await?;
+    let email = managed_address(&db, &links, &token).await?;
+    let id: i64 = data.get("subscription").parse().map_err(|_| AppError::bad("subscription", Problem::NotANumber))?;
+    let owned: Option<i64> =
+        sqlx::query_scalar("SELECT id FROM newsletter_subscriptions WHERE id = $1 AND lower(email) = lower($2)")
+            .bind(id)
+            .bind(&email)
+            .fetch_optional(&db.pool)
+            .await?;
     owned.ok_or(AppError::NotFound)?;
     match data.get("action").as_str() {
         "unsubscribe" => {
-            unsubscribe_now(&state.db, id, "manage-page", lang).await?;
+            unsubscribe_now(&db, id, "manage-page", lang).await?;
         }
         "resubscribe" => {
-            let mut tx = state.db.pool.begin().await?;
+            let mut tx = db.pool.begin().await?;
             let changed = sqlx::query(
                 "UPDATE newsletter_subscriptions SET status = 'active', confirmed_at = $1, unsubscribed_at = NULL, \
                  confirm_token_hash = NULL WHERE id = $2 AND status <> 'active'",
@@ -626,18 +600,18 @@ pub async fn manage(
         }
         "lang" => {
             let chosen = Lang::parse(&data.get("lang"))
-                .ok_or_else(|| AppError::bad("lang", crate::platform::web::Problem::Unknown(data.get("lang"))))?;
+                .ok_or_else(|| AppError::bad("lang", Problem::Unknown(data.get("lang"))))?;
             sqlx::query("UPDATE newsletter_subscriptions SET lang = $1 WHERE id = $2")
                 .bind(chosen.code())
                 .bind(id)
-                .execute(&state.db.pool)
+                .execute(&db.pool)
                 .await?;
         }
         other => {
-            return Err(AppError::bad("action", crate::platform::web::Problem::Unknown(other.to_string())));
+            return Err(AppError::bad("action", Problem::Unknown(other.to_string())));
         }
     }
-    manage_page(&state, lang, &uri, token, true).await
+    manage_page(&db, &links, lang, &uri, token, true).await
 }
 
 pub struct OrganizationNetwork {
@@ -662,24 +636,24 @@ struct OrganizationPage {
 /// From the organisation's editor: subscribe its contact address to the
 /// newsletters of its networks (still confirmed from that mailbox).
 pub async fn organization_page(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     lang: Lang,
     uri: Uri,
-    crate::platform::auth::RequireUser(user): crate::platform::auth::RequireUser,
+    rights: Rights,
     SlugPath(slug): SlugPath,
 ) -> Result<Html<String>, AppError> {
-    let (id, _, record) = crate::directory::load(&state.db, &slug).await.found()?;
-    crate::accounts::Rights::of(&state.db, &user).require(crate::accounts::Right::EditOrganization(id)).await?;
-    let email = record.email.clone().unwrap_or_else(|| user.email.clone());
+    let (id, _, record) = crate::directory::load(&db, &slug).await.found()?;
+    rights.require(Right::EditOrganization(id)).await?;
+    let email = record.email.clone().unwrap_or_else(|| rights.user().email.clone());
     let rows = sqlx::query(
         "SELECT n.slug AS slug, n.name AS name, s.status AS status FROM network_members m \
          JOIN networks n ON n.id = m.network_id \
-         LEFT JOIN newsletter_subscriptions s ON s.network_id = n.id AND s.email = $2 \
+         LEFT JOIN newsletter_subscriptions s ON s.network_id = n.id AND lower(s.email) = lower($2) \
          WHERE m.organization_id = $1 ORDER BY n.slug",
     )
     .bind(id)
     .bind(&email)
-    .fetch_all(&state.db.pool)
+    .fetch_all(&db.pool)
     .await?;
     let networks = rows
         .iter()
