@@ -77,6 +77,9 @@ enum Command {
         /// Days before a quadrennial report is due that the organisation's editors are reminded.
         #[arg(long, env = "IRENE_ECOSOC_REMINDER_DAYS", default_value = "90,30,7", value_parser = parse_reminder_days)]
         ecosoc_reminder_days: ReminderDays,
+        /// Megabytes the ECOSOC dossier documents of one organisation may take together.
+        #[arg(long, env = "IRENE_ECOSOC_DOCUMENT_QUOTA_MB", default_value_t = irene::consultative::rules::DEFAULT_DOCUMENT_QUOTA_MEGABYTES)]
+        ecosoc_document_quota_mb: u64,
         #[command(flatten)]
         newsletter: NewsletterArgs,
         #[command(flatten)]
@@ -205,6 +208,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             verification_days,
             ecosoc_report_due,
             ecosoc_reminder_days,
+            ecosoc_document_quota_mb,
             newsletter,
             storage,
         } => {
@@ -220,6 +224,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 desk_rules: irene::consultative::rules::DeskRules {
                     report_due: ecosoc_report_due,
                     reminder_days: ecosoc_reminder_days.0,
+                    document_quota_bytes: ecosoc_document_quota_mb.saturating_mul(1024 * 1024),
                 },
                 demo,
             })

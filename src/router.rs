@@ -79,10 +79,6 @@ pub fn router(state: AppState) -> Router {
             "/organizations/{slug}/ecosoc/eligibility",
             get(consultative::eligibility::eligibility_form).post(consultative::eligibility::save_eligibility),
         )
-        .route(
-            "/organizations/{slug}/ecosoc/dossier",
-            get(consultative::dossier::dossier).post(consultative::dossier::save),
-        )
         .route("/organizations/{slug}/ecosoc/dossier/print", get(consultative::dossier::print))
         .route("/organizations/{slug}/ecosoc/documents/{id}", get(consultative::dossier::download))
         .route("/organizations/{slug}/ecosoc/documents/{id}/delete", post(consultative::dossier::delete))
@@ -170,6 +166,15 @@ pub fn router(state: AppState) -> Router {
                     get(newsletter::campaigns::edit_form).post(newsletter::campaigns::edit),
                 )
                 .layer(RequestBodyLimitLayer::new(newsletter::campaigns::FORM_LIMIT)),
+        )
+        // The questionnaire is saved whole: every part at its longest, in any script.
+        .merge(
+            Router::new()
+                .route(
+                    "/organizations/{slug}/ecosoc/dossier",
+                    get(consultative::dossier::dossier).post(consultative::dossier::save),
+                )
+                .layer(RequestBodyLimitLayer::new(consultative::dossier::FORM_LIMIT)),
         )
         .merge(uploads)
         .fallback(crate::platform::web::not_found)

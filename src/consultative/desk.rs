@@ -12,9 +12,9 @@ use super::rules::{Session, Standing};
 use super::status::{explain, held, last_report_year};
 use super::tracking::{Application, CATEGORIES, Step};
 use super::{Organization, session_label};
+use crate::accounts::Rights;
 use crate::directory::edit::Choice;
 use crate::platform::audit::Entry;
-use crate::platform::auth::RequireUser;
 use crate::platform::clock::today;
 use crate::platform::forms::FormState;
 use crate::platform::i18n::Lang;
@@ -165,9 +165,9 @@ pub async fn desk(
     State(state): State<AppState>,
     lang: Lang,
     uri: Uri,
-    RequireUser(user): RequireUser,
+    rights: Rights,
     SlugPath(slug): SlugPath,
 ) -> Result<Html<String>, AppError> {
-    let organization = Organization::for_editor(&state, &user, &slug, lang).await?;
+    let organization = Organization::for_editor(&state.db, &rights, &slug, lang).await?;
     render(&desk_page(&state, lang, &uri, organization, FormState::default()).await?)
 }

@@ -13,8 +13,8 @@ use time::Date;
 
 use super::rules::{self, Session};
 use super::{Organization, session_label};
+use crate::accounts::Rights;
 use crate::directory::model::code_enum;
-use crate::platform::auth::RequireUser;
 use crate::platform::clock::{now_rfc3339, parse_day, today};
 use crate::platform::db::Db;
 use crate::platform::forms::{FormData, FormState};
@@ -206,10 +206,10 @@ pub async fn eligibility_form(
     State(state): State<AppState>,
     lang: Lang,
     uri: Uri,
-    RequireUser(user): RequireUser,
+    rights: Rights,
     SlugPath(slug): SlugPath,
 ) -> Result<Html<String>, AppError> {
-    let organization = Organization::for_editor(&state, &user, &slug, lang).await?;
+    let organization = Organization::for_editor(&state.db, &rights, &slug, lang).await?;
     let answers = Answers::load(&state.db, organization.id).await?;
     render(&page(lang, &uri, organization, form_of(&answers), &answers))
 }
@@ -237,11 +237,11 @@ pub async fn save_eligibility(
     State(state): State<AppState>,
     lang: Lang,
     uri: Uri,
-    RequireUser(user): RequireUser,
+    rights: Rights,
     SlugPath(slug): SlugPath,
     data: FormData,
 ) -> Result<Response, AppError> {
-    let organization = Organization::for_editor(&state, &user, &slug, lang).await?;
+    let organization = Organization::for_editor(&state.db, &rights, &slug, lang).await?;
     let mut form = FormState::from(&data);
     let answers = answers_from(&data, &mut form, lang);
     if !form.is_valid() {
@@ -264,7 +264,7 @@ pub async fn save_eligibility(
     if before != answers {
         crate::platform::audit::record(
             &state.db,
-            Some(user.user_id),
+            Some(rights.user().user_id),
             "ecosoc.eligibility",
             "ecosoc",
             Some(organization.id),

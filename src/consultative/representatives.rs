@@ -12,9 +12,9 @@ use time::Date;
 
 use super::Organization;
 use super::rules::anniversary;
+use crate::accounts::Rights;
 use crate::directory::edit::Choice;
 use crate::directory::model::code_enum;
-use crate::platform::auth::RequireUser;
 use crate::platform::clock::{now_rfc3339, parse_day, today};
 use crate::platform::db::Db;
 use crate::platform::forms::{FormData, FormState};
@@ -233,10 +233,10 @@ pub async fn representatives(
     State(state): State<AppState>,
     lang: Lang,
     uri: Uri,
-    RequireUser(user): RequireUser,
+    rights: Rights,
     SlugPath(slug): SlugPath,
 ) -> Result<Html<String>, AppError> {
-    let organization = Organization::for_editor(&state, &user, &slug, lang).await?;
+    let organization = Organization::for_editor(&state.db, &rights, &slug, lang).await?;
     let year = year_of(&uri)?;
     render(&page(&state, lang, &uri, organization, year, FormState::default()).await?)
 }
@@ -247,11 +247,11 @@ pub async fn designate(
     State(state): State<AppState>,
     lang: Lang,
     uri: Uri,
-    RequireUser(user): RequireUser,
+    rights: Rights,
     SlugPath(slug): SlugPath,
     data: FormData,
 ) -> Result<Response, AppError> {
-    let organization = Organization::for_editor(&state, &user, &slug, lang).await?;
+    let organization = Organization::for_editor(&state.db, &rights, &slug, lang).await?;
     let year = year_of(&uri)?;
     let mut form = FormState::from(&data);
     let station = Station::parse(&data.get("station"));
@@ -310,7 +310,7 @@ pub async fn designate(
     });
     crate::platform::audit::record(
         &state.db,
-        Some(user.user_id),
+        Some(rights.user().user_id),
         "ecosoc.representative",
         "ecosoc",
         Some(organization.id),
@@ -325,13 +325,13 @@ pub async fn designate(
 pub async fn update(
     State(state): State<AppState>,
     lang: Lang,
-    RequireUser(user): RequireUser,
+    rights: Rights,
     Path((raw_slug, raw_id, action)): Path<(String, String, String)>,
 ) -> Result<Redirect, AppError> {
     let not_found = || AppError::NotFound;
     let slug = Slug::parse(&raw_slug).ok_or_else(not_found)?;
     let id: i64 = raw_id.parse().map_err(|_| not_found())?;
-    let organization = Organization::for_editor(&state, &user, &slug, lang).await?;
+    let organization = Organization::for_editor(&state.db, &rights, &slug, lang).await?;
     let year: Option<i64> =
         sqlx::query_scalar("SELECT year FROM ecosoc_representatives WHERE id = $1 AND organization_id = $2")
             .bind(id)
@@ -347,8 +347,16 @@ pub async fn update(
         _ => return Err(not_found()),
     };
     sqlx::query(sql).bind(today().to_string()).bind(id).execute(&state.db.pool).await?;
-    crate::platform::audit::record(&state.db, Some(user.user_id), audited, "ecosoc", Some(organization.id), None, None)
-        .await?;
+    crate::platform::audit::record(
+        &state.db,
+        Some(rights.user().user_id),
+        audited,
+        "ecosoc",
+        Some(organization.id),
+        None,
+        None,
+    )
+    .await?;
     Ok(Redirect::to(&format!("{}/representatives?year={year}", organization.desk_url())))
 }
 

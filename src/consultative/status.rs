@@ -14,13 +14,13 @@ use time::Date;
 use super::Organization;
 use super::rules::{DeskRules, ReportCycle, Standing, standing};
 use super::tracking::Application;
+use crate::accounts::Rights;
 use crate::directory::model::ConsultativeStatus;
-use crate::platform::auth::RequireUser;
 use crate::platform::clock::{now_rfc3339, today};
 use crate::platform::db::Db;
 use crate::platform::forms::{FormData, FormState};
 use crate::platform::i18n::{Lang, LocalizedText};
-use crate::platform::mail::{Email, OutgoingMail};
+use crate::platform::mail::{Email, Mailer, OutgoingMail};
 use crate::platform::web::{AppError, SlugPath, render};
 use crate::state::AppState;
 
@@ -128,11 +128,11 @@ pub async fn record_last_report(
     State(state): State<AppState>,
     lang: Lang,
     uri: Uri,
-    RequireUser(user): RequireUser,
+    rights: Rights,
     SlugPath(slug): SlugPath,
     data: FormData,
 ) -> Result<Response, AppError> {
-    let organization = Organization::for_editor(&state, &user, &slug, lang).await?;
+    let organization = Organization::for_editor(&state.db, &rights, &slug, lang).await?;
     let mut form = FormState::from(&data);
     // A report follows the grant, and none is filed in the future.
     let (from, to) = (organization.status_year.unwrap_or(1946), i64::from(today().year()));
@@ -158,7 +158,7 @@ pub async fn record_last_report(
     if before != Some(year) {
         crate::platform::audit::record(
             &state.db,
-            Some(user.user_id),
+            Some(rights.user().user_id),
             "ecosoc.last-report",
             "ecosoc",
             Some(organization.id),
@@ -172,13 +172,22 @@ pub async fn record_last_report(
 
 const EVERY: Duration = Duration::from_secs(3600);
 
+/// What the reminders need: the database, a way to send mail, the portal's address for the link to the desk,
+/// and the rules that say when reports fall due and when to remind.
+pub struct Reminders {
+    pub db: Db,
+    pub mailer: Mailer,
+    pub public_url: String,
+    pub rules: DeskRules,
+}
+
 /// Reminds now, then every hour, until the process ends.
-pub fn remind_periodically(state: AppState) {
+pub fn remind_periodically(reminders: Reminders) {
     tokio::spawn(async move {
         let mut ticker = tokio::time::interval(EVERY);
         loop {
             ticker.tick().await;
-            match remind(&state).await {
+            match remind(&reminders).await {
                 Ok(0) => {}
                 Ok(sent) => tracing::info!(sent, "quadrennial report reminders sent"),
                 Err(error) => tracing::warn!(error = format!("{error:#}"), "quadrennial report reminders failed"),
@@ -188,7 +197,7 @@ pub fn remind_periodically(state: AppState) {
 }
 
 /// Sends the reminders that are due today; returns how many mails went out.
-pub async fn remind(state: &AppState) -> anyhow::Result<usize> {
+pub async fn remind(state: &Reminders) -> anyhow::Result<usize> {
     let today = today();
     let holders = sqlx::query(
         "SELECT o.id AS id, o.slug AS slug, o.name AS name, o.consultative_status AS consultative_status, \
@@ -207,12 +216,12 @@ pub async fn remind(state: &AppState) -> anyhow::Result<usize> {
             .unwrap_or(ConsultativeStatus::None);
         let status_year = holder.try_get("status_year")?;
         let last_report_year = holder.try_get("last_report_year")?;
-        let Some(held) = held(&application, directory_status, status_year, last_report_year, today, &state.desk_rules)
+        let Some(held) = held(&application, directory_status, status_year, last_report_year, today, &state.rules)
         else {
             continue;
         };
         let Some(Standing::Current { cycle, .. }) = held.standing else { continue };
-        let Some(days_before) = super::rules::reminder_due(cycle.due, today, &state.desk_rules) else { continue };
+        let Some(days_before) = super::rules::reminder_due(cycle.due, today, &state.rules) else { continue };
         // Claiming by insert makes one instance, and one reminder per interval.
         let claimed: Option<i64> = sqlx::query_scalar(
             "INSERT INTO ecosoc_reminders (organization_id, due_on, days_before, sent_at) VALUES ($1, $2, $3, $4) \

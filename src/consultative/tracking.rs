@@ -10,8 +10,8 @@ use time::Date;
 
 use super::Organization;
 use super::rules::{self, Session};
+use crate::accounts::Rights;
 use crate::directory::model::{ConsultativeStatus, code_enum};
-use crate::platform::auth::RequireUser;
 use crate::platform::clock::{now_rfc3339, parse_day, today};
 use crate::platform::db::Db;
 use crate::platform::forms::{FormData, FormState};
@@ -292,11 +292,11 @@ pub async fn record_step(
     State(state): State<AppState>,
     lang: Lang,
     uri: Uri,
-    RequireUser(user): RequireUser,
+    rights: Rights,
     SlugPath(slug): SlugPath,
     data: FormData,
 ) -> Result<Response, AppError> {
-    let organization = Organization::for_editor(&state, &user, &slug, lang).await?;
+    let organization = Organization::for_editor(&state.db, &rights, &slug, lang).await?;
     let application = Application::load(&state.db, organization.id).await?;
     let mut form = FormState::from(&data);
     let Some(posted) = posted_step(&data, &application, &mut form, lang) else {
@@ -316,7 +316,7 @@ pub async fn record_step(
     .bind(event.category.map(|c| c.code()))
     .bind(&event.note)
     .bind(now_rfc3339())
-    .bind(user.user_id)
+    .bind(rights.user().user_id)
     .execute(&mut *tx)
     .await?;
     if let (Some(question), Some(session)) = (&posted.question, event.session) {
@@ -342,7 +342,7 @@ pub async fn record_step(
         .await?;
     }
     if let Some(new_name) = &posted.new_name
-        && !rename(&mut tx, &state, &organization, new_name, user.user_id).await?
+        && !rename(&mut tx, &state, &organization, new_name, rights.user().user_id).await?
     {
         // The profile was saved at this very moment: nothing is recorded, and the step can be recorded again.
         return Err(AppError::Conflict);
@@ -357,7 +357,7 @@ pub async fn record_step(
     });
     crate::platform::audit::record(
         &state.db,
-        Some(user.user_id),
+        Some(rights.user().user_id),
         "ecosoc.step",
         "ecosoc",
         Some(organization.id),
@@ -403,14 +403,14 @@ pub async fn answer_question(
     State(state): State<AppState>,
     lang: Lang,
     uri: Uri,
-    RequireUser(user): RequireUser,
+    rights: Rights,
     Path((raw_slug, raw_id)): Path<(String, String)>,
     data: FormData,
 ) -> Result<Response, AppError> {
     let not_found = || AppError::NotFound;
     let slug = Slug::parse(&raw_slug).ok_or_else(not_found)?;
     let id: i64 = raw_id.parse().map_err(|_| not_found())?;
-    let organization = Organization::for_editor(&state, &user, &slug, lang).await?;
+    let organization = Organization::for_editor(&state.db, &rights, &slug, lang).await?;
     let application = Application::load(&state.db, organization.id).await?;
     let question = application.questions.iter().find(|q| q.id == id).ok_or_else(not_found)?;
     let mut form = FormState::from(&data);
@@ -439,7 +439,7 @@ pub async fn answer_question(
         .await?;
     crate::platform::audit::record(
         &state.db,
-        Some(user.user_id),
+        Some(rights.user().user_id),
         if sent_on.is_some() { "ecosoc.answer-sent" } else { "ecosoc.answer-drafted" },
         "ecosoc",
         Some(organization.id),
