@@ -90,9 +90,9 @@ pub fn router(state: AppState) -> Router {
             "/organizations/{slug}/ecosoc/representatives/{id}/{action}",
             post(consultative::representatives::update),
         )
-        .route("/organizations/{slug}/ecosoc/steps", post(consultative::tracking::record_step))
-        .route("/organizations/{slug}/ecosoc/last-report", post(consultative::status::record_last_report))
-        .route("/organizations/{slug}/ecosoc/questions/{id}", post(consultative::tracking::answer_question))
+        .route("/organizations/{slug}/ecosoc/steps", post(consultative::recording::record_step))
+        .route("/organizations/{slug}/ecosoc/last-report", post(consultative::recording::record_last_report))
+        .route("/organizations/{slug}/ecosoc/questions/{id}", post(consultative::recording::answer_question))
         .route("/networks/{slug}/ecosoc", get(consultative::board::board))
         .route("/ecosoc", get(consultative::board::index))
         .route("/ecosoc/calendar", get(consultative::board::calendar_page))

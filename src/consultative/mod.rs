@@ -7,6 +7,7 @@ pub mod desk;
 pub mod dossier;
 pub mod eligibility;
 pub mod import;
+pub mod recording;
 pub mod representatives;
 pub mod rules;
 pub mod schema;
