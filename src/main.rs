@@ -81,6 +81,9 @@ enum Command {
         /// list of IP addresses and CIDR ranges. Without it, the connection's peer is the client.
         #[arg(long, env = "IRENE_TRUSTED_PROXIES", default_value = "", value_parser = irene::platform::web::TrustedProxies::parse)]
         trusted_proxies: irene::platform::web::TrustedProxies,
+        /// Megabytes the ECOSOC dossier documents of one organisation may take together.
+        #[arg(long, env = "IRENE_ECOSOC_DOCUMENT_QUOTA_MB", default_value_t = irene::consultative::rules::DEFAULT_DOCUMENT_QUOTA_MEGABYTES)]
+        ecosoc_document_quota_mb: u64,
         #[command(flatten)]
         newsletter: NewsletterArgs,
         #[command(flatten)]
@@ -210,6 +213,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             ecosoc_report_due,
             ecosoc_reminder_days,
             trusted_proxies,
+            ecosoc_document_quota_mb,
             newsletter,
             storage,
         } => {
@@ -225,6 +229,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 desk_rules: irene::consultative::rules::DeskRules {
                     report_due: ecosoc_report_due,
                     reminder_days: ecosoc_reminder_days.0,
+                    document_quota_bytes: ecosoc_document_quota_mb.saturating_mul(1024 * 1024),
                 },
                 trusted_proxies,
                 demo,

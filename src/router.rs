@@ -79,10 +79,6 @@ pub fn router(state: AppState) -> Router {
             "/organizations/{slug}/ecosoc/eligibility",
             get(consultative::eligibility::eligibility_form).post(consultative::eligibility::save_eligibility),
         )
-        .route(
-            "/organizations/{slug}/ecosoc/dossier",
-            get(consultative::dossier::dossier).post(consultative::dossier::save),
-        )
         .route("/organizations/{slug}/ecosoc/dossier/print", get(consultative::dossier::print))
         .route("/organizations/{slug}/ecosoc/documents/{id}", get(consultative::dossier::download))
         .route("/organizations/{slug}/ecosoc/documents/{id}/delete", post(consultative::dossier::delete))
@@ -94,9 +90,9 @@ pub fn router(state: AppState) -> Router {
             "/organizations/{slug}/ecosoc/representatives/{id}/{action}",
             post(consultative::representatives::update),
         )
-        .route("/organizations/{slug}/ecosoc/steps", post(consultative::tracking::record_step))
-        .route("/organizations/{slug}/ecosoc/last-report", post(consultative::status::record_last_report))
-        .route("/organizations/{slug}/ecosoc/questions/{id}", post(consultative::tracking::answer_question))
+        .route("/organizations/{slug}/ecosoc/steps", post(consultative::recording::record_step))
+        .route("/organizations/{slug}/ecosoc/last-report", post(consultative::recording::record_last_report))
+        .route("/organizations/{slug}/ecosoc/questions/{id}", post(consultative::recording::answer_question))
         .route("/networks/{slug}/ecosoc", get(consultative::board::board))
         .route("/ecosoc", get(consultative::board::index))
         .route("/ecosoc/calendar", get(consultative::board::calendar_page))
@@ -170,6 +166,15 @@ pub fn router(state: AppState) -> Router {
                     get(newsletter::campaigns::edit_form).post(newsletter::campaigns::edit),
                 )
                 .layer(RequestBodyLimitLayer::new(newsletter::campaigns::FORM_LIMIT)),
+        )
+        // The questionnaire is saved whole: every part at its longest, in any script.
+        .merge(
+            Router::new()
+                .route(
+                    "/organizations/{slug}/ecosoc/dossier",
+                    get(consultative::dossier::dossier).post(consultative::dossier::save),
+                )
+                .layer(RequestBodyLimitLayer::new(consultative::dossier::FORM_LIMIT)),
         )
         .merge(uploads)
         .fallback(crate::platform::web::not_found)

@@ -126,7 +126,12 @@ pub async fn serve(options: ServeOptions) -> anyhow::Result<()> {
         links: newsletter::Links::new(&state.public_url, state.signer.clone()),
         settings: state.newsletter.clone(),
     });
-    consultative::status::remind_periodically(state.clone());
+    consultative::status::remind_periodically(consultative::status::Reminders {
+        db: state.db.clone(),
+        mailer: state.mailer.clone(),
+        public_url: state.public_url.clone(),
+        rules: state.desk_rules.clone(),
+    });
     tracing::info!(addr = %options.addr, "IRENE is serving");
     let app = crate::router::router(state).into_make_service_with_connect_info::<SocketAddr>();
     axum::serve(listener, app).with_graceful_shutdown(shutdown_signal()).await?;

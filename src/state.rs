@@ -55,6 +55,12 @@ impl FromRef<AppState> for Links {
     }
 }
 
+impl FromRef<AppState> for DeskRules {
+    fn from_ref(state: &AppState) -> DeskRules {
+        state.desk_rules.clone()
+    }
+}
+
 impl FromRef<AppState> for SessionPolicy {
     fn from_ref(state: &AppState) -> SessionPolicy {
         state.sessions

@@ -65,6 +65,19 @@ async fn upload(browser: &Browser, kind: &str, file_name: &str, bytes: &[u8]) ->
     post_file(browser, &format!("{DESK}/documents?lang=en"), &[("kind", kind)], file_name, bytes).await
 }
 
+/// The version of the dossier its page was read at.
+async fn dossier_version(browser: &Browser) -> String {
+    let (_, page) = browser.page(&format!("{DESK}/dossier")).await;
+    page.split("name=\"version\" value=\"").nth(1).expect("the version").split('"').next().unwrap().to_string()
+}
+
+/// Posts a form whose values are owned strings.
+async fn post_fields(browser: &Browser, path: &str, fields: &[(&str, String)]) -> (u16, String) {
+    let fields: Vec<(&str, &str)> = fields.iter().map(|(name, value)| (*name, value.as_str())).collect();
+    let (status, page, location) = browser.post_page(path, &fields).await;
+    (status, location.unwrap_or(page))
+}
+
 fn question_ids(desk: &str) -> Vec<String> {
     desk.split(&format!("action=\"{DESK}/questions/")).skip(1).map(|s| s.split('"').next().unwrap().into()).collect()
 }
@@ -139,14 +152,44 @@ async fn an_ngo_goes_from_eligibility_to_status_and_is_reminded_of_its_report() 
         let (_, page) = ngo.page(&format!("{DESK}/dossier?lang=en")).await;
         assert!(page.contains("value=\"0\">0 / 13</meter>"), "nothing done yet");
         assert!(page.contains(&format!("<time datetime=\"{deadline_year}-06-01\">")), "the deadline counts down");
-        let mission = [("part", "mission"), ("body", "Young people planting trees across the steppe.")];
-        assert_eq!(ngo.post(&format!("{DESK}/dossier"), &mission).await.status(), 303);
-        let (status, page, _) = ngo
-            .post_page(&format!("{DESK}/dossier?lang=en"), &[("part", "mission"), ("body", &"x".repeat(8001))])
-            .await;
+        // The whole questionnaire is one form: saving keeps every part typed, and a refused or late save shows
+        // everything typed again.
+        let questionnaire = |version: &str, mission: &str, funding: &str| {
+            [
+                ("version", version.to_string()),
+                ("language", "en".into()),
+                ("mission", mission.into()),
+                ("funding", funding.into()),
+            ]
+        };
+        let mission = "Young people planting trees across the steppe.";
+        let read_at = dossier_version(&ngo).await;
+        let fields = questionnaire(&read_at, mission, "Membership fees and a municipal grant.");
+        assert_eq!(post_fields(&ngo, &format!("{DESK}/dossier"), &fields).await.0, 303);
+        let (_, page) = ngo.page(&format!("{DESK}/dossier?lang=en")).await;
+        assert!(page.contains(mission) && page.contains("Membership fees and a municipal grant."), "both parts kept");
+        let version = dossier_version(&ngo).await;
+        let long = "x".repeat(8001);
+        let fields = questionnaire(&version, &long, "Funding typed beside too long a mission.");
+        let (status, page) = post_fields(&ngo, &format!("{DESK}/dossier?lang=en"), &fields).await;
         assert_eq!(status, 400);
-        assert!(page.contains("field-error"));
-        assert_eq!(ngo.post(&format!("{DESK}/dossier"), &[("part", "biography"), ("body", "x")]).await.status(), 400);
+        assert!(page.contains("id=\"part-mission-error\"") && page.contains("aria-invalid=\"true\""), "{page}");
+        assert!(
+            page.contains("Funding typed beside too long a mission.") && page.contains(&long),
+            "nothing typed is lost"
+        );
+        let fields = questionnaire(&read_at, mission, "Funding typed on a page opened before the last save.");
+        let (status, page) = post_fields(&ngo, &format!("{DESK}/dossier?lang=en"), &fields).await;
+        assert_eq!(status, 409, "a save from an older version is caught");
+        assert!(page.contains("Someone else saved the dossier") && page.contains("opened before the last save"));
+        assert!(page.contains(&format!("name=\"version\" value=\"{version}\"")), "saving again saves over it");
+        let (_, page) = ngo.page(&format!("{DESK}/dossier?lang=en")).await;
+        assert!(page.contains("Membership fees and a municipal grant."), "the late save changed nothing");
+        assert_eq!(ngo.post(&format!("{DESK}/dossier"), &[("mission", "no version")]).await.status(), 400);
+        let fields = [("version", version.as_str()), ("language", "de")];
+        let (status, page, _) = ngo.post_page(&format!("{DESK}/dossier?lang=en"), &fields).await;
+        assert_eq!(status, 400);
+        assert!(page.contains("id=\"language-error\""));
         let (status, page) = upload(&ngo, "constitution", "script.html", b"<html><script>alert(1)</script>").await;
         assert_eq!(status, 400);
         assert!(page.contains("Only PDF, Word, OpenDocument, PNG or JPEG files are accepted."), "{page}");
@@ -171,7 +214,7 @@ async fn an_ngo_goes_from_eligibility_to_status_and_is_reminded_of_its_report() 
         // The server answers 413 before reading the rest, and may close the connection while it is sent.
         assert!(too_large.is_err() || too_large.is_ok_and(|r| r.status() == 413));
         let (_, page) = ngo.page(&format!("{DESK}/dossier?lang=en")).await;
-        assert!(page.contains("value=\"3\">3 / 13</meter>"), "a part and two documents");
+        assert!(page.contains("value=\"4\">4 / 13</meter>"), "two parts and two documents");
         let link = page.split(&format!("href=\"{DESK}/documents/")).nth(1).expect("a document link");
         let id = link.split('"').next().unwrap();
         let document = ngo.get(&format!("{DESK}/documents/{id}")).await;
@@ -235,10 +278,13 @@ async fn an_ngo_goes_from_eligibility_to_status_and_is_reminded_of_its_report() 
             "{page}"
         );
         assert!(page.contains("A tenth, declared in our accounts."));
-        for action in
-            ["Eligibility answers saved", "Dossier edited", "Document uploaded", "Step recorded", "Answer sent"]
-        {
+        for action in ["Eligibility answers saved", "Step recorded", "Answer sent"] {
             assert!(page.contains(action), "history shows {action}");
+        }
+        let (_, dossier) = ngo.page(&format!("{DESK}/dossier?lang=en")).await;
+        for action in ["Dossier edited", "Document uploaded"] {
+            assert!(dossier.contains(action), "the dossier's history shows {action}");
+            assert!(!page.contains(action), "the desk's history, which coordinators read, does not show {action}");
         }
         let (_, profile) = ngo.page("/organizations/green-steppe-youth-initiative?lang=en").await;
         assert!(profile.contains("Special consultative status"));
@@ -475,7 +521,8 @@ async fn any_instance_serves_a_document_uploaded_through_another_and_documents_a
         let amendment = b"%PDF-1.4\n% an amendment\n%%EOF\n";
         assert_eq!(upload(&ngo, "constitution", "amendment.pdf", amendment).await.0, 303);
         let (_, page) = ngo.page(&format!("{DESK}/dossier?lang=en")).await;
-        assert!(page.contains("certificate-2025.pdf") && !page.contains("certificate.pdf"), "{page}");
+        let listed = page.split("aria-labelledby=\"history\"").next().unwrap();
+        assert!(listed.contains("certificate-2025.pdf") && !listed.contains("certificate.pdf"), "{page}");
         assert!(page.contains("constitution.pdf") && page.contains("amendment.pdf"));
         assert!(page.contains("value=\"2\">2 / 13</meter>"));
         let remove = |file_name: &str| {
@@ -490,8 +537,151 @@ async fn any_instance_serves_a_document_uploaded_through_another_and_documents_a
         assert_eq!(ngo.post(&remove("amendment.pdf"), &[]).await.status(), 404, "removed already");
         assert_eq!(ngo.post(&format!("{DESK}/documents/x/delete"), &[]).await.status(), 404);
         let (_, page) = ngo.page(&format!("{DESK}/dossier?lang=en")).await;
-        assert!(!page.contains("constitution.pdf") && page.contains("value=\"1\">1 / 13</meter>"), "{page}");
-        let (_, desk) = ngo.page(&format!("{DESK}?lang=en")).await;
-        assert!(desk.contains("Document removed") && desk.contains("certificate.pdf → certificate-2025.pdf"), "{desk}");
+        let listed = page.split("aria-labelledby=\"history\"").next().unwrap();
+        assert!(!listed.contains("constitution.pdf") && page.contains("value=\"1\">1 / 13</meter>"), "{page}");
+        assert!(page.contains("Document removed") && page.contains("certificate.pdf → certificate-2025.pdf"), "{page}");
+    }
+}
+
+/// The ids of the requests waiting in a coordinator's (or administrator's) queue.
+async fn queued_requests(browser: &Browser) -> Vec<String> {
+    let (_, queue) = browser.page("/requests").await;
+    let mut ids: Vec<String> =
+        queue.split("action=\"/requests/").skip(1).map(|s| s.split('/').next().unwrap().to_string()).collect();
+    // Each request has a form to approve and one to decline.
+    ids.dedup();
+    ids
+}
+
+/// The document links of a dossier page.
+fn document_links(page: &str) -> Vec<String> {
+    page.split(&format!("href=\"{DESK}/documents/"))
+        .skip(1)
+        .map(|s| format!("{DESK}/documents/{}", s.split('"').next().unwrap()))
+        .collect()
+}
+
+#[tokio::test]
+async fn a_dossier_is_read_by_its_own_editors_unless_it_is_shared_with_its_networks_coordinators() {
+    let sink = SmtpSink::start();
+    for backend in backends() {
+        let name = backend.name();
+        let database = TestDatabase::new(&backend).await;
+        let server = Server::demo_with_mail(&database, &sink.url).await;
+        let admin = sign_in_admin(&server, &database).await;
+        // NAYORA's editor coordinates UN-NGO-IRENE/Azerbaijan, which takes Green Steppe in.
+        let coordinator = sign_up(&server, &sink, "fuad@nayora.example").await;
+        coordinator.post("/organizations/nayora/claim", &[("message", "Chairperson")]).await;
+        for id in queued_requests(&admin).await {
+            assert_eq!(admin.post(&format!("/requests/{id}/approve"), &[]).await.status(), 303);
+        }
+        let ngo = sign_up(&server, &sink, "aygun@greensteppe.example").await;
+        register(&ngo).await;
+        let join = [("network", "un-ngo-irene-azerbaijan"), ("message", "Hello")];
+        assert_eq!(ngo.post("/organizations/green-steppe-youth-initiative/join", &join).await.status(), 200);
+        for id in queued_requests(&coordinator).await {
+            assert_eq!(coordinator.post(&format!("/requests/{id}/approve"), &[]).await.status(), 303);
+        }
+        let pdf = b"%PDF-1.4\n% our audited accounts\n%%EOF\n";
+        assert_eq!(upload(&ngo, "financial_statement", "accounts.pdf", pdf).await.0, 303);
+        let version = dossier_version(&ngo).await;
+        let mission = [("version", version), ("language", "en".into()), ("mission", "Our confidential plans.".into())];
+        assert_eq!(post_fields(&ngo, &format!("{DESK}/dossier"), &mission).await.0, 303);
+        let (_, page) = ngo.page(&format!("{DESK}/dossier?lang=en")).await;
+        let document = document_links(&page).pop().expect("the document's link");
+
+        // Kept to itself: neither the coordinator nor an administrator reads it, nor its history on the desk.
+        for (reader, who) in [(&coordinator, "the coordinator"), (&admin, "an administrator")] {
+            assert_eq!(reader.get(&format!("{DESK}/dossier")).await.status(), 403, "{name}: {who}");
+            assert_eq!(reader.get(&format!("{DESK}/dossier/print")).await.status(), 403, "{name}: {who}");
+            assert_eq!(reader.get(&document).await.status(), 403, "{name}: {who} downloads");
+            let (status, desk) = reader.page(&format!("{DESK}?lang=en")).await;
+            assert_eq!(status, 200, "{who} still helps with the desk");
+            assert!(!desk.contains("accounts.pdf") && !desk.contains("confidential"), "{name}: {who}: {desk}");
+        }
+
+        // Shared: the coordinators and administrators read it, and only its editors write it.
+        let version = dossier_version(&ngo).await;
+        let shared = [
+            ("version", version),
+            ("language", "en".into()),
+            ("mission", "Our confidential plans.".into()),
+            ("shared", "1".into()),
+        ];
+        assert_eq!(post_fields(&ngo, &format!("{DESK}/dossier"), &shared).await.0, 303);
+        let (_, page) = ngo.page(&format!("{DESK}/dossier?lang=en")).await;
+        assert!(page.contains("coordinators: false → true"), "{name}: the choice is audited: {page}");
+        assert!(page.contains("id=\"shared\" name=\"shared\" value=\"1\" aria-describedby=\"shared-hint\" checked"));
+        for (reader, who) in [(&coordinator, "the coordinator"), (&admin, "an administrator")] {
+            let (status, print) = reader.page(&format!("{DESK}/dossier/print?lang=en")).await;
+            assert_eq!(status, 200, "{name}: {who}");
+            assert!(print.contains("Our confidential plans.") && print.contains("accounts.pdf"));
+            let response = reader.get(&document).await;
+            assert_eq!(response.status(), 200, "{name}: {who} downloads");
+            assert_eq!(response.bytes().await.unwrap().as_ref(), pdf);
+            assert_eq!(reader.get(&format!("{DESK}/dossier")).await.status(), 403, "{name}: {who} does not write it");
+            assert_eq!(upload(reader, "annual_report", "report.pdf", pdf).await.0, 403, "{name}: {who}");
+            assert_eq!(reader.post(&format!("{document}/delete"), &[]).await.status(), 403, "{name}: {who}");
+        }
+        let stranger = sign_up(&server, &sink, "stranger@elsewhere.example").await;
+        assert_eq!(stranger.get(&document).await.status(), 403, "{name}: shared with coordinators, not everyone");
+
+        // Taken back: closed again.
+        let version = dossier_version(&ngo).await;
+        let private = [("version", version), ("language", "en".into())];
+        assert_eq!(post_fields(&ngo, &format!("{DESK}/dossier"), &private).await.0, 303);
+        assert_eq!(coordinator.get(&document).await.status(), 403, "{name}");
+        assert_eq!(admin.get(&format!("{DESK}/dossier/print")).await.status(), 403, "{name}");
+        let (_, page) = ngo.page(&format!("{DESK}/dossier?lang=en")).await;
+        assert!(page.contains("Our confidential plans."), "{name}: a part left out of a save keeps what it says");
+    }
+}
+
+#[tokio::test]
+async fn an_organisations_documents_stay_within_its_quota_even_when_uploaded_in_parallel() {
+    let sink = SmtpSink::start();
+    for backend in backends() {
+        let name = backend.name();
+        let database = TestDatabase::new(&backend).await;
+        let args = ["--demo", "--smtp-url", sink.url.as_str(), "--ecosoc-document-quota-mb", "1"];
+        let server =
+            Server::start(&database.data_dir.path().join("instance"), Some(&database.shared_url()), &args).await;
+        let ngo = sign_up(&server, &sink, "aygun@greensteppe.example").await;
+        register(&ngo).await;
+        let (_, page) = ngo.page(&format!("{DESK}/dossier?lang=en")).await;
+        assert!(page.contains("The documents take 0.0 MB of the 1.0 MB this organisation may store."), "{page}");
+
+        // Six publications of 300 KiB at once: three fit in the mebibyte, whatever their order.
+        let mut publication = b"%PDF-1.4\n".to_vec();
+        publication.resize(300 * 1024, b'.');
+        let uploads = (0..6).map(|n| {
+            let mut bytes = publication.clone();
+            bytes.extend_from_slice(format!("{n}").as_bytes());
+            let ngo = &ngo;
+            async move { upload(ngo, "publications", &format!("publication-{n}.pdf"), &bytes).await }
+        });
+        let answers = futures_util::future::join_all(uploads).await;
+        let taken = answers.iter().filter(|(status, _)| *status == 303).count();
+        assert_eq!(taken, 3, "{name}: {:?}", answers.iter().map(|(status, _)| status).collect::<Vec<_>>());
+        let refused = answers.iter().find(|(status, _)| *status == 400).expect("a refused upload");
+        assert!(refused.1.contains("This file does not fit"), "{name}: {}", refused.1);
+
+        let (_, page) = ngo.page(&format!("{DESK}/dossier?lang=en")).await;
+        assert!(page.contains("The documents take 0.9 MB of the 1.0 MB"), "{name}: {page}");
+        let mut statement = b"%PDF-1.4\n".to_vec();
+        statement.resize(200 * 1024, b'.');
+        let (status, page) = upload(&ngo, "financial_statement", "accounts.pdf", &statement).await;
+        assert_eq!(status, 400, "{name}");
+        assert!(
+            page.contains("may take 1.0 MB together and take 0.9 MB already")
+                && page.contains("aria-invalid=\"true\"")
+                && page.contains("id=\"file-error\""),
+            "{name}: {page}"
+        );
+        // Room made by removing a publication takes the statement.
+        let (_, page) = ngo.page(&format!("{DESK}/dossier")).await;
+        let first = document_links(&page).into_iter().next().unwrap();
+        assert_eq!(ngo.post(&format!("{first}/delete"), &[]).await.status(), 303);
+        assert_eq!(upload(&ngo, "financial_statement", "accounts.pdf", &statement).await.0, 303, "{name}");
     }
 }

@@ -637,3 +637,45 @@ async fn coordinators_are_reminded_to_verify_again_and_do() {
         pool.close().await;
     }
 }
+
+#[tokio::test]
+async fn a_coordinator_cannot_make_itself_editor_of_a_member_to_take_over_the_network_the_member_coordinates() {
+    let sink = SmtpSink::start();
+    for backend in backends() {
+        let name = backend.name();
+        let database = TestDatabase::new(&backend).await;
+        let server = Server::demo_with_mail(&database, &sink.url).await;
+        let cast = cast(&server, &sink, &database).await;
+        // FAY's editor coordinates UN-NGO-IRENE/Caspian, of which NAYORA, the Azerbaijan network's coordinator, is a member.
+        let caspian = sign_up(&server, &sink, "leyla@fay.example").await;
+        caspian.post("/organizations/fay/claim", &[("message", "Director")]).await;
+        let (_, queue) = cast.admin.page("/requests").await;
+        for id in request_ids(&queue) {
+            cast.admin.post(&format!("/requests/{id}/approve"), &[]).await;
+        }
+        assert_eq!(caspian.get("/networks/un-ngo-irene-caspian/edit").await.status(), 200, "{name}");
+
+        // The way in, an invitation to itself as NAYORA's editor, is closed; so is everything behind it.
+        let before = sink.messages().len();
+        let invite = [("email", "leyla@fay.example")];
+        assert_eq!(caspian.post("/organizations/nayora/editors", &invite).await.status(), 403, "{name}");
+        assert_eq!(caspian.get("/organizations/nayora/editors").await.status(), 403, "{name}");
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        assert!(
+            !sink.messages()[before..].iter().any(|m| m.to.iter().any(|t| t.contains("leyla@fay.example"))),
+            "{name}: no invitation was sent"
+        );
+        assert_eq!(caspian.get("/networks/un-ngo-irene-azerbaijan/edit").await.status(), 403, "{name}");
+        assert_eq!(caspian.get("/organizations/baku-youth-club/edit").await.status(), 403, "{name}");
+        assert_eq!(caspian.get("/organizations/baku-youth-club/ecosoc/dossier/print").await.status(), 403);
+
+        // A coordinator still oversees its member: it verifies NAYORA.
+        let (status, _, location) = caspian.post_page("/organizations/nayora/verify", &[]).await;
+        assert_eq!((status, location.as_deref()), (303, Some("/organizations/nayora")), "{name}");
+        // NAYORA's own editor, and an administrator, invite its editors.
+        for (browser, who) in [(&cast.coordinator, "its editor"), (&cast.admin, "an administrator")] {
+            let colleague = [("email", "colleague@nayora.example")];
+            assert_eq!(browser.post("/organizations/nayora/editors", &colleague).await.status(), 200, "{name}: {who}");
+        }
+    }
+}

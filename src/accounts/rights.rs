@@ -1,7 +1,8 @@
 //! Who may do what, answered in one place. Rights follow organisations: a
 //! person edits the organisations they are an editor of; the editors of a
 //! network's coordinator organisation coordinate that network; the editors of a
-//! focal point's lead organisation lead it; administrators may do everything.
+//! focal point's lead organisation lead it; administrators may do everything
+//! but read an ECOSOC dossier its organisation keeps to itself.
 //!
 //! Capabilities ask a [`Rights`] the question they need ([`Right`]) and never
 //! write their own role SQL, so that one rule cannot drift into two.
@@ -14,15 +15,25 @@ use crate::platform::db::Db;
 use crate::platform::i18n::LocalizedText;
 use crate::platform::web::AppError;
 
+/// Whether the person is one of the organisation's own editors.
+const EDITS_ITSELF: &str = "SELECT 1 FROM organization_editors WHERE organization_id = $1 AND user_id = $2";
+
 /// What a person may be allowed to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Right {
     /// Change an organisation's profile, people and desk: its own editors, the
     /// coordinators of a network it belongs to, administrators.
     EditOrganization(i64),
-    /// Speak for the organisation itself (invite editors, read its ECOSOC
-    /// dossier): its own editors and administrators only.
+    /// Speak for the organisation itself (invite editors): its own editors
+    /// and administrators only.
     ActForOrganization(i64),
+    /// Write the organisation's ECOSOC dossier and choose whom it is shared
+    /// with: its own editors only; being an administrator is not enough.
+    KeepDossier(i64),
+    /// Read the organisation's ECOSOC dossier and its documents: its own
+    /// editors, and, while the organisation shares it, the coordinators of
+    /// its networks and administrators.
+    ReadDossier(i64),
     /// Verify a member or put back an earlier version of its profile: the
     /// coordinators of a network it belongs to, and administrators.
     OverseeMember(i64),
@@ -56,10 +67,22 @@ impl Rights {
 
     /// Whether the person holds `right`.
     pub async fn may(&self, right: Right) -> sqlx::Result<bool> {
-        if self.user.is_admin {
-            return Ok(true);
-        }
+        // The dossier is the organisation's own: administrators read it only when it is shared with them.
         let (sql, id) = match right {
+            Right::KeepDossier(id) => (EDITS_ITSELF, id),
+            Right::ReadDossier(id) if self.user.is_admin => (
+                "SELECT 1 FROM organization_editors WHERE organization_id = $1 AND user_id = $2 \
+                 UNION ALL SELECT 1 FROM ecosoc_desks WHERE organization_id = $1 AND dossier_shared = 1 AND $2 = $2 LIMIT 1",
+                id,
+            ),
+            Right::ReadDossier(id) => (
+                "SELECT 1 FROM organization_editors WHERE organization_id = $1 AND user_id = $2 \
+                 UNION ALL SELECT 1 FROM ecosoc_desks d JOIN network_members m ON m.organization_id = d.organization_id \
+                 JOIN networks n ON n.id = m.network_id JOIN organization_editors e ON e.organization_id = n.coordinator_id \
+                 WHERE d.organization_id = $1 AND d.dossier_shared = 1 AND e.user_id = $2 LIMIT 1",
+                id,
+            ),
+            _ if self.user.is_admin => return Ok(true),
             Right::Administer => return Ok(false),
             Right::EditOrganization(id) => (
                 "SELECT 1 FROM organization_editors WHERE organization_id = $1 AND user_id = $2 \
@@ -68,9 +91,7 @@ impl Rights {
                  WHERE m.organization_id = $1 AND e.user_id = $2 LIMIT 1",
                 id,
             ),
-            Right::ActForOrganization(id) => {
-                ("SELECT 1 FROM organization_editors WHERE organization_id = $1 AND user_id = $2", id)
-            }
+            Right::ActForOrganization(id) => (EDITS_ITSELF, id),
             Right::OverseeMember(id) => (
                 "SELECT 1 FROM network_members m JOIN networks n ON n.id = m.network_id \
                  JOIN organization_editors e ON e.organization_id = n.coordinator_id \

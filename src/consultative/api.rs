@@ -7,9 +7,9 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use super::board::{CalendarKind, calendar};
+use super::rules::DeskRules;
 use crate::platform::i18n::Lang;
 use crate::platform::web::{ApiError, ApiErrorBody, AppError, Problem, query_pairs};
-use crate::state::AppState;
 
 #[derive(Serialize, ToSchema)]
 pub struct CalendarDay {
@@ -34,12 +34,12 @@ pub struct CalendarDay {
         (status = 400, description = "A language not offered", body = ApiErrorBody)
     )
 )]
-pub async fn calendar_days(State(state): State<AppState>, uri: Uri) -> Result<Json<Vec<CalendarDay>>, ApiError> {
+pub async fn calendar_days(State(rules): State<DeskRules>, uri: Uri) -> Result<Json<Vec<CalendarDay>>, ApiError> {
     let lang = match query_pairs(&uri)?.into_iter().find(|(name, _)| name == "lang") {
         None => Lang::En,
         Some((_, code)) => Lang::parse(&code).ok_or_else(|| AppError::bad("lang", Problem::Unknown(code)))?,
     };
-    let lines = calendar(crate::platform::clock::today(), state.desk_rules.report_due, lang);
+    let lines = calendar(crate::platform::clock::today(), rules.report_due, lang);
     Ok(Json(
         lines
             .into_iter()

@@ -12,7 +12,7 @@ use sqlx::Row;
 use time::Date;
 
 use super::eligibility::{Answers, Assessment};
-use super::rules::{self, Session, Standing};
+use super::rules::{self, DeskRules, Session, Standing};
 use super::status::{Held, held};
 use super::tracking::{Application, Step};
 use crate::accounts::{Right, Rights};
@@ -24,7 +24,6 @@ use crate::platform::forms::Choice;
 use crate::platform::i18n::{Lang, LocalizedText};
 use crate::platform::values::CountryCode;
 use crate::platform::web::{AppError, Chrome, Found, SlugPath, render};
-use crate::state::AppState;
 
 /// Where an organisation is in the process, as the board counts it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -129,7 +128,8 @@ fn report_text(held: &Held, lang: Lang) -> (String, bool) {
 }
 
 pub async fn board(
-    State(state): State<AppState>,
+    State(db): State<Db>,
+    State(rules): State<DeskRules>,
     lang: Lang,
     uri: Uri,
     RequireUser(user): RequireUser,
@@ -137,11 +137,11 @@ pub async fn board(
 ) -> Result<Html<String>, AppError> {
     let network = sqlx::query("SELECT id, name FROM networks WHERE slug = $1")
         .bind(slug.as_str())
-        .fetch_optional(&state.db.pool)
+        .fetch_optional(&db.pool)
         .await
         .found()?;
     let network_id: i64 = network.try_get("id")?;
-    Rights::of(&state.db, &user).require(Right::CoordinateNetwork(network_id)).await?;
+    Rights::of(&db, &user).require(Right::CoordinateNetwork(network_id)).await?;
     let network_name = LocalizedText::from_json(&network.try_get::<String, _>("name")?).get(lang).to_string();
     let members = sqlx::query(
         "SELECT o.id AS id, o.slug AS slug, o.name AS name, o.country AS country, \
@@ -152,7 +152,7 @@ pub async fn board(
          FROM organizations o JOIN network_members m ON m.organization_id = o.id WHERE m.network_id = $1",
     )
     .bind(network_id)
-    .fetch_all(&state.db.pool)
+    .fetch_all(&db.pool)
     .await?;
     let today = today();
     let mut lines: Vec<(Pipeline, BoardLine)> = Vec::with_capacity(members.len());
@@ -160,13 +160,13 @@ pub async fn board(
     let mut by_category: BTreeMap<String, usize> = BTreeMap::new();
     for member in members {
         let id: i64 = member.try_get("id")?;
-        let application = Application::load(&state.db, id).await?;
-        let answers = Answers::load(&state.db, id).await?;
+        let application = Application::load(&db, id).await?;
+        let answers = Answers::load(&db, id).await?;
         let status =
             ConsultativeStatus::parse(&member.try_get::<String, _>("status")?).unwrap_or(ConsultativeStatus::None);
         let status_year = member.try_get("status_year")?;
         let last_report_year = member.try_get("last_report_year")?;
-        let held = held(&application, status, status_year, last_report_year, today, &state.desk_rules);
+        let held = held(&application, status, status_year, last_report_year, today, &rules);
         let pipeline = Pipeline::of(
             application.current_stage(today),
             status.holds_status(),
@@ -294,8 +294,8 @@ pub fn calendar(today: Date, report_due: rules::MonthDay, lang: Lang) -> Vec<Cal
     lines
 }
 
-pub async fn calendar_page(State(state): State<AppState>, lang: Lang, uri: Uri) -> Result<Html<String>, AppError> {
-    let lines = calendar(today(), state.desk_rules.report_due, lang);
+pub async fn calendar_page(State(rules): State<DeskRules>, lang: Lang, uri: Uri) -> Result<Html<String>, AppError> {
+    let lines = calendar(today(), rules.report_due, lang);
     render(&CalendarPage { chrome: Chrome::new(lang, lang.t("ecosoc-calendar-title"), &uri), lines })
 }
 
@@ -348,12 +348,12 @@ struct IndexPage {
 /// Where a signed-in person finds the desks of the organisations they edit,
 /// the boards of the networks they coordinate and, for administrators, the import.
 pub async fn index(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     lang: Lang,
     uri: Uri,
     RequireUser(user): RequireUser,
 ) -> Result<Html<String>, AppError> {
-    let rights = crate::accounts::Rights::of(&state.db, &user);
+    let rights = crate::accounts::Rights::of(&db, &user);
     let organizations = rights
         .edited_organizations()
         .await?
@@ -369,7 +369,7 @@ pub async fn index(
         let rows = ids
             .iter()
             .fold(sqlx::query(sqlx::AssertSqlSafe(sql)), |query, id| query.bind(*id))
-            .fetch_all(&state.db.pool)
+            .fetch_all(&db.pool)
             .await?;
         Choice::from_named_rows(&rows, lang)?
     };

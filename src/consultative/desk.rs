@@ -8,17 +8,17 @@ use axum::response::Html;
 use time::Date;
 
 use super::eligibility::{Answers, Assessment, AssessmentView};
-use super::rules::{Session, Standing};
+use super::rules::{DeskRules, Session, Standing};
 use super::status::{explain, held, last_report_year};
 use super::tracking::{Application, CATEGORIES, Step};
 use super::{Organization, session_label};
+use crate::accounts::Rights;
 use crate::platform::audit::Entry;
-use crate::platform::auth::RequireUser;
 use crate::platform::clock::today;
+use crate::platform::db::Db;
 use crate::platform::forms::{Choice, FormState};
 use crate::platform::i18n::Lang;
 use crate::platform::web::{AppError, Chrome, SlugPath, render};
-use crate::state::AppState;
 
 /// A recorded step, as the timeline shows it.
 pub struct EventLine {
@@ -87,20 +87,20 @@ fn session_choices(today: Date, lang: Lang) -> Vec<Choice> {
 }
 
 pub async fn desk_page(
-    state: &AppState,
+    db: &Db,
+    rules: &DeskRules,
     lang: Lang,
     uri: &Uri,
     organization: Organization,
     mut form: FormState,
 ) -> Result<DeskPage, AppError> {
     let today = today();
-    let answers = Answers::load(&state.db, organization.id).await?;
-    let application = Application::load(&state.db, organization.id).await?;
+    let answers = Answers::load(db, organization.id).await?;
+    let application = Application::load(db, organization.id).await?;
     let stage = application.current_stage(today);
-    let last_report_year = last_report_year(&state.db, organization.id).await?;
-    let held =
-        held(&application, organization.status, organization.status_year, last_report_year, today, &state.desk_rules);
-    let history = crate::platform::audit::history(&state.db, &[("ecosoc", organization.id)], lang).await?;
+    let last_report_year = last_report_year(db, organization.id).await?;
+    let held = held(&application, organization.status, organization.status_year, last_report_year, today, rules);
+    let history = crate::platform::audit::history(db, &[("ecosoc", organization.id)], lang).await?;
     if form.value("on_date").is_empty() {
         form.values.insert("on_date".into(), today.to_string());
     }
@@ -161,12 +161,13 @@ pub async fn desk_page(
 }
 
 pub async fn desk(
-    State(state): State<AppState>,
+    State(db): State<Db>,
+    State(rules): State<DeskRules>,
     lang: Lang,
     uri: Uri,
-    RequireUser(user): RequireUser,
+    rights: Rights,
     SlugPath(slug): SlugPath,
 ) -> Result<Html<String>, AppError> {
-    let organization = Organization::for_editor(&state, &user, &slug, lang).await?;
-    render(&desk_page(&state, lang, &uri, organization, FormState::default()).await?)
+    let organization = Organization::for_editor(&db, &rights, &slug, lang).await?;
+    render(&desk_page(&db, &rules, lang, &uri, organization, FormState::default()).await?)
 }

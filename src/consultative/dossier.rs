@@ -15,18 +15,21 @@ use sha2::{Digest, Sha256};
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
+use serde_json::Value;
+
 use super::Organization;
 use super::eligibility::Answers;
-use super::rules;
+use super::rules::{self, DeskRules};
+use crate::accounts::{Right, Rights};
 use crate::directory::code_enum;
-use crate::platform::auth::{RequireUser, SignedIn};
+use crate::platform::audit::Entry;
+use crate::platform::auth::SignedIn;
 use crate::platform::clock::{now_rfc3339, today};
 use crate::platform::db::Db;
 use crate::platform::forms::{FormData, FormState};
 use crate::platform::i18n::Lang;
 use crate::platform::values::Slug;
 use crate::platform::web::{AppError, Chrome, Problem, SlugPath, render};
-use crate::state::AppState;
 
 code_enum! {
     /// A part of the questionnaire.
@@ -70,8 +73,11 @@ impl DocumentKind {
 
 /// The UN takes applications in its two working languages.
 pub const LANGUAGES: [&str; 2] = ["en", "fr"];
-/// Characters of one part; keeps a posted part within the request size limit in any script.
+/// Characters of one part.
 const MAX_PART: usize = 8000;
+/// The questionnaire's request limit: every part at its longest in characters that take four bytes, each
+/// byte sent as `%XX`, with room for the other fields.
+pub const FORM_LIMIT: usize = Part::ALL.len() * MAX_PART * 12 + 64 * 1024;
 /// The largest document accepted.
 pub const MAX_DOCUMENT_BYTES: usize = 20 * 1024 * 1024;
 
@@ -95,17 +101,23 @@ impl Document {
 
 pub struct Dossier {
     pub language: String,
+    /// Counts the saves of the questionnaire, so that a save made from an older page is caught.
+    pub version: i64,
+    /// Whether the organisation shares the dossier with the coordinators of its networks.
+    pub shared: bool,
     pub parts: HashMap<Part, String>,
     pub documents: Vec<Document>,
 }
 
 impl Dossier {
     pub async fn load(db: &Db, organization_id: i64) -> sqlx::Result<Dossier> {
-        let language: Option<String> =
-            sqlx::query_scalar("SELECT dossier_language FROM ecosoc_desks WHERE organization_id = $1")
-                .bind(organization_id)
-                .fetch_optional(&db.pool)
-                .await?;
+        let desk: Option<(String, i64, i64)> = sqlx::query_as(
+            "SELECT dossier_language, dossier_version, dossier_shared FROM ecosoc_desks WHERE organization_id = $1",
+        )
+        .bind(organization_id)
+        .fetch_optional(&db.pool)
+        .await?;
+        let (language, version, shared) = desk.unwrap_or_else(|| ("en".into(), 0, 0));
         let rows = sqlx::query("SELECT part, body FROM ecosoc_dossier_parts WHERE organization_id = $1")
             .bind(organization_id)
             .fetch_all(&db.pool)
@@ -136,7 +148,7 @@ impl Dossier {
                 uploaded_at: row.try_get::<String, _>("uploaded_at")?.chars().take(10).collect(),
             });
         }
-        Ok(Dossier { language: language.unwrap_or_else(|| "en".into()), parts, documents })
+        Ok(Dossier { language, version, shared: shared != 0, parts, documents })
     }
 
     /// Parts written and required documents uploaded, out of all of them.
@@ -145,6 +157,17 @@ impl Dossier {
         let required: Vec<&DocumentKind> = DocumentKind::ALL.iter().filter(|k| k.required()).collect();
         let documents = required.iter().filter(|k| self.documents.iter().any(|d| d.kind == ***k)).count();
         (parts + documents, Part::ALL.len() + required.len())
+    }
+
+    /// Bytes the organisation's documents take.
+    pub fn stored_bytes(&self) -> u64 {
+        self.documents.iter().map(|document| u64::try_from(document.size).unwrap_or(0)).sum()
+    }
+
+    /// Bytes that stay stored when a document of `kind` is uploaded: all but the documents it replaces.
+    fn bytes_kept_beside(&self, kind: Option<DocumentKind>) -> u64 {
+        let replaced = |document: &&Document| kind.is_some_and(|kind| kind.only_latest() && document.kind == kind);
+        self.documents.iter().filter(|d| !replaced(d)).map(|d| u64::try_from(d.size).unwrap_or(0)).sum()
     }
 }
 
@@ -187,21 +210,20 @@ struct DossierPage {
     chrome: Chrome,
     organization: Organization,
     language: String,
+    version: i64,
+    shared: bool,
     parts: Vec<PartView>,
     groups: Vec<DocumentGroup>,
     done: usize,
     total: usize,
     deadline: String,
     countdown: String,
+    /// What was typed, when a save is shown again with its problems.
     form: FormState,
     max_megabytes: usize,
-}
-
-impl DossierPage {
-    /// Whether the form of `name` is the one posted with a problem.
-    fn posted(&self, name: &str) -> bool {
-        self.form.value("part") == name
-    }
+    /// How much of the organisation's quota its documents take, in words.
+    storage: String,
+    history: Vec<Entry>,
 }
 
 #[derive(Template)]
@@ -214,8 +236,8 @@ struct PrintPage {
     groups: Vec<DocumentGroup>,
 }
 
-fn views(dossier: Dossier, lang: Lang) -> (String, Vec<PartView>, Vec<DocumentGroup>) {
-    let Dossier { language, parts, documents } = dossier;
+fn views(dossier: Dossier, lang: Lang) -> (Vec<PartView>, Vec<DocumentGroup>) {
+    let Dossier { parts, documents, .. } = dossier;
     let part_views = Part::ALL
         .iter()
         .map(|part| PartView {
@@ -237,28 +259,53 @@ fn views(dossier: Dossier, lang: Lang) -> (String, Vec<PartView>, Vec<DocumentGr
             documents: by_kind.remove(kind.code()).unwrap_or_default(),
         })
         .collect();
-    (language, part_views, groups)
+    (part_views, groups)
 }
 
+/// Megabytes with one decimal, as the dossier page states sizes.
+fn megabytes(bytes: u64) -> String {
+    format!("{:.1}", bytes as f64 / (1024.0 * 1024.0))
+}
+
+/// The dossier page; a questionnaire posted with problems keeps what was typed in every part.
 async fn dossier_page(
-    state: &AppState,
+    db: &Db,
+    rules: &DeskRules,
     lang: Lang,
     uri: &Uri,
     organization: Organization,
     form: FormState,
 ) -> Result<DossierPage, AppError> {
     let today = today();
-    let dossier = Dossier::load(&state.db, organization.id).await?;
-    let answers = Answers::load(&state.db, organization.id).await?;
+    let dossier = Dossier::load(db, organization.id).await?;
+    let answers = Answers::load(db, organization.id).await?;
     let received = answers.registered_on.map_or(today, |registered| rules::earliest_application(registered, today));
     let deadline = rules::deadline_for(received);
     let (done, total) = dossier.completeness();
-    let (language, parts, groups) = views(dossier, lang);
+    let storage = lang.t_with(
+        "ecosoc-storage",
+        &[("used", megabytes(dossier.stored_bytes()).into()), ("quota", megabytes(rules.document_quota_bytes).into())],
+    );
+    let typed = form.values.contains_key("version");
+    let language = if typed { form.value("language").to_string() } else { dossier.language.clone() };
+    let shared = if typed { form.value("shared") == "1" } else { dossier.shared };
+    let version = dossier.version;
+    let (mut parts, groups) = views(dossier, lang);
+    if typed {
+        for part in &mut parts {
+            if let Some(body) = form.values.get(part.code) {
+                part.body = body.clone();
+            }
+        }
+    }
+    let history = crate::platform::audit::history(db, &[(AUDITED_AS, organization.id)], lang).await?;
     let title = lang.t_with("ecosoc-dossier-title", &[("name", organization.name.clone().into())]);
     Ok(DossierPage {
         chrome: Chrome::new(lang, title, uri),
         organization,
         language,
+        version,
+        shared,
         parts,
         groups,
         done,
@@ -267,112 +314,232 @@ async fn dossier_page(
         countdown: lang.t_count("ecosoc-days-left", (deadline - today).whole_days()),
         form,
         max_megabytes: MAX_DOCUMENT_BYTES / 1024 / 1024,
+        storage,
+        history,
     })
 }
 
+/// The dossier and its changes are audited apart from the rest of the desk, whose history the coordinators of
+/// the organisation's networks read, so that its history shows only to those who may read the dossier.
+const AUDITED_AS: &str = "ecosoc-dossier";
+
+/// The dossier for its organisation's editors to write.
 pub async fn dossier(
-    State(state): State<AppState>,
+    State(db): State<Db>,
+    State(rules): State<DeskRules>,
     lang: Lang,
     uri: Uri,
-    RequireUser(user): RequireUser,
+    rights: Rights,
     SlugPath(slug): SlugPath,
 ) -> Result<Html<String>, AppError> {
-    let organization = Organization::for_editor(&state, &user, &slug, lang).await?;
-    render(&dossier_page(&state, lang, &uri, organization, FormState::default()).await?)
+    let organization = Organization::with_right(&db, &rights, &slug, lang, Right::KeepDossier).await?;
+    render(&dossier_page(&db, &rules, lang, &uri, organization, FormState::default()).await?)
 }
 
+/// The whole dossier to print, for whoever may read it.
 pub async fn print(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     lang: Lang,
     uri: Uri,
-    RequireUser(user): RequireUser,
+    rights: Rights,
     SlugPath(slug): SlugPath,
 ) -> Result<Html<String>, AppError> {
-    let organization = Organization::for_editor(&state, &user, &slug, lang).await?;
-    let (language, parts, groups) = views(Dossier::load(&state.db, organization.id).await?, lang);
+    let organization = Organization::with_right(&db, &rights, &slug, lang, Right::ReadDossier).await?;
+    let dossier = Dossier::load(&db, organization.id).await?;
+    let language = dossier.language.clone();
+    let (parts, groups) = views(dossier, lang);
     let title = lang.t_with("ecosoc-dossier-title", &[("name", organization.name.clone().into())]);
     render(&PrintPage { chrome: Chrome::new(lang, title, &uri), organization, language, parts, groups })
 }
 
-/// Saves one part of the questionnaire, or the dossier's language.
-pub async fn save(
-    State(state): State<AppState>,
-    lang: Lang,
-    uri: Uri,
-    RequireUser(user): RequireUser,
-    SlugPath(slug): SlugPath,
-    data: FormData,
-) -> Result<Response, AppError> {
-    let organization = Organization::for_editor(&state, &user, &slug, lang).await?;
-    let mut form = FormState::from(&data);
-    let before = Dossier::load(&state.db, organization.id).await?;
-    let posted = data.get("part");
-    let (field, previous, value) = if posted == "language" {
+/// The questionnaire as posted: every part at once, with the dossier's language and whom it is shared with.
+struct Questionnaire {
+    /// The version of the dossier the page was read at.
+    version: i64,
+    language: String,
+    shared: bool,
+    /// The parts posted; a part left out of the post keeps what it says.
+    parts: Vec<(Part, String)>,
+}
+
+impl Questionnaire {
+    fn read(data: &FormData, form: &mut FormState, lang: Lang) -> Result<Questionnaire, AppError> {
+        let version = data.get("version").parse().map_err(|_| AppError::bad("version", Problem::NotANumber))?;
         let language = data.get("language");
         if !LANGUAGES.contains(&language.as_str()) {
             form.fail("language", lang.t("edit-choose"));
         }
-        ("language".to_string(), before.language.clone(), language)
-    } else {
-        let Some(part) = Part::parse(&posted) else {
-            return Err(AppError::bad("part", Problem::Unknown(posted)));
-        };
-        let body = data.get("body");
-        if body.chars().count() > MAX_PART {
-            form.fail("body", lang.t_count("form-too-long", MAX_PART as i64));
+        let mut parts = Vec::new();
+        for &part in Part::ALL.iter() {
+            if data.0.contains_key(part.code()) {
+                let body = data.get(part.code());
+                if body.chars().count() > MAX_PART {
+                    form.fail(part.code(), lang.t_count("form-too-long", MAX_PART as i64));
+                }
+                parts.push((part, body));
+            }
         }
-        (part.code().to_string(), before.parts.get(&part).cloned().unwrap_or_default(), body)
-    };
+        Ok(Questionnaire { version, language, shared: data.get("shared") == "1", parts })
+    }
+
+    /// The fields it changes in `before`, as the audit log keeps them: (before, after).
+    fn changes(&self, before: &Dossier) -> (serde_json::Map<String, Value>, serde_json::Map<String, Value>) {
+        let mut was = serde_json::Map::new();
+        let mut is = serde_json::Map::new();
+        let mut compare = |field: &str, old: Value, new: Value| {
+            if old != new {
+                was.insert(field.into(), old);
+                is.insert(field.into(), new);
+            }
+        };
+        compare("language", before.language.clone().into(), self.language.clone().into());
+        compare("shared_with_coordinators", before.shared.into(), self.shared.into());
+        for (part, body) in &self.parts {
+            compare(part.code(), before.parts.get(part).cloned().unwrap_or_default().into(), body.clone().into());
+        }
+        (was, is)
+    }
+}
+
+/// Saves the whole questionnaire as one new version of the dossier. A problem, or a version saved by someone
+/// else since the page was read, shows the form again with everything typed.
+pub async fn save(
+    State(db): State<Db>,
+    State(rules): State<DeskRules>,
+    lang: Lang,
+    uri: Uri,
+    rights: Rights,
+    SlugPath(slug): SlugPath,
+    data: FormData,
+) -> Result<Response, AppError> {
+    let organization = Organization::with_right(&db, &rights, &slug, lang, Right::KeepDossier).await?;
+    let mut form = FormState::from(&data);
+    let questionnaire = Questionnaire::read(&data, &mut form, lang)?;
     if !form.is_valid() {
-        let page = dossier_page(&state, lang, &uri, organization, form).await?;
+        let page = dossier_page(&db, &rules, lang, &uri, organization, form).await?;
         return Ok((StatusCode::BAD_REQUEST, render(&page)?).into_response());
     }
-    let saved = if field == "language" {
-        sqlx::query(
-            "INSERT INTO ecosoc_desks (organization_id, dossier_language, updated_at) VALUES ($1, $2, $3) \
-             ON CONFLICT (organization_id) DO UPDATE SET dossier_language = $2, updated_at = $3",
-        )
-        .bind(organization.id)
-        .bind(&value)
-        .bind(now_rfc3339())
-        .execute(&state.db.pool)
-        .await
-    } else {
+    let before = Dossier::load(&db, organization.id).await?;
+    let now = now_rfc3339();
+    let mut tx = db.pool.begin().await?;
+    sqlx::query(
+        "INSERT INTO ecosoc_desks (organization_id, updated_at) VALUES ($1, $2) ON CONFLICT (organization_id) DO NOTHING",
+    )
+    .bind(organization.id)
+    .bind(&now)
+    .execute(&mut *tx)
+    .await?;
+    let claimed = sqlx::query(
+        "UPDATE ecosoc_desks SET dossier_version = dossier_version + 1, dossier_language = $3, dossier_shared = $4, \
+         updated_at = $5 WHERE organization_id = $1 AND dossier_version = $2",
+    )
+    .bind(organization.id)
+    .bind(questionnaire.version)
+    .bind(&questionnaire.language)
+    .bind(i64::from(questionnaire.shared))
+    .bind(&now)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    if claimed == 0 {
+        tx.rollback().await?;
+        form.fail("version", lang.t("ecosoc-dossier-stale"));
+        let page = dossier_page(&db, &rules, lang, &uri, organization, form).await?;
+        return Ok((StatusCode::CONFLICT, render(&page)?).into_response());
+    }
+    for (part, body) in &questionnaire.parts {
         sqlx::query(
             "INSERT INTO ecosoc_dossier_parts (organization_id, part, body, updated_at) VALUES ($1, $2, $3, $4) \
              ON CONFLICT (organization_id, part) DO UPDATE SET body = $3, updated_at = $4",
         )
         .bind(organization.id)
-        .bind(&field)
-        .bind(&value)
-        .bind(now_rfc3339())
-        .execute(&state.db.pool)
-        .await
-    };
-    saved?;
-    if previous != value {
+        .bind(part.code())
+        .bind(body)
+        .bind(&now)
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await?;
+    let (was, is) = questionnaire.changes(&before);
+    if !is.is_empty() {
         crate::platform::audit::record(
-            &state.db,
-            Some(user.user_id),
+            &db,
+            Some(rights.user().user_id),
             "ecosoc.dossier",
-            "ecosoc",
+            AUDITED_AS,
             Some(organization.id),
-            Some(&serde_json::json!({ field.clone(): previous })),
-            Some(&serde_json::json!({ field.clone(): value })),
+            Some(&Value::Object(was)),
+            Some(&Value::Object(is)),
         )
         .await?;
     }
-    Ok(Redirect::to(&format!("{}/dossier#{field}", organization.desk_url())).into_response())
+    Ok(Redirect::to(&format!("{}/dossier#questionnaire", organization.desk_url())).into_response())
 }
 
-/// An uploaded file, read whole (within the route's body limit) with its kind.
+/// The first bytes of a document, enough to tell its type.
+const HEAD: usize = 16;
+
+/// A document's bytes as they arrive: counted, hashed and encoded for the database chunk by chunk, so that a
+/// request holds one encoded copy at most, and no more of it than may be stored.
+#[derive(Default)]
+struct Received {
+    size: usize,
+    head: Vec<u8>,
+    sha256: Sha256,
+    encoded: String,
+    /// The last bytes received, fewer than base64 encodes at once.
+    pending: Vec<u8>,
+}
+
+impl Received {
+    fn take(&mut self, chunk: &[u8]) {
+        self.size += chunk.len();
+        let wanted = HEAD.saturating_sub(self.head.len()).min(chunk.len());
+        self.head.extend_from_slice(&chunk[..wanted]);
+        self.sha256.update(chunk);
+        self.pending.extend_from_slice(chunk);
+        let whole = self.pending.len() / 3 * 3;
+        BASE64.encode_string(&self.pending[..whole], &mut self.encoded);
+        self.pending.drain(..whole);
+    }
+
+    fn finish(mut self) -> StoredFile {
+        BASE64.encode_string(&self.pending, &mut self.encoded);
+        let sha256 = self.sha256.finalize().iter().map(|b| format!("{b:02x}")).collect();
+        StoredFile { size: self.size, content_type: sniff(&self.head), sha256, encoded: self.encoded }
+    }
+}
+
+/// A document read whole, ready to store.
+struct StoredFile {
+    size: usize,
+    content_type: Option<&'static str>,
+    sha256: String,
+    /// Base64, as the database keeps it.
+    encoded: String,
+}
+
+/// Why a file was not read to its end.
+enum Refused {
+    /// Beyond the largest document accepted.
+    TooLarge,
+    /// Beyond what is left of the organisation's quota.
+    OverQuota,
+}
+
+/// An uploaded file with its kind.
 struct Upload {
     kind: Option<DocumentKind>,
     file_name: String,
-    bytes: Vec<u8>,
+    file: Result<StoredFile, Refused>,
 }
 
-async fn read_upload(multipart: Result<Multipart, MultipartRejection>) -> Result<Upload, AppError> {
+/// Reads the upload's fields, streaming the file and stopping at its first byte beyond `room(kind)`, the
+/// bytes the organisation has left for a document of the kind chosen (if the kind came first).
+async fn read_upload(
+    multipart: Result<Multipart, MultipartRejection>,
+    room: impl Fn(Option<DocumentKind>) -> u64,
+) -> Result<Upload, AppError> {
     let broken = |error: axum::extract::multipart::MultipartError| {
         if error.status() == StatusCode::PAYLOAD_TOO_LARGE {
             AppError::TooLarge
@@ -382,13 +549,34 @@ async fn read_upload(multipart: Result<Multipart, MultipartRejection>) -> Result
     };
     let mut multipart =
         multipart.map_err(|rejection| AppError::bad("file", Problem::Invalid(rejection.body_text())))?;
-    let mut upload = Upload { kind: None, file_name: String::new(), bytes: Vec::new() };
-    while let Some(field) = multipart.next_field().await.map_err(broken)? {
+    // A form sent without a file is taken as an empty one.
+    let mut upload = Upload { kind: None, file_name: String::new(), file: Ok(Received::default().finish()) };
+    while let Some(mut field) = multipart.next_field().await.map_err(broken)? {
         match field.name() {
             Some("kind") => upload.kind = DocumentKind::parse(field.text().await.map_err(broken)?.trim()),
             Some("file") => {
                 upload.file_name = clean_file_name(field.file_name().unwrap_or_default());
-                upload.bytes = field.bytes().await.map_err(broken)?.to_vec();
+                let room = room(upload.kind);
+                let (limit, refused) = if room < MAX_DOCUMENT_BYTES as u64 {
+                    (room, Refused::OverQuota)
+                } else {
+                    (MAX_DOCUMENT_BYTES as u64, Refused::TooLarge)
+                };
+                let mut received = Received::default();
+                let mut over = false;
+                while let Some(chunk) = field.chunk().await.map_err(broken)? {
+                    if (received.size + chunk.len()) as u64 > limit {
+                        over = true;
+                        break;
+                    }
+                    received.take(&chunk);
+                }
+                if over {
+                    // The rest of the request is left unread: nothing more of it is wanted.
+                    upload.file = Err(refused);
+                    return Ok(upload);
+                }
+                upload.file = Ok(received.finish());
             }
             _ => {}
         }
@@ -397,35 +585,48 @@ async fn read_upload(multipart: Result<Multipart, MultipartRejection>) -> Result
 }
 
 pub async fn upload(
-    State(state): State<AppState>,
+    State(db): State<Db>,
+    State(rules): State<DeskRules>,
     lang: Lang,
     uri: Uri,
-    RequireUser(user): RequireUser,
+    rights: Rights,
     SlugPath(slug): SlugPath,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Result<Response, AppError> {
-    let organization = Organization::for_editor(&state, &user, &slug, lang).await?;
-    let upload = read_upload(multipart).await?;
+    let organization = Organization::with_right(&db, &rights, &slug, lang, Right::KeepDossier).await?;
+    let quota = rules.document_quota_bytes;
+    let dossier = Dossier::load(&db, organization.id).await?;
+    let upload = read_upload(multipart, |kind| quota.saturating_sub(dossier.bytes_kept_beside(kind))).await?;
     let mut form = FormState::default();
-    form.values.insert("part".into(), "upload".into());
-    let content_type = sniff(&upload.bytes);
     if upload.kind.is_none() {
         form.fail("kind", lang.t("edit-choose"));
     }
-    if upload.bytes.is_empty() {
-        form.fail("file", lang.t("ecosoc-file-missing"));
-    } else if upload.bytes.len() > MAX_DOCUMENT_BYTES {
-        form.fail("file", lang.t_count("ecosoc-file-too-large", (MAX_DOCUMENT_BYTES / 1024 / 1024) as i64));
-    } else if content_type.is_none() {
-        form.fail("file", lang.t("ecosoc-file-type"));
-    }
-    let (Some(kind), Some(content_type), true) = (upload.kind, content_type, form.is_valid()) else {
-        let page = dossier_page(&state, lang, &uri, organization, form).await?;
-        return Ok((StatusCode::BAD_REQUEST, render(&page)?).into_response());
+    let over_quota = || {
+        lang.t_with(
+            "ecosoc-quota-exceeded",
+            &[("quota", megabytes(quota).into()), ("used", megabytes(dossier.stored_bytes()).into())],
+        )
     };
-    let sha256 = hex_sha256(&upload.bytes);
-    record_document(&state, &user, &organization, kind, &upload, content_type, &sha256).await?;
-    Ok(Redirect::to(&format!("{}/dossier#documents", organization.desk_url())).into_response())
+    match &upload.file {
+        Err(Refused::TooLarge) => {
+            form.fail("file", lang.t_count("ecosoc-file-too-large", (MAX_DOCUMENT_BYTES / 1024 / 1024) as i64))
+        }
+        Err(Refused::OverQuota) => form.fail("file", over_quota()),
+        Ok(file) if file.size == 0 => form.fail("file", lang.t("ecosoc-file-missing")),
+        Ok(file) if file.content_type.is_none() => form.fail("file", lang.t("ecosoc-file-type")),
+        Ok(_) => {}
+    }
+    if let (Some(kind), Ok(file), true) = (upload.kind, upload.file, form.is_valid()) {
+        let content_type = file.content_type.unwrap_or_default();
+        let stored = NewDocument { kind, file_name: upload.file_name, content_type, file };
+        if record_document(&db, rights.user(), &organization, stored, quota).await? {
+            return Ok(Redirect::to(&format!("{}/dossier#documents", organization.desk_url())).into_response());
+        }
+        // Another upload took the room in the meantime.
+        form.fail("file", over_quota());
+    }
+    let page = dossier_page(&db, &rules, lang, &uri, organization, form).await?;
+    Ok((StatusCode::BAD_REQUEST, render(&page)?).into_response())
 }
 
 /// A document as the audit log keeps it.
@@ -445,94 +646,123 @@ fn audited_row(row: &AnyRow) -> sqlx::Result<serde_json::Value> {
     ))
 }
 
-/// Records an uploaded document in place of those it replaces: the same file uploaded again as the same kind,
-/// or any earlier document of a kind the dossier holds only the latest of.
+/// A received document with what it is.
+struct NewDocument {
+    kind: DocumentKind,
+    file_name: String,
+    content_type: &'static str,
+    file: StoredFile,
+}
+
+/// Records an uploaded document in place of those it replaces (the same file uploaded again as the same kind,
+/// or any earlier document of a kind the dossier holds only the latest of), unless the organisation's documents
+/// would then take more than `quota` bytes. The desk's row is written first, which holds back any other upload
+/// of the organisation until this one is recorded, so that parallel uploads cannot together pass the quota.
 async fn record_document(
-    state: &AppState,
+    db: &Db,
     user: &SignedIn,
     organization: &Organization,
-    kind: DocumentKind,
-    upload: &Upload,
-    content_type: &str,
-    sha256: &str,
-) -> sqlx::Result<()> {
-    let size = i64::try_from(upload.bytes.len()).unwrap_or(i64::MAX);
-    let mut tx = state.db.pool.begin().await?;
+    document: NewDocument,
+    quota: u64,
+) -> sqlx::Result<bool> {
+    let NewDocument { kind, file_name, content_type, file } = document;
+    let size = i64::try_from(file.size).unwrap_or(i64::MAX);
+    let now = now_rfc3339();
+    let mut tx = db.pool.begin().await?;
+    sqlx::query(
+        "INSERT INTO ecosoc_desks (organization_id, updated_at) VALUES ($1, $2) \
+         ON CONFLICT (organization_id) DO UPDATE SET updated_at = $2",
+    )
+    .bind(organization.id)
+    .bind(&now)
+    .execute(&mut *tx)
+    .await?;
     let replaced = sqlx::query(
         "DELETE FROM ecosoc_documents WHERE organization_id = $1 AND kind = $2 AND (sha256 = $3 OR $4 = 1) \
          RETURNING kind, file_name, size, sha256",
     )
     .bind(organization.id)
     .bind(kind.code())
-    .bind(sha256)
+    .bind(&file.sha256)
     .bind(i64::from(kind.only_latest()))
     .fetch_all(&mut *tx)
     .await?;
+    let kept: i64 = sqlx::query_scalar(
+        "SELECT CAST(COALESCE(SUM(size), 0) AS BIGINT) FROM ecosoc_documents WHERE organization_id = $1",
+    )
+    .bind(organization.id)
+    .fetch_one(&mut *tx)
+    .await?;
+    if u64::try_from(kept.saturating_add(size)).unwrap_or(u64::MAX) > quota {
+        tx.rollback().await?;
+        return Ok(false);
+    }
     sqlx::query(
         "INSERT INTO ecosoc_documents (organization_id, kind, file_name, content_type, size, sha256, uploaded_at, \
          uploaded_by, content) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
     )
     .bind(organization.id)
     .bind(kind.code())
-    .bind(&upload.file_name)
+    .bind(&file_name)
     .bind(content_type)
     .bind(size)
-    .bind(sha256)
-    .bind(now_rfc3339())
+    .bind(&file.sha256)
+    .bind(&now)
     .bind(user.user_id)
-    .bind(BASE64.encode(&upload.bytes))
+    .bind(file.encoded)
     .execute(&mut *tx)
     .await?;
     tx.commit().await?;
     let before = replaced.first().map(audited_row).transpose()?;
     crate::platform::audit::record(
-        &state.db,
+        db,
         Some(user.user_id),
         "ecosoc.document",
-        "ecosoc",
+        AUDITED_AS,
         Some(organization.id),
         before.as_ref(),
-        Some(&audited(&kind.label(Lang::En), &upload.file_name, size, sha256)),
+        Some(&audited(&kind.label(Lang::En), &file_name, size, &file.sha256)),
     )
-    .await
+    .await?;
+    Ok(true)
 }
 
-/// The organisation of a document's address, for its editor, and the document's id.
+/// The organisation of a document's address, for someone holding `right` on it, and the document's id.
 async fn document_address(
-    state: &AppState,
-    user: &SignedIn,
-    raw_slug: &str,
-    raw_id: &str,
+    db: &Db,
+    rights: &Rights,
+    (raw_slug, raw_id): (String, String),
     lang: Lang,
+    right: fn(i64) -> Right,
 ) -> Result<(Organization, i64), AppError> {
     let not_found = || AppError::NotFound;
-    let slug = Slug::parse(raw_slug).ok_or_else(not_found)?;
+    let slug = Slug::parse(&raw_slug).ok_or_else(not_found)?;
     let id: i64 = raw_id.parse().map_err(|_| not_found())?;
-    Ok((Organization::for_editor(state, user, &slug, lang).await?, id))
+    Ok((Organization::with_right(db, rights, &slug, lang, right).await?, id))
 }
 
 /// Takes a document out of the dossier; the completeness meter counts without it.
 pub async fn delete(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     lang: Lang,
-    RequireUser(user): RequireUser,
-    Path((raw_slug, raw_id)): Path<(String, String)>,
+    rights: Rights,
+    Path(address): Path<(String, String)>,
 ) -> Result<Response, AppError> {
-    let (organization, id) = document_address(&state, &user, &raw_slug, &raw_id, lang).await?;
+    let (organization, id) = document_address(&db, &rights, address, lang, Right::KeepDossier).await?;
     let row = sqlx::query(
         "DELETE FROM ecosoc_documents WHERE id = $1 AND organization_id = $2 RETURNING kind, file_name, size, sha256",
     )
     .bind(id)
     .bind(organization.id)
-    .fetch_optional(&state.db.pool)
+    .fetch_optional(&db.pool)
     .await?
     .ok_or(AppError::NotFound)?;
     let deleted = audited_row(&row)?;
     crate::platform::audit::record(
-        &state.db,
-        Some(user.user_id),
+        &db,
+        Some(rights.user().user_id),
         "ecosoc.document-delete",
-        "ecosoc",
+        AUDITED_AS,
         Some(organization.id),
         Some(&deleted),
         None,
@@ -541,21 +771,21 @@ pub async fn delete(
     Ok(Redirect::to(&format!("{}/dossier#documents", organization.desk_url())).into_response())
 }
 
-/// Sends an uploaded document back to the organisation's editors.
+/// Sends an uploaded document to whoever may read the dossier.
 pub async fn download(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     lang: Lang,
-    RequireUser(user): RequireUser,
-    Path((raw_slug, raw_id)): Path<(String, String)>,
+    rights: Rights,
+    Path(address): Path<(String, String)>,
 ) -> Result<Response, AppError> {
     let not_found = || AppError::NotFound;
-    let (organization, id) = document_address(&state, &user, &raw_slug, &raw_id, lang).await?;
+    let (organization, id) = document_address(&db, &rights, address, lang, Right::ReadDossier).await?;
     let row = sqlx::query(
         "SELECT file_name, content_type, content FROM ecosoc_documents WHERE id = $1 AND organization_id = $2",
     )
     .bind(id)
     .bind(organization.id)
-    .fetch_optional(&state.db.pool)
+    .fetch_optional(&db.pool)
     .await?
     .ok_or_else(not_found)?;
     let file_name: String = row.try_get("file_name")?;

@@ -13,14 +13,13 @@ use time::Date;
 
 use super::rules::{self, Session};
 use super::{Organization, session_label};
+use crate::accounts::Rights;
 use crate::directory::code_enum;
-use crate::platform::auth::RequireUser;
 use crate::platform::clock::{now_rfc3339, parse_day, today};
 use crate::platform::db::Db;
 use crate::platform::forms::{FormData, FormState};
 use crate::platform::i18n::Lang;
 use crate::platform::web::{AppError, Chrome, SlugPath, render};
-use crate::state::AppState;
 
 code_enum! {
     /// A criterion the organisation answers for itself (registration is computed from its date).
@@ -203,14 +202,14 @@ fn page(lang: Lang, uri: &Uri, organization: Organization, form: FormState, answ
 }
 
 pub async fn eligibility_form(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     lang: Lang,
     uri: Uri,
-    RequireUser(user): RequireUser,
+    rights: Rights,
     SlugPath(slug): SlugPath,
 ) -> Result<Html<String>, AppError> {
-    let organization = Organization::for_editor(&state, &user, &slug, lang).await?;
-    let answers = Answers::load(&state.db, organization.id).await?;
+    let organization = Organization::for_editor(&db, &rights, &slug, lang).await?;
+    let answers = Answers::load(&db, organization.id).await?;
     render(&page(lang, &uri, organization, form_of(&answers), &answers))
 }
 
@@ -234,22 +233,22 @@ fn answers_from(data: &FormData, form: &mut FormState, lang: Lang) -> Answers {
 }
 
 pub async fn save_eligibility(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     lang: Lang,
     uri: Uri,
-    RequireUser(user): RequireUser,
+    rights: Rights,
     SlugPath(slug): SlugPath,
     data: FormData,
 ) -> Result<Response, AppError> {
-    let organization = Organization::for_editor(&state, &user, &slug, lang).await?;
+    let organization = Organization::for_editor(&db, &rights, &slug, lang).await?;
     let mut form = FormState::from(&data);
     let answers = answers_from(&data, &mut form, lang);
     if !form.is_valid() {
-        let stored = Answers::load(&state.db, organization.id).await?;
+        let stored = Answers::load(&db, organization.id).await?;
         let page = page(lang, &uri, organization, form, &stored);
         return Ok((StatusCode::BAD_REQUEST, render(&page)?).into_response());
     }
-    let before = Answers::load(&state.db, organization.id).await?;
+    let before = Answers::load(&db, organization.id).await?;
     let criteria: BTreeMap<&str, bool> = answers.criteria.clone();
     sqlx::query(
         "INSERT INTO ecosoc_desks (organization_id, registered_on, answers, updated_at) VALUES ($1, $2, $3, $4) \
@@ -259,12 +258,12 @@ pub async fn save_eligibility(
     .bind(answers.registered_on.map(|d| d.to_string()))
     .bind(serde_json::to_string(&criteria).unwrap_or_default())
     .bind(now_rfc3339())
-    .execute(&state.db.pool)
+    .execute(&db.pool)
     .await?;
     if before != answers {
         crate::platform::audit::record(
-            &state.db,
-            Some(user.user_id),
+            &db,
+            Some(rights.user().user_id),
             "ecosoc.eligibility",
             "ecosoc",
             Some(organization.id),

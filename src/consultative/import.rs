@@ -16,12 +16,12 @@ use super::tracking::CATEGORIES;
 use crate::directory::{ConsultativeStatus, name_keys};
 use crate::platform::auth::RequireUser;
 use crate::platform::clock::{now_rfc3339, today};
+use crate::platform::db::Db;
 use crate::platform::forms::FormData;
 use crate::platform::i18n::{Lang, LocalizedText};
 use crate::platform::search::fold::fold;
 use crate::platform::values::CountryCode;
 use crate::platform::web::{AppError, Chrome, Problem, render};
-use crate::state::AppState;
 
 /// One line of the list, read and checked.
 #[derive(Clone, Debug, PartialEq)]
@@ -201,13 +201,13 @@ async fn uploaded_list(multipart: Result<Multipart, MultipartRejection>) -> Resu
 
 /// Reads the list, matches it and keeps it for review; nothing in the directory changes yet.
 pub async fn import(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     lang: Lang,
     uri: Uri,
     RequireUser(user): RequireUser,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Result<Response, AppError> {
-    crate::accounts::Rights::of(&state.db, &user).require(crate::accounts::Right::Administer).await?;
+    crate::accounts::Rights::of(&db, &user).require(crate::accounts::Right::Administer).await?;
     let bytes = uploaded_list(multipart).await?;
     let listed = match read_list(&bytes, lang) {
         Ok(listed) => listed,
@@ -217,7 +217,7 @@ pub async fn import(
         }
     };
     let mut matcher = Matcher::new(&listed);
-    let mut rows = sqlx::query("SELECT id, name, country FROM organizations").fetch(&state.db.pool);
+    let mut rows = sqlx::query("SELECT id, name, country FROM organizations").fetch(&db.pool);
     while let Some(row) = futures_util::TryStreamExt::try_next(&mut rows).await? {
         matcher.offer(&Entry {
             id: row.try_get("id")?,
@@ -228,7 +228,7 @@ pub async fn import(
     drop(rows);
     let batch = uuid::Uuid::new_v4().simple().to_string();
     let created_at = now_rfc3339();
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = db.pool.begin().await?;
     for (organization, found) in listed.iter().zip(&matcher.found) {
         sqlx::query(
             "INSERT INTO ecosoc_import_rows (batch, line, name, country, category, year_granted, organization_id, \
@@ -287,7 +287,7 @@ struct StoredRow {
     line: ReviewLine,
 }
 
-async fn batch_rows(state: &AppState, batch: &str, lang: Lang) -> Result<Vec<StoredRow>, AppError> {
+async fn batch_rows(db: &Db, batch: &str, lang: Lang) -> Result<Vec<StoredRow>, AppError> {
     let rows = sqlx::query(
         "SELECT r.id AS id, r.line AS line, r.name AS name, r.country AS country, r.category AS category, \
                 r.year_granted AS year, r.organization_id AS organization_id, r.certainty AS certainty, \
@@ -296,7 +296,7 @@ async fn batch_rows(state: &AppState, batch: &str, lang: Lang) -> Result<Vec<Sto
          WHERE r.batch = $1 ORDER BY r.line",
     )
     .bind(batch)
-    .fetch_all(&state.db.pool)
+    .fetch_all(&db.pool)
     .await?;
     if rows.is_empty() {
         return Err(AppError::NotFound);
@@ -334,15 +334,15 @@ async fn batch_rows(state: &AppState, batch: &str, lang: Lang) -> Result<Vec<Sto
 }
 
 pub async fn review(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     lang: Lang,
     uri: Uri,
     RequireUser(user): RequireUser,
     Path(raw_batch): Path<String>,
 ) -> Result<Html<String>, AppError> {
-    crate::accounts::Rights::of(&state.db, &user).require(crate::accounts::Right::Administer).await?;
+    crate::accounts::Rights::of(&db, &user).require(crate::accounts::Right::Administer).await?;
     let batch = batch_of(&raw_batch)?;
-    let rows = batch_rows(&state, &batch, lang).await?;
+    let rows = batch_rows(&db, &batch, lang).await?;
     let applied = rows.iter().any(|row| row.applied);
     let (mut certain, mut uncertain, mut unmatched) = (Vec::new(), Vec::new(), Vec::new());
     for row in rows {
@@ -365,21 +365,21 @@ pub async fn review(
 
 /// Writes the accepted matches: each entry takes the list's category and year.
 pub async fn apply(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     lang: Lang,
     RequireUser(user): RequireUser,
     Path(raw_batch): Path<String>,
     data: FormData,
 ) -> Result<Redirect, AppError> {
-    crate::accounts::Rights::of(&state.db, &user).require(crate::accounts::Right::Administer).await?;
+    crate::accounts::Rights::of(&db, &user).require(crate::accounts::Right::Administer).await?;
     let batch = batch_of(&raw_batch)?;
-    let rows = batch_rows(&state, &batch, lang).await?;
+    let rows = batch_rows(&db, &batch, lang).await?;
     if rows.iter().any(|row| row.applied) {
         return Err(AppError::Conflict);
     }
     let applied_at = now_rfc3339();
     let mut changed = Vec::new();
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = db.pool.begin().await?;
     for row in &rows {
         let accepted = data.get(&format!("row-{}", row.id)) == "on";
         // Stored categories were written from a ConsultativeStatus, so every one parses.
@@ -398,7 +398,7 @@ pub async fn apply(
     for (organization_id, row) in changed {
         let after = serde_json::json!({ "consultative_status": row.category, "status_year": row.year });
         crate::platform::audit::record(
-            &state.db,
+            &db,
             Some(user.user_id),
             "ecosoc.import",
             "ecosoc",

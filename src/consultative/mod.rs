@@ -7,22 +7,23 @@ pub mod desk;
 pub mod dossier;
 pub mod eligibility;
 pub mod import;
+pub mod recording;
 pub mod representatives;
 pub mod rules;
 pub mod schema;
 pub mod status;
 pub mod tracking;
 
+use crate::accounts::{Right, Rights};
 use crate::directory::ConsultativeStatus;
-use crate::platform::auth::SignedIn;
+use crate::platform::db::Db;
 use crate::platform::i18n::Lang;
 use crate::platform::values::Slug;
 use crate::platform::web::{AppError, Found};
-use crate::state::AppState;
 pub use rules::DeskRules;
 use rules::{Session, SessionKind};
 
-/// The organisation whose desk a page shows, once its reader may edit it.
+/// The organisation whose desk a page shows, once its reader holds the right the page needs.
 pub struct Organization {
     pub id: i64,
     pub slug: String,
@@ -33,12 +34,21 @@ pub struct Organization {
 }
 
 impl Organization {
-    /// Loads the organisation of `slug` for `user`, who must be able to edit it.
-    pub async fn for_editor(state: &AppState, user: &SignedIn, slug: &Slug, lang: Lang) -> Result<Self, AppError> {
-        let (id, _, record) = crate::directory::load(&state.db, slug).await.found()?;
-        if !crate::accounts::Rights::of(&state.db, user).may(crate::accounts::Right::EditOrganization(id)).await? {
-            return Err(AppError::Forbidden);
-        }
+    /// Loads the organisation of `slug` for someone who may edit it.
+    pub async fn for_editor(db: &Db, rights: &Rights, slug: &Slug, lang: Lang) -> Result<Self, AppError> {
+        Organization::with_right(db, rights, slug, lang, Right::EditOrganization).await
+    }
+
+    /// Loads the organisation of `slug` for someone who holds `right` on it.
+    pub async fn with_right(
+        db: &Db,
+        rights: &Rights,
+        slug: &Slug,
+        lang: Lang,
+        right: fn(i64) -> Right,
+    ) -> Result<Self, AppError> {
+        let (id, _, record) = crate::directory::load(db, slug).await.found()?;
+        rights.require(right(id)).await?;
         Ok(Organization {
             id,
             slug: slug.to_string(),

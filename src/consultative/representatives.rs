@@ -12,15 +12,14 @@ use time::Date;
 
 use super::Organization;
 use super::rules::anniversary;
+use crate::accounts::Rights;
 use crate::directory::code_enum;
-use crate::platform::auth::RequireUser;
 use crate::platform::clock::{now_rfc3339, parse_day, today};
 use crate::platform::db::Db;
 use crate::platform::forms::{Choice, FormData, FormState};
 use crate::platform::i18n::Lang;
 use crate::platform::values::Slug;
 use crate::platform::web::{AppError, Chrome, Problem, SlugPath, render};
-use crate::state::AppState;
 
 code_enum! {
     /// A duty station that issues grounds passes.
@@ -190,14 +189,14 @@ fn year_of(uri: &Uri) -> Result<i32, AppError> {
 }
 
 async fn page(
-    state: &AppState,
+    db: &Db,
     lang: Lang,
     uri: &Uri,
     organization: Organization,
     year: i32,
     form: FormState,
 ) -> Result<RepresentativesPage, AppError> {
-    let list = passes(&state.db, organization.id, year).await?;
+    let list = passes(db, organization.id, year).await?;
     let stations = Station::ALL
         .iter()
         .map(|station| StationList {
@@ -229,28 +228,28 @@ async fn page(
 }
 
 pub async fn representatives(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     lang: Lang,
     uri: Uri,
-    RequireUser(user): RequireUser,
+    rights: Rights,
     SlugPath(slug): SlugPath,
 ) -> Result<Html<String>, AppError> {
-    let organization = Organization::for_editor(&state, &user, &slug, lang).await?;
+    let organization = Organization::for_editor(&db, &rights, &slug, lang).await?;
     let year = year_of(&uri)?;
-    render(&page(&state, lang, &uri, organization, year, FormState::default()).await?)
+    render(&page(&db, lang, &uri, organization, year, FormState::default()).await?)
 }
 
 const MAX_NAME: usize = 200;
 
 pub async fn designate(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     lang: Lang,
     uri: Uri,
-    RequireUser(user): RequireUser,
+    rights: Rights,
     SlugPath(slug): SlugPath,
     data: FormData,
 ) -> Result<Response, AppError> {
-    let organization = Organization::for_editor(&state, &user, &slug, lang).await?;
+    let organization = Organization::for_editor(&db, &rights, &slug, lang).await?;
     let year = year_of(&uri)?;
     let mut form = FormState::from(&data);
     let station = Station::parse(&data.get("station"));
@@ -269,7 +268,7 @@ pub async fn designate(
     if born_on.is_none() {
         form.fail("born_on", lang.t("ecosoc-date-invalid"));
     }
-    let existing = passes(&state.db, organization.id, year).await?;
+    let existing = passes(&db, organization.id, year).await?;
     let new = match (station, role, born_on, form.is_valid()) {
         (Some(station), Some(role), Some(born_on), true) => {
             let new = Pass { id: 0, year, station, role, name: name.clone(), born_on, approved_on: None };
@@ -288,7 +287,7 @@ pub async fn designate(
         _ => None,
     };
     let Some(new) = new else {
-        let page = page(&state, lang, &uri, organization, year, form).await?;
+        let page = page(&db, lang, &uri, organization, year, form).await?;
         return Ok((StatusCode::BAD_REQUEST, render(&page)?).into_response());
     };
     sqlx::query(
@@ -302,14 +301,14 @@ pub async fn designate(
     .bind(&new.name)
     .bind(new.born_on.to_string())
     .bind(now_rfc3339())
-    .execute(&state.db.pool)
+    .execute(&db.pool)
     .await?;
     let designated = serde_json::json!({
         "year": year, "station": new.station.label(Lang::En), "role": new.role.label(Lang::En), "name": new.name,
     });
     crate::platform::audit::record(
-        &state.db,
-        Some(user.user_id),
+        &db,
+        Some(rights.user().user_id),
         "ecosoc.representative",
         "ecosoc",
         Some(organization.id),
@@ -322,20 +321,20 @@ pub async fn designate(
 
 /// Records a pass's approval (today) or removes it from the year's list.
 pub async fn update(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     lang: Lang,
-    RequireUser(user): RequireUser,
+    rights: Rights,
     Path((raw_slug, raw_id, action)): Path<(String, String, String)>,
 ) -> Result<Redirect, AppError> {
     let not_found = || AppError::NotFound;
     let slug = Slug::parse(&raw_slug).ok_or_else(not_found)?;
     let id: i64 = raw_id.parse().map_err(|_| not_found())?;
-    let organization = Organization::for_editor(&state, &user, &slug, lang).await?;
+    let organization = Organization::for_editor(&db, &rights, &slug, lang).await?;
     let year: Option<i64> =
         sqlx::query_scalar("SELECT year FROM ecosoc_representatives WHERE id = $1 AND organization_id = $2")
             .bind(id)
             .bind(organization.id)
-            .fetch_optional(&state.db.pool)
+            .fetch_optional(&db.pool)
             .await?;
     let year = year.ok_or_else(not_found)?;
     let (sql, audited) = match action.as_str() {
@@ -345,9 +344,17 @@ pub async fn update(
         "remove" => ("DELETE FROM ecosoc_representatives WHERE id = $2 AND $1 = $1", "ecosoc.representative-remove"),
         _ => return Err(not_found()),
     };
-    sqlx::query(sql).bind(today().to_string()).bind(id).execute(&state.db.pool).await?;
-    crate::platform::audit::record(&state.db, Some(user.user_id), audited, "ecosoc", Some(organization.id), None, None)
-        .await?;
+    sqlx::query(sql).bind(today().to_string()).bind(id).execute(&db.pool).await?;
+    crate::platform::audit::record(
+        &db,
+        Some(rights.user().user_id),
+        audited,
+        "ecosoc",
+        Some(organization.id),
+        None,
+        None,
+    )
+    .await?;
     Ok(Redirect::to(&format!("{}/representatives?year={year}", organization.desk_url())))
 }
 

@@ -53,11 +53,21 @@ pub struct DeskRules {
     pub report_due: MonthDay,
     /// Days before a due date on which the organisation's editors are reminded, largest first.
     pub reminder_days: Vec<i64>,
+    /// How many bytes the documents of one organisation's dossier may take together.
+    pub document_quota_bytes: u64,
 }
+
+/// The documents of one dossier may take this much unless the operator says otherwise: five documents of the
+/// largest size accepted, and room for far more of the usual few hundred kilobytes.
+pub const DEFAULT_DOCUMENT_QUOTA_MEGABYTES: u64 = 100;
 
 impl Default for DeskRules {
     fn default() -> Self {
-        DeskRules { report_due: MonthDay { month: Month::June, day: 1 }, reminder_days: vec![90, 30, 7] }
+        DeskRules {
+            report_due: MonthDay { month: Month::June, day: 1 },
+            reminder_days: vec![90, 30, 7],
+            document_quota_bytes: DEFAULT_DOCUMENT_QUOTA_MEGABYTES * 1024 * 1024,
+        }
     }
 }
 

@@ -11,6 +11,7 @@ pub const MIGRATIONS: &[Migration] = &[
     Migration { version: 303, name: "consultative-status list imports", sql: import_tables },
     Migration { version: 304, name: "dossier documents kept in the database", sql: document_contents },
     Migration { version: 305, name: "year of the last quadrennial report of listed status", sql: last_report_year },
+    Migration { version: 306, name: "dossier versions and sharing", sql: dossier_versions_and_sharing },
 ];
 
 fn tables(_: Dialect) -> String {
@@ -93,6 +94,15 @@ fn document_contents(_: Dialect) -> String {
 /// Status taken from a list comes without its reports: its editors give the year the last one was filed.
 fn last_report_year(_: Dialect) -> String {
     "ALTER TABLE ecosoc_desks ADD COLUMN last_report_year BIGINT".to_string()
+}
+
+/// The questionnaire is saved whole, each save a new version, so that a save from an older page is caught; the
+/// dossier is its organisation's own unless it shares it with the coordinators of its networks.
+fn dossier_versions_and_sharing(_: Dialect) -> String {
+    "ALTER TABLE ecosoc_desks ADD COLUMN dossier_version BIGINT NOT NULL DEFAULT 0
+    -- statement
+    ALTER TABLE ecosoc_desks ADD COLUMN dossier_shared BIGINT NOT NULL DEFAULT 0"
+        .to_string()
 }
 
 fn representative_tables(_: Dialect) -> String {

@@ -5,24 +5,16 @@
 
 use std::time::Duration;
 
-use axum::extract::State;
-use axum::http::{StatusCode, Uri};
-use axum::response::{IntoResponse, Redirect, Response};
 use sqlx::Row;
 use time::Date;
 
-use super::Organization;
 use super::rules::{DeskRules, ReportCycle, Standing, standing};
 use super::tracking::Application;
 use crate::directory::ConsultativeStatus;
-use crate::platform::auth::RequireUser;
 use crate::platform::clock::{now_rfc3339, today};
 use crate::platform::db::Db;
-use crate::platform::forms::{FormData, FormState};
 use crate::platform::i18n::{Lang, LocalizedText};
-use crate::platform::mail::{Email, OutgoingMail};
-use crate::platform::web::{AppError, SlugPath, render};
-use crate::state::AppState;
+use crate::platform::mail::{Email, Mailer, OutgoingMail};
 
 /// Where an organisation's status stands, when it holds one that reports.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -123,62 +115,24 @@ pub fn explain(held: &Held, today: Date, lang: Lang) -> String {
     }
 }
 
-/// Records the year the last quadrennial report of status taken from a list was filed.
-pub async fn record_last_report(
-    State(state): State<AppState>,
-    lang: Lang,
-    uri: Uri,
-    RequireUser(user): RequireUser,
-    SlugPath(slug): SlugPath,
-    data: FormData,
-) -> Result<Response, AppError> {
-    let organization = Organization::for_editor(&state, &user, &slug, lang).await?;
-    let mut form = FormState::from(&data);
-    // A report follows the grant, and none is filed in the future.
-    let (from, to) = (organization.status_year.unwrap_or(1946), i64::from(today().year()));
-    let year = data.get("last_report_year").trim().parse::<i64>().ok().filter(|year| (from..=to).contains(year));
-    let Some(year) = year else {
-        form.fail(
-            "last_report_year",
-            lang.t_with("ecosoc-last-report-year-invalid", &[("from", from.into()), ("to", to.into())]),
-        );
-        let page = super::desk::desk_page(&state, lang, &uri, organization, form).await?;
-        return Ok((StatusCode::BAD_REQUEST, render(&page)?).into_response());
-    };
-    let before = last_report_year(&state.db, organization.id).await?;
-    sqlx::query(
-        "INSERT INTO ecosoc_desks (organization_id, last_report_year, updated_at) VALUES ($1, $2, $3) \
-         ON CONFLICT (organization_id) DO UPDATE SET last_report_year = $2, updated_at = $3",
-    )
-    .bind(organization.id)
-    .bind(year)
-    .bind(now_rfc3339())
-    .execute(&state.db.pool)
-    .await?;
-    if before != Some(year) {
-        crate::platform::audit::record(
-            &state.db,
-            Some(user.user_id),
-            "ecosoc.last-report",
-            "ecosoc",
-            Some(organization.id),
-            before.map(|year| serde_json::json!({ "last_report_year": year })).as_ref(),
-            Some(&serde_json::json!({ "last_report_year": year })),
-        )
-        .await?;
-    }
-    Ok(Redirect::to(&format!("{}#status", organization.desk_url())).into_response())
-}
-
 const EVERY: Duration = Duration::from_secs(3600);
 
+/// What the reminders need: the database, a way to send mail, the portal's address for the link to the desk,
+/// and the rules that say when reports fall due and when to remind.
+pub struct Reminders {
+    pub db: Db,
+    pub mailer: Mailer,
+    pub public_url: String,
+    pub rules: DeskRules,
+}
+
 /// Reminds now, then every hour, until the process ends.
-pub fn remind_periodically(state: AppState) {
+pub fn remind_periodically(reminders: Reminders) {
     tokio::spawn(async move {
         let mut ticker = tokio::time::interval(EVERY);
         loop {
             ticker.tick().await;
-            match remind(&state).await {
+            match remind(&reminders).await {
                 Ok(0) => {}
                 Ok(sent) => tracing::info!(sent, "quadrennial report reminders sent"),
                 Err(error) => tracing::warn!(error = format!("{error:#}"), "quadrennial report reminders failed"),
@@ -188,7 +142,7 @@ pub fn remind_periodically(state: AppState) {
 }
 
 /// Sends the reminders that are due today; returns how many mails went out.
-pub async fn remind(state: &AppState) -> anyhow::Result<usize> {
+pub async fn remind(reminders: &Reminders) -> anyhow::Result<usize> {
     let today = today();
     let holders = sqlx::query(
         "SELECT o.id AS id, o.slug AS slug, o.name AS name, o.consultative_status AS consultative_status, \
@@ -197,22 +151,22 @@ pub async fn remind(state: &AppState) -> anyhow::Result<usize> {
          WHERE o.consultative_status IN ('general', 'special') \
             OR o.id IN (SELECT organization_id FROM ecosoc_events WHERE step IN ('granted', 'reclassified'))",
     )
-    .fetch_all(&state.db.pool)
+    .fetch_all(&reminders.db.pool)
     .await?;
     let mut sent = 0;
     for holder in holders {
         let id: i64 = holder.try_get("id")?;
-        let application = Application::load(&state.db, id).await?;
+        let application = Application::load(&reminders.db, id).await?;
         let directory_status = ConsultativeStatus::parse(&holder.try_get::<String, _>("consultative_status")?)
             .unwrap_or(ConsultativeStatus::None);
         let status_year = holder.try_get("status_year")?;
         let last_report_year = holder.try_get("last_report_year")?;
-        let Some(held) = held(&application, directory_status, status_year, last_report_year, today, &state.desk_rules)
+        let Some(held) = held(&application, directory_status, status_year, last_report_year, today, &reminders.rules)
         else {
             continue;
         };
         let Some(Standing::Current { cycle, .. }) = held.standing else { continue };
-        let Some(days_before) = super::rules::reminder_due(cycle.due, today, &state.desk_rules) else { continue };
+        let Some(days_before) = super::rules::reminder_due(cycle.due, today, &reminders.rules) else { continue };
         // Claiming by insert makes one instance, and one reminder per interval.
         let claimed: Option<i64> = sqlx::query_scalar(
             "INSERT INTO ecosoc_reminders (organization_id, due_on, days_before, sent_at) VALUES ($1, $2, $3, $4) \
@@ -222,14 +176,14 @@ pub async fn remind(state: &AppState) -> anyhow::Result<usize> {
         .bind(cycle.due.to_string())
         .bind(days_before)
         .bind(now_rfc3339())
-        .fetch_optional(&state.db.pool)
+        .fetch_optional(&reminders.db.pool)
         .await?;
         if claimed.is_none() {
             continue;
         }
         let name = LocalizedText::from_json(&holder.try_get::<String, _>("name")?);
-        let link = format!("{}/organizations/{}/ecosoc", state.public_url, holder.try_get::<String, _>("slug")?);
-        let editors = crate::accounts::editors(&state.db, id).await?;
+        let link = format!("{}/organizations/{}/ecosoc", reminders.public_url, holder.try_get::<String, _>("slug")?);
+        let editors = crate::accounts::editors(&reminders.db, id).await?;
         for address in editors.iter().filter_map(|(_, address)| Email::parse(address)) {
             let lang = Lang::En;
             let subject = lang.t_with(
@@ -240,7 +194,7 @@ pub async fn remind(state: &AppState) -> anyhow::Result<usize> {
                 "mail-ecosoc-report-body",
                 &[("standing", explain(&held, today, lang).into()), ("link", link.clone().into())],
             );
-            match state.mailer.send(&OutgoingMail::new(address, subject, body)).await {
+            match reminders.mailer.send(&OutgoingMail::new(address, subject, body)).await {
                 Ok(()) => sent += 1,
                 Err(error) => tracing::warn!(error = %error, "quadrennial report reminder not sent"),
             }

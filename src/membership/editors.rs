@@ -69,13 +69,12 @@ async fn editors_page(
     })
 }
 
+/// The organisation's id, once `user` may speak for it: its own editors and administrators invite its editors,
+/// never the coordinators of its networks, who would otherwise make themselves editors of any member.
 async fn require_editor(state: &AppState, user: &SignedIn, slug: &Slug) -> Result<i64, AppError> {
     let (id, _, _) = crate::directory::load(&state.db, slug).await.found()?;
-    if crate::accounts::Rights::of(&state.db, user).may(crate::accounts::Right::EditOrganization(id)).await? {
-        Ok(id)
-    } else {
-        Err(AppError::Forbidden)
-    }
+    crate::accounts::Rights::of(&state.db, user).require(crate::accounts::Right::ActForOrganization(id)).await?;
+    Ok(id)
 }
 
 pub async fn editors(
