@@ -177,9 +177,7 @@ pub async fn join_form(
     SlugPath(slug): SlugPath,
 ) -> Result<Html<String>, AppError> {
     let (id, _, _) = crate::directory::load(&state.db, &slug).await.found()?;
-    if !crate::accounts::Rights::of(&state.db, &user).may(crate::accounts::Right::EditOrganization(id)).await? {
-        return Err(AppError::Forbidden);
-    }
+    crate::accounts::Rights::of(&state.db, &user).require(crate::accounts::Right::EditOrganization(id)).await?;
     render(&request_page(&state, lang, &uri, &slug, false, FormState::default(), false).await?)
 }
 
@@ -292,9 +290,7 @@ pub async fn join(
     data: FormData,
 ) -> Result<Response, AppError> {
     let (id, _, _) = crate::directory::load(&state.db, &slug).await.found()?;
-    if !crate::accounts::Rights::of(&state.db, &user).may(crate::accounts::Right::EditOrganization(id)).await? {
-        return Err(AppError::Forbidden);
-    }
+    crate::accounts::Rights::of(&state.db, &user).require(crate::accounts::Right::EditOrganization(id)).await?;
     submit_request(&state, lang, &uri, &user, &slug, false, &data).await
 }
 
