@@ -7,7 +7,9 @@ mod support;
 use std::time::{Duration, Instant};
 
 use support::smtp::SmtpSink;
-use support::{Backend, Browser, Server, TestDatabase, backends, encode, link_in, sign_in_admin, sign_up, slugs};
+use support::{
+    Backend, Browser, PASSWORD, Server, TestDatabase, backends, encode, link_in, sign_in_admin, sign_up, slugs,
+};
 
 struct Cast {
     admin: Browser,
@@ -677,5 +679,35 @@ async fn a_coordinator_cannot_make_itself_editor_of_a_member_to_take_over_the_ne
             let colleague = [("email", "colleague@nayora.example")];
             assert_eq!(browser.post("/organizations/nayora/editors", &colleague).await.status(), 200, "{name}: {who}");
         }
+    }
+}
+
+#[tokio::test]
+async fn an_invitation_grants_nothing_once_its_sender_may_no_longer_invite() {
+    let sink = SmtpSink::start();
+    for backend in backends() {
+        let database = TestDatabase::new(&backend).await;
+        let server = Server::demo_with_mail(&database, &sink.url).await;
+        let cast = cast(&server, &sink, &database).await;
+        let org = "/organizations/green-steppe-youth-initiative";
+        let before = sink.messages().len();
+        let (status, _, _) =
+            cast.ngo.post_page(&format!("{org}/editors"), &[("email", "late@greensteppe.example")]).await;
+        assert_eq!(status, 200);
+        let mails = sink.wait_for(before + 1, Duration::from_secs(10)).await;
+        let invitation =
+            mails.iter().rev().find(|m| m.to.iter().any(|t| t.contains("late@greensteppe.example"))).unwrap();
+        let link = link_in(&invitation.text, &format!("{}/invitations/accept?token=", server.base)).unwrap();
+        let path = &link[server.base.len()..];
+
+        // The sender leaves before the invitation is taken up.
+        let fields = [("current_password", PASSWORD), ("confirm", "yes")];
+        assert_eq!(cast.ngo.post("/account/delete", &fields).await.status(), 303);
+
+        let late = sign_up(&server, &sink, "late@greensteppe.example").await;
+        let (status, page) = late.page(&format!("{path}&lang=en")).await;
+        assert_eq!(status, 400, "{}", backend.name());
+        assert!(page.contains("This invitation no longer holds"), "{page}");
+        assert_eq!(late.get(&format!("{org}/edit")).await.status(), 403, "not made an editor");
     }
 }

@@ -390,6 +390,7 @@ invite-button = Dəvəti göndər
 invite-sent = { $email } ünvanına dəvət artıq yoldadır. Dəvət iki həftə ərzində etibarlıdır.
 invite-title = Dəvət
 invite-other-address = Bu dəvət { $email } ünvanına göndərilib. Onu qəbul etmək üçün həmin ünvanla daxil olun.
+invite-withdrawn = Bu dəvət artıq qüvvədə deyil: onu göndərən şəxs artıq bu təşkilata redaktor dəvət edə bilməz. Onun redaktorlarından birindən yeni dəvət istəyin.
 mail-invite-subject = UN-NGO-IRENE platformasında təşkilatı redaktə etmək üçün dəvət
 mail-invite-body = Salam,
 

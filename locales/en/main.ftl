@@ -390,6 +390,7 @@ invite-button = Send the invitation
 invite-sent = An invitation is on its way to { $email }. It works for two weeks.
 invite-title = Invitation
 invite-other-address = This invitation was sent to { $email }. Sign in with that address to accept it.
+invite-withdrawn = This invitation no longer holds: the person who sent it may no longer invite editors to this organisation. Ask one of its editors for a new one.
 mail-invite-subject = An invitation to edit an organisation on UN-NGO-IRENE
 mail-invite-body = Hello,
 

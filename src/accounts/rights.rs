@@ -57,6 +57,20 @@ impl Rights {
         Rights { db: db.clone(), user: user.clone() }
     }
 
+    /// The rights an account holds now, outside any request of its own (to check that whoever issued something
+    /// may still issue it); none once the account is deleted.
+    pub async fn of_account(db: &Db, user_id: i64) -> sqlx::Result<Option<Rights>> {
+        let row: Option<(String, String, i64)> =
+            sqlx::query_as("SELECT email, display_name, is_admin FROM users WHERE id = $1 AND deleted_at IS NULL")
+                .bind(user_id)
+                .fetch_optional(&db.pool)
+                .await?;
+        Ok(row.map(|(email, display_name, is_admin)| Rights {
+            db: db.clone(),
+            user: SignedIn { user_id, email, display_name, is_admin: is_admin != 0, session: String::new() },
+        }))
+    }
+
     pub fn user(&self) -> &SignedIn {
         &self.user
     }

@@ -149,7 +149,8 @@ pub async fn accept(
 ) -> Result<Response, AppError> {
     let hash = secret_hash(&query.token.unwrap_or_default());
     let row = sqlx::query(
-        "SELECT i.organization_id AS organization_id, i.email AS email, o.slug AS slug FROM invitations i \
+        "SELECT i.organization_id AS organization_id, i.email AS email, i.invited_by AS invited_by, o.slug AS slug \
+         FROM invitations i \
          JOIN organizations o ON o.id = i.organization_id \
          WHERE i.token_hash = $1 AND i.accepted_at IS NULL AND i.expires_at >= $2",
     )
@@ -169,6 +170,19 @@ pub async fn accept(
         return message("invite-other-address", &[("email", invited)]);
     }
     let organization_id: i64 = row.get("organization_id");
+    // An invitation speaks for the organisation only while its sender still may: one sent by a colleague who has
+    // since left, or before only the organisation's own editors could invite, grants nothing.
+    let sender = match row.get::<Option<i64>, _>("invited_by") {
+        Some(sender) => crate::accounts::Rights::of_account(&state.db, sender).await?,
+        None => None,
+    };
+    let sender_may_invite = match sender {
+        Some(sender) => sender.may(crate::accounts::Right::ActForOrganization(organization_id)).await?,
+        None => false,
+    };
+    if !sender_may_invite {
+        return message("invite-withdrawn", &[]);
+    }
     sqlx::query("UPDATE invitations SET accepted_at = $1, accepted_by = $2 WHERE token_hash = $3")
         .bind(crate::platform::clock::now_rfc3339())
         .bind(user.user_id)
