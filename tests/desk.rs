@@ -400,6 +400,11 @@ async fn administrators_import_the_status_list_after_reviewing_uncertain_matches
         let (status, page) = post_file(&admin, "/ecosoc/import?lang=en", &[], "list.csv", broken.as_bytes()).await;
         assert_eq!(status, 400);
         assert!(page.contains("Line 2: the category must be general, special or roster."), "{page}");
+        // A NUL character is named by its line, not stored (PostgreSQL refuses it in text).
+        let nul = "name,category,year\nFoundation\0Buta,special,2003\n";
+        let (status, page) = post_file(&admin, "/ecosoc/import?lang=en", &[], "list.csv", nul.as_bytes()).await;
+        assert_eq!(status, 400, "{}", backend.name());
+        assert!(page.contains("Line 2 holds a NUL character"), "{page}");
 
         let (status, review) = post_file(&admin, "/ecosoc/import", &[], "list.csv", list.as_bytes()).await;
         assert_eq!(status, 303, "{review}");

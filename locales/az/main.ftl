@@ -853,6 +853,7 @@ ecosoc-import-problems = Heç nə oxunmadı: faylda problemlər var.
 ecosoc-import-unreadable = Fayl CSV kimi oxunmur.
 ecosoc-import-header = Başlıq sətrində name, category və year sütunları olmalıdır (country məcburi deyil).
 ecosoc-import-bad-line = { $line } sətri oxunmur.
+ecosoc-import-nul = { $line } sətrində NUL simvolu var; heç bir mətndə bu simvol ola bilməz.
 ecosoc-import-no-name = { $line } sətri: ad yoxdur.
 ecosoc-import-bad-category = { $line } sətri: kateqoriya general, special və ya roster olmalıdır.
 ecosoc-import-bad-year = { $line } sətri: il 1946 ilə bu il arasında olmalıdır.

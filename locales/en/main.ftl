@@ -863,6 +863,7 @@ ecosoc-import-problems = Nothing was read: the file has problems.
 ecosoc-import-unreadable = The file cannot be read as CSV.
 ecosoc-import-header = The header line must name the columns name, category and year (country is optional).
 ecosoc-import-bad-line = Line { $line } cannot be read.
+ecosoc-import-nul = Line { $line } holds a NUL character, which no text may contain.
 ecosoc-import-no-name = Line { $line }: the name is missing.
 ecosoc-import-bad-category = Line { $line }: the category must be general, special or roster.
 ecosoc-import-bad-year = Line { $line }: the year must be between 1946 and this year.

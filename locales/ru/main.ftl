@@ -895,6 +895,7 @@ ecosoc-import-problems = Ничего не прочитано: в файле е�
 ecosoc-import-unreadable = Файл не читается как CSV.
 ecosoc-import-header = В заголовке должны быть столбцы name, category и year (country необязателен).
 ecosoc-import-bad-line = Строку { $line } прочитать нельзя.
+ecosoc-import-nul = Строка { $line } содержит символ NUL, недопустимый в тексте.
 ecosoc-import-no-name = Строка { $line }: нет названия.
 ecosoc-import-bad-category = Строка { $line }: категория должна быть general, special или roster.
 ecosoc-import-bad-year = Строка { $line }: год должен быть от 1946 до текущего.

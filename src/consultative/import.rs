@@ -102,6 +102,10 @@ pub fn read_list(bytes: &[u8], lang: Lang) -> Result<Vec<ListedOrganization>, Ve
             problems.push(problem("ecosoc-import-bad-line"));
             continue;
         };
+        if record.iter().any(|cell| cell.contains('\0')) {
+            problems.push(problem("ecosoc-import-nul"));
+            continue;
+        }
         let name = record.get(name_at).unwrap_or_default().to_string();
         let category = record.get(category_at).map(|c| c.to_lowercase()).and_then(|c| ConsultativeStatus::parse(&c));
         let year = record.get(year_at).and_then(|y| y.parse::<i64>().ok()).filter(|y| (1946..=this_year).contains(y));
