@@ -437,6 +437,14 @@ async fn coordinators_run_their_network_appoint_leads_and_hand_coordination_over
     }
 }
 
+/// The path of the invitation link mailed to `address` after the first `before` messages.
+async fn invitation_path(server: &Server, sink: &SmtpSink, before: usize, address: &str) -> String {
+    let mails = sink.wait_for(before + 1, Duration::from_secs(10)).await;
+    let invitation = mails.iter().rev().find(|m| m.to.iter().any(|t| t.contains(address))).expect("an invitation");
+    let link = link_in(&invitation.text, &format!("{}/invitations/accept?token=", server.base)).expect("its link");
+    link[server.base.len()..].to_string()
+}
+
 #[tokio::test]
 async fn editors_invite_colleagues_by_mail() {
     let sink = SmtpSink::start();
@@ -454,12 +462,7 @@ async fn editors_invite_colleagues_by_mail() {
         cast.ngo.post_page(&format!("{org}/editors?lang=en"), &[("email", "Colleague@GreenSteppe.example")]).await;
     assert_eq!(status, 200);
     assert!(page.contains("An invitation is on its way to colleague@greensteppe.example"));
-    let mails = sink.wait_for(before + 1, Duration::from_secs(10)).await;
-    let invitation =
-        mails.iter().rev().find(|m| m.to.iter().any(|t| t.contains("colleague@greensteppe.example"))).unwrap();
-    let link =
-        link_in(&invitation.text, &format!("{}/invitations/accept?token=", server.base)).expect("invitation link");
-    let path = &link[server.base.len()..];
+    let path = &invitation_path(&server, &sink, before, "colleague@greensteppe.example").await;
 
     let response = Browser::new(&server).get(path).await;
     assert_eq!(response.status(), 303, "signing in comes first");
@@ -694,11 +697,7 @@ async fn an_invitation_grants_nothing_once_its_sender_may_no_longer_invite() {
         let (status, _, _) =
             cast.ngo.post_page(&format!("{org}/editors"), &[("email", "late@greensteppe.example")]).await;
         assert_eq!(status, 200);
-        let mails = sink.wait_for(before + 1, Duration::from_secs(10)).await;
-        let invitation =
-            mails.iter().rev().find(|m| m.to.iter().any(|t| t.contains("late@greensteppe.example"))).unwrap();
-        let link = link_in(&invitation.text, &format!("{}/invitations/accept?token=", server.base)).unwrap();
-        let path = &link[server.base.len()..];
+        let path = &invitation_path(&server, &sink, before, "late@greensteppe.example").await;
 
         // The sender leaves before the invitation is taken up.
         let fields = [("current_password", PASSWORD), ("confirm", "yes")];
