@@ -185,22 +185,36 @@ mod tests {
         assert_ne!(Lang::Ru.t("search-button"), Lang::En.t("search-button"));
     }
 
-    /// The message ids defined in a Fluent file.
-    fn message_ids(ftl: &str) -> Vec<&str> {
-        ftl.lines()
-            .filter(|line| line.starts_with(|c: char| c.is_ascii_lowercase()))
-            .filter_map(|line| line.split_once(" =").map(|(id, _)| id.trim()))
-            .collect()
+    /// The message ids a language defines, file by file: each capability keeps
+    /// its strings in a file of its own beside `main.ftl`.
+    fn message_ids(lang: &str) -> std::collections::BTreeMap<String, Vec<String>> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("locales").join(lang);
+        let mut files = std::collections::BTreeMap::new();
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|ext| ext == "ftl") {
+                let ftl = std::fs::read_to_string(&path).unwrap();
+                let ids = ftl
+                    .lines()
+                    .filter(|line| line.starts_with(|c: char| c.is_ascii_lowercase()))
+                    .filter_map(|line| line.split_once(" =").map(|(id, _)| id.trim().to_string()))
+                    .collect();
+                files.insert(path.file_name().unwrap().to_string_lossy().into_owned(), ids);
+            }
+        }
+        files
     }
 
     #[test]
     fn every_language_defines_the_same_messages() {
-        let english = message_ids(include_str!("../../locales/en/main.ftl"));
-        assert!(english.len() > 100);
-        for (lang, ftl) in
-            [("ru", include_str!("../../locales/ru/main.ftl")), ("az", include_str!("../../locales/az/main.ftl"))]
-        {
-            assert_eq!(message_ids(ftl), english, "{lang} defines other messages than en");
+        let english = message_ids("en");
+        assert!(english["main.ftl"].len() > 100);
+        let mut seen = std::collections::HashSet::new();
+        for id in english.values().flatten() {
+            assert!(seen.insert(id), "{id} is defined twice in the English files");
+        }
+        for lang in ["ru", "az"] {
+            assert_eq!(message_ids(lang), english, "{lang} defines other messages than en");
         }
     }
 
