@@ -105,6 +105,17 @@ pub fn router(state: AppState) -> Router {
             "/networks/{slug}/focal-points/{number}/edit",
             get(networks::edit::edit_focal_point_form).post(networks::edit::edit_focal_point),
         )
+        .route("/networks/new", get(networks::launch::launch_form).post(networks::launch::launch))
+        .route("/networks/{slug}/state/{action}", post(networks::launch::change_state))
+        .route(
+            "/networks/{slug}/focal-points/new",
+            get(networks::edit::new_focal_point_form).post(networks::edit::new_focal_point),
+        )
+        .route("/networks/{slug}/focal-points/{number}/{action}", post(networks::edit::focal_point_action))
+        .route(
+            "/networks/{slug}/members/{organization}/{action}",
+            get(membership::departures::departure_form).post(membership::departures::depart),
+        )
         .route("/themes", get(themes::routes::themes_page))
         .route("/themes/{slug}", get(themes::routes::theme_page))
         .route("/themes/{slug}/edit", get(themes::edit::edit_form).post(themes::edit::edit))

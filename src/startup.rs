@@ -17,7 +17,7 @@ use crate::platform::migrate::{self, Migration};
 use crate::platform::signing::Signer;
 use crate::platform::web::TrustedProxies;
 use crate::state::AppState;
-use crate::{accounts, consultative, directory, membership, newsletter};
+use crate::{accounts, consultative, directory, membership, networks, newsletter};
 
 /// Every capability's migrations; each capability numbers its own in its range.
 fn migrations() -> Vec<Migration> {
@@ -31,6 +31,7 @@ fn migrations() -> Vec<Migration> {
         membership::verification::MIGRATIONS,
         newsletter::schema::MIGRATIONS,
         consultative::schema::MIGRATIONS,
+        networks::schema::MIGRATIONS,
     ]
     .concat()
 }

@@ -348,26 +348,30 @@ account-register = Təşkilatı qeydiyyatdan keçir
 account-requests = Qərar gözləyən müraciətlər
 account-organizations = Redaktə etdiyiniz təşkilatlar
 
-mail-request-subject = UN-NGO-IRENE şəbəkənizə yeni müraciət
+mail-request-subject = Yeni müraciət: { $organization } — { $request }
 mail-request-body = Salam,
 
-    bir təşkilat şəbəkənizə qoşulmaq istəyir və ya kimsə şəbəkənizdəki təşkilatlardan birini redaktə etmək üçün icazə istəyir. Sizi gözləyən müraciətlər buradadır:
+    { $requester } «{ $organization }» adından müraciət edir: { $request }. Sizi gözləyən müraciətlər buradadır:
 
     { $link }
-mail-approved-subject = Müraciətiniz təsdiqləndi
+mail-request-join = «{ $network }» şəbəkəsinə qoşulmaq
+mail-request-claim = təşkilatın profilini redaktə etmək hüququ
+mail-approved-subject = Müraciət təsdiqləndi: { $organization } — { $request }
 mail-approved-body = Salam,
 
-    şəbəkə koordinatoru müraciətinizi təsdiqlədi. Təşkilatın profili:
+    koordinator «{ $organization }» üzrə müraciətinizi təsdiqlədi: { $request }. Təşkilatın profili:
 
     { $link }
-mail-declined-subject = Müraciətiniz rədd edildi
+mail-declined-subject = Müraciət rədd edildi: { $organization } — { $request }
 mail-declined-body = Salam,
 
-    şəbəkə koordinatoru müraciətinizi aşağıdakı səbəbə görə rədd etdi:
+    koordinator «{ $organization }» üzrə müraciətinizi ({ $request }) aşağıdakı səbəbə görə rədd etdi:
 
     { $reason }
 
-    Təşkilatın profili: { $link }
+    Təşkilatın profili:
+
+    { $link }
 edit-conflict-reload = Siz redaktə edərkən başqa biri burada dəyişiklikləri yadda saxladı. Sizin dəyişiklikləriniz hələ yadda saxlanılmayıb: yazdıqlarınız formada qalıb; yadda saxlanılan versiyanı görmək üçün səhifəni yeniləyin, sonra yenidən yadda saxlayın.
 edit-founded-on = Təsis tarixi (İİİİ-AA-GG)
 edit-date-invalid = Tarixi İİİİ-AA-GG formatında göstərin, məsələn, 2004-11-26.

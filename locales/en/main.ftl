@@ -348,26 +348,30 @@ account-register = Register an organisation
 account-requests = Requests to decide
 account-organizations = Organisations you edit
 
-mail-request-subject = A new request for your UN-NGO-IRENE network
+mail-request-subject = A new request about { $organization }: { $request }
 mail-request-body = Hello,
 
-    an organisation asks to join your network, or someone asks to edit an organisation in it. The requests waiting for you are here:
+    { $requester } asks on behalf of { $organization }: { $request }. The requests waiting for you are here:
 
     { $link }
-mail-approved-subject = Your request is approved
+mail-request-join = to join { $network }
+mail-request-claim = to edit the organisation's profile
+mail-approved-subject = Approved: { $request } ({ $organization })
 mail-approved-body = Hello,
 
-    the network coordinator approved your request. The organisation's profile:
+    the coordinator approved your request about { $organization }: { $request }. The organisation's profile:
 
     { $link }
-mail-declined-subject = Your request was declined
+mail-declined-subject = Declined: { $request } ({ $organization })
 mail-declined-body = Hello,
 
-    the network coordinator declined your request, for this reason:
+    the coordinator declined your request about { $organization } ({ $request }), for this reason:
 
     { $reason }
 
-    The organisation's profile: { $link }
+    The organisation's profile:
+
+    { $link }
 edit-conflict-reload = Someone else saved changes here while you were editing. Nothing of yours is saved yet: the form holds what you typed; reload the page to see their version, then save again.
 edit-founded-on = Founded on (YYYY-MM-DD)
 edit-date-invalid = Give a date as YYYY-MM-DD, for example 2004-11-26.

@@ -13,4 +13,4 @@ mod store;
 
 pub use fields::MIN_PASSWORD;
 pub use rights::{Right, Rights};
-pub use roles::{coordinator_addresses, editors, grant_editor};
+pub use roles::{Recipient, coordinator_recipients, editor_recipients, editors, grant_editor};

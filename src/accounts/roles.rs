@@ -4,10 +4,35 @@
 use crate::platform::auth::{hash_password, new_secret, secret_hash};
 use crate::platform::clock::now_rfc3339;
 use crate::platform::db::{Db, Dialect};
+use crate::platform::i18n::Lang;
 use crate::platform::mail::Email;
 use crate::platform::migrate::Migration;
 
 pub const MIGRATIONS: &[Migration] = &[Migration { version: 100, name: "organisation editors", sql: tables }];
+
+/// Someone to write to, in their own language.
+pub struct Recipient {
+    pub email: Email,
+    pub lang: Lang,
+}
+
+fn recipients(rows: Vec<(String, String)>) -> Vec<Recipient> {
+    rows.into_iter()
+        .filter_map(|(email, lang)| Some(Recipient { email: Email::parse(&email)?, lang: Lang::parse(&lang)? }))
+        .collect()
+}
+
+/// The editors of an organisation, to write to about it.
+pub async fn editor_recipients(db: &Db, organization_id: i64) -> sqlx::Result<Vec<Recipient>> {
+    let rows = sqlx::query_as(
+        "SELECT u.email, u.lang FROM organization_editors e JOIN users u ON u.id = e.user_id \
+         WHERE e.organization_id = $1 AND u.deleted_at IS NULL AND u.disabled_at IS NULL ORDER BY u.id",
+    )
+    .bind(organization_id)
+    .fetch_all(&db.pool)
+    .await?;
+    Ok(recipients(rows))
+}
 
 fn tables(_: Dialect) -> String {
     "CREATE TABLE organization_editors (
@@ -137,21 +162,22 @@ pub async fn editors(db: &Db, organization_id: i64) -> sqlx::Result<Vec<(String,
     .await
 }
 
-/// The addresses of the people who coordinate `network` (or, without one,
-/// every network the organisation belongs to), for mail about that member.
-pub async fn coordinator_addresses(
+/// The people who coordinate `network` (or, without one, every network the organisation belongs to), for
+/// mail about that member.
+pub async fn coordinator_recipients(
     db: &Db,
     network_id: Option<i64>,
     organization_id: i64,
-) -> sqlx::Result<Vec<String>> {
-    sqlx::query_scalar(
-        "SELECT DISTINCT u.email FROM users u JOIN organization_editors e ON e.user_id = u.id \
+) -> sqlx::Result<Vec<Recipient>> {
+    let rows = sqlx::query_as(
+        "SELECT DISTINCT u.email, u.lang FROM users u JOIN organization_editors e ON e.user_id = u.id \
          JOIN networks n ON n.coordinator_id = e.organization_id \
-         WHERE u.deleted_at IS NULL AND (n.id = $1 OR ($1 IS NULL AND n.id IN \
+         WHERE u.deleted_at IS NULL AND u.disabled_at IS NULL AND (n.id = $1 OR ($1 IS NULL AND n.id IN \
                (SELECT network_id FROM network_members WHERE organization_id = $2)))",
     )
     .bind(network_id)
     .bind(organization_id)
     .fetch_all(&db.pool)
-    .await
+    .await?;
+    Ok(recipients(rows))
 }

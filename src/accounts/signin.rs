@@ -140,6 +140,10 @@ pub async fn signin(
     let mut form = FormState::from(&data).without(&["password"]);
     let mut notice = None;
     match account {
+        Some(account) if matches && account.disabled => {
+            guesses.withdraw(db).await?;
+            notice = Some(lang.t("signin-disabled"));
+        }
         Some(account) if matches => {
             guesses.withdraw(db).await?;
             if account.confirmed {

@@ -51,7 +51,7 @@ pub async fn signup(
         }
     } else {
         let hash = hash_password(data.raw("password")).await?;
-        if let Some(user_id) = store::create_user(&db, &email, &hash, &name).await? {
+        if let Some(user_id) = store::create_user(&db, &email, &hash, &name, lang).await? {
             mail.send_link(MailedLink::ConfirmAddress, user_id, &email, lang).await?;
         }
     }

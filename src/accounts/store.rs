@@ -7,6 +7,7 @@ use sqlx::Row;
 use crate::platform::auth::{now_secs, secret_hash};
 use crate::platform::clock::now_rfc3339;
 use crate::platform::db::Db;
+use crate::platform::i18n::Lang;
 use crate::platform::mail::Email;
 
 /// What signing in checks of an account.
@@ -14,6 +15,8 @@ pub struct Credentials {
     pub user_id: i64,
     pub password_hash: String,
     pub confirmed: bool,
+    /// An administrator disabled the account: it cannot sign in.
+    pub disabled: bool,
 }
 
 /// The live account at an address (addresses are stored lowercase).
@@ -26,7 +29,9 @@ pub async fn user_id(db: &Db, email: &Email) -> sqlx::Result<Option<i64>> {
 
 pub async fn credentials(db: &Db, email: &str) -> sqlx::Result<Option<Credentials>> {
     let row =
-        sqlx::query("SELECT id, password_hash, email_confirmed_at FROM users WHERE email = $1 AND deleted_at IS NULL")
+        sqlx::query(
+            "SELECT id, password_hash, email_confirmed_at, disabled_at FROM users WHERE email = $1 AND deleted_at IS NULL",
+        )
             .bind(email)
             .fetch_optional(&db.pool)
             .await?;
@@ -35,21 +40,30 @@ pub async fn credentials(db: &Db, email: &str) -> sqlx::Result<Option<Credential
             user_id: row.try_get("id")?,
             password_hash: row.try_get("password_hash")?,
             confirmed: row.try_get::<Option<String>, _>("email_confirmed_at")?.is_some(),
+            disabled: row.try_get::<Option<String>, _>("disabled_at")?.is_some(),
         })
     })
     .transpose()
 }
 
 /// Creates an unconfirmed account; None when the address has one already.
-pub async fn create_user(db: &Db, email: &Email, password_hash: &str, name: &str) -> sqlx::Result<Option<i64>> {
+/// The account's language is the one it signs up in, until its owner chooses another.
+pub async fn create_user(
+    db: &Db,
+    email: &Email,
+    password_hash: &str,
+    name: &str,
+    lang: Lang,
+) -> sqlx::Result<Option<i64>> {
     sqlx::query_scalar(
-        "INSERT INTO users (email, password_hash, display_name, created_at) VALUES ($1, $2, $3, $4) \
+        "INSERT INTO users (email, password_hash, display_name, created_at, lang) VALUES ($1, $2, $3, $4, $5) \
          ON CONFLICT (email) DO NOTHING RETURNING id",
     )
     .bind(email.as_str())
     .bind(password_hash)
     .bind(name)
     .bind(now_rfc3339())
+    .bind(lang.code())
     .fetch_optional(&db.pool)
     .await
 }

@@ -191,21 +191,53 @@ pub async fn claim_form(
     render(&request_page(&state, lang, &uri, &slug, true, FormState::default(), false).await?)
 }
 
-/// Mails every editor of the coordinating organisations concerned.
+/// The names a request's mails give: the organisation's, and the network's for a request to join.
+struct RequestNames {
+    organization: LocalizedText,
+    network: Option<LocalizedText>,
+}
+
+impl RequestNames {
+    async fn load(db: &Db, network_id: Option<i64>, organization_id: i64) -> sqlx::Result<RequestNames> {
+        let organization: String = sqlx::query_scalar("SELECT name FROM organizations WHERE id = $1")
+            .bind(organization_id)
+            .fetch_one(&db.pool)
+            .await?;
+        let network: Option<String> = sqlx::query_scalar("SELECT name FROM networks WHERE id = $1")
+            .bind(network_id)
+            .fetch_optional(&db.pool)
+            .await?;
+        Ok(RequestNames {
+            organization: LocalizedText::from_json(&organization),
+            network: network.as_deref().map(LocalizedText::from_json),
+        })
+    }
+
+    /// The mail's arguments in `lang`: `organization`, and `request` saying what is asked.
+    fn args(&self, lang: Lang) -> Vec<(&'static str, fluent_templates::fluent_bundle::FluentValue<'static>)> {
+        let request = match &self.network {
+            Some(network) => lang.t_with("mail-request-join", &[("network", network.get(lang).to_string().into())]),
+            None => lang.t("mail-request-claim"),
+        };
+        vec![("organization", self.organization.get(lang).to_string().into()), ("request", request.into())]
+    }
+}
+
+/// Mails every editor of the coordinating organisations concerned, each in their own language.
 async fn tell_coordinators(
     state: &AppState,
+    requester: &SignedIn,
     network_id: Option<i64>,
     organization_id: i64,
-    lang: Lang,
 ) -> sqlx::Result<()> {
-    let addresses = crate::accounts::coordinator_addresses(&state.db, network_id, organization_id).await?;
-    let queue = format!("{}/requests?lang={}", state.public_url, lang.code());
-    for address in addresses.iter().filter_map(|a| Email::parse(a)) {
-        let mail = OutgoingMail::new(
-            address,
-            lang.t("mail-request-subject"),
-            lang.t_with("mail-request-body", &[("link", queue.clone().into())]),
-        );
+    let names = RequestNames::load(&state.db, network_id, organization_id).await?;
+    for recipient in crate::accounts::coordinator_recipients(&state.db, network_id, organization_id).await? {
+        let lang = recipient.lang;
+        let mut args = names.args(lang);
+        let subject = lang.t_with("mail-request-subject", &args);
+        args.push(("requester", requester.display_name.clone().into()));
+        args.push(("link", format!("{}/requests?lang={}", state.public_url, lang.code()).into()));
+        let mail = OutgoingMail::new(recipient.email, subject, lang.t_with("mail-request-body", &args));
         if let Err(error) = state.mailer.send(&mail).await {
             tracing::warn!(error = %error, "request notification not sent");
         }
@@ -275,7 +307,7 @@ async fn submit_request(
         .execute(&state.db.pool)
         .await
         ?;
-        tell_coordinators(state, network, organization_id, lang).await?;
+        tell_coordinators(state, user, network, organization_id).await?;
     }
     let page = request_page(state, lang, uri, slug, claim, FormState::default(), true).await?;
     Ok(render(&page)?.into_response())
@@ -452,24 +484,27 @@ pub async fn decide(
         Some(&details),
     )
     .await?;
-    let applicant: Option<String> = sqlx::query_scalar("SELECT email FROM users WHERE id = $1 AND deleted_at IS NULL")
-        .bind(requester)
-        .fetch_optional(&state.db.pool)
-        .await?;
-    if let Some(address) = applicant.as_deref().and_then(Email::parse) {
+    let applicant: Option<(String, String)> =
+        sqlx::query_as("SELECT email, lang FROM users WHERE id = $1 AND deleted_at IS NULL")
+            .bind(requester)
+            .fetch_optional(&state.db.pool)
+            .await?;
+    if let Some((address, applicant_lang)) = applicant
+        && let Some(address) = Email::parse(&address)
+    {
+        let lang = Lang::parse(&applicant_lang).unwrap_or(lang);
+        let network_id = row.try_get::<Option<i64>, _>("network_id")?.filter(|_| kind == "join");
+        let names = RequestNames::load(&state.db, network_id, organization_id).await?;
         let slug: String = sqlx::query_scalar("SELECT slug FROM organizations WHERE id = $1")
             .bind(organization_id)
             .fetch_one(&state.db.pool)
             .await?;
-        let link = format!("{}/organizations/{slug}?lang={}", state.public_url, lang.code());
-        let (subject, body) = if approve {
-            (lang.t("mail-approved-subject"), lang.t_with("mail-approved-body", &[("link", link.into())]))
-        } else {
-            (
-                lang.t("mail-declined-subject"),
-                lang.t_with("mail-declined-body", &[("link", link.into()), ("reason", reason.clone().into())]),
-            )
-        };
+        let mut args = names.args(lang);
+        args.push(("link", format!("{}/organizations/{slug}?lang={}", state.public_url, lang.code()).into()));
+        args.push(("reason", reason.clone().into()));
+        let outcome = if approve { "approved" } else { "declined" };
+        let subject = lang.t_with(&format!("mail-{outcome}-subject"), &args);
+        let body = lang.t_with(&format!("mail-{outcome}-body"), &args);
         if let Err(error) = state.mailer.send(&OutgoingMail::new(address, subject, body)).await {
             tracing::warn!(error = %error, "decision mail not sent");
         }

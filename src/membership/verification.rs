@@ -11,8 +11,8 @@ use sqlx::Row;
 use crate::accounts::{Right, Rights};
 use crate::platform::auth::RequireUser;
 use crate::platform::db::{Db, Dialect};
-use crate::platform::i18n::{Lang, LocalizedText};
-use crate::platform::mail::{Email, Mailer, OutgoingMail};
+use crate::platform::i18n::LocalizedText;
+use crate::platform::mail::{Mailer, OutgoingMail};
 use crate::platform::migrate::Migration;
 use crate::platform::web::{AppError, Found, SlugPath};
 
@@ -74,9 +74,8 @@ pub async fn remind(state: &Reminders) -> anyhow::Result<usize> {
         let id: i64 = organization.try_get("id")?;
         let name = LocalizedText::from_json(&organization.try_get::<String, _>("name")?);
         let link = format!("{}/organizations/{}", state.public_url, organization.try_get::<String, _>("slug")?);
-        let coordinators = crate::accounts::coordinator_addresses(&state.db, None, id).await?;
-        for address in coordinators.iter().filter_map(|a| Email::parse(a)) {
-            let lang = Lang::En;
+        for recipient in crate::accounts::coordinator_recipients(&state.db, None, id).await? {
+            let (address, lang) = (recipient.email, recipient.lang);
             let body = lang.t_with(
                 "mail-reverify-body",
                 &[("organization", name.get(lang).to_string().into()), ("link", link.clone().into())],

@@ -17,7 +17,7 @@ use crate::platform::auth::{RequireUser, SignedIn};
 use crate::platform::db::Db;
 use crate::platform::forms::{Choice, FormData, FormState};
 use crate::platform::i18n::{Lang, LocalizedText};
-use crate::platform::values::Slug;
+use crate::platform::values::{CountryCode, Slug};
 use crate::platform::web::{AppError, Chrome, Found, SlugPath, render};
 
 /// Puts a text's languages into the fields `{prefix}_en`, `{prefix}_ru`, `{prefix}_az`.
@@ -35,6 +35,41 @@ pub struct NetworkRecord {
     founded_on: Option<String>,
     /// The coordinating organisation's slug.
     coordinator: Option<String>,
+    /// Codes of the countries the network covers.
+    #[serde(default)]
+    countries: Vec<String>,
+}
+
+/// The countries a network form offers: every country, named in `lang` and sorted by that name, each with
+/// whether the form has it ticked (checkboxes `country:XX`); the list starts open when some are.
+pub struct CountryPicker {
+    pub choices: Vec<(Choice, bool)>,
+    pub open: bool,
+}
+
+pub fn country_choices(lang: Lang, form: &FormState) -> CountryPicker {
+    let mut choices: Vec<(Choice, bool)> = CountryCode::all()
+        .map(|code| {
+            let ticked = !form.value(&format!("country:{code}")).is_empty();
+            (Choice { value: code.to_string(), label: code.name(lang).to_string() }, ticked)
+        })
+        .collect();
+    choices.sort_by(|a, b| a.0.label.cmp(&b.0.label));
+    let open = choices.iter().any(|(_, ticked)| *ticked);
+    CountryPicker { choices, open }
+}
+
+/// The country codes ticked on a form, in code order; unknown codes are left out.
+fn countries_picked(data: &FormData) -> Vec<String> {
+    let mut codes: Vec<String> = data
+        .0
+        .keys()
+        .filter_map(|k| k.strip_prefix("country:"))
+        .filter_map(CountryCode::parse)
+        .map(|c| c.to_string())
+        .collect();
+    codes.dedup();
+    codes
 }
 
 impl NetworkRecord {
@@ -45,13 +80,44 @@ impl NetworkRecord {
         text_fields(&mut fields, "description", self.description.as_ref());
         fields.insert("founded_on".into(), self.founded_on.clone().unwrap_or_default());
         fields.insert("coordinator".into(), self.coordinator.clone().unwrap_or_default());
+        for code in &self.countries {
+            fields.insert(format!("country:{code}"), "1".into());
+        }
         fields
+    }
+
+    pub fn name(&self) -> &LocalizedText {
+        &self.name
+    }
+
+    pub fn description(&self) -> Option<&LocalizedText> {
+        self.description.as_ref()
+    }
+
+    pub fn founded_on(&self) -> Option<&str> {
+        self.founded_on.as_deref()
+    }
+
+    pub fn countries_json(&self) -> String {
+        serde_json::Value::from(self.countries.clone()).to_string()
+    }
+
+    /// A new network's names, description, founding day and countries as the launch form gives them (its
+    /// coordinator is chosen apart); None when a field is wrong.
+    pub fn read_launch(data: &FormData, form: &mut FormState, lang: Lang) -> Option<NetworkRecord> {
+        let (name, description, founded_on) = read_texts(data, form, lang);
+        form.is_valid().then(|| NetworkRecord {
+            name,
+            description,
+            founded_on,
+            coordinator: None,
+            countries: countries_picked(data),
+        })
     }
 }
 
-/// A network as the edit form's fields give it (the API's changes come as those fields too); None, with the
-/// message beside each bad field, when one is.
-pub fn read_network(data: &FormData, form: &mut FormState, members: &[Choice], lang: Lang) -> Option<NetworkRecord> {
+/// The names, description and founding day every network form has, with the message beside each bad field.
+fn read_texts(data: &FormData, form: &mut FormState, lang: Lang) -> (LocalizedText, Option<LocalizedText>, Option<String>) {
     let name = data.localized("name", 300, form, lang);
     if name.is_empty() {
         form.fail("name_en", lang.t("edit-name-required"));
@@ -63,22 +129,30 @@ pub fn read_network(data: &FormData, form: &mut FormState, members: &[Choice], l
     {
         form.fail("founded_on", lang.t("edit-date-invalid"));
     }
+    (name, (!description.is_empty()).then_some(description), founded_on)
+}
+
+/// A network as the edit form's fields give it (the API's changes come as those fields too); None, with the
+/// message beside each bad field, when one is.
+pub fn read_network(data: &FormData, form: &mut FormState, members: &[Choice], lang: Lang) -> Option<NetworkRecord> {
+    let (name, description, founded_on) = read_texts(data, form, lang);
     let coordinator = data.get("coordinator");
     if !members.iter().any(|m| m.value == coordinator) {
         form.fail("coordinator", lang.t("edit-choose"));
     }
     form.is_valid().then(|| NetworkRecord {
         name,
-        description: (!description.is_empty()).then_some(description),
+        description,
         founded_on,
         coordinator: Some(coordinator),
+        countries: countries_picked(data),
     })
 }
 
 pub async fn load_network(db: &Db, slug: &Slug) -> sqlx::Result<Option<(i64, i64, NetworkRecord)>> {
     let Some(row) = sqlx::query(
         "SELECT n.id AS id, n.version AS version, n.name AS name, n.description AS description, \
-                n.founded_on AS founded_on, o.slug AS coordinator \
+                n.founded_on AS founded_on, n.countries AS countries, o.slug AS coordinator \
          FROM networks n LEFT JOIN organizations o ON o.id = n.coordinator_id WHERE n.slug = $1",
     )
     .bind(slug.as_str())
@@ -92,6 +166,10 @@ pub async fn load_network(db: &Db, slug: &Slug) -> sqlx::Result<Option<(i64, i64
         description: LocalizedText::from_json_opt(row.try_get::<Option<String>, _>("description")?.as_deref()),
         founded_on: row.try_get("founded_on")?,
         coordinator: row.try_get("coordinator")?,
+        countries: super::queries::countries_from_json(&row.try_get::<String, _>("countries")?)
+            .iter()
+            .map(|c| c.to_string())
+            .collect(),
     };
     Ok(Some((row.try_get("id")?, row.try_get("version")?, record)))
 }
@@ -119,6 +197,7 @@ struct NetworkEditPage {
     version: i64,
     form: FormState,
     members: Vec<Choice>,
+    countries: CountryPicker,
     conflict: bool,
 }
 
@@ -143,6 +222,7 @@ pub async fn edit_network_form(
     require_coordinator(&db, &user, id).await?;
     let form = FormState { values: record.to_fields(), ..FormState::default() };
     let page = NetworkEditPage {
+        countries: country_choices(lang, &form),
         chrome: Chrome::new(
             lang,
             lang.t_with("edit-title", &[("name", record.name.get(lang).to_string().into())]),
@@ -172,6 +252,7 @@ pub async fn edit_network(
     let after = read_network(&data, &mut form, &members, lang);
     let typed_version: i64 = data.get("version").parse().unwrap_or(-1);
     let page = |form: FormState, conflict: bool| NetworkEditPage {
+        countries: country_choices(lang, &form),
         chrome: Chrome::new(
             lang,
             lang.t_with("edit-title", &[("name", before.name.get(lang).to_string().into())]),
@@ -313,7 +394,8 @@ pub struct MemberRole {
 struct FocalPointEditPage {
     chrome: Chrome,
     slug: String,
-    number: i64,
+    /// Where the form posts: the focal point's edit address, or the address that adds one.
+    action: String,
     version: i64,
     form: FormState,
     themes: Vec<Choice>,
@@ -351,6 +433,9 @@ pub async fn focal_point_rights(
     Err(AppError::Forbidden)
 }
 
+/// The number a focal point's page is shown with before the focal point exists.
+const NEW_FOCAL_POINT: i64 = 0;
+
 #[allow(clippy::too_many_arguments)]
 async fn focal_point_page(
     db: &Db,
@@ -384,14 +469,18 @@ async fn focal_point_page(
             name: c.label,
         })
         .collect();
-    Ok(FocalPointEditPage {
-        chrome: Chrome::new(
-            lang,
+    let (title, action) = if number == NEW_FOCAL_POINT {
+        (lang.t("focal-point-add-title"), format!("/networks/{slug}/focal-points/new"))
+    } else {
+        (
             lang.t_with("edit-title", &[("name", record.title.get(lang).to_string().into())]),
-            uri,
-        ),
+            format!("/networks/{slug}/focal-points/{number}/edit"),
+        )
+    };
+    Ok(FocalPointEditPage {
+        chrome: Chrome::new(lang, title, uri),
         slug: slug.to_string(),
-        number,
+        action,
         version,
         form,
         themes: theme_choices(db, lang).await?,
@@ -450,6 +539,126 @@ pub async fn edit_focal_point(
     Ok(Redirect::to(&format!("/networks/{slug}#focal-points")).into_response())
 }
 
+/// The form that adds a focal point to a network (its coordinators only).
+pub async fn new_focal_point_form(
+    State(db): State<Db>,
+    lang: Lang,
+    uri: Uri,
+    RequireUser(user): RequireUser,
+    SlugPath(slug): SlugPath,
+) -> Result<Html<String>, AppError> {
+    let (network_id, _, _) = load_network(&db, &slug).await.found()?;
+    require_coordinator(&db, &user, network_id).await?;
+    let record = FocalPointRecord {
+        title: LocalizedText::default(),
+        theme: String::new(),
+        goals_label: None,
+        leads: Vec::new(),
+        collaborators: Vec::new(),
+    };
+    let form = FormState { values: record.to_fields(), ..FormState::default() };
+    let page =
+        focal_point_page(&db, lang, &uri, &slug, network_id, NEW_FOCAL_POINT, 0, &record, form, true, false).await?;
+    render(&page)
+}
+
+/// Adds a focal point at the end of the network's list.
+pub async fn new_focal_point(
+    State(db): State<Db>,
+    lang: Lang,
+    uri: Uri,
+    RequireUser(user): RequireUser,
+    SlugPath(slug): SlugPath,
+    data: FormData,
+) -> Result<Response, AppError> {
+    let (network_id, _, _) = load_network(&db, &slug).await.found()?;
+    require_coordinator(&db, &user, network_id).await?;
+    let mut form = FormState::from(&data);
+    let members: BTreeSet<String> = member_choices(&db, network_id, lang).await?.into_iter().map(|c| c.value).collect();
+    let themes = theme_choices(&db, lang).await?;
+    let after = read_focal_point(&data, &mut form, &members, &themes, lang);
+    if !form.is_valid() {
+        let page =
+            focal_point_page(&db, lang, &uri, &slug, network_id, NEW_FOCAL_POINT, 0, &after, form, true, false).await?;
+        return Ok((StatusCode::BAD_REQUEST, render(&page)?).into_response());
+    }
+    let fp_id: i64 = sqlx::query_scalar(
+        "INSERT INTO focal_points (network_id, number, position, title, theme_id, goals_label)          SELECT $1, COALESCE((SELECT MAX(number) FROM focal_points WHERE network_id = $1), 0) + 1,                 COALESCE((SELECT MAX(position) FROM focal_points WHERE network_id = $1), 0) + 1,                 $2, id, $3 FROM themes WHERE slug = $4 RETURNING id",
+    )
+    .bind(network_id)
+    .bind(after.title.to_json())
+    .bind(&after.goals_label)
+    .bind(&after.theme)
+    .fetch_one(&db.pool)
+    .await?;
+    let empty = FocalPointRecord { leads: Vec::new(), collaborators: Vec::new(), ..after.clone() };
+    save_focal_point(&db, fp_id, 1, &empty, &after, user.user_id, "focal-point.add").await?;
+    Ok(Redirect::to(&format!("/networks/{slug}#focal-points")).into_response())
+}
+
+/// Retires a focal point (it leaves the network's page, its history stays), or moves it up or down the list.
+pub async fn focal_point_action(
+    State(db): State<Db>,
+    RequireUser(user): RequireUser,
+    Path((raw_slug, number, action)): Path<(String, i64, String)>,
+) -> Result<Response, AppError> {
+    let slug = Slug::parse(&raw_slug).ok_or(AppError::NotFound)?;
+    let (network_id, _, _) = load_network(&db, &slug).await.found()?;
+    require_coordinator(&db, &user, network_id).await?;
+    let (fp_id, _, record) = load_focal_point(&db, network_id, number).await.found()?;
+    let listed: Vec<(i64, i64)> = sqlx::query_as(
+        "SELECT id, position FROM focal_points WHERE network_id = $1 AND retired_at IS NULL ORDER BY position, number",
+    )
+    .bind(network_id)
+    .fetch_all(&db.pool)
+    .await?;
+    let here = listed.iter().position(|(id, _)| *id == fp_id).ok_or(AppError::NotFound)?;
+    let neighbour = match action.as_str() {
+        "retire" => None,
+        "up" => Some(here.checked_sub(1)),
+        "down" => Some(Some(here + 1).filter(|n| *n < listed.len())),
+        _ => return Err(AppError::NotFound),
+    };
+    let mut tx = db.pool.begin().await?;
+    match neighbour {
+        None => {
+            sqlx::query("UPDATE focal_points SET retired_at = $1, version = version + 1 WHERE id = $2")
+                .bind(crate::platform::clock::now_rfc3339())
+                .bind(fp_id)
+                .execute(&mut *tx)
+                .await?;
+        }
+        Some(None) => {}
+        Some(Some(other)) => {
+            // Positions may repeat in older data: the list's order becomes the positions, with the two swapped.
+            let mut order: Vec<i64> = listed.iter().map(|(id, _)| *id).collect();
+            order.swap(here, other);
+            for (position, id) in order.iter().enumerate() {
+                sqlx::query("UPDATE focal_points SET position = $1 WHERE id = $2")
+                    .bind(position as i64 + 1)
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+        }
+    }
+    tx.commit().await?;
+    if action == "retire" {
+        let before = serde_json::to_value(&record).map_err(anyhow::Error::from)?;
+        crate::platform::audit::record(
+            &db,
+            Some(user.user_id),
+            "focal-point.retire",
+            "focal_point",
+            Some(fp_id),
+            Some(&before),
+            None,
+        )
+        .await?;
+    }
+    Ok(Redirect::to(&format!("/networks/{slug}#focal-points")).into_response())
+}
+
 /// Writes a network if it is still at `version`, and records the change.
 pub async fn save_network(
     db: &Db,
@@ -461,7 +670,7 @@ pub async fn save_network(
 ) -> anyhow::Result<bool> {
     let updated = sqlx::query(
         "UPDATE networks SET name = $1, description = $2, founded_on = $3, \
-         coordinator_id = (SELECT id FROM organizations WHERE slug = $4), version = version + 1 \
+         coordinator_id = (SELECT id FROM organizations WHERE slug = $4), countries = $7, version = version + 1 \
          WHERE id = $5 AND version = $6",
     )
     .bind(after.name.to_json())
@@ -470,6 +679,7 @@ pub async fn save_network(
     .bind(&after.coordinator)
     .bind(id)
     .bind(version)
+    .bind(after.countries_json())
     .execute(&db.pool)
     .await?;
     if updated.rows_affected() == 0 {

@@ -33,6 +33,51 @@ impl Level {
             Level::National => "national",
         }
     }
+
+    pub const ALL: [Level; 3] = [Level::Global, Level::Regional, Level::National];
+
+    /// Whether a network of this level may be launched under a parent of level `parent` (None: at the top).
+    pub fn fits_under(self, parent: Option<Level>) -> bool {
+        match (parent, self) {
+            (None, Level::Global) => true,
+            (Some(Level::Global), Level::Regional | Level::National) => true,
+            (Some(Level::Regional), Level::National) => true,
+            _ => false,
+        }
+    }
+}
+
+/// Where a network is in its life: proposed and being prepared, running, or
+/// retired (kept with its history, but out of the tree).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NetworkState {
+    Planned,
+    Active,
+    Retired,
+}
+
+impl NetworkState {
+    pub fn parse(code: &str) -> Option<NetworkState> {
+        match code {
+            "planned" => Some(NetworkState::Planned),
+            "active" => Some(NetworkState::Active),
+            "retired" => Some(NetworkState::Retired),
+            _ => None,
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            NetworkState::Planned => "planned",
+            NetworkState::Active => "active",
+            NetworkState::Retired => "retired",
+        }
+    }
+}
+
+/// The countries a network covers, as stored (a JSON list of codes).
+pub fn countries_from_json(json: &str) -> Vec<CountryCode> {
+    serde_json::from_str::<Vec<String>>(json).unwrap_or_default().iter().filter_map(|c| CountryCode::parse(c)).collect()
 }
 
 /// An organisation as a network page lists it.
@@ -66,6 +111,8 @@ pub struct NetworkSummary {
     pub name: LocalizedText,
     pub coordinator: Option<Member>,
     pub member_count: i64,
+    pub state: NetworkState,
+    pub countries: Vec<CountryCode>,
     /// Steps below the top of the tree, once placed in it by [`all`].
     pub depth: usize,
 }
@@ -100,7 +147,7 @@ fn member(row: &AnyRow, prefix: &str) -> sqlx::Result<Member> {
 }
 
 const SUMMARY_SELECT: &str = "SELECT n.id AS id, n.slug AS slug, n.level AS level, n.parent_id AS parent_id, \
-    n.name AS name, o.slug AS c_slug, o.name AS c_name, o.country AS c_country, o.kind AS c_kind, \
+    n.name AS name, n.state AS state, n.countries AS countries, o.slug AS c_slug, o.name AS c_name, o.country AS c_country, o.kind AS c_kind, \
     o.consultative_status AS c_status, \
     (SELECT COUNT(*) FROM network_members m WHERE m.network_id = n.id) AS member_count \
     FROM networks n LEFT JOIN organizations o ON o.id = n.coordinator_id";
@@ -115,13 +162,17 @@ fn summary(row: &AnyRow) -> sqlx::Result<NetworkSummary> {
         name: LocalizedText::from_json(&row.try_get::<String, _>("name")?),
         coordinator: if has_coordinator { Some(member(row, "c_")?) } else { None },
         member_count: row.try_get("member_count")?,
+        state: NetworkState::parse(&row.try_get::<String, _>("state")?).unwrap_or(NetworkState::Active),
+        countries: countries_from_json(&row.try_get::<String, _>("countries")?),
         depth: 0,
     })
 }
 
-/// Every network, parents before children.
+/// Every network not retired, parents before children.
 pub async fn all(db: &Db) -> sqlx::Result<Vec<NetworkSummary>> {
-    let rows = sqlx::query(sqlx::AssertSqlSafe(format!("{SUMMARY_SELECT} ORDER BY n.id"))).fetch_all(&db.pool).await?;
+    let rows = sqlx::query(sqlx::AssertSqlSafe(format!("{SUMMARY_SELECT} WHERE n.state <> 'retired' ORDER BY n.id")))
+        .fetch_all(&db.pool)
+        .await?;
     let networks: Vec<NetworkSummary> = rows.iter().map(summary).collect::<sqlx::Result<_>>()?;
     let mut ordered = Vec::with_capacity(networks.len());
     fn place(parent: Option<i64>, depth: usize, networks: &[NetworkSummary], ordered: &mut Vec<NetworkSummary>) {
@@ -167,7 +218,7 @@ pub async fn by_slug(db: &Db, slug: &Slug) -> sqlx::Result<Option<Network>> {
         }
         None => None,
     };
-    let children = sqlx::query(sqlx::AssertSqlSafe(format!("{SUMMARY_SELECT} WHERE n.parent_id = $1 ORDER BY n.id")))
+    let children = sqlx::query(sqlx::AssertSqlSafe(format!("{SUMMARY_SELECT} WHERE n.parent_id = $1 AND n.state <> 'retired' ORDER BY n.id")))
         .bind(id)
         .fetch_all(&db.pool)
         .await?
@@ -182,7 +233,7 @@ pub async fn by_slug(db: &Db, slug: &Slug) -> sqlx::Result<Option<Network>> {
          FROM focal_points fp JOIN themes t ON t.id = fp.theme_id \
          LEFT JOIN focal_point_organizations fpo ON fpo.focal_point_id = fp.id \
          LEFT JOIN organizations o ON o.id = fpo.organization_id \
-         WHERE fp.network_id = $1 ORDER BY fp.number, fpo.position",
+         WHERE fp.network_id = $1 AND fp.retired_at IS NULL ORDER BY fp.position, fp.number, fpo.position",
     )
     .bind(id)
     .fetch_all(&db.pool)

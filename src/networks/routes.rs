@@ -36,6 +36,14 @@ struct NetworkPage {
     coordinator: bool,
     /// The focal points (by number) whose lead organisation the reader edits.
     led: Vec<i64>,
+    /// Whether the reader may retire the network or bring it back.
+    may_retire: bool,
+    /// The members the reader speaks for, which may leave the network.
+    leavable: Vec<String>,
+    /// The coordinating organisation's slug: it cannot be removed.
+    coordinator_slug: String,
+    /// The countries the network covers, named in the reader's language.
+    covered: Vec<String>,
 }
 
 #[derive(Template)]
@@ -44,6 +52,7 @@ struct NetworksPage {
     chrome: Chrome,
     lang: Lang,
     networks: Vec<NetworkSummary>,
+    may_launch: bool,
 }
 
 pub fn level_label(level: impl std::borrow::Borrow<Level>, lang: impl std::borrow::Borrow<Lang>) -> String {
@@ -71,16 +80,23 @@ pub async fn network_page(
     MaybeUser(user): MaybeUser,
 ) -> Result<Html<String>, AppError> {
     let network = queries::by_slug(&db, &slug).await.found()?;
-    let (coordinator, led): (bool, Vec<i64>) = match &user {
-        Some(user) => {
-            let rights = Rights::of(&db, user);
-            (
-                rights.may(Right::CoordinateNetwork(network.summary.id)).await?,
-                rights.led_focal_points(network.summary.id).await?.into_iter().map(|(number, _)| number).collect(),
-            )
-        }
-        None => (false, Vec::new()),
-    };
+    let (mut coordinator, mut led, mut may_retire, mut leavable) = (false, Vec::new(), false, Vec::new());
+    if let Some(user) = &user {
+        let rights = Rights::of(&db, user);
+        coordinator = rights.may(Right::CoordinateNetwork(network.summary.id)).await?;
+        led = rights.led_focal_points(network.summary.id).await?.into_iter().map(|(number, _)| number).collect();
+        may_retire = super::launch::may_retire(&db, &rights, &slug).await?;
+        let coordinator_slug = network.summary.coordinator.as_ref().map(|c| c.slug.as_str());
+        leavable = rights
+            .edited_organizations()
+            .await?
+            .into_iter()
+            .map(|o| o.slug)
+            .filter(|o| Some(o.as_str()) != coordinator_slug && network.members.iter().any(|m| &m.slug == o))
+            .collect();
+    }
+    let covered = network.summary.countries.iter().map(|c| c.name(lang).to_string()).collect();
+    let coordinator_slug = network.summary.coordinator.as_ref().map(|c| c.slug.clone()).unwrap_or_default();
     let slug = network.summary.slug.clone();
     let mut countries: BTreeMap<String, (i64, String)> = BTreeMap::new();
     for member in &network.members {
@@ -119,13 +135,26 @@ pub async fn network_page(
         with_status,
         coordinator,
         led,
+        may_retire,
+        leavable,
+        coordinator_slug,
+        covered,
         network,
     };
     render(&page)
 }
 
-pub async fn networks_page(State(db): State<Db>, lang: Lang, uri: Uri) -> Result<Html<String>, AppError> {
+pub async fn networks_page(
+    State(db): State<Db>,
+    lang: Lang,
+    uri: Uri,
+    MaybeUser(user): MaybeUser,
+) -> Result<Html<String>, AppError> {
     let networks = queries::all(&db).await?;
-    let page = NetworksPage { chrome: Chrome::new(lang, lang.t("networks-title"), &uri), lang, networks };
+    let may_launch = match &user {
+        Some(user) => super::launch::may_launch(&db, &Rights::of(&db, user)).await?,
+        None => false,
+    };
+    let page = NetworksPage { chrome: Chrome::new(lang, lang.t("networks-title"), &uri), lang, networks, may_launch };
     render(&page)
 }

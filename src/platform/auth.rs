@@ -21,6 +21,7 @@ pub const MIGRATIONS: &[Migration] = &[
     Migration { version: 51, name: "append-only audit log", sql: append_only_audit },
     Migration { version: 52, name: "API tokens", sql: api_tokens },
     Migration { version: 54, name: "turns taken at most once a period", sql: turns },
+    Migration { version: 55, name: "each person's language, disabled accounts", sql: language_and_disabling },
 ];
 
 fn turns(_: Dialect) -> String {
@@ -69,7 +70,7 @@ where
             "SELECT t.id AS token_id, t.can_write AS can_write, u.id AS id, u.email AS email, \
                     u.display_name AS display_name, u.is_admin AS is_admin \
              FROM api_tokens t JOIN users u ON u.id = t.user_id \
-             WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND u.deleted_at IS NULL",
+             WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND u.deleted_at IS NULL AND u.disabled_at IS NULL",
         )
         .bind(secret_hash(secret))
         .fetch_optional(&db.pool)
@@ -226,7 +227,7 @@ pub async fn session_user(db: &Db, policy: &SessionPolicy, headers: &HeaderMap) 
         "SELECT u.id AS id, u.email AS email, u.display_name AS display_name, u.is_admin AS is_admin, \
                 s.created_at AS created_at, s.last_seen_at AS last_seen_at \
          FROM sessions s JOIN users u ON u.id = s.user_id \
-         WHERE s.id_hash = $1 AND u.deleted_at IS NULL",
+         WHERE s.id_hash = $1 AND u.deleted_at IS NULL AND u.disabled_at IS NULL",
     )
     .bind(&hash)
     .fetch_optional(&db.pool)
@@ -464,4 +465,13 @@ mod tests {
         assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax") && cookie.contains("Secure"));
         assert!(!session_cookie("s", &SessionPolicy::default()).contains("Secure"));
     }
+}
+
+/// Mail goes to each person in the language they chose (at first the one they signed up in); an administrator
+/// may disable an account, whose sessions and tokens then stop working until it is enabled again.
+fn language_and_disabling(_: Dialect) -> String {
+    "ALTER TABLE users ADD COLUMN lang TEXT NOT NULL DEFAULT 'en'
+    -- statement
+    ALTER TABLE users ADD COLUMN disabled_at TEXT"
+        .to_string()
 }

@@ -106,6 +106,13 @@ impl CountryCode {
         std::str::from_utf8(&self.0).unwrap_or("??")
     }
 
+    /// Every country, in code order.
+    pub fn all() -> impl Iterator<Item = CountryCode> {
+        let mut codes: Vec<[u8; 2]> = COUNTRY_NAMES.keys().copied().collect();
+        codes.sort();
+        codes.into_iter().map(CountryCode)
+    }
+
     pub fn name(&self, lang: impl std::borrow::Borrow<Lang>) -> &'static str {
         let lang = *lang.borrow();
         let Some(names) = COUNTRY_NAMES.get(&self.0) else {

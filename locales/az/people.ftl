@@ -1,0 +1,1 @@
+signin-disabled = Administrator bu hesabı söndürüb. Yenidən açılması üçün portalın administratorlarına yazın.

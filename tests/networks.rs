@@ -1,0 +1,202 @@
+//! Running networks through HTTP on SQLite and PostgreSQL: launching one under
+//! its parent, retiring it, focal points added, moved and retired, members
+//! removed or leaving, each with the rights it needs and nobody else's.
+
+mod support;
+
+use std::time::Duration;
+
+use support::smtp::SmtpSink;
+use support::{Browser, Server, TestDatabase, backends, sign_in_admin, sign_up};
+
+/// Signs up `email` and makes them an editor of `organization` through a claim the administrator approves.
+async fn editor_of(server: &Server, sink: &SmtpSink, admin: &Browser, email: &str, organization: &str) -> Browser {
+    let person = sign_up(server, sink, email).await;
+    let (status, page, _) =
+        person.post_page(&format!("/organizations/{organization}/claim?lang=en"), &[("message", "Chair")]).await;
+    assert_eq!(status, 200, "{page}");
+    let (_, queue) = admin.page("/requests?lang=en").await;
+    let id = queue
+        .split("action=\"/requests/")
+        .skip(1)
+        .map(|s| s.split('/').next().unwrap().to_string())
+        .next()
+        .expect("the claim is queued");
+    let (status, _, _) = admin.post_page(&format!("/requests/{id}/approve"), &[]).await;
+    assert_eq!(status, 303);
+    person
+}
+
+fn launch_fields<'a>(parent: &'a str, level: &'a str, name: &'a str) -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("parent", parent),
+        ("level", level),
+        ("state", "planned"),
+        ("name_en", name),
+        ("name_ru", "UN-NGO-IRENE/Турция"),
+        ("name_az", "UN-NGO-IRENE/Türkiyə"),
+        ("description_en", "Proposed at the closing session in Baku, to be launched in Istanbul."),
+        ("country:TR", "1"),
+        ("coordinator", "istanbul-international-brotherhood-solidarity-association"),
+    ]
+}
+
+#[tokio::test]
+async fn a_regional_coordinator_launches_a_national_network_and_an_administrator_retires_it() {
+    let sink = SmtpSink::start();
+    for backend in backends() {
+        let database = TestDatabase::new(&backend).await;
+        let server = Server::demo_with_mail(&database, &sink.url).await;
+        let admin = sign_in_admin(&server, &database).await;
+        let caspian = editor_of(&server, &sink, &admin, "leyla@fay.example", "fay").await;
+        let national = editor_of(&server, &sink, &admin, "fuad@nayora.example", "nayora").await;
+        let stranger = sign_up(&server, &sink, "stranger@elsewhere.example").await;
+
+        let (status, form) = caspian.page("/networks/new?parent=un-ngo-irene-caspian&lang=en").await;
+        assert_eq!(status, 200, "{form}");
+        assert!(form.contains("Launch a network") && form.contains("UN-NGO-IRENE/Caspian Region"));
+        assert!(!form.contains("top of the tree"), "only administrators launch at the top");
+        assert_eq!(stranger.get("/networks/new").await.status(), 403);
+        assert_eq!(national.get("/networks/new").await.status(), 403, "a national network has nothing under it");
+        let fields = launch_fields("un-ngo-irene-caspian", "national", "UN-NGO-IRENE/Turkey");
+        assert_eq!(national.post("/networks/new", &fields).await.status(), 403, "not their parent network");
+
+        // Mistakes come back with what was typed and the message beside the field.
+        let mut wrong = launch_fields("un-ngo-irene-caspian", "global", "UN-NGO-IRENE/Turkey");
+        wrong.retain(|(name, _)| *name != "coordinator");
+        wrong.push(("coordinator", "no-such-organisation"));
+        let (status, page, _) = caspian.post_page("/networks/new?lang=en", &wrong).await;
+        assert_eq!(status, 400, "{page}");
+        assert!(page.contains("This level does not fit under the chosen parent"));
+        assert!(page.contains("No organisation in the directory has this address"));
+        assert!(page.contains("value=\"UN-NGO-IRENE/Turkey\"") && page.contains("no-such-organisation"));
+
+        let (status, _, location) = caspian.post_page("/networks/new", &fields).await;
+        assert_eq!((status, location.as_deref()), (303, Some("/networks/un-ngo-irene-turkey")));
+        let (_, page) = server.text("/networks/un-ngo-irene-turkey?lang=ru").await;
+        assert!(page.contains("UN-NGO-IRENE/Турция") && page.contains("Эта сеть планируется"), "{page}");
+        assert!(page.contains("Турция") || page.contains("Турции"), "the country covered, in Russian");
+        let (_, tree) = server.text("/networks?lang=en").await;
+        let caspian_at = tree.find("UN-NGO-IRENE/Caspian Region").unwrap();
+        let turkey_at = tree.find("UN-NGO-IRENE/Turkey").expect("in the tree");
+        assert!(turkey_at > caspian_at && tree[turkey_at - 200..turkey_at].contains("depth-2"), "under the Caspian");
+        let (status, detail) = server.json("/api/v1/networks/un-ngo-irene-turkey").await;
+        assert_eq!(status, 200);
+        assert_eq!(detail["parent"], "un-ngo-irene-caspian");
+        assert_eq!(detail["level"], "national");
+        assert_eq!(detail["member_count"], 1, "its coordinator is its first member");
+        let (_, list) = server.json("/api/v1/networks").await;
+        assert!(list.as_array().unwrap().iter().any(|n| n["slug"] == "un-ngo-irene-turkey"));
+        let mut again = fields.clone();
+        again.push(("slug", "un-ngo-irene-turkey"));
+        let (status, page, _) = caspian.post_page("/networks/new?lang=en", &again).await;
+        assert!(status == 400 && page.contains("Another network has this address"), "the address is taken now");
+
+        // Retiring: not the network's own coordinator's to do, nor a stranger's.
+        assert_eq!(stranger.post("/networks/un-ngo-irene-turkey/state/retire", &[]).await.status(), 403);
+        assert_eq!(national.post("/networks/un-ngo-irene-caspian/state/retire", &[]).await.status(), 403);
+        assert_eq!(admin.post("/networks/un-ngo-irene-turkey/state/retire", &[]).await.status(), 303);
+        let (_, tree) = server.text("/networks?lang=en").await;
+        assert!(!tree.contains("UN-NGO-IRENE/Turkey"), "retired networks leave the tree");
+        let (status, page) = server.text("/networks/un-ngo-irene-turkey?lang=en").await;
+        assert!(status == 200 && page.contains("This network is retired"));
+        let (_, history) = admin.page("/networks/un-ngo-irene-turkey/history?lang=en").await;
+        assert!(history.contains("network.launch") || history.contains("launch"), "{history}");
+        assert_eq!(caspian.post("/networks/un-ngo-irene-turkey/state/reinstate", &[]).await.status(), 303);
+        let (_, tree) = server.text("/networks?lang=en").await;
+        assert!(tree.contains("UN-NGO-IRENE/Turkey"));
+    }
+}
+
+#[tokio::test]
+async fn coordinators_add_move_and_retire_focal_points_and_remove_members() {
+    let sink = SmtpSink::start();
+    for backend in backends() {
+        let database = TestDatabase::new(&backend).await;
+        let server = Server::demo_with_mail(&database, &sink.url).await;
+        let admin = sign_in_admin(&server, &database).await;
+        let national = editor_of(&server, &sink, &admin, "fuad@nayora.example", "nayora").await;
+        let member = editor_of(&server, &sink, &admin, "aysel@baku-youth.example", "baku-youth-club").await;
+        let caspian = editor_of(&server, &sink, &admin, "leyla@fay.example", "fay").await;
+        let network = "/networks/un-ngo-irene-azerbaijan";
+
+        // A new focal point goes to the end of the list.
+        assert_eq!(caspian.get(&format!("{network}/focal-points/new")).await.status(), 403);
+        let (status, page, _) =
+            national.post_page(&format!("{network}/focal-points/new?lang=en"), &[("title_en", "")]).await;
+        assert_eq!(status, 400, "{page}");
+        let fields = [
+            ("title_en", "Information technology for development"),
+            ("theme", "education"),
+            ("lead:baku-youth-club", "1"),
+            ("with:ecores", "1"),
+        ];
+        let (status, page, _) = national.post_page(&format!("{network}/focal-points/new"), &fields).await;
+        assert_eq!(status, 303, "{page}");
+        let (_, detail) = server.json(&format!("/api/v1{network}")).await;
+        let points = detail["focal_points"].as_array().unwrap();
+        assert_eq!(points.len(), 8);
+        assert_eq!(points[7]["title"]["en"], "Information technology for development");
+        assert_eq!(points[7]["leads"][0]["slug"], "baku-youth-club");
+        let number = points[7]["number"].as_i64().unwrap();
+        let (_, page) = member.page(&format!("{network}?lang=en")).await;
+        assert!(page.contains(&format!("{network}/focal-points/{number}/edit")), "its lead may edit it");
+
+        // Moved up one place, then retired.
+        assert_eq!(caspian.post(&format!("{network}/focal-points/{number}/up"), &[]).await.status(), 403);
+        assert_eq!(national.post(&format!("{network}/focal-points/{number}/up"), &[]).await.status(), 303);
+        let (_, detail) = server.json(&format!("/api/v1{network}")).await;
+        assert_eq!(detail["focal_points"][6]["number"].as_i64(), Some(number));
+        assert_eq!(national.post(&format!("{network}/focal-points/{number}/retire"), &[]).await.status(), 303);
+        let (_, detail) = server.json(&format!("/api/v1{network}")).await;
+        assert_eq!(detail["focal_points"].as_array().unwrap().len(), 7);
+        let (_, history) = national.page(&format!("{network}/history?lang=en")).await;
+        assert!(history.contains("focal-point.retire") || history.contains("Information technology"), "{history}");
+
+        // Removing a member needs a reason, which its editors are told.
+        let members_before = detail["member_count"].as_i64().unwrap();
+        let remove = format!("{network}/members/ecores/remove");
+        assert_eq!(member.get(&remove).await.status(), 403, "a member cannot remove another");
+        assert_eq!(caspian.post(&remove, &[("reason", "x")]).await.status(), 403, "nor another network's coordinator");
+        let (status, page, _) = national.post_page(&format!("{remove}?lang=en"), &[("reason", "")]).await;
+        assert_eq!(status, 400);
+        assert!(page.contains("Give the reason"));
+        assert_eq!(national.post(&format!("{network}/members/nayora/remove"), &[("reason", "x")]).await.status(), 400);
+        let ecores = editor_of(&server, &sink, &admin, "rauf@ecores.example", "ecores").await;
+        let before = sink.messages().len();
+        let (status, _, _) = national.post_page(&remove, &[("reason", "No activity reported since 2005")]).await;
+        assert_eq!(status, 303);
+        let mails = sink.wait_for(before + 1, Duration::from_secs(10)).await;
+        let told = mails[before..]
+            .iter()
+            .find(|m| m.to.iter().any(|t| t.contains("rauf@ecores.example")))
+            .expect("the member's editor is told");
+        assert!(told.text.contains("No activity reported since 2005") && told.subject.contains("UN-NGO-IRENE/Azerbaijan"));
+        let (_, detail) = server.json(&format!("/api/v1{network}")).await;
+        assert_eq!(detail["member_count"].as_i64(), Some(members_before - 1));
+        assert!(!detail["members"].as_array().unwrap().iter().any(|m| m["slug"] == "ecores"));
+        let mut searched = 0;
+        while searched < 40 {
+            let found = support::slugs(&server.search("network=un-ngo-irene-azerbaijan&per_page=100").await);
+            if !found.contains(&"ecores".to_string()) {
+                break;
+            }
+            searched += 1;
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        assert!(searched < 40, "the directory's network facet follows");
+        assert_eq!(ecores.get(&format!("{network}/members/ecores/leave")).await.status(), 404, "no longer a member");
+
+        // A member leaves of its own accord; the coordinators are told.
+        let before = sink.messages().len();
+        let (status, _, _) =
+            member.post_page(&format!("{network}/members/baku-youth-club/leave"), &[("reason", "")]).await;
+        assert_eq!(status, 303);
+        let mails = sink.wait_for(before + 1, Duration::from_secs(10)).await;
+        assert!(mails[before..].iter().any(|m| m.to.iter().any(|t| t.contains("fuad@nayora.example"))));
+        let (_, detail) = server.json(&format!("/api/v1{network}")).await;
+        assert_eq!(detail["member_count"].as_i64(), Some(members_before - 2));
+        let (_, history) = national.page(&format!("{network}/history?lang=en")).await;
+        assert!(history.contains("No activity reported since 2005"), "the removal is in the history");
+    }
+}
