@@ -38,6 +38,7 @@ pub fn router(state: AppState) -> Router {
         .route("/reset/new", get(accounts::reset::reset_new_form).post(accounts::reset::reset_new))
         .route("/", get(accounts::account::account))
         .route("/password", post(accounts::account::change_password))
+        .route("/language", post(accounts::account::change_language))
         .route("/email", post(accounts::account::change_email))
         .route("/email/confirm", get(accounts::account::confirm_email_change))
         .route("/sessions/end", post(accounts::account::end_session))
@@ -68,6 +69,8 @@ pub fn router(state: AppState) -> Router {
         .route("/invitations/accept", get(membership::editors::accept))
         .route("/organizations/{slug}/verify", post(membership::verification::verify))
         .route("/requests", get(membership::routes::queue))
+        .route("/admin/accounts", get(accounts::admin::accounts))
+        .route("/admin/accounts/{id}/{action}", post(accounts::admin::set_disabled))
         .route("/requests/{id}/{decision}", post(membership::routes::decide))
         .route("/organizations/{slug}/history", get(directory::edit::history))
         .route("/organizations/{slug}/people", get(directory::people::people).post(directory::people::add))
@@ -189,8 +192,9 @@ pub fn router(state: AppState) -> Router {
         )
         .merge(uploads)
         .fallback(crate::platform::web::not_found)
-        .with_state(state)
+        .with_state(state.clone())
         .layer(axum::middleware::from_fn(error_pages))
+        .layer(axum::middleware::from_fn_with_state(state, membership::routes::header_notices))
         .layer(axum::middleware::from_fn(remember_lang))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,

@@ -81,7 +81,12 @@ async fn an_ngo_registers_asks_to_join_and_the_coordinator_approves_it() {
             "the coordinator is told"
         );
 
-        assert_eq!(cast.ngo.get("/requests").await.status(), 403, "an NGO editor has no queue");
+        let (status, own) = cast.ngo.page("/requests?lang=en").await;
+        assert_eq!(status, 200);
+        assert!(
+            own.contains("Your requests") && own.contains("Waiting for a decision") && !own.contains("/approve"),
+            "an NGO editor sees its own requests, and no queue: {own}"
+        );
         let (_, queue) = cast.coordinator.page("/requests?lang=en").await;
         assert!(queue.contains("Green Steppe Youth Initiative") && queue.contains("Request to join"));
         let id = request_ids(&queue).into_iter().next().unwrap();

@@ -200,3 +200,100 @@ async fn coordinators_add_move_and_retire_focal_points_and_remove_members() {
         assert!(history.contains("No activity reported since 2005"), "the removal is in the history");
     }
 }
+
+#[tokio::test]
+async fn roles_at_a_glance_mail_in_each_persons_language_and_no_verifying_oneself() {
+    let sink = SmtpSink::start();
+    for backend in backends() {
+        let database = TestDatabase::new(&backend).await;
+        let server = Server::demo_with_mail(&database, &sink.url).await;
+        let admin = sign_in_admin(&server, &database).await;
+        let national = editor_of(&server, &sink, &admin, "fuad@nayora.example", "nayora").await;
+
+        // Someone who signs up in Russian is written to in Russian, whatever page they act from.
+        let russian = support::Browser::new(&server);
+        let before = sink.messages().len();
+        let fields = [
+            ("email", "olga@ecores.example"),
+            ("display_name", "Olga"),
+            ("password", support::PASSWORD),
+            ("password_confirm", support::PASSWORD),
+        ];
+        assert_eq!(russian.post("/account/signup?lang=ru", &fields).await.status(), 200);
+        let mails = sink.wait_for(before + 1, Duration::from_secs(10)).await;
+        let link = support::link_in(&mails.last().unwrap().text, &format!("{}/account/confirm?token=", server.base))
+            .expect("confirmation link");
+        assert_eq!(russian.get(&link[server.base.len()..]).await.status(), 303);
+        let before = sink.messages().len();
+        let (status, _, _) =
+            russian.post_page("/organizations/ecores/claim?lang=en", &[("message", "I run its office")]).await;
+        assert_eq!(status, 200);
+        let mails = sink.wait_for(before + 1, Duration::from_secs(10)).await;
+        let to_coordinator = mails[before..]
+            .iter()
+            .find(|m| m.to.iter().any(|t| t.contains("fuad@nayora.example")))
+            .expect("the coordinator is told");
+        assert!(
+            to_coordinator.subject.contains("ECORES") || to_coordinator.subject.contains("Ecores"),
+            "the mail names the organisation: {}",
+            to_coordinator.subject
+        );
+        assert!(to_coordinator.text.contains("Olga"), "and who asks: {}", to_coordinator.text);
+
+        // The coordinator sees the waiting request in the header of every page.
+        let (_, page) = national.page("/themes?lang=en").await;
+        assert!(page.contains("href=\"/requests\">Requests <span class=\"count\">1</span>"), "{page}");
+        let (_, page) = server.text("/themes?lang=en").await;
+        assert!(page.contains("/account/signin?next=%2Fthemes%3Flang%3Den") && page.contains("Create an account"));
+        assert!(!page.contains(">Account</a>"), "signed out, the header offers signing in");
+
+        // The administrator sees every account with its roles, and decides the claim.
+        assert_eq!(national.get("/admin/accounts").await.status(), 403);
+        let (status, accounts) = admin.page("/admin/accounts?lang=en").await;
+        assert_eq!(status, 200);
+        assert!(accounts.contains("fuad@nayora.example") && accounts.contains("olga@ecores.example"));
+        assert!(accounts.contains("Coordinates: <a href=\"/networks/un-ngo-irene-azerbaijan\">"), "{accounts}");
+        let (_, found) = admin.page("/admin/accounts?lang=en&q=OLGA").await;
+        assert!(found.contains("olga@ecores.example") && !found.contains("fuad@nayora.example"));
+        let (_, queue) = admin.page("/requests?lang=en").await;
+        let id = queue.split("action=\"/requests/").nth(1).unwrap().split('/').next().unwrap().to_string();
+        let before = sink.messages().len();
+        assert_eq!(admin.post(&format!("/requests/{id}/approve?lang=en"), &[]).await.status(), 303);
+        let mails = sink.wait_for(before + 1, Duration::from_secs(10)).await;
+        let told = mails[before..].iter().find(|m| m.to.iter().any(|t| t.contains("olga@ecores.example"))).unwrap();
+        assert!(told.subject.starts_with("Заявка одобрена"), "in Russian: {}", told.subject);
+        let (_, own) = russian.page("/requests?lang=en").await;
+        assert!(own.contains("Your requests") && own.contains("Approved"), "{own}");
+
+        // Changing one's language changes the language of the next mail.
+        assert_eq!(russian.post("/account/language", &[("mail_lang", "az")]).await.status(), 303);
+        assert_eq!(russian.post("/account/language", &[("mail_lang", "xx")]).await.status(), 400);
+        let (_, page) = russian.page("/account?lang=en").await;
+        assert!(page.contains("<option value=\"az\" lang=\"az\" selected>"), "{page}");
+
+        // A disabled account is signed out and cannot sign in until enabled again.
+        let olga_id = {
+            let (_, list) = admin.page("/admin/accounts?q=olga").await;
+            list.split("/admin/accounts/").nth(1).unwrap().split('/').next().unwrap().to_string()
+        };
+        assert_eq!(national.post(&format!("/admin/accounts/{olga_id}/disable"), &[]).await.status(), 403);
+        assert_eq!(admin.post(&format!("/admin/accounts/{olga_id}/disable"), &[]).await.status(), 303);
+        assert_ne!(russian.get("/account").await.status(), 200, "the session ended");
+        let again = support::Browser::new(&server);
+        let (status, page, _) = again
+            .post_page("/account/signin?lang=en", &[("email", "olga@ecores.example"), ("password", support::PASSWORD)])
+            .await;
+        assert_eq!(status, 400);
+        assert!(page.contains("An administrator has disabled this account"));
+        assert_eq!(admin.post(&format!("/admin/accounts/{olga_id}/enable"), &[]).await.status(), 303);
+        let (status, _, _) =
+            again.post_page("/account/signin", &[("email", "olga@ecores.example"), ("password", support::PASSWORD)]).await;
+        assert_eq!(status, 303);
+
+        // A coordinator verifies members, but not the organisation they edit themselves.
+        assert_eq!(national.post("/organizations/nayora/verify", &[]).await.status(), 403);
+        assert_eq!(national.post("/organizations/baku-youth-club/verify", &[]).await.status(), 303);
+        let (_, page) = national.page("/organizations/nayora?lang=en").await;
+        assert!(!page.contains("/organizations/nayora/verify"), "no button for it either");
+    }
+}

@@ -13,7 +13,7 @@ use super::store::{self, Redeemed};
 use crate::accounts::Rights;
 use crate::platform::auth::{RequireUser, SignedIn, hash_password, new_secret, verify_password};
 use crate::platform::db::Db;
-use crate::platform::forms::{FormData, FormState};
+use crate::platform::forms::{Choice, FormData, FormState};
 use crate::platform::i18n::Lang;
 use crate::platform::web::{AppError, Chrome, message_page, render};
 
@@ -66,6 +66,9 @@ struct AccountPage {
     /// A token just made, shown this once.
     new_token: Option<String>,
     token_form: FormState,
+    /// The language mail is written to the person in.
+    mail_lang: String,
+    languages: Vec<Choice>,
 }
 
 fn format_time(secs: i64) -> String {
@@ -117,7 +120,10 @@ async fn account_page(
             last_used: token.last_used_at.map(format_time),
         })
         .collect();
+    let mail_lang = store::language(db, user.user_id).await?.code().to_string();
     let page = AccountPage {
+        mail_lang,
+        languages: Choice::languages(),
         chrome: Chrome::new(lang, lang.t("account-title"), uri),
         user,
         sessions,
@@ -146,11 +152,23 @@ pub async fn account(
     RequireUser(user): RequireUser,
 ) -> Result<Html<String>, AppError> {
     let query = uri.query().unwrap_or("");
-    let notice = ["welcome", "reset", "password", "email-sent", "email-changed", "session-ended"]
+    let notice = ["welcome", "reset", "password", "email-sent", "email-changed", "session-ended", "language"]
         .iter()
         .find(|key| query.split('&').any(|pair| pair == format!("{key}=1")))
         .map(|key| lang.t(&format!("account-notice-{key}")));
     account_page(&db, lang, &uri, user, AccountForms::default(), notice).await
+}
+
+/// Chooses the language IRENE writes to the person in.
+pub async fn change_language(
+    State(db): State<Db>,
+    RequireUser(user): RequireUser,
+    data: FormData,
+) -> Result<Response, AppError> {
+    let chosen = Lang::parse(&data.get("mail_lang"))
+        .ok_or_else(|| AppError::bad("mail_lang", crate::platform::web::Problem::Unknown(data.get("mail_lang"))))?;
+    store::set_language(&db, user.user_id, chosen).await?;
+    Ok(Redirect::to("/account?language=1").into_response())
 }
 
 /// Re-asks the current password before a sensitive change.

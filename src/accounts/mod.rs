@@ -1,6 +1,7 @@
 //! People's accounts, and the rights they hold over organisations and networks.
 
 pub mod account;
+pub mod admin;
 mod fields;
 mod links;
 pub mod reset;

@@ -37,6 +37,9 @@ pub enum Right {
     /// Verify a member or put back an earlier version of its profile: the
     /// coordinators of a network it belongs to, and administrators.
     OverseeMember(i64),
+    /// Vouch for a member as in good standing: whoever may oversee it, except its own editors (a coordinator
+    /// or administrator who also edits the organisation cannot verify it).
+    VerifyMember(i64),
     /// Run a network: the editors of its coordinator organisation, administrators.
     CoordinateNetwork(i64),
     /// Change a focal point's partners: the editors of one of its lead organisations.
@@ -81,6 +84,11 @@ impl Rights {
 
     /// Whether the person holds `right`.
     pub async fn may(&self, right: Right) -> sqlx::Result<bool> {
+        let right = match right {
+            Right::VerifyMember(id) if self.edits_itself(id).await? => return Ok(false),
+            Right::VerifyMember(id) => Right::OverseeMember(id),
+            other => other,
+        };
         // The dossier is the organisation's own: administrators read it only when it is shared with them.
         let (sql, id) = match right {
             Right::KeepDossier(id) => (EDITS_ITSELF, id),
@@ -98,6 +106,7 @@ impl Rights {
             ),
             _ if self.user.is_admin => return Ok(true),
             Right::Administer => return Ok(false),
+            Right::VerifyMember(_) => unreachable!("answered as OverseeMember above"),
             Right::EditOrganization(id) => (
                 "SELECT 1 FROM organization_editors WHERE organization_id = $1 AND user_id = $2 \
                  UNION ALL SELECT 1 FROM network_members m JOIN networks n ON n.id = m.network_id \
@@ -125,6 +134,15 @@ impl Rights {
         };
         let found: Option<i64> =
             sqlx::query_scalar(sql).bind(id).bind(self.user.user_id).fetch_optional(&self.db.pool).await?;
+        Ok(found.is_some())
+    }
+
+    async fn edits_itself(&self, organization_id: i64) -> sqlx::Result<bool> {
+        let found: Option<i64> = sqlx::query_scalar(EDITS_ITSELF)
+            .bind(organization_id)
+            .bind(self.user.user_id)
+            .fetch_optional(&self.db.pool)
+            .await?;
         Ok(found.is_some())
     }
 

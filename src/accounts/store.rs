@@ -298,3 +298,15 @@ pub async fn own_record_and_changes(db: &Db, user_id: i64) -> sqlx::Result<(Valu
     .collect::<sqlx::Result<Vec<_>>>()?;
     Ok((account, changes))
 }
+
+/// The language the person is written to in.
+pub async fn language(db: &Db, user_id: i64) -> sqlx::Result<Lang> {
+    let code: Option<String> =
+        sqlx::query_scalar("SELECT lang FROM users WHERE id = $1").bind(user_id).fetch_optional(&db.pool).await?;
+    Ok(code.as_deref().and_then(Lang::parse).unwrap_or(Lang::En))
+}
+
+pub async fn set_language(db: &Db, user_id: i64, lang: Lang) -> sqlx::Result<()> {
+    sqlx::query("UPDATE users SET lang = $1 WHERE id = $2").bind(lang.code()).bind(user_id).execute(&db.pool).await?;
+    Ok(())
+}

@@ -381,7 +381,7 @@ pub async fn profile_page(
                 .may(crate::accounts::Right::EditOrganization(profile.document.id))
                 .await?,
             crate::accounts::Rights::of(&state.db, user)
-                .may(crate::accounts::Right::OverseeMember(profile.document.id))
+                .may(crate::accounts::Right::VerifyMember(profile.document.id))
                 .await?,
         ),
         None => (false, false),

@@ -12,14 +12,14 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use sqlx::Row;
 
 use crate::directory::{Organization, OrganizationKind};
-use crate::platform::auth::{RequireUser, SignedIn, rate_limit};
+use crate::platform::auth::{MaybeUser, RequireUser, SignedIn, rate_limit};
 use crate::platform::db::{Db, Dialect};
 use crate::platform::forms::{Choice, FormData, FormState};
 use crate::platform::i18n::{Lang, LocalizedText};
 use crate::platform::mail::{Email, OutgoingMail};
 use crate::platform::migrate::Migration;
 use crate::platform::values::Slug;
-use crate::platform::web::{AppError, Chrome, Found, SlugPath, render};
+use crate::platform::web::{AppError, Chrome, Found, SlugPath, Viewer, render, with_viewer};
 use crate::state::AppState;
 
 pub const MIGRATIONS: &[Migration] = &[Migration { version: 120, name: "join and claim requests", sql: tables }];
@@ -354,14 +354,74 @@ pub struct PendingRequest {
 #[template(path = "membership/queue.html")]
 struct QueuePage {
     chrome: Chrome,
+    /// Whether the person decides requests (coordinators, administrators).
+    deciding: bool,
+    requests: Vec<PendingRequest>,
+    own: Vec<OwnRequest>,
+    notice: Option<String>,
+}
+
+/// A request the person made, pending or decided.
+pub struct OwnRequest {
+    pub kind: String,
+    pub organization_slug: String,
+    pub organization: String,
+    pub network: String,
+    pub status: String,
+    pub reason: String,
+    pub at: String,
+}
+
+async fn own_requests(db: &Db, user: &SignedIn, lang: Lang) -> sqlx::Result<Vec<OwnRequest>> {
+    sqlx::query(
+        "SELECT r.kind AS kind, o.slug AS slug, o.name AS organization, n.name AS network, r.status AS status, \
+                r.reason AS reason, r.created_at AS at \
+         FROM membership_requests r JOIN organizations o ON o.id = r.organization_id \
+         LEFT JOIN networks n ON n.id = r.network_id WHERE r.requested_by = $1 ORDER BY r.id DESC",
+    )
+    .bind(user.user_id)
+    .fetch_all(&db.pool)
+    .await?
+    .iter()
+    .map(|r| {
+        Ok(OwnRequest {
+            kind: lang.t(&format!("request-kind-{}", r.try_get::<String, _>("kind")?)),
+            organization_slug: r.try_get("slug")?,
+            organization: LocalizedText::from_json(&r.try_get::<String, _>("organization")?).get(lang).into(),
+            network: r
+                .try_get::<Option<String>, _>("network")?
+                .map(|n| LocalizedText::from_json(&n).get(lang).to_string())
+                .unwrap_or_default(),
+            status: lang.t(&format!("request-status-{}", r.try_get::<String, _>("status")?)),
+            reason: r.try_get::<Option<String>, _>("reason")?.unwrap_or_default(),
+            at: r.try_get::<String, _>("at")?.chars().take(10).collect(),
+        })
+    })
+    .collect()
+}
+
+async fn queue_page(
+    db: &Db,
+    user: &SignedIn,
+    lang: Lang,
+    uri: &Uri,
     requests: Vec<PendingRequest>,
     notice: Option<String>,
+) -> Result<QueuePage, AppError> {
+    let deciding = user.is_admin || !crate::accounts::Rights::of(db, user).coordinated_networks().await?.is_empty();
+    Ok(QueuePage {
+        chrome: Chrome::new(lang, lang.t("requests-title"), uri),
+        deciding,
+        requests,
+        own: own_requests(db, user, lang).await?,
+        notice,
+    })
 }
 
 /// The pending requests a person may decide: for the networks they
 /// coordinate, and claims on organisations in those networks.
-async fn pending_for(state: &AppState, user: &SignedIn, lang: Lang) -> sqlx::Result<Vec<PendingRequest>> {
-    let networks = crate::accounts::Rights::of(&state.db, user).coordinated_networks().await?;
+async fn pending_for(db: &Db, user: &SignedIn, lang: Lang) -> sqlx::Result<Vec<PendingRequest>> {
+    let networks = crate::accounts::Rights::of(db, user).coordinated_networks().await?;
     if networks.is_empty() {
         return Ok(Vec::new());
     }
@@ -377,7 +437,7 @@ async fn pending_for(state: &AppState, user: &SignedIn, lang: Lang) -> sqlx::Res
         admin_claims = if user.is_admin { " OR r.network_id IS NULL" } else { "" }
     );
     sqlx::query(sqlx::AssertSqlSafe(sql))
-        .fetch_all(&state.db.pool)
+        .fetch_all(&db.pool)
         .await?
         .iter()
         .map(|r| {
@@ -406,15 +466,12 @@ pub async fn queue(
     uri: Uri,
     RequireUser(user): RequireUser,
 ) -> Result<Html<String>, AppError> {
-    if !user.is_admin && crate::accounts::Rights::of(&state.db, &user).coordinated_networks().await?.is_empty() {
-        return Err(AppError::Forbidden);
-    }
-    let requests = pending_for(&state, &user, lang).await?;
+    let requests = pending_for(&state.db, &user, lang).await?;
     let notice = ["approved", "declined"]
         .iter()
         .find(|key| uri.query().is_some_and(|q| q.split('&').any(|p| p == format!("{key}=1"))))
         .map(|key| lang.t(&format!("request-notice-{key}")));
-    render(&QueuePage { chrome: Chrome::new(lang, lang.t("requests-title"), &uri), requests, notice })
+    render(&queue_page(&state.db, &user, lang, &uri, requests, notice).await?)
 }
 
 /// Approves or declines a pending request the person may decide.
@@ -431,7 +488,7 @@ pub async fn decide(
         "decline" => false,
         _ => return Err(AppError::NotFound),
     };
-    let mut requests = pending_for(&state, &user, lang).await?;
+    let mut requests = pending_for(&state.db, &user, lang).await?;
     let Some(position) = requests.iter().position(|r| r.id == id) else {
         // Not pending, or not theirs to decide: the same answer either way.
         return Err(AppError::Forbidden);
@@ -439,7 +496,7 @@ pub async fn decide(
     let reason = data.get("reason");
     if !approve && reason.is_empty() {
         requests[position].reason_error = Some(lang.t("request-reason-required"));
-        let page = QueuePage { chrome: Chrome::new(lang, lang.t("requests-title"), &uri), requests, notice: None };
+        let page = queue_page(&state.db, &user, lang, &uri, requests, None).await?;
         return Ok((StatusCode::BAD_REQUEST, render(&page)?).into_response());
     }
     let row = sqlx::query(
@@ -510,4 +567,25 @@ pub async fn decide(
         }
     }
     Ok(Redirect::to(if approve { "/requests?approved=1" } else { "/requests?declined=1" }).into_response())
+}
+
+/// Puts the number of requests waiting for the signed-in person in the page header, for the pages this
+/// request renders.
+pub async fn header_notices(
+    State(db): State<Db>,
+    MaybeUser(user): MaybeUser,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let viewer = match &user {
+        None => Viewer::default(),
+        Some(user) => {
+            let pending = pending_for(&db, user, Lang::En).await.map(|requests| requests.len()).unwrap_or_else(|error| {
+                tracing::warn!(error = %error, "pending requests not counted");
+                0
+            });
+            Viewer { signed_in: true, pending_requests: pending as i64 }
+        }
+    };
+    with_viewer(viewer, next.run(request)).await
 }

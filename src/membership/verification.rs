@@ -97,7 +97,7 @@ pub async fn verify(
     SlugPath(slug): SlugPath,
 ) -> Result<Redirect, AppError> {
     let (id, _, _) = crate::directory::load(&db, &slug).await.found()?;
-    Rights::of(&db, &user).require(Right::OverseeMember(id)).await?;
+    Rights::of(&db, &user).require(Right::VerifyMember(id)).await?;
     crate::directory::verify(&db, id).await?;
     crate::platform::audit::record(
         &db,

@@ -353,6 +353,25 @@ pub struct Chrome {
     pub lang: Lang,
     pub title: String,
     pub lang_links: Vec<LangLink>,
+    pub viewer: Viewer,
+    /// The page's own address, to come back to after signing in.
+    pub here: String,
+}
+
+/// Who is reading, as the page header tells it: signed in or not, and how many requests wait for them.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Viewer {
+    pub signed_in: bool,
+    pub pending_requests: i64,
+}
+
+tokio::task_local! {
+    static VIEWER: Viewer;
+}
+
+/// Runs `work` (a request's handling) with `viewer` as the reader its pages are rendered for.
+pub async fn with_viewer<F: std::future::Future>(viewer: Viewer, work: F) -> F::Output {
+    VIEWER.scope(viewer, work).await
 }
 
 impl Chrome {
@@ -380,7 +399,15 @@ impl Chrome {
                 }
             })
             .collect();
-        Chrome { lang, title, lang_links }
+        let here = uri.path_and_query().map(|p| p.as_str().to_string()).unwrap_or_else(|| "/".into());
+        Chrome { lang, title, lang_links, viewer: VIEWER.try_with(|viewer| *viewer).unwrap_or_default(), here }
+    }
+
+    /// The sign-in page's address, coming back here afterwards.
+    pub fn signin_href(&self) -> String {
+        let mut query = form_urlencoded::Serializer::new(String::new());
+        query.append_pair("next", &self.here);
+        format!("/account/signin?{}", query.finish())
     }
 
     /// The chrome of a page that has no address worth keeping (an error page).

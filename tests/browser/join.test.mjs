@@ -177,7 +177,7 @@ test('an NGO joins UN-NGO-IRENE/Azerbaijan: sign-up, claim, approvals by mail, v
       assert.equal(await requestItem(page, COORDINATOR.email).count(), 0, 'the approved claim is still listed');
       await checkPage(page, state, LANG);
 
-      const told = await receive(COORDINATOR.email, 'Your request is approved');
+      const told = await receive(COORDINATOR.email, /^Approved: to edit the organisation's profile \(/);
       link(told, CLAIMED);
     });
 
@@ -210,7 +210,7 @@ test('an NGO joins UN-NGO-IRENE/Azerbaijan: sign-up, claim, approvals by mail, v
 
     await run.step(t, 'the coordinator, told by mail, approves the request', async () => {
       const { page, state } = coordinator;
-      const notice = await receive(COORDINATOR.email, 'A new request for your UN-NGO-IRENE network');
+      const notice = await receive(COORDINATOR.email, `A new request about ${NGO.nameEn}: to join ${NETWORK}`);
       await page.goto(link(notice, '/requests'));
       await checkPage(page, state, LANG);
       const request = requestItem(page, 'Request to join', NGO.nameEn, NETWORK);
@@ -227,7 +227,7 @@ test('an NGO joins UN-NGO-IRENE/Azerbaijan: sign-up, claim, approvals by mail, v
 
     await run.step(t, 'the NGO, told by mail, is verified, and found by its Azerbaijani name typed in Latin', async (st) => {
       const { page, state } = applicant;
-      const approved = await receive(APPLICANT.email, 'Your request is approved');
+      const approved = await receive(APPLICANT.email, `Approved: to join ${NETWORK} (${NGO.nameEn})`);
       await page.goto(link(approved, profilePath));
       await checkPage(page, state, LANG);
       assert.equal(((await page.locator('main h1').textContent()) ?? '').trim(), NGO.nameEn);
