@@ -284,7 +284,7 @@ fn api_router() -> Router<AppState> {
         .routes(routes!(directory::api::organization, directory::api::update_organization))
         .routes(routes!(directory::people_api::add_person))
         .routes(routes!(directory::people_api::update_person, directory::people_api::remove_person))
-        .routes(routes!(networks::api::networks))
+        .routes(routes!(networks::api::networks, networks::api::launch_network))
         .routes(routes!(networks::api::network, networks::api::update_network))
         .routes(routes!(networks::api::update_focal_point))
         .routes(routes!(themes::api::themes))

@@ -475,8 +475,29 @@ async fn editors_invite_colleagues_by_mail() {
     assert_eq!(status, 400);
     assert!(page.contains("This invitation was sent to colleague@greensteppe.example"), "only for the invited address");
 
-    let colleague = sign_up(&server, &sink, "colleague@greensteppe.example").await;
-    assert_eq!(colleague.get(&format!("{org}/edit")).await.status(), 403, "not an editor before accepting");
+    // Someone new is carried from the invitation through signing up and confirming back to it.
+    let colleague = Browser::new(&server);
+    let signin = colleague.get(path).await.headers()["location"].to_str().unwrap().to_string();
+    let (_, page) = colleague.page(&signin).await;
+    let signup = page.split("href=\"/account/signup?").nth(1).expect("the sign-in page links to signing up");
+    let signup = format!("/account/signup?{}", signup.split('"').next().unwrap().replace("&#38;", "&"));
+    let (_, page) = colleague.page(&signup).await;
+    let next = page.split("name=\"next\" value=\"").nth(1).unwrap().split('"').next().unwrap().replace("&#38;", "&");
+    assert_eq!(next, *path, "the sign-up form keeps the invitation");
+    let before = sink.messages().len();
+    let fields = [
+        ("email", "colleague@greensteppe.example"),
+        ("display_name", "Colleague"),
+        ("password", PASSWORD),
+        ("password_confirm", PASSWORD),
+        ("next", next.as_str()),
+    ];
+    assert_eq!(colleague.post("/account/signup", &fields).await.status(), 200);
+    let mails = sink.wait_for(before + 1, Duration::from_secs(10)).await;
+    let link = link_in(&mails.last().unwrap().text, &format!("{}/account/confirm?token=", server.base)).unwrap();
+    let response = colleague.get(&link[server.base.len()..]).await;
+    assert_eq!(response.status(), 303);
+    assert_eq!(response.headers()["location"], path.as_str(), "confirming leads back to the invitation");
     let response = colleague.get(path).await;
     assert_eq!(response.headers()["location"], org);
     assert_eq!(colleague.get(&format!("{org}/edit")).await.status(), 200, "an editor after accepting");

@@ -105,7 +105,47 @@ async fn a_regional_coordinator_launches_a_national_network_and_an_administrator
         assert_eq!(caspian.post("/networks/un-ngo-irene-turkey/state/reinstate", &[]).await.status(), 303);
         let (_, tree) = server.text("/networks?lang=en").await;
         assert!(tree.contains("UN-NGO-IRENE/Turkey"));
+
+        // The same through the API, with a token and its owner's rights.
+        let write = token(&caspian, true).await;
+        let read_only = token(&caspian, false).await;
+        let client = reqwest::Client::new();
+        let launch = serde_json::json!({
+            "parent": "un-ngo-irene-caspian",
+            "level": "national",
+            "names": {"en": "UN-NGO-IRENE/Kazakhstan", "ru": "UN-NGO-IRENE/Казахстан"},
+            "countries": ["KZ"],
+            "coordinator": "kazakhstan-association-customs-brokers",
+        });
+        let url = server.url("/api/v1/networks");
+        assert_eq!(client.post(&url).json(&launch).send().await.unwrap().status(), 401);
+        assert_eq!(client.post(&url).bearer_auth(&read_only).json(&launch).send().await.unwrap().status(), 403);
+        let national_token = token(&national, true).await;
+        assert_eq!(client.post(&url).bearer_auth(&national_token).json(&launch).send().await.unwrap().status(), 403);
+        let mut wrong = launch.clone();
+        wrong["countries"] = serde_json::json!(["XX"]);
+        let answer = client.post(&url).bearer_auth(&write).json(&wrong).send().await.unwrap();
+        assert_eq!(answer.status(), 400);
+        assert_eq!(answer.json::<serde_json::Value>().await.unwrap()["error"]["parameter"], "countries");
+        let answer = client.post(&url).bearer_auth(&write).json(&launch).send().await.unwrap();
+        assert_eq!(answer.status(), 201);
+        let created: serde_json::Value = answer.json().await.unwrap();
+        assert_eq!(created["slug"], "un-ngo-irene-kazakhstan");
+        assert_eq!(created["parent"], "un-ngo-irene-caspian");
+        assert_eq!(created["countries"], serde_json::json!(["KZ"]));
+        assert_eq!(created["state"], "active");
     }
+}
+
+/// A new API token of `browser`'s account.
+async fn token(browser: &Browser, write: bool) -> String {
+    let mut fields = vec![("name", "launch")];
+    if write {
+        fields.push(("can_write", "1"));
+    }
+    let (status, page, _) = browser.post_page("/account/tokens?lang=en", &fields).await;
+    assert_eq!(status, 200);
+    page.split("<code id=\"new-token\">").nth(1).unwrap().split('<').next().unwrap().to_string()
 }
 
 #[tokio::test]
@@ -171,7 +211,9 @@ async fn coordinators_add_move_and_retire_focal_points_and_remove_members() {
             .iter()
             .find(|m| m.to.iter().any(|t| t.contains("rauf@ecores.example")))
             .expect("the member's editor is told");
-        assert!(told.text.contains("No activity reported since 2005") && told.subject.contains("UN-NGO-IRENE/Azerbaijan"));
+        assert!(
+            told.text.contains("No activity reported since 2005") && told.subject.contains("UN-NGO-IRENE/Azerbaijan")
+        );
         let (_, detail) = server.json(&format!("/api/v1{network}")).await;
         assert_eq!(detail["member_count"].as_i64(), Some(members_before - 1));
         assert!(!detail["members"].as_array().unwrap().iter().any(|m| m["slug"] == "ecores"));
@@ -286,8 +328,9 @@ async fn roles_at_a_glance_mail_in_each_persons_language_and_no_verifying_onesel
         assert_eq!(status, 400);
         assert!(page.contains("An administrator has disabled this account"));
         assert_eq!(admin.post(&format!("/admin/accounts/{olga_id}/enable"), &[]).await.status(), 303);
-        let (status, _, _) =
-            again.post_page("/account/signin", &[("email", "olga@ecores.example"), ("password", support::PASSWORD)]).await;
+        let (status, _, _) = again
+            .post_page("/account/signin", &[("email", "olga@ecores.example"), ("password", support::PASSWORD)])
+            .await;
         assert_eq!(status, 303);
 
         // A coordinator verifies members, but not the organisation they edit themselves.

@@ -39,11 +39,12 @@ async fn network_pages_show_coordinator_focal_points_members_and_counts() {
             assert!(page.contains(country), "{country} among member countries");
         }
         assert!(page.contains("71 participants"));
-        assert!(page.contains("UN-NGO-IRENE/Azerbaijan"), "the national network sits under the regional one");
+        assert!(!page.contains("href=\"/networks/un-ngo-irene-azerbaijan\""), "launched beside it, not under it");
 
         let (status, page) = server.text("/networks/un-ngo-irene").await;
         assert_eq!(status, 200);
         assert!(page.contains("/networks/un-ngo-irene-caspian"), "global level lists the regional network");
+        assert!(page.contains("/networks/un-ngo-irene-azerbaijan"), "and the national one, both launched under it");
     }
 }
 

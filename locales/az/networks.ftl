@@ -58,3 +58,8 @@ mail-departure-leave-body = Salam,
     «{ $organization }» «{ $network }» şəbəkəsindən çıxdı. Onun mesajı:
 
     { $reason }
+goals-mdg-one = MİM { $number }
+goals-mdg-many = MİM { $numbers }
+goals-and = və
+goals-millennium-declaration = Minilliyin Bəyannaməsi
+status-unknown = Məşvərətçi status məlum deyil

@@ -58,3 +58,8 @@ mail-departure-leave-body = Hello,
     { $organization } left { $network }. Their message:
 
     { $reason }
+goals-mdg-one = MDG { $number }
+goals-mdg-many = MDGs { $numbers }
+goals-and = and
+goals-millennium-declaration = Millennium Declaration
+status-unknown = Consultative status not known

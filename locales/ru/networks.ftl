@@ -58,3 +58,8 @@ mail-departure-leave-body = Здравствуйте!
     Организация «{ $organization }» вышла из сети «{ $network }». Ее сообщение:
 
     { $reason }
+goals-mdg-one = ЦРТ { $number }
+goals-mdg-many = ЦРТ { $numbers }
+goals-and = и
+goals-millennium-declaration = Декларация тысячелетия
+status-unknown = Консультативный статус неизвестен

@@ -107,6 +107,33 @@ impl AccountMail {
         Ok(())
     }
 
+    /// Mails the link that confirms a new account's address; following it signs the person in and takes them
+    /// to `next` (where they were going when they signed up: an invitation, say).
+    pub async fn send_confirmation(
+        &self,
+        user_id: i64,
+        to: &Email,
+        lang: Lang,
+        next: &super::signin::AfterSignIn,
+    ) -> sqlx::Result<()> {
+        let link = MailedLink::ConfirmAddress;
+        let secret =
+            store::issue_token(&self.db, user_id, link.purpose(), None, now_secs() + link.valid_for().as_secs() as i64)
+                .await?;
+        let path = {
+            let start = format!("{}?", link.path());
+            let mut query = form_urlencoded::Serializer::for_suffix(start.clone(), start.len());
+            query.append_pair("token", &secret);
+            if next.as_str() != "/account" {
+                query.append_pair("next", next.as_str());
+            }
+            query.finish()
+        };
+        let (subject, body) = link.mail();
+        self.send(to, lang, subject, body, &path).await;
+        Ok(())
+    }
+
     /// Tells the owner of `to` that someone tried to sign up with it, and where to reset the password.
     pub async fn send_already_registered(&self, to: &Email, lang: Lang) {
         self.send(to, lang, "mail-exists-subject", "mail-exists-body", "/account/reset").await;

@@ -44,6 +44,14 @@ impl AfterSignIn {
     pub fn as_str(&self) -> &str {
         self.0.as_str()
     }
+
+    /// The query that carries this destination to another page (`next=…`), empty for the account page.
+    pub fn query(&self) -> String {
+        if self.as_str() == "/account" {
+            return String::new();
+        }
+        form_urlencoded::Serializer::new(String::new()).append_pair("next", self.as_str()).finish()
+    }
 }
 
 impl fmt::Display for AfterSignIn {
@@ -64,7 +72,7 @@ struct SigninPage {
 #[derive(Deserialize)]
 pub struct NextQuery {
     #[serde(default)]
-    next: String,
+    pub next: String,
 }
 
 pub async fn signin_form(lang: Lang, uri: Uri, Query(query): Query<NextQuery>) -> Result<Html<String>, AppError> {

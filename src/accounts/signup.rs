@@ -8,7 +8,8 @@ use axum::http::{HeaderMap, Uri};
 use axum::response::{Html, IntoResponse, Response};
 
 use super::fields::{Sessions, check_name, check_new_password, invalid, limit, parse_email};
-use super::links::{AccountMail, MailedLink, TokenQuery};
+use super::links::{AccountMail, MailedLink};
+use super::signin::{AfterSignIn, NextQuery};
 use super::store;
 use crate::platform::auth::hash_password;
 use crate::platform::db::Db;
@@ -21,10 +22,13 @@ use crate::platform::web::{AppError, Chrome, ClientIp, message_page, render};
 struct SignupPage {
     chrome: Chrome,
     form: FormState,
+    /// Where the confirmation link leads once the address is confirmed (an invitation, say).
+    next: AfterSignIn,
 }
 
-pub async fn signup_form(lang: Lang, uri: Uri) -> Result<Html<String>, AppError> {
-    render(&SignupPage { chrome: Chrome::new(lang, lang.t("signup-title"), &uri), form: FormState::default() })
+pub async fn signup_form(lang: Lang, uri: Uri, Query(query): Query<NextQuery>) -> Result<Html<String>, AppError> {
+    let chrome = Chrome::new(lang, lang.t("signup-title"), &uri);
+    render(&SignupPage { chrome, form: FormState::default(), next: AfterSignIn::parse(&query.next) })
 }
 
 pub async fn signup(
@@ -42,7 +46,8 @@ pub async fn signup(
     check_new_password(&mut form, &data, "password", "password_confirm", lang);
     let (Some(email), true) = (email, form.is_valid()) else {
         let form = form.without(&["password", "password_confirm"]);
-        return Ok(invalid(render(&SignupPage { chrome: Chrome::new(lang, lang.t("signup-title"), &uri), form })));
+        let (chrome, next) = (Chrome::new(lang, lang.t("signup-title"), &uri), AfterSignIn::parse(&data.get("next")));
+        return Ok(invalid(render(&SignupPage { chrome, form, next })));
     };
     // The page says the same whether or not the address has an account; its owner is told by mail.
     if store::user_id(&db, &email).await?.is_some() {
@@ -52,7 +57,8 @@ pub async fn signup(
     } else {
         let hash = hash_password(data.raw("password")).await?;
         if let Some(user_id) = store::create_user(&db, &email, &hash, &name, lang).await? {
-            mail.send_link(MailedLink::ConfirmAddress, user_id, &email, lang).await?;
+            let next = AfterSignIn::parse(&data.get("next"));
+            mail.send_confirmation(user_id, &email, lang, &next).await?;
         }
     }
     Ok(message_page(
@@ -64,16 +70,27 @@ pub async fn signup(
     .into_response())
 }
 
+#[derive(serde::Deserialize)]
+pub struct ConfirmQuery {
+    #[serde(default)]
+    token: String,
+    /// Where the person was going when they signed up.
+    #[serde(default)]
+    next: String,
+}
+
 pub async fn confirm(
     State(sessions): State<Sessions>,
     lang: Lang,
     uri: Uri,
     headers: HeaderMap,
-    Query(query): Query<TokenQuery>,
+    Query(query): Query<ConfirmQuery>,
 ) -> Result<Response, AppError> {
     let Some(redeemed) = MailedLink::ConfirmAddress.redeem(&sessions.db, &query.token).await? else {
         return Ok(invalid(message_page(lang, &uri, "confirm-title", lang.t("token-invalid"))));
     };
     store::confirm_address(&sessions.db, redeemed.user_id).await?;
-    sessions.sign_in(&headers, redeemed.user_id, "/account?welcome=1").await
+    let next = AfterSignIn::parse(&query.next);
+    let next = if next.as_str() == "/account" { "/account?welcome=1" } else { next.as_str() };
+    sessions.sign_in(&headers, redeemed.user_id, next).await
 }

@@ -28,13 +28,12 @@ pub async fn user_id(db: &Db, email: &Email) -> sqlx::Result<Option<i64>> {
 }
 
 pub async fn credentials(db: &Db, email: &str) -> sqlx::Result<Option<Credentials>> {
-    let row =
-        sqlx::query(
-            "SELECT id, password_hash, email_confirmed_at, disabled_at FROM users WHERE email = $1 AND deleted_at IS NULL",
-        )
-            .bind(email)
-            .fetch_optional(&db.pool)
-            .await?;
+    let row = sqlx::query(
+        "SELECT id, password_hash, email_confirmed_at, disabled_at FROM users WHERE email = $1 AND deleted_at IS NULL",
+    )
+    .bind(email)
+    .fetch_optional(&db.pool)
+    .await?;
     row.map(|row| {
         Ok(Credentials {
             user_id: row.try_get("id")?,

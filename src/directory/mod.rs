@@ -17,7 +17,7 @@ pub mod upload;
 
 pub(crate) use import::name_keys;
 pub(crate) use model::code_enum;
-pub use model::{ConsultativeStatus, OrganizationKind};
+pub use model::{ConsultativeStatus, OrganizationKind, goals_label};
 pub use organization::{Organization, create, load, record_status, rename, slug_candidates, verify};
 pub use queries::{EventSummary, NamedLink, ThemeGoals, events_where, group_theme_goals};
 pub use search::DirectorySearch;

@@ -57,9 +57,11 @@ code_enum! {
 
 code_enum! {
     /// ECOSOC consultative status. `Unspecified`: known to hold status, category
-    /// not recorded (as the 2004 report says of FAY and NAYORA).
+    /// not recorded (as the 2004 report says of FAY and NAYORA); `Unknown`: not
+    /// known whether it holds any (what the report says of everyone else).
     ConsultativeStatus, "status" {
         None => "none",
+        Unknown => "unknown",
         Roster => "roster",
         Special => "special",
         General => "general",
@@ -69,7 +71,30 @@ code_enum! {
 
 impl ConsultativeStatus {
     pub fn holds_status(self) -> bool {
-        self != ConsultativeStatus::None
+        !matches!(self, ConsultativeStatus::None | ConsultativeStatus::Unknown)
+    }
+}
+
+/// A focal point's goals as the reader's language says them: "MDG 1", "MDGs 4, 5 and 6" and "Millennium
+/// Declaration" are recognised; any other wording is shown as written.
+pub fn goals_label(label: &str, lang: impl std::borrow::Borrow<crate::platform::i18n::Lang>) -> String {
+    let (label, lang) = (label.trim(), *lang.borrow());
+    if label.eq_ignore_ascii_case("Millennium Declaration") {
+        return lang.t("goals-millennium-declaration");
+    }
+    let Some(rest) = label.strip_prefix("MDGs ").or_else(|| label.strip_prefix("MDG ")) else {
+        return label.to_string();
+    };
+    let numbers: Option<Vec<u8>> =
+        rest.split([',', ' ']).filter(|w| !w.is_empty() && *w != "and").map(|w| w.parse().ok()).collect();
+    match numbers.as_deref() {
+        Some([one]) => lang.t_with("goals-mdg-one", &[("number", i64::from(*one).into())]),
+        Some([first @ .., last]) if !first.is_empty() => {
+            let listed = first.iter().map(u8::to_string).collect::<Vec<_>>().join(", ");
+            let numbers = format!("{listed} {} {last}", lang.t("goals-and"));
+            lang.t_with("goals-mdg-many", &[("numbers", numbers.into())])
+        }
+        _ => label.to_string(),
     }
 }
 
@@ -89,6 +114,16 @@ impl OrganizationKind {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::platform::i18n::Lang;
+
+    #[test]
+    fn goal_labels_are_said_in_each_language() {
+        assert_eq!(goals_label("MDGs 4, 5 and 6", Lang::En), "MDGs 4, 5 and 6");
+        assert_eq!(goals_label("MDGs 4, 5 and 6", Lang::Ru), "ЦРТ 4, 5 и 6");
+        assert_eq!(goals_label("MDG 7", Lang::Az), "MİM 7");
+        assert_eq!(goals_label("Millennium Declaration", Lang::Ru), "Декларация тысячелетия");
+        assert_eq!(goals_label("SDG 16 targets", Lang::Ru), "SDG 16 targets", "other wordings stay as written");
+    }
 
     #[test]
     fn codes_round_trip_and_have_labels_in_every_language() {

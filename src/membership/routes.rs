@@ -580,10 +580,11 @@ pub async fn header_notices(
     let viewer = match &user {
         None => Viewer::default(),
         Some(user) => {
-            let pending = pending_for(&db, user, Lang::En).await.map(|requests| requests.len()).unwrap_or_else(|error| {
-                tracing::warn!(error = %error, "pending requests not counted");
-                0
-            });
+            let pending =
+                pending_for(&db, user, Lang::En).await.map(|requests| requests.len()).unwrap_or_else(|error| {
+                    tracing::warn!(error = %error, "pending requests not counted");
+                    0
+                });
             Viewer { signed_in: true, pending_requests: pending as i64 }
         }
     };

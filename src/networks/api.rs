@@ -47,6 +47,10 @@ pub struct NetworkItem {
     pub names: BTreeMap<String, String>,
     pub coordinator: Option<MemberItem>,
     pub member_count: i64,
+    /// `planned`, `active` or `retired`.
+    pub state: String,
+    /// ISO 3166-1 alpha-2 codes of the countries the network covers.
+    pub countries: Vec<String>,
     pub url: String,
 }
 
@@ -58,6 +62,8 @@ impl NetworkItem {
             names: network.name.by_code(),
             coordinator: network.coordinator.as_ref().map(MemberItem::of),
             member_count: network.member_count,
+            state: network.state.code().into(),
+            countries: network.countries.iter().map(|c| c.to_string()).collect(),
             url: format!("/networks/{}", network.slug),
         }
     }
@@ -313,4 +319,93 @@ pub async fn update_focal_point(
     let network = queries::by_slug(&db, &slug).await?.ok_or(AppError::NotFound)?;
     let changed = network.focal_points.iter().find(|fp| fp.number == number).ok_or(AppError::NotFound)?;
     Ok(Json(FocalPointItem::of(changed)))
+}
+
+/// A network to launch, as the launch form takes it.
+#[derive(serde::Deserialize, ToSchema)]
+pub struct NetworkLaunch {
+    /// The parent network's slug; left out, a global network at the top of the tree (administrators only).
+    pub parent: Option<String>,
+    /// `global`, `regional` or `national`, fitting under the parent.
+    pub level: String,
+    /// `active` or `planned`.
+    #[serde(default = "active")]
+    pub state: String,
+    pub names: BTreeMap<String, String>,
+    /// Markdown, per language.
+    #[serde(default)]
+    pub description: BTreeMap<String, String>,
+    /// The network's address; made from the English name when left out.
+    pub slug: Option<String>,
+    /// `YYYY-MM-DD`.
+    pub founded_on: Option<String>,
+    /// ISO 3166-1 alpha-2 codes of the countries covered.
+    #[serde(default)]
+    pub countries: Vec<String>,
+    /// The slug of the organisation that coordinates it; it becomes the first member.
+    pub coordinator: String,
+}
+
+fn active() -> String {
+    "active".into()
+}
+
+impl NetworkLaunch {
+    /// The launch form's fields holding this launch.
+    fn fields(&self) -> Result<BTreeMap<String, String>, AppError> {
+        let mut fields = BTreeMap::new();
+        replace_texts(&mut fields, "name", "names", &self.names)?;
+        replace_texts(&mut fields, "description", "description", &self.description)?;
+        for code in &self.countries {
+            let country = crate::platform::values::CountryCode::parse(code)
+                .ok_or_else(|| AppError::bad("countries", Problem::Unknown(code.chars().take(40).collect())))?;
+            fields.insert(format!("country:{country}"), "1".into());
+        }
+        for (field, value) in [
+            ("parent", self.parent.clone()),
+            ("level", Some(self.level.clone())),
+            ("state", Some(self.state.clone())),
+            ("slug", self.slug.clone()),
+            ("founded_on", self.founded_on.clone()),
+            ("coordinator", Some(self.coordinator.clone())),
+        ] {
+            fields.insert(field.to_string(), value.unwrap_or_default());
+        }
+        Ok(fields)
+    }
+}
+
+/// Launch a network under its parent, with the rights of the token's owner: administrators anywhere, a network's
+/// coordinators under their network. The launch is in the audit log.
+#[utoipa::path(
+    post,
+    path = "/networks",
+    tag = "networks",
+    request_body = NetworkLaunch,
+    security(("bearer" = [])),
+    responses(
+        (status = 201, description = "The network as launched", body = NetworkDetail),
+        (status = 400, description = "A field is not acceptable; `parameter` names it", body = ApiErrorBody),
+        (status = 401, description = "No valid token", body = ApiErrorBody),
+        (status = 403, description = "The token's owner may not launch under this parent, or the token is read-only", body = ApiErrorBody),
+        (status = 404, description = "No such parent network", body = ApiErrorBody),
+    )
+)]
+pub async fn launch_network(
+    State(db): State<Db>,
+    TokenUser { user, can_write }: TokenUser,
+    body: ApiBody<NetworkLaunch>,
+) -> Result<(axum::http::StatusCode, Json<NetworkDetail>), ApiError> {
+    if !can_write {
+        return Err(ApiError(AppError::Forbidden));
+    }
+    let launch = api_body(body)?;
+    let rights = Rights::of(&db, &user);
+    let mut form = FormState::default();
+    let fields = FormData(launch.fields()?);
+    let Some(launch) = super::launch::read_launch(&db, &rights, &fields, &mut form, Lang::En).await? else {
+        return Err(ApiError(form.api_error(&[("name", "names")])));
+    };
+    super::launch::insert(&db, &launch, user.user_id).await?;
+    Ok((axum::http::StatusCode::CREATED, Json(network_detail(&db, launch.slug()).await?)))
 }

@@ -117,7 +117,11 @@ impl NetworkRecord {
 }
 
 /// The names, description and founding day every network form has, with the message beside each bad field.
-fn read_texts(data: &FormData, form: &mut FormState, lang: Lang) -> (LocalizedText, Option<LocalizedText>, Option<String>) {
+fn read_texts(
+    data: &FormData,
+    form: &mut FormState,
+    lang: Lang,
+) -> (LocalizedText, Option<LocalizedText>, Option<String>) {
     let name = data.localized("name", 300, form, lang);
     if name.is_empty() {
         form.fail("name_en", lang.t("edit-name-required"));

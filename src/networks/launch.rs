@@ -114,7 +114,7 @@ pub async fn launch_form(
 }
 
 /// A network as the launch form gives it.
-struct Launch {
+pub struct Launch {
     slug: Slug,
     parent: Option<i64>,
     level: Level,
@@ -123,7 +123,15 @@ struct Launch {
     coordinator_id: i64,
 }
 
-async fn read_launch(db: &Db, rights: &Rights, data: &FormData, form: &mut FormState, lang: Lang) -> Result<Option<Launch>, AppError> {
+/// A new network as the launch form's fields give it (the API's launches come as those fields too); None,
+/// with the message beside each bad field, when one is.
+pub async fn read_launch(
+    db: &Db,
+    rights: &Rights,
+    data: &FormData,
+    form: &mut FormState,
+    lang: Lang,
+) -> Result<Option<Launch>, AppError> {
     let parent_slug = data.get("parent");
     let parent = if parent_slug.is_empty() {
         None
@@ -191,8 +199,10 @@ async fn read_launch(db: &Db, rights: &Rights, data: &FormData, form: &mut FormS
 }
 
 async fn slug_taken(db: &Db, slug: &Slug) -> sqlx::Result<bool> {
-    let found: Option<i64> =
-        sqlx::query_scalar("SELECT id FROM networks WHERE slug = $1").bind(slug.as_str()).fetch_optional(&db.pool).await?;
+    let found: Option<i64> = sqlx::query_scalar("SELECT id FROM networks WHERE slug = $1")
+        .bind(slug.as_str())
+        .fetch_optional(&db.pool)
+        .await?;
     Ok(found.is_some())
 }
 
@@ -220,13 +230,12 @@ pub async fn launch(
         let page = launch_page(&db, &rights, lang, &uri, form).await?;
         return Ok((StatusCode::BAD_REQUEST, render(&page)?).into_response());
     };
-    let id = insert(&db, &launch, rights.user().user_id).await?;
-    tracing::info!(network = id, slug = %launch.slug, "network launched");
-    Ok(Redirect::to(&format!("/networks/{}", launch.slug)).into_response())
+    insert(&db, &launch, rights.user().user_id).await?;
+    Ok(Redirect::to(&format!("/networks/{}", launch.slug())).into_response())
 }
 
 /// Writes the new network, with its coordinator as its first member, and records the launch.
-async fn insert(db: &Db, launch: &Launch, actor: i64) -> anyhow::Result<i64> {
+pub async fn insert(db: &Db, launch: &Launch, actor: i64) -> anyhow::Result<i64> {
     let mut tx = db.pool.begin().await?;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO networks (slug, level, parent_id, name, description, coordinator_id, founded_on, state, countries) \
@@ -256,7 +265,14 @@ async fn insert(db: &Db, launch: &Launch, actor: i64) -> anyhow::Result<i64> {
         "record": launch.record,
     });
     crate::platform::audit::record(db, Some(actor), "network.launch", "network", Some(id), None, Some(&after)).await?;
+    tracing::info!(network = id, slug = %launch.slug, "network launched");
     Ok(id)
+}
+
+impl Launch {
+    pub fn slug(&self) -> &Slug {
+        &self.slug
+    }
 }
 
 /// Who may retire a network or bring it back: administrators, and the coordinators of its parent.

@@ -38,12 +38,12 @@ impl Level {
 
     /// Whether a network of this level may be launched under a parent of level `parent` (None: at the top).
     pub fn fits_under(self, parent: Option<Level>) -> bool {
-        match (parent, self) {
-            (None, Level::Global) => true,
-            (Some(Level::Global), Level::Regional | Level::National) => true,
-            (Some(Level::Regional), Level::National) => true,
-            _ => false,
-        }
+        matches!(
+            (parent, self),
+            (None, Level::Global)
+                | (Some(Level::Global), Level::Regional | Level::National)
+                | (Some(Level::Regional), Level::National)
+        )
     }
 }
 
@@ -218,13 +218,15 @@ pub async fn by_slug(db: &Db, slug: &Slug) -> sqlx::Result<Option<Network>> {
         }
         None => None,
     };
-    let children = sqlx::query(sqlx::AssertSqlSafe(format!("{SUMMARY_SELECT} WHERE n.parent_id = $1 AND n.state <> 'retired' ORDER BY n.id")))
-        .bind(id)
-        .fetch_all(&db.pool)
-        .await?
-        .iter()
-        .map(self::summary)
-        .collect::<sqlx::Result<_>>()?;
+    let children = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "{SUMMARY_SELECT} WHERE n.parent_id = $1 AND n.state <> 'retired' ORDER BY n.id"
+    )))
+    .bind(id)
+    .fetch_all(&db.pool)
+    .await?
+    .iter()
+    .map(self::summary)
+    .collect::<sqlx::Result<_>>()?;
 
     let focal_rows = sqlx::query(
         "SELECT fp.id AS fp_id, fp.number AS number, fp.title AS title, fp.goals_label AS goals_label, \

@@ -418,6 +418,15 @@ fn sliding_count(current: i64, previous: i64, elapsed: i64, window: i64) -> f64 
     current as f64 + previous as f64 * (window - elapsed) as f64 / window as f64
 }
 
+/// Mail goes to each person in the language they chose (at first the one they signed up in); an administrator
+/// may disable an account, whose sessions and tokens then stop working until it is enabled again.
+fn language_and_disabling(_: Dialect) -> String {
+    "ALTER TABLE users ADD COLUMN lang TEXT NOT NULL DEFAULT 'en'
+    -- statement
+    ALTER TABLE users ADD COLUMN disabled_at TEXT"
+        .to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -465,13 +474,4 @@ mod tests {
         assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax") && cookie.contains("Secure"));
         assert!(!session_cookie("s", &SessionPolicy::default()).contains("Secure"));
     }
-}
-
-/// Mail goes to each person in the language they chose (at first the one they signed up in); an administrator
-/// may disable an account, whose sessions and tokens then stop working until it is enabled again.
-fn language_and_disabling(_: Dialect) -> String {
-    "ALTER TABLE users ADD COLUMN lang TEXT NOT NULL DEFAULT 'en'
-    -- statement
-    ALTER TABLE users ADD COLUMN disabled_at TEXT"
-        .to_string()
 }
