@@ -246,6 +246,18 @@ pub struct OrganizationDetail {
     /// To send back with a change: a change to an older version is refused (409).
     pub version: i64,
     pub themes: Vec<String>,
+    /// `local`, `national`, `regional` or `international`.
+    pub scope: Option<String>,
+    /// ISO 3166-1 alpha-2 codes.
+    pub countries_of_work: Vec<String>,
+    /// ISO 639-1 codes.
+    pub languages: Vec<String>,
+    pub expertise: Vec<String>,
+    pub staff: Option<i64>,
+    pub volunteers: Option<i64>,
+    pub members: Option<i64>,
+    /// The address of its logo, if it has one.
+    pub logo: Option<String>,
     pub networks: Vec<NetworkRole>,
     pub focal_points: Vec<FocalPointRole>,
     pub people: Vec<PersonPosition>,
@@ -278,6 +290,14 @@ impl OrganizationDetail {
             verified_at: profile.verified_at.clone(),
             version: profile.version,
             themes: profile.themes.iter().map(|t| t.theme.slug.clone()).collect(),
+            scope: profile.work.scope.map(|scope| scope.code().to_string()),
+            countries_of_work: profile.work.countries_of_work.clone(),
+            languages: profile.work.languages.clone(),
+            expertise: profile.work.expertise.clone(),
+            staff: profile.work.staff,
+            volunteers: profile.work.volunteers,
+            members: profile.work.members,
+            logo: profile.logo_at.map(|at| format!("/organizations/{}/logo?v={at}", d.slug)),
             networks: profile
                 .networks
                 .iter()

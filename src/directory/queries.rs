@@ -6,6 +6,7 @@ use sqlx::Row;
 use sqlx::any::AnyRow;
 
 use super::model::{ConsultativeStatus, OrganizationKind};
+use super::organization::Work;
 use crate::platform::db::Db;
 use crate::platform::i18n::LocalizedText;
 use crate::platform::values::{CountryCode, Slug};
@@ -209,6 +210,9 @@ pub struct Profile {
     pub verified_at: Option<String>,
     /// Changes when the organisation does; writes name the version they read.
     pub version: i64,
+    pub work: Work,
+    /// When its logo was last changed (milliseconds), if it has one.
+    pub logo_at: Option<i64>,
     pub themes: Vec<ThemeGoals>,
     pub networks: Vec<NetworkRole>,
     pub focal_points: Vec<FocalPointRole>,
@@ -223,7 +227,10 @@ fn named(row: &AnyRow, slug: &str, name: &str) -> sqlx::Result<NamedLink> {
 
 pub async fn profile(db: &Db, slug: &Slug) -> sqlx::Result<Option<Profile>> {
     let Some(row) = sqlx::query(
-        "SELECT id, phone, email, website, founded_year, status_year, verified_at, version FROM organizations WHERE slug = $1",
+        "SELECT id, phone, email, website, founded_year, status_year, verified_at, version, scope, countries_of_work, \
+         languages, expertise, staff, volunteers, members, \
+         (SELECT updated_at FROM organization_logos l WHERE l.organization_id = organizations.id) AS logo_at \
+         FROM organizations WHERE slug = $1",
     )
     .bind(slug.as_str())
     .fetch_optional(&db.pool)
@@ -351,6 +358,8 @@ pub async fn profile(db: &Db, slug: &Slug) -> sqlx::Result<Option<Profile>> {
         status_year: row.try_get("status_year")?,
         verified_at: row.try_get("verified_at")?,
         version: row.try_get("version")?,
+        work: Work::from_row(&row)?,
+        logo_at: row.try_get("logo_at")?,
         themes,
         networks,
         focal_points,

@@ -9,7 +9,7 @@ use axum::response::Html;
 use serde_json::{Value, json};
 use sqlx::Row;
 
-use super::model::OrganizationKind;
+use super::model::{OrganizationKind, WORK_LANGUAGES};
 use super::queries::{self, NamedLink, Profile};
 use super::search::{Card, Facet, SearchRequest, SearchResults, Sort, valid_facet_value};
 use crate::platform::auth::MaybeUser;
@@ -346,6 +346,10 @@ struct ProfilePage {
     signed_in: bool,
     verified: Option<Verification>,
     saved: bool,
+    scope: Option<String>,
+    countries_of_work: Vec<String>,
+    /// Code and name in itself.
+    languages: Vec<(String, &'static str)>,
 }
 
 /// When a coordinator last approved an organisation, and until when that holds.
@@ -414,6 +418,21 @@ pub async fn profile_page(
         signed_in: user.is_some(),
         verified: profile.verified_at.as_deref().and_then(|at| Verification::of(at, state.verification_days)),
         saved: uri.query().is_some_and(|q| q.split('&').any(|p| p == "saved=1")),
+        scope: profile.work.scope.map(|scope| scope.label(lang)),
+        countries_of_work: profile
+            .work
+            .countries_of_work
+            .iter()
+            .filter_map(|code| CountryCode::parse(code))
+            .map(|code| code.name(lang).to_string())
+            .collect(),
+        languages: profile
+            .work
+            .languages
+            .iter()
+            .filter_map(|code| WORK_LANGUAGES.iter().find(|(c, _)| c == code))
+            .map(|(code, name)| (code.to_string(), *name))
+            .collect(),
         lang,
         profile,
     };

@@ -11,7 +11,7 @@ use axum::http::{StatusCode, Uri};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use sqlx::Row;
 
-use crate::directory::{Organization, OrganizationKind};
+use crate::directory::{Organization, OrganizationKind, ProfileChoices};
 use crate::platform::auth::{RequireUser, SignedIn, rate_limit};
 use crate::platform::db::{Db, Dialect};
 use crate::platform::forms::{Choice, FormData, FormState};
@@ -66,6 +66,7 @@ struct RegisterPage {
     chrome: Chrome,
     form: FormState,
     kinds: Vec<Choice>,
+    choices: ProfileChoices,
 }
 
 impl RegisterPage {
@@ -74,18 +75,24 @@ impl RegisterPage {
     }
 }
 
-fn register_page(lang: Lang, uri: &Uri, form: FormState) -> RegisterPage {
-    RegisterPage {
+async fn register_page(db: &Db, lang: Lang, uri: &Uri, form: FormState) -> sqlx::Result<RegisterPage> {
+    Ok(RegisterPage {
         chrome: Chrome::new(lang, lang.t("register-title"), uri),
+        choices: ProfileChoices::load(db, lang, &form).await?,
         form,
         kinds: OrganizationKind::choices(lang),
-    }
+    })
 }
 
-pub async fn register_form(lang: Lang, uri: Uri, RequireUser(_): RequireUser) -> Result<Html<String>, AppError> {
+pub async fn register_form(
+    State(db): State<Db>,
+    lang: Lang,
+    uri: Uri,
+    RequireUser(_): RequireUser,
+) -> Result<Html<String>, AppError> {
     let mut form = FormState::default();
     form.values.insert("kind".into(), "ngo".into());
-    render(&register_page(lang, &uri, form))
+    render(&register_page(&db, lang, &uri, form).await?)
 }
 
 pub async fn register(
@@ -99,7 +106,9 @@ pub async fn register(
     data.0.insert("consultative_status".into(), "none".into());
     let mut form = FormState::from(&data);
     let Some(mut record) = Organization::from_form(&data, &mut form, lang) else {
-        return Ok((StatusCode::BAD_REQUEST, render(&register_page(lang, &uri, form))?).into_response());
+        return Ok(
+            (StatusCode::BAD_REQUEST, render(&register_page(&state.db, lang, &uri, form).await?)?).into_response()
+        );
     };
     if !rate_limit(&state.db, &format!("register:{}", user.user_id), Duration::from_secs(3600), 10).await? {
         return Err(AppError::TooManyAttempts);

@@ -106,6 +106,11 @@ impl CountryCode {
         std::str::from_utf8(&self.0).unwrap_or("??")
     }
 
+    /// Every country there is, in no particular order.
+    pub fn all() -> impl Iterator<Item = CountryCode> {
+        COUNTRY_NAMES.keys().map(|code| CountryCode(*code))
+    }
+
     pub fn name(&self, lang: impl std::borrow::Borrow<Lang>) -> &'static str {
         let lang = *lang.borrow();
         let Some(names) = COUNTRY_NAMES.get(&self.0) else {

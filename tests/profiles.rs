@@ -1,0 +1,143 @@
+//! Profiles as people expect them, through HTTP on SQLite and PostgreSQL: themes and goals, reach, languages,
+//! expertise, size and a logo chosen at registration and on editing, shown on the page and in the API, kept in
+//! the history; duplicates caught at registration; two profiles of one organisation merged into one.
+
+mod support;
+
+use support::smtp::SmtpSink;
+use support::{Browser, Server, backends, post_file, sign_up};
+
+/// The smallest PNG there is: one transparent pixel.
+const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89\0\0\0\rIDATx\x9cc\xf8\x0f\x04\0\x09\xfb\x03\xfd\xe3U\xf2\x9c\0\0\0\0IEND\xaeB`\x82";
+
+fn version_in(form: &str) -> String {
+    form.split("name=\"version\" value=\"").nth(1).unwrap().split('"').next().unwrap().to_string()
+}
+
+/// Waits until the theme's page lists the organisation: the page reads the database, so at once.
+async fn theme_lists(server: &Server, theme: &str, name: &str) -> bool {
+    server.text(&format!("/themes/{theme}?lang=en")).await.1.contains(name)
+}
+
+#[tokio::test]
+async fn a_profile_says_what_the_organisation_does_where_and_how_large_it_is() {
+    let sink = SmtpSink::start();
+    for backend in backends() {
+        let database = support::TestDatabase::new(&backend).await;
+        let server = Server::demo_with_mail(&database, &sink.url).await;
+        let ngo = sign_up(&server, &sink, "leyla@caspianwater.example").await;
+        let anonymous = Browser::new(&server);
+
+        // Countries are chosen by name, in the reader's language and order.
+        let (status, form) = ngo.page("/organizations/new?lang=ru").await;
+        assert_eq!(status, 200);
+        assert!(form.contains("<select id=\"country\" name=\"country\""), "a list, not a code to type");
+        assert!(form.contains("<option value=\"AZ\">Азербайджан</option>"));
+        let (albania, austria) = (form.find(">Албания<").unwrap(), form.find(">Австрия<").unwrap());
+        assert!(austria < albania, "Австрия before Албания, as Russian readers sort");
+        assert!(form.contains("name=\"theme_environment\""), "themes are chosen on registration");
+
+        // A wrong field is named, and everything typed stays.
+        let mut fields = vec![
+            ("name_en", "Caspian Water Watch"),
+            ("kind", "ngo"),
+            ("country", "AZ"),
+            ("website", "caspianwater.example/about"),
+            ("theme_environment", "on"),
+            ("theme_health", "on"),
+            ("scope", "regional"),
+            ("work_AZ", "on"),
+            ("work_GE", "on"),
+            ("language_az", "on"),
+            ("language_ru", "on"),
+            ("expertise", "Water quality\nPublic hearings"),
+            ("staff", "-4"),
+            ("volunteers", "35"),
+        ];
+        let (status, page, _) = ngo.post_page("/organizations/new?lang=en", &fields).await;
+        assert_eq!(status, 400);
+        assert!(page.contains("id=\"staff-error\""), "the staff count is named");
+        assert!(page.contains("name=\"theme_environment\" value=\"on\" checked"), "ticked themes stay ticked");
+        assert!(page.contains("name=\"work_GE\" value=\"on\" checked") && page.contains("Public hearings"));
+        fields.retain(|(name, _)| *name != "staff");
+        fields.push(("staff", "6"));
+        let (status, _, location) = ngo.post_page("/organizations/new", &fields).await;
+        assert_eq!((status, location.as_deref()), (303, Some("/organizations/caspian-water-watch/join")));
+
+        // The page, the API and the theme's page show it all at once.
+        let (_, profile) = anonymous.page("/organizations/caspian-water-watch?lang=en").await;
+        for shown in
+            ["Regional", "Azerbaijan, Georgia", "lang=\"ru\">Русский", "Water quality", "<dd>6</dd>", "<dd>35</dd>"]
+        {
+            assert!(profile.contains(shown), "{shown} shown");
+        }
+        assert!(profile.contains("href=\"https://caspianwater.example/about\""), "a website typed without https://");
+        assert!(profile.contains("href=\"/themes/environment\""));
+        let (status, api) = server.json("/api/v1/organizations/caspian-water-watch").await;
+        assert_eq!(status, 200);
+        assert_eq!(api["scope"], "regional");
+        assert_eq!(api["countries_of_work"], serde_json::json!(["AZ", "GE"]));
+        assert_eq!(api["languages"], serde_json::json!(["az", "ru"]));
+        assert_eq!(api["staff"], 6);
+        assert_eq!(api["website"], "https://caspianwater.example/about");
+        assert!(api["themes"].as_array().unwrap().contains(&"environment".into()));
+        assert!(theme_lists(&server, "environment", "Caspian Water Watch").await, "under its theme at once");
+        let (_, spec) = server.json("/api/openapi.json").await;
+        assert!(spec["components"]["schemas"]["OrganizationDetail"]["properties"]["countries_of_work"].is_object());
+
+        // Edited: a theme less, a language more; then the earlier version restored by an administrator.
+        let (_, form) = ngo.page("/organizations/caspian-water-watch/edit?lang=en").await;
+        assert!(form.contains("name=\"theme_health\" value=\"on\" checked"));
+        let version = version_in(&form);
+        let edit = [
+            ("version", version.as_str()),
+            ("name_en", "Caspian Water Watch"),
+            ("kind", "ngo"),
+            ("country", "AZ"),
+            ("consultative_status", "none"),
+            ("theme_health", "on"),
+            ("language_en", "on"),
+            ("scope", "national"),
+        ];
+        let (status, _, _) = ngo.post_page("/organizations/caspian-water-watch/edit", &edit).await;
+        assert_eq!(status, 303);
+        assert!(!theme_lists(&server, "environment", "Caspian Water Watch").await, "gone from the theme it left");
+        let (_, api) = server.json("/api/v1/organizations/caspian-water-watch").await;
+        assert_eq!((api["scope"].as_str(), api["languages"].clone()), (Some("national"), serde_json::json!(["en"])));
+        let admin = support::sign_in_admin(&server, &database).await;
+        let (_, history) = admin.page("/organizations/caspian-water-watch/history?lang=en").await;
+        assert!(history.contains("Geographic scope") && history.contains("Themes"), "the change, field by field");
+        let entry = history.split("/history/").nth(1).unwrap().split('/').next().unwrap().to_string();
+        let restore = format!("/organizations/caspian-water-watch/history/{entry}/restore");
+        assert_eq!(admin.post(&restore, &[]).await.status(), 303);
+        let (_, api) = server.json("/api/v1/organizations/caspian-water-watch").await;
+        assert_eq!(api["scope"], "regional", "{}: restored", backend.name());
+        assert!(theme_lists(&server, "environment", "Caspian Water Watch").await, "and its themes with it");
+
+        // A logo: an image told by its bytes, served as one.
+        let logo = "/organizations/caspian-water-watch/logo";
+        let (status, page) = post_file(&ngo, &format!("{logo}?lang=en"), &[], ("logo", "logo.svg"), b"<svg/>").await;
+        assert_eq!(status, 400);
+        assert!(page.contains("id=\"logo-error\"") && page.contains("not a PNG"), "{page}");
+        let big = [PNG, &vec![0u8; 210 * 1024]].concat();
+        let (status, page) = post_file(&ngo, &format!("{logo}?lang=en"), &[], ("logo", "big.png"), &big).await;
+        assert_eq!(status, 400);
+        assert!(page.contains("too large"));
+        let stranger = sign_up(&server, &sink, "someone@elsewhere.example").await;
+        assert_eq!(post_file(&stranger, logo, &[], ("logo", "logo.png"), PNG).await.0, 403);
+        let (status, location) = post_file(&ngo, logo, &[], ("logo", "logo.png"), PNG).await;
+        assert_eq!((status, location.as_str()), (303, "/organizations/caspian-water-watch?saved=1"));
+        let response = anonymous.get(logo).await;
+        assert_eq!(response.status(), 200);
+        let header = |name: &str| response.headers().get(name).map(|v| v.to_str().unwrap().to_string());
+        assert_eq!(header("content-type").as_deref(), Some("image/png"));
+        assert_eq!(header("x-content-type-options").as_deref(), Some("nosniff"));
+        assert!(header("cache-control").is_some_and(|c| c.contains("max-age")) && header("etag").is_some());
+        assert_eq!(response.bytes().await.unwrap().as_ref(), PNG);
+        let (_, profile) = anonymous.page("/organizations/caspian-water-watch?lang=en").await;
+        assert!(profile.contains("alt=\"Logo of Caspian Water Watch\""));
+        let (_, api) = server.json("/api/v1/organizations/caspian-water-watch").await;
+        assert!(api["logo"].as_str().is_some_and(|l| l.starts_with(logo)));
+        assert_eq!(anonymous.get("/organizations/nayora/logo").await.status(), 404, "no logo, nothing there");
+    }
+}
