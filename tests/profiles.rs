@@ -141,3 +141,91 @@ async fn a_profile_says_what_the_organisation_does_where_and_how_large_it_is() {
         assert_eq!(anonymous.get("/organizations/nayora/logo").await.status(), 404, "no logo, nothing there");
     }
 }
+
+/// The ids of the requests a coordinator's queue offers to decide.
+fn request_ids(queue: &str) -> Vec<String> {
+    queue.split("action=\"/requests/").skip(1).map(|s| s.split('/').next().unwrap().to_string()).collect()
+}
+
+/// A person who edits NAYORA, and so coordinates UN-NGO-IRENE/Azerbaijan, through a claim the administrator
+/// approves.
+async fn nayora_coordinator(server: &Server, sink: &SmtpSink, admin: &Browser, email: &str) -> Browser {
+    let coordinator = sign_up(server, sink, email).await;
+    assert_eq!(coordinator.post("/organizations/nayora/claim", &[("message", "Chair")]).await.status(), 200);
+    let (_, queue) = admin.page("/requests?lang=en").await;
+    let id = request_ids(&queue).into_iter().last().expect("the claim is queued");
+    assert_eq!(admin.post(&format!("/requests/{id}/approve"), &[]).await.status(), 303);
+    coordinator
+}
+
+#[tokio::test]
+async fn registering_a_known_name_offers_the_profile_first_and_a_declined_registration_is_not_public() {
+    let sink = SmtpSink::start();
+    for backend in backends() {
+        let database = support::TestDatabase::new(&backend).await;
+        let server = Server::demo_with_mail(&database, &sink.url).await;
+        let admin = support::sign_in_admin(&server, &database).await;
+        let coordinator = nayora_coordinator(&server, &sink, &admin, "chair@nayora.example").await;
+        let ngo = sign_up(&server, &sink, "ramin@club.example").await;
+
+        // "Bakı Gənclər Klubu" typed with an i for its ı is the Baku Youth Club.
+        let mut fields = vec![
+            ("name_en", "Baki Gənclər Klubu"),
+            ("kind", "ngo"),
+            ("country", "AZ"),
+            ("city", "Baku"),
+            ("theme_education", "on"),
+        ];
+        let (status, page, _) = ngo.post_page("/organizations/new?lang=en", &fields).await;
+        assert_eq!(status, 200, "{}: offered, not registered", backend.name());
+        assert!(page.contains("may be in the directory already"));
+        assert!(page.contains("href=\"/organizations/baku-youth-club/claim\""), "the profile to claim");
+        assert!(
+            page.contains("name=\"confirmed\" value=\"yes\"") && page.contains("Register a new organisation anyway")
+        );
+        assert!(
+            page.contains("value=\"Baki Gənclər Klubu\"")
+                && page.contains("name=\"theme_education\" value=\"on\" checked")
+        );
+        let (status, _, _) =
+            ngo.post_page("/organizations/new", &[("name_ru", "Бакинский молодёжный клуб"), ("kind", "ngo")]).await;
+        assert_eq!(status, 200, "the Russian name, spelt with ё, is known too");
+        // A name nobody bears goes through at once; a known one once confirmed.
+        fields.push(("confirmed", "yes"));
+        let (status, _, location) = ngo.post_page("/organizations/new", &fields).await;
+        assert_eq!((status, location.as_deref()), (303, Some("/organizations/baki-ganclar-klubu/join")));
+
+        // It asks to join; the coordinator declines: it leaves the public directory, not its editor's view.
+        assert_eq!(
+            ngo.post(
+                "/organizations/baki-ganclar-klubu/join",
+                &[("network", "un-ngo-irene-azerbaijan"), ("message", "")]
+            )
+            .await
+            .status(),
+            200
+        );
+        let (_, queue) = coordinator.page("/requests?lang=en").await;
+        let id = request_ids(&queue).into_iter().next().expect("the join request");
+        let declined = coordinator.post(&format!("/requests/{id}/decline"), &[("reason", "Not an NGO of ours")]).await;
+        assert_eq!(declined.status(), 303);
+        let anonymous = Browser::new(&server);
+        assert_eq!(anonymous.get("/organizations/baki-ganclar-klubu").await.status(), 404);
+        assert_eq!(server.json("/api/v1/organizations/baki-ganclar-klubu").await.0, 404);
+        assert_eq!(anonymous.get("/organizations/baki-ganclar-klubu/vcard").await.status(), 404);
+        assert!(!server.text("/themes/education?lang=en").await.1.contains("Baki Gənclər Klubu"));
+        assert_eq!(ngo.get("/organizations/baki-ganclar-klubu").await.status(), 200, "its editor still sees it");
+        let started = std::time::Instant::now();
+        loop {
+            let found = support::slugs(&server.search("q=Baki+Ganclar+Klubu&per_page=100").await);
+            if !found.contains(&"baki-ganclar-klubu".to_string()) {
+                break;
+            }
+            assert!(started.elapsed().as_secs() < 5, "{}: gone from search", backend.name());
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        // A declined registration is not offered to the next person registering the name.
+        let (_, page, _) = ngo.post_page("/organizations/new?lang=en", &fields[..2]).await;
+        assert!(!page.contains("/organizations/baki-ganclar-klubu/claim"));
+    }
+}

@@ -34,3 +34,7 @@ field-staff = İşçilər
 field-volunteers = Könüllülər
 field-members = Üzvlər
 history-action-organization-logo = Loqo dəyişdirildi
+profiles-namesakes-title = Bu təşkilat artıq kataloqda ola bilər
+profiles-namesakes-intro = Bu təşkilatlar yazdığınız adı bu və ya digər yazılışda daşıyır. Sizinki onların arasındadırsa, onu ikinci dəfə qeydiyyatdan keçirmək əvəzinə profilini redaktə etmək üçün müraciət edin.
+profiles-namesakes-anyway = Onların heç biri sizin deyilsə, yeni təşkilatı qeydiyyatdan keçirin: yazdıqlarınızın hamısı aşağıda saxlanılıb.
+profiles-register-anyway = Yenə də yeni təşkilat kimi qeydiyyatdan keçir

@@ -34,3 +34,7 @@ field-staff = Staff
 field-volunteers = Volunteers
 field-members = Members
 history-action-organization-logo = Changed the logo
+profiles-namesakes-title = This organisation may be in the directory already
+profiles-namesakes-intro = These organisations bear the name you typed, in one script or spelling or another. If yours is among them, ask to edit its profile rather than registering it twice.
+profiles-namesakes-anyway = If none of them is yours, register a new organisation: everything you typed is kept below.
+profiles-register-anyway = Register a new organisation anyway

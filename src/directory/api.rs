@@ -346,7 +346,7 @@ impl OrganizationDetail {
     )
 )]
 pub async fn organization(State(db): State<Db>, ApiSlug(slug): ApiSlug) -> Result<Json<OrganizationDetail>, ApiError> {
-    let profile = queries::profile(&db, &slug).await?.ok_or(AppError::NotFound)?;
+    let profile = queries::public_profile(&db, &slug).await?.ok_or(AppError::NotFound)?;
     Ok(Json(OrganizationDetail::of(&profile)))
 }
 
@@ -447,7 +447,7 @@ pub async fn update_organization(
     {
         return Err(ApiError(AppError::Conflict));
     }
-    let profile = queries::profile(&db, &slug).await?.ok_or(AppError::NotFound)?;
+    let profile = queries::public_profile(&db, &slug).await?.ok_or(AppError::NotFound)?;
     Ok(Json(OrganizationDetail::of(&profile)))
 }
 
@@ -583,7 +583,7 @@ fn names_and_contacts(
 
 /// An organisation as a vCard 4.0, for address books.
 pub async fn vcard(State(state): State<AppState>, SlugPath(slug): SlugPath) -> Result<Response, AppError> {
-    let profile = queries::profile(&state.db, &slug).await?.ok_or(AppError::NotFound)?;
+    let profile = queries::public_profile(&state.db, &slug).await?.ok_or(AppError::NotFound)?;
     let d = &profile.document;
     let name = d.name.get(Lang::En);
     let mut lines =
@@ -606,7 +606,7 @@ pub async fn person_vcard(
 ) -> Result<Response, AppError> {
     let slug = crate::platform::values::Slug::parse(&raw_slug).ok_or(AppError::NotFound)?;
     let id: i64 = raw_id.parse().map_err(|_| AppError::NotFound)?;
-    let profile = queries::profile(&state.db, &slug).await?.ok_or(AppError::NotFound)?;
+    let profile = queries::public_profile(&state.db, &slug).await?.ok_or(AppError::NotFound)?;
     let person = profile.people.iter().find(|p| p.id == id).ok_or(AppError::NotFound)?;
     let name = person.name.get(Lang::En);
     let organization = profile.document.name.get(Lang::En);

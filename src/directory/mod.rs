@@ -20,7 +20,9 @@ pub mod upload;
 pub(crate) use import::name_keys;
 pub(crate) use model::code_enum;
 pub use model::{ConsultativeStatus, OrganizationKind};
-pub use organization::{Organization, Work, create, load, record_status, rename, slug_candidates, verify};
+pub use organization::{
+    Organization, Work, create, load, record_status, rename, slug_candidates, unlist_declined, verify,
+};
 pub use profile_form::ProfileChoices;
 pub use queries::{EventSummary, NamedLink, ThemeGoals, events_where, group_theme_goals};
 pub use search::DirectorySearch;

@@ -542,9 +542,25 @@ pub async fn record_status(
     Ok(())
 }
 
+/// Takes a registration out of the public directory when the network it asked to join declined it: an
+/// organisation registered through the form, never verified, and in no network. Returns whether it was.
+pub async fn unlist_declined(db: &Db, id: i64) -> sqlx::Result<bool> {
+    let done = sqlx::query(
+        "UPDATE organizations SET listed = 0 WHERE id = $1 AND verified_at IS NULL \
+         AND NOT EXISTS (SELECT 1 FROM network_members WHERE organization_id = $1) \
+         AND NOT EXISTS (SELECT 1 FROM networks WHERE coordinator_id = $1) \
+         AND EXISTS (SELECT 1 FROM audit_log WHERE entity = 'organization' AND entity_id = $1 \
+                     AND action = 'organization.create')",
+    )
+    .bind(id)
+    .execute(&db.pool)
+    .await?;
+    Ok(done.rows_affected() > 0)
+}
+
 /// Marks the organisation verified by a network's coordinator now, restarting its verification period.
 pub async fn verify(db: &Db, id: i64) -> sqlx::Result<()> {
-    sqlx::query("UPDATE organizations SET verified_at = $1 WHERE id = $2")
+    sqlx::query("UPDATE organizations SET verified_at = $1, listed = 1 WHERE id = $2")
         .bind(crate::platform::clock::now_rfc3339())
         .bind(id)
         .execute(&db.pool)

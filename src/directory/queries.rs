@@ -28,6 +28,8 @@ pub struct SearchDocument {
     pub themes: BTreeSet<String>,
     pub networks: BTreeSet<String>,
     pub people: Vec<String>,
+    /// Whether the public sees it: a registration declined by the network it asked to join is not listed.
+    pub listed: bool,
 }
 
 /// Ids per batch of `IN (…)`: well under SQLite's and PostgreSQL's parameter limits.
@@ -62,7 +64,7 @@ async fn search_documents_batch(db: &Db, ids: &[i64]) -> sqlx::Result<Vec<Search
     let rows = fetch_by_ids(
         db,
         "SELECT id, slug, kind, acronym, name, other_names, country, city, address, description, \
-         consultative_status FROM organizations WHERE id IN",
+         consultative_status, listed FROM organizations WHERE id IN",
         ids,
     )
     .await?;
@@ -87,6 +89,7 @@ async fn search_documents_batch(db: &Db, ids: &[i64]) -> sqlx::Result<Vec<Search
                 themes: BTreeSet::new(),
                 networks: BTreeSet::new(),
                 people: Vec::new(),
+                listed: row.try_get::<i64, _>("listed")? != 0,
             },
         );
     }
@@ -223,6 +226,11 @@ pub struct Profile {
 
 fn named(row: &AnyRow, slug: &str, name: &str) -> sqlx::Result<NamedLink> {
     Ok(NamedLink { slug: row.try_get(slug)?, name: LocalizedText::from_json(&row.try_get::<String, _>(name)?) })
+}
+
+/// The profile, when the public may see it.
+pub async fn public_profile(db: &Db, slug: &Slug) -> sqlx::Result<Option<Profile>> {
+    Ok(profile(db, slug).await?.filter(|profile| profile.document.listed))
 }
 
 pub async fn profile(db: &Db, slug: &Slug) -> sqlx::Result<Option<Profile>> {

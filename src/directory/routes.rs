@@ -390,6 +390,9 @@ pub async fn profile_page(
         ),
         None => (false, false),
     };
+    if !profile.document.listed && !can_edit {
+        return Err(AppError::NotFound);
+    }
     let document = &profile.document;
     let name = document.name.get(lang).to_string();
     let names = Lang::ALL

@@ -17,7 +17,13 @@ pub const MIGRATIONS: &[Migration] = &[
     Migration { version: 10, name: "what organisations' profiles say of their work", sql: profile_fields },
     Migration { version: 11, name: "organisations' logos", sql: logos },
     Migration { version: 12, name: "addresses of merged organisations", sql: slug_redirects },
+    Migration { version: 13, name: "registrations kept out of the public directory", sql: listed },
 ];
+
+/// A registration the network it asked to join declined, while no network has taken it in, is not public.
+fn listed(_: Dialect) -> String {
+    "ALTER TABLE organizations ADD COLUMN listed BIGINT NOT NULL DEFAULT 1".to_string()
+}
 
 /// Where and in which languages an organisation works, what it knows, how large it is. Lists are JSON text.
 fn profile_fields(_: Dialect) -> String {

@@ -11,7 +11,7 @@ use axum::http::{StatusCode, Uri};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use sqlx::Row;
 
-use crate::directory::{Organization, OrganizationKind, ProfileChoices};
+use crate::directory::{NamedLink, Organization, OrganizationKind, ProfileChoices};
 use crate::platform::auth::{RequireUser, SignedIn, rate_limit};
 use crate::platform::db::{Db, Dialect};
 use crate::platform::forms::{Choice, FormData, FormState};
@@ -67,6 +67,8 @@ struct RegisterPage {
     form: FormState,
     kinds: Vec<Choice>,
     choices: ProfileChoices,
+    /// Public organisations of the name typed, offered before a new one is registered.
+    namesakes: Vec<NamedLink>,
 }
 
 impl RegisterPage {
@@ -81,6 +83,7 @@ async fn register_page(db: &Db, lang: Lang, uri: &Uri, form: FormState) -> sqlx:
         choices: ProfileChoices::load(db, lang, &form).await?,
         form,
         kinds: OrganizationKind::choices(lang),
+        namesakes: Vec::new(),
     })
 }
 
@@ -110,6 +113,15 @@ pub async fn register(
             (StatusCode::BAD_REQUEST, render(&register_page(&state.db, lang, &uri, form).await?)?).into_response()
         );
     };
+    // An organisation of the same name may be this one already: offer it first, keeping what was typed.
+    if data.get("confirmed") != "yes" {
+        let namesakes = state.search.namesakes(&record.name).await?;
+        if !namesakes.is_empty() {
+            let mut page = register_page(&state.db, lang, &uri, form).await?;
+            page.namesakes = namesakes;
+            return Ok(render(&page)?.into_response());
+        }
+    }
     if !rate_limit(&state.db, &format!("register:{}", user.user_id), Duration::from_secs(3600), 10).await? {
         return Err(AppError::TooManyAttempts);
     }
@@ -448,6 +460,9 @@ pub async fn decide(
             }
             _ => crate::accounts::grant_editor(&state.db, requester, organization_id, Some(user.user_id)).await?,
         }
+    }
+    if !approve && kind == "join" && crate::directory::unlist_declined(&state.db, organization_id).await? {
+        tracing::info!(organization_id, "declined registration taken out of the directory");
     }
     let action = format!("request.{}", if approve { "approve" } else { "decline" });
     let details = serde_json::json!({ "request": id, "kind": kind, "reason": reason });
