@@ -74,6 +74,7 @@ pub fn router(state: AppState) -> Router {
         .route("/organizations/{slug}/people/{id}/{action}", post(directory::people::update))
         .route("/organizations/{slug}/people/{id}/vcard", get(directory::api::person_vcard))
         .route("/organizations/{slug}/history/{entry}/restore", post(directory::edit::restore))
+        .route("/organizations/{slug}/merge", get(directory::merge::merge_form).post(directory::merge::merge_confirm))
         .route("/organizations/{slug}/ecosoc", get(consultative::desk::desk))
         .route(
             "/organizations/{slug}/ecosoc/eligibility",

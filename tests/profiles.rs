@@ -229,3 +229,113 @@ async fn registering_a_known_name_offers_the_profile_first_and_a_declined_regist
         assert!(!page.contains("/organizations/baki-ganclar-klubu/claim"));
     }
 }
+
+#[tokio::test]
+async fn a_coordinator_merges_a_duplicate_profile_and_its_address_leads_to_the_kept_one() {
+    let sink = SmtpSink::start();
+    for backend in backends() {
+        let database = support::TestDatabase::new(&backend).await;
+        let server = Server::demo_with_mail(&database, &sink.url).await;
+        let admin = support::sign_in_admin(&server, &database).await;
+        let coordinator = nayora_coordinator(&server, &sink, &admin, "chair@nayora.example").await;
+        let ngo = sign_up(&server, &sink, "ramin@club.example").await;
+
+        // The Baku Youth Club registered a second time, joined the same network and listed a person twice.
+        let fields = [
+            ("name_en", "Baki Gənclər Klubu"),
+            ("name_ru", "Клуб молодёжи Баку"),
+            ("kind", "ngo"),
+            ("city", "Baku"),
+            ("theme_health", "on"),
+            ("confirmed", "yes"),
+        ];
+        let (status, _, location) = ngo.post_page("/organizations/new", &fields).await;
+        assert_eq!((status, location.as_deref()), (303, Some("/organizations/baki-ganclar-klubu/join")));
+        let join = [("network", "un-ngo-irene-azerbaijan"), ("message", "")];
+        assert_eq!(ngo.post("/organizations/baki-ganclar-klubu/join", &join).await.status(), 200);
+        let (_, queue) = coordinator.page("/requests?lang=en").await;
+        let id = request_ids(&queue).into_iter().next().expect("the join request");
+        assert_eq!(coordinator.post(&format!("/requests/{id}/approve"), &[]).await.status(), 303);
+        let person = [("name_en", "Rauf Aliyev"), ("title_en", "Chair")];
+        for slug in ["baku-youth-club", "baki-ganclar-klubu"] {
+            let added = coordinator.post(&format!("/organizations/{slug}/people"), &person).await;
+            assert_eq!(added.status(), 303, "{slug}");
+        }
+
+        // Who may merge: not the duplicate's own editor, not the coordinator of a network neither is in.
+        let fay = sign_up(&server, &sink, "nedim@fay.example").await;
+        assert_eq!(fay.post("/organizations/fay/claim", &[("message", "")]).await.status(), 200);
+        let (_, queue) = admin.page("/requests?lang=en").await;
+        let claim = request_ids(&queue).into_iter().last().expect("FAY's claim");
+        assert_eq!(admin.post(&format!("/requests/{claim}/approve"), &[]).await.status(), 303);
+        let merge = "/organizations/baku-youth-club/merge";
+        let confirm = [("duplicate", "baki-ganclar-klubu")];
+        assert_eq!(ngo.get(merge).await.status(), 403);
+        assert_eq!(ngo.post(merge, &confirm).await.status(), 403);
+        assert_eq!(fay.get(&format!("{merge}?duplicate=baki-ganclar-klubu")).await.status(), 403);
+        assert_eq!(fay.post(merge, &confirm).await.status(), 403, "FAY coordinates the Caspian network only");
+        assert_eq!(fay.post("/organizations/ecores/merge", &[("duplicate", "baki-ganclar-klubu")]).await.status(), 403);
+
+        // The coordinator chooses, compares and confirms.
+        let (status, page) = coordinator.page(&format!("{merge}?lang=en")).await;
+        assert_eq!(status, 200);
+        assert!(page.contains("href=\"/organizations/baku-youth-club/merge?duplicate=baki-ganclar-klubu\""), "offered");
+        let (status, page) = coordinator.page(&format!("{merge}?lang=en&duplicate=nowhere")).await;
+        assert_eq!(status, 400);
+        assert!(page.contains("id=\"duplicate-error\"") && page.contains("value=\"nowhere\""));
+        let (status, page) = coordinator.page(&format!("{merge}?lang=en&duplicate=baku-youth-club")).await;
+        assert_eq!(status, 400, "not into itself");
+        assert!(page.contains("id=\"duplicate-error\""));
+        let (status, page) = coordinator.page(&format!("{merge}?lang=en&duplicate=baki-ganclar-klubu")).await;
+        assert_eq!(status, 200);
+        assert!(
+            page.contains("Side by side") && page.contains("Клуб молодёжи Баку") && page.contains("Bakı Gənclər Klubu")
+        );
+        let (status, _, location) = coordinator.post_page(merge, &confirm).await;
+        assert_eq!((status, location.as_deref()), (303, Some("/organizations/baku-youth-club?merged=1")));
+
+        // The old addresses lead to the kept profile for good.
+        let anonymous = Browser::new(&server);
+        let response = anonymous.get("/organizations/baki-ganclar-klubu").await;
+        assert_eq!(response.status(), 308);
+        assert_eq!(response.headers()["location"], "/organizations/baku-youth-club");
+        let response = anonymous.get("/api/v1/organizations/baki-ganclar-klubu").await;
+        assert_eq!(response.status(), 308);
+        assert_eq!(response.headers()["location"], "/api/v1/organizations/baku-youth-club");
+        let followed = reqwest::get(server.url("/organizations/baki-ganclar-klubu?lang=en")).await.unwrap();
+        assert_eq!(followed.url().path(), "/organizations/baku-youth-club");
+        let profile = followed.text().await.unwrap();
+        assert!(profile.contains("Клуб молодёжи Баку"), "the duplicate's name is one of its other names");
+        assert_eq!(profile.matches("Rauf Aliyev</strong>").count(), 1, "{}: the person once", backend.name());
+
+        // Everything came along, once.
+        let (_, api) = server.json("/api/v1/organizations/baku-youth-club").await;
+        let networks: Vec<&str> =
+            api["networks"].as_array().unwrap().iter().map(|n| n["network"]["slug"].as_str().unwrap()).collect();
+        assert_eq!(networks, ["un-ngo-irene-azerbaijan"], "the membership once");
+        assert!(api["themes"].as_array().unwrap().contains(&"health".into()));
+        let (_, network) = server.json("/api/v1/networks/un-ngo-irene-azerbaijan").await;
+        let members = network["members"].to_string();
+        assert_eq!(members.matches("\"baku-youth-club\"").count(), 1, "listed once among the members");
+        assert!(!network.to_string().contains("baki-ganclar-klubu"));
+        assert_eq!(ngo.get("/organizations/baku-youth-club/edit").await.status(), 200, "its editors came along");
+        let (_, history) = coordinator.page("/organizations/baku-youth-club/history?lang=en").await;
+        assert!(
+            history.contains("Merged a duplicate into this profile") && history.contains("Merged into another profile")
+        );
+        assert!(history.contains("Registered"), "the duplicate's history came along");
+        let started = std::time::Instant::now();
+        loop {
+            let found = support::slugs(&server.search(&format!("q={}", support::encode("Клуб молодёжи Баку"))).await);
+            if found.contains(&"baku-youth-club".to_string()) && !found.contains(&"baki-ganclar-klubu".to_string()) {
+                break;
+            }
+            assert!(started.elapsed().as_secs() < 5, "{}: search follows: {found:?}", backend.name());
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        // The freed address is not given to anyone else.
+        let (status, _, location) = ngo.post_page("/organizations/new", &fields).await;
+        assert_eq!(status, 303);
+        assert_ne!(location.as_deref(), Some("/organizations/baki-ganclar-klubu/join"));
+    }
+}

@@ -342,12 +342,16 @@ impl OrganizationDetail {
     params(("slug" = String, Path, description = "The organisation's slug", max_length = 120)),
     responses(
         (status = 200, body = OrganizationDetail),
+        (status = 308, description = "The organisation was merged into another: `Location` is that one's address"),
         (status = 404, description = "No such organisation", body = ApiErrorBody),
     )
 )]
-pub async fn organization(State(db): State<Db>, ApiSlug(slug): ApiSlug) -> Result<Json<OrganizationDetail>, ApiError> {
-    let profile = queries::public_profile(&db, &slug).await?.ok_or(AppError::NotFound)?;
-    Ok(Json(OrganizationDetail::of(&profile)))
+pub async fn organization(State(db): State<Db>, ApiSlug(slug): ApiSlug) -> Result<Response, ApiError> {
+    let Some(profile) = queries::public_profile(&db, &slug).await? else {
+        let kept = super::merge::merged_into(&db, &slug).await?.ok_or(AppError::NotFound)?;
+        return Ok(axum::response::Redirect::permanent(&format!("/api/v1/organizations/{kept}")).into_response());
+    };
+    Ok(Json(OrganizationDetail::of(&profile)).into_response())
 }
 
 /// A change to an organisation: fields left out stay as they are; an empty

@@ -166,7 +166,10 @@ pub async fn history(
 ) -> Result<Html<String>, AppError> {
     let (id, _, record) = load(&db, &slug).await.found()?;
     Rights::of(&db, &user).require(Right::EditOrganization(id)).await?;
-    let entries = crate::platform::audit::history(&db, &[("organization", id)], lang).await?;
+    // An organisation merged into this one brought its history along.
+    let mut subjects = vec![("organization", id)];
+    subjects.extend(super::merge::merged_ids(&db, id).await?.into_iter().map(|merged| ("organization", merged)));
+    let entries = crate::platform::audit::history(&db, &subjects, lang).await?;
     let can_restore = Rights::of(&db, &user).may(Right::OverseeMember(id)).await?;
     let name = record.name.get(lang).to_string();
     let page = HistoryPage {

@@ -6,6 +6,7 @@ pub mod api;
 pub mod edit;
 pub mod import;
 pub mod logo;
+pub mod merge;
 pub mod model;
 pub mod organization;
 pub mod people;

@@ -318,7 +318,10 @@ fn json_list(row: &sqlx::any::AnyRow, column: &str) -> sqlx::Result<Vec<String>>
     Ok(serde_json::from_str(&row.try_get::<String, _>(column)?).unwrap_or_default())
 }
 
-async fn load_with(conn: &mut sqlx::AnyConnection, slug: &Slug) -> sqlx::Result<Option<(i64, i64, Organization)>> {
+pub(super) async fn load_with(
+    conn: &mut sqlx::AnyConnection,
+    slug: &Slug,
+) -> sqlx::Result<Option<(i64, i64, Organization)>> {
     let sql = format!("SELECT id, version, {} FROM organizations WHERE slug = $1", Organization::COLUMNS);
     let Some(row) = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(slug.as_str()).fetch_optional(&mut *conn).await? else {
         return Ok(None);
@@ -438,7 +441,7 @@ pub async fn update(
 }
 
 /// [`update`] within a transaction of the caller's, for changes that other writes must go with.
-async fn update_in(
+pub(super) async fn update_in(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
     id: i64,
     version: i64,

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use askama::Template;
 use axum::extract::State;
 use axum::http::Uri;
-use axum::response::Html;
+use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde_json::{Value, json};
 use sqlx::Row;
 
@@ -377,8 +377,12 @@ pub async fn profile_page(
     uri: Uri,
     SlugPath(slug): SlugPath,
     MaybeUser(user): MaybeUser,
-) -> Result<Html<String>, AppError> {
-    let profile = queries::profile(&state.db, &slug).await.found()?;
+) -> Result<Response, AppError> {
+    let Some(profile) = queries::profile(&state.db, &slug).await? else {
+        // A merged organisation's address leads to the one it was merged into, for good.
+        let kept = super::merge::merged_into(&state.db, &slug).await.found()?;
+        return Ok(Redirect::permanent(&format!("/organizations/{kept}")).into_response());
+    };
     let (can_edit, can_verify) = match &user {
         Some(user) => (
             crate::accounts::Rights::of(&state.db, user)
@@ -420,7 +424,7 @@ pub async fn profile_page(
         can_verify,
         signed_in: user.is_some(),
         verified: profile.verified_at.as_deref().and_then(|at| Verification::of(at, state.verification_days)),
-        saved: uri.query().is_some_and(|q| q.split('&').any(|p| p == "saved=1")),
+        saved: uri.query().is_some_and(|q| q.split('&').any(|p| p == "saved=1" || p == "merged=1")),
         scope: profile.work.scope.map(|scope| scope.label(lang)),
         countries_of_work: profile
             .work
@@ -439,7 +443,7 @@ pub async fn profile_page(
         lang,
         profile,
     };
-    render(&page)
+    Ok(render(&page)?.into_response())
 }
 
 /// The schema.org description of an organisation, safe to embed in a page.

@@ -51,11 +51,13 @@ fn logos(_: Dialect) -> String {
     .to_string()
 }
 
-/// The slug of an organisation merged into another, and the organisation its address now leads to.
+/// The slug and id of an organisation merged into another, and the organisation its address now leads to
+/// (whose history shows the merged one's).
 fn slug_redirects(_: Dialect) -> String {
     "CREATE TABLE slug_redirects (
         slug TEXT PRIMARY KEY,
-        organization_id BIGINT NOT NULL REFERENCES organizations (id) ON DELETE CASCADE
+        organization_id BIGINT NOT NULL REFERENCES organizations (id) ON DELETE CASCADE,
+        merged_id BIGINT NOT NULL
     )"
     .to_string()
 }

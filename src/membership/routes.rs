@@ -49,7 +49,10 @@ const MAX_MESSAGE: usize = 2000;
 async fn free_slug(db: &Db, name: &str) -> sqlx::Result<Slug> {
     // "new" is the address of the registration form.
     for candidate in crate::directory::slug_candidates(name, &["new"]) {
-        let taken: Option<i64> = sqlx::query_scalar("SELECT id FROM organizations WHERE slug = $1")
+        // A merged organisation's address keeps leading to the one it was merged into.
+        let taken: Option<i64> = sqlx::query_scalar(
+            "SELECT id FROM organizations WHERE slug = $1 UNION ALL SELECT organization_id FROM slug_redirects WHERE slug = $1",
+        )
             .bind(candidate.as_str())
             .fetch_optional(&db.pool)
             .await?;
