@@ -114,6 +114,35 @@ async fn a_profile_says_what_the_organisation_does_where_and_how_large_it_is() {
         assert_eq!(api["scope"], "regional", "{}: restored", backend.name());
         assert!(theme_lists(&server, "environment", "Caspian Water Watch").await, "and its themes with it");
 
+        // The API changes them too, refusing a value the form would not offer.
+        let (_, page, _) = ngo.post_page("/account/tokens?lang=en", &[("name", "sync"), ("can_write", "1")]).await;
+        let token = page.split("<code id=\"new-token\">").nth(1).unwrap().split('<').next().unwrap().to_string();
+        let patch = |body: serde_json::Value| {
+            reqwest::Client::new()
+                .patch(server.url("/api/v1/organizations/caspian-water-watch"))
+                .bearer_auth(&token)
+                .json(&body)
+                .send()
+        };
+        let version = api["version"].clone();
+        let refused = patch(serde_json::json!({ "version": version, "languages": ["xx"] })).await.unwrap();
+        assert_eq!(refused.status(), 400);
+        assert_eq!(refused.json::<serde_json::Value>().await.unwrap()["error"]["parameter"], "languages");
+        let changed = serde_json::json!({
+            "version": version, "themes": ["education"], "countries_of_work": ["KZ"], "expertise": ["Youth work"],
+            "members": 120,
+        });
+        let answer: serde_json::Value = patch(changed).await.unwrap().json().await.unwrap();
+        assert_eq!(
+            (answer["themes"].clone(), answer["countries_of_work"].clone()),
+            (serde_json::json!(["education"]), serde_json::json!(["KZ"]))
+        );
+        assert_eq!(
+            (answer["members"].as_i64(), answer["scope"].as_str()),
+            (Some(120), Some("regional")),
+            "the rest kept"
+        );
+
         // A logo: an image told by its bytes, served as one.
         let logo = "/organizations/caspian-water-watch/logo";
         let (status, page) = post_file(&ngo, &format!("{logo}?lang=en"), &[], ("logo", "logo.svg"), b"<svg/>").await;
@@ -158,15 +187,31 @@ async fn nayora_coordinator(server: &Server, sink: &SmtpSink, admin: &Browser, e
     coordinator
 }
 
+/// The demo with an administrator, NAYORA's editor (the Azerbaijan network's coordinator) and an NGO's person.
+struct Scene {
+    database: support::TestDatabase,
+    server: Server,
+    admin: Browser,
+    coordinator: Browser,
+    ngo: Browser,
+}
+
+impl Scene {
+    async fn new(backend: &support::Backend, sink: &SmtpSink) -> Scene {
+        let database = support::TestDatabase::new(backend).await;
+        let server = Server::demo_with_mail(&database, &sink.url).await;
+        let admin = support::sign_in_admin(&server, &database).await;
+        let coordinator = nayora_coordinator(&server, sink, &admin, "chair@nayora.example").await;
+        let ngo = sign_up(&server, sink, "ramin@club.example").await;
+        Scene { database, server, admin, coordinator, ngo }
+    }
+}
+
 #[tokio::test]
 async fn registering_a_known_name_offers_the_profile_first_and_a_declined_registration_is_not_public() {
     let sink = SmtpSink::start();
     for backend in backends() {
-        let database = support::TestDatabase::new(&backend).await;
-        let server = Server::demo_with_mail(&database, &sink.url).await;
-        let admin = support::sign_in_admin(&server, &database).await;
-        let coordinator = nayora_coordinator(&server, &sink, &admin, "chair@nayora.example").await;
-        let ngo = sign_up(&server, &sink, "ramin@club.example").await;
+        let Scene { database: _database, server, admin: _, coordinator, ngo } = Scene::new(&backend, &sink).await;
 
         // "Bakı Gənclər Klubu" typed with an i for its ı is the Baku Youth Club.
         let mut fields = vec![
@@ -234,11 +279,7 @@ async fn registering_a_known_name_offers_the_profile_first_and_a_declined_regist
 async fn a_coordinator_merges_a_duplicate_profile_and_its_address_leads_to_the_kept_one() {
     let sink = SmtpSink::start();
     for backend in backends() {
-        let database = support::TestDatabase::new(&backend).await;
-        let server = Server::demo_with_mail(&database, &sink.url).await;
-        let admin = support::sign_in_admin(&server, &database).await;
-        let coordinator = nayora_coordinator(&server, &sink, &admin, "chair@nayora.example").await;
-        let ngo = sign_up(&server, &sink, "ramin@club.example").await;
+        let Scene { database: _database, server, admin, coordinator, ngo } = Scene::new(&backend, &sink).await;
 
         // The Baku Youth Club registered a second time, joined the same network and listed a person twice.
         let fields = [

@@ -373,11 +373,68 @@ pub struct OrganizationChanges {
     pub description: Option<BTreeMap<String, String>>,
     pub consultative_status: Option<String>,
     pub status_year: Option<i64>,
+    /// Theme slugs: the organisation's themes become these.
+    pub themes: Option<Vec<String>>,
+    /// `local`, `national`, `regional`, `international`, or empty for none.
+    pub scope: Option<String>,
+    /// ISO 3166-1 alpha-2 codes, replacing the list.
+    pub countries_of_work: Option<Vec<String>>,
+    /// ISO 639-1 codes, replacing the list.
+    pub languages: Option<Vec<String>>,
+    /// Replacing the list.
+    pub expertise: Option<Vec<String>>,
+    pub staff: Option<i64>,
+    pub volunteers: Option<i64>,
+    pub members: Option<i64>,
+}
+
+/// Makes a form's ticked boxes `{prefix}_{value}` the `values` given, each of which `known` must accept (else a
+/// 400 naming `parameter`).
+fn replace_ticks(
+    fields: &mut BTreeMap<String, String>,
+    prefix: &str,
+    parameter: &str,
+    values: &[String],
+    known: impl Fn(&str) -> Option<String>,
+) -> Result<(), AppError> {
+    let start = format!("{prefix}_");
+    fields.retain(|name, _| !name.starts_with(&start));
+    for value in values {
+        let value = known(value).ok_or_else(|| {
+            AppError::bad(parameter, crate::platform::web::Problem::Unknown(value.chars().take(40).collect()))
+        })?;
+        fields.insert(format!("{start}{value}"), "on".into());
+    }
+    Ok(())
 }
 
 impl OrganizationChanges {
-    /// The edit form's fields with these changes applied.
-    fn apply(&self, fields: &mut BTreeMap<String, String>) -> Result<(), AppError> {
+    /// The edit form's fields with these changes applied; `themes` are the slugs a theme may have.
+    fn apply(&self, fields: &mut BTreeMap<String, String>, themes: &[String]) -> Result<(), AppError> {
+        if let Some(chosen) = &self.themes {
+            replace_ticks(fields, "theme", "themes", chosen, |slug| themes.iter().find(|t| *t == slug).cloned())?;
+        }
+        if let Some(codes) = &self.countries_of_work {
+            replace_ticks(fields, "work", "countries_of_work", codes, |code| {
+                crate::platform::values::CountryCode::parse(code).map(|c| c.to_string())
+            })?;
+        }
+        if let Some(codes) = &self.languages {
+            replace_ticks(fields, "language", "languages", codes, |code| {
+                super::model::WORK_LANGUAGES.iter().find(|(c, _)| *c == code).map(|(c, _)| c.to_string())
+            })?;
+        }
+        if let Some(areas) = &self.expertise {
+            fields.insert("expertise".into(), areas.join("\n"));
+        }
+        if let Some(scope) = &self.scope {
+            fields.insert("scope".into(), scope.clone());
+        }
+        for (field, count) in [("staff", self.staff), ("volunteers", self.volunteers), ("members", self.members)] {
+            if let Some(count) = count {
+                fields.insert(field.to_string(), count.to_string());
+            }
+        }
         for (prefix, parameter, texts) in
             [("name", "names", &self.names), ("description", "description", &self.description)]
         {
@@ -440,7 +497,8 @@ pub async fn update_organization(
     }
     let changes = crate::platform::web::api_body(body)?;
     let mut fields = before.to_fields();
-    changes.apply(&mut fields)?;
+    let themes: Vec<String> = sqlx::query_scalar("SELECT slug FROM themes").fetch_all(&db.pool).await?;
+    changes.apply(&mut fields, &themes)?;
     let data = crate::platform::forms::FormData(fields);
     let mut form = crate::platform::forms::FormState::default();
     let Some(after) = super::organization::Organization::from_form(&data, &mut form, Lang::En) else {
