@@ -77,6 +77,7 @@ pub fn router(state: AppState) -> Router {
         .route("/organizations/{slug}/people/{id}/{action}", post(directory::people::update))
         .route("/organizations/{slug}/people/{id}/vcard", get(directory::api::person_vcard))
         .route("/organizations/{slug}/history/{entry}/restore", post(directory::edit::restore))
+        .route("/organizations/{slug}/merge", get(directory::merge::merge_form).post(directory::merge::merge_confirm))
         .route("/organizations/{slug}/ecosoc", get(consultative::desk::desk))
         .route(
             "/organizations/{slug}/ecosoc/eligibility",
@@ -167,6 +168,12 @@ pub fn router(state: AppState) -> Router {
                 )
                 .route("/organizations/import/{id}", post(directory::upload::import_confirm))
                 .layer(axum::extract::DefaultBodyLimit::max(directory::upload::UPLOAD_LIMIT)),
+        )
+        // A logo is an image: up to a megabyte is read, so that a larger one than a logo may be is told why.
+        .merge(
+            Router::new()
+                .route("/organizations/{slug}/logo", get(directory::logo::logo).post(directory::logo::upload))
+                .layer(DefaultBodyLimit::max(directory::logo::UPLOAD_LIMIT)),
         )
         // A campaign holds a text per language, and Cyrillic takes six bytes a letter once a form encodes it.
         .merge(

@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use sha2::{Digest, Sha256};
 use support::smtp::SmtpSink;
-use support::{Browser, Server, TestDatabase, backends, sign_in_admin, sign_up};
+use support::{Browser, Server, TestDatabase, backends, post_file, sign_in_admin, sign_up};
 use time::{Month, OffsetDateTime};
 
 const DESK: &str = "/organizations/green-steppe-youth-initiative/ecosoc";
@@ -21,48 +21,9 @@ async fn register(ngo: &Browser) {
     assert_eq!(status, 303, "{page}");
 }
 
-/// Posts a file as a browser's multipart form does, with the form's other fields.
-async fn post_file(
-    browser: &Browser,
-    path: &str,
-    fields: &[(&str, &str)],
-    file_name: &str,
-    bytes: &[u8],
-) -> (u16, String) {
-    let boundary = "irene-test-boundary";
-    let mut body = Vec::new();
-    for (name, value) in fields {
-        let part = format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n");
-        body.extend_from_slice(part.as_bytes());
-    }
-    let head = format!(
-        "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\n\
-         Content-Type: application/octet-stream\r\n\r\n"
-    );
-    body.extend_from_slice(head.as_bytes());
-    body.extend_from_slice(bytes);
-    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
-    let response = browser
-        .client
-        .post(format!("{}{path}", browser.base))
-        .header("origin", &browser.base)
-        .header("sec-fetch-site", "same-origin")
-        .header("content-type", format!("multipart/form-data; boundary={boundary}"))
-        .body(body)
-        .send()
-        .await
-        .expect("multipart post");
-    let status = response.status().as_u16();
-    let text = match response.headers().get("location") {
-        Some(location) => location.to_str().unwrap().to_string(),
-        None => response.text().await.expect("body"),
-    };
-    (status, text)
-}
-
 /// Uploads a document to the desk's dossier.
 async fn upload(browser: &Browser, kind: &str, file_name: &str, bytes: &[u8]) -> (u16, String) {
-    post_file(browser, &format!("{DESK}/documents?lang=en"), &[("kind", kind)], file_name, bytes).await
+    post_file(browser, &format!("{DESK}/documents?lang=en"), &[("kind", kind)], ("file", file_name), bytes).await
 }
 
 /// The version of the dossier its page was read at.
@@ -394,19 +355,21 @@ async fn administrators_import_the_status_list_after_reviewing_uncertain_matches
             + "Children Humanitarian Foundation Buta,AZ,roster,2010\n"
             + "ECORES,Georgia,special,2012\n"
             + "Society of Nowhere,AZ,general,2015\n";
-        assert_eq!(post_file(&stranger, "/ecosoc/import", &[], "list.csv", list.as_bytes()).await.0, 403);
+        assert_eq!(post_file(&stranger, "/ecosoc/import", &[], ("file", "list.csv"), list.as_bytes()).await.0, 403);
 
         let broken = "name,category,year\nA,consultative,2003\n";
-        let (status, page) = post_file(&admin, "/ecosoc/import?lang=en", &[], "list.csv", broken.as_bytes()).await;
+        let (status, page) =
+            post_file(&admin, "/ecosoc/import?lang=en", &[], ("file", "list.csv"), broken.as_bytes()).await;
         assert_eq!(status, 400);
         assert!(page.contains("Line 2: the category must be general, special or roster."), "{page}");
         // A NUL character is named by its line, not stored (PostgreSQL refuses it in text).
         let nul = "name,category,year\nFoundation\0Buta,special,2003\n";
-        let (status, page) = post_file(&admin, "/ecosoc/import?lang=en", &[], "list.csv", nul.as_bytes()).await;
+        let (status, page) =
+            post_file(&admin, "/ecosoc/import?lang=en", &[], ("file", "list.csv"), nul.as_bytes()).await;
         assert_eq!(status, 400, "{}", backend.name());
         assert!(page.contains("Line 2 holds a NUL character"), "{page}");
 
-        let (status, review) = post_file(&admin, "/ecosoc/import", &[], "list.csv", list.as_bytes()).await;
+        let (status, review) = post_file(&admin, "/ecosoc/import", &[], ("file", "list.csv"), list.as_bytes()).await;
         assert_eq!(status, 303, "{review}");
         let (status, page) = admin.page(&format!("{review}?lang=en")).await;
         assert_eq!(status, 200);

@@ -503,29 +503,7 @@ async fn tokens_write_with_their_owners_rights_and_stop_when_revoked() {
 
 /// A form with a file, as a browser sends it from the import page.
 async fn upload(browser: &support::Browser, name: &str, bytes: &[u8], mapping: &str) -> (u16, String) {
-    let boundary = "irene-test-boundary-7MA4YWxkTrZu0gW";
-    let mut body = Vec::new();
-    body.extend_from_slice(
-        format!(
-            "--{boundary}\r\nContent-Disposition: form-data; name=\"mapping\"\r\n\r\n{mapping}\r\n\
-             --{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\n\
-             Content-Type: application/octet-stream\r\n\r\n"
-        )
-        .as_bytes(),
-    );
-    body.extend_from_slice(bytes);
-    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
-    let response = browser
-        .client
-        .post(format!("{}/organizations/import?lang=en", browser.base))
-        .header("origin", &browser.base)
-        .header("sec-fetch-site", "same-origin")
-        .header("content-type", format!("multipart/form-data; boundary={boundary}"))
-        .body(body)
-        .send()
-        .await
-        .expect("upload");
-    (response.status().as_u16(), response.text().await.unwrap())
+    support::post_file(browser, "/organizations/import?lang=en", &[("mapping", mapping)], ("file", name), bytes).await
 }
 
 /// Announces a 51 MiB upload as the administrator and sends only its start:

@@ -44,6 +44,9 @@ pub enum Right {
     CoordinateNetwork(i64),
     /// Change a focal point's partners: the editors of one of its lead organisations.
     LeadFocalPoint(i64),
+    /// Merge the second organisation, a duplicate, into the first: administrators, and the coordinators of a
+    /// network both belong to (as members or its coordinator).
+    MergeOrganizations(i64, i64),
     /// Everything: administrators.
     Administer,
 }
@@ -104,6 +107,7 @@ impl Rights {
                  WHERE d.organization_id = $1 AND d.dossier_shared = 1 AND e.user_id = $2 LIMIT 1",
                 id,
             ),
+            Right::MergeOrganizations(kept, duplicate) => return self.may_merge(kept, duplicate).await,
             _ if self.user.is_admin => return Ok(true),
             Right::Administer => return Ok(false),
             Right::VerifyMember(_) => unreachable!("answered as OverseeMember above"),
@@ -140,6 +144,32 @@ impl Rights {
     async fn edits_itself(&self, organization_id: i64) -> sqlx::Result<bool> {
         let found: Option<i64> = sqlx::query_scalar(EDITS_ITSELF)
             .bind(organization_id)
+            .bind(self.user.user_id)
+            .fetch_optional(&self.db.pool)
+            .await?;
+        Ok(found.is_some())
+    }
+
+    /// [`Right::MergeOrganizations`].
+    async fn may_merge(&self, kept: i64, duplicate: i64) -> sqlx::Result<bool> {
+        if self.user.is_admin {
+            return Ok(true);
+        }
+        let belongs = |n: usize| {
+            format!(
+                "(n.coordinator_id = ${n} OR EXISTS (SELECT 1 FROM network_members m \
+                 WHERE m.network_id = n.id AND m.organization_id = ${n}))"
+            )
+        };
+        let sql = format!(
+            "SELECT 1 FROM networks n JOIN organization_editors e ON e.organization_id = n.coordinator_id \
+             WHERE e.user_id = $3 AND {} AND {} LIMIT 1",
+            belongs(1),
+            belongs(2)
+        );
+        let found: Option<i64> = sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
+            .bind(kept)
+            .bind(duplicate)
             .bind(self.user.user_id)
             .fetch_optional(&self.db.pool)
             .await?;

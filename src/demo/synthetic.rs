@@ -139,6 +139,7 @@ pub fn organization(seed: u64, n: usize) -> Synthetic {
         description: Some(description),
         consultative_status: weighted(&mut rng, STATUSES, |s| s.1).0,
         status_year: None,
+        work: Default::default(),
     };
     let slug = Slug::parse(&format!("synthetic-{seed}-{n}")).expect("a number after a slug is a slug");
     Synthetic { slug, organization, theme, joins_network: rng.bool() }

@@ -246,6 +246,18 @@ pub struct OrganizationDetail {
     /// To send back with a change: a change to an older version is refused (409).
     pub version: i64,
     pub themes: Vec<String>,
+    /// `local`, `national`, `regional` or `international`.
+    pub scope: Option<String>,
+    /// ISO 3166-1 alpha-2 codes.
+    pub countries_of_work: Vec<String>,
+    /// ISO 639-1 codes.
+    pub languages: Vec<String>,
+    pub expertise: Vec<String>,
+    pub staff: Option<i64>,
+    pub volunteers: Option<i64>,
+    pub members: Option<i64>,
+    /// The address of its logo, if it has one.
+    pub logo: Option<String>,
     pub networks: Vec<NetworkRole>,
     pub focal_points: Vec<FocalPointRole>,
     pub people: Vec<PersonPosition>,
@@ -278,6 +290,14 @@ impl OrganizationDetail {
             verified_at: profile.verified_at.clone(),
             version: profile.version,
             themes: profile.themes.iter().map(|t| t.theme.slug.clone()).collect(),
+            scope: profile.work.scope.map(|scope| scope.code().to_string()),
+            countries_of_work: profile.work.countries_of_work.clone(),
+            languages: profile.work.languages.clone(),
+            expertise: profile.work.expertise.clone(),
+            staff: profile.work.staff,
+            volunteers: profile.work.volunteers,
+            members: profile.work.members,
+            logo: profile.logo_at.map(|at| format!("/organizations/{}/logo?v={at}", d.slug)),
             networks: profile
                 .networks
                 .iter()
@@ -322,12 +342,16 @@ impl OrganizationDetail {
     params(("slug" = String, Path, description = "The organisation's slug", max_length = 120)),
     responses(
         (status = 200, body = OrganizationDetail),
+        (status = 308, description = "The organisation was merged into another: `Location` is that one's address"),
         (status = 404, description = "No such organisation", body = ApiErrorBody),
     )
 )]
-pub async fn organization(State(db): State<Db>, ApiSlug(slug): ApiSlug) -> Result<Json<OrganizationDetail>, ApiError> {
-    let profile = queries::profile(&db, &slug).await?.ok_or(AppError::NotFound)?;
-    Ok(Json(OrganizationDetail::of(&profile)))
+pub async fn organization(State(db): State<Db>, ApiSlug(slug): ApiSlug) -> Result<Response, ApiError> {
+    let Some(profile) = queries::public_profile(&db, &slug).await? else {
+        let kept = super::merge::merged_into(&db, &slug).await?.ok_or(AppError::NotFound)?;
+        return Ok(axum::response::Redirect::permanent(&format!("/api/v1/organizations/{kept}")).into_response());
+    };
+    Ok(Json(OrganizationDetail::of(&profile)).into_response())
 }
 
 /// A change to an organisation: fields left out stay as they are; an empty
@@ -349,11 +373,68 @@ pub struct OrganizationChanges {
     pub description: Option<BTreeMap<String, String>>,
     pub consultative_status: Option<String>,
     pub status_year: Option<i64>,
+    /// Theme slugs: the organisation's themes become these.
+    pub themes: Option<Vec<String>>,
+    /// `local`, `national`, `regional`, `international`, or empty for none.
+    pub scope: Option<String>,
+    /// ISO 3166-1 alpha-2 codes, replacing the list.
+    pub countries_of_work: Option<Vec<String>>,
+    /// ISO 639-1 codes, replacing the list.
+    pub languages: Option<Vec<String>>,
+    /// Replacing the list.
+    pub expertise: Option<Vec<String>>,
+    pub staff: Option<i64>,
+    pub volunteers: Option<i64>,
+    pub members: Option<i64>,
+}
+
+/// Makes a form's ticked boxes `{prefix}_{value}` the `values` given, each of which `known` must accept (else a
+/// 400 naming `parameter`).
+fn replace_ticks(
+    fields: &mut BTreeMap<String, String>,
+    prefix: &str,
+    parameter: &str,
+    values: &[String],
+    known: impl Fn(&str) -> Option<String>,
+) -> Result<(), AppError> {
+    let start = format!("{prefix}_");
+    fields.retain(|name, _| !name.starts_with(&start));
+    for value in values {
+        let value = known(value).ok_or_else(|| {
+            AppError::bad(parameter, crate::platform::web::Problem::Unknown(value.chars().take(40).collect()))
+        })?;
+        fields.insert(format!("{start}{value}"), "on".into());
+    }
+    Ok(())
 }
 
 impl OrganizationChanges {
-    /// The edit form's fields with these changes applied.
-    fn apply(&self, fields: &mut BTreeMap<String, String>) -> Result<(), AppError> {
+    /// The edit form's fields with these changes applied; `themes` are the slugs a theme may have.
+    fn apply(&self, fields: &mut BTreeMap<String, String>, themes: &[String]) -> Result<(), AppError> {
+        if let Some(chosen) = &self.themes {
+            replace_ticks(fields, "theme", "themes", chosen, |slug| themes.iter().find(|t| *t == slug).cloned())?;
+        }
+        if let Some(codes) = &self.countries_of_work {
+            replace_ticks(fields, "work", "countries_of_work", codes, |code| {
+                crate::platform::values::CountryCode::parse(code).map(|c| c.to_string())
+            })?;
+        }
+        if let Some(codes) = &self.languages {
+            replace_ticks(fields, "language", "languages", codes, |code| {
+                super::model::WORK_LANGUAGES.iter().find(|(c, _)| *c == code).map(|(c, _)| c.to_string())
+            })?;
+        }
+        if let Some(areas) = &self.expertise {
+            fields.insert("expertise".into(), areas.join("\n"));
+        }
+        if let Some(scope) = &self.scope {
+            fields.insert("scope".into(), scope.clone());
+        }
+        for (field, count) in [("staff", self.staff), ("volunteers", self.volunteers), ("members", self.members)] {
+            if let Some(count) = count {
+                fields.insert(field.to_string(), count.to_string());
+            }
+        }
         for (prefix, parameter, texts) in
             [("name", "names", &self.names), ("description", "description", &self.description)]
         {
@@ -416,7 +497,8 @@ pub async fn update_organization(
     }
     let changes = crate::platform::web::api_body(body)?;
     let mut fields = before.to_fields();
-    changes.apply(&mut fields)?;
+    let themes: Vec<String> = sqlx::query_scalar("SELECT slug FROM themes").fetch_all(&db.pool).await?;
+    changes.apply(&mut fields, &themes)?;
     let data = crate::platform::forms::FormData(fields);
     let mut form = crate::platform::forms::FormState::default();
     let Some(after) = super::organization::Organization::from_form(&data, &mut form, Lang::En) else {
@@ -427,7 +509,7 @@ pub async fn update_organization(
     {
         return Err(ApiError(AppError::Conflict));
     }
-    let profile = queries::profile(&db, &slug).await?.ok_or(AppError::NotFound)?;
+    let profile = queries::public_profile(&db, &slug).await?.ok_or(AppError::NotFound)?;
     Ok(Json(OrganizationDetail::of(&profile)))
 }
 
@@ -563,7 +645,7 @@ fn names_and_contacts(
 
 /// An organisation as a vCard 4.0, for address books.
 pub async fn vcard(State(state): State<AppState>, SlugPath(slug): SlugPath) -> Result<Response, AppError> {
-    let profile = queries::profile(&state.db, &slug).await?.ok_or(AppError::NotFound)?;
+    let profile = queries::public_profile(&state.db, &slug).await?.ok_or(AppError::NotFound)?;
     let d = &profile.document;
     let name = d.name.get(Lang::En);
     let mut lines =
@@ -586,7 +668,7 @@ pub async fn person_vcard(
 ) -> Result<Response, AppError> {
     let slug = crate::platform::values::Slug::parse(&raw_slug).ok_or(AppError::NotFound)?;
     let id: i64 = raw_id.parse().map_err(|_| AppError::NotFound)?;
-    let profile = queries::profile(&state.db, &slug).await?.ok_or(AppError::NotFound)?;
+    let profile = queries::public_profile(&state.db, &slug).await?.ok_or(AppError::NotFound)?;
     let person = profile.people.iter().find(|p| p.id == id).ok_or(AppError::NotFound)?;
     let name = person.name.get(Lang::En);
     let organization = profile.document.name.get(Lang::En);

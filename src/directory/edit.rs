@@ -11,6 +11,7 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 
 use super::model::{ConsultativeStatus, OrganizationKind};
 use super::organization::{Organization, load, update};
+use super::profile_form::ProfileChoices;
 use crate::accounts::{Right, Rights};
 use crate::platform::audit::HistoryPage;
 use crate::platform::auth::RequireUser;
@@ -40,6 +41,11 @@ const FIELDS: &[(&str, &str)] = &[
     ("description_az", "edit-description-az"),
     ("consultative_status", "profile-consultative-status"),
     ("status_year", "edit-status-year"),
+    ("scope", "profiles-scope"),
+    ("expertise", "profiles-expertise"),
+    ("staff", "profiles-staff"),
+    ("volunteers", "profiles-volunteers"),
+    ("members", "profiles-members"),
 ];
 
 /// A field whose saved value changed under the person editing it.
@@ -51,7 +57,7 @@ pub struct Conflict {
 
 #[derive(Template)]
 #[template(path = "directory/edit.html")]
-struct EditPage {
+pub struct EditPage {
     chrome: Chrome,
     slug: String,
     name: String,
@@ -59,6 +65,8 @@ struct EditPage {
     form: FormState,
     kinds: Vec<Choice>,
     statuses: Vec<Choice>,
+    choices: ProfileChoices,
+    has_logo: bool,
     conflicts: Vec<Conflict>,
 }
 
@@ -68,18 +76,35 @@ impl EditPage {
     }
 }
 
-fn edit_page(lang: Lang, uri: &Uri, slug: &Slug, record: &Organization, version: i64, form: FormState) -> EditPage {
+/// The edit page of an organisation, showing `form` (and its messages).
+pub async fn edit_page(
+    db: &Db,
+    lang: Lang,
+    uri: &Uri,
+    slug: &Slug,
+    record: &Organization,
+    version: i64,
+    form: FormState,
+) -> sqlx::Result<EditPage> {
     let name = record.name.get(lang).to_string();
-    EditPage {
+    Ok(EditPage {
         chrome: Chrome::new(lang, lang.t_with("edit-title", &[("name", name.clone().into())]), uri),
         slug: slug.to_string(),
         name,
         version,
-        form,
         kinds: OrganizationKind::choices(lang),
         statuses: ConsultativeStatus::choices(lang),
+        choices: ProfileChoices::load(db, lang, &form).await?,
+        has_logo: sqlx::query_scalar::<_, i64>(
+            "SELECT COUNT(*) FROM organization_logos l JOIN organizations o ON o.id = l.organization_id WHERE o.slug = $1",
+        )
+        .bind(slug.as_str())
+        .fetch_one(&db.pool)
+        .await?
+            > 0,
+        form,
         conflicts: Vec::new(),
-    }
+    })
 }
 
 pub async fn edit_form(
@@ -92,7 +117,7 @@ pub async fn edit_form(
     let (id, version, record) = load(&db, &slug).await.found()?;
     Rights::of(&db, &user).require(Right::EditOrganization(id)).await?;
     let form = FormState { values: record.to_fields(), errors: BTreeMap::new() };
-    render(&edit_page(lang, &uri, &slug, &record, version, form))
+    render(&edit_page(&db, lang, &uri, &slug, &record, version, form).await?)
 }
 
 pub async fn edit(
@@ -109,7 +134,7 @@ pub async fn edit(
     let typed_version: i64 = data.get("version").parse().unwrap_or(-1);
     let record = Organization::from_form(&data, &mut form, lang);
     let Some(record) = record else {
-        let page = edit_page(lang, &uri, &slug, &saved, typed_version, form);
+        let page = edit_page(&db, lang, &uri, &slug, &saved, typed_version, form).await?;
         return Ok((StatusCode::BAD_REQUEST, render(&page)?).into_response());
     };
     if typed_version != current_version
@@ -117,7 +142,7 @@ pub async fn edit(
     {
         // Someone saved in between: show what they saved beside what this person typed.
         let saved_fields = saved.to_fields();
-        let mut page = edit_page(lang, &uri, &slug, &saved, current_version, form);
+        let mut page = edit_page(&db, lang, &uri, &slug, &saved, current_version, form).await?;
         page.conflicts = FIELDS
             .iter()
             .filter(|(field, _)| saved_fields.get(*field).map(String::as_str).unwrap_or("") != data.get(field))
@@ -141,7 +166,10 @@ pub async fn history(
 ) -> Result<Html<String>, AppError> {
     let (id, _, record) = load(&db, &slug).await.found()?;
     Rights::of(&db, &user).require(Right::EditOrganization(id)).await?;
-    let entries = crate::platform::audit::history(&db, &[("organization", id)], lang).await?;
+    // An organisation merged into this one brought its history along.
+    let mut subjects = vec![("organization", id)];
+    subjects.extend(super::merge::merged_ids(&db, id).await?.into_iter().map(|merged| ("organization", merged)));
+    let entries = crate::platform::audit::history(&db, &subjects, lang).await?;
     let can_restore = Rights::of(&db, &user).may(Right::OverseeMember(id)).await?;
     let name = record.name.get(lang).to_string();
     let page = HistoryPage {

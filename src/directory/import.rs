@@ -223,6 +223,7 @@ fn check(
             description: None,
             consultative_status: status?,
             status_year: None,
+            work: Default::default(),
         },
         networks: listed,
         person: person_name.map(|name| PersonRow {

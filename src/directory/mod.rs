@@ -5,10 +5,13 @@
 pub mod api;
 pub mod edit;
 pub mod import;
+pub mod logo;
+pub mod merge;
 pub mod model;
 pub mod organization;
 pub mod people;
 pub mod people_api;
+pub mod profile_form;
 pub mod queries;
 pub mod routes;
 pub mod schema;
@@ -17,7 +20,10 @@ pub mod upload;
 
 pub(crate) use import::name_keys;
 pub(crate) use model::code_enum;
-pub use model::{ConsultativeStatus, OrganizationKind, goals_label};
-pub use organization::{Organization, create, load, record_status, rename, slug_candidates, verify};
+pub use model::{ConsultativeStatus, OrganizationKind, country_choices, goals_label};
+pub use organization::{
+    Organization, Work, create, load, record_status, rename, slug_candidates, unlist_declined, verify,
+};
+pub use profile_form::ProfileChoices;
 pub use queries::{EventSummary, NamedLink, ThemeGoals, events_where, group_theme_goals};
 pub use search::DirectorySearch;

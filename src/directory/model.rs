@@ -69,6 +69,61 @@ code_enum! {
     }
 }
 
+code_enum! {
+    /// How far an organisation's work reaches.
+    GeographicScope, "profiles-scope" {
+        Local => "local",
+        National => "national",
+        Regional => "regional",
+        International => "international",
+    }
+}
+
+/// The languages a profile may say an organisation works in: the United Nations' six and those of the region,
+/// each named in itself (ISO 639-1 code, endonym).
+pub const WORK_LANGUAGES: &[(&str, &str)] = &[
+    ("az", "Azərbaycanca"),
+    ("en", "English"),
+    ("ru", "Русский"),
+    ("ar", "العربية"),
+    ("zh", "中文"),
+    ("fr", "Français"),
+    ("es", "Español"),
+    ("tr", "Türkçe"),
+    ("ka", "ქართული"),
+    ("hy", "Հայերեն"),
+    ("fa", "فارسی"),
+    ("kk", "Қазақша"),
+    ("ky", "Кыргызча"),
+    ("tg", "Тоҷикӣ"),
+    ("tk", "Türkmençe"),
+    ("uz", "Oʻzbekcha"),
+    ("de", "Deutsch"),
+];
+
+/// A key that sorts names as readers of `lang` expect: the Azerbaijani alphabet's order (ç after c, ə after e, ğ
+/// after g, x after h, ı before i…), ё beside е in Russian; other characters by code point, after those letters.
+pub fn collation_key(lang: Lang, name: &str) -> Vec<u32> {
+    const AZ: &str = "abcçdeəfgğhxıijkqlmnoöprsştuüvyz";
+    name.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match (lang, c) {
+            (Lang::Az, _) if AZ.contains(c) => AZ.chars().position(|a| a == c).unwrap_or(0) as u32,
+            (Lang::Ru, 'ё') => ('е' as u32) * 2 + 1 + 100,
+            _ => (c as u32) * 2 + 100,
+        })
+        .collect()
+}
+
+/// Every country, as the options of a form's field: named in `lang`, in that language's order.
+pub fn country_choices(lang: Lang) -> Vec<crate::platform::forms::Choice> {
+    let mut choices: Vec<_> = crate::platform::values::CountryCode::all()
+        .map(|code| crate::platform::forms::Choice { value: code.to_string(), label: code.name(lang).to_string() })
+        .collect();
+    choices.sort_by_cached_key(|choice| collation_key(lang, &choice.label));
+    choices
+}
+
 impl ConsultativeStatus {
     pub fn holds_status(self) -> bool {
         !matches!(self, ConsultativeStatus::None | ConsultativeStatus::Unknown)
@@ -137,5 +192,23 @@ mod tests {
             assert_eq!(ConsultativeStatus::parse(status.code()), Some(*status));
         }
         assert_eq!(OrganizationKind::parse("bank"), None);
+        for scope in GeographicScope::ALL {
+            assert_eq!(GeographicScope::parse(scope.code()), Some(*scope));
+        }
+    }
+
+    #[test]
+    fn names_sort_in_the_readers_alphabet() {
+        let mut az = vec!["Şəki", "Zaqatala", "Çad", "İsveç", "Ərəbistan", "Sudan", "Cənubi Afrika"];
+        az.sort_by_cached_key(|n| collation_key(Lang::Az, n));
+        assert_eq!(az, ["Cənubi Afrika", "Çad", "Ərəbistan", "İsveç", "Sudan", "Şəki", "Zaqatala"]);
+        let mut ru = vec!["Ямайка", "Ёлки", "Египет", "Ейск", "Аргентина"];
+        ru.sort_by_cached_key(|n| collation_key(Lang::Ru, n));
+        assert_eq!(ru, ["Аргентина", "Египет", "Ейск", "Ёлки", "Ямайка"]);
+        let countries = country_choices(Lang::En);
+        assert!(countries.len() > 240);
+        assert!(countries.iter().any(|c| c.value == "AZ" && c.label == "Azerbaijan"));
+        let ru = country_choices(Lang::Ru);
+        assert!(ru.iter().any(|c| c.value == "AZ" && c.label == "Азербайджан"), "names in the reader's language");
     }
 }

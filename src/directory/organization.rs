@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use sqlx::Row;
 
-use super::model::{ConsultativeStatus, OrganizationKind};
+use super::model::{ConsultativeStatus, GeographicScope, OrganizationKind, WORK_LANGUAGES};
 use crate::platform::db::Db;
 use crate::platform::forms::{FormData, FormState};
 use crate::platform::i18n::{Lang, LocalizedText};
@@ -35,10 +35,83 @@ pub struct Organization {
     pub description: Option<LocalizedText>,
     pub consultative_status: ConsultativeStatus,
     pub status_year: Option<i64>,
+    /// What it says of its work, beyond who it is.
+    #[serde(flatten)]
+    pub work: Work,
+}
+
+/// What a profile says of an organisation's work: themes, reach, languages, expertise and size.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Work {
+    /// The slugs of the themes it works on (kept in `organization_themes`); a dump lists them beside the
+    /// organisation, so they are left out of it when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub themes: Vec<String>,
+    #[serde(default)]
+    pub scope: Option<GeographicScope>,
+    /// Country codes.
+    #[serde(default)]
+    pub countries_of_work: Vec<String>,
+    /// Language codes, of [`WORK_LANGUAGES`].
+    #[serde(default)]
+    pub languages: Vec<String>,
+    #[serde(default)]
+    pub expertise: Vec<String>,
+    #[serde(default)]
+    pub staff: Option<i64>,
+    #[serde(default)]
+    pub volunteers: Option<i64>,
+    #[serde(default)]
+    pub members: Option<i64>,
+}
+
+impl Work {
+    /// The columns of [`Organization::COLUMNS`] that hold the work, from a row; the themes are in a table of
+    /// their own, so none are read.
+    pub fn from_row(row: &sqlx::any::AnyRow) -> sqlx::Result<Work> {
+        Ok(Work {
+            themes: Vec::new(),
+            scope: row.try_get::<Option<String>, _>("scope")?.as_deref().and_then(GeographicScope::parse),
+            countries_of_work: json_list(row, "countries_of_work")?,
+            languages: json_list(row, "languages")?,
+            expertise: json_list(row, "expertise")?,
+            staff: row.try_get("staff")?,
+            volunteers: row.try_get("volunteers")?,
+            members: row.try_get("members")?,
+        })
+    }
 }
 
 const MAX_NAME: usize = 300;
 const MAX_TEXT: usize = 5000;
+/// Areas of expertise: at most this many, each at most [`MAX_AREA`] characters.
+const MAX_AREAS: usize = 20;
+const MAX_AREA: usize = 100;
+/// The most staff, volunteers or members a profile may give.
+const MAX_COUNT: i64 = 100_000_000;
+
+/// A checkbox of a form is a field `{prefix}_{value}` posted as `on`.
+fn checked(data: &FormData, prefix: &str) -> Vec<String> {
+    let start = format!("{prefix}_");
+    data.0
+        .iter()
+        .filter(|(name, value)| name.starts_with(&start) && value.as_str() == "on")
+        .map(|(name, _)| name[start.len()..].to_string())
+        .collect()
+}
+
+/// A website as typed, with `https://` put before an address given without a scheme; None when it is no web
+/// address (another scheme, no host name with a dot, a user name or password in it).
+pub fn normalize_website(text: &str) -> Option<String> {
+    let text = text.trim();
+    let candidate = if text.contains("://") { text.to_string() } else { format!("https://{text}") };
+    let url = url::Url::parse(&candidate).ok()?;
+    let web = matches!(url.scheme(), "http" | "https")
+        && url.host_str().is_some_and(|host| host.contains('.') && !host.ends_with('.'))
+        && url.username().is_empty()
+        && url.password().is_none();
+    web.then_some(candidate)
+}
 
 fn optional(text: String) -> Option<String> {
     let text = text.trim().to_string();
@@ -48,7 +121,8 @@ fn optional(text: String) -> Option<String> {
 impl Organization {
     /// The columns [`Organization::from_row`] reads.
     pub const COLUMNS: &str = "kind, acronym, name, other_names, country, city, address, phone, email, website, \
-                               founded_year, description, consultative_status, status_year";
+                               founded_year, description, consultative_status, status_year, scope, \
+                               countries_of_work, languages, expertise, staff, volunteers, members";
 
     /// The organisation as form fields.
     pub fn to_fields(&self) -> BTreeMap<String, String> {
@@ -71,6 +145,20 @@ impl Organization {
         fields.insert("founded_year".into(), self.founded_year.map(|y| y.to_string()).unwrap_or_default());
         fields.insert("consultative_status".into(), self.consultative_status.code().into());
         fields.insert("status_year".into(), self.status_year.map(|y| y.to_string()).unwrap_or_default());
+        for (prefix, values) in
+            [("theme", &self.work.themes), ("work", &self.work.countries_of_work), ("language", &self.work.languages)]
+        {
+            for value in values {
+                fields.insert(format!("{prefix}_{value}"), "on".into());
+            }
+        }
+        fields.insert("scope".into(), self.work.scope.map(|s| s.code().to_string()).unwrap_or_default());
+        fields.insert("expertise".into(), self.work.expertise.join("\n"));
+        for (field, count) in
+            [("staff", self.work.staff), ("volunteers", self.work.volunteers), ("members", self.work.members)]
+        {
+            fields.insert(field.into(), count.map(|n| n.to_string()).unwrap_or_default());
+        }
         fields
     }
 
@@ -97,12 +185,13 @@ impl Organization {
         {
             form.fail("email", lang.t("form-email-invalid"));
         }
-        let website = optional(data.get("website"));
-        if let Some(url) = &website
-            && !(url.starts_with("https://") || url.starts_with("http://"))
-        {
-            form.fail("website", lang.t("edit-website-invalid"));
-        }
+        let website = optional(data.get("website")).and_then(|typed| {
+            let normalized = normalize_website(&typed);
+            if normalized.is_none() {
+                form.fail("website", lang.t("profiles-website-invalid"));
+            }
+            normalized
+        });
         let this_year = time::OffsetDateTime::now_utc().year() as i64;
         let mut year = |field: &str| -> Option<i64> {
             let text = data.get(field);
@@ -128,6 +217,41 @@ impl Organization {
                 form.fail(field, lang.t_count("form-too-long", MAX_NAME as i64));
             }
         }
+        let themes: Vec<String> =
+            checked(data, "theme").into_iter().filter_map(|slug| Slug::parse(&slug)).map(|s| s.to_string()).collect();
+        let mut countries_of_work: Vec<String> =
+            checked(data, "work").iter().filter_map(|code| CountryCode::parse(code)).map(|c| c.to_string()).collect();
+        countries_of_work.dedup();
+        let languages: Vec<String> = checked(data, "language")
+            .into_iter()
+            .filter(|code| WORK_LANGUAGES.iter().any(|(c, _)| c == code))
+            .collect();
+        let scope_code = data.get("scope");
+        let scope = GeographicScope::parse(&scope_code);
+        if scope.is_none() && !scope_code.is_empty() {
+            form.fail("scope", lang.t("edit-choose"));
+        }
+        let expertise: Vec<String> = data.get("expertise").lines().filter_map(|l| optional(l.to_string())).collect();
+        if expertise.len() > MAX_AREAS || expertise.iter().any(|area| area.chars().count() > MAX_AREA) {
+            form.fail(
+                "expertise",
+                lang.t_with("profiles-expertise-invalid", &[("count", MAX_AREAS.into()), ("max", MAX_AREA.into())]),
+            );
+        }
+        let mut count = |field: &str| -> Option<i64> {
+            let text = data.get(field);
+            if text.is_empty() {
+                return None;
+            }
+            match text.parse::<i64>() {
+                Ok(n) if (0..=MAX_COUNT).contains(&n) => Some(n),
+                _ => {
+                    form.fail(field, lang.t_with("profiles-count-invalid", &[("max", MAX_COUNT.into())]));
+                    None
+                }
+            }
+        };
+        let (staff, volunteers, members) = (count("staff"), count("volunteers"), count("members"));
         if !form.is_valid() {
             return None;
         }
@@ -146,6 +270,7 @@ impl Organization {
             description: (!description.is_empty()).then_some(description),
             consultative_status: status?,
             status_year,
+            work: Work { themes, scope, countries_of_work, languages, expertise, staff, volunteers, members },
         })
     }
 
@@ -167,6 +292,7 @@ impl Organization {
             consultative_status: ConsultativeStatus::parse(&row.try_get::<String, _>("consultative_status")?)
                 .unwrap_or(ConsultativeStatus::None),
             status_year: row.try_get("status_year")?,
+            work: Work::from_row(row)?,
         })
     }
 
@@ -188,20 +314,48 @@ impl Organization {
     }
 }
 
-async fn load_with<'e>(
-    executor: impl sqlx::Executor<'e, Database = sqlx::Any>,
+fn json_list(row: &sqlx::any::AnyRow, column: &str) -> sqlx::Result<Vec<String>> {
+    Ok(serde_json::from_str(&row.try_get::<String, _>(column)?).unwrap_or_default())
+}
+
+pub(super) async fn load_with(
+    conn: &mut sqlx::AnyConnection,
     slug: &Slug,
 ) -> sqlx::Result<Option<(i64, i64, Organization)>> {
     let sql = format!("SELECT id, version, {} FROM organizations WHERE slug = $1", Organization::COLUMNS);
-    let Some(row) = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(slug.as_str()).fetch_optional(executor).await? else {
+    let Some(row) = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(slug.as_str()).fetch_optional(&mut *conn).await? else {
         return Ok(None);
     };
-    Ok(Some((row.try_get("id")?, row.try_get("version")?, Organization::from_row(&row)?)))
+    let id: i64 = row.try_get("id")?;
+    let mut organization = Organization::from_row(&row)?;
+    organization.work.themes = sqlx::query_scalar(
+        "SELECT t.slug FROM organization_themes ot JOIN themes t ON t.id = ot.theme_id \
+         WHERE ot.organization_id = $1 ORDER BY t.position",
+    )
+    .bind(id)
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(Some((id, row.try_get("version")?, organization)))
 }
 
 /// An organisation with its id and version, for editing.
 pub async fn load(db: &Db, slug: &Slug) -> sqlx::Result<Option<(i64, i64, Organization)>> {
-    load_with(&db.pool, slug).await
+    load_with(&mut *db.pool.acquire().await?, slug).await
+}
+
+/// Makes the organisation's themes those of `slugs` (a slug no theme has is left out).
+async fn write_themes(tx: &mut sqlx::Transaction<'_, sqlx::Any>, id: i64, slugs: &[String]) -> sqlx::Result<()> {
+    sqlx::query("DELETE FROM organization_themes WHERE organization_id = $1").bind(id).execute(&mut **tx).await?;
+    for slug in slugs {
+        sqlx::query(
+            "INSERT INTO organization_themes (organization_id, theme_id) SELECT $1, id FROM themes WHERE slug = $2",
+        )
+        .bind(id)
+        .bind(slug)
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(())
 }
 
 /// The slugs a new organisation named `name` may take, best first: one made from the name (or "organization"
@@ -220,7 +374,7 @@ pub fn slug_candidates(name: &str, reserved: &[&str]) -> impl Iterator<Item = Sl
 
 type AnyQuery<'q> = sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments>;
 
-/// `query` with the organisation's fields bound as `$1` to `$14`, in the order of [`Organization::COLUMNS`].
+/// `query` with the organisation's fields bound as `$1` to `$21`, in the order of [`Organization::COLUMNS`].
 fn bind_fields<'q>(query: AnyQuery<'q>, organization: &'q Organization) -> serde_json::Result<AnyQuery<'q>> {
     Ok(query
         .bind(organization.kind.code())
@@ -236,7 +390,14 @@ fn bind_fields<'q>(query: AnyQuery<'q>, organization: &'q Organization) -> serde
         .bind(organization.founded_year)
         .bind(organization.description.as_ref().map(LocalizedText::to_json))
         .bind(organization.consultative_status.code())
-        .bind(organization.status_year))
+        .bind(organization.status_year)
+        .bind(organization.work.scope.map(GeographicScope::code))
+        .bind(serde_json::to_string(&organization.work.countries_of_work)?)
+        .bind(serde_json::to_string(&organization.work.languages)?)
+        .bind(serde_json::to_string(&organization.work.expertise)?)
+        .bind(organization.work.staff)
+        .bind(organization.work.volunteers)
+        .bind(organization.work.members))
 }
 
 /// Adds an organisation under `slug`, returning its id.
@@ -247,14 +408,17 @@ pub async fn create(
 ) -> anyhow::Result<i64> {
     let sql = format!(
         "INSERT INTO organizations ({}, slug) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, \
+         $22) RETURNING id",
         Organization::COLUMNS
     );
     let row = bind_fields(sqlx::query(sqlx::AssertSqlSafe(sql)), organization)?
         .bind(slug.as_str())
         .fetch_one(&mut **tx)
         .await?;
-    Ok(row.try_get("id")?)
+    let id = row.try_get("id")?;
+    write_themes(tx, id, &organization.work.themes).await?;
+    Ok(id)
 }
 
 /// Writes `after` if the organisation is still at `version`, recording the change as `action` of `actor`;
@@ -277,7 +441,7 @@ pub async fn update(
 }
 
 /// [`update`] within a transaction of the caller's, for changes that other writes must go with.
-async fn update_in(
+pub(super) async fn update_in(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
     id: i64,
     version: i64,
@@ -290,7 +454,9 @@ async fn update_in(
         sqlx::query(
             "UPDATE organizations SET kind = $1, acronym = $2, name = $3, other_names = $4, country = $5, city = $6, \
              address = $7, phone = $8, email = $9, website = $10, founded_year = $11, description = $12, \
-             consultative_status = $13, status_year = $14, version = version + 1 WHERE id = $15 AND version = $16",
+             consultative_status = $13, status_year = $14, scope = $15, countries_of_work = $16, languages = $17, \
+             expertise = $18, staff = $19, volunteers = $20, members = $21, version = version + 1 \
+             WHERE id = $22 AND version = $23",
         ),
         after,
     )?
@@ -300,6 +466,9 @@ async fn update_in(
     .await?;
     if updated.rows_affected() == 0 {
         return Ok(false);
+    }
+    if after.work.themes != before.work.themes {
+        write_themes(tx, id, &after.work.themes).await?;
     }
     sqlx::query(
         "INSERT INTO audit_log (at, actor_id, action, entity, entity_id, before_state, after_state) \
@@ -326,8 +495,12 @@ pub async fn merge(tx: &mut sqlx::Transaction<'_, sqlx::Any>, id: i64, incoming:
              city = COALESCE($6, city), address = COALESCE($7, address), phone = COALESCE($8, phone), \
              email = COALESCE($9, email), website = COALESCE($10, website), \
              founded_year = COALESCE($11, founded_year), description = COALESCE($12, description), \
-             consultative_status = $13, status_year = COALESCE($14, status_year), version = version + 1 \
-             WHERE id = $15",
+             consultative_status = $13, status_year = COALESCE($14, status_year), scope = COALESCE($15, scope), \
+             countries_of_work = CASE WHEN $16 = '[]' THEN countries_of_work ELSE $16 END, \
+             languages = CASE WHEN $17 = '[]' THEN languages ELSE $17 END, \
+             expertise = CASE WHEN $18 = '[]' THEN expertise ELSE $18 END, staff = COALESCE($19, staff), \
+             volunteers = COALESCE($20, volunteers), members = COALESCE($21, members), version = version + 1 \
+             WHERE id = $22",
         ),
         incoming,
     )?
@@ -346,7 +519,7 @@ pub async fn rename(
     actor: i64,
 ) -> anyhow::Result<bool> {
     let (id, version, before) =
-        load_with(&mut **tx, slug).await?.ok_or_else(|| anyhow::anyhow!("organisation {slug} gone meanwhile"))?;
+        load_with(tx, slug).await?.ok_or_else(|| anyhow::anyhow!("organisation {slug} gone meanwhile"))?;
     let after = before.renamed(new_name);
     if after == before {
         return Ok(true);
@@ -372,9 +545,25 @@ pub async fn record_status(
     Ok(())
 }
 
+/// Takes a registration out of the public directory when the network it asked to join declined it: an
+/// organisation registered through the form, never verified, and in no network. Returns whether it was.
+pub async fn unlist_declined(db: &Db, id: i64) -> sqlx::Result<bool> {
+    let done = sqlx::query(
+        "UPDATE organizations SET listed = 0 WHERE id = $1 AND verified_at IS NULL \
+         AND NOT EXISTS (SELECT 1 FROM network_members WHERE organization_id = $1) \
+         AND NOT EXISTS (SELECT 1 FROM networks WHERE coordinator_id = $1) \
+         AND EXISTS (SELECT 1 FROM audit_log WHERE entity = 'organization' AND entity_id = $1 \
+                     AND action = 'organization.create')",
+    )
+    .bind(id)
+    .execute(&db.pool)
+    .await?;
+    Ok(done.rows_affected() > 0)
+}
+
 /// Marks the organisation verified by a network's coordinator now, restarting its verification period.
 pub async fn verify(db: &Db, id: i64) -> sqlx::Result<()> {
-    sqlx::query("UPDATE organizations SET verified_at = $1 WHERE id = $2")
+    sqlx::query("UPDATE organizations SET verified_at = $1, listed = 1 WHERE id = $2")
         .bind(crate::platform::clock::now_rfc3339())
         .bind(id)
         .execute(&db.pool)

@@ -6,6 +6,7 @@ use sqlx::Row;
 use sqlx::any::AnyRow;
 
 use super::model::{ConsultativeStatus, OrganizationKind};
+use super::organization::Work;
 use crate::platform::db::Db;
 use crate::platform::i18n::LocalizedText;
 use crate::platform::values::{CountryCode, Slug};
@@ -27,6 +28,8 @@ pub struct SearchDocument {
     pub themes: BTreeSet<String>,
     pub networks: BTreeSet<String>,
     pub people: Vec<String>,
+    /// Whether the public sees it: a registration declined by the network it asked to join is not listed.
+    pub listed: bool,
 }
 
 /// Ids per batch of `IN (…)`: well under SQLite's and PostgreSQL's parameter limits.
@@ -61,7 +64,7 @@ async fn search_documents_batch(db: &Db, ids: &[i64]) -> sqlx::Result<Vec<Search
     let rows = fetch_by_ids(
         db,
         "SELECT id, slug, kind, acronym, name, other_names, country, city, address, description, \
-         consultative_status FROM organizations WHERE id IN",
+         consultative_status, listed FROM organizations WHERE id IN",
         ids,
     )
     .await?;
@@ -86,6 +89,7 @@ async fn search_documents_batch(db: &Db, ids: &[i64]) -> sqlx::Result<Vec<Search
                 themes: BTreeSet::new(),
                 networks: BTreeSet::new(),
                 people: Vec::new(),
+                listed: row.try_get::<i64, _>("listed")? != 0,
             },
         );
     }
@@ -209,6 +213,9 @@ pub struct Profile {
     pub verified_at: Option<String>,
     /// Changes when the organisation does; writes name the version they read.
     pub version: i64,
+    pub work: Work,
+    /// When its logo was last changed (milliseconds), if it has one.
+    pub logo_at: Option<i64>,
     pub themes: Vec<ThemeGoals>,
     pub networks: Vec<NetworkRole>,
     pub focal_points: Vec<FocalPointRole>,
@@ -221,9 +228,17 @@ fn named(row: &AnyRow, slug: &str, name: &str) -> sqlx::Result<NamedLink> {
     Ok(NamedLink { slug: row.try_get(slug)?, name: LocalizedText::from_json(&row.try_get::<String, _>(name)?) })
 }
 
+/// The profile, when the public may see it.
+pub async fn public_profile(db: &Db, slug: &Slug) -> sqlx::Result<Option<Profile>> {
+    Ok(profile(db, slug).await?.filter(|profile| profile.document.listed))
+}
+
 pub async fn profile(db: &Db, slug: &Slug) -> sqlx::Result<Option<Profile>> {
     let Some(row) = sqlx::query(
-        "SELECT id, phone, email, website, founded_year, status_year, verified_at, version FROM organizations WHERE slug = $1",
+        "SELECT id, phone, email, website, founded_year, status_year, verified_at, version, scope, countries_of_work, \
+         languages, expertise, staff, volunteers, members, \
+         (SELECT updated_at FROM organization_logos l WHERE l.organization_id = organizations.id) AS logo_at \
+         FROM organizations WHERE slug = $1",
     )
     .bind(slug.as_str())
     .fetch_optional(&db.pool)
@@ -351,6 +366,8 @@ pub async fn profile(db: &Db, slug: &Slug) -> sqlx::Result<Option<Profile>> {
         status_year: row.try_get("status_year")?,
         verified_at: row.try_get("verified_at")?,
         version: row.try_get("version")?,
+        work: Work::from_row(&row)?,
+        logo_at: row.try_get("logo_at")?,
         themes,
         networks,
         focal_points,

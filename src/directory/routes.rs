@@ -5,11 +5,11 @@ use std::collections::BTreeMap;
 use askama::Template;
 use axum::extract::State;
 use axum::http::Uri;
-use axum::response::Html;
+use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde_json::{Value, json};
 use sqlx::Row;
 
-use super::model::OrganizationKind;
+use super::model::{OrganizationKind, WORK_LANGUAGES};
 use super::queries::{self, NamedLink, Profile};
 use super::search::{Card, Facet, SearchRequest, SearchResults, Sort, valid_facet_value};
 use crate::platform::auth::MaybeUser;
@@ -346,6 +346,10 @@ struct ProfilePage {
     signed_in: bool,
     verified: Option<Verification>,
     saved: bool,
+    scope: Option<String>,
+    countries_of_work: Vec<String>,
+    /// Code and name in itself.
+    languages: Vec<(String, &'static str)>,
 }
 
 /// When a coordinator last approved an organisation, and until when that holds.
@@ -373,8 +377,12 @@ pub async fn profile_page(
     uri: Uri,
     SlugPath(slug): SlugPath,
     MaybeUser(user): MaybeUser,
-) -> Result<Html<String>, AppError> {
-    let profile = queries::profile(&state.db, &slug).await.found()?;
+) -> Result<Response, AppError> {
+    let Some(profile) = queries::profile(&state.db, &slug).await? else {
+        // A merged organisation's address leads to the one it was merged into, for good.
+        let kept = super::merge::merged_into(&state.db, &slug).await.found()?;
+        return Ok(Redirect::permanent(&format!("/organizations/{kept}")).into_response());
+    };
     let (can_edit, can_verify) = match &user {
         Some(user) => (
             crate::accounts::Rights::of(&state.db, user)
@@ -386,6 +394,9 @@ pub async fn profile_page(
         ),
         None => (false, false),
     };
+    if !profile.document.listed && !can_edit {
+        return Err(AppError::NotFound);
+    }
     let document = &profile.document;
     let name = document.name.get(lang).to_string();
     let names = Lang::ALL
@@ -413,11 +424,26 @@ pub async fn profile_page(
         can_verify,
         signed_in: user.is_some(),
         verified: profile.verified_at.as_deref().and_then(|at| Verification::of(at, state.verification_days)),
-        saved: uri.query().is_some_and(|q| q.split('&').any(|p| p == "saved=1")),
+        saved: uri.query().is_some_and(|q| q.split('&').any(|p| p == "saved=1" || p == "merged=1")),
+        scope: profile.work.scope.map(|scope| scope.label(lang)),
+        countries_of_work: profile
+            .work
+            .countries_of_work
+            .iter()
+            .filter_map(|code| CountryCode::parse(code))
+            .map(|code| code.name(lang).to_string())
+            .collect(),
+        languages: profile
+            .work
+            .languages
+            .iter()
+            .filter_map(|code| WORK_LANGUAGES.iter().find(|(c, _)| c == code))
+            .map(|(code, name)| (code.to_string(), *name))
+            .collect(),
         lang,
         profile,
     };
-    render(&page)
+    Ok(render(&page)?.into_response())
 }
 
 /// The schema.org description of an organisation, safe to embed in a page.

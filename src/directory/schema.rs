@@ -14,7 +14,53 @@ pub const MIGRATIONS: &[Migration] = &[
     Migration { version: 5, name: "work e-mail and phone of people's positions", sql: position_contacts },
     Migration { version: 6, name: "uploaded imports waiting for confirmation", sql: pending_imports },
     Migration { version: 7, name: "versions of positions", sql: position_versions },
+    Migration { version: 10, name: "what organisations' profiles say of their work", sql: profile_fields },
+    Migration { version: 11, name: "organisations' logos", sql: logos },
+    Migration { version: 12, name: "addresses of merged organisations", sql: slug_redirects },
+    Migration { version: 13, name: "registrations kept out of the public directory", sql: listed },
 ];
+
+/// A registration the network it asked to join declined, while no network has taken it in, is not public.
+fn listed(_: Dialect) -> String {
+    "ALTER TABLE organizations ADD COLUMN listed BIGINT NOT NULL DEFAULT 1".to_string()
+}
+
+/// Where and in which languages an organisation works, what it knows, how large it is. Lists are JSON text.
+fn profile_fields(_: Dialect) -> String {
+    [
+        "scope TEXT",
+        "countries_of_work TEXT NOT NULL DEFAULT '[]'",
+        "languages TEXT NOT NULL DEFAULT '[]'",
+        "expertise TEXT NOT NULL DEFAULT '[]'",
+        "staff BIGINT",
+        "volunteers BIGINT",
+        "members BIGINT",
+    ]
+    .map(|column| format!("ALTER TABLE organizations ADD COLUMN {column}"))
+    .join("\n-- statement\n")
+}
+
+/// A small image per organisation, base64 TEXT as the dossier's documents are.
+fn logos(_: Dialect) -> String {
+    "CREATE TABLE organization_logos (
+        organization_id BIGINT PRIMARY KEY REFERENCES organizations (id) ON DELETE CASCADE,
+        content_type TEXT NOT NULL,
+        content TEXT NOT NULL,
+        updated_at BIGINT NOT NULL
+    )"
+    .to_string()
+}
+
+/// The slug and id of an organisation merged into another, and the organisation its address now leads to
+/// (whose history shows the merged one's).
+fn slug_redirects(_: Dialect) -> String {
+    "CREATE TABLE slug_redirects (
+        slug TEXT PRIMARY KEY,
+        organization_id BIGINT NOT NULL REFERENCES organizations (id) ON DELETE CASCADE,
+        merged_id BIGINT NOT NULL
+    )"
+    .to_string()
+}
 
 /// A position's title, e-mail and phone are changed at a version, as the person's name is.
 fn position_versions(_: Dialect) -> String {

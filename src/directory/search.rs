@@ -205,7 +205,7 @@ impl DirectorySearch {
         let ids = queries::all_organization_ids(&self.db).await?;
         self.index.clear()?;
         for chunk in ids.chunks(queries::BATCH) {
-            for document in queries::search_documents(&self.db, chunk).await? {
+            for document in queries::search_documents(&self.db, chunk).await?.into_iter().filter(|d| d.listed) {
                 self.index.upsert(self.key(document.id), Some(self.document(&document)))?;
             }
         }
@@ -243,7 +243,7 @@ impl DirectorySearch {
         ids.dedup();
         let documents = queries::search_documents(&self.db, &ids).await?;
         for id in &ids {
-            let document = documents.iter().find(|d| d.id == *id).map(|d| self.document(d));
+            let document = documents.iter().find(|d| d.id == *id && d.listed).map(|d| self.document(d));
             self.index.upsert(self.key(*id), document)?;
         }
         if !ids.is_empty() || cursor.position() != before {
@@ -455,6 +455,28 @@ impl DirectorySearch {
         let document: TantivyDocument = searcher.doc(address)?;
         let json = document.get_first(self.fields.card).and_then(|v| v.as_str()).unwrap_or("{}");
         serde_json::from_str(json).map_err(|e| tantivy::TantivyError::InternalError(format!("bad stored card: {e}")))
+    }
+
+    /// The public organisations that bear `name` (in any of its languages) as a name or other name, in any
+    /// script or spelling: the index finds candidates, the folded names of each decide.
+    pub async fn namesakes(&self, name: &LocalizedText) -> anyhow::Result<Vec<queries::NamedLink>> {
+        let keys = super::name_keys(name);
+        let mut ids = Vec::new();
+        for text in name.values() {
+            let request = SearchRequest { text: text.to_string(), page: 1, per_page: 20, ..SearchRequest::default() };
+            ids.extend(self.search(&request)?.cards.iter().map(|card| card.id));
+        }
+        ids.sort_unstable();
+        ids.dedup();
+        Ok(queries::search_documents(&self.db, &ids)
+            .await?
+            .into_iter()
+            .filter(|d| {
+                d.listed
+                    && d.name.values().chain(d.other_names.iter().map(String::as_str)).any(|n| keys.contains(&fold(n)))
+            })
+            .map(|d| queries::NamedLink { slug: d.slug, name: d.name })
+            .collect())
     }
 
     pub fn document_count(&self) -> u64 {

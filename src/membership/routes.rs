@@ -11,7 +11,7 @@ use axum::http::{StatusCode, Uri};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use sqlx::Row;
 
-use crate::directory::{Organization, OrganizationKind};
+use crate::directory::{NamedLink, Organization, OrganizationKind, ProfileChoices};
 use crate::platform::auth::{MaybeUser, RequireUser, SignedIn, rate_limit};
 use crate::platform::db::{Db, Dialect};
 use crate::platform::forms::{Choice, FormData, FormState};
@@ -49,7 +49,10 @@ const MAX_MESSAGE: usize = 2000;
 async fn free_slug(db: &Db, name: &str) -> sqlx::Result<Slug> {
     // "new" is the address of the registration form.
     for candidate in crate::directory::slug_candidates(name, &["new"]) {
-        let taken: Option<i64> = sqlx::query_scalar("SELECT id FROM organizations WHERE slug = $1")
+        // A merged organisation's address keeps leading to the one it was merged into.
+        let taken: Option<i64> = sqlx::query_scalar(
+            "SELECT id FROM organizations WHERE slug = $1 UNION ALL SELECT organization_id FROM slug_redirects WHERE slug = $1",
+        )
             .bind(candidate.as_str())
             .fetch_optional(&db.pool)
             .await?;
@@ -66,6 +69,9 @@ struct RegisterPage {
     chrome: Chrome,
     form: FormState,
     kinds: Vec<Choice>,
+    choices: ProfileChoices,
+    /// Public organisations of the name typed, offered before a new one is registered.
+    namesakes: Vec<NamedLink>,
 }
 
 impl RegisterPage {
@@ -74,18 +80,25 @@ impl RegisterPage {
     }
 }
 
-fn register_page(lang: Lang, uri: &Uri, form: FormState) -> RegisterPage {
-    RegisterPage {
+async fn register_page(db: &Db, lang: Lang, uri: &Uri, form: FormState) -> sqlx::Result<RegisterPage> {
+    Ok(RegisterPage {
         chrome: Chrome::new(lang, lang.t("register-title"), uri),
+        choices: ProfileChoices::load(db, lang, &form).await?,
         form,
         kinds: OrganizationKind::choices(lang),
-    }
+        namesakes: Vec::new(),
+    })
 }
 
-pub async fn register_form(lang: Lang, uri: Uri, RequireUser(_): RequireUser) -> Result<Html<String>, AppError> {
+pub async fn register_form(
+    State(db): State<Db>,
+    lang: Lang,
+    uri: Uri,
+    RequireUser(_): RequireUser,
+) -> Result<Html<String>, AppError> {
     let mut form = FormState::default();
     form.values.insert("kind".into(), "ngo".into());
-    render(&register_page(lang, &uri, form))
+    render(&register_page(&db, lang, &uri, form).await?)
 }
 
 pub async fn register(
@@ -99,8 +112,19 @@ pub async fn register(
     data.0.insert("consultative_status".into(), "none".into());
     let mut form = FormState::from(&data);
     let Some(mut record) = Organization::from_form(&data, &mut form, lang) else {
-        return Ok((StatusCode::BAD_REQUEST, render(&register_page(lang, &uri, form))?).into_response());
+        return Ok(
+            (StatusCode::BAD_REQUEST, render(&register_page(&state.db, lang, &uri, form).await?)?).into_response()
+        );
     };
+    // An organisation of the same name may be this one already: offer it first, keeping what was typed.
+    if data.get("confirmed") != "yes" {
+        let namesakes = state.search.namesakes(&record.name).await?;
+        if !namesakes.is_empty() {
+            let mut page = register_page(&state.db, lang, &uri, form).await?;
+            page.namesakes = namesakes;
+            return Ok(render(&page)?.into_response());
+        }
+    }
     if !rate_limit(&state.db, &format!("register:{}", user.user_id), Duration::from_secs(3600), 10).await? {
         return Err(AppError::TooManyAttempts);
     }
@@ -528,6 +552,9 @@ pub async fn decide(
             }
             _ => crate::accounts::grant_editor(&state.db, requester, organization_id, Some(user.user_id)).await?,
         }
+    }
+    if !approve && kind == "join" && crate::directory::unlist_declined(&state.db, organization_id).await? {
+        tracing::info!(organization_id, "declined registration taken out of the directory");
     }
     let action = format!("request.{}", if approve { "approve" } else { "decline" });
     let details = serde_json::json!({ "request": id, "kind": kind, "reason": reason });

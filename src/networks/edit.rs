@@ -48,13 +48,13 @@ pub struct CountryPicker {
 }
 
 pub fn country_choices(lang: Lang, form: &FormState) -> CountryPicker {
-    let mut choices: Vec<(Choice, bool)> = CountryCode::all()
-        .map(|code| {
-            let ticked = !form.value(&format!("country:{code}")).is_empty();
-            (Choice { value: code.to_string(), label: code.name(lang).to_string() }, ticked)
+    let choices: Vec<(Choice, bool)> = crate::directory::country_choices(lang)
+        .into_iter()
+        .map(|choice| {
+            let ticked = !form.value(&format!("country:{}", choice.value)).is_empty();
+            (choice, ticked)
         })
         .collect();
-    choices.sort_by(|a, b| a.0.label.cmp(&b.0.label));
     let open = choices.iter().any(|(_, ticked)| *ticked);
     CountryPicker { choices, open }
 }

@@ -106,11 +106,9 @@ impl CountryCode {
         std::str::from_utf8(&self.0).unwrap_or("??")
     }
 
-    /// Every country, in code order.
+    /// Every country there is, in no particular order.
     pub fn all() -> impl Iterator<Item = CountryCode> {
-        let mut codes: Vec<[u8; 2]> = COUNTRY_NAMES.keys().copied().collect();
-        codes.sort();
-        codes.into_iter().map(CountryCode)
+        COUNTRY_NAMES.keys().map(|code| CountryCode(*code))
     }
 
     pub fn name(&self, lang: impl std::borrow::Borrow<Lang>) -> &'static str {

@@ -27,7 +27,9 @@ pub async fn home(State(db): State<Db>, lang: Lang, uri: Uri) -> Result<Html<Str
     let networks = crate::networks::all_networks(&db).await?;
     let themes = crate::themes::all_themes(&db).await?;
     let (organization_count, country_count): (i64, i64) =
-        sqlx::query_as("SELECT COUNT(*), COUNT(DISTINCT country) FROM organizations").fetch_one(&db.pool).await?;
+        sqlx::query_as("SELECT COUNT(*), COUNT(DISTINCT country) FROM organizations WHERE listed = 1")
+            .fetch_one(&db.pool)
+            .await?;
     let page = HomePage {
         chrome: Chrome::new(lang, lang.t("home-title"), &uri),
         lang,

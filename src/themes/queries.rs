@@ -104,8 +104,8 @@ pub async fn by_slug(db: &Db, slug: &Slug) -> sqlx::Result<Option<Theme>> {
 
     let mut organizations: Vec<Member> = sqlx::query(
         "SELECT o.slug AS slug, o.name AS name, o.country AS country, o.kind AS kind, o.consultative_status AS status \
-         FROM organization_themes ot JOIN organizations o ON o.id = ot.organization_id WHERE ot.theme_id = $1 \
-         LIMIT 200",
+         FROM organization_themes ot JOIN organizations o ON o.id = ot.organization_id \
+         WHERE ot.theme_id = $1 AND o.listed = 1 LIMIT 200",
     )
     .bind(id)
     .fetch_all(&db.pool)
@@ -125,7 +125,8 @@ pub async fn by_slug(db: &Db, slug: &Slug) -> sqlx::Result<Option<Theme>> {
 
 pub async fn organization_count(db: &Db, slug: &Slug) -> sqlx::Result<i64> {
     sqlx::query_scalar(
-        "SELECT COUNT(*) FROM organization_themes ot JOIN themes t ON t.id = ot.theme_id WHERE t.slug = $1",
+        "SELECT COUNT(*) FROM organization_themes ot JOIN themes t ON t.id = ot.theme_id \
+         JOIN organizations o ON o.id = ot.organization_id WHERE t.slug = $1 AND o.listed = 1",
     )
     .bind(slug.as_str())
     .fetch_one(&db.pool)

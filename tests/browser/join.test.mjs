@@ -190,7 +190,7 @@ test('an NGO joins UN-NGO-IRENE/Azerbaijan: sign-up, claim, approvals by mail, v
       await checkPage(page, state, LANG);
       await page.getByLabel('Name in English', { exact: true }).fill(NGO.nameEn);
       await page.getByLabel('Name in Azerbaijani', { exact: true }).fill(NGO.nameAz);
-      await page.getByLabel('Country (two-letter ISO code, e.g. AZ)', { exact: true }).fill(NGO.country);
+      await page.getByLabel('Country', { exact: true }).selectOption(NGO.country);
       await page.getByLabel('City', { exact: true }).fill(NGO.city);
       await clickThrough(page, page.getByRole('button', { name: 'Register the organisation' }));
 
