@@ -202,9 +202,9 @@ pub fn iati_of(plan: &Plan, budgets: bool, today: time::Date, generated: &str) -
                     currency.decimal(budget)
                 );
             }
-            let _ = write!(
+            let _ = writeln!(
                 xml,
-                "<related-activity ref=\"{}\" type=\"1\"/></iati-activity>\n",
+                "<related-activity ref=\"{}\" type=\"1\"/></iati-activity>",
                 escape(&identifier(plan, None))
             );
         }

@@ -615,9 +615,7 @@ async fn activity_page(
     db: &Db,
     lang: Lang,
     uri: &Uri,
-    plan: Plan,
-    viewer: &Viewer,
-    activity: Activity,
+    (plan, viewer, activity): (Plan, Viewer, Activity),
     form: FormState,
     indicator_form: FormState,
 ) -> Result<Html<String>, AppError> {
@@ -664,7 +662,7 @@ pub async fn activity(
     path: PlanPath,
 ) -> Result<Html<String>, AppError> {
     let (plan, viewer, activity) = activity_for(&db, &path, user).await?;
-    activity_page(&db, lang, &uri, plan, &viewer, activity, FormState::default(), FormState::default()).await
+    activity_page(&db, lang, &uri, (plan, viewer, activity), FormState::default(), FormState::default()).await
 }
 
 pub async fn update_activity(
@@ -679,7 +677,7 @@ pub async fn update_activity(
     let author = updater(&viewer, &activity, &uri)?.user_id;
     let mut form = FormState::from(&data);
     let Some(update) = read_update(&data, &activity, &mut form, lang) else {
-        let page = activity_page(&db, lang, &uri, plan, &viewer, activity, form, FormState::default()).await?;
+        let page = activity_page(&db, lang, &uri, (plan, viewer, activity), form, FormState::default()).await?;
         return Ok((StatusCode::BAD_REQUEST, page).into_response());
     };
     if !store::record_update(&db, activity.id, activity.status, &update, author).await? {
@@ -701,7 +699,7 @@ pub async fn add_indicator(
     let mut form = FormState::from(&data);
     let draft = read_indicator(&data, "", &mut form, lang).filter(|_| form.is_valid());
     let Some(draft) = draft else {
-        let page = activity_page(&db, lang, &uri, plan, &viewer, activity, FormState::default(), form).await?;
+        let page = activity_page(&db, lang, &uri, (plan, viewer, activity), FormState::default(), form).await?;
         return Ok((StatusCode::BAD_REQUEST, page).into_response());
     };
     store::add_indicator(&db, activity.id, &draft).await?;
