@@ -278,10 +278,12 @@ fn api_router() -> Router<AppState> {
         .routes(routes!(themes::api::theme))
         .routes(routes!(newsletter::api::issues))
         .routes(routes!(consultative::api::calendar_days))
-        .routes(routes!(plans::api::plans))
+        .routes(routes!(plans::api::plans, plans::api::create_plan))
         .routes(routes!(plans::api::plan))
         .routes(routes!(plans::api::update_activity))
         .routes(routes!(plans::api::commitments))
+        .routes(routes!(plans::api::change_commitment))
+        .routes(routes!(plans::api::add_follow_up))
         .split_for_parts();
     // Reading is open to every site; writing (with a token) is left to same-site and non-browser clients.
     let cors = CorsLayer::new().allow_origin(Any).allow_methods([Method::GET, Method::HEAD, Method::OPTIONS]);

@@ -269,6 +269,22 @@ async fn a_coordinator_builds_a_plan_and_leads_update_only_their_themes_activiti
         let item: serde_json::Value = answer.json().await.unwrap();
         assert_eq!((item["status"].as_str(), item["progress"].as_i64()), (Some("done"), Some(100)));
 
+        // Plans are started through the API with a coordinator's token only.
+        let start = |secret: String, body: serde_json::Value| {
+            client.post(server.url(&format!("/api/v1{plans}"))).bearer_auth(secret).json(&body).send()
+        };
+        let new_plan = serde_json::json!({"title": "Plan 2007", "starts_on": "2007-01-01", "ends_on": "2007-12-31"});
+        assert_eq!(start(secret.clone(), new_plan.clone()).await.unwrap().status(), 403, "{name}: a lead's token");
+        let coordinator_token = token(&cast.coordinator).await;
+        let bad = serde_json::json!({"title": "Plan 2007", "starts_on": "2007-01-01", "ends_on": "2006-12-31"});
+        let answer = start(coordinator_token.clone(), bad).await.unwrap();
+        assert_eq!(answer.status(), 400, "{name}");
+        assert_eq!(answer.json::<serde_json::Value>().await.unwrap()["error"]["parameter"], "ends_on");
+        let answer = start(coordinator_token, new_plan).await.unwrap();
+        assert_eq!(answer.status(), 201, "{name}");
+        let (_, listed) = server.json(&format!("/api/v1{plans}")).await;
+        assert_eq!(listed.as_array().unwrap().len(), 2, "{name}");
+
         // The coordinator keeps the budgets private: pages, files and the API leave them out.
         assert_eq!(cast.lead.post(&format!("{plan}/settings"), &[("budgets_public", "0")]).await.status(), 403);
         assert_eq!(cast.coordinator.post(&format!("{plan}/settings"), &[("budgets_public", "0")]).await.status(), 303);
@@ -337,6 +353,38 @@ async fn commitments_are_followed_up_and_the_coordinator_reminded_once() {
         let (status, _, _) =
             cast.coordinator.post_page(&format!("{commitments}/{id}/status"), &[("status", "bogus")]).await;
         assert_eq!(status, 400);
+
+        // The API, with the coordinator's token; a lead's token may not.
+        let client = reqwest::Client::new();
+        let coordinator_token = token(&cast.coordinator).await;
+        let lead_token = token(&cast.lead).await;
+        let api = server.url(&format!("/api/v1{commitments}/{id}"));
+        let call = |request: reqwest::RequestBuilder, secret: &String, body: serde_json::Value| {
+            request.bearer_auth(secret).json(&body).send()
+        };
+        let agreed = serde_json::json!({"status": "agreed"});
+        assert_eq!(call(client.patch(&api), &lead_token, agreed.clone()).await.unwrap().status(), 403, "{name}");
+        let answer =
+            call(client.patch(&api), &coordinator_token, serde_json::json!({"status": "promised"})).await.unwrap();
+        assert_eq!(answer.status(), 400, "{name}");
+        let answer = call(client.patch(&api), &coordinator_token, agreed).await.unwrap();
+        assert_eq!(answer.status(), 200, "{name}");
+        assert_eq!(answer.json::<serde_json::Value>().await.unwrap()["status"], "agreed");
+        let later = serde_json::json!({"action": "Meet again", "owner": "FAY", "due_on": "2099-01-01"});
+        let follow_ups = format!("{api}/follow-ups");
+        assert_eq!(call(client.post(&follow_ups), &lead_token, later.clone()).await.unwrap().status(), 403);
+        let answer = call(
+            client.post(&follow_ups),
+            &coordinator_token,
+            serde_json::json!({"action": "x", "owner": "y", "due_on": "01/02/2005"}),
+        )
+        .await
+        .unwrap();
+        assert_eq!(answer.status(), 400, "{name}");
+        assert_eq!(answer.json::<serde_json::Value>().await.unwrap()["error"]["parameter"], "due_on");
+        let answer = call(client.post(&follow_ups), &coordinator_token, later).await.unwrap();
+        assert_eq!(answer.status(), 201, "{name}");
+        assert_eq!(answer.json::<serde_json::Value>().await.unwrap()["follow_ups"].as_array().unwrap().len(), 2);
 
         // A new commitment, with the form re-shown on a bad amount.
         let pledge = [

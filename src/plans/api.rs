@@ -9,14 +9,18 @@ use axum::http::request::Parts;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::commitments::{CommitmentSummary, commitments_of_network};
-use super::pages::{PlanPath, Viewer, plan_for, read_update};
+use axum::http::StatusCode;
+
+use super::commitments::{CommitmentSummary, commitments_of_network, read_follow_up, set_status};
+use super::model::CommitmentStatus;
+use super::pages::{PlanPath, Viewer, plan_for, read_plan, read_update};
 use super::store::{self, Activity, Plan};
+use crate::accounts::{Right, Rights};
 use crate::platform::auth::TokenUser;
 use crate::platform::db::Db;
 use crate::platform::forms::{FormData, FormState};
 use crate::platform::i18n::Lang;
-use crate::platform::web::{ApiBody, ApiError, ApiErrorBody, ApiSlug, AppError, api_body};
+use crate::platform::web::{ApiBody, ApiError, ApiErrorBody, ApiSlug, ApiSlugNumber, AppError, Problem, api_body};
 
 /// A plan's address in the API; anything malformed names nothing: a JSON 404.
 pub struct ApiPlanPath(PlanPath);
@@ -277,6 +281,8 @@ pub struct FollowUpItem {
 
 #[derive(Serialize, ToSchema)]
 pub struct CommitmentItem {
+    /// The commitment's number, which its API addresses take.
+    pub id: i64,
     pub slug: String,
     /// The pledging organisation's slug.
     pub organization: String,
@@ -293,6 +299,7 @@ pub struct CommitmentItem {
 impl CommitmentItem {
     fn of(commitment: &CommitmentSummary) -> CommitmentItem {
         CommitmentItem {
+            id: commitment.id,
             slug: commitment.slug.clone(),
             organization: commitment.organization_slug.clone(),
             summary: commitment.summary.by_code(),
@@ -320,4 +327,162 @@ impl CommitmentItem {
 pub async fn commitments(State(db): State<Db>, ApiSlug(slug): ApiSlug) -> Result<Json<Vec<CommitmentItem>>, ApiError> {
     let network = store::network(&db, &slug).await?.ok_or(AppError::NotFound)?;
     Ok(Json(commitments_of_network(&db, network.id).await?.iter().map(CommitmentItem::of).collect()))
+}
+
+/// Turns an API body's fields into the form's fields, so that the form's checks apply.
+fn form_of(pairs: &[(&str, Option<&String>)]) -> FormData {
+    FormData(pairs.iter().map(|(name, value)| (name.to_string(), value.cloned().unwrap_or_default())).collect())
+}
+
+/// A plan to start.
+#[derive(Deserialize, ToSchema)]
+pub struct NewPlan {
+    pub title: String,
+    /// `YYYY-MM-DD`.
+    pub starts_on: String,
+    /// `YYYY-MM-DD`, not before `starts_on`.
+    pub ends_on: String,
+}
+
+/// Start a plan of a network, with the rights of the token's owner (its coordinators), as the plans page does.
+#[utoipa::path(
+    post,
+    path = "/networks/{slug}/plans",
+    tag = "plans",
+    params(("slug" = String, Path, description = "The network's slug", max_length = 120)),
+    request_body = NewPlan,
+    security(("bearer" = [])),
+    responses(
+        (status = 201, description = "The plan as started", body = PlanDetail),
+        (status = 400, description = "A field is not acceptable; `parameter` names it", body = ApiErrorBody),
+        (status = 401, description = "No valid token", body = ApiErrorBody),
+        (status = 403, description = "The token's owner does not coordinate this network, or the token is read-only", body = ApiErrorBody),
+        (status = 404, description = "No such network", body = ApiErrorBody),
+    )
+)]
+pub async fn create_plan(
+    State(db): State<Db>,
+    TokenUser { user, can_write }: TokenUser,
+    ApiSlug(slug): ApiSlug,
+    body: ApiBody<NewPlan>,
+) -> Result<(StatusCode, Json<PlanDetail>), ApiError> {
+    let network = store::network(&db, &slug).await?.ok_or(AppError::NotFound)?;
+    if !can_write || !Rights::of(&db, &user).may(Right::CoordinateNetwork(network.id)).await? {
+        return Err(ApiError(AppError::Forbidden));
+    }
+    let new = api_body(body)?;
+    let data =
+        form_of(&[("title", Some(&new.title)), ("starts_on", Some(&new.starts_on)), ("ends_on", Some(&new.ends_on))]);
+    let mut form = FormState::default();
+    let Some(draft) = read_plan(&data, &mut form, Lang::En) else {
+        return Err(ApiError(form.api_error(&[])));
+    };
+    let id = store::create_plan(&db, network.id, &draft, user.user_id).await?;
+    let plan = store::load_plan(&db, &network, id, crate::platform::clock::today()).await?.ok_or(AppError::NotFound)?;
+    Ok((StatusCode::CREATED, Json(plan_detail(&plan, true))))
+}
+
+/// The commitment of a network an API address names, for its coordinators (and a token that may write).
+async fn coordinated_commitment(
+    db: &Db,
+    slug: &crate::platform::values::Slug,
+    id: i64,
+    token: &TokenUser,
+) -> Result<(i64, CommitmentSummary), ApiError> {
+    let network = store::network(db, slug).await?.ok_or(AppError::NotFound)?;
+    if !token.can_write || !Rights::of(db, &token.user).may(Right::CoordinateNetwork(network.id)).await? {
+        return Err(ApiError(AppError::Forbidden));
+    }
+    let commitment =
+        commitments_of_network(db, network.id).await?.into_iter().find(|c| c.id == id).ok_or(AppError::NotFound)?;
+    Ok((network.id, commitment))
+}
+
+/// A change of a commitment's status.
+#[derive(Deserialize, ToSchema)]
+pub struct CommitmentChange {
+    /// `proposed`, `agreed`, `in_progress`, `honoured` or `lapsed`.
+    pub status: String,
+}
+
+/// Change a commitment's status, with the rights of the token's owner (the network's coordinators).
+#[utoipa::path(
+    patch,
+    path = "/networks/{slug}/commitments/{id}",
+    tag = "plans",
+    params(
+        ("slug" = String, Path, description = "The network's slug", max_length = 120),
+        ("id" = i64, Path, description = "The commitment's number"),
+    ),
+    request_body = CommitmentChange,
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The commitment as changed", body = CommitmentItem),
+        (status = 400, description = "A field is not acceptable; `parameter` names it", body = ApiErrorBody),
+        (status = 401, description = "No valid token", body = ApiErrorBody),
+        (status = 403, description = "The token's owner does not coordinate this network, or the token is read-only", body = ApiErrorBody),
+        (status = 404, description = "No such commitment", body = ApiErrorBody),
+    )
+)]
+pub async fn change_commitment(
+    State(db): State<Db>,
+    token: TokenUser,
+    ApiSlugNumber(slug, id): ApiSlugNumber,
+    body: ApiBody<CommitmentChange>,
+) -> Result<Json<CommitmentItem>, ApiError> {
+    let (network_id, mut commitment) = coordinated_commitment(&db, &slug, id, &token).await?;
+    let change = api_body(body)?;
+    let status = CommitmentStatus::parse(&change.status)
+        .ok_or_else(|| AppError::bad("status", Problem::Unknown(change.status.chars().take(40).collect())))?;
+    set_status(&db, network_id, id, status).await?;
+    commitment.status = status;
+    Ok(Json(CommitmentItem::of(&commitment)))
+}
+
+/// A follow-up action of a commitment.
+#[derive(Deserialize, ToSchema)]
+pub struct NewFollowUp {
+    pub action: String,
+    /// Who takes the action.
+    pub owner: String,
+    /// `YYYY-MM-DD`; the coordinators are mailed once this day has come.
+    pub due_on: String,
+}
+
+/// Add a follow-up action to a commitment, with the rights of the token's owner (the network's coordinators).
+#[utoipa::path(
+    post,
+    path = "/networks/{slug}/commitments/{id}/follow-ups",
+    tag = "plans",
+    params(
+        ("slug" = String, Path, description = "The network's slug", max_length = 120),
+        ("id" = i64, Path, description = "The commitment's number"),
+    ),
+    request_body = NewFollowUp,
+    security(("bearer" = [])),
+    responses(
+        (status = 201, description = "The commitment with its follow-up actions", body = CommitmentItem),
+        (status = 400, description = "A field is not acceptable; `parameter` names it", body = ApiErrorBody),
+        (status = 401, description = "No valid token", body = ApiErrorBody),
+        (status = 403, description = "The token's owner does not coordinate this network, or the token is read-only", body = ApiErrorBody),
+        (status = 404, description = "No such commitment", body = ApiErrorBody),
+    )
+)]
+pub async fn add_follow_up(
+    State(db): State<Db>,
+    token: TokenUser,
+    ApiSlugNumber(slug, id): ApiSlugNumber,
+    body: ApiBody<NewFollowUp>,
+) -> Result<(StatusCode, Json<CommitmentItem>), ApiError> {
+    let (network_id, _) = coordinated_commitment(&db, &slug, id, &token).await?;
+    let new = api_body(body)?;
+    let data = form_of(&[("action", Some(&new.action)), ("owner", Some(&new.owner)), ("due_on", Some(&new.due_on))]);
+    let mut form = FormState::default();
+    let Some(draft) = read_follow_up(&data, &mut form, Lang::En) else {
+        return Err(ApiError(form.api_error(&[])));
+    };
+    super::commitments::add_follow_up(&db, id, &draft).await?;
+    let commitment =
+        commitments_of_network(&db, network_id).await?.into_iter().find(|c| c.id == id).ok_or(AppError::NotFound)?;
+    Ok((StatusCode::CREATED, Json(CommitmentItem::of(&commitment))))
 }
