@@ -228,6 +228,8 @@ async fn a_coordinator_builds_a_plan_and_leads_update_only_their_themes_activiti
         let (status, page) = cast.anonymous.page(&format!("{plan}/dashboard?lang=en")).await;
         assert_eq!(status, 200, "{name}");
         assert!(page.contains("Activities by status") && page.contains("Budget planned and secured by funder, USD"));
+        assert!(page.contains("Progress of the plan over time") && page.contains("<polyline"), "{name}");
+        assert!(page.contains("</th><td>25 %</td>"), "{name}: the day of the update, (50 + 0) / 2");
         assert!(
             page.contains("<th scope=\"row\">UNDP</th><td>2\u{202f}501 USD</td><td>1\u{202f}000 USD</td>"),
             "{page}"

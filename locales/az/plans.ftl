@@ -87,6 +87,7 @@ plans-add-indicator = Göstərici əlavə etmək
 plans-dashboard-title = { $plan } planının icmalı
 plans-chart-status = Statuslar üzrə tədbirlər
 plans-chart-theme = Mövzular üzrə tədbirlər
+plans-chart-progress = Yeniləmələrin qeyd etdiyinə görə planın zamanla icra vəziyyəti
 plans-chart-budget = Donorlar üzrə planlaşdırılmış və təmin olunmuş büdcə, { $currency }
 plans-chart-figures = Diaqramın rəqəmləri
 plans-item = Maddə

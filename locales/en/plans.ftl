@@ -87,6 +87,7 @@ plans-add-indicator = Add an indicator
 plans-dashboard-title = Dashboard of { $plan }
 plans-chart-status = Activities by status
 plans-chart-theme = Activities by theme
+plans-chart-progress = Progress of the plan over time, as its updates recorded it
 plans-chart-budget = Budget planned and secured by funder, { $currency }
 plans-chart-figures = The chart's figures
 plans-item = Item

@@ -87,6 +87,7 @@ plans-add-indicator = Добавить показатель
 plans-dashboard-title = Сводка плана { $plan }
 plans-chart-status = Мероприятия по статусу
 plans-chart-theme = Мероприятия по темам
+plans-chart-progress = Ход выполнения плана во времени по записанным обновлениям
 plans-chart-budget = Запланированный и обеспеченный бюджет по донорам, { $currency }
 plans-chart-figures = Данные диаграммы
 plans-item = Позиция

@@ -201,6 +201,57 @@ pub fn bars(title: &str, id: &str, items: &[BarItem], legend: Option<(&str, &str
     svg
 }
 
+/// A line of percentages over the period `from`–`to`, a dot on each day it is known.
+pub fn line(title: &str, id: &str, points: &[(time::Date, u8)], from: time::Date, to: time::Date) -> String {
+    const HEIGHT: f64 = 160.0;
+    let days = f64::from((to - from).whole_days().max(1) as i32);
+    let x =
+        |day: time::Date| LABELS + PLOT * (f64::from((day - from).whole_days().clamp(0, days as i64) as i32) / days);
+    let y = |percent: u8| 10.0 + HEIGHT * (1.0 - f64::from(percent) / 100.0);
+    let mut svg = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"{id}-title\" \
+         viewBox=\"0 0 {WIDTH} {}\" width=\"100%\" font-family=\"sans-serif\" font-size=\"12\">\
+         <title id=\"{id}-title\">{}</title>",
+        HEIGHT + 40.0,
+        escape(title)
+    );
+    for percent in [0u8, 50, 100] {
+        let _ = write!(
+            svg,
+            "<line x1=\"{LABELS}\" y1=\"{0:.1}\" x2=\"{1}\" y2=\"{0:.1}\" stroke=\"#cbd5e0\"/>\
+             <text x=\"{2}\" y=\"{3:.1}\" text-anchor=\"end\" fill=\"#1a202c\">{percent} %</text>",
+            y(percent),
+            LABELS + PLOT,
+            LABELS - 6.0,
+            y(percent) + 4.0
+        );
+    }
+    let path: Vec<String> = points.iter().map(|(day, percent)| format!("{:.1},{:.1}", x(*day), y(*percent))).collect();
+    if !path.is_empty() {
+        let _ = write!(
+            svg,
+            "<polyline points=\"{}\" fill=\"none\" stroke=\"#2b6cb0\" stroke-width=\"2\"/>",
+            path.join(" ")
+        );
+    }
+    for (day, percent) in points {
+        let _ = write!(
+            svg,
+            "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"3\" fill=\"#2b6cb0\"><title>{day}: {percent} %</title></circle>",
+            x(*day),
+            y(*percent)
+        );
+    }
+    let _ = write!(
+        svg,
+        "<text x=\"{LABELS}\" y=\"{0}\" fill=\"#1a202c\">{from}</text>\
+         <text x=\"{1}\" y=\"{0}\" text-anchor=\"end\" fill=\"#1a202c\">{to}</text></svg>",
+        HEIGHT + 32.0,
+        LABELS + PLOT
+    );
+    svg
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -233,6 +284,15 @@ mod tests {
         let later =
             timeline(&lane(), date!(2005 - 01 - 01), date!(2006 - 01 - 01), date!(2026 - 01 - 01), "Plan", "today");
         assert!(!later.contains("stroke-dasharray"));
+    }
+
+    #[test]
+    fn the_line_runs_through_each_known_day() {
+        let points = [(date!(2005 - 01 - 01), 0), (date!(2006 - 01 - 01), 100)];
+        let svg = line("Progress", "p", &points, date!(2005 - 01 - 01), date!(2006 - 01 - 01));
+        assert!(svg.contains("<polyline points=\"220.0,170.0 780.0,10.0\""), "{svg}");
+        assert!(svg.contains("<title>2006-01-01: 100 %</title>"));
+        assert!(!line("Progress", "p", &[], date!(2005 - 01 - 01), date!(2006 - 01 - 01)).contains("polyline"));
     }
 
     #[test]

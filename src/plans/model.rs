@@ -236,6 +236,26 @@ pub fn is_overdue(status: ActivityStatus, ends_on: time::Date, today: time::Date
     status.is_open() && ends_on < today
 }
 
+/// A plan's progress day by day: on each day an update was noted, the mean over `activities` of the progress
+/// each had reached by then (as its latest update on or before that day recorded it; 0 % before any).
+pub fn progress_over_time(activities: &[i64], history: &[(i64, time::Date, u8)]) -> Vec<(time::Date, u8)> {
+    let mut days: Vec<time::Date> = history.iter().map(|(_, day, _)| *day).collect();
+    days.sort();
+    days.dedup();
+    days.into_iter()
+        .filter_map(|day| {
+            let reached = activities.iter().map(|activity| {
+                history
+                    .iter()
+                    .filter(|(id, noted, _)| id == activity && *noted <= day)
+                    .max_by_key(|(_, noted, _)| *noted)
+                    .map_or(0, |(_, _, progress)| *progress)
+            });
+            mean(reached).map(|progress| (day, progress))
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -308,6 +328,24 @@ mod tests {
         assert_eq!(mean([]), None);
         assert_eq!(mean([0, 100, 50]), Some(50));
         assert_eq!(mean([33, 34]), Some(34));
+    }
+
+    #[test]
+    fn progress_over_time_follows_each_activitys_latest_update() {
+        let history = [
+            (1, date!(2005 - 03 - 01), 20),
+            (2, date!(2005 - 04 - 01), 50),
+            (1, date!(2005 - 05 - 01), 60),
+            (3, date!(2005 - 05 - 01), 100),
+        ];
+        let series = progress_over_time(&[1, 2], &history);
+        assert_eq!(
+            series,
+            vec![(date!(2005 - 03 - 01), 10), (date!(2005 - 04 - 01), 35), (date!(2005 - 05 - 01), 55)],
+            "activity 3 (cancelled, so not counted) leaves the mean alone"
+        );
+        assert_eq!(progress_over_time(&[], &history), Vec::new());
+        assert_eq!(progress_over_time(&[1], &[]), Vec::new());
     }
 
     #[test]

@@ -311,12 +311,23 @@ pub fn read_update(data: &FormData, activity: &Activity, form: &mut FormState, l
             values.push((indicator.id, value));
         }
     }
+    let status = status.unwrap_or(activity.status);
+    let after: Vec<(f64, f64, f64)> = activity
+        .indicators
+        .iter()
+        .map(|i| {
+            let current = values.iter().find(|(id, _)| *id == i.id).map_or(i.current, |(_, value)| *value);
+            (i.baseline, i.target, current)
+        })
+        .collect();
+    let progress = super::model::activity_progress(status, &after);
     form.is_valid().then(|| UpdateDraft {
         noted_on: noted_on.unwrap_or_else(today),
         note,
         evidence,
-        status: status.unwrap_or(activity.status),
+        status,
         values,
+        progress,
     })
 }
 
@@ -784,9 +795,27 @@ pub async fn dashboard(
         .into_iter()
         .map(|(fp, activities)| (format!("{}. {}", fp.number, fp.theme_name.get(lang)), activities.len() as i64))
         .collect();
+    let counted: Vec<i64> = plan.activities().filter(|a| a.status != ActivityStatus::Cancelled).map(|a| a.id).collect();
+    let points = super::model::progress_over_time(&counted, &store::progress_history(&db, plan.id).await?);
+    let title = lang.t("plans-chart-progress");
+    let progress = Chart {
+        id: "progress",
+        svg: charts::line(&title, "progress", &points, plan.starts_on, plan.ends_on),
+        title,
+        items: points
+            .iter()
+            .map(|(day, percent)| BarItem {
+                label: day.to_string(),
+                value: i64::from(*percent),
+                shown: format!("{percent} %"),
+                second: None,
+            })
+            .collect(),
+    };
     let mut charts = vec![
         count_chart("status", lang.t("plans-chart-status"), by_status),
         count_chart("theme", lang.t("plans-chart-theme"), by_theme),
+        progress,
     ];
     if viewer.sees_budgets(&plan) {
         charts.extend(budget_charts(&plan, lang));

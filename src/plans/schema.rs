@@ -7,7 +7,12 @@ use crate::platform::migrate::Migration;
 pub const MIGRATIONS: &[Migration] = &[
     Migration { version: 400, name: "strategic action plans", sql: plan_tables },
     Migration { version: 401, name: "commitments followed up", sql: commitment_tables },
+    Migration { version: 402, name: "progress recorded with each activity update", sql: update_progress },
 ];
+
+fn update_progress(_: Dialect) -> String {
+    "ALTER TABLE plan_updates ADD COLUMN progress BIGINT".to_string()
+}
 
 fn plan_tables(_: Dialect) -> String {
     "CREATE TABLE plans (

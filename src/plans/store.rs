@@ -442,6 +442,8 @@ pub struct UpdateDraft {
     pub status: ActivityStatus,
     /// New current values, by indicator id.
     pub values: Vec<(i64, f64)>,
+    /// The activity's progress once the update is made.
+    pub progress: u8,
 }
 
 /// Records an update if the activity is still in `from`; false when it has moved since.
@@ -471,8 +473,8 @@ pub async fn record_update(
             .await?;
     }
     sqlx::query(
-        "INSERT INTO plan_updates (activity_id, noted_on, note, evidence, status_from, status_to, author_id, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        "INSERT INTO plan_updates (activity_id, noted_on, note, evidence, status_from, status_to, author_id, created_at, \
+         progress) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
     )
     .bind(activity_id)
     .bind(update.noted_on.to_string())
@@ -482,6 +484,7 @@ pub async fn record_update(
     .bind(update.status.code())
     .bind(author)
     .bind(now_rfc3339())
+    .bind(i64::from(update.progress))
     .execute(&mut *tx)
     .await?;
     tx.commit().await?;
@@ -523,4 +526,21 @@ pub async fn updates(db: &Db, activity_id: i64) -> sqlx::Result<Vec<Update>> {
         })
     })
     .collect()
+}
+
+/// The progress each update of a plan's activities recorded, as `(activity, day noted, progress)`.
+pub async fn progress_history(db: &Db, plan_id: i64) -> sqlx::Result<Vec<(i64, time::Date, u8)>> {
+    let rows = sqlx::query(
+        "SELECT u.activity_id AS activity_id, u.noted_on AS noted_on, u.progress AS progress FROM plan_updates u \
+         JOIN plan_activities a ON a.id = u.activity_id WHERE a.plan_id = $1 AND u.progress IS NOT NULL ORDER BY u.noted_on, u.id",
+    )
+    .bind(plan_id)
+    .fetch_all(&db.pool)
+    .await?;
+    rows.iter()
+        .map(|row| {
+            let progress: i64 = row.try_get("progress")?;
+            Ok((row.try_get("activity_id")?, day(row, "noted_on")?, progress.clamp(0, 100) as u8))
+        })
+        .collect()
 }
