@@ -376,6 +376,33 @@ mod tests {
     }
 
     #[test]
+    fn budgets_roll_up_per_currency_and_funder_leaving_cancelled_activities_out() {
+        let mut euros = activity(3, ActivityStatus::Planned, Some(1_000));
+        euros.currency = Currency::parse("EUR");
+        euros.funding_source = None;
+        let rolled = plan(vec![
+            activity(1, ActivityStatus::InProgress, Some(125_050)),
+            activity(2, ActivityStatus::Done, Some(20_000)),
+            activity(4, ActivityStatus::Cancelled, Some(99_999)),
+            activity(5, ActivityStatus::Planned, None),
+            euros,
+        ])
+        .budget_by_funder();
+        let usd = &rolled[&Currency::parse("USD").unwrap()];
+        assert_eq!(
+            usd[&Some("UNDP".to_string())],
+            (145_050, 72_525),
+            "planned and secured summed, the cancelled left out"
+        );
+        assert_eq!(usd.len(), 1);
+        assert_eq!(
+            rolled[&Currency::parse("EUR").unwrap()][&None],
+            (1_000, 500),
+            "currencies are never added together"
+        );
+    }
+
+    #[test]
     fn csv_rows_leave_budgets_out_when_private_and_defuse_formulas() {
         let mut risky = activity(2, ActivityStatus::InProgress, Some(125_050));
         risky.title = "=HYPERLINK(\"x\")".into();

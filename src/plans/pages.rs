@@ -3,8 +3,6 @@
 //! network's dashboard. Coordinators build the plan; the leads of a focal point
 //! update the activities of its theme.
 
-use std::collections::BTreeMap;
-
 use askama::Template;
 use axum::extract::{FromRequestParts, Path, State};
 use axum::http::request::Parts;
@@ -414,19 +412,12 @@ pub struct BudgetTotal {
 }
 
 fn budget_totals(plan: &Plan) -> Vec<BudgetTotal> {
-    let mut totals: BTreeMap<Currency, (i64, i64)> = BTreeMap::new();
-    for activity in plan.activities().filter(|a| a.status != ActivityStatus::Cancelled) {
-        if let Some(currency) = activity.currency {
-            let total = totals.entry(currency).or_default();
-            total.0 += activity.budget.unwrap_or(0);
-            total.1 += activity.secured.unwrap_or(0);
-        }
-    }
-    totals
+    plan.budget_by_funder()
         .into_iter()
-        .map(|(currency, (planned, secured))| BudgetTotal {
-            planned: currency.display(planned),
-            secured: currency.display(secured),
+        .map(|(currency, funders)| {
+            let (planned, secured) =
+                funders.values().fold((0, 0), |(p, s), (planned, secured)| (p + planned, s + secured));
+            BudgetTotal { planned: currency.display(planned), secured: currency.display(secured) }
         })
         .collect()
 }
@@ -736,24 +727,16 @@ fn count_chart(id: &'static str, title: String, counts: Vec<(String, i64)>) -> C
 
 /// Planned against secured budget per funding source, a chart per currency.
 fn budget_charts(plan: &Plan, lang: Lang) -> Vec<Chart> {
-    let mut funders: BTreeMap<Currency, BTreeMap<String, (i64, i64)>> = BTreeMap::new();
-    for activity in plan.activities().filter(|a| a.status != ActivityStatus::Cancelled) {
-        if let Some(currency) = activity.currency {
-            let funder = activity.funding_source.clone().unwrap_or_else(|| lang.t("plans-funder-unknown"));
-            let entry = funders.entry(currency).or_default().entry(funder).or_default();
-            entry.0 += activity.budget.unwrap_or(0);
-            entry.1 += activity.secured.unwrap_or(0);
-        }
-    }
+    let unknown = lang.t("plans-funder-unknown");
     let legend = (lang.t("plans-planned"), lang.t("plans-secured"));
-    funders
+    plan.budget_by_funder()
         .into_iter()
         .map(|(currency, funders)| {
             let title = lang.t_with("plans-chart-budget", &[("currency", currency.code().to_string().into())]);
             let items: Vec<BarItem> = funders
                 .into_iter()
-                .map(|(label, (planned, secured))| BarItem {
-                    label,
+                .map(|(funder, (planned, secured))| BarItem {
+                    label: funder.unwrap_or_else(|| unknown.clone()),
                     value: planned,
                     shown: currency.display(planned),
                     second: Some((secured, currency.display(secured))),

@@ -186,6 +186,20 @@ impl Plan {
         self.activities().find(|a| a.id == id)
     }
 
+    /// Planned and secured amounts per currency and funding source (None when not given); cancelled activities
+    /// and those without a currency are left out.
+    pub fn budget_by_funder(&self) -> BTreeMap<Currency, BTreeMap<Option<String>, (i64, i64)>> {
+        let mut funders: BTreeMap<Currency, BTreeMap<Option<String>, (i64, i64)>> = BTreeMap::new();
+        for activity in self.activities().filter(|a| a.status != ActivityStatus::Cancelled) {
+            if let Some(currency) = activity.currency {
+                let entry = funders.entry(currency).or_default().entry(activity.funding_source.clone()).or_default();
+                entry.0 += activity.budget.unwrap_or(0);
+                entry.1 += activity.secured.unwrap_or(0);
+            }
+        }
+        funders
+    }
+
     /// The themes the plan's activities work on, in focal-point order, with their activities.
     pub fn by_theme(&self) -> Vec<(FocalPointRef, Vec<&Activity>)> {
         let mut themes: BTreeMap<i64, (FocalPointRef, Vec<&Activity>)> = BTreeMap::new();
