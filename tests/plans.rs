@@ -247,7 +247,11 @@ async fn a_coordinator_builds_a_plan_and_leads_update_only_their_themes_activiti
         validate_iati(&xml, &format!("{name}-http"));
         assert!(xml.contains("<value currency=\"USD\""), "{name}");
 
-        // The JSON API reads the plan and writes an update with the lead's token, under the same rights.
+        // The JSON API, described: reads the plan and writes an update with the lead's token, under the same rights.
+        let (_, spec) = server.json("/api/openapi.json").await;
+        for path in ["/networks/{slug}/plans/{id}", "/networks/{slug}/plans/{id}/activities/{activity}/updates"] {
+            assert!(spec["paths"][path].is_object(), "{path} described");
+        }
         let (status, json) = server.json(&format!("/api/v1{plan}")).await;
         assert_eq!(status, 200, "{name}");
         assert_eq!(json["objectives"][0]["progress"], 25);
