@@ -10,6 +10,7 @@ pub mod directory;
 pub mod membership;
 pub mod networks;
 pub mod newsletter;
+pub mod plans;
 pub mod platform;
 pub mod portal;
 pub mod router;

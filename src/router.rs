@@ -23,7 +23,7 @@ use utoipa_swagger_ui::SwaggerUi;
 
 use crate::platform::web::{ApiError, AppError, error_pages, remember_lang};
 use crate::state::AppState;
-use crate::{accounts, consultative, directory, membership, networks, newsletter, portal, themes};
+use crate::{accounts, consultative, directory, membership, networks, newsletter, plans, portal, themes};
 
 const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; style-src 'self'; img-src 'self' data:; \
      form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
@@ -156,6 +156,7 @@ pub fn router(state: AppState) -> Router {
         .route("/setup", get(accounts::setup::setup_form).post(accounts::setup::setup))
         .nest("/account", accounts)
         .route("/static/irene.css", get(portal::health::stylesheet))
+        .merge(plans_router())
         .merge(api_router())
         // Every form and API call above gets 64 KiB; the routes merged below set their own limits.
         .layer(RequestBodyLimitLayer::new(64 * 1024))
@@ -236,6 +237,7 @@ pub fn router(state: AppState) -> Router {
         (name = "themes", description = "Themes and the goals they map to"),
         (name = "newsletter", description = "Each network's sent newsletter issues"),
         (name = "ecosoc", description = "The calendar of the Committee on NGOs and ECOSOC"),
+        (name = "plans", description = "Networks' strategic action plans and the commitments partners made"),
     )
 )]
 struct ApiDoc;
@@ -298,6 +300,12 @@ fn api_router() -> Router<AppState> {
         .routes(routes!(themes::api::theme))
         .routes(routes!(newsletter::api::issues))
         .routes(routes!(consultative::api::calendar_days))
+        .routes(routes!(plans::api::plans, plans::api::create_plan))
+        .routes(routes!(plans::api::plan))
+        .routes(routes!(plans::api::update_activity))
+        .routes(routes!(plans::api::commitments))
+        .routes(routes!(plans::api::change_commitment))
+        .routes(routes!(plans::api::add_follow_up))
         .split_for_parts();
     // Reading is open to every site; writing (with a token) is left to same-site and non-browser clients.
     let cors = CorsLayer::new().allow_origin(Any).allow_methods([Method::GET, Method::HEAD, Method::OPTIONS]);
@@ -310,4 +318,28 @@ fn api_router() -> Router<AppState> {
         ),
     );
     Router::new().nest("/api/v1", v1).merge(reference)
+}
+
+/// The networks' strategic action plans and partners' commitments.
+fn plans_router() -> Router<AppState> {
+    use plans::{commitments, exports, pages};
+    let plan = "/networks/{slug}/plans/{id}";
+    let activity = "/networks/{slug}/plans/{id}/activities/{activity}";
+    Router::new()
+        .route("/networks/{slug}/plans", get(pages::index).post(pages::create))
+        .route(plan, get(pages::show))
+        .route(&format!("{plan}/objectives"), post(pages::add_objective))
+        .route(&format!("{plan}/activities"), post(pages::add_activity))
+        .route(&format!("{plan}/settings"), post(pages::settings))
+        .route(&format!("{plan}/dashboard"), get(pages::dashboard))
+        .route(&format!("{plan}/print"), get(exports::print))
+        .route(&format!("{plan}/plan.csv"), get(exports::export))
+        .route(&format!("{plan}/plan.xlsx"), get(exports::export))
+        .route(&format!("{plan}/iati.xml"), get(exports::export))
+        .route(activity, get(pages::activity))
+        .route(&format!("{activity}/updates"), post(pages::update_activity))
+        .route(&format!("{activity}/indicators"), post(pages::add_indicator))
+        .route("/networks/{slug}/commitments", get(commitments::list).post(commitments::create))
+        .route("/networks/{slug}/commitments/{id}/status", post(commitments::change_status))
+        .route("/networks/{slug}/commitments/{id}/follow-ups", post(commitments::follow_up))
 }

@@ -17,7 +17,7 @@ use crate::platform::migrate::{self, Migration};
 use crate::platform::signing::Signer;
 use crate::platform::web::TrustedProxies;
 use crate::state::AppState;
-use crate::{accounts, consultative, directory, membership, networks, newsletter};
+use crate::{accounts, consultative, directory, membership, networks, newsletter, plans};
 
 /// Every capability's migrations; each capability numbers its own in its range.
 fn migrations() -> Vec<Migration> {
@@ -32,6 +32,7 @@ fn migrations() -> Vec<Migration> {
         newsletter::schema::MIGRATIONS,
         consultative::schema::MIGRATIONS,
         networks::schema::MIGRATIONS,
+        plans::schema::MIGRATIONS,
     ]
     .concat()
 }
@@ -132,6 +133,11 @@ pub async fn serve(options: ServeOptions) -> anyhow::Result<()> {
         mailer: state.mailer.clone(),
         public_url: state.public_url.clone(),
         rules: state.desk_rules.clone(),
+    });
+    plans::commitments::remind_periodically(plans::commitments::Reminders {
+        db: state.db.clone(),
+        mailer: state.mailer.clone(),
+        public_url: state.public_url.clone(),
     });
     tracing::info!(addr = %options.addr, "IRENE is serving");
     let app = crate::router::router(state).into_make_service_with_connect_info::<SocketAddr>();

@@ -223,7 +223,9 @@ pub async fn export(db: &Db) -> anyhow::Result<DemoData> {
     .collect::<sqlx::Result<Vec<_>>>()?;
 
     let commitments = sqlx::query(
-        "SELECT slug, organization_id, person_id, event_id, summary, amount, currency FROM commitments ORDER BY id",
+        "SELECT c.slug AS slug, c.organization_id AS organization_id, c.person_id AS person_id, c.event_id AS event_id, \
+         c.summary AS summary, c.amount AS amount, c.currency AS currency, n.slug AS network \
+         FROM commitments c LEFT JOIN networks n ON n.id = c.network_id ORDER BY c.id",
     )
     .fetch_all(&db.pool)
     .await?
@@ -237,6 +239,7 @@ pub async fn export(db: &Db) -> anyhow::Result<DemoData> {
             summary: text(r, "summary")?,
             amount: r.try_get("amount")?,
             currency: r.try_get("currency")?,
+            network: r.try_get("network")?,
         })
     })
     .collect::<sqlx::Result<Vec<_>>>()?;

@@ -116,6 +116,9 @@ pub struct DemoCommitment {
     pub summary: LocalizedText,
     pub amount: Option<i64>,
     pub currency: Option<String>,
+    /// The network whose coordinator follows the commitment up.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub network: Option<String>,
 }
 
 pub fn baku_2004() -> anyhow::Result<DemoData> {
@@ -325,8 +328,8 @@ async fn load_data(db: &Db, data: &DemoData, mark: Option<&str>) -> anyhow::Resu
 
         for commitment in &data.commitments {
             sqlx::query(
-                "INSERT INTO commitments (slug, organization_id, person_id, event_id, summary, amount, currency) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                "INSERT INTO commitments (slug, organization_id, person_id, event_id, summary, amount, currency, \
+                 network_id) VALUES ($1, $2, $3, $4, $5, $6, $7, (SELECT id FROM networks WHERE slug = $8))",
             )
             .bind(&commitment.slug)
             .bind(organizations.get(&commitment.organization)?)
@@ -335,6 +338,7 @@ async fn load_data(db: &Db, data: &DemoData, mark: Option<&str>) -> anyhow::Resu
             .bind(commitment.summary.to_json())
             .bind(commitment.amount)
             .bind(&commitment.currency)
+            .bind(&commitment.network)
             .execute(&mut *tx)
             .await?;
         }

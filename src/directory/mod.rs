@@ -18,6 +18,7 @@ pub mod schema;
 pub mod search;
 pub mod upload;
 
+pub use api::download;
 pub(crate) use import::name_keys;
 pub(crate) use model::code_enum;
 pub use model::{ConsultativeStatus, OrganizationKind, country_choices, goals_label};

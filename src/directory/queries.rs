@@ -187,14 +187,6 @@ pub struct EventSummary {
 }
 
 #[derive(Debug, Clone)]
-pub struct Commitment {
-    pub summary: LocalizedText,
-    pub amount: Option<i64>,
-    pub currency: Option<String>,
-    pub person: Option<LocalizedText>,
-}
-
-#[derive(Debug, Clone)]
 pub struct ThemeGoals {
     pub theme: NamedLink,
     pub mdgs: Vec<i64>,
@@ -221,7 +213,7 @@ pub struct Profile {
     pub focal_points: Vec<FocalPointRole>,
     pub people: Vec<PersonPosition>,
     pub events: Vec<EventSummary>,
-    pub commitments: Vec<Commitment>,
+    pub commitments: Vec<crate::plans::CommitmentSummary>,
 }
 
 fn named(row: &AnyRow, slug: &str, name: &str) -> sqlx::Result<NamedLink> {
@@ -338,24 +330,7 @@ pub async fn profile(db: &Db, slug: &Slug) -> sqlx::Result<Option<Profile>> {
     )
     .await?;
 
-    let commitments = sqlx::query(
-        "SELECT c.summary AS summary, c.amount AS amount, c.currency AS currency, pe.name AS person \
-         FROM commitments c LEFT JOIN persons pe ON pe.id = c.person_id \
-         WHERE c.organization_id = $1 ORDER BY c.id",
-    )
-    .bind(id)
-    .fetch_all(&db.pool)
-    .await?
-    .iter()
-    .map(|row| {
-        Ok(Commitment {
-            summary: LocalizedText::from_json(&row.try_get::<String, _>("summary")?),
-            amount: row.try_get("amount")?,
-            currency: row.try_get("currency")?,
-            person: LocalizedText::from_json_opt(row.try_get::<Option<String>, _>("person")?.as_deref()),
-        })
-    })
-    .collect::<sqlx::Result<Vec<_>>>()?;
+    let commitments = crate::plans::commitments_of(db, id).await?;
 
     Ok(Some(Profile {
         document,

@@ -1,0 +1,14 @@
+//! Strategic action plans of networks (objectives, activities per theme with
+//! their organisations, budgets, indicators and dated updates; timeline,
+//! dashboard and exports) and the commitments partners make to them.
+
+pub mod api;
+pub mod charts;
+pub mod commitments;
+pub mod exports;
+pub mod model;
+pub mod pages;
+pub mod schema;
+pub mod store;
+
+pub use commitments::{CommitmentSummary, commitments_of};

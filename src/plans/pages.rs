@@ -1,0 +1,808 @@
+//! The plan pages: a network's plans, a plan with its timeline, objectives and
+//! activities, an activity with its indicators and dated updates, and the
+//! network's dashboard. Coordinators build the plan; the leads of a focal point
+//! update the activities of its theme.
+
+use askama::Template;
+use axum::extract::{FromRequestParts, Path, State};
+use axum::http::request::Parts;
+use axum::http::{StatusCode, Uri};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+
+use super::charts::{self, Bar, BarItem, Lane};
+use super::model::{ActivityStatus, Currency};
+use super::store::{
+    self, Activity, ActivityDraft, FocalPointRef, IndicatorDraft, NetworkRef, Plan, PlanDraft, UpdateDraft,
+};
+use crate::accounts::{Right, Rights};
+use crate::platform::auth::{MaybeUser, RequireUser, SignedIn};
+use crate::platform::clock::{parse_day, today};
+use crate::platform::db::Db;
+use crate::platform::forms::{Choice, FormData, FormState};
+use crate::platform::i18n::Lang;
+use crate::platform::values::Slug;
+use crate::platform::web::{AppError, Chrome, Found, SlugPath, render};
+
+/// The `{slug}`, `{id}` and, for an activity's addresses, `{activity}` of a plan's address; anything malformed
+/// names nothing.
+pub struct PlanPath {
+    pub slug: Slug,
+    pub plan: i64,
+    pub activity: Option<i64>,
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for PlanPath {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<PlanPath, AppError> {
+        let Path(params) =
+            Path::<Vec<(String, String)>>::from_request_parts(parts, state).await.map_err(|_| AppError::NotFound)?;
+        let param = |name: &str| params.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str());
+        let number = |name: &str| param(name).map(|v| v.parse::<i64>().map_err(|_| AppError::NotFound)).transpose();
+        Ok(PlanPath {
+            slug: param("slug").and_then(Slug::parse).ok_or(AppError::NotFound)?,
+            plan: number("id")?.ok_or(AppError::NotFound)?,
+            activity: number("activity")?,
+        })
+    }
+}
+
+/// What the reader may do with a network's plans.
+pub struct Viewer {
+    pub user: Option<SignedIn>,
+    pub coordinator: bool,
+    /// The focal points (ids) whose activities the reader updates as a lead.
+    pub leads: Vec<i64>,
+}
+
+impl Viewer {
+    pub async fn of(db: &Db, user: Option<SignedIn>, network_id: i64) -> Result<Viewer, AppError> {
+        let Some(signed_in) = &user else { return Ok(Viewer { user, coordinator: false, leads: Vec::new() }) };
+        let rights = Rights::of(db, signed_in);
+        let coordinator = rights.may(Right::CoordinateNetwork(network_id)).await?;
+        let mut leads = Vec::new();
+        if !coordinator {
+            for focal_point in store::focal_points(db, network_id).await? {
+                if rights.may(Right::LeadFocalPoint(focal_point.id)).await? {
+                    leads.push(focal_point.id);
+                }
+            }
+        }
+        Ok(Viewer { user, coordinator, leads })
+    }
+
+    pub fn may_update(&self, activity: &Activity) -> bool {
+        self.coordinator || self.leads.contains(&activity.focal_point.id)
+    }
+
+    pub fn sees_budgets(&self, plan: &Plan) -> bool {
+        plan.budgets_public || self.coordinator
+    }
+
+    /// The signed-in coordinator, or the sign-in page or 403.
+    fn coordinator(&self, uri: &Uri) -> Result<&SignedIn, AppError> {
+        match &self.user {
+            None => Err(AppError::SignInRequired(uri.to_string())),
+            Some(_) if !self.coordinator => Err(AppError::Forbidden),
+            Some(user) => Ok(user),
+        }
+    }
+}
+
+/// The network and one of its plans, with what the reader may do.
+pub async fn plan_for(db: &Db, path: &PlanPath, user: Option<SignedIn>) -> Result<(Plan, Viewer), AppError> {
+    let network = store::network(db, &path.slug).await.found()?;
+    let plan = store::load_plan(db, &network, path.plan, today()).await.found()?;
+    let viewer = Viewer::of(db, user, network.id).await?;
+    Ok((plan, viewer))
+}
+
+fn status_choices(lang: Lang) -> Vec<Choice> {
+    ActivityStatus::ALL.iter().map(|s| Choice { value: s.code().into(), label: lang.t(&s.label_key()) }).collect()
+}
+
+fn focal_point_choices(focal_points: &[FocalPointRef], lang: Lang) -> Vec<Choice> {
+    focal_points
+        .iter()
+        .map(|fp| Choice {
+            value: fp.id.to_string(),
+            label: format!("{}. {} — {}", fp.number, fp.theme_name.get(lang), fp.title.get(lang)),
+        })
+        .collect()
+}
+
+/// A required text of at most `max` characters.
+fn required_text(data: &FormData, field: &str, max: usize, form: &mut FormState, lang: Lang) -> String {
+    let value = data.get(field);
+    if value.is_empty() {
+        form.fail(field, lang.t("plans-required"));
+    } else if value.chars().count() > max {
+        form.fail(field, lang.t_count("form-too-long", max as i64));
+    }
+    value
+}
+
+fn required_day(data: &FormData, field: &str, form: &mut FormState, lang: Lang) -> Option<time::Date> {
+    let day = parse_day(&data.get(field));
+    if day.is_none() {
+        form.fail(field, lang.t("plans-day-invalid"));
+    }
+    day
+}
+
+/// Two days of a period, the second not before the first.
+fn period(data: &FormData, fields: (&str, &str), form: &mut FormState, lang: Lang) -> Option<(time::Date, time::Date)> {
+    let (start, end) = (required_day(data, fields.0, form, lang), required_day(data, fields.1, form, lang));
+    let (start, end) = (start?, end?);
+    if end < start {
+        form.fail(fields.1, lang.t("plans-end-before-start"));
+        return None;
+    }
+    Some((start, end))
+}
+
+fn number(data: &FormData, field: &str, form: &mut FormState, lang: Lang) -> Option<f64> {
+    let value = data.get(field).parse::<f64>().ok().filter(|v| v.is_finite() && v.abs() < 1e15);
+    if value.is_none() {
+        form.fail(field, lang.t("plans-number-invalid"));
+    }
+    value
+}
+
+pub fn read_plan(data: &FormData, form: &mut FormState, lang: Lang) -> Option<PlanDraft> {
+    let title = required_text(data, "title", 300, form, lang);
+    let (starts_on, ends_on) = period(data, ("starts_on", "ends_on"), form, lang)?;
+    form.is_valid().then_some(PlanDraft { title, starts_on, ends_on })
+}
+
+fn read_indicator(data: &FormData, prefix: &str, form: &mut FormState, lang: Lang) -> Option<IndicatorDraft> {
+    let name = required_text(data, &format!("{prefix}name"), 300, form, lang);
+    let baseline = number(data, &format!("{prefix}baseline"), form, lang);
+    let target = number(data, &format!("{prefix}target"), form, lang);
+    let current = if data.get(&format!("{prefix}current")).is_empty() {
+        baseline
+    } else {
+        number(data, &format!("{prefix}current"), form, lang)
+    };
+    Some(IndicatorDraft { name, baseline: baseline?, target: target?, current: current? })
+}
+
+/// An amount of `currency` in a field, if given.
+fn amount(data: &FormData, field: &str, currency: Option<Currency>, form: &mut FormState, lang: Lang) -> Option<i64> {
+    let text = data.get(field);
+    if text.is_empty() {
+        return None;
+    }
+    let Some(currency) = currency else {
+        form.fail("currency", lang.t("plans-currency-required"));
+        return None;
+    };
+    let minor = currency.parse_amount(&text);
+    if minor.is_none() {
+        form.fail(field, lang.t("plans-amount-invalid"));
+    }
+    minor
+}
+
+/// The directory's organisation for a slug typed in `field`.
+async fn organization(db: &Db, text: &str, field: &str, form: &mut FormState, lang: Lang) -> sqlx::Result<Option<i64>> {
+    let found = match Slug::parse(text) {
+        Some(slug) => crate::directory::load(db, &slug).await?.map(|(id, _, _)| id),
+        None => None,
+    };
+    if found.is_none() {
+        form.fail(
+            field,
+            lang.t_with("plans-organization-unknown", &[("slug", text.chars().take(80).collect::<String>().into())]),
+        );
+    }
+    Ok(found)
+}
+
+/// An activity as the coordinator's form gives it; None, with the message beside each bad field, when one is.
+pub async fn read_activity(
+    db: &Db,
+    plan: &Plan,
+    focal_points: &[FocalPointRef],
+    data: &FormData,
+    form: &mut FormState,
+    lang: Lang,
+) -> sqlx::Result<Option<ActivityDraft>> {
+    let objective_id =
+        data.get("objective").parse::<i64>().ok().filter(|id| plan.objectives.iter().any(|o| o.id == *id));
+    if objective_id.is_none() {
+        form.fail("objective", lang.t("plans-choose"));
+    }
+    let title = required_text(data, "activity_title", 300, form, lang);
+    let focal_point_id =
+        data.get("focal_point").parse::<i64>().ok().filter(|id| focal_points.iter().any(|f| f.id == *id));
+    if focal_point_id.is_none() {
+        form.fail("focal_point", lang.t("plans-choose"));
+    }
+    let responsible = data.get("responsible");
+    let responsible_id =
+        if responsible.is_empty() { None } else { organization(db, &responsible, "responsible", form, lang).await? };
+    let mut partner_ids = Vec::new();
+    for slug in data.get("partners").split([',', ' ', '\n', '\r', ';']).filter(|s| !s.is_empty()) {
+        if let Some(id) = organization(db, slug, "partners", form, lang).await?
+            && !partner_ids.contains(&id)
+        {
+            partner_ids.push(id);
+        }
+    }
+    let dates = period(data, ("activity_starts_on", "activity_ends_on"), form, lang);
+    let currency_text = data.get("currency");
+    let currency = if currency_text.is_empty() { None } else { Currency::parse(&currency_text) };
+    if !currency_text.is_empty() && currency.is_none() {
+        form.fail("currency", lang.t("plans-currency-invalid"));
+    }
+    let budget = amount(data, "budget", currency, form, lang);
+    let secured = amount(data, "secured", currency, form, lang);
+    let funding_source = Some(data.get("funding_source")).filter(|s| !s.is_empty());
+    if funding_source.as_ref().is_some_and(|s| s.chars().count() > 300) {
+        form.fail("funding_source", lang.t_count("form-too-long", 300));
+    }
+    let indicator =
+        if data.get("indicator_name").is_empty() { None } else { read_indicator(data, "indicator_", form, lang) };
+    let (Some(objective_id), Some(focal_point_id), Some((starts_on, ends_on)), true) =
+        (objective_id, focal_point_id, dates, form.is_valid())
+    else {
+        return Ok(None);
+    };
+    Ok(Some(ActivityDraft {
+        objective_id,
+        title,
+        focal_point_id,
+        responsible_id,
+        partner_ids,
+        starts_on,
+        ends_on,
+        currency,
+        budget,
+        secured,
+        funding_source,
+        indicator,
+    }))
+}
+
+/// An update of an activity as its form (or the API) gives it: a dated note, links as evidence, the status it
+/// moves to and new indicator values (`value_{id}`).
+pub fn read_update(data: &FormData, activity: &Activity, form: &mut FormState, lang: Lang) -> Option<UpdateDraft> {
+    let note = required_text(data, "note", 5000, form, lang);
+    let noted_text = data.get("noted_on");
+    let noted_on = if noted_text.is_empty() { Some(today()) } else { parse_day(&noted_text) };
+    match noted_on {
+        None => form.fail("noted_on", lang.t("plans-day-invalid")),
+        Some(day) if day > today() => form.fail("noted_on", lang.t("plans-day-future")),
+        Some(_) => {}
+    }
+    let evidence: Vec<String> =
+        data.get("evidence").lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_string).collect();
+    if evidence.len() > 20
+        || evidence.iter().any(|link| {
+            !(link.starts_with("https://") || link.starts_with("http://"))
+                || link.len() > 2000
+                || link.contains(char::is_whitespace)
+        })
+    {
+        form.fail("evidence", lang.t("plans-evidence-invalid"));
+    }
+    let status_text = data.get("status");
+    let status = if status_text.is_empty() { Some(activity.status) } else { ActivityStatus::parse(&status_text) };
+    match status {
+        None => form.fail("status", lang.t("plans-choose")),
+        Some(next) if !activity.status.may_become(next) => form.fail(
+            "status",
+            lang.t_with(
+                "plans-status-not-allowed",
+                &[("from", lang.t(&activity.status.label_key()).into()), ("to", lang.t(&next.label_key()).into())],
+            ),
+        ),
+        Some(_) => {}
+    }
+    let mut values = Vec::new();
+    for indicator in &activity.indicators {
+        let field = format!("value_{}", indicator.id);
+        if !data.get(&field).is_empty()
+            && let Some(value) = number(data, &field, form, lang)
+        {
+            values.push((indicator.id, value));
+        }
+    }
+    let status = status.unwrap_or(activity.status);
+    let after: Vec<(f64, f64, f64)> = activity
+        .indicators
+        .iter()
+        .map(|i| {
+            let current = values.iter().find(|(id, _)| *id == i.id).map_or(i.current, |(_, value)| *value);
+            (i.baseline, i.target, current)
+        })
+        .collect();
+    let progress = super::model::activity_progress(status, &after);
+    form.is_valid().then(|| UpdateDraft {
+        noted_on: noted_on.unwrap_or_else(today),
+        note,
+        evidence,
+        status,
+        values,
+        progress,
+    })
+}
+
+#[derive(Template)]
+#[template(path = "plans/index.html")]
+struct IndexPage {
+    chrome: Chrome,
+    network: NetworkRef,
+    plans: Vec<store::PlanSummary>,
+    coordinator: bool,
+    form: FormState,
+}
+
+impl IndexPage {
+    fn label(&self, key: &str) -> String {
+        self.chrome.t(key)
+    }
+}
+
+async fn index_page(
+    db: &Db,
+    lang: Lang,
+    uri: &Uri,
+    network: NetworkRef,
+    coordinator: bool,
+    form: FormState,
+) -> Result<Html<String>, AppError> {
+    let title = lang.t_with("plans-index-title", &[("network", network.name.get(lang).to_string().into())]);
+    render(&IndexPage {
+        chrome: Chrome::new(lang, title, uri),
+        plans: store::plans_of(db, network.id).await?,
+        network,
+        coordinator,
+        form,
+    })
+}
+
+/// A network's plans; its coordinators start one there.
+pub async fn index(
+    State(db): State<Db>,
+    lang: Lang,
+    uri: Uri,
+    MaybeUser(user): MaybeUser,
+    SlugPath(slug): SlugPath,
+) -> Result<Html<String>, AppError> {
+    let network = store::network(&db, &slug).await.found()?;
+    let viewer = Viewer::of(&db, user, network.id).await?;
+    index_page(&db, lang, &uri, network, viewer.coordinator, FormState::default()).await
+}
+
+pub async fn create(
+    State(db): State<Db>,
+    lang: Lang,
+    uri: Uri,
+    RequireUser(user): RequireUser,
+    SlugPath(slug): SlugPath,
+    data: FormData,
+) -> Result<Response, AppError> {
+    let network = store::network(&db, &slug).await.found()?;
+    Rights::of(&db, &user).require(Right::CoordinateNetwork(network.id)).await?;
+    let mut form = FormState::from(&data);
+    let Some(draft) = read_plan(&data, &mut form, lang) else {
+        return Ok((StatusCode::BAD_REQUEST, index_page(&db, lang, &uri, network, true, form).await?).into_response());
+    };
+    let id = store::create_plan(&db, network.id, &draft, user.user_id).await?;
+    let after = serde_json::json!({"title": draft.title, "starts_on": draft.starts_on.to_string(), "ends_on": draft.ends_on.to_string()});
+    crate::platform::audit::record(&db, Some(user.user_id), "plan.create", "plan", Some(id), None, Some(&after))
+        .await?;
+    Ok(Redirect::to(&format!("/networks/{slug}/plans/{id}")).into_response())
+}
+
+/// A theme's activities and their progress, for the plan page.
+pub struct ThemeRow {
+    pub focal_point: FocalPointRef,
+    pub activities: usize,
+    pub progress: Option<u8>,
+    pub overdue: usize,
+}
+
+/// Planned and secured amounts of one currency.
+pub struct BudgetTotal {
+    pub planned: String,
+    pub secured: String,
+}
+
+fn budget_totals(plan: &Plan) -> Vec<BudgetTotal> {
+    plan.budget_by_funder()
+        .into_iter()
+        .map(|(currency, funders)| {
+            let (planned, secured) =
+                funders.values().fold((0, 0), |(p, s), (planned, secured)| (p + planned, s + secured));
+            BudgetTotal { planned: currency.display(planned), secured: currency.display(secured) }
+        })
+        .collect()
+}
+
+fn timeline_svg(plan: &Plan, lang: Lang) -> String {
+    let lanes: Vec<Lane> = plan
+        .by_theme()
+        .into_iter()
+        .map(|(focal_point, activities)| Lane {
+            label: format!("{}. {}", focal_point.number, focal_point.theme_name.get(lang)),
+            bars: activities
+                .into_iter()
+                .map(|a| Bar {
+                    label: a.title.clone(),
+                    start: a.starts_on,
+                    end: a.ends_on,
+                    status: a.status,
+                    overdue: a.overdue,
+                    detail: format!("{} ({} – {}): {}", a.title, a.starts_on, a.ends_on, lang.t(&a.status.label_key())),
+                })
+                .collect(),
+        })
+        .collect();
+    charts::timeline(
+        &lanes,
+        plan.starts_on,
+        plan.ends_on,
+        today(),
+        &lang.t_with("plans-timeline-title", &[("plan", plan.title.clone().into())]),
+        &lang.t("plans-today"),
+    )
+}
+
+#[derive(Template)]
+#[template(path = "plans/plan.html")]
+struct PlanPage {
+    chrome: Chrome,
+    plan: Plan,
+    timeline: String,
+    themes: Vec<ThemeRow>,
+    overall: Option<u8>,
+    budgets: bool,
+    totals: Vec<BudgetTotal>,
+    coordinator: bool,
+    objective_form: FormState,
+    activity_form: FormState,
+    objectives: Vec<Choice>,
+    focal_points: Vec<Choice>,
+}
+
+impl PlanPage {
+    fn label(&self, key: &str) -> String {
+        self.chrome.t(key)
+    }
+}
+
+async fn plan_page(
+    db: &Db,
+    lang: Lang,
+    uri: &Uri,
+    plan: Plan,
+    viewer: &Viewer,
+    objective_form: FormState,
+    activity_form: FormState,
+) -> Result<Html<String>, AppError> {
+    let themes = plan
+        .by_theme()
+        .into_iter()
+        .map(|(focal_point, activities)| ThemeRow {
+            progress: store::progress_of(activities.iter().copied()),
+            overdue: activities.iter().filter(|a| a.overdue).count(),
+            activities: activities.len(),
+            focal_point,
+        })
+        .collect();
+    let focal_points = focal_point_choices(&store::focal_points(db, plan.network.id).await?, lang);
+    let objectives = plan
+        .objectives
+        .iter()
+        .map(|o| Choice { value: o.id.to_string(), label: format!("{}. {}", o.number, o.title) })
+        .collect();
+    let page = PlanPage {
+        chrome: Chrome::new(lang, plan.title.clone(), uri),
+        timeline: timeline_svg(&plan, lang),
+        themes,
+        overall: store::progress_of(plan.activities()),
+        budgets: viewer.sees_budgets(&plan),
+        totals: budget_totals(&plan),
+        coordinator: viewer.coordinator,
+        objective_form,
+        activity_form,
+        objectives,
+        focal_points,
+        plan,
+    };
+    render(&page)
+}
+
+/// A plan: its timeline by theme, progress per objective and theme, its activities (overdue ones flagged).
+pub async fn show(
+    State(db): State<Db>,
+    lang: Lang,
+    uri: Uri,
+    MaybeUser(user): MaybeUser,
+    path: PlanPath,
+) -> Result<Html<String>, AppError> {
+    let (plan, viewer) = plan_for(&db, &path, user).await?;
+    plan_page(&db, lang, &uri, plan, &viewer, FormState::default(), FormState::default()).await
+}
+
+pub async fn add_objective(
+    State(db): State<Db>,
+    lang: Lang,
+    uri: Uri,
+    MaybeUser(user): MaybeUser,
+    path: PlanPath,
+    data: FormData,
+) -> Result<Response, AppError> {
+    let (plan, viewer) = plan_for(&db, &path, user).await?;
+    viewer.coordinator(&uri)?;
+    let mut form = FormState::from(&data);
+    let title = required_text(&data, "objective_title", 1000, &mut form, lang);
+    if !form.is_valid() {
+        let page = plan_page(&db, lang, &uri, plan, &viewer, form, FormState::default()).await?;
+        return Ok((StatusCode::BAD_REQUEST, page).into_response());
+    }
+    let id = store::add_objective(&db, plan.id, &title).await?;
+    Ok(Redirect::to(&format!("/networks/{}/plans/{}#objective-{id}", path.slug, plan.id)).into_response())
+}
+
+pub async fn add_activity(
+    State(db): State<Db>,
+    lang: Lang,
+    uri: Uri,
+    MaybeUser(user): MaybeUser,
+    path: PlanPath,
+    data: FormData,
+) -> Result<Response, AppError> {
+    let (plan, viewer) = plan_for(&db, &path, user).await?;
+    let author = viewer.coordinator(&uri)?.user_id;
+    let mut form = FormState::from(&data);
+    let focal_points = store::focal_points(&db, plan.network.id).await?;
+    let Some(draft) = read_activity(&db, &plan, &focal_points, &data, &mut form, lang).await? else {
+        let page = plan_page(&db, lang, &uri, plan, &viewer, FormState::default(), form).await?;
+        return Ok((StatusCode::BAD_REQUEST, page).into_response());
+    };
+    let id = store::add_activity(&db, plan.id, &draft).await?;
+    let after = serde_json::json!({"title": draft.title, "plan": plan.id});
+    crate::platform::audit::record(
+        &db,
+        Some(author),
+        "plan.activity.create",
+        "plan_activity",
+        Some(id),
+        None,
+        Some(&after),
+    )
+    .await?;
+    Ok(Redirect::to(&format!("/networks/{}/plans/{}/activities/{id}", path.slug, plan.id)).into_response())
+}
+
+/// Whether the plan's budgets are public (the coordinator's choice).
+pub async fn settings(
+    State(db): State<Db>,
+    uri: Uri,
+    MaybeUser(user): MaybeUser,
+    path: PlanPath,
+    data: FormData,
+) -> Result<Response, AppError> {
+    let (plan, viewer) = plan_for(&db, &path, user).await?;
+    viewer.coordinator(&uri)?;
+    store::set_budgets_public(&db, plan.id, data.get("budgets_public") == "1").await?;
+    Ok(Redirect::to(&format!("/networks/{}/plans/{}", path.slug, plan.id)).into_response())
+}
+
+#[derive(Template)]
+#[template(path = "plans/activity.html")]
+struct ActivityPage {
+    chrome: Chrome,
+    plan: Plan,
+    activity: Activity,
+    updates: Vec<store::Update>,
+    budgets: bool,
+    may_update: bool,
+    form: FormState,
+    indicator_form: FormState,
+    statuses: Vec<Choice>,
+}
+
+impl ActivityPage {
+    fn label(&self, key: &str) -> String {
+        self.chrome.t(key)
+    }
+}
+
+async fn activity_page(
+    db: &Db,
+    lang: Lang,
+    uri: &Uri,
+    (plan, viewer, activity): (Plan, Viewer, Activity),
+    form: FormState,
+    indicator_form: FormState,
+) -> Result<Html<String>, AppError> {
+    let mut form = form;
+    form.values.entry("status".into()).or_insert_with(|| activity.status.code().into());
+    let page = ActivityPage {
+        chrome: Chrome::new(lang, activity.title.clone(), uri),
+        updates: store::updates(db, activity.id).await?,
+        budgets: viewer.sees_budgets(&plan),
+        may_update: viewer.may_update(&activity),
+        statuses: status_choices(lang)
+            .into_iter()
+            .filter(|c| ActivityStatus::parse(&c.value).is_some_and(|s| activity.status.may_become(s)))
+            .collect(),
+        form,
+        indicator_form,
+        activity,
+        plan,
+    };
+    render(&page)
+}
+
+/// The plan, the activity of the address, and what the reader may do.
+async fn activity_for(db: &Db, path: &PlanPath, user: Option<SignedIn>) -> Result<(Plan, Viewer, Activity), AppError> {
+    let (plan, viewer) = plan_for(db, path, user).await?;
+    let activity = path.activity.and_then(|id| plan.activity(id)).cloned().ok_or(AppError::NotFound)?;
+    Ok((plan, viewer, activity))
+}
+
+/// The signed-in person who may update the activity, or the sign-in page or 403.
+fn updater<'a>(viewer: &'a Viewer, activity: &Activity, uri: &Uri) -> Result<&'a SignedIn, AppError> {
+    match &viewer.user {
+        None => Err(AppError::SignInRequired(uri.to_string())),
+        Some(_) if !viewer.may_update(activity) => Err(AppError::Forbidden),
+        Some(user) => Ok(user),
+    }
+}
+
+pub async fn activity(
+    State(db): State<Db>,
+    lang: Lang,
+    uri: Uri,
+    MaybeUser(user): MaybeUser,
+    path: PlanPath,
+) -> Result<Html<String>, AppError> {
+    let (plan, viewer, activity) = activity_for(&db, &path, user).await?;
+    activity_page(&db, lang, &uri, (plan, viewer, activity), FormState::default(), FormState::default()).await
+}
+
+pub async fn update_activity(
+    State(db): State<Db>,
+    lang: Lang,
+    uri: Uri,
+    MaybeUser(user): MaybeUser,
+    path: PlanPath,
+    data: FormData,
+) -> Result<Response, AppError> {
+    let (plan, viewer, activity) = activity_for(&db, &path, user).await?;
+    let author = updater(&viewer, &activity, &uri)?.user_id;
+    let mut form = FormState::from(&data);
+    let Some(update) = read_update(&data, &activity, &mut form, lang) else {
+        let page = activity_page(&db, lang, &uri, (plan, viewer, activity), form, FormState::default()).await?;
+        return Ok((StatusCode::BAD_REQUEST, page).into_response());
+    };
+    if !store::record_update(&db, activity.id, activity.status, &update, author).await? {
+        return Err(AppError::Conflict);
+    }
+    Ok(Redirect::to(&format!("/networks/{}/plans/{}/activities/{}", path.slug, plan.id, activity.id)).into_response())
+}
+
+pub async fn add_indicator(
+    State(db): State<Db>,
+    lang: Lang,
+    uri: Uri,
+    MaybeUser(user): MaybeUser,
+    path: PlanPath,
+    data: FormData,
+) -> Result<Response, AppError> {
+    let (plan, viewer, activity) = activity_for(&db, &path, user).await?;
+    updater(&viewer, &activity, &uri)?;
+    let mut form = FormState::from(&data);
+    let draft = read_indicator(&data, "", &mut form, lang).filter(|_| form.is_valid());
+    let Some(draft) = draft else {
+        let page = activity_page(&db, lang, &uri, (plan, viewer, activity), FormState::default(), form).await?;
+        return Ok((StatusCode::BAD_REQUEST, page).into_response());
+    };
+    store::add_indicator(&db, activity.id, &draft).await?;
+    Ok(Redirect::to(&format!("/networks/{}/plans/{}/activities/{}", path.slug, plan.id, activity.id)).into_response())
+}
+
+/// A chart and its table.
+pub struct Chart {
+    pub id: &'static str,
+    pub title: String,
+    pub svg: String,
+    /// The same figures, for the chart's table.
+    pub items: Vec<BarItem>,
+}
+
+fn count_chart(id: &'static str, title: String, counts: Vec<(String, i64)>) -> Chart {
+    let items: Vec<BarItem> = counts
+        .into_iter()
+        .map(|(label, value)| BarItem { label, value, shown: value.to_string(), second: None })
+        .collect();
+    Chart { id, svg: charts::bars(&title, id, &items, None), title, items }
+}
+
+/// Planned against secured budget per funding source, a chart per currency.
+fn budget_charts(plan: &Plan, lang: Lang) -> Vec<Chart> {
+    let unknown = lang.t("plans-funder-unknown");
+    let legend = (lang.t("plans-planned"), lang.t("plans-secured"));
+    plan.budget_by_funder()
+        .into_iter()
+        .map(|(currency, funders)| {
+            let title = lang.t_with("plans-chart-budget", &[("currency", currency.code().to_string().into())]);
+            let items: Vec<BarItem> = funders
+                .into_iter()
+                .map(|(funder, (planned, secured))| BarItem {
+                    label: funder.unwrap_or_else(|| unknown.clone()),
+                    value: planned,
+                    shown: currency.display(planned),
+                    second: Some((secured, currency.display(secured))),
+                })
+                .collect();
+            Chart {
+                id: "budget",
+                svg: charts::bars(&title, &format!("budget-{currency}"), &items, Some((&legend.0, &legend.1))),
+                title,
+                items,
+            }
+        })
+        .collect()
+}
+
+#[derive(Template)]
+#[template(path = "plans/dashboard.html")]
+struct DashboardPage {
+    chrome: Chrome,
+    plan: Plan,
+    charts: Vec<Chart>,
+}
+
+/// A plan's figures as charts: activities by status and by theme, budget planned against secured per funder.
+pub async fn dashboard(
+    State(db): State<Db>,
+    lang: Lang,
+    uri: Uri,
+    MaybeUser(user): MaybeUser,
+    path: PlanPath,
+) -> Result<Html<String>, AppError> {
+    let (plan, viewer) = plan_for(&db, &path, user).await?;
+    let by_status = ActivityStatus::ALL
+        .iter()
+        .map(|s| (lang.t(&s.label_key()), plan.activities().filter(|a| a.status == *s).count() as i64))
+        .collect();
+    let by_theme = plan
+        .by_theme()
+        .into_iter()
+        .map(|(fp, activities)| (format!("{}. {}", fp.number, fp.theme_name.get(lang)), activities.len() as i64))
+        .collect();
+    let counted: Vec<i64> = plan.activities().filter(|a| a.status != ActivityStatus::Cancelled).map(|a| a.id).collect();
+    let points = super::model::progress_over_time(&counted, &store::progress_history(&db, plan.id).await?);
+    let title = lang.t("plans-chart-progress");
+    let progress = Chart {
+        id: "progress",
+        svg: charts::line(&title, "progress", &points, plan.starts_on, plan.ends_on),
+        title,
+        items: points
+            .iter()
+            .map(|(day, percent)| BarItem {
+                label: day.to_string(),
+                value: i64::from(*percent),
+                shown: format!("{percent} %"),
+                second: None,
+            })
+            .collect(),
+    };
+    let mut charts = vec![
+        count_chart("status", lang.t("plans-chart-status"), by_status),
+        count_chart("theme", lang.t("plans-chart-theme"), by_theme),
+        progress,
+    ];
+    if viewer.sees_budgets(&plan) {
+        charts.extend(budget_charts(&plan, lang));
+    }
+    let title = lang.t_with("plans-dashboard-title", &[("plan", plan.title.clone().into())]);
+    render(&DashboardPage { chrome: Chrome::new(lang, title, &uri), plan, charts })
+}

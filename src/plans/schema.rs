@@ -1,0 +1,102 @@
+//! The plans' tables. Days are ISO `YYYY-MM-DD` text, moments RFC 3339 text;
+//! amounts are integers in the currency's minor units.
+
+use crate::platform::db::Dialect;
+use crate::platform::migrate::Migration;
+
+pub const MIGRATIONS: &[Migration] = &[
+    Migration { version: 400, name: "strategic action plans", sql: plan_tables },
+    Migration { version: 401, name: "commitments followed up", sql: commitment_tables },
+    Migration { version: 402, name: "progress recorded with each activity update", sql: update_progress },
+];
+
+fn update_progress(_: Dialect) -> String {
+    "ALTER TABLE plan_updates ADD COLUMN progress BIGINT".to_string()
+}
+
+fn plan_tables(_: Dialect) -> String {
+    "CREATE TABLE plans (
+        id {pk},
+        network_id BIGINT NOT NULL REFERENCES networks (id) ON DELETE CASCADE,
+        title TEXT NOT NULL,
+        starts_on TEXT NOT NULL,
+        ends_on TEXT NOT NULL,
+        budgets_public BIGINT NOT NULL DEFAULT 1,
+        created_at TEXT NOT NULL,
+        created_by BIGINT REFERENCES users (id)
+    )
+    -- statement
+    CREATE INDEX plans_by_network ON plans (network_id)
+    -- statement
+    CREATE TABLE plan_objectives (
+        id {pk},
+        plan_id BIGINT NOT NULL REFERENCES plans (id) ON DELETE CASCADE,
+        position BIGINT NOT NULL,
+        title TEXT NOT NULL
+    )
+    -- statement
+    CREATE TABLE plan_activities (
+        id {pk},
+        plan_id BIGINT NOT NULL REFERENCES plans (id) ON DELETE CASCADE,
+        objective_id BIGINT NOT NULL REFERENCES plan_objectives (id) ON DELETE CASCADE,
+        title TEXT NOT NULL,
+        focal_point_id BIGINT NOT NULL REFERENCES focal_points (id),
+        responsible_id BIGINT REFERENCES organizations (id),
+        starts_on TEXT NOT NULL,
+        ends_on TEXT NOT NULL,
+        currency TEXT,
+        budget BIGINT,
+        secured BIGINT,
+        funding_source TEXT,
+        status TEXT NOT NULL DEFAULT 'planned'
+    )
+    -- statement
+    CREATE INDEX plan_activities_by_plan ON plan_activities (plan_id)
+    -- statement
+    CREATE TABLE plan_activity_partners (
+        activity_id BIGINT NOT NULL REFERENCES plan_activities (id) ON DELETE CASCADE,
+        organization_id BIGINT NOT NULL REFERENCES organizations (id) ON DELETE CASCADE,
+        PRIMARY KEY (activity_id, organization_id)
+    )
+    -- statement
+    CREATE TABLE plan_indicators (
+        id {pk},
+        activity_id BIGINT NOT NULL REFERENCES plan_activities (id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        baseline DOUBLE PRECISION NOT NULL,
+        target DOUBLE PRECISION NOT NULL,
+        current_value DOUBLE PRECISION NOT NULL
+    )
+    -- statement
+    CREATE TABLE plan_updates (
+        id {pk},
+        activity_id BIGINT NOT NULL REFERENCES plan_activities (id) ON DELETE CASCADE,
+        noted_on TEXT NOT NULL,
+        note TEXT NOT NULL,
+        evidence TEXT NOT NULL DEFAULT '[]',
+        status_from TEXT NOT NULL,
+        status_to TEXT NOT NULL,
+        author_id BIGINT REFERENCES users (id),
+        created_at TEXT NOT NULL
+    )"
+    .to_string()
+}
+
+fn commitment_tables(_: Dialect) -> String {
+    "ALTER TABLE commitments ADD COLUMN network_id BIGINT REFERENCES networks (id)
+    -- statement
+    ALTER TABLE commitments ADD COLUMN status TEXT NOT NULL DEFAULT 'proposed'
+    -- statement
+    ALTER TABLE commitments ADD COLUMN pledged_on TEXT
+    -- statement
+    CREATE TABLE commitment_follow_ups (
+        id {pk},
+        commitment_id BIGINT NOT NULL REFERENCES commitments (id) ON DELETE CASCADE,
+        action TEXT NOT NULL,
+        owner TEXT NOT NULL,
+        due_on TEXT NOT NULL,
+        reminded_at TEXT,
+        created_at TEXT NOT NULL
+    )"
+    .to_string()
+}

@@ -1,0 +1,436 @@
+//! Strategic action plans and partners' commitments through HTTP on SQLite and PostgreSQL: a coordinator builds
+//! a plan, a focal point's lead updates only their theme's activities, the plan is seen as pages, charts and
+//! files (the IATI file checked against the schema), and commitments are followed up, the coordinator mailed
+//! once when a follow-up falls due.
+
+mod support;
+
+use std::time::Duration;
+
+use support::smtp::SmtpSink;
+use support::{Browser, Server, TestDatabase, backends, sign_in_admin, sign_up};
+
+const NETWORK: &str = "/networks/un-ngo-irene-azerbaijan";
+
+struct Cast {
+    /// Edits NAYORA, so coordinates UN-NGO-IRENE/Azerbaijan.
+    coordinator: Browser,
+    /// Edits ECORES, the lead of focal point 5 (Environment).
+    lead: Browser,
+    stranger: Browser,
+    anonymous: Browser,
+}
+
+async fn cast(server: &Server, sink: &SmtpSink, database: &TestDatabase) -> Cast {
+    let admin = sign_in_admin(server, database).await;
+    let coordinator = sign_up(server, sink, "fuad@nayora.example").await;
+    coordinator.post("/organizations/nayora/claim", &[("message", "Chairperson")]).await;
+    let lead = sign_up(server, sink, "leyla@ecores.example").await;
+    lead.post("/organizations/ecores/claim", &[("message", "Director")]).await;
+    let (_, queue) = admin.page("/requests").await;
+    let mut ids: Vec<String> =
+        queue.split("action=\"/requests/").skip(1).map(|s| s.split('/').next().unwrap().to_string()).collect();
+    ids.dedup();
+    assert_eq!(ids.len(), 2, "both claims are queued");
+    for id in ids {
+        assert_eq!(admin.post(&format!("/requests/{id}/approve"), &[]).await.status(), 303);
+    }
+    let stranger = sign_up(server, sink, "stranger@elsewhere.example").await;
+    Cast { coordinator, lead, stranger, anonymous: Browser::new(server) }
+}
+
+/// The value of the option whose label contains `label` in the select named `name`.
+fn option(page: &str, name: &str, label: &str) -> String {
+    let select = page.split(&format!("name=\"{name}\"")).nth(1).expect("the select").split("</select>").next().unwrap();
+    let option = select.split("<option value=\"").skip(1).find(|o| o.contains(label)).expect("the option");
+    option.split('"').next().unwrap().to_string()
+}
+
+fn location_id(location: &Option<String>, prefix: &str) -> String {
+    let location = location.as_deref().expect("a redirect");
+    location.strip_prefix(prefix).unwrap_or_else(|| panic!("{location}")).split(['#', '/']).next().unwrap().to_string()
+}
+
+async fn post(browser: &Browser, path: String, fields: Vec<(&'static str, String)>) -> (u16, String, Option<String>) {
+    let borrowed: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    browser.post_page(&path, &borrowed).await
+}
+
+async fn token(browser: &Browser) -> String {
+    let (status, page, _) =
+        browser.post_page("/account/tokens?lang=en", &[("name", "plans"), ("can_write", "1")]).await;
+    assert_eq!(status, 200);
+    page.split("<code id=\"new-token\">").nth(1).unwrap().split('<').next().unwrap().to_string()
+}
+
+fn validate_iati(xml: &str, name: &str) {
+    let schema = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/iati-2.03/iati-activities-schema.xsd");
+    let file = std::env::temp_dir().join(format!("irene-plans-{}-{name}.xml", std::process::id()));
+    std::fs::write(&file, xml).unwrap();
+    let output = std::process::Command::new("xmllint").args(["--noout", "--schema", schema]).arg(&file).output();
+    std::fs::remove_file(&file).ok();
+    let output = output.expect("xmllint runs (package libxml2-utils)");
+    assert!(output.status.success(), "{name}: {}\n{xml}", String::from_utf8_lossy(&output.stderr));
+}
+
+#[tokio::test]
+async fn a_coordinator_builds_a_plan_and_leads_update_only_their_themes_activities() {
+    let sink = SmtpSink::start();
+    for backend in backends() {
+        let name = backend.name();
+        let database = TestDatabase::new(&backend).await;
+        let server = Server::demo_with_mail(&database, &sink.url).await;
+        let cast = cast(&server, &sink, &database).await;
+        let plans = format!("{NETWORK}/plans");
+
+        // The demo holds no plan: the report's annexes are not transcribed.
+        let (status, page) = cast.anonymous.page(&format!("{plans}?lang=en")).await;
+        assert_eq!(status, 200, "{name}");
+        assert!(page.contains("This network has no action plan yet.") && !page.contains("Start a plan"));
+        let (_, page) = cast.coordinator.page(&format!("{plans}?lang=en")).await;
+        assert!(page.contains("Start a plan"), "{name}: the coordinator sees the form");
+
+        let plan_fields =
+            [("title", "Strategic Action Plan 2005–2006"), ("starts_on", "2005-01-01"), ("ends_on", "2030-12-31")];
+        assert_eq!(cast.stranger.post(&plans, &plan_fields).await.status(), 403, "{name}");
+        assert_eq!(cast.lead.post(&plans, &plan_fields).await.status(), 403, "{name}: a lead does not make plans");
+        let anonymous = cast.anonymous.post(&plans, &plan_fields).await;
+        assert_eq!(anonymous.status(), 303);
+        assert!(anonymous.headers()["location"].to_str().unwrap().starts_with("/account/signin"));
+
+        let (status, page, _) = cast
+            .coordinator
+            .post_page(
+                &format!("{plans}?lang=en"),
+                &[("title", "Plan typed"), ("starts_on", "2005-01-01"), ("ends_on", "2004-12-31")],
+            )
+            .await;
+        assert_eq!(status, 400, "{name}");
+        assert!(page.contains("The end comes before the start.") && page.contains("value=\"Plan typed\""));
+        let (status, _, _) =
+            cast.coordinator.post_page(&plans, &[("title", "a\0b"), ("starts_on", "2005-01-01")]).await;
+        assert_eq!(status, 400, "{name}: a NUL character is refused");
+
+        let (status, _, location) = cast.coordinator.post_page(&plans, &plan_fields).await;
+        assert_eq!(status, 303, "{name}");
+        let plan_id = location_id(&location, &format!("{plans}/"));
+        let plan = format!("{plans}/{plan_id}");
+
+        // Objectives and activities: the coordinator's.
+        assert_eq!(cast.lead.post(&format!("{plan}/objectives"), &[("objective_title", "x")]).await.status(), 403);
+        let (status, _, _) = cast
+            .coordinator
+            .post_page(&format!("{plan}/objectives"), &[("objective_title", "Build NGO capacity")])
+            .await;
+        assert_eq!(status, 303, "{name}");
+        let (_, page) = cast.coordinator.page(&format!("{plan}?lang=en")).await;
+        let objective = option(&page, "objective", "Build NGO capacity");
+        let environment = option(&page, "focal_point", "5. ");
+        let poverty = option(&page, "focal_point", "1. ");
+        let activity = |title: &'static str, focal_point: &str, ends: &'static str| {
+            vec![
+                ("objective", objective.clone()),
+                ("activity_title", title.to_string()),
+                ("focal_point", focal_point.to_string()),
+                ("responsible", "ecores".into()),
+                ("partners", "nayora, ministry-finance-az".into()),
+                ("activity_starts_on", "2005-02-01".into()),
+                ("activity_ends_on", ends.into()),
+                ("currency", "usd".into()),
+                ("budget", "1250.50".into()),
+                ("secured", "500".into()),
+                ("funding_source", "UNDP".into()),
+                ("indicator_name", "NGOs trained".into()),
+                ("indicator_baseline", "0".into()),
+                ("indicator_target", "10".into()),
+            ]
+        };
+        let mut bad = activity("Green schools", &environment, "2030-06-30");
+        bad.iter_mut().for_each(|(k, v)| {
+            if *k == "currency" {
+                *v = "XYZ".into();
+            } else if *k == "partners" {
+                *v = "nayora, no-such-organisation".into();
+            }
+        });
+        let (status, page, _) = post(&cast.coordinator, format!("{plan}/activities?lang=en"), bad).await;
+        assert_eq!(status, 400, "{name}");
+        assert!(page.contains("ISO 4217 currency code") && page.contains("“no-such-organisation”"), "{page}");
+        assert!(page.contains("value=\"Green schools\""), "what was typed is shown again");
+
+        let (status, _, location) = post(
+            &cast.coordinator,
+            format!("{plan}/activities"),
+            activity("Green schools", &environment, "2030-06-30"),
+        )
+        .await;
+        assert_eq!(status, 303, "{name}");
+        let green = location_id(&location, &format!("{plan}/activities/"));
+        let (status, _, location) =
+            post(&cast.coordinator, format!("{plan}/activities"), activity("Microcredit fair", &poverty, "2005-06-30"))
+                .await;
+        assert_eq!(status, 303, "{name}");
+        let fair = location_id(&location, &format!("{plan}/activities/"));
+
+        // The lead of Environment updates its activity, and only that one.
+        let (_, page) = cast.lead.page(&format!("{plan}/activities/{green}?lang=en")).await;
+        assert!(page.contains("Record an update"), "{name}");
+        let (_, page) = cast.lead.page(&format!("{plan}/activities/{fair}?lang=en")).await;
+        assert!(!page.contains("Record an update"), "{name}: not the lead of Poverty");
+        let (_, page) = cast.coordinator.page(&format!("{plan}/activities/{green}")).await;
+        let indicator = page.split("name=\"value_").nth(1).unwrap().split('"').next().unwrap().to_string();
+        let value_field = format!("value_{indicator}");
+        let update = [
+            ("status", "in_progress"),
+            ("note", "Ten schools visited"),
+            ("evidence", "https://example.org/report"),
+            (value_field.as_str(), "5"),
+        ];
+        assert_eq!(cast.lead.post(&format!("{plan}/activities/{fair}/updates"), &update).await.status(), 403, "{name}");
+        assert_eq!(cast.stranger.post(&format!("{plan}/activities/{green}/updates"), &update).await.status(), 403);
+        let (status, page, _) = cast
+            .lead
+            .post_page(
+                &format!("{plan}/activities/{green}/updates?lang=en"),
+                &[("status", "in_progress"), ("note", ""), ("evidence", "ftp://x")],
+            )
+            .await;
+        assert_eq!(status, 400, "{name}");
+        assert!(page.contains("Please fill this in.") && page.contains("http:// or https://"));
+        let (status, _, _) = cast.lead.post_page(&format!("{plan}/activities/{green}/updates"), &update).await;
+        assert_eq!(status, 303, "{name}");
+        let (status, page, _) = cast
+            .lead
+            .post_page(
+                &format!("{plan}/activities/{green}/updates?lang=en"),
+                &[("status", "planned"), ("note", "Back")],
+            )
+            .await;
+        assert_eq!(status, 400, "{name}: in progress cannot go back to planned");
+        assert!(page.contains("cannot become"));
+
+        let (_, page) = cast.anonymous.page(&format!("{plan}/activities/{green}?lang=en")).await;
+        assert!(page.contains("Ten schools visited") && page.contains("https://example.org/report"), "{name}");
+        assert!(page.contains("planned → in progress") && page.contains("50 %"));
+
+        // The plan page: a timeline with today's line, progress per objective and theme, the overdue activity.
+        let (status, page) = cast.anonymous.page(&format!("{plan}?lang=en")).await;
+        assert_eq!(status, 200, "{name}");
+        assert!(
+            page.contains("<svg")
+                && page.contains("stroke-dasharray")
+                && page.contains("<title id=\"timeline-title\">")
+        );
+        assert!(page.contains("<strong class=\"error\">overdue</strong>"), "the fair ended in 2005");
+        assert!(page.contains("Build NGO capacity <span class=\"muted\">(25 %)</span>"), "{name}: (50 + 0) / 2");
+        assert!(page.contains("1\u{202f}250.50 USD") && !page.contains("Add an objective"));
+
+        let (status, page) = cast.anonymous.page(&format!("{plan}/dashboard?lang=en")).await;
+        assert_eq!(status, 200, "{name}");
+        assert!(page.contains("Activities by status") && page.contains("Budget planned and secured by funder, USD"));
+        assert!(page.contains("Progress of the plan over time") && page.contains("<polyline"), "{name}");
+        assert!(page.contains("</th><td>25 %</td>"), "{name}: the day of the update, (50 + 0) / 2");
+        assert!(
+            page.contains("<th scope=\"row\">UNDP</th><td>2\u{202f}501 USD</td><td>1\u{202f}000 USD</td>"),
+            "{page}"
+        );
+        let (status, page) = cast.anonymous.page(&format!("{plan}/print?lang=ru")).await;
+        assert_eq!(status, 200);
+        assert!(page.contains("Стратегический план действий") && page.contains("Green schools"));
+
+        // Files.
+        let csv = cast.anonymous.get(&format!("{plan}/plan.csv")).await.text().await.unwrap();
+        assert!(csv.contains("objective,activity,theme") && csv.contains("1250.50,500.00,UNDP"), "{csv}");
+        let xlsx = cast.anonymous.get(&format!("{plan}/plan.xlsx")).await.bytes().await.unwrap();
+        assert!(xlsx.starts_with(b"PK"), "a zip file");
+        let xml = cast.anonymous.get(&format!("{plan}/iati.xml")).await.text().await.unwrap();
+        validate_iati(&xml, &format!("{name}-http"));
+        assert!(xml.contains("<value currency=\"USD\""), "{name}");
+
+        // The JSON API, described: reads the plan and writes an update with the lead's token, under the same rights.
+        let (_, spec) = server.json("/api/openapi.json").await;
+        for path in ["/networks/{slug}/plans/{id}", "/networks/{slug}/plans/{id}/activities/{activity}/updates"] {
+            assert!(spec["paths"][path].is_object(), "{path} described");
+        }
+        let (status, json) = server.json(&format!("/api/v1{plan}")).await;
+        assert_eq!(status, 200, "{name}");
+        assert_eq!(json["objectives"][0]["progress"], 25);
+        assert_eq!(json["objectives"][0]["activities"][0]["budget"], "1250.50");
+        let secret = token(&cast.lead).await;
+        let client = reqwest::Client::new();
+        let write = |activity: &str, body: serde_json::Value| {
+            client
+                .post(server.url(&format!("/api/v1{plan}/activities/{activity}/updates")))
+                .bearer_auth(&secret)
+                .json(&body)
+                .send()
+        };
+        let done = serde_json::json!({"note": "All ten", "status": "done", "values": {indicator.clone(): 10.0}});
+        assert_eq!(write(&fair, done.clone()).await.unwrap().status(), 403, "{name}");
+        let answer = write(&green, serde_json::json!({"note": "x", "status": "finished"})).await.unwrap();
+        assert_eq!(answer.status(), 400);
+        assert_eq!(answer.json::<serde_json::Value>().await.unwrap()["error"]["parameter"], "status");
+        let answer = write(&green, done).await.unwrap();
+        assert_eq!(answer.status(), 200, "{name}");
+        let item: serde_json::Value = answer.json().await.unwrap();
+        assert_eq!((item["status"].as_str(), item["progress"].as_i64()), (Some("done"), Some(100)));
+
+        // Plans are started through the API with a coordinator's token only.
+        let start = |secret: String, body: serde_json::Value| {
+            client.post(server.url(&format!("/api/v1{plans}"))).bearer_auth(secret).json(&body).send()
+        };
+        let new_plan = serde_json::json!({"title": "Plan 2007", "starts_on": "2007-01-01", "ends_on": "2007-12-31"});
+        assert_eq!(start(secret.clone(), new_plan.clone()).await.unwrap().status(), 403, "{name}: a lead's token");
+        let coordinator_token = token(&cast.coordinator).await;
+        let bad = serde_json::json!({"title": "Plan 2007", "starts_on": "2007-01-01", "ends_on": "2006-12-31"});
+        let answer = start(coordinator_token.clone(), bad).await.unwrap();
+        assert_eq!(answer.status(), 400, "{name}");
+        assert_eq!(answer.json::<serde_json::Value>().await.unwrap()["error"]["parameter"], "ends_on");
+        let answer = start(coordinator_token, new_plan).await.unwrap();
+        assert_eq!(answer.status(), 201, "{name}");
+        let (_, listed) = server.json(&format!("/api/v1{plans}")).await;
+        assert_eq!(listed.as_array().unwrap().len(), 2, "{name}");
+
+        // The coordinator keeps the budgets private: pages, files and the API leave them out.
+        assert_eq!(cast.lead.post(&format!("{plan}/settings"), &[("budgets_public", "0")]).await.status(), 403);
+        assert_eq!(cast.coordinator.post(&format!("{plan}/settings"), &[("budgets_public", "0")]).await.status(), 303);
+        let (_, page) = cast.anonymous.page(&format!("{plan}?lang=en")).await;
+        assert!(!page.contains("1\u{202f}250.50 USD"), "{name}");
+        let (_, page) = cast.coordinator.page(&format!("{plan}?lang=en")).await;
+        assert!(page.contains("1\u{202f}250.50 USD"), "{name}: coordinators still see them");
+        let csv = cast.anonymous.get(&format!("{plan}/plan.csv")).await.text().await.unwrap();
+        assert!(!csv.contains("1250.50") && !csv.contains("UNDP"), "{name}");
+        let (_, json) = server.json(&format!("/api/v1{plan}")).await;
+        assert!(json["objectives"][0]["activities"][0]["budget"].is_null());
+        let xml = cast.anonymous.get(&format!("{plan}/iati.xml")).await.text().await.unwrap();
+        assert!(!xml.contains("<budget"));
+        validate_iati(&xml, &format!("{name}-private"));
+
+        assert_eq!(cast.anonymous.get(&format!("{plans}/999999")).await.status(), 404);
+        assert_eq!(cast.anonymous.get(&format!("/networks/un-ngo-irene-caspian/plans/{plan_id}")).await.status(), 404);
+        assert_eq!(cast.anonymous.get(&format!("{plan}/activities/abc")).await.status(), 404);
+    }
+}
+
+#[tokio::test]
+async fn commitments_are_followed_up_and_the_coordinator_reminded_once() {
+    let sink = SmtpSink::start();
+    for backend in backends() {
+        let name = backend.name();
+        let database = TestDatabase::new(&backend).await;
+        let server = Server::demo_with_mail(&database, &sink.url).await;
+        let cast = cast(&server, &sink, &database).await;
+        let commitments = format!("{NETWORK}/commitments");
+
+        // The report's ministry meetings, as the report words them: offers to consider, so only proposed.
+        let (status, page) = cast.anonymous.page(&format!("{commitments}?lang=en")).await;
+        assert_eq!(status, 200, "{name}");
+        assert_eq!(page.matches("<article id=\"commitment-").count(), 5, "{name}: the five ministries");
+        assert!(page.contains("agreed to consider for funding the activities proposed"));
+        assert_eq!(page.matches(": proposed</h2>").count(), 5, "{name}");
+        let (_, json) = server.json(&format!("/api/v1{commitments}")).await;
+        let mys = json.as_array().unwrap().iter().find(|c| c["slug"] == "mys-ngo-budget-increase").unwrap();
+        assert_eq!((mys["amount"].as_i64(), mys["currency"].as_str()), (Some(30000), Some("USD")));
+        let (_, page) = cast.anonymous.page("/organizations/ministry-finance-az?lang=en").await;
+        assert!(
+            page.contains("(proposed, <a href=\"/networks/un-ngo-irene-azerbaijan/commitments#commitment-"),
+            "{name}"
+        );
+
+        let id = page.split("commitments#commitment-").nth(1).unwrap().split('"').next().unwrap().to_string();
+        let follow_up = [
+            ("action", "Send the plan's budget to the Deputy Minister"),
+            ("owner", "NAYORA"),
+            ("due_on", "2004-12-15"),
+        ];
+        assert_eq!(cast.stranger.post(&format!("{commitments}/{id}/follow-ups"), &follow_up).await.status(), 403);
+        assert_eq!(cast.lead.post(&format!("{commitments}/{id}/status"), &[("status", "agreed")]).await.status(), 403);
+        let (status, page, _) = cast
+            .coordinator
+            .post_page(
+                &format!("{commitments}/{id}/follow-ups?lang=en"),
+                &[("action", "Call"), ("owner", "NAYORA"), ("due_on", "soon")],
+            )
+            .await;
+        assert_eq!(status, 400, "{name}");
+        assert!(page.contains("Please give a day as YYYY-MM-DD.") && page.contains("value=\"Call\""));
+        let (status, _, _) = cast.coordinator.post_page(&format!("{commitments}/{id}/follow-ups"), &follow_up).await;
+        assert_eq!(status, 303, "{name}");
+        let (status, _, _) =
+            cast.coordinator.post_page(&format!("{commitments}/{id}/status"), &[("status", "bogus")]).await;
+        assert_eq!(status, 400);
+
+        // The API, with the coordinator's token; a lead's token may not.
+        let client = reqwest::Client::new();
+        let coordinator_token = token(&cast.coordinator).await;
+        let lead_token = token(&cast.lead).await;
+        let api = server.url(&format!("/api/v1{commitments}/{id}"));
+        let call = |request: reqwest::RequestBuilder, secret: &String, body: serde_json::Value| {
+            request.bearer_auth(secret).json(&body).send()
+        };
+        let agreed = serde_json::json!({"status": "agreed"});
+        assert_eq!(call(client.patch(&api), &lead_token, agreed.clone()).await.unwrap().status(), 403, "{name}");
+        let answer =
+            call(client.patch(&api), &coordinator_token, serde_json::json!({"status": "promised"})).await.unwrap();
+        assert_eq!(answer.status(), 400, "{name}");
+        let answer = call(client.patch(&api), &coordinator_token, agreed).await.unwrap();
+        assert_eq!(answer.status(), 200, "{name}");
+        assert_eq!(answer.json::<serde_json::Value>().await.unwrap()["status"], "agreed");
+        let later = serde_json::json!({"action": "Meet again", "owner": "FAY", "due_on": "2099-01-01"});
+        let follow_ups = format!("{api}/follow-ups");
+        assert_eq!(call(client.post(&follow_ups), &lead_token, later.clone()).await.unwrap().status(), 403);
+        let answer = call(
+            client.post(&follow_ups),
+            &coordinator_token,
+            serde_json::json!({"action": "x", "owner": "y", "due_on": "01/02/2005"}),
+        )
+        .await
+        .unwrap();
+        assert_eq!(answer.status(), 400, "{name}");
+        assert_eq!(answer.json::<serde_json::Value>().await.unwrap()["error"]["parameter"], "due_on");
+        let answer = call(client.post(&follow_ups), &coordinator_token, later).await.unwrap();
+        assert_eq!(answer.status(), 201, "{name}");
+        assert_eq!(answer.json::<serde_json::Value>().await.unwrap()["follow_ups"].as_array().unwrap().len(), 2);
+
+        // A new commitment, with the form re-shown on a bad amount.
+        let pledge = [
+            ("organization", "ministry-youth-sport-tourism-az"),
+            ("summary_en", "Will fund two training sessions"),
+            ("amount", "12000"),
+            ("currency", "AZN"),
+            ("pledged_on", "2005-03-01"),
+            ("status", "agreed"),
+        ];
+        let mut bad = pledge;
+        bad[2] = ("amount", "12 000.5");
+        let (status, page, _) = cast.coordinator.post_page(&format!("{commitments}?lang=en"), &bad).await;
+        assert_eq!(status, 400, "{name}");
+        assert!(page.contains("Please give a whole amount"));
+        assert_eq!(cast.coordinator.post(&commitments, &pledge).await.status(), 303);
+        let (_, page) = cast.anonymous.page(&format!("{commitments}?lang=en")).await;
+        assert!(
+            page.contains("Will fund two training sessions")
+                && page.contains("12000 AZN")
+                && page.contains(": agreed</h2>")
+        );
+
+        // The follow-up fell due long ago: the next start of the reminders mails the coordinator, once.
+        let before = sink.messages().len();
+        server.stop();
+        let server = Server::demo_with_mail(&database, &sink.url).await;
+        let mails = sink.wait_for(before + 1, Duration::from_secs(20)).await;
+        let reminder = mails[before..].iter().find(|m| m.subject.contains("Follow-up due")).expect("a reminder");
+        assert!(reminder.to.iter().any(|t| t.contains("fuad@nayora.example")), "{name}");
+        assert!(reminder.text.contains("Send the plan's budget") && reminder.text.contains("2004-12-15"));
+        assert!(reminder.text.contains(&format!("/networks/un-ngo-irene-azerbaijan/commitments#commitment-{id}")));
+        let after_first = sink.messages().len();
+        server.stop();
+        let server = Server::demo_with_mail(&database, &sink.url).await;
+        let (_, page) = Browser::new(&server).page(&format!("{commitments}?lang=en")).await;
+        assert!(page.contains("coordinators reminded"), "{name}");
+        tokio::time::sleep(Duration::from_secs(2)).await;
+        let reminders = sink.messages()[after_first..].iter().filter(|m| m.subject.contains("Follow-up due")).count();
+        assert_eq!(reminders, 0, "{name}: one reminder per follow-up, whatever the restarts");
+        server.stop();
+    }
+}
