@@ -23,7 +23,7 @@ use utoipa_swagger_ui::SwaggerUi;
 
 use crate::platform::web::{ApiError, AppError, error_pages, remember_lang};
 use crate::state::AppState;
-use crate::{accounts, consultative, directory, membership, networks, newsletter, portal, themes};
+use crate::{accounts, consultative, directory, events, membership, networks, newsletter, portal, themes};
 
 const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; style-src 'self'; img-src 'self' data:; \
      form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
@@ -137,6 +137,19 @@ pub fn router(state: AppState) -> Router {
             "/newsletter/manage/{token}",
             get(newsletter::subscriptions::manage_form).post(newsletter::subscriptions::manage),
         )
+        // Events: their pages, programme, registration and feeds; the coordinators' forms.
+        .route("/events/{slug}", get(events::pages::show))
+        .route("/events/{slug}/programme", get(events::pages::programme))
+        .route("/events/{slug}/participants", get(events::pages::participants))
+        .route("/events/{slug}/register", post(events::pages::register))
+        .route("/events/{slug}/event.ics", get(events::pages::event_ics))
+        .route("/events/{slug}/edit", get(events::pages::edit_form).post(events::pages::edit))
+        .route("/events/cancel/{token}", get(events::pages::cancel_form).post(events::pages::cancel))
+        .route("/networks/{slug}/events", get(events::pages::network_events))
+        .route("/networks/{slug}/events.ics", get(events::pages::network_feed))
+        .route("/networks/{slug}/events/new", get(events::pages::new_form).post(events::pages::create))
+        .route("/themes/{slug}/events", get(events::pages::theme_events))
+        .route("/themes/{slug}/events.ics", get(events::pages::theme_feed))
         .route("/healthz", get(portal::health::healthz))
         .route("/setup", get(accounts::setup::setup_form).post(accounts::setup::setup))
         .nest("/account", accounts)

@@ -17,7 +17,7 @@ use crate::platform::migrate::{self, Migration};
 use crate::platform::signing::Signer;
 use crate::platform::web::TrustedProxies;
 use crate::state::AppState;
-use crate::{accounts, consultative, directory, membership, newsletter};
+use crate::{accounts, consultative, directory, events, membership, newsletter};
 
 /// Every capability's migrations; each capability numbers its own in its range.
 fn migrations() -> Vec<Migration> {
@@ -31,6 +31,7 @@ fn migrations() -> Vec<Migration> {
         membership::verification::MIGRATIONS,
         newsletter::schema::MIGRATIONS,
         consultative::schema::MIGRATIONS,
+        events::schema::MIGRATIONS,
     ]
     .concat()
 }
@@ -131,6 +132,12 @@ pub async fn serve(options: ServeOptions) -> anyhow::Result<()> {
         mailer: state.mailer.clone(),
         public_url: state.public_url.clone(),
         rules: state.desk_rules.clone(),
+    });
+    events::outbox::start(events::outbox::Confirmations {
+        db: state.db.clone(),
+        mailer: state.mailer.clone(),
+        public_url: state.public_url.clone(),
+        signer: state.signer.clone(),
     });
     tracing::info!(addr = %options.addr, "IRENE is serving");
     let app = crate::router::router(state).into_make_service_with_connect_info::<SocketAddr>();

@@ -19,5 +19,5 @@ pub(crate) use import::name_keys;
 pub(crate) use model::code_enum;
 pub use model::{ConsultativeStatus, OrganizationKind};
 pub use organization::{Organization, create, load, record_status, rename, slug_candidates, verify};
-pub use queries::{EventSummary, NamedLink, ThemeGoals, events_where, group_theme_goals};
+pub use queries::{NamedLink, ThemeGoals, group_theme_goals};
 pub use search::DirectorySearch;

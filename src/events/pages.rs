@@ -1,0 +1,736 @@
+//! The events' pages: each event with its programme and registration form, the printable programme, the
+//! participant list, the lists of a network's and a theme's events, their iCalendar feeds, and the
+//! coordinator's forms.
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::{StatusCode, Uri, header};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+
+use super::calendar;
+use super::model::{
+    EventKind, RegistrationKind, RegistrationStatus, Schedule, ScheduleError, parse_languages, parse_url,
+};
+use super::registration::{self, Cancelled, Registrant, Registration};
+use super::store::{self, Event, EventInput, EventSummary, Session};
+use crate::accounts::{Right, Rights};
+use crate::platform::auth::{MaybeUser, RequireUser, SignedIn};
+use crate::platform::db::Db;
+use crate::platform::forms::{Choice, FormData, FormState};
+use crate::platform::i18n::{Lang, LocalizedText};
+use crate::platform::mail::Email;
+use crate::platform::values::{CountryCode, Slug};
+use crate::platform::web::{AppError, Chrome, Found, SlugPath, message_page, render};
+use crate::state::AppState;
+
+/// The dates of an event as a reader sees them: `2004-11-25–2004-11-28, 16:30 (Asia/Baku)`.
+pub fn when(event: &Event) -> String {
+    let mut text = event.starts_on.clone().unwrap_or_default();
+    if let Some(end) = event.ends_on.as_ref().filter(|end| Some(*end) != event.starts_on.as_ref()) {
+        text.push_str(&format!("–{end}"));
+    }
+    if let Some(start) = &event.start_time {
+        text.push_str(&format!(", {start}"));
+        if let Some(end) = &event.end_time {
+            text.push_str(&format!("–{end}"));
+        }
+        text.push_str(&format!(" ({})", event.time_zone));
+    }
+    text
+}
+
+async fn may_run(db: &Db, user: &SignedIn, event: &Event) -> Result<bool, AppError> {
+    let right = event.network_id.map_or(Right::Administer, Right::CoordinateNetwork);
+    Ok(Rights::of(db, user).may(right).await?)
+}
+
+async fn require_runner(db: &Db, user: &SignedIn, event: &Event) -> Result<(), AppError> {
+    let right = event.network_id.map_or(Right::Administer, Right::CoordinateNetwork);
+    Rights::of(db, user).require(right).await
+}
+
+#[derive(Template)]
+#[template(path = "events/show.html")]
+struct EventPage {
+    chrome: Chrome,
+    lang: Lang,
+    event: Event,
+    when: String,
+    description: Option<String>,
+    sessions: Vec<Session>,
+    counts: registration::Counts,
+    /// Whether the reader runs the event.
+    runner: bool,
+    form: FormState,
+    kinds: Vec<Choice>,
+    /// What a registration just did, for the page to say.
+    registered: Option<RegistrationStatus>,
+}
+
+impl EventPage {
+    fn label(&self, key: &str) -> String {
+        self.chrome.t(key)
+    }
+
+    fn seats_left(&self) -> Option<i64> {
+        self.event.capacity.map(|capacity| (capacity - self.event.seats_taken).max(0))
+    }
+}
+
+async fn event_page(
+    db: &Db,
+    lang: Lang,
+    uri: &Uri,
+    event: Event,
+    user: Option<&SignedIn>,
+    form: FormState,
+    registered: Option<RegistrationStatus>,
+) -> Result<EventPage, AppError> {
+    let runner = match user {
+        Some(user) => may_run(db, user, &event).await?,
+        None => false,
+    };
+    Ok(EventPage {
+        chrome: Chrome::new(lang, event.title.get(lang).to_string(), uri),
+        lang,
+        when: when(&event),
+        description: event.description.as_ref().map(|d| crate::platform::markdown::to_safe_html(d.get(lang))),
+        sessions: store::sessions(db, event.id).await?,
+        counts: registration::counts(db, event.id).await?,
+        runner,
+        form,
+        kinds: RegistrationKind::choices(lang),
+        registered,
+        event,
+    })
+}
+
+pub async fn show(
+    State(db): State<Db>,
+    lang: Lang,
+    uri: Uri,
+    SlugPath(slug): SlugPath,
+    MaybeUser(user): MaybeUser,
+) -> Result<Html<String>, AppError> {
+    let event = store::by_slug(&db, slug.as_str()).await.found()?;
+    render(&event_page(&db, lang, &uri, event, user.as_ref(), FormState::default(), None).await?)
+}
+
+#[derive(Template)]
+#[template(path = "events/programme.html")]
+struct ProgrammePage {
+    chrome: Chrome,
+    lang: Lang,
+    event: Event,
+    when: String,
+    sessions: Vec<Session>,
+}
+
+/// The programme alone, laid out to print like the report's Annex IV.
+pub async fn programme(
+    State(db): State<Db>,
+    lang: Lang,
+    uri: Uri,
+    SlugPath(slug): SlugPath,
+) -> Result<Html<String>, AppError> {
+    let event = store::by_slug(&db, slug.as_str()).await.found()?;
+    let page = ProgrammePage {
+        chrome: Chrome::new(
+            lang,
+            lang.t_with("events-programme-of", &[("event", event.title.get(lang).to_string().into())]),
+            &uri,
+        ),
+        lang,
+        when: when(&event),
+        sessions: store::sessions(&db, event.id).await?,
+        event,
+    };
+    render(&page)
+}
+
+#[derive(Template)]
+#[template(path = "events/participants.html")]
+struct ParticipantsPage {
+    chrome: Chrome,
+    lang: Lang,
+    event: Event,
+    participants: Vec<Registration>,
+}
+
+/// Those registered with a seat who agreed to be listed, like the report's Annex V: name, organisation, country.
+pub async fn participants(
+    State(db): State<Db>,
+    lang: Lang,
+    uri: Uri,
+    SlugPath(slug): SlugPath,
+) -> Result<Html<String>, AppError> {
+    let event = store::by_slug(&db, slug.as_str()).await.found()?;
+    let participants = registration::of_event(&db, event.id)
+        .await?
+        .into_iter()
+        .filter(|r| r.listed && r.status == RegistrationStatus::Confirmed)
+        .collect();
+    let page = ParticipantsPage {
+        chrome: Chrome::new(
+            lang,
+            lang.t_with("events-participants-of", &[("event", event.title.get(lang).to_string().into())]),
+            &uri,
+        ),
+        lang,
+        event,
+        participants,
+    };
+    render(&page)
+}
+
+/// A registration form as given, or the message beside each field that is not.
+fn read_registrant(data: &FormData, form: &mut FormState, lang: Lang) -> Option<Registrant> {
+    let kind = RegistrationKind::parse(&data.get("kind"));
+    if kind.is_none() {
+        form.fail("kind", lang.t("edit-choose"));
+    }
+    let name = data.get("name");
+    if name.is_empty() {
+        form.fail("name", lang.t("events-name-required"));
+    } else if name.chars().count() > 200 {
+        form.fail("name", lang.t_count("form-too-long", 200));
+    }
+    let email = Email::parse(&data.get("email"));
+    if email.is_none() {
+        form.fail("email", lang.t("events-email-invalid"));
+    }
+    let organization = Some(data.get("organization")).filter(|o| !o.is_empty());
+    if organization.as_ref().is_some_and(|o| o.chars().count() > 300) {
+        form.fail("organization", lang.t_count("form-too-long", 300));
+    }
+    let country_text = data.get("country");
+    let country = CountryCode::parse(&country_text);
+    if country.is_none() && !country_text.is_empty() {
+        form.fail("country", lang.t("events-country-invalid"));
+    }
+    let (Some(kind), Some(email)) = (kind, email) else {
+        return None;
+    };
+    form.is_valid().then(|| Registrant {
+        kind,
+        name,
+        email,
+        organization,
+        country,
+        lang,
+        listed: data.get("listed") == "yes",
+    })
+}
+
+pub async fn register(
+    State(db): State<Db>,
+    lang: Lang,
+    uri: Uri,
+    SlugPath(slug): SlugPath,
+    MaybeUser(user): MaybeUser,
+    data: FormData,
+) -> Result<Response, AppError> {
+    let event = store::by_slug(&db, slug.as_str()).await.found()?;
+    if !event.registration_open {
+        return Err(AppError::NotFound);
+    }
+    let mut form = FormState::from(&data);
+    let Some(registrant) = read_registrant(&data, &mut form, lang) else {
+        let page = event_page(&db, lang, &uri, event, user.as_ref(), form, None).await?;
+        return Ok((StatusCode::BAD_REQUEST, render(&page)?).into_response());
+    };
+    let (_, status) = registration::register(&db, event.id, &registrant).await?;
+    let event = store::by_slug(&db, slug.as_str()).await.found()?;
+    let page = event_page(&db, lang, &uri, event, user.as_ref(), FormState::default(), Some(status)).await?;
+    Ok(render(&page)?.into_response())
+}
+
+#[derive(Template)]
+#[template(path = "events/cancel.html")]
+struct CancelPage {
+    chrome: Chrome,
+    lang: Lang,
+    token: String,
+    event: Event,
+    registration: Registration,
+}
+
+async fn signed_registration(state: &AppState, token: &str) -> Result<(Registration, Event), AppError> {
+    let id: i64 =
+        state.signer.verify("event-cancel", token).and_then(|id| id.parse().ok()).ok_or(AppError::NotFound)?;
+    let registration = registration::by_id(&state.db, id).await.found()?;
+    let slug = store::slug_of(&state.db, registration.event_id).await.found()?;
+    let event = store::by_slug(&state.db, &slug).await.found()?;
+    Ok((registration, event))
+}
+
+/// The page a cancellation link opens: a button, so that a mail scanner following links cancels nothing.
+pub async fn cancel_form(
+    State(state): State<AppState>,
+    lang: Lang,
+    uri: Uri,
+    Path(token): Path<String>,
+) -> Result<Html<String>, AppError> {
+    let (registration, event) = signed_registration(&state, &token).await?;
+    let page =
+        CancelPage { chrome: Chrome::new(lang, lang.t("events-cancel-title"), &uri), lang, token, event, registration };
+    render(&page)
+}
+
+pub async fn cancel(
+    State(state): State<AppState>,
+    lang: Lang,
+    uri: Uri,
+    Path(token): Path<String>,
+) -> Result<Html<String>, AppError> {
+    let (registration, _) = signed_registration(&state, &token).await?;
+    let key = match registration::cancel(&state.db, registration.id).await.found()? {
+        Cancelled::Now { .. } => "events-cancelled",
+        Cancelled::Already => "events-cancelled-before",
+    };
+    message_page(lang, &uri, "events-cancel-title", lang.t(key))
+}
+
+fn calendar_response(name: &str, entries: &[calendar::CalendarEvent], filename: &str) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/calendar; charset=utf-8".to_string()),
+            (header::CONTENT_DISPOSITION, format!("inline; filename=\"{filename}\"")),
+        ],
+        calendar::calendar(name, entries),
+    )
+        .into_response()
+}
+
+/// One event as `.ics`.
+pub async fn event_ics(
+    State(state): State<AppState>,
+    lang: Lang,
+    SlugPath(slug): SlugPath,
+) -> Result<Response, AppError> {
+    let event = store::by_slug(&state.db, slug.as_str()).await.found()?;
+    let entries: Vec<_> = calendar::entry(&event, &state.public_url, lang, &calendar::stamp()).into_iter().collect();
+    Ok(calendar_response(event.title.get(lang), &entries, &format!("{slug}.ics")))
+}
+
+async fn feed(
+    state: &AppState,
+    lang: Lang,
+    name: &LocalizedText,
+    events: Vec<EventSummary>,
+    slug: &Slug,
+) -> Result<Response, AppError> {
+    let stamp = calendar::stamp();
+    let mut entries = Vec::new();
+    for summary in events {
+        if let Some(event) = store::by_slug(&state.db, &summary.slug).await?
+            && let Some(entry) = calendar::entry(&event, &state.public_url, lang, &stamp)
+        {
+            entries.push(entry);
+        }
+    }
+    Ok(calendar_response(name.get(lang), &entries, &format!("{slug}-events.ics")))
+}
+
+/// A network's events as an iCalendar feed.
+pub async fn network_feed(
+    State(state): State<AppState>,
+    lang: Lang,
+    SlugPath(slug): SlugPath,
+) -> Result<Response, AppError> {
+    let (id, name) = store::network_id(&state.db, slug.as_str()).await.found()?;
+    let events = store::of_network(&state.db, id).await?;
+    feed(&state, lang, &name, events, &slug).await
+}
+
+/// A theme's events as an iCalendar feed.
+pub async fn theme_feed(
+    State(state): State<AppState>,
+    lang: Lang,
+    SlugPath(slug): SlugPath,
+) -> Result<Response, AppError> {
+    let (id, name) = store::theme_id(&state.db, slug.as_str()).await.found()?;
+    let events = store::of_theme(&state.db, id).await?;
+    feed(&state, lang, &name, events, &slug).await
+}
+
+#[derive(Template)]
+#[template(path = "events/list.html")]
+struct ListPage {
+    chrome: Chrome,
+    lang: Lang,
+    /// `networks/…` or `themes/…`: where the list belongs.
+    owner: String,
+    events: Vec<EventSummary>,
+    /// Whether the reader may add events here.
+    may_add: bool,
+}
+
+impl ListPage {
+    /// The events grouped by the month they start in (`2004-11`), undated ones last under "".
+    fn months(&self) -> Vec<(String, Vec<&EventSummary>)> {
+        let mut months: Vec<(String, Vec<&EventSummary>)> = Vec::new();
+        for event in &self.events {
+            let month = event.starts_on.as_deref().map(|d| d.chars().take(7).collect()).unwrap_or_default();
+            match months.last_mut() {
+                Some((last, list)) if *last == month => list.push(event),
+                _ => months.push((month, vec![event])),
+            }
+        }
+        months
+    }
+}
+
+pub async fn network_events(
+    State(db): State<Db>,
+    lang: Lang,
+    uri: Uri,
+    SlugPath(slug): SlugPath,
+    MaybeUser(user): MaybeUser,
+) -> Result<Html<String>, AppError> {
+    let (id, name) = store::network_id(&db, slug.as_str()).await.found()?;
+    let may_add = match &user {
+        Some(user) => Rights::of(&db, user).may(Right::CoordinateNetwork(id)).await?,
+        None => false,
+    };
+    let page = ListPage {
+        chrome: Chrome::new(lang, lang.t_with("events-of", &[("owner", name.get(lang).to_string().into())]), &uri),
+        lang,
+        owner: format!("networks/{slug}"),
+        events: store::of_network(&db, id).await?,
+        may_add,
+    };
+    render(&page)
+}
+
+pub async fn theme_events(
+    State(db): State<Db>,
+    lang: Lang,
+    uri: Uri,
+    SlugPath(slug): SlugPath,
+) -> Result<Html<String>, AppError> {
+    let (id, name) = store::theme_id(&db, slug.as_str()).await.found()?;
+    let page = ListPage {
+        chrome: Chrome::new(lang, lang.t_with("events-of", &[("owner", name.get(lang).to_string().into())]), &uri),
+        lang,
+        owner: format!("themes/{slug}"),
+        events: store::of_theme(&db, id).await?,
+        may_add: false,
+    };
+    render(&page)
+}
+
+/// An organisation the form offers as organiser or partner: its slug, name, and role now ("" for none).
+pub struct OrganizationRole {
+    pub slug: String,
+    pub name: String,
+    pub role: String,
+}
+
+#[derive(Template)]
+#[template(path = "events/edit.html")]
+struct EditPage {
+    chrome: Chrome,
+    /// Where the form posts.
+    action: String,
+    form: FormState,
+    kinds: Vec<Choice>,
+    themes: Vec<Choice>,
+    organizations: Vec<OrganizationRole>,
+}
+
+impl EditPage {
+    fn label(&self, key: &str) -> String {
+        self.chrome.t(key)
+    }
+}
+
+/// The organisations a network's event may name: its members, coordinator and anyone named already.
+async fn organization_choices(
+    db: &Db,
+    network_id: i64,
+    event: Option<&Event>,
+) -> sqlx::Result<Vec<(i64, String, LocalizedText)>> {
+    let mut organizations = store::network_organizations(db, network_id).await?;
+    if let Some(event) = event {
+        for named in event.organizers.iter().chain(&event.partners) {
+            if !organizations.iter().any(|(_, slug, _)| *slug == named.slug)
+                && let Some(id) = store::organization_id(db, &named.slug).await?
+            {
+                organizations.push((id, named.slug.clone(), named.name.clone()));
+            }
+        }
+    }
+    Ok(organizations)
+}
+
+fn schedule_field(error: &ScheduleError) -> (&'static str, &'static str) {
+    match error {
+        ScheduleError::StartsOn => ("starts_on", "events-day-invalid"),
+        ScheduleError::EndsOn => ("ends_on", "events-day-invalid"),
+        ScheduleError::StartTime => ("start_time", "events-time-invalid"),
+        ScheduleError::EndTime => ("end_time", "events-time-invalid"),
+        ScheduleError::Zone => ("time_zone", "events-zone-invalid"),
+        ScheduleError::EndsBeforeStart => ("ends_on", "events-ends-before-start"),
+    }
+}
+
+/// The coordinator's form as an event, or None with the message beside each bad field.
+fn read_event(
+    data: &FormData,
+    form: &mut FormState,
+    lang: Lang,
+    themes: &[(i64, String, LocalizedText)],
+    organizations: &[(i64, String, LocalizedText)],
+) -> Option<EventInput> {
+    let kind = EventKind::parse(&data.get("kind"));
+    if kind.is_none() {
+        form.fail("kind", lang.t("edit-choose"));
+    }
+    let title = data.localized("title", 300, form, lang);
+    if title.is_empty() {
+        form.fail("title_en", lang.t("events-title-required"));
+    }
+    let description = data.localized("description", 5000, form, lang);
+    let location = data.localized("location", 300, form, lang);
+    let schedule = Schedule::parse(
+        &data.get("starts_on"),
+        &data.get("ends_on"),
+        &data.get("start_time"),
+        &data.get("end_time"),
+        &data.get("time_zone"),
+    )
+    .map_err(|errors| {
+        for error in &errors {
+            let (field, key) = schedule_field(error);
+            form.fail(field, lang.t(key));
+        }
+    })
+    .ok();
+    let url_text = data.get("online_url");
+    let online_url = parse_url(&url_text);
+    if online_url.is_none() && !url_text.is_empty() {
+        form.fail("online_url", lang.t("events-url-invalid"));
+    }
+    let languages = parse_languages(&data.get("languages"));
+    if languages.is_none() {
+        form.fail("languages", lang.t("events-languages-invalid"));
+    }
+    let theme_slug = data.get("theme");
+    let theme_id = themes.iter().find(|(_, slug, _)| *slug == theme_slug).map(|(id, _, _)| *id);
+    if theme_id.is_none() && !theme_slug.is_empty() {
+        form.fail("theme", lang.t("edit-choose"));
+    }
+    let capacity_text = data.get("capacity");
+    let capacity = match capacity_text.parse::<i64>() {
+        Ok(n) if (1..=100_000).contains(&n) => Some(n),
+        _ if capacity_text.is_empty() => None,
+        _ => {
+            form.fail("capacity", lang.t("events-capacity-invalid"));
+            None
+        }
+    };
+    let mut named = Vec::new();
+    for (id, slug, _) in organizations {
+        match data.get(&format!("org_{slug}")).as_str() {
+            "organizer" => named.push((*id, "organizer")),
+            "partner" => named.push((*id, "partner")),
+            "" => {}
+            _ => form.fail(&format!("org_{slug}"), lang.t("edit-choose")),
+        }
+    }
+    let (Some(kind), Some(schedule), Some(languages)) = (kind, schedule, languages) else {
+        return None;
+    };
+    form.is_valid().then(|| EventInput {
+        kind,
+        title,
+        description: (!description.is_empty()).then_some(description),
+        schedule,
+        location: (!location.is_empty()).then_some(location),
+        online_url,
+        languages,
+        theme_id,
+        capacity,
+        registration_open: data.get("registration_open") == "yes",
+        organizations: named,
+    })
+}
+
+fn event_fields(event: &Event) -> FormState {
+    let mut form = FormState::default();
+    let values = &mut form.values;
+    for (prefix, text) in [
+        ("title", Some(&event.title)),
+        ("description", event.description.as_ref()),
+        ("location", event.location.as_ref()),
+    ] {
+        for l in Lang::ALL {
+            values
+                .insert(format!("{prefix}_{}", l.code()), text.and_then(|t| t.0.get(&l).cloned()).unwrap_or_default());
+        }
+    }
+    values.insert("kind".into(), event.kind.code().into());
+    for (name, value) in [
+        ("starts_on", &event.starts_on),
+        ("ends_on", &event.ends_on),
+        ("start_time", &event.start_time),
+        ("end_time", &event.end_time),
+        ("online_url", &event.online_url),
+    ] {
+        values.insert(name.into(), value.clone().unwrap_or_default());
+    }
+    values.insert("time_zone".into(), event.time_zone.clone());
+    values.insert("languages".into(), event.languages.join(", "));
+    values.insert("theme".into(), event.theme.as_ref().map(|t| t.slug.clone()).unwrap_or_default());
+    values.insert("capacity".into(), event.capacity.map(|c| c.to_string()).unwrap_or_default());
+    if event.registration_open {
+        values.insert("registration_open".into(), "yes".into());
+    }
+    for org in &event.organizers {
+        values.insert(format!("org_{}", org.slug), "organizer".into());
+    }
+    for org in &event.partners {
+        values.insert(format!("org_{}", org.slug), "partner".into());
+    }
+    form
+}
+
+fn edit_page(
+    lang: Lang,
+    uri: &Uri,
+    title: String,
+    action: String,
+    form: FormState,
+    themes: &[(i64, String, LocalizedText)],
+    organizations: &[(i64, String, LocalizedText)],
+) -> EditPage {
+    let mut theme_choices = vec![Choice { value: String::new(), label: lang.t("events-no-theme") }];
+    theme_choices
+        .extend(themes.iter().map(|(_, slug, name)| Choice { value: slug.clone(), label: name.get(lang).to_string() }));
+    let organizations = organizations
+        .iter()
+        .map(|(_, slug, name)| OrganizationRole {
+            slug: slug.clone(),
+            name: name.get(lang).to_string(),
+            role: form.value(&format!("org_{slug}")).to_string(),
+        })
+        .collect();
+    EditPage {
+        chrome: Chrome::new(lang, title, uri),
+        action,
+        kinds: EventKind::choices(lang),
+        themes: theme_choices,
+        organizations,
+        form,
+    }
+}
+
+pub async fn new_form(
+    State(db): State<Db>,
+    lang: Lang,
+    uri: Uri,
+    RequireUser(user): RequireUser,
+    SlugPath(slug): SlugPath,
+) -> Result<Html<String>, AppError> {
+    let (id, _) = store::network_id(&db, slug.as_str()).await.found()?;
+    Rights::of(&db, &user).require(Right::CoordinateNetwork(id)).await?;
+    let mut form = FormState::default();
+    form.values.insert("time_zone".into(), "UTC".into());
+    form.values.insert("kind".into(), EventKind::Workshop.code().into());
+    let page = edit_page(
+        lang,
+        &uri,
+        lang.t("events-new-title"),
+        format!("/networks/{slug}/events/new"),
+        form,
+        &store::themes(&db).await?,
+        &organization_choices(&db, id, None).await?,
+    );
+    render(&page)
+}
+
+pub async fn create(
+    State(db): State<Db>,
+    lang: Lang,
+    uri: Uri,
+    RequireUser(user): RequireUser,
+    SlugPath(slug): SlugPath,
+    data: FormData,
+) -> Result<Response, AppError> {
+    let (id, _) = store::network_id(&db, slug.as_str()).await.found()?;
+    Rights::of(&db, &user).require(Right::CoordinateNetwork(id)).await?;
+    let themes = store::themes(&db).await?;
+    let organizations = organization_choices(&db, id, None).await?;
+    let mut form = FormState::from(&data);
+    let input = read_event(&data, &mut form, lang, &themes, &organizations);
+    let Some(input) = input else {
+        let page = edit_page(
+            lang,
+            &uri,
+            lang.t("events-new-title"),
+            format!("/networks/{slug}/events/new"),
+            form,
+            &themes,
+            &organizations,
+        );
+        return Ok((StatusCode::BAD_REQUEST, render(&page)?).into_response());
+    };
+    let title = input.title.get(Lang::En);
+    let base = Slug::from_name(&format!("{title} {}", input.schedule.starts_on))
+        .map(|s| s.to_string())
+        .unwrap_or_else(|| "event".into());
+    let created = store::create(&db, id, &base, &input).await?;
+    Ok(Redirect::to(&format!("/events/{created}")).into_response())
+}
+
+pub async fn edit_form(
+    State(db): State<Db>,
+    lang: Lang,
+    uri: Uri,
+    RequireUser(user): RequireUser,
+    SlugPath(slug): SlugPath,
+) -> Result<Html<String>, AppError> {
+    let event = store::by_slug(&db, slug.as_str()).await.found()?;
+    require_runner(&db, &user, &event).await?;
+    let organizations = match event.network_id {
+        Some(network) => organization_choices(&db, network, Some(&event)).await?,
+        None => Vec::new(),
+    };
+    let title = lang.t_with("events-edit-title", &[("event", event.title.get(lang).to_string().into())]);
+    let page = edit_page(
+        lang,
+        &uri,
+        title,
+        format!("/events/{slug}/edit"),
+        event_fields(&event),
+        &store::themes(&db).await?,
+        &organizations,
+    );
+    render(&page)
+}
+
+pub async fn edit(
+    State(db): State<Db>,
+    lang: Lang,
+    uri: Uri,
+    RequireUser(user): RequireUser,
+    SlugPath(slug): SlugPath,
+    data: FormData,
+) -> Result<Response, AppError> {
+    let event = store::by_slug(&db, slug.as_str()).await.found()?;
+    require_runner(&db, &user, &event).await?;
+    let themes = store::themes(&db).await?;
+    let organizations = match event.network_id {
+        Some(network) => organization_choices(&db, network, Some(&event)).await?,
+        None => Vec::new(),
+    };
+    let mut form = FormState::from(&data);
+    let Some(input) = read_event(&data, &mut form, lang, &themes, &organizations) else {
+        let title = lang.t_with("events-edit-title", &[("event", event.title.get(lang).to_string().into())]);
+        let page = edit_page(lang, &uri, title, format!("/events/{slug}/edit"), form, &themes, &organizations);
+        return Ok((StatusCode::BAD_REQUEST, render(&page)?).into_response());
+    };
+    store::update(&db, event.id, &input).await?;
+    Ok(Redirect::to(&format!("/events/{slug}")).into_response())
+}
