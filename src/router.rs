@@ -145,6 +145,10 @@ pub fn router(state: AppState) -> Router {
         .route("/events/{slug}/event.ics", get(events::pages::event_ics))
         .route("/events/{slug}/edit", get(events::pages::edit_form).post(events::pages::edit))
         .route("/events/cancel/{token}", get(events::pages::cancel_form).post(events::pages::cancel))
+        .route("/events/{slug}/registrations", get(events::pages::registrations))
+        .route("/events/{slug}/registrations.csv", get(events::pages::registrations_csv))
+        .route("/events/{slug}/registrations/{id}/check-in", post(events::pages::check_in))
+        .route("/events/{slug}/badges", get(events::pages::badges))
         .route("/networks/{slug}/events", get(events::pages::network_events))
         .route("/networks/{slug}/events.ics", get(events::pages::network_feed))
         .route("/networks/{slug}/events/new", get(events::pages::new_form).post(events::pages::create))
@@ -227,6 +231,7 @@ pub fn router(state: AppState) -> Router {
         (name = "themes", description = "Themes and the goals they map to"),
         (name = "newsletter", description = "Each network's sent newsletter issues"),
         (name = "ecosoc", description = "The calendar of the Committee on NGOs and ECOSOC"),
+        (name = "events", description = "Events of the networks and themes, their programme and registration counts"),
     )
 )]
 struct ApiDoc;
@@ -289,6 +294,9 @@ fn api_router() -> Router<AppState> {
         .routes(routes!(themes::api::theme))
         .routes(routes!(newsletter::api::issues))
         .routes(routes!(consultative::api::calendar_days))
+        .routes(routes!(events::api::network_events))
+        .routes(routes!(events::api::theme_events))
+        .routes(routes!(events::api::event))
         .split_for_parts();
     // Reading is open to every site; writing (with a token) is left to same-site and non-browser clients.
     let cors = CorsLayer::new().allow_origin(Any).allow_methods([Method::GET, Method::HEAD, Method::OPTIONS]);

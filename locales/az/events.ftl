@@ -139,3 +139,17 @@ events-mail-promoted-body = Hörmətli { $name },
 
     Tədbir: { $page }
     Qeydiyyatı ləğv etmək üçün: { $cancel }
+
+events-registrations = Qeydiyyatlar və gələnlərin qeydi
+events-registrations-of = Qeydiyyatlar: { $event }
+events-count-checked-in = { $count ->
+   *[other] { $count } nəfər gəlib
+}
+events-export-csv = CSV kimi yükləyin
+events-badges = Çap üçün beyclər
+events-badges-of = Beyclər: { $event }
+events-no-registrations = Hələ heç kim qeydiyyatdan keçməyib.
+events-registration-kind-column = Kimi
+events-registration-status = Status
+events-check-in = Gəlişi qeyd edin
+events-checked-in = iştirak edir

@@ -142,3 +142,18 @@ events-mail-promoted-body = Dear { $name },
 
     The event: { $page }
     To cancel your registration: { $cancel }
+
+events-registrations = Registrations and check-in
+events-registrations-of = Registrations: { $event }
+events-count-checked-in = { $count ->
+    [one] { $count } checked in
+   *[other] { $count } checked in
+}
+events-export-csv = Export as CSV
+events-badges = Badges to print
+events-badges-of = Badges: { $event }
+events-no-registrations = Nobody has registered yet.
+events-registration-kind-column = As
+events-registration-status = Status
+events-check-in = Check in
+events-checked-in = present

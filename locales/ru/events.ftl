@@ -148,3 +148,20 @@ events-mail-promoted-body = Уважаемый(ая) { $name },
 
     Мероприятие: { $page }
     Отменить регистрацию: { $cancel }
+
+events-registrations = Регистрации и отметка прибывших
+events-registrations-of = Регистрации: { $event }
+events-count-checked-in = { $count ->
+    [one] отмечен { $count }
+    [few] отмечено { $count }
+    [many] отмечено { $count }
+   *[other] отмечено { $count }
+}
+events-export-csv = Выгрузить в CSV
+events-badges = Бейджи для печати
+events-badges-of = Бейджи: { $event }
+events-no-registrations = Пока никто не зарегистрировался.
+events-registration-kind-column = Как
+events-registration-status = Статус
+events-check-in = Отметить прибытие
+events-checked-in = присутствует

@@ -2,6 +2,7 @@
 //! meetings, webinars): their pages and programme, registration with a waiting list, confirmations mailed with
 //! the event as iCalendar, and feeds.
 
+pub mod api;
 pub mod calendar;
 pub mod model;
 pub mod outbox;

@@ -734,3 +734,105 @@ pub async fn edit(
     store::update(&db, event.id, &input).await?;
     Ok(Redirect::to(&format!("/events/{slug}")).into_response())
 }
+
+#[derive(Template)]
+#[template(path = "events/registrations.html")]
+struct RegistrationsPage {
+    chrome: Chrome,
+    lang: Lang,
+    event: Event,
+    registrations: Vec<Registration>,
+    counts: registration::Counts,
+}
+
+#[derive(Template)]
+#[template(path = "events/badges.html")]
+struct BadgesPage {
+    chrome: Chrome,
+    lang: Lang,
+    event: Event,
+    registrations: Vec<Registration>,
+}
+
+/// The event and its registrations, for those who run it.
+async fn runners_view(db: &Db, user: &SignedIn, slug: &Slug) -> Result<(Event, Vec<Registration>), AppError> {
+    let event = store::by_slug(db, slug.as_str()).await.found()?;
+    require_runner(db, user, &event).await?;
+    let registrations = registration::of_event(db, event.id).await?;
+    Ok((event, registrations))
+}
+
+/// The organisers' list: who registered, with a check-in button per seat, to use on a phone or printed.
+pub async fn registrations(
+    State(db): State<Db>,
+    lang: Lang,
+    uri: Uri,
+    RequireUser(user): RequireUser,
+    SlugPath(slug): SlugPath,
+) -> Result<Html<String>, AppError> {
+    let (event, registrations) = runners_view(&db, &user, &slug).await?;
+    let page = RegistrationsPage {
+        chrome: Chrome::new(
+            lang,
+            lang.t_with("events-registrations-of", &[("event", event.title.get(lang).to_string().into())]),
+            &uri,
+        ),
+        lang,
+        counts: registration::counts(&db, event.id).await?,
+        event,
+        registrations,
+    };
+    render(&page)
+}
+
+pub async fn registrations_csv(
+    State(db): State<Db>,
+    RequireUser(user): RequireUser,
+    SlugPath(slug): SlugPath,
+) -> Result<Response, AppError> {
+    let (_, registrations) = runners_view(&db, &user, &slug).await?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
+            (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{slug}-registrations.csv\"")),
+        ],
+        registration::to_csv(&registrations)?,
+    )
+        .into_response())
+}
+
+pub async fn check_in(
+    State(db): State<Db>,
+    RequireUser(user): RequireUser,
+    Path((slug, id)): Path<(String, String)>,
+) -> Result<Response, AppError> {
+    let slug = Slug::parse(&slug).ok_or(AppError::NotFound)?;
+    let id: i64 = id.parse().map_err(|_| AppError::NotFound)?;
+    let (event, _) = runners_view(&db, &user, &slug).await?;
+    if !registration::check_in(&db, event.id, id).await? {
+        return Err(AppError::NotFound);
+    }
+    Ok(Redirect::to(&format!("/events/{slug}/registrations#r{id}")).into_response())
+}
+
+/// A printable sheet of name badges for every confirmed seat.
+pub async fn badges(
+    State(db): State<Db>,
+    lang: Lang,
+    uri: Uri,
+    RequireUser(user): RequireUser,
+    SlugPath(slug): SlugPath,
+) -> Result<Html<String>, AppError> {
+    let (event, registrations) = runners_view(&db, &user, &slug).await?;
+    let page = BadgesPage {
+        chrome: Chrome::new(
+            lang,
+            lang.t_with("events-badges-of", &[("event", event.title.get(lang).to_string().into())]),
+            &uri,
+        ),
+        lang,
+        event,
+        registrations: registrations.into_iter().filter(|r| r.status == RegistrationStatus::Confirmed).collect(),
+    };
+    render(&page)
+}

@@ -222,3 +222,36 @@ pub async fn counts(db: &Db, event_id: i64) -> sqlx::Result<Counts> {
     }
     Ok(counts)
 }
+
+/// Marks a confirmed registration of the event as present; false when there is no such seat.
+pub async fn check_in(db: &Db, event_id: i64, registration_id: i64) -> sqlx::Result<bool> {
+    let done = sqlx::query(
+        "UPDATE event_registrations SET checked_in_at = COALESCE(checked_in_at, $3) \
+         WHERE id = $1 AND event_id = $2 AND status = 'confirmed'",
+    )
+    .bind(registration_id)
+    .bind(event_id)
+    .bind(crate::platform::clock::now_rfc3339())
+    .execute(&db.pool)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// The registrations as CSV for the organisers, with a byte-order mark so spreadsheets read Cyrillic.
+pub fn to_csv(registrations: &[Registration]) -> anyhow::Result<Vec<u8>> {
+    let mut writer = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
+    writer.write_record(["name", "email", "organization", "country", "kind", "status", "listed", "checked_in"])?;
+    for r in registrations {
+        writer.write_record([
+            r.name.as_str(),
+            r.email.as_str(),
+            r.organization.as_deref().unwrap_or(""),
+            r.country.as_ref().map(|c| c.as_str()).unwrap_or(""),
+            r.kind.code(),
+            r.status.code(),
+            if r.listed { "yes" } else { "no" },
+            if r.checked_in { "yes" } else { "no" },
+        ])?;
+    }
+    Ok(writer.into_inner()?)
+}

@@ -12,8 +12,10 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use anyhow::{Context, anyhow, bail};
 use lettre::Address;
-use lettre::message::header::{ContentType, HeaderName, HeaderValue, MIME_VERSION_1_0, MessageId};
-use lettre::message::{Mailbox, Message, MultiPart, SinglePart};
+use lettre::message::header::{
+    ContentTransferEncoding, ContentType, HeaderName, HeaderValue, MIME_VERSION_1_0, MessageId,
+};
+use lettre::message::{Body, Mailbox, Message, MultiPart, SinglePart};
 use lettre::transport::smtp::authentication::{Credentials, Mechanism};
 use lettre::transport::smtp::client::{AsyncSmtpConnection, TlsParameters};
 use lettre::transport::smtp::extension::ClientId;
@@ -411,10 +413,12 @@ fn build_message(from: &Mailbox, mail: &OutgoingMail) -> Result<Message, MailErr
             for attachment in &mail.attachments {
                 let content_type = ContentType::parse(&attachment.content_type)
                     .map_err(|error| MailError::Permanent(format!("{}: {error}", attachment.content_type)))?;
-                parts = parts.singlepart(
-                    lettre::message::Attachment::new(attachment.filename.clone())
-                        .body(attachment.body.clone(), content_type),
-                );
+                // Base64 carries the file byte for byte: line endings included, which calendars depend on.
+                let body =
+                    Body::new_with_encoding(attachment.body.clone().into_bytes(), ContentTransferEncoding::Base64)
+                        .map_err(|_| MailError::Permanent(format!("{} cannot be encoded", attachment.filename)))?;
+                parts = parts
+                    .singlepart(lettre::message::Attachment::new(attachment.filename.clone()).body(body, content_type));
             }
             builder.multipart(parts)
         }
