@@ -194,6 +194,38 @@ async fn fifty_people_race_for_the_last_seat_and_a_cancellation_promotes_one() {
         assert!(page.contains("1 seat left"));
         assert_eq!(stranger.post_page(&format!("/events/{CONFERENCE}/edit"), &fields).await.0, 403);
 
+        // The programme: a session with a facilitator from the directory; the outcome report after the event.
+        let sessions = format!("/events/{CONFERENCE}/sessions?lang=en");
+        let backwards = [("kind", "plenary"), ("title_en", "Opening"), ("starts_at", "10:00"), ("ends_at", "09:00")];
+        let (status, page, _) = coordinator.post_page(&sessions, &backwards).await;
+        assert_eq!(status, 400);
+        assert!(page.contains("The event must end after it starts.") && page.contains("value=\"Opening\""));
+        let session = [
+            ("kind", "working_group"),
+            ("title_en", "Working group on health"),
+            ("day", "2027-05-20"),
+            ("starts_at", "11:00"),
+            ("ends_at", "12:30"),
+            ("room", "Hall B"),
+            ("theme", "health"),
+            ("person_fuad-muradov", "facilitator"),
+            ("outcome_en", "A focal point on health."),
+        ];
+        let (status, _, location) = coordinator.post_page(&sessions, &session).await;
+        assert_eq!((status, location.as_deref()), (303, Some(format!("/events/{CONFERENCE}/programme/edit").as_str())));
+        assert_eq!(stranger.post_page(&sessions, &session).await.0, 403);
+        let (_, page) = server.text(&format!("/events/{CONFERENCE}/programme?lang=en")).await;
+        assert!(page.contains("Working group on health") && page.contains("11:00–12:30") && page.contains("Hall B"));
+        assert!(page.contains("Mr Fuad Muradov <span class=\"muted\">(facilitator)</span>"));
+        let (_, page) = server.text("/themes/health/events?lang=en").await;
+        assert!(page.contains(&format!("/events/{CONFERENCE}")), "a working group puts the event on its theme");
+        let mut with_outcome = fields.to_vec();
+        with_outcome.push(("outcome_en", "The conference *agreed* on a plan."));
+        let (status, _, _) = coordinator.post_page(&format!("/events/{CONFERENCE}/edit"), &with_outcome).await;
+        assert_eq!(status, 303);
+        let (_, page) = server.text(&format!("/events/{CONFERENCE}?lang=en")).await;
+        assert!(page.contains("Outcome report") && page.contains("<em>agreed</em>"));
+
         // A registration with bad fields is refused with the form shown again.
         let public = Browser::new(&server);
         let (status, page, _) = public
@@ -313,11 +345,20 @@ async fn fifty_people_race_for_the_last_seat_and_a_cancellation_promotes_one() {
                 .fetch_one(&pool)
                 .await
                 .unwrap();
+        let promoted_name: String = sqlx::query_scalar("SELECT name FROM event_registrations WHERE id = $1")
+            .bind(id)
+            .fetch_one(&pool)
+            .await
+            .unwrap();
         let (status, _, _) =
             coordinator.post_page(&format!("/events/{CONFERENCE}/registrations/{id}/check-in"), &[]).await;
         assert_eq!(status, 303);
         let (_, page) = coordinator.page(&format!("/events/{CONFERENCE}/registrations?lang=en")).await;
         assert!(page.contains("1 checked in"));
+        let (status, page) = coordinator.page(&format!("/events/{CONFERENCE}/certificates?lang=en")).await;
+        assert_eq!(status, 200);
+        assert_eq!(page.matches("Certificate of participation").count(), 1, "only those checked in");
+        assert!(page.contains(&format!("<strong>{promoted_name}</strong>")));
         assert_eq!(stranger.page(&format!("/events/{CONFERENCE}/registrations")).await.0, 403);
         let csv = coordinator.get(&format!("/events/{CONFERENCE}/registrations.csv")).await.text().await.unwrap();
         assert!(
@@ -326,11 +367,6 @@ async fn fifty_people_race_for_the_last_seat_and_a_cancellation_promotes_one() {
         );
         assert_eq!(csv.lines().count(), 1 + 49, "the header and every registration not cancelled");
         let (_, list) = server.text(&format!("/events/{CONFERENCE}/participants?lang=en")).await;
-        let promoted_name: String = sqlx::query_scalar("SELECT name FROM event_registrations WHERE id = $1")
-            .bind(id)
-            .fetch_one(&pool)
-            .await
-            .unwrap();
         let promoted_listed: i64 = sqlx::query_scalar("SELECT listed FROM event_registrations WHERE id = $1")
             .bind(id)
             .fetch_one(&pool)
@@ -342,5 +378,7 @@ async fn fifty_people_race_for_the_last_seat_and_a_cancellation_promotes_one() {
         assert_eq!(counts["registrations"]["confirmed"], 1);
         assert_eq!(counts["registrations"]["waiting"], 48);
         assert_eq!(counts["registrations"]["checked_in"], 1);
+        assert_eq!(counts["sessions"][0]["theme"], "health");
+        assert_eq!(counts["outcome"]["en"], "The conference *agreed* on a plan.");
     }
 }

@@ -78,6 +78,8 @@ pub struct EventDetail {
     pub event: EventItem,
     /// Markdown, per language.
     pub description: BTreeMap<String, String>,
+    /// The outcome report written after the event: Markdown, per language.
+    pub outcome: BTreeMap<String, String>,
     pub organizers: Vec<String>,
     pub partners: Vec<String>,
     pub sessions: Vec<SessionItem>,
@@ -173,6 +175,7 @@ pub async fn event(State(db): State<Db>, ApiSlug(slug): ApiSlug) -> Result<Json<
     Ok(Json(EventDetail {
         event: item(&db, &event).await?,
         description: texts(event.description.as_ref()),
+        outcome: texts(event.outcome.as_ref()),
         organizers: event.organizers.iter().map(|o| o.slug.clone()).collect(),
         partners: event.partners.iter().map(|o| o.slug.clone()).collect(),
         sessions: store::sessions(&db, event.id).await?.iter().map(session_item).collect(),

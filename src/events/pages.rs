@@ -9,7 +9,8 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 
 use super::calendar;
 use super::model::{
-    EventKind, RegistrationKind, RegistrationStatus, Schedule, ScheduleError, parse_languages, parse_url,
+    EventKind, RegistrationKind, RegistrationStatus, Schedule, ScheduleError, SessionKind, parse_day, parse_languages,
+    parse_time, parse_url,
 };
 use super::registration::{self, Cancelled, Registrant, Registration};
 use super::store::{self, Event, EventInput, EventSummary, Session};
@@ -39,6 +40,11 @@ pub fn when(event: &Event) -> String {
     text
 }
 
+/// A page title naming the event: `key` with `$event`.
+fn about(lang: Lang, key: &str, event: &Event) -> String {
+    lang.t_with(key, &[("event", event.title.get(lang).to_string().into())])
+}
+
 async fn may_run(db: &Db, user: &SignedIn, event: &Event) -> Result<bool, AppError> {
     let right = event.network_id.map_or(Right::Administer, Right::CoordinateNetwork);
     Ok(Rights::of(db, user).may(right).await?)
@@ -57,6 +63,8 @@ struct EventPage {
     event: Event,
     when: String,
     description: Option<String>,
+    /// The outcome report, rendered.
+    outcome: Option<String>,
     sessions: Vec<Session>,
     counts: registration::Counts,
     /// Whether the reader runs the event.
@@ -95,6 +103,7 @@ async fn event_page(
         lang,
         when: when(&event),
         description: event.description.as_ref().map(|d| crate::platform::markdown::to_safe_html(d.get(lang))),
+        outcome: event.outcome.as_ref().map(|d| crate::platform::markdown::to_safe_html(d.get(lang))),
         sessions: store::sessions(db, event.id).await?,
         counts: registration::counts(db, event.id).await?,
         runner,
@@ -135,11 +144,7 @@ pub async fn programme(
 ) -> Result<Html<String>, AppError> {
     let event = store::by_slug(&db, slug.as_str()).await.found()?;
     let page = ProgrammePage {
-        chrome: Chrome::new(
-            lang,
-            lang.t_with("events-programme-of", &[("event", event.title.get(lang).to_string().into())]),
-            &uri,
-        ),
+        chrome: Chrome::new(lang, about(lang, "events-programme-of", &event), &uri),
         lang,
         when: when(&event),
         sessions: store::sessions(&db, event.id).await?,
@@ -171,11 +176,7 @@ pub async fn participants(
         .filter(|r| r.listed && r.status == RegistrationStatus::Confirmed)
         .collect();
     let page = ParticipantsPage {
-        chrome: Chrome::new(
-            lang,
-            lang.t_with("events-participants-of", &[("event", event.title.get(lang).to_string().into())]),
-            &uri,
-        ),
+        chrome: Chrome::new(lang, about(lang, "events-participants-of", &event), &uri),
         lang,
         event,
         participants,
@@ -464,6 +465,14 @@ async fn organization_choices(
     Ok(organizations)
 }
 
+/// The organisations an existing event's form offers: none for an event without a network.
+async fn event_organizations(db: &Db, event: &Event) -> sqlx::Result<Vec<(i64, String, LocalizedText)>> {
+    match event.network_id {
+        Some(network) => organization_choices(db, network, Some(event)).await,
+        None => Ok(Vec::new()),
+    }
+}
+
 fn schedule_field(error: &ScheduleError) -> (&'static str, &'static str) {
     match error {
         ScheduleError::StartsOn => ("starts_on", "events-day-invalid"),
@@ -492,6 +501,7 @@ fn read_event(
         form.fail("title_en", lang.t("events-title-required"));
     }
     let description = data.localized("description", 5000, form, lang);
+    let outcome = data.localized("outcome", 5000, form, lang);
     let location = data.localized("location", 300, form, lang);
     let schedule = Schedule::parse(
         &data.get("starts_on"),
@@ -546,6 +556,7 @@ fn read_event(
         kind,
         title,
         description: (!description.is_empty()).then_some(description),
+        outcome: (!outcome.is_empty()).then_some(outcome),
         schedule,
         location: (!location.is_empty()).then_some(location),
         online_url,
@@ -693,11 +704,8 @@ pub async fn edit_form(
 ) -> Result<Html<String>, AppError> {
     let event = store::by_slug(&db, slug.as_str()).await.found()?;
     require_runner(&db, &user, &event).await?;
-    let organizations = match event.network_id {
-        Some(network) => organization_choices(&db, network, Some(&event)).await?,
-        None => Vec::new(),
-    };
-    let title = lang.t_with("events-edit-title", &[("event", event.title.get(lang).to_string().into())]);
+    let organizations = event_organizations(&db, &event).await?;
+    let title = about(lang, "events-edit-title", &event);
     let page = edit_page(
         lang,
         &uri,
@@ -721,13 +729,10 @@ pub async fn edit(
     let event = store::by_slug(&db, slug.as_str()).await.found()?;
     require_runner(&db, &user, &event).await?;
     let themes = store::themes(&db).await?;
-    let organizations = match event.network_id {
-        Some(network) => organization_choices(&db, network, Some(&event)).await?,
-        None => Vec::new(),
-    };
+    let organizations = event_organizations(&db, &event).await?;
     let mut form = FormState::from(&data);
     let Some(input) = read_event(&data, &mut form, lang, &themes, &organizations) else {
-        let title = lang.t_with("events-edit-title", &[("event", event.title.get(lang).to_string().into())]);
+        let title = about(lang, "events-edit-title", &event);
         let page = edit_page(lang, &uri, title, format!("/events/{slug}/edit"), form, &themes, &organizations);
         return Ok((StatusCode::BAD_REQUEST, render(&page)?).into_response());
     };
@@ -772,11 +777,7 @@ pub async fn registrations(
 ) -> Result<Html<String>, AppError> {
     let (event, registrations) = runners_view(&db, &user, &slug).await?;
     let page = RegistrationsPage {
-        chrome: Chrome::new(
-            lang,
-            lang.t_with("events-registrations-of", &[("event", event.title.get(lang).to_string().into())]),
-            &uri,
-        ),
+        chrome: Chrome::new(lang, about(lang, "events-registrations-of", &event), &uri),
         lang,
         counts: registration::counts(&db, event.id).await?,
         event,
@@ -825,14 +826,216 @@ pub async fn badges(
 ) -> Result<Html<String>, AppError> {
     let (event, registrations) = runners_view(&db, &user, &slug).await?;
     let page = BadgesPage {
-        chrome: Chrome::new(
-            lang,
-            lang.t_with("events-badges-of", &[("event", event.title.get(lang).to_string().into())]),
-            &uri,
-        ),
+        chrome: Chrome::new(lang, about(lang, "events-badges-of", &event), &uri),
         lang,
         event,
         registrations: registrations.into_iter().filter(|r| r.status == RegistrationStatus::Confirmed).collect(),
+    };
+    render(&page)
+}
+
+/// A person the programme form offers, with the role chosen ("" for none).
+pub struct PersonRole {
+    pub slug: String,
+    pub name: String,
+    pub role: String,
+}
+
+#[derive(Template)]
+#[template(path = "events/programme_edit.html")]
+struct ProgrammeEditPage {
+    chrome: Chrome,
+    lang: Lang,
+    event: Event,
+    sessions: Vec<Session>,
+    form: FormState,
+    kinds: Vec<Choice>,
+    themes: Vec<Choice>,
+    people: Vec<PersonRole>,
+}
+
+impl ProgrammeEditPage {
+    fn label(&self, key: &str) -> String {
+        self.chrome.t(key)
+    }
+}
+
+const SESSION_ROLES: [&str; 3] = ["speaker", "facilitator", "chair"];
+
+/// The programme form as a session, or None with the message beside each bad field.
+fn read_session(
+    data: &FormData,
+    form: &mut FormState,
+    lang: Lang,
+    themes: &[(i64, String, LocalizedText)],
+    people: &[(i64, String, LocalizedText)],
+) -> Option<store::SessionInput> {
+    let kind = SessionKind::parse(&data.get("kind"));
+    if kind.is_none() {
+        form.fail("kind", lang.t("edit-choose"));
+    }
+    let title = data.localized("title", 300, form, lang);
+    if title.is_empty() {
+        form.fail("title_en", lang.t("events-title-required"));
+    }
+    let outcome = data.localized("outcome", 5000, form, lang);
+    let optional = |name: &str, key: &str, form: &mut FormState, parse: &dyn Fn(&str) -> bool| {
+        let text = data.get(name);
+        if !text.is_empty() && !parse(&text) {
+            form.fail(name, lang.t(key));
+        }
+    };
+    optional("day", "events-day-invalid", form, &|t| parse_day(t).is_some());
+    optional("starts_at", "events-time-invalid", form, &|t| parse_time(t).is_some());
+    optional("ends_at", "events-time-invalid", form, &|t| parse_time(t).is_some());
+    let (starts_at, ends_at) = (parse_time(&data.get("starts_at")), parse_time(&data.get("ends_at")));
+    if let (Some(start), Some(end)) = (starts_at, ends_at)
+        && end <= start
+    {
+        form.fail("ends_at", lang.t("events-ends-before-start"));
+    }
+    let room = Some(data.get("room")).filter(|r| !r.is_empty());
+    if room.as_ref().is_some_and(|r| r.chars().count() > 200) {
+        form.fail("room", lang.t_count("form-too-long", 200));
+    }
+    let theme_slug = data.get("theme");
+    let theme_id = themes.iter().find(|(_, slug, _)| *slug == theme_slug).map(|(id, _, _)| *id);
+    if theme_id.is_none() && !theme_slug.is_empty() {
+        form.fail("theme", lang.t("edit-choose"));
+    }
+    let mut named = Vec::new();
+    for (id, slug, _) in people {
+        let field = format!("person_{slug}");
+        let role = data.get(&field);
+        match SESSION_ROLES.iter().find(|r| **r == role) {
+            Some(role) => named.push((*id, *role)),
+            None if role.is_empty() => {}
+            None => form.fail(&field, lang.t("edit-choose")),
+        }
+    }
+    let kind = kind?;
+    form.is_valid().then(|| store::SessionInput {
+        kind,
+        title,
+        day: parse_day(&data.get("day")),
+        starts_at,
+        ends_at,
+        room,
+        theme_id,
+        outcome: (!outcome.is_empty()).then_some(outcome),
+        people: named,
+    })
+}
+
+async fn programme_edit_page(
+    db: &Db,
+    lang: Lang,
+    uri: &Uri,
+    event: Event,
+    form: FormState,
+    themes: &[(i64, String, LocalizedText)],
+    people: &[(i64, String, LocalizedText)],
+) -> Result<ProgrammeEditPage, AppError> {
+    let mut theme_choices = vec![Choice { value: String::new(), label: lang.t("events-no-theme") }];
+    theme_choices
+        .extend(themes.iter().map(|(_, slug, name)| Choice { value: slug.clone(), label: name.get(lang).to_string() }));
+    let people = people
+        .iter()
+        .map(|(_, slug, name)| PersonRole {
+            slug: slug.clone(),
+            name: name.get(lang).to_string(),
+            role: form.value(&format!("person_{slug}")).to_string(),
+        })
+        .collect();
+    Ok(ProgrammeEditPage {
+        chrome: Chrome::new(lang, about(lang, "events-programme-edit-of", &event), uri),
+        lang,
+        sessions: store::sessions(db, event.id).await?,
+        form,
+        kinds: SessionKind::choices(lang),
+        themes: theme_choices,
+        people,
+        event,
+    })
+}
+
+/// The programme as its organisers change it: every session with a button to remove it, and a form to add one.
+pub async fn programme_edit(
+    State(db): State<Db>,
+    lang: Lang,
+    uri: Uri,
+    RequireUser(user): RequireUser,
+    SlugPath(slug): SlugPath,
+) -> Result<Html<String>, AppError> {
+    let event = store::by_slug(&db, slug.as_str()).await.found()?;
+    require_runner(&db, &user, &event).await?;
+    let themes = store::themes(&db).await?;
+    let people = store::people_choices(&db, event.network_id, event.id).await?;
+    render(&programme_edit_page(&db, lang, &uri, event, FormState::default(), &themes, &people).await?)
+}
+
+pub async fn add_session(
+    State(db): State<Db>,
+    lang: Lang,
+    uri: Uri,
+    RequireUser(user): RequireUser,
+    SlugPath(slug): SlugPath,
+    data: FormData,
+) -> Result<Response, AppError> {
+    let event = store::by_slug(&db, slug.as_str()).await.found()?;
+    require_runner(&db, &user, &event).await?;
+    let themes = store::themes(&db).await?;
+    let people = store::people_choices(&db, event.network_id, event.id).await?;
+    let mut form = FormState::from(&data);
+    let Some(input) = read_session(&data, &mut form, lang, &themes, &people) else {
+        let page = programme_edit_page(&db, lang, &uri, event, form, &themes, &people).await?;
+        return Ok((StatusCode::BAD_REQUEST, render(&page)?).into_response());
+    };
+    store::add_session(&db, event.id, &input).await?;
+    Ok(Redirect::to(&format!("/events/{slug}/programme/edit")).into_response())
+}
+
+pub async fn delete_session(
+    State(db): State<Db>,
+    RequireUser(user): RequireUser,
+    Path((slug, id)): Path<(String, String)>,
+) -> Result<Response, AppError> {
+    let slug = Slug::parse(&slug).ok_or(AppError::NotFound)?;
+    let id: i64 = id.parse().map_err(|_| AppError::NotFound)?;
+    let event = store::by_slug(&db, slug.as_str()).await.found()?;
+    require_runner(&db, &user, &event).await?;
+    if !store::delete_session(&db, event.id, id).await? {
+        return Err(AppError::NotFound);
+    }
+    Ok(Redirect::to(&format!("/events/{slug}/programme/edit")).into_response())
+}
+
+#[derive(Template)]
+#[template(path = "events/certificates.html")]
+struct CertificatesPage {
+    chrome: Chrome,
+    lang: Lang,
+    event: Event,
+    when: String,
+    /// Those checked in.
+    participants: Vec<Registration>,
+}
+
+/// Certificates of participation for everyone checked in, one to a printed page.
+pub async fn certificates(
+    State(db): State<Db>,
+    lang: Lang,
+    uri: Uri,
+    RequireUser(user): RequireUser,
+    SlugPath(slug): SlugPath,
+) -> Result<Html<String>, AppError> {
+    let (event, registrations) = runners_view(&db, &user, &slug).await?;
+    let page = CertificatesPage {
+        chrome: Chrome::new(lang, about(lang, "events-certificates-of", &event), &uri),
+        lang,
+        when: when(&event),
+        participants: registrations.into_iter().filter(|r| r.checked_in).collect(),
+        event,
     };
     render(&page)
 }

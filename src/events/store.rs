@@ -78,6 +78,8 @@ pub struct Event {
     pub kind: EventKind,
     pub title: LocalizedText,
     pub description: Option<LocalizedText>,
+    /// The outcome report (Markdown), written after the event.
+    pub outcome: Option<LocalizedText>,
     pub starts_on: Option<String>,
     pub ends_on: Option<String>,
     pub start_time: Option<String>,
@@ -106,7 +108,7 @@ fn named_opt(row: &AnyRow, slug: &str, name: &str) -> sqlx::Result<Option<NamedL
 
 pub async fn by_slug(db: &Db, slug: &str) -> sqlx::Result<Option<Event>> {
     let Some(row) = sqlx::query(
-        "SELECT e.id AS id, e.slug AS slug, e.kind AS kind, e.title AS title, e.description AS description, \
+        "SELECT e.id AS id, e.slug AS slug, e.kind AS kind, e.title AS title, e.description AS description, e.outcome AS outcome, \
                 e.starts_on AS starts_on, e.ends_on AS ends_on, e.start_time AS start_time, e.end_time AS end_time, \
                 e.time_zone AS time_zone, e.location AS location, e.online_url AS online_url, \
                 e.languages AS languages, e.attendance AS attendance, e.capacity AS capacity, \
@@ -145,6 +147,7 @@ pub async fn by_slug(db: &Db, slug: &str) -> sqlx::Result<Option<Event>> {
         kind: EventKind::parse(&row.try_get::<String, _>("kind")?).unwrap_or(EventKind::Meeting),
         title: LocalizedText::from_json(&row.try_get::<String, _>("title")?),
         description: LocalizedText::from_json_opt(row.try_get::<Option<String>, _>("description")?.as_deref()),
+        outcome: LocalizedText::from_json_opt(row.try_get::<Option<String>, _>("outcome")?.as_deref()),
         starts_on: row.try_get("starts_on")?,
         ends_on: row.try_get("ends_on")?,
         start_time: row.try_get("start_time")?,
@@ -177,6 +180,7 @@ pub struct SessionPerson {
 /// One part of the programme; a working group carries its theme and what it came to.
 #[derive(Debug, Clone)]
 pub struct Session {
+    pub id: i64,
     pub kind: SessionKind,
     pub title: LocalizedText,
     pub day: Option<String>,
@@ -210,6 +214,7 @@ pub async fn sessions(db: &Db, event_id: i64) -> sqlx::Result<Vec<Session>> {
         .map(|row| {
             let id: i64 = row.try_get("id")?;
             Ok(Session {
+                id,
                 kind: SessionKind::parse(&row.try_get::<String, _>("kind")?).unwrap_or(SessionKind::Plenary),
                 title: LocalizedText::from_json(&row.try_get::<String, _>("title")?),
                 day: row.try_get("day")?,
@@ -240,6 +245,7 @@ pub struct EventInput {
     pub kind: EventKind,
     pub title: LocalizedText,
     pub description: Option<LocalizedText>,
+    pub outcome: Option<LocalizedText>,
     pub schedule: Schedule,
     pub location: Option<LocalizedText>,
     pub online_url: Option<String>,
@@ -292,7 +298,7 @@ async fn write(tx: &mut sqlx::Transaction<'static, sqlx::Any>, id: i64, input: &
     sqlx::query(
         "UPDATE events SET kind = $2, title = $3, description = $4, starts_on = $5, ends_on = $6, start_time = $7, \
                 end_time = $8, time_zone = $9, location = $10, online_url = $11, languages = $12, theme_id = $13, \
-                capacity = $14, registration_open = $15 WHERE id = $1",
+                capacity = $14, registration_open = $15, outcome = $16 WHERE id = $1",
     )
     .bind(id)
     .bind(input.kind.code())
@@ -309,6 +315,7 @@ async fn write(tx: &mut sqlx::Transaction<'static, sqlx::Any>, id: i64, input: &
     .bind(input.theme_id)
     .bind(input.capacity)
     .bind(i64::from(input.registration_open))
+    .bind(input.outcome.as_ref().map(LocalizedText::to_json))
     .execute(&mut **tx)
     .await?;
     sqlx::query("DELETE FROM event_organizers WHERE event_id = $1").bind(id).execute(&mut **tx).await?;
@@ -375,4 +382,86 @@ pub async fn slug_of(db: &Db, id: i64) -> sqlx::Result<Option<String>> {
 
 pub async fn organization_id(db: &Db, slug: &str) -> sqlx::Result<Option<i64>> {
     sqlx::query_scalar("SELECT id FROM organizations WHERE slug = $1").bind(slug).fetch_optional(&db.pool).await
+}
+
+/// A session as the programme form gives it.
+#[derive(Debug, Clone)]
+pub struct SessionInput {
+    pub kind: SessionKind,
+    pub title: LocalizedText,
+    pub day: Option<jiff::civil::Date>,
+    pub starts_at: Option<jiff::civil::Time>,
+    pub ends_at: Option<jiff::civil::Time>,
+    pub room: Option<String>,
+    pub theme_id: Option<i64>,
+    pub outcome: Option<LocalizedText>,
+    /// Person ids with their role: `speaker`, `facilitator` or `chair`.
+    pub people: Vec<(i64, &'static str)>,
+}
+
+/// Adds a session at the end of an event's programme.
+pub async fn add_session(db: &Db, event_id: i64, input: &SessionInput) -> sqlx::Result<()> {
+    let mut tx = db.pool.begin().await?;
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO event_sessions (event_id, position, kind, title, day, starts_at, ends_at, room, theme_id, outcome) \
+         SELECT $1, COALESCE(MAX(position), -1) + 1, $2, $3, $4, $5, $6, $7, $8, $9 FROM event_sessions WHERE event_id = $1 \
+         RETURNING id",
+    )
+    .bind(event_id)
+    .bind(input.kind.code())
+    .bind(input.title.to_json())
+    .bind(input.day.map(|d| d.to_string()))
+    .bind(time_text(input.starts_at))
+    .bind(time_text(input.ends_at))
+    .bind(&input.room)
+    .bind(input.theme_id)
+    .bind(input.outcome.as_ref().map(LocalizedText::to_json))
+    .fetch_one(&mut *tx)
+    .await?;
+    for (position, (person, role)) in input.people.iter().enumerate() {
+        sqlx::query("INSERT INTO event_session_people (session_id, person_id, role, position) VALUES ($1, $2, $3, $4)")
+            .bind(id)
+            .bind(person)
+            .bind(*role)
+            .bind(position as i64)
+            .execute(&mut *tx)
+            .await?;
+    }
+    tx.commit().await
+}
+
+/// Removes a session of the event; false when the event has no such session.
+pub async fn delete_session(db: &Db, event_id: i64, session_id: i64) -> sqlx::Result<bool> {
+    let done = sqlx::query("DELETE FROM event_sessions WHERE id = $1 AND event_id = $2")
+        .bind(session_id)
+        .bind(event_id)
+        .execute(&db.pool)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// People of the directory who may speak or facilitate at a network's event: those holding a position at one
+/// of its organisations, or named in the event's programme already; as (id, slug, name).
+pub async fn people_choices(
+    db: &Db,
+    network_id: Option<i64>,
+    event_id: i64,
+) -> sqlx::Result<Vec<(i64, String, LocalizedText)>> {
+    sqlx::query(
+        "SELECT p.id AS id, p.slug AS slug, p.name AS name FROM persons p WHERE p.id IN \
+         (SELECT po.person_id FROM positions po WHERE po.organization_id IN \
+            (SELECT organization_id FROM network_members WHERE network_id = $1 \
+             UNION SELECT coordinator_id FROM networks WHERE id = $1) \
+          UNION SELECT sp.person_id FROM event_session_people sp JOIN event_sessions s ON s.id = sp.session_id \
+            WHERE s.event_id = $2) ORDER BY p.slug",
+    )
+    .bind(network_id)
+    .bind(event_id)
+    .fetch_all(&db.pool)
+    .await?
+    .iter()
+    .map(|row| {
+        Ok((row.try_get("id")?, row.try_get("slug")?, LocalizedText::from_json(&row.try_get::<String, _>("name")?)))
+    })
+    .collect()
 }
