@@ -29,6 +29,9 @@ code_enum! {
     }
 }
 
+/// The roles a person of the directory may hold in a session.
+pub const SESSION_ROLES: [&str; 3] = ["speaker", "facilitator", "chair"];
+
 code_enum! {
     /// In what capacity a person registers.
     RegistrationKind, "registration-kind" {

@@ -9,8 +9,8 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 
 use super::calendar;
 use super::model::{
-    EventKind, RegistrationKind, RegistrationStatus, Schedule, ScheduleError, SessionKind, parse_day, parse_languages,
-    parse_time, parse_url,
+    EventKind, RegistrationKind, RegistrationStatus, SESSION_ROLES, Schedule, ScheduleError, SessionKind, parse_day,
+    parse_languages, parse_time, parse_url,
 };
 use super::registration::{self, Cancelled, Registrant, Registration};
 use super::store::{self, Event, EventInput, EventSummary, Session};
@@ -859,8 +859,6 @@ impl ProgrammeEditPage {
         self.chrome.t(key)
     }
 }
-
-const SESSION_ROLES: [&str; 3] = ["speaker", "facilitator", "chair"];
 
 /// The programme form as a session, or None with the message beside each bad field.
 fn read_session(

@@ -70,3 +70,23 @@ pub async fn load_demo_programme(tx: &mut sqlx::Transaction<'static, sqlx::Any>)
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::events::model::{SESSION_ROLES, SessionKind};
+
+    #[test]
+    fn the_reports_programme_names_known_kinds_and_roles_in_every_language() {
+        let programmes: BTreeMap<String, DemoProgramme> = serde_json::from_str(BAKU_2004_PROGRAMME).unwrap();
+        assert_eq!(programmes.len(), 9, "the country-team meeting, two workshops, the field visit, five ministers");
+        for (slug, programme) in &programmes {
+            assert_eq!(programme.time_zone, "Asia/Baku", "{slug}");
+            for session in &programme.sessions {
+                assert!(SessionKind::parse(&session.kind).is_some(), "{slug}: {}", session.kind);
+                assert_eq!(session.title.0.len(), 3, "{slug}: a title in en, ru and az");
+                assert!(session.people.iter().all(|(_, role)| SESSION_ROLES.contains(&role.as_str())), "{slug}");
+            }
+        }
+    }
+}
