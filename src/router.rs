@@ -23,7 +23,7 @@ use utoipa_swagger_ui::SwaggerUi;
 
 use crate::platform::web::{ApiError, AppError, error_pages, remember_lang};
 use crate::state::AppState;
-use crate::{accounts, consultative, directory, membership, networks, newsletter, plans, portal, themes};
+use crate::{accounts, consultative, directory, events, membership, networks, newsletter, plans, portal, themes};
 
 const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; style-src 'self'; img-src 'self' data:; \
      form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
@@ -152,6 +152,27 @@ pub fn router(state: AppState) -> Router {
             "/newsletter/manage/{token}",
             get(newsletter::subscriptions::manage_form).post(newsletter::subscriptions::manage),
         )
+        // Events: their pages, programme, registration and feeds; the coordinators' forms.
+        .route("/events/{slug}", get(events::pages::show))
+        .route("/events/{slug}/programme", get(events::pages::programme))
+        .route("/events/{slug}/participants", get(events::pages::participants))
+        .route("/events/{slug}/register", post(events::pages::register))
+        .route("/events/{slug}/event.ics", get(events::pages::event_ics))
+        .route("/events/{slug}/edit", get(events::pages::edit_form).post(events::pages::edit))
+        .route("/events/cancel/{token}", get(events::pages::cancel_form).post(events::pages::cancel))
+        .route("/events/{slug}/registrations", get(events::pages::registrations))
+        .route("/events/{slug}/registrations.csv", get(events::pages::registrations_csv))
+        .route("/events/{slug}/registrations/{id}/check-in", post(events::pages::check_in))
+        .route("/events/{slug}/badges", get(events::pages::badges))
+        .route("/events/{slug}/certificates", get(events::pages::certificates))
+        .route("/events/{slug}/programme/edit", get(events::pages::programme_edit))
+        .route("/events/{slug}/sessions", post(events::pages::add_session))
+        .route("/events/{slug}/sessions/{id}/delete", post(events::pages::delete_session))
+        .route("/networks/{slug}/events", get(events::pages::network_events))
+        .route("/networks/{slug}/events.ics", get(events::pages::network_feed))
+        .route("/networks/{slug}/events/new", get(events::pages::new_form).post(events::pages::create))
+        .route("/themes/{slug}/events", get(events::pages::theme_events))
+        .route("/themes/{slug}/events.ics", get(events::pages::theme_feed))
         .route("/healthz", get(portal::health::healthz))
         .route("/setup", get(accounts::setup::setup_form).post(accounts::setup::setup))
         .nest("/account", accounts)
@@ -238,6 +259,7 @@ pub fn router(state: AppState) -> Router {
         (name = "newsletter", description = "Each network's sent newsletter issues"),
         (name = "ecosoc", description = "The calendar of the Committee on NGOs and ECOSOC"),
         (name = "plans", description = "Networks' strategic action plans and the commitments partners made"),
+        (name = "events", description = "Events of the networks and themes, their programme and registration counts"),
     )
 )]
 struct ApiDoc;
@@ -306,6 +328,9 @@ fn api_router() -> Router<AppState> {
         .routes(routes!(plans::api::commitments))
         .routes(routes!(plans::api::change_commitment))
         .routes(routes!(plans::api::add_follow_up))
+        .routes(routes!(events::api::network_events))
+        .routes(routes!(events::api::theme_events))
+        .routes(routes!(events::api::event))
         .split_for_parts();
     // Reading is open to every site; writing (with a token) is left to same-site and non-browser clients.
     let cors = CorsLayer::new().allow_origin(Any).allow_methods([Method::GET, Method::HEAD, Method::OPTIONS]);

@@ -17,7 +17,7 @@ use crate::platform::migrate::{self, Migration};
 use crate::platform::signing::Signer;
 use crate::platform::web::TrustedProxies;
 use crate::state::AppState;
-use crate::{accounts, consultative, directory, membership, networks, newsletter, plans};
+use crate::{accounts, consultative, directory, events, membership, networks, newsletter, plans};
 
 /// Every capability's migrations; each capability numbers its own in its range.
 fn migrations() -> Vec<Migration> {
@@ -33,6 +33,7 @@ fn migrations() -> Vec<Migration> {
         consultative::schema::MIGRATIONS,
         networks::schema::MIGRATIONS,
         plans::schema::MIGRATIONS,
+        events::schema::MIGRATIONS,
     ]
     .concat()
 }
@@ -138,6 +139,12 @@ pub async fn serve(options: ServeOptions) -> anyhow::Result<()> {
         db: state.db.clone(),
         mailer: state.mailer.clone(),
         public_url: state.public_url.clone(),
+    });
+    events::outbox::start(events::outbox::Confirmations {
+        db: state.db.clone(),
+        mailer: state.mailer.clone(),
+        public_url: state.public_url.clone(),
+        signer: state.signer.clone(),
     });
     tracing::info!(addr = %options.addr, "IRENE is serving");
     let app = crate::router::router(state).into_make_service_with_connect_info::<SocketAddr>();

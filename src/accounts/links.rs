@@ -149,13 +149,7 @@ impl AccountMail {
     async fn send(&self, to: &Email, lang: Lang, subject_key: &str, body_key: &str, path_and_query: &str) {
         let separator = if path_and_query.contains('?') { '&' } else { '?' };
         let link = format!("{}{path_and_query}{separator}lang={}", self.public_url, lang.code());
-        let mail = OutgoingMail {
-            to: to.clone(),
-            subject: lang.t(subject_key),
-            text: lang.t_with(body_key, &[("link", link.into())]),
-            html: None,
-            headers: Vec::new(),
-        };
+        let mail = OutgoingMail::new(to.clone(), lang.t(subject_key), lang.t_with(body_key, &[("link", link.into())]));
         if let Err(error) = self.mailer.send(&mail).await {
             // The page says the same either way, so that it reveals nothing of who has an account.
             tracing::warn!(error = %error, "account mail not sent");

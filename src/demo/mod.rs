@@ -343,6 +343,11 @@ async fn load_data(db: &Db, data: &DemoData, mark: Option<&str>) -> anyhow::Resu
             .await?;
         }
 
+        // The report's programme of its meetings, which an open-data dump does not carry.
+        if mark.is_some() {
+            crate::events::load_demo_programme(&mut tx).await?;
+        }
+
         if let Some(mark) = mark {
             sqlx::query("INSERT INTO settings (key, value) VALUES ($1, $2)")
                 .bind(mark)

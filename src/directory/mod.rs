@@ -26,5 +26,5 @@ pub use organization::{
     Organization, Work, create, load, record_status, rename, slug_candidates, unlist_declined, verify,
 };
 pub use profile_form::ProfileChoices;
-pub use queries::{EventSummary, NamedLink, ThemeGoals, events_where, group_theme_goals};
+pub use queries::{NamedLink, ThemeGoals, group_theme_goals};
 pub use search::DirectorySearch;

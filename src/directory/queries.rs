@@ -178,15 +178,6 @@ pub struct PersonPosition {
 }
 
 #[derive(Debug, Clone)]
-pub struct EventSummary {
-    pub slug: String,
-    pub title: LocalizedText,
-    pub starts_on: Option<String>,
-    pub ends_on: Option<String>,
-    pub attendance: Option<i64>,
-}
-
-#[derive(Debug, Clone)]
 pub struct ThemeGoals {
     pub theme: NamedLink,
     pub mdgs: Vec<i64>,
@@ -212,7 +203,7 @@ pub struct Profile {
     pub networks: Vec<NetworkRole>,
     pub focal_points: Vec<FocalPointRole>,
     pub people: Vec<PersonPosition>,
-    pub events: Vec<EventSummary>,
+    pub events: Vec<crate::events::EventSummary>,
     pub commitments: Vec<crate::plans::CommitmentSummary>,
 }
 
@@ -322,13 +313,7 @@ pub async fn profile(db: &Db, slug: &Slug) -> sqlx::Result<Option<Profile>> {
     })
     .collect::<sqlx::Result<Vec<_>>>()?;
 
-    let events = crate::directory::queries::events_where(
-        db,
-        "e.id IN (SELECT event_id FROM event_organizers WHERE organization_id = $1 \
-         UNION SELECT event_id FROM commitments WHERE organization_id = $1 AND event_id IS NOT NULL)",
-        id,
-    )
-    .await?;
+    let events = crate::events::of_organization(db, id).await?;
 
     let commitments = crate::plans::commitments_of(db, id).await?;
 
@@ -371,28 +356,4 @@ pub fn group_theme_goals(rows: &[AnyRow]) -> sqlx::Result<Vec<ThemeGoals>> {
         }
     }
     Ok(themes)
-}
-
-/// Events matching a condition on `e` with one bound id, by date.
-pub async fn events_where(db: &Db, condition: &str, id: i64) -> sqlx::Result<Vec<EventSummary>> {
-    let sql = format!(
-        "SELECT e.slug AS slug, e.title AS title, e.starts_on AS starts_on, e.ends_on AS ends_on, \
-                e.attendance AS attendance FROM events e WHERE {condition} \
-         ORDER BY CASE WHEN e.starts_on IS NULL THEN 1 ELSE 0 END, e.starts_on, e.id"
-    );
-    sqlx::query(sqlx::AssertSqlSafe(sql))
-        .bind(id)
-        .fetch_all(&db.pool)
-        .await?
-        .iter()
-        .map(|row| {
-            Ok(EventSummary {
-                slug: row.try_get("slug")?,
-                title: LocalizedText::from_json(&row.try_get::<String, _>("title")?),
-                starts_on: row.try_get("starts_on")?,
-                ends_on: row.try_get("ends_on")?,
-                attendance: row.try_get("attendance")?,
-            })
-        })
-        .collect()
 }

@@ -4,8 +4,9 @@
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
+use crate::directory::NamedLink;
 use crate::directory::{ConsultativeStatus, OrganizationKind};
-use crate::directory::{EventSummary, NamedLink, events_where};
+use crate::events::EventSummary;
 use crate::platform::db::Db;
 use crate::platform::i18n::LocalizedText;
 use crate::platform::values::{CountryCode, Slug};
@@ -298,7 +299,7 @@ pub async fn by_slug(db: &Db, slug: &Slug) -> sqlx::Result<Option<Network>> {
     })
     .collect::<sqlx::Result<_>>()?;
 
-    let events = events_where(db, "e.network_id = $1", id).await?;
+    let events = crate::events::of_network(db, id).await?;
 
     Ok(Some(Network {
         description: LocalizedText::from_json_opt(details.try_get::<Option<String>, _>("description")?.as_deref()),

@@ -12,8 +12,10 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use anyhow::{Context, anyhow, bail};
 use lettre::Address;
-use lettre::message::header::{ContentType, HeaderName, HeaderValue, MIME_VERSION_1_0, MessageId};
-use lettre::message::{Mailbox, Message, MultiPart};
+use lettre::message::header::{
+    ContentTransferEncoding, ContentType, HeaderName, HeaderValue, MIME_VERSION_1_0, MessageId,
+};
+use lettre::message::{Body, Mailbox, Message, MultiPart, SinglePart};
 use lettre::transport::smtp::authentication::{Credentials, Mechanism};
 use lettre::transport::smtp::client::{AsyncSmtpConnection, TlsParameters};
 use lettre::transport::smtp::extension::ClientId;
@@ -110,15 +112,37 @@ pub struct OutgoingMail {
     pub text: String,
     pub html: Option<String>,
     pub headers: Vec<(String, String)>,
+    pub attachments: Vec<Attachment>,
+}
+
+/// A file sent with a message, such as an event's `.ics`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Attachment {
+    pub filename: String,
+    /// A MIME type with its parameters (`text/calendar; charset=utf-8; method=PUBLISH`).
+    pub content_type: String,
+    pub body: String,
 }
 
 impl OutgoingMail {
     pub fn new(to: Email, subject: impl Into<String>, text: impl Into<String>) -> OutgoingMail {
-        OutgoingMail { to, subject: subject.into(), text: text.into(), html: None, headers: Vec::new() }
+        OutgoingMail {
+            to,
+            subject: subject.into(),
+            text: text.into(),
+            html: None,
+            headers: Vec::new(),
+            attachments: Vec::new(),
+        }
     }
 
     pub fn with_html(mut self, html: impl Into<String>) -> OutgoingMail {
         self.html = Some(html.into());
+        self
+    }
+
+    pub fn attach(mut self, attachment: Attachment) -> OutgoingMail {
+        self.attachments.push(attachment);
         self
     }
 
@@ -376,9 +400,28 @@ fn build_message(from: &Mailbox, mail: &OutgoingMail) -> Result<Message, MailErr
     let message_id =
         message_id.unwrap_or_else(|| format!("<{}@{}>", uuid::Uuid::new_v4().simple(), from.email.domain()));
     let builder = builder.header(MessageId::from(message_id));
-    let built = match &mail.html {
-        None => builder.header(ContentType::TEXT_PLAIN).body(mail.text.clone()),
-        Some(html) => builder.multipart(MultiPart::alternative_plain_html(mail.text.clone(), html.clone())),
+    let built = match (&mail.html, mail.attachments.is_empty()) {
+        (None, true) => builder.header(ContentType::TEXT_PLAIN).body(mail.text.clone()),
+        (Some(html), true) => builder.multipart(MultiPart::alternative_plain_html(mail.text.clone(), html.clone())),
+        (html, false) => {
+            let mut parts = match html {
+                None => MultiPart::mixed().singlepart(SinglePart::plain(mail.text.clone())),
+                Some(html) => {
+                    MultiPart::mixed().multipart(MultiPart::alternative_plain_html(mail.text.clone(), html.clone()))
+                }
+            };
+            for attachment in &mail.attachments {
+                let content_type = ContentType::parse(&attachment.content_type)
+                    .map_err(|error| MailError::Permanent(format!("{}: {error}", attachment.content_type)))?;
+                // Base64 carries the file byte for byte: line endings included, which calendars depend on.
+                let body =
+                    Body::new_with_encoding(attachment.body.clone().into_bytes(), ContentTransferEncoding::Base64)
+                        .map_err(|_| MailError::Permanent(format!("{} cannot be encoded", attachment.filename)))?;
+                parts = parts
+                    .singlepart(lettre::message::Attachment::new(attachment.filename.clone()).body(body, content_type));
+            }
+            builder.multipart(parts)
+        }
     };
     built.map_err(|error| MailError::Permanent(error.to_string()))
 }
