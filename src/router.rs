@@ -23,7 +23,7 @@ use utoipa_swagger_ui::SwaggerUi;
 
 use crate::platform::web::{ApiError, AppError, error_pages, remember_lang};
 use crate::state::AppState;
-use crate::{accounts, consultative, directory, membership, networks, newsletter, portal, themes};
+use crate::{accounts, consultative, directory, library, membership, networks, newsletter, portal, themes};
 
 const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; style-src 'self'; img-src 'self' data:; \
      form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
@@ -177,6 +177,7 @@ pub fn router(state: AppState) -> Router {
                 .layer(RequestBodyLimitLayer::new(consultative::dossier::FORM_LIMIT)),
         )
         .merge(uploads)
+        .merge(library_routes())
         .fallback(crate::platform::web::not_found)
         .with_state(state)
         .layer(axum::middleware::from_fn(error_pages))
@@ -196,6 +197,24 @@ pub fn router(state: AppState) -> Router {
         .layer(csrf)
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())
+}
+
+/// The knowledge library: its search, items, their forms (a text per language) and files (a limit of their own).
+fn library_routes() -> Router<AppState> {
+    let files = Router::new()
+        .route("/library/{id}/files", post(library::pages::upload))
+        .layer(DefaultBodyLimit::max(library::pages::MAX_FILE_BYTES + 64 * 1024))
+        .layer(RequestBodyLimitLayer::new(library::pages::MAX_FILE_BYTES + 64 * 1024));
+    Router::new()
+        .route("/library", get(library::pages::search_page))
+        .route("/library/new", get(library::pages::new_form).post(library::pages::create))
+        .route("/library/{id}", get(library::pages::item_page))
+        .route("/library/{id}/edit", get(library::pages::edit_form).post(library::pages::edit))
+        .route("/library/{id}/delete", post(library::pages::delete))
+        .route("/library/{id}/files/{file}", get(library::pages::download))
+        .route("/library/{id}/files/{file}/delete", post(library::pages::delete_file))
+        .layer(RequestBodyLimitLayer::new(library::pages::FORM_LIMIT))
+        .merge(files)
 }
 
 #[derive(OpenApi)]

@@ -31,6 +31,7 @@ fn migrations() -> Vec<Migration> {
         membership::verification::MIGRATIONS,
         newsletter::schema::MIGRATIONS,
         consultative::schema::MIGRATIONS,
+        crate::library::schema::MIGRATIONS,
     ]
     .concat()
 }

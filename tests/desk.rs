@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use sha2::{Digest, Sha256};
 use support::smtp::SmtpSink;
-use support::{Browser, Server, TestDatabase, backends, sign_in_admin, sign_up};
+use support::{Browser, Server, TestDatabase, backends, post_file, sign_in_admin, sign_up};
 use time::{Month, OffsetDateTime};
 
 const DESK: &str = "/organizations/green-steppe-youth-initiative/ecosoc";
@@ -19,45 +19,6 @@ async fn register(ngo: &Browser) {
     let fields = [("name_en", "Green Steppe Youth Initiative"), ("kind", "ngo"), ("country", "AZ")];
     let (status, page, _) = ngo.post_page("/organizations/new", &fields).await;
     assert_eq!(status, 303, "{page}");
-}
-
-/// Posts a file as a browser's multipart form does, with the form's other fields.
-async fn post_file(
-    browser: &Browser,
-    path: &str,
-    fields: &[(&str, &str)],
-    file_name: &str,
-    bytes: &[u8],
-) -> (u16, String) {
-    let boundary = "irene-test-boundary";
-    let mut body = Vec::new();
-    for (name, value) in fields {
-        let part = format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n");
-        body.extend_from_slice(part.as_bytes());
-    }
-    let head = format!(
-        "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\n\
-         Content-Type: application/octet-stream\r\n\r\n"
-    );
-    body.extend_from_slice(head.as_bytes());
-    body.extend_from_slice(bytes);
-    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
-    let response = browser
-        .client
-        .post(format!("{}{path}", browser.base))
-        .header("origin", &browser.base)
-        .header("sec-fetch-site", "same-origin")
-        .header("content-type", format!("multipart/form-data; boundary={boundary}"))
-        .body(body)
-        .send()
-        .await
-        .expect("multipart post");
-    let status = response.status().as_u16();
-    let text = match response.headers().get("location") {
-        Some(location) => location.to_str().unwrap().to_string(),
-        None => response.text().await.expect("body"),
-    };
-    (status, text)
 }
 
 /// Uploads a document to the desk's dossier.

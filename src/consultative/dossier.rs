@@ -477,20 +477,12 @@ async fn read_upload(
     multipart: Result<Multipart, MultipartRejection>,
     room: impl Fn(Option<DocumentKind>) -> u64,
 ) -> Result<Upload, AppError> {
-    let broken = |error: axum::extract::multipart::MultipartError| {
-        if error.status() == StatusCode::PAYLOAD_TOO_LARGE {
-            AppError::TooLarge
-        } else {
-            AppError::bad("file", Problem::Invalid(error.body_text()))
-        }
-    };
-    let mut multipart =
-        multipart.map_err(|rejection| AppError::bad("file", Problem::Invalid(rejection.body_text())))?;
+    let mut multipart = multipart.map_err(files::rejected)?;
     // A form sent without a file is taken as an empty one.
     let mut upload = Upload { kind: None, file_name: String::new(), file: Ok(StoredFile::empty()) };
-    while let Some(mut field) = multipart.next_field().await.map_err(broken)? {
+    while let Some(mut field) = multipart.next_field().await.map_err(files::unreadable)? {
         match field.name() {
-            Some("kind") => upload.kind = DocumentKind::parse(field.text().await.map_err(broken)?.trim()),
+            Some("kind") => upload.kind = DocumentKind::parse(field.text().await.map_err(files::unreadable)?.trim()),
             Some("file") => {
                 upload.file_name = files::clean_file_name(field.file_name().unwrap_or_default());
                 let room = room(upload.kind);
@@ -499,7 +491,7 @@ async fn read_upload(
                 } else {
                     (MAX_DOCUMENT_BYTES as u64, Refused::TooLarge)
                 };
-                let Some(file) = files::read_field(&mut field, limit).await.map_err(broken)? else {
+                let Some(file) = files::read_field(&mut field, limit).await.map_err(files::unreadable)? else {
                     // The rest of the request is left unread: nothing more of it is wanted.
                     upload.file = Err(refused);
                     return Ok(upload);

@@ -346,6 +346,7 @@ struct ProfilePage {
     signed_in: bool,
     verified: Option<Verification>,
     saved: bool,
+    library: Vec<crate::library::ItemLink>,
 }
 
 /// When a coordinator last approved an organisation, and until when that holds.
@@ -414,6 +415,7 @@ pub async fn profile_page(
         signed_in: user.is_some(),
         verified: profile.verified_at.as_deref().and_then(|at| Verification::of(at, state.verification_days)),
         saved: uri.query().is_some_and(|q| q.split('&').any(|p| p == "saved=1")),
+        library: crate::library::organization_items(&state.db, profile.document.id, lang).await?,
         lang,
         profile,
     };

@@ -1,14 +1,14 @@
 //! Uploaded files kept in the database: reading one from a multipart field within a limit (typed by its first
 //! bytes, hashed and base64-encoded as it arrives), and sending one back as a download.
 
-use axum::extract::multipart::{Field, MultipartError};
-use axum::http::{HeaderValue, header};
+use axum::extract::multipart::{Field, MultipartError, MultipartRejection};
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as BASE64;
 use sha2::{Digest, Sha256};
 
-use super::web::AppError;
+use super::web::{AppError, Problem};
 
 /// The type of a document, read from its first bytes (never from what the browser claims).
 pub fn sniff(bytes: &[u8]) -> Option<&'static str> {
@@ -79,6 +79,20 @@ impl StoredFile {
     pub fn empty() -> StoredFile {
         Received::default().finish()
     }
+}
+
+/// An upload whose body broke off: a 413 when it is too large, else a 400 naming the file.
+pub fn unreadable(error: MultipartError) -> AppError {
+    if error.status() == StatusCode::PAYLOAD_TOO_LARGE {
+        AppError::TooLarge
+    } else {
+        AppError::bad("file", Problem::Invalid(error.body_text()))
+    }
+}
+
+/// An upload that is not a multipart form: a 400 naming the file.
+pub fn rejected(rejection: MultipartRejection) -> AppError {
+    AppError::bad("file", Problem::Invalid(rejection.body_text()))
 }
 
 /// Reads a file field to its end, or stops at its first byte beyond `limit` and answers `None`, leaving the rest

@@ -256,6 +256,45 @@ impl Browser {
     }
 }
 
+/// Posts a file as a browser's multipart form does, with the form's other fields.
+pub async fn post_file(
+    browser: &Browser,
+    path: &str,
+    fields: &[(&str, &str)],
+    file_name: &str,
+    bytes: &[u8],
+) -> (u16, String) {
+    let boundary = "irene-test-boundary";
+    let mut body = Vec::new();
+    for (name, value) in fields {
+        let part = format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n");
+        body.extend_from_slice(part.as_bytes());
+    }
+    let head = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\n\
+         Content-Type: application/octet-stream\r\n\r\n"
+    );
+    body.extend_from_slice(head.as_bytes());
+    body.extend_from_slice(bytes);
+    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    let response = browser
+        .client
+        .post(format!("{}{path}", browser.base))
+        .header("origin", &browser.base)
+        .header("sec-fetch-site", "same-origin")
+        .header("content-type", format!("multipart/form-data; boundary={boundary}"))
+        .body(body)
+        .send()
+        .await
+        .expect("multipart post");
+    let status = response.status().as_u16();
+    let text = match response.headers().get("location") {
+        Some(location) => location.to_str().unwrap().to_string(),
+        None => response.text().await.expect("body"),
+    };
+    (status, text)
+}
+
 /// The first link in a text that starts with `prefix`.
 pub fn link_in(text: &str, prefix: &str) -> Option<String> {
     let start = text.find(prefix)?;

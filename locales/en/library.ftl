@@ -1,0 +1,47 @@
+nav-library = Library
+library-title = Knowledge library
+library-title-query = Library items matching “{ $query }”
+library-search-label = Search the library in any script: titles, texts, tags
+library-count = { $count ->
+    [one] One item
+   *[other] { $count } items
+}
+library-no-results = No item matches. Check the spelling, try fewer words or remove a filter.
+library-kind-best-practice = Best practice
+library-kind-report = Report
+library-kind-training = Training material
+library-kind-document = Document
+library-facet-type = Type
+library-facet-theme = Theme
+library-facet-country = Country
+library-facet-language = Language
+library-section-title = Title
+library-section-body = Text (Markdown)
+library-section-problem = Problem (best practices)
+library-section-approach = Approach (best practices)
+library-section-results = Results (best practices)
+library-section-contacts = Contacts
+library-new-title = Publish in the library
+library-edit-title = Edit a library item
+library-edit-link = Edit, attach files
+library-organization = Published by
+library-no-organization = You publish for the organisations you are an editor of; you are not an editor of any yet.
+library-no-theme = No particular theme
+library-country = Country (two-letter code, such as AZ)
+library-country-invalid = Give a country as its two-letter code, such as AZ or KZ.
+library-goals = Goals
+library-goals-field = Sustainable Development Goals (numbers, such as 4, 5)
+library-goals-invalid = Give goal numbers from 1 to { $count }, separated by commas.
+library-tags = Tags
+library-tags-field = Tags (separated by commas)
+library-tags-invalid = At most { $count } tags of at most { $max } characters each.
+library-versions-hint = Write the item in one language or more; readers of a language without its version see another, and are told so.
+library-title-required = A version needs a title.
+library-version-required = Write at least one version, with its title.
+library-fallback = This item has no version in { $wanted }; it is shown in { $shown }.
+library-other-versions = Also in
+library-files = Files
+library-attach = Attach the file
+library-remove-heading = Remove the item
+library-remove = Remove this item and its files
+profile-library = In the library
