@@ -10,6 +10,7 @@ pub mod directory;
 pub mod library;
 pub mod membership;
 pub mod networks;
+pub mod news;
 pub mod newsletter;
 pub mod platform;
 pub mod portal;

@@ -23,7 +23,7 @@ use utoipa_swagger_ui::SwaggerUi;
 
 use crate::platform::web::{ApiError, AppError, error_pages, remember_lang};
 use crate::state::AppState;
-use crate::{accounts, consultative, directory, library, membership, networks, newsletter, portal, themes};
+use crate::{accounts, consultative, directory, library, membership, networks, news, newsletter, portal, themes};
 
 const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; style-src 'self'; img-src 'self' data:; \
      form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
@@ -178,6 +178,7 @@ pub fn router(state: AppState) -> Router {
         )
         .merge(uploads)
         .merge(library_routes())
+        .merge(news_routes())
         .fallback(crate::platform::web::not_found)
         .with_state(state)
         .layer(axum::middleware::from_fn(error_pages))
@@ -217,6 +218,18 @@ fn library_routes() -> Router<AppState> {
         .merge(files)
 }
 
+/// News and calls: every network's, one network's with its feed, and the form (a text per language).
+fn news_routes() -> Router<AppState> {
+    Router::new()
+        .route("/news", get(news::pages::all))
+        .route("/news/new", get(news::pages::new_form).post(news::pages::create))
+        .route("/news/{id}", get(news::pages::show))
+        .route("/news/{id}/delete", post(news::pages::delete))
+        .route("/networks/{slug}/news", get(news::pages::network))
+        .route("/networks/{slug}/news/feed.atom", get(news::pages::feed))
+        .layer(RequestBodyLimitLayer::new(library::pages::FORM_LIMIT))
+}
+
 #[derive(OpenApi)]
 #[openapi(
     info(
@@ -233,6 +246,8 @@ fn library_routes() -> Router<AppState> {
         (name = "themes", description = "Themes and the goals they map to"),
         (name = "newsletter", description = "Each network's sent newsletter issues"),
         (name = "ecosoc", description = "The calendar of the Committee on NGOs and ECOSOC"),
+        (name = "library", description = "The knowledge library: best practices, reports, training material, documents"),
+        (name = "news", description = "News, calls for proposals and deadlines of the networks"),
     )
 )]
 struct ApiDoc;
@@ -295,6 +310,9 @@ fn api_router() -> Router<AppState> {
         .routes(routes!(themes::api::theme))
         .routes(routes!(newsletter::api::issues))
         .routes(routes!(consultative::api::calendar_days))
+        .routes(routes!(library::api::search))
+        .routes(routes!(library::api::item))
+        .routes(routes!(news::api::news))
         .split_for_parts();
     // Reading is open to every site; writing (with a token) is left to same-site and non-browser clients.
     let cors = CorsLayer::new().allow_origin(Any).allow_methods([Method::GET, Method::HEAD, Method::OPTIONS]);

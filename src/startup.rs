@@ -32,6 +32,7 @@ fn migrations() -> Vec<Migration> {
         newsletter::schema::MIGRATIONS,
         consultative::schema::MIGRATIONS,
         crate::library::schema::MIGRATIONS,
+        crate::news::MIGRATIONS,
     ]
     .concat()
 }

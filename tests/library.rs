@@ -5,7 +5,7 @@
 mod support;
 
 use support::smtp::SmtpSink;
-use support::{Browser, Server, TestDatabase, backends, encode, post_file, sign_up};
+use support::{Browser, Server, TestDatabase, backends, encode, post_file, queued_requests, sign_in_admin, sign_up};
 
 const ORGANIZATION: &str = "green-steppe-youth-initiative";
 
@@ -135,8 +135,128 @@ async fn members_publish_items_that_readers_find_across_scripts() {
         }
         assert_eq!(server.get("/library?type=poem").await.status(), 400);
 
+        // The same as open data.
+        let (status, answer) = server.json(&format!("/api/v1/library?q={}&lang=ru", encode("Адалат"))).await;
+        assert_eq!(status, 200, "{name}: {answer}");
+        assert_eq!(answer["total"], 1);
+        assert_eq!(answer["items"][0]["url"], item.as_str());
+        assert_eq!(answer["items"][0]["title"], "Школа справедливости");
+        assert_eq!(answer["facets"]["type"][0]["value"], "best_practice");
+        let (status, detail) = server.json(&format!("/api/v1{item}")).await;
+        assert_eq!(status, 200);
+        assert_eq!(detail["organization"], ORGANIZATION);
+        assert_eq!(detail["goals"], serde_json::json!([4, 5]));
+        assert_eq!(detail["versions"][2]["texts"]["problem"], "Məktəblərdə hüquq təhsili yoxdur.", "{detail}");
+        assert!(detail["files"][0]["url"].as_str().unwrap().starts_with(&format!("{item}/files/")));
+        let (status, error) = server.json("/api/v1/library?type=poem").await;
+        assert_eq!((status, error["error"]["parameter"].as_str()), (400, Some("type")));
+        assert_eq!(server.json("/api/v1/library/999999").await.0, 404);
+
         // Removing it takes its files along.
         assert_eq!(ngo.post(&format!("{item}/delete"), &[]).await.status(), 303);
         assert_eq!(server.get(&item).await.status(), 404);
+    }
+}
+
+const NETWORK: &str = "un-ngo-irene-azerbaijan";
+
+/// A call for proposals of the Azerbaijani network, in English and Russian.
+fn call() -> Vec<(&'static str, &'static str)> {
+    vec![
+        ("network", NETWORK),
+        ("kind", "call"),
+        ("deadline", "2027-06-01"),
+        ("title_en", "Call for youth projects"),
+        ("body_en", "Apply by **June**."),
+        ("title_ru", "Конкурс молодёжных проектов"),
+        ("body_ru", "Заявки до **июня**."),
+    ]
+}
+
+#[tokio::test]
+async fn coordinators_and_administrators_post_news_and_calls() {
+    let sink = SmtpSink::start();
+    for backend in backends() {
+        let name = backend.name();
+        let database = TestDatabase::new(&backend).await;
+        let server = Server::demo_with_mail(&database, &sink.url).await;
+        let admin = sign_in_admin(&server, &database).await;
+        // NAYORA's editor coordinates UN-NGO-IRENE/Azerbaijan.
+        let coordinator = sign_up(&server, &sink, "fuad@nayora.example").await;
+        coordinator.post("/organizations/nayora/claim", &[("message", "Chairperson")]).await;
+        for id in queued_requests(&admin).await {
+            assert_eq!(admin.post(&format!("/requests/{id}/approve"), &[]).await.status(), 303);
+        }
+        let member = sign_up(&server, &sink, "aygun@greensteppe.example").await;
+
+        // Coordinators post for their networks only, administrators for all too.
+        let (status, page) = coordinator.page("/news/new?lang=en").await;
+        assert_eq!(status, 200, "{name}");
+        assert!(page.contains(&format!("value=\"{NETWORK}\"")) && !page.contains("Every network"), "{page}");
+        assert!(!page.contains("value=\"un-ngo-irene-caspian\""));
+        assert_eq!(member.get("/news/new").await.status(), 403);
+        let mut elsewhere = call();
+        elsewhere[0] = ("network", "un-ngo-irene-caspian");
+        assert_eq!(coordinator.post("/news/new", &elsewhere).await.status(), 403);
+        elsewhere[0] = ("network", "");
+        assert_eq!(coordinator.post("/news/new", &elsewhere).await.status(), 403);
+        assert_eq!(member.post("/news/new", &call()).await.status(), 403);
+
+        // Bad input is shown again beside its field.
+        let mut bad = call();
+        bad[1] = ("kind", "deadline");
+        bad[2] = ("deadline", "1 June");
+        let (status, page, _) = coordinator.post_page("/news/new?lang=en", &bad).await;
+        assert_eq!(status, 400, "{name}");
+        assert!(page.contains("id=\"deadline-error\"") && page.contains("value=\"1 June\""), "{page}");
+        let mut nul = call();
+        nul[3] = ("title_en", "Call\0");
+        assert_eq!(coordinator.post("/news/new", &nul).await.status(), 400);
+
+        let (status, _, location) = coordinator.post_page("/news/new", &call()).await;
+        assert_eq!(status, 303, "{name}");
+        let call_href = location.expect("the post");
+        let everyone =
+            [("network", ""), ("kind", "news"), ("title_az", "Kitabxana açıldı"), ("body_az", "Xoş gəldiniz.")];
+        let (status, _, location) = admin.post_page("/news/new", &everyone).await;
+        assert_eq!(status, 303, "{name}");
+        let news_href = location.expect("the post");
+
+        // A network shows its own posts and those for all; a reader without their language is told so.
+        let (_, page) = server.text(&format!("/networks/{NETWORK}/news?lang=en")).await;
+        assert!(page.contains(&format!("href=\"{call_href}\" lang=\"en\">Call for youth projects")), "{page}");
+        assert!(page.contains(&format!("href=\"{news_href}\" lang=\"az\">Kitabxana açıldı")));
+        assert!(page.contains("2027-06-01"));
+        let (_, page) = server.text("/networks/un-ngo-irene-caspian/news?lang=en").await;
+        assert!(!page.contains(&call_href) && page.contains(&news_href));
+        let (_, page) = server.text(&format!("{call_href}?lang=az")).await;
+        assert!(page.contains("<article lang=\"en\">") && page.contains("<strong>June</strong>"), "{page}");
+        assert!(page.contains("class=\"notice\""));
+        let (_, page) = server.text(&format!("{call_href}?lang=ru")).await;
+        assert!(page.contains("<article lang=\"ru\">") && !page.contains("class=\"notice\""));
+
+        // The network's Atom feed, and what is new on the home page.
+        let feed = server.get(&format!("/networks/{NETWORK}/news/feed.atom?lang=en")).await;
+        assert_eq!(feed.headers()["content-type"], "application/atom+xml; charset=utf-8");
+        let feed = feed.text().await.unwrap();
+        assert!(feed.contains("<title>Call for youth projects</title>") && feed.contains("term=\"call\""), "{feed}");
+        assert!(feed.contains("Kitabxana açıldı"));
+        let (_, home) = server.text("/?lang=en").await;
+        assert!(home.contains(&format!("href=\"{call_href}\"")) && home.contains(&format!("href=\"{news_href}\"")));
+
+        // As open data.
+        let (status, posts) = server.json(&format!("/api/v1/news?network={NETWORK}")).await;
+        assert_eq!(status, 200);
+        assert_eq!(posts.as_array().map(Vec::len), Some(2), "{posts}");
+        let listed = posts.as_array().unwrap().iter().find(|p| p["kind"] == "call").expect("the call");
+        assert_eq!((listed["deadline"].as_str(), listed["network"].as_str()), (Some("2027-06-01"), Some(NETWORK)));
+        assert_eq!(listed["titles"]["ru"], "Конкурс молодёжных проектов");
+        assert_eq!(server.json("/api/v1/news?network=nowhere").await.0, 404);
+
+        // Only those who may post may take a post down.
+        assert_eq!(member.post(&format!("{call_href}/delete"), &[]).await.status(), 403);
+        assert_eq!(coordinator.post(&format!("{news_href}/delete"), &[]).await.status(), 403);
+        assert_eq!(coordinator.post(&format!("{call_href}/delete"), &[]).await.status(), 303);
+        assert_eq!(server.get(&call_href).await.status(), 404);
     }
 }

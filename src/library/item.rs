@@ -420,6 +420,15 @@ pub async fn organization_items(db: &Db, organization_id: i64, lang: Lang) -> sq
     links(db, &ids, lang).await
 }
 
+/// The newest items, for the home page.
+pub async fn latest(db: &Db, lang: Lang, limit: i64) -> sqlx::Result<Vec<ItemLink>> {
+    let ids: Vec<i64> = sqlx::query_scalar("SELECT id FROM library_items ORDER BY created_at DESC, id DESC LIMIT $1")
+        .bind(limit)
+        .fetch_all(&db.pool)
+        .await?;
+    links(db, &ids, lang).await
+}
+
 /// The items `ids` as links, in that order.
 pub async fn links(db: &Db, ids: &[i64], lang: Lang) -> sqlx::Result<Vec<ItemLink>> {
     let mut found = Vec::with_capacity(ids.len());

@@ -7,4 +7,4 @@ pub mod pages;
 pub mod schema;
 pub mod search;
 
-pub use item::{ItemLink, organization_items};
+pub use item::{ItemLink, latest as latest_items, organization_items};
