@@ -7,6 +7,7 @@ pub mod accounts;
 pub mod consultative;
 pub mod demo;
 pub mod directory;
+pub mod discussion;
 pub mod library;
 pub mod membership;
 pub mod networks;

@@ -23,7 +23,9 @@ use utoipa_swagger_ui::SwaggerUi;
 
 use crate::platform::web::{ApiError, AppError, error_pages, remember_lang};
 use crate::state::AppState;
-use crate::{accounts, consultative, directory, library, membership, networks, news, newsletter, portal, themes};
+use crate::{
+    accounts, consultative, directory, discussion, library, membership, networks, news, newsletter, portal, themes,
+};
 
 const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; style-src 'self'; img-src 'self' data:; \
      form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
@@ -179,6 +181,7 @@ pub fn router(state: AppState) -> Router {
         .merge(uploads)
         .merge(library_routes())
         .merge(news_routes())
+        .merge(discussion_routes())
         .fallback(crate::platform::web::not_found)
         .with_state(state)
         .layer(axum::middleware::from_fn(error_pages))
@@ -227,6 +230,17 @@ fn news_routes() -> Router<AppState> {
         .route("/news/{id}/delete", post(news::pages::delete))
         .route("/networks/{slug}/news", get(news::pages::network))
         .route("/networks/{slug}/news/feed.atom", get(news::pages::feed))
+        .layer(RequestBodyLimitLayer::new(library::pages::FORM_LIMIT))
+}
+
+/// Each network's discussion groups: threads, replies and their moderation.
+fn discussion_routes() -> Router<AppState> {
+    Router::new()
+        .route("/networks/{slug}/discussion", get(discussion::pages::network).post(discussion::pages::create_thread))
+        .route("/networks/{slug}/discussion/{thread}", get(discussion::pages::show))
+        .route("/networks/{slug}/discussion/{thread}/reply", post(discussion::pages::reply))
+        .route("/networks/{slug}/discussion/{thread}/{action}", post(discussion::pages::moderate_thread))
+        .route("/networks/{slug}/discussion/{thread}/posts/{post}/{action}", post(discussion::pages::moderate_post))
         .layer(RequestBodyLimitLayer::new(library::pages::FORM_LIMIT))
 }
 

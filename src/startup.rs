@@ -33,6 +33,7 @@ fn migrations() -> Vec<Migration> {
         consultative::schema::MIGRATIONS,
         crate::library::schema::MIGRATIONS,
         crate::news::MIGRATIONS,
+        crate::discussion::MIGRATIONS,
     ]
     .concat()
 }

@@ -260,3 +260,97 @@ async fn coordinators_and_administrators_post_news_and_calls() {
         assert_eq!(server.get(&call_href).await.status(), 404);
     }
 }
+
+#[tokio::test]
+async fn members_discuss_in_their_networks_groups_under_moderation() {
+    let sink = SmtpSink::start();
+    for backend in backends() {
+        let name = backend.name();
+        let database = TestDatabase::new(&backend).await;
+        let server = Server::demo_with_mail(&database, &sink.url).await;
+        let admin = sign_in_admin(&server, &database).await;
+        let coordinator = sign_up(&server, &sink, "fuad@nayora.example").await;
+        coordinator.post("/organizations/nayora/claim", &[("message", "Chairperson")]).await;
+        for id in queued_requests(&admin).await {
+            assert_eq!(admin.post(&format!("/requests/{id}/approve"), &[]).await.status(), 303);
+        }
+        // Green Steppe joins the network; another organisation stays outside it.
+        let member = sign_up(&server, &sink, "aygun@greensteppe.example").await;
+        register(&member).await;
+        let join = [("network", NETWORK), ("message", "Hello")];
+        assert_eq!(member.post(&format!("/organizations/{ORGANIZATION}/join"), &join).await.status(), 200);
+        for id in queued_requests(&coordinator).await {
+            assert_eq!(coordinator.post(&format!("/requests/{id}/approve"), &[]).await.status(), 303);
+        }
+        let outsider = sign_up(&server, &sink, "someone@faraway.example").await;
+        let fields = [("name_en", "Far Away Initiative"), ("kind", "ngo"), ("country", "KZ")];
+        assert_eq!(outsider.post("/organizations/new", &fields).await.status(), 303);
+        let anonymous = Browser::new(&server);
+        let groups = format!("/networks/{NETWORK}/discussion");
+
+        // Only the people of the network's organisations post.
+        let thread = [("group", ""), ("title", "Youth exchange in spring"), ("body", "Who **joins** us?")];
+        let (_, page) = outsider.page(&format!("{groups}?lang=en")).await;
+        assert!(!page.contains("name=\"body\"") && page.contains("take part here"), "{page}");
+        assert_eq!(outsider.post(&groups, &thread).await.status(), 403, "{name}");
+        assert_eq!(anonymous.post(&groups, &thread).await.status(), 303);
+        let (status, page, _) =
+            member.post_page(&format!("{groups}?lang=en"), &[("group", "99"), ("title", ""), ("body", "Kept")]).await;
+        assert_eq!(status, 400, "{name}");
+        assert!(page.contains("id=\"title-error\"") && page.contains("id=\"group-error\"") && page.contains(">Kept<"));
+
+        // A new member's first post waits for the coordinator.
+        let (status, _, location) = member.post_page(&groups, &thread).await;
+        assert_eq!(status, 303, "{name}");
+        let address = location.expect("the thread");
+        let (_, page) = member.page(&format!("{address}?lang=en")).await;
+        assert!(page.contains("awaiting a coordinator") && page.contains("<strong>joins</strong>"), "{page}");
+        assert_eq!(anonymous.get(&address).await.status(), 404);
+        let (_, page) = anonymous.page(&format!("{groups}?lang=en")).await;
+        assert!(!page.contains("Youth exchange in spring"));
+        let (_, page) = coordinator.page(&format!("{address}?lang=en")).await;
+        let approve = page.split("action=\"").find(|a| a.contains("/approve\"")).expect("approve").split('"').next();
+        assert_eq!(member.post(approve.unwrap(), &[]).await.status(), 403, "members do not moderate");
+        assert_eq!(coordinator.post(approve.unwrap(), &[]).await.status(), 303);
+        let (status, page) = anonymous.page(&format!("{address}?lang=en")).await;
+        assert_eq!(status, 200, "{name}");
+        assert!(page.contains("Youth exchange in spring") && !page.contains("awaiting"));
+
+        // Once known, a member's replies appear at once; outsiders still may not reply.
+        let reply = [("body", "Count our volunteers in.")];
+        assert_eq!(member.post(&format!("{address}/reply"), &reply).await.status(), 303);
+        assert_eq!(outsider.post(&format!("{address}/reply"), &reply).await.status(), 403);
+        let (_, page) = anonymous.page(&address).await;
+        assert!(page.contains("Count our volunteers in."), "{page}");
+
+        // The coordinator hides the reply and locks the thread.
+        let (_, page) = coordinator.page(&address).await;
+        let hide = page.split("action=\"").filter(|a| a.contains("/hide\"")).last().unwrap().split('"').next();
+        assert_eq!(coordinator.post(hide.unwrap(), &[]).await.status(), 303);
+        let (_, page) = anonymous.page(&address).await;
+        assert!(!page.contains("Count our volunteers in."));
+        assert_eq!(member.post(&format!("{address}/lock"), &[]).await.status(), 403);
+        assert_eq!(coordinator.post(&format!("{address}/lock"), &[]).await.status(), 303);
+        assert_eq!(member.post(&format!("{address}/reply"), &reply).await.status(), 403);
+        let (_, page) = member.page(&format!("{address}?lang=en")).await;
+        assert!(page.contains("This thread is locked") && !page.contains("name=\"body\""));
+
+        // A focal point has a group of its own.
+        let focal = [("group", "1"), ("title", "Teaching rights"), ("body", "A plan.")];
+        assert_eq!(member.post(&groups, &focal).await.status(), 303);
+        let (_, page) = member.page(&format!("{groups}?lang=en")).await;
+        let general = page.find("General discussion").unwrap();
+        let teaching = page.find("Teaching rights").unwrap();
+        assert!(teaching > general && page[general..teaching].contains("<h2>"), "listed under its focal point");
+
+        // Every decision is in the history.
+        let pool = database.pool().await;
+        let actions: Vec<String> =
+            sqlx::query_scalar("SELECT action FROM audit_log WHERE entity = 'discussion-thread' ORDER BY id")
+                .fetch_all(&pool)
+                .await
+                .unwrap();
+        assert_eq!(actions, ["discussion.approve", "discussion.hide", "discussion.lock"], "{name}");
+        pool.close().await;
+    }
+}

@@ -70,3 +70,29 @@ news-publish = Publish
 news-remove = Remove this post
 home-new = What is new
 home-new-library = New in the library
+discussion-link = Discussion
+discussion-title = Discussion groups of { $network }
+discussion-groups = Discussion groups
+discussion-general = General discussion
+discussion-no-threads = No threads yet.
+discussion-replies = { $count ->
+    [one] one reply
+   *[other] { $count } replies
+}
+discussion-locked = locked
+discussion-locked-notice = This thread is locked: no more replies.
+discussion-new-thread = Start a thread
+discussion-group = Group
+discussion-thread-title = Subject
+discussion-title-invalid = Give a subject of at most { $count } characters.
+discussion-body = Message (Markdown)
+discussion-body-required = Write a message.
+discussion-reply = Your reply (Markdown)
+discussion-post = Post
+discussion-members-only = The people of the network's organisations take part here, once signed in.
+discussion-status-held = awaiting a coordinator
+discussion-status-hidden = hidden
+discussion-approve = Let it through
+discussion-hide = Hide
+discussion-lock = Lock the thread
+discussion-unlock = Open the thread again

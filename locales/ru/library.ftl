@@ -71,3 +71,30 @@ news-publish = Опубликовать
 news-remove = Удалить эту запись
 home-new = Что нового
 home-new-library = Новое в библиотеке
+discussion-link = Обсуждение
+discussion-title = Группы обсуждения: { $network }
+discussion-groups = Группы обсуждения
+discussion-general = Общее обсуждение
+discussion-no-threads = Тем пока нет.
+discussion-replies = { $count ->
+    [one] { $count } ответ
+    [few] { $count } ответа
+   *[other] { $count } ответов
+}
+discussion-locked = закрыта
+discussion-locked-notice = Тема закрыта: отвечать больше нельзя.
+discussion-new-thread = Начать тему
+discussion-group = Группа
+discussion-thread-title = Тема
+discussion-title-invalid = Укажите тему не длиннее { $count } знаков.
+discussion-body = Сообщение (Markdown)
+discussion-body-required = Напишите сообщение.
+discussion-reply = Ваш ответ (Markdown)
+discussion-post = Отправить
+discussion-members-only = Здесь участвуют сотрудники организаций сети, войдя в систему.
+discussion-status-held = ждёт координатора
+discussion-status-hidden = скрыто
+discussion-approve = Пропустить
+discussion-hide = Скрыть
+discussion-lock = Закрыть тему
+discussion-unlock = Открыть тему снова

@@ -41,6 +41,9 @@ pub enum Right {
     CoordinateNetwork(i64),
     /// Change a focal point's partners: the editors of one of its lead organisations.
     LeadFocalPoint(i64),
+    /// Take part in a network's discussion groups: the editors of its member organisations and of its
+    /// coordinator, administrators.
+    DiscussInNetwork(i64),
     /// Everything: administrators.
     Administer,
 }
@@ -115,6 +118,13 @@ impl Rights {
             Right::CoordinateNetwork(id) => (
                 "SELECT 1 FROM networks n JOIN organization_editors e ON e.organization_id = n.coordinator_id \
                  WHERE n.id = $1 AND e.user_id = $2",
+                id,
+            ),
+            Right::DiscussInNetwork(id) => (
+                "SELECT 1 FROM network_members m JOIN organization_editors e ON e.organization_id = m.organization_id \
+                 WHERE m.network_id = $1 AND e.user_id = $2 \
+                 UNION ALL SELECT 1 FROM networks n JOIN organization_editors e ON e.organization_id = n.coordinator_id \
+                 WHERE n.id = $1 AND e.user_id = $2 LIMIT 1",
                 id,
             ),
             Right::LeadFocalPoint(id) => (
