@@ -237,6 +237,7 @@ fn news_routes() -> Router<AppState> {
 fn discussion_routes() -> Router<AppState> {
     Router::new()
         .route("/networks/{slug}/discussion", get(discussion::pages::network).post(discussion::pages::create_thread))
+        .route("/networks/{slug}/discussion/mail", post(discussion::pages::choose_mail))
         .route("/networks/{slug}/discussion/{thread}", get(discussion::pages::show))
         .route("/networks/{slug}/discussion/{thread}/reply", post(discussion::pages::reply))
         .route("/networks/{slug}/discussion/{thread}/{action}", post(discussion::pages::moderate_thread))

@@ -135,6 +135,12 @@ pub async fn serve(options: ServeOptions) -> anyhow::Result<()> {
         public_url: state.public_url.clone(),
         rules: state.desk_rules.clone(),
     });
+    crate::discussion::notify::start(crate::discussion::notify::Notifier {
+        db: state.db.clone(),
+        mailer: state.mailer.clone(),
+        public_url: state.public_url.clone(),
+        digest_after: Duration::from_secs(24 * 3600),
+    });
     tracing::info!(addr = %options.addr, "IRENE is serving");
     let app = crate::router::router(state).into_make_service_with_connect_info::<SocketAddr>();
     axum::serve(listener, app).with_graceful_shutdown(shutdown_signal()).await?;

@@ -316,9 +316,25 @@ async fn members_discuss_in_their_networks_groups_under_moderation() {
         assert_eq!(status, 200, "{name}");
         assert!(page.contains("Youth exchange in spring") && !page.contains("awaiting"));
 
-        // Once known, a member's replies appear at once; outsiders still may not reply.
+        // The coordinator wants mail for every post; outsiders cannot choose any.
+        assert_eq!(coordinator.post(&format!("{groups}/mail?lang=ru"), &[("mail", "every")]).await.status(), 303);
+        assert_eq!(coordinator.post(&format!("{groups}/mail"), &[("mail", "hourly")]).await.status(), 400);
+        assert_eq!(outsider.post(&format!("{groups}/mail"), &[("mail", "every")]).await.status(), 403);
+        let (_, page) = coordinator.page(&groups).await;
+        assert!(page.contains("value=\"every\" checked"), "the choice is kept");
+        let before = sink.messages().len();
+
+        // Once known, a member's replies appear at once and go out by mail; outsiders still may not reply.
         let reply = [("body", "Count our volunteers in.")];
         assert_eq!(member.post(&format!("{address}/reply"), &reply).await.status(), 303);
+        let mails = sink.wait_for(before + 1, std::time::Duration::from_secs(15)).await;
+        let mail =
+            mails[before..].iter().find(|m| m.to.iter().any(|t| t.contains("fuad@nayora.example"))).expect("mail");
+        assert_eq!(mail.subject, format!("[{NETWORK}] Youth exchange in spring"));
+        assert!(
+            mail.text.contains("Count our volunteers in.") && mail.text.contains(&format!("{}{address}", server.base))
+        );
+        assert!(mail.text.contains("пишет"), "in the language it was chosen in: {}", mail.text);
         assert_eq!(outsider.post(&format!("{address}/reply"), &reply).await.status(), 403);
         let (_, page) = anonymous.page(&address).await;
         assert!(page.contains("Count our volunteers in."), "{page}");

@@ -82,6 +82,9 @@ struct NetworkPage {
     group_choices: Vec<Choice>,
     may_post: bool,
     form: FormState,
+    /// The reader's choice of mail, when they take part.
+    mail: String,
+    mail_choices: Vec<Choice>,
 }
 
 impl NetworkPage {
@@ -155,6 +158,11 @@ async fn network_page(
         group_choices,
         may_post: standing.may_post,
         form,
+        mail: super::notify::mode_of(db, network.id, standing.user_id()).await?.code().to_string(),
+        mail_choices: super::notify::Mode::ALL
+            .iter()
+            .map(|m| Choice { value: m.code().into(), label: lang.t(&format!("discussion-mail-{}", m.code())) })
+            .collect(),
     })
 }
 
@@ -231,18 +239,42 @@ pub async fn create_thread(
     .bind(&now)
     .fetch_one(&mut *tx)
     .await?;
-    sqlx::query(
-        "INSERT INTO discussion_posts (thread_id, author_id, body, status, created_at) VALUES ($1, $2, $3, $4, $5)",
+    let post = add_post(&mut tx, id, standing.user_id(), &body, status).await?;
+    tx.commit().await?;
+    if status == "visible" {
+        super::notify::enqueue(&db, post).await?;
+    }
+    Ok(Redirect::to(&format!("/networks/{slug}/discussion/{id}")).into_response())
+}
+
+/// Writes a post; a visible one moves its thread up. Returns its id.
+async fn add_post(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    thread: i64,
+    author: i64,
+    body: &str,
+    status: &str,
+) -> sqlx::Result<i64> {
+    let now = now_rfc3339();
+    let id = sqlx::query_scalar(
+        "INSERT INTO discussion_posts (thread_id, author_id, body, status, created_at) VALUES ($1, $2, $3, $4, $5) \
+         RETURNING id",
     )
-    .bind(id)
-    .bind(standing.user_id())
-    .bind(&body)
+    .bind(thread)
+    .bind(author)
+    .bind(body)
     .bind(status)
     .bind(&now)
-    .execute(&mut *tx)
+    .fetch_one(&mut **tx)
     .await?;
-    tx.commit().await?;
-    Ok(Redirect::to(&format!("/networks/{slug}/discussion/{id}")).into_response())
+    if status == "visible" {
+        sqlx::query("UPDATE discussion_threads SET last_post_at = $1 WHERE id = $2")
+            .bind(&now)
+            .bind(thread)
+            .execute(&mut **tx)
+            .await?;
+    }
+    Ok(id)
 }
 
 /// A thread as its page shows it.
@@ -394,23 +426,11 @@ pub async fn reply(
         return Ok((StatusCode::BAD_REQUEST, render(&page)?).into_response());
     }
     let status = standing.new_post_status(&db, network.id).await?;
-    let now = now_rfc3339();
-    sqlx::query(
-        "INSERT INTO discussion_posts (thread_id, author_id, body, status, created_at) VALUES ($1, $2, $3, $4, $5)",
-    )
-    .bind(thread.id)
-    .bind(standing.user_id())
-    .bind(&body)
-    .bind(status)
-    .bind(&now)
-    .execute(&db.pool)
-    .await?;
+    let mut tx = db.pool.begin().await?;
+    let post = add_post(&mut tx, thread.id, standing.user_id(), &body, status).await?;
+    tx.commit().await?;
     if status == "visible" {
-        sqlx::query("UPDATE discussion_threads SET last_post_at = $1 WHERE id = $2")
-            .bind(&now)
-            .bind(thread.id)
-            .execute(&db.pool)
-            .await?;
+        super::notify::enqueue(&db, post).await?;
     }
     Ok(Redirect::to(&format!("/networks/{slug}/discussion/{}#end", thread.id)).into_response())
 }
@@ -452,6 +472,9 @@ pub async fn moderate_post(
     .execute(&mut *tx)
     .await?;
     tx.commit().await?;
+    if before == "held" && status == "visible" {
+        super::notify::enqueue(&db, post).await?;
+    }
     crate::platform::audit::record(
         &db,
         Some(standing.user_id()),
@@ -495,4 +518,19 @@ pub async fn moderate_thread(
     )
     .await?;
     Ok(Redirect::to(&format!("/networks/{slug}/discussion/{}", thread.id)).into_response())
+}
+
+/// The reader chooses how they hear of new posts in the network's groups.
+pub async fn choose_mail(
+    State(db): State<Db>,
+    lang: Lang,
+    rights: Rights,
+    SlugPath(slug): SlugPath,
+    data: FormData,
+) -> Result<Response, AppError> {
+    let (network, standing) = poster(&db, &rights, &slug).await?;
+    let mode = super::notify::Mode::parse(&data.get("mail"))
+        .ok_or_else(|| AppError::bad("mail", crate::platform::web::Problem::Unknown(data.get("mail"))))?;
+    super::notify::choose(&db, network.id, standing.user_id(), mode, lang).await?;
+    Ok(Redirect::to(&format!("/networks/{slug}/discussion#mail")).into_response())
 }
