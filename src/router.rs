@@ -263,6 +263,7 @@ fn discussion_routes() -> Router<AppState> {
         (name = "ecosoc", description = "The calendar of the Committee on NGOs and ECOSOC"),
         (name = "library", description = "The knowledge library: best practices, reports, training material, documents"),
         (name = "news", description = "News, calls for proposals and deadlines of the networks"),
+        (name = "discussion", description = "The visible threads and posts of each network's discussion groups"),
     )
 )]
 struct ApiDoc;
@@ -328,6 +329,8 @@ fn api_router() -> Router<AppState> {
         .routes(routes!(library::api::search))
         .routes(routes!(library::api::item))
         .routes(routes!(news::api::news))
+        .routes(routes!(discussion::api::threads))
+        .routes(routes!(discussion::api::posts))
         .split_for_parts();
     // Reading is open to every site; writing (with a token) is left to same-site and non-browser clients.
     let cors = CorsLayer::new().allow_origin(Any).allow_methods([Method::GET, Method::HEAD, Method::OPTIONS]);

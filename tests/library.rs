@@ -359,6 +359,16 @@ async fn members_discuss_in_their_networks_groups_under_moderation() {
         let teaching = page.find("Teaching rights").unwrap();
         assert!(teaching > general && page[general..teaching].contains("<h2>"), "listed under its focal point");
 
+        // The visible threads and posts as open data.
+        let (status, threads) = server.json(&format!("/api/v1/networks/{NETWORK}/threads")).await;
+        assert_eq!(status, 200, "{name}: {threads}");
+        let listed = threads.as_array().unwrap().iter().find(|t| t["url"] == address.as_str()).expect("the thread");
+        assert_eq!((listed["locked"].as_bool(), listed["focal_point"].is_null()), (Some(true), true));
+        let (_, posts) = server.json(&format!("/api/v1{}", address.replace("/discussion/", "/threads/"))).await;
+        assert_eq!(posts.as_array().map(Vec::len), Some(1), "the hidden reply is left out: {posts}");
+        assert_eq!(posts[0]["body"], "Who **joins** us?");
+        assert_eq!(server.json(&format!("/api/v1/networks/{NETWORK}/threads/999999")).await.0, 404);
+
         // Every decision is in the history.
         let pool = database.pool().await;
         let actions: Vec<String> =

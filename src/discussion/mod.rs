@@ -2,6 +2,7 @@
 //! the network's organisations write; a new member's first posts wait for a coordinator, who may also hide posts
 //! and lock threads, each recorded in the history.
 
+pub mod api;
 pub mod notify;
 pub mod pages;
 
