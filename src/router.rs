@@ -23,7 +23,10 @@ use utoipa_swagger_ui::SwaggerUi;
 
 use crate::platform::web::{ApiError, AppError, error_pages, remember_lang};
 use crate::state::AppState;
-use crate::{accounts, consultative, directory, events, membership, networks, newsletter, plans, portal, themes};
+use crate::{
+    accounts, consultative, directory, discussion, events, library, membership, networks, news, newsletter, plans,
+    portal, themes,
+};
 
 const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; style-src 'self'; img-src 'self' data:; \
      form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
@@ -220,6 +223,9 @@ pub fn router(state: AppState) -> Router {
                 .layer(RequestBodyLimitLayer::new(consultative::dossier::FORM_LIMIT)),
         )
         .merge(uploads)
+        .merge(library_routes())
+        .merge(news_routes())
+        .merge(discussion_routes())
         .fallback(crate::platform::web::not_found)
         .with_state(state.clone())
         .layer(axum::middleware::from_fn(error_pages))
@@ -242,6 +248,48 @@ pub fn router(state: AppState) -> Router {
         .layer(TraceLayer::new_for_http())
 }
 
+/// The knowledge library: its search, items, their forms (a text per language) and files (a limit of their own).
+fn library_routes() -> Router<AppState> {
+    let files = Router::new()
+        .route("/library/{id}/files", post(library::pages::upload))
+        .layer(DefaultBodyLimit::max(library::pages::MAX_FILE_BYTES + 64 * 1024))
+        .layer(RequestBodyLimitLayer::new(library::pages::MAX_FILE_BYTES + 64 * 1024));
+    Router::new()
+        .route("/library", get(library::pages::search_page))
+        .route("/library/new", get(library::pages::new_form).post(library::pages::create))
+        .route("/library/{id}", get(library::pages::item_page))
+        .route("/library/{id}/edit", get(library::pages::edit_form).post(library::pages::edit))
+        .route("/library/{id}/delete", post(library::pages::delete))
+        .route("/library/{id}/files/{file}", get(library::pages::download))
+        .route("/library/{id}/files/{file}/delete", post(library::pages::delete_file))
+        .layer(RequestBodyLimitLayer::new(library::pages::FORM_LIMIT))
+        .merge(files)
+}
+
+/// News and calls: every network's, one network's with its feed, and the form (a text per language).
+fn news_routes() -> Router<AppState> {
+    Router::new()
+        .route("/news", get(news::pages::all))
+        .route("/news/new", get(news::pages::new_form).post(news::pages::create))
+        .route("/news/{id}", get(news::pages::show))
+        .route("/news/{id}/delete", post(news::pages::delete))
+        .route("/networks/{slug}/news", get(news::pages::network))
+        .route("/networks/{slug}/news/feed.atom", get(news::pages::feed))
+        .layer(RequestBodyLimitLayer::new(library::pages::FORM_LIMIT))
+}
+
+/// Each network's discussion groups: threads, replies and their moderation.
+fn discussion_routes() -> Router<AppState> {
+    Router::new()
+        .route("/networks/{slug}/discussion", get(discussion::pages::network).post(discussion::pages::create_thread))
+        .route("/networks/{slug}/discussion/mail", post(discussion::pages::choose_mail))
+        .route("/networks/{slug}/discussion/{thread}", get(discussion::pages::show))
+        .route("/networks/{slug}/discussion/{thread}/reply", post(discussion::pages::reply))
+        .route("/networks/{slug}/discussion/{thread}/{action}", post(discussion::pages::moderate_thread))
+        .route("/networks/{slug}/discussion/{thread}/posts/{post}/{action}", post(discussion::pages::moderate_post))
+        .layer(RequestBodyLimitLayer::new(library::pages::FORM_LIMIT))
+}
+
 #[derive(OpenApi)]
 #[openapi(
     info(
@@ -260,6 +308,9 @@ pub fn router(state: AppState) -> Router {
         (name = "ecosoc", description = "The calendar of the Committee on NGOs and ECOSOC"),
         (name = "plans", description = "Networks' strategic action plans and the commitments partners made"),
         (name = "events", description = "Events of the networks and themes, their programme and registration counts"),
+        (name = "library", description = "The knowledge library: best practices, reports, training material, documents"),
+        (name = "news", description = "News, calls for proposals and deadlines of the networks"),
+        (name = "discussion", description = "The visible threads and posts of each network's discussion groups"),
     )
 )]
 struct ApiDoc;
@@ -331,6 +382,11 @@ fn api_router() -> Router<AppState> {
         .routes(routes!(events::api::network_events))
         .routes(routes!(events::api::theme_events))
         .routes(routes!(events::api::event))
+        .routes(routes!(library::api::search))
+        .routes(routes!(library::api::item))
+        .routes(routes!(news::api::news))
+        .routes(routes!(discussion::api::threads))
+        .routes(routes!(discussion::api::posts))
         .split_for_parts();
     // Reading is open to every site; writing (with a token) is left to same-site and non-browser clients.
     let cors = CorsLayer::new().allow_origin(Any).allow_methods([Method::GET, Method::HEAD, Method::OPTIONS]);

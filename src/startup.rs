@@ -34,6 +34,9 @@ fn migrations() -> Vec<Migration> {
         networks::schema::MIGRATIONS,
         plans::schema::MIGRATIONS,
         events::schema::MIGRATIONS,
+        crate::library::schema::MIGRATIONS,
+        crate::news::MIGRATIONS,
+        crate::discussion::MIGRATIONS,
     ]
     .concat()
 }
@@ -145,6 +148,12 @@ pub async fn serve(options: ServeOptions) -> anyhow::Result<()> {
         mailer: state.mailer.clone(),
         public_url: state.public_url.clone(),
         signer: state.signer.clone(),
+    });
+    crate::discussion::notify::start(crate::discussion::notify::Notifier {
+        db: state.db.clone(),
+        mailer: state.mailer.clone(),
+        public_url: state.public_url.clone(),
+        digest_after: Duration::from_secs(24 * 3600),
     });
     tracing::info!(addr = %options.addr, "IRENE is serving");
     let app = crate::router::router(state).into_make_service_with_connect_info::<SocketAddr>();

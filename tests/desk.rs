@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use sha2::{Digest, Sha256};
 use support::smtp::SmtpSink;
-use support::{Browser, Server, TestDatabase, backends, post_file, sign_in_admin, sign_up};
+use support::{Browser, Server, TestDatabase, backends, post_file, queued_requests, sign_in_admin, sign_up};
 use time::{Month, OffsetDateTime};
 
 const DESK: &str = "/organizations/green-steppe-youth-initiative/ecosoc";
@@ -509,16 +509,6 @@ async fn any_instance_serves_a_document_uploaded_through_another_and_documents_a
         assert!(!listed.contains("constitution.pdf") && page.contains("value=\"1\">1 / 13</meter>"), "{page}");
         assert!(page.contains("Document removed") && page.contains("certificate.pdf → certificate-2025.pdf"), "{page}");
     }
-}
-
-/// The ids of the requests waiting in a coordinator's (or administrator's) queue.
-async fn queued_requests(browser: &Browser) -> Vec<String> {
-    let (_, queue) = browser.page("/requests").await;
-    let mut ids: Vec<String> =
-        queue.split("action=\"/requests/").skip(1).map(|s| s.split('/').next().unwrap().to_string()).collect();
-    // Each request has a form to approve and one to decline.
-    ids.dedup();
-    ids
 }
 
 /// The document links of a dossier page.

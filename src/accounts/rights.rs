@@ -47,6 +47,9 @@ pub enum Right {
     /// Merge the second organisation, a duplicate, into the first: administrators, and the coordinators of a
     /// network both belong to (as members or its coordinator).
     MergeOrganizations(i64, i64),
+    /// Take part in a network's discussion groups: the editors of its member organisations and of its
+    /// coordinator, administrators.
+    DiscussInNetwork(i64),
     /// Everything: administrators.
     Administer,
 }
@@ -128,6 +131,13 @@ impl Rights {
             Right::CoordinateNetwork(id) => (
                 "SELECT 1 FROM networks n JOIN organization_editors e ON e.organization_id = n.coordinator_id \
                  WHERE n.id = $1 AND e.user_id = $2",
+                id,
+            ),
+            Right::DiscussInNetwork(id) => (
+                "SELECT 1 FROM network_members m JOIN organization_editors e ON e.organization_id = m.organization_id \
+                 WHERE m.network_id = $1 AND e.user_id = $2 \
+                 UNION ALL SELECT 1 FROM networks n JOIN organization_editors e ON e.organization_id = n.coordinator_id \
+                 WHERE n.id = $1 AND e.user_id = $2 LIMIT 1",
                 id,
             ),
             Right::LeadFocalPoint(id) => (

@@ -7,11 +7,10 @@ use std::collections::{BTreeMap, HashMap};
 use askama::Template;
 use axum::extract::multipart::MultipartRejection;
 use axum::extract::{Multipart, Path, State};
-use axum::http::{HeaderValue, StatusCode, Uri, header};
+use axum::http::{StatusCode, Uri};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as BASE64;
-use sha2::{Digest, Sha256};
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
@@ -26,6 +25,7 @@ use crate::platform::audit::Entry;
 use crate::platform::auth::SignedIn;
 use crate::platform::clock::{now_rfc3339, today};
 use crate::platform::db::Db;
+use crate::platform::files::{self, StoredFile};
 use crate::platform::forms::{FormData, FormState};
 use crate::platform::i18n::Lang;
 use crate::platform::values::Slug;
@@ -169,26 +169,6 @@ impl Dossier {
         let replaced = |document: &&Document| kind.is_some_and(|kind| kind.only_latest() && document.kind == kind);
         self.documents.iter().filter(|d| !replaced(d)).map(|d| u64::try_from(d.size).unwrap_or(0)).sum()
     }
-}
-
-/// The type of a document, read from its first bytes (never from what the browser claims).
-pub fn sniff(bytes: &[u8]) -> Option<&'static str> {
-    const SIGNATURES: [(&[u8], &str); 5] = [
-        (b"%PDF-", "application/pdf"),
-        (b"\x89PNG\r\n\x1a\n", "image/png"),
-        (b"\xff\xd8\xff", "image/jpeg"),
-        // Word (.docx) and OpenDocument files are ZIP archives.
-        (b"PK\x03\x04", "application/zip"),
-        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "application/msword"),
-    ];
-    SIGNATURES.iter().find(|(magic, _)| bytes.starts_with(magic)).map(|(_, content_type)| *content_type)
-}
-
-/// A file name safe to show and to send back: no folders, no control characters, not too long.
-fn clean_file_name(name: &str) -> String {
-    let base = name.rsplit(['/', '\\']).next().unwrap_or_default();
-    let cleaned: String = base.chars().filter(|c| !c.is_control() && *c != '"').take(200).collect();
-    if cleaned.trim().is_empty() { "document".into() } else { cleaned }
 }
 
 pub struct PartView {
@@ -476,49 +456,6 @@ pub async fn save(
     Ok(Redirect::to(&format!("{}/dossier#questionnaire", organization.desk_url())).into_response())
 }
 
-/// The first bytes of a document, enough to tell its type.
-const HEAD: usize = 16;
-
-/// A document's bytes as they arrive: counted, hashed and encoded for the database chunk by chunk, so that a
-/// request holds one encoded copy at most, and no more of it than may be stored.
-#[derive(Default)]
-struct Received {
-    size: usize,
-    head: Vec<u8>,
-    sha256: Sha256,
-    encoded: String,
-    /// The last bytes received, fewer than base64 encodes at once.
-    pending: Vec<u8>,
-}
-
-impl Received {
-    fn take(&mut self, chunk: &[u8]) {
-        self.size += chunk.len();
-        let wanted = HEAD.saturating_sub(self.head.len()).min(chunk.len());
-        self.head.extend_from_slice(&chunk[..wanted]);
-        self.sha256.update(chunk);
-        self.pending.extend_from_slice(chunk);
-        let whole = self.pending.len() / 3 * 3;
-        BASE64.encode_string(&self.pending[..whole], &mut self.encoded);
-        self.pending.drain(..whole);
-    }
-
-    fn finish(mut self) -> StoredFile {
-        BASE64.encode_string(&self.pending, &mut self.encoded);
-        let sha256 = self.sha256.finalize().iter().map(|b| format!("{b:02x}")).collect();
-        StoredFile { size: self.size, content_type: sniff(&self.head), sha256, encoded: self.encoded }
-    }
-}
-
-/// A document read whole, ready to store.
-struct StoredFile {
-    size: usize,
-    content_type: Option<&'static str>,
-    sha256: String,
-    /// Base64, as the database keeps it.
-    encoded: String,
-}
-
 /// Why a file was not read to its end.
 enum Refused {
     /// Beyond the largest document accepted.
@@ -540,43 +477,26 @@ async fn read_upload(
     multipart: Result<Multipart, MultipartRejection>,
     room: impl Fn(Option<DocumentKind>) -> u64,
 ) -> Result<Upload, AppError> {
-    let broken = |error: axum::extract::multipart::MultipartError| {
-        if error.status() == StatusCode::PAYLOAD_TOO_LARGE {
-            AppError::TooLarge
-        } else {
-            AppError::bad("file", Problem::Invalid(error.body_text()))
-        }
-    };
-    let mut multipart =
-        multipart.map_err(|rejection| AppError::bad("file", Problem::Invalid(rejection.body_text())))?;
+    let mut multipart = multipart.map_err(files::rejected)?;
     // A form sent without a file is taken as an empty one.
-    let mut upload = Upload { kind: None, file_name: String::new(), file: Ok(Received::default().finish()) };
-    while let Some(mut field) = multipart.next_field().await.map_err(broken)? {
+    let mut upload = Upload { kind: None, file_name: String::new(), file: Ok(StoredFile::empty()) };
+    while let Some(mut field) = multipart.next_field().await.map_err(files::unreadable)? {
         match field.name() {
-            Some("kind") => upload.kind = DocumentKind::parse(field.text().await.map_err(broken)?.trim()),
+            Some("kind") => upload.kind = DocumentKind::parse(field.text().await.map_err(files::unreadable)?.trim()),
             Some("file") => {
-                upload.file_name = clean_file_name(field.file_name().unwrap_or_default());
+                upload.file_name = files::clean_file_name(field.file_name().unwrap_or_default());
                 let room = room(upload.kind);
                 let (limit, refused) = if room < MAX_DOCUMENT_BYTES as u64 {
                     (room, Refused::OverQuota)
                 } else {
                     (MAX_DOCUMENT_BYTES as u64, Refused::TooLarge)
                 };
-                let mut received = Received::default();
-                let mut over = false;
-                while let Some(chunk) = field.chunk().await.map_err(broken)? {
-                    if (received.size + chunk.len()) as u64 > limit {
-                        over = true;
-                        break;
-                    }
-                    received.take(&chunk);
-                }
-                if over {
+                let Some(file) = files::read_field(&mut field, limit).await.map_err(files::unreadable)? else {
                     // The rest of the request is left unread: nothing more of it is wanted.
                     upload.file = Err(refused);
                     return Ok(upload);
-                }
-                upload.file = Ok(received.finish());
+                };
+                upload.file = Ok(file);
             }
             _ => {}
         }
@@ -792,22 +712,7 @@ pub async fn download(
     let content_type: String = row.try_get("content_type")?;
     // A document uploaded before the bytes were kept in the database, whose file no instance has adopted yet.
     let content: String = row.try_get::<Option<String>, _>("content")?.ok_or_else(not_found)?;
-    let bytes = BASE64.decode(content).map_err(anyhow::Error::from)?;
-    let encoded: String = form_urlencoded::byte_serialize(file_name.as_bytes()).collect();
-    let disposition = format!("attachment; filename*=UTF-8''{}", encoded.replace('+', "%20"));
-    let mut response = bytes.into_response();
-    let headers = response.headers_mut();
-    if let Ok(value) = HeaderValue::from_str(&content_type) {
-        headers.insert(header::CONTENT_TYPE, value);
-    }
-    if let Ok(value) = HeaderValue::from_str(&disposition) {
-        headers.insert(header::CONTENT_DISPOSITION, value);
-    }
-    Ok(response)
-}
-
-fn hex_sha256(bytes: &[u8]) -> String {
-    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+    files::attachment(&file_name, &content_type, &content)
 }
 
 /// Documents uploaded when their bytes were kept in the data folder of the instance that took them
@@ -824,7 +729,7 @@ pub async fn adopt_stored_files(db: &Db, data_dir: &std::path::Path) -> anyhow::
         let path = data_dir.join("ecosoc").join(organization_id.to_string()).join(&sha256);
         // Another instance's file, or one that is gone: nothing this instance can do.
         let Ok(bytes) = tokio::fs::read(&path).await else { continue };
-        if hex_sha256(&bytes) != sha256 {
+        if files::hex_sha256(&bytes) != sha256 {
             tracing::warn!(path = %path.display(), "a stored dossier document does not match its hash; left in place");
             continue;
         }
@@ -840,25 +745,4 @@ pub async fn adopt_stored_files(db: &Db, data_dir: &std::path::Path) -> anyhow::
         tokio::fs::remove_file(&path).await?;
     }
     Ok(adopted)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn documents_are_typed_by_their_first_bytes() {
-        assert_eq!(sniff(b"%PDF-1.7\n..."), Some("application/pdf"));
-        assert_eq!(sniff(b"\x89PNG\r\n\x1a\n...."), Some("image/png"));
-        assert_eq!(sniff(b"PK\x03\x04word/document.xml"), Some("application/zip"));
-        assert_eq!(sniff(b"<html><script>"), None);
-        assert_eq!(sniff(b""), None);
-    }
-
-    #[test]
-    fn file_names_lose_folders_and_quotes() {
-        assert_eq!(clean_file_name("C:\\Users\\a\\Устав \"2024\".pdf"), "Устав 2024.pdf");
-        assert_eq!(clean_file_name("../../etc/passwd"), "passwd");
-        assert_eq!(clean_file_name(""), "document");
-    }
 }

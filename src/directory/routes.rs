@@ -350,6 +350,7 @@ struct ProfilePage {
     countries_of_work: Vec<String>,
     /// Code and name in itself.
     languages: Vec<(String, &'static str)>,
+    library: Vec<crate::library::ItemLink>,
 }
 
 /// When a coordinator last approved an organisation, and until when that holds.
@@ -440,6 +441,7 @@ pub async fn profile_page(
             .filter_map(|code| WORK_LANGUAGES.iter().find(|(c, _)| c == code))
             .map(|(code, name)| (code.to_string(), *name))
             .collect(),
+        library: crate::library::organization_items(&state.db, profile.document.id, lang).await?,
         lang,
         profile,
     };

@@ -4,6 +4,7 @@ pub mod audit;
 pub mod auth;
 pub mod clock;
 pub mod db;
+pub mod files;
 pub mod forms;
 pub mod i18n;
 pub mod mail;

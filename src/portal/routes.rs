@@ -21,6 +21,8 @@ struct HomePage {
     themes: Vec<ThemeGoals>,
     organization_count: i64,
     country_count: i64,
+    news: Vec<crate::news::NewsLink>,
+    library: Vec<crate::library::ItemLink>,
 }
 
 pub async fn home(State(db): State<Db>, lang: Lang, uri: Uri) -> Result<Html<String>, AppError> {
@@ -38,6 +40,8 @@ pub async fn home(State(db): State<Db>, lang: Lang, uri: Uri) -> Result<Html<Str
         themes,
         organization_count,
         country_count,
+        news: crate::news::latest(&db, lang, 5).await?,
+        library: crate::library::latest_items(&db, lang, 5).await?,
     };
     render(&page)
 }

@@ -296,6 +296,16 @@ pub async fn post_file(
     (status, text)
 }
 
+/// The ids of the requests waiting in a coordinator's (or administrator's) queue.
+pub async fn queued_requests(browser: &Browser) -> Vec<String> {
+    let (_, queue) = browser.page("/requests").await;
+    let mut ids: Vec<String> =
+        queue.split("action=\"/requests/").skip(1).map(|s| s.split('/').next().unwrap().to_string()).collect();
+    // Each request has a form to approve and one to decline.
+    ids.dedup();
+    ids
+}
+
 /// The first link in a text that starts with `prefix`.
 pub fn link_in(text: &str, prefix: &str) -> Option<String> {
     let start = text.find(prefix)?;

@@ -1,0 +1,206 @@
+//! The library as open data: its search with facets, and each item with its versions and files.
+
+use std::collections::BTreeMap;
+
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::Uri;
+use serde::Serialize;
+use utoipa::{IntoParams, ToSchema};
+
+use super::item::{self, SECTIONS};
+use super::pages::theme_slugs;
+use super::search::{self, LibraryQuery, PER_PAGE};
+use crate::platform::db::Db;
+use crate::platform::i18n::Lang;
+use crate::platform::web::{ApiError, ApiErrorBody, AppError, Problem, query_pairs};
+
+/// Query parameters of a library search; one value per facet.
+#[derive(IntoParams)]
+#[into_params(parameter_in = Query)]
+#[allow(dead_code)]
+pub struct LibraryParams {
+    /// Words to find in titles, texts and tags, in any script or spelling.
+    #[param(max_length = 200)]
+    q: Option<String>,
+    /// `best_practice`, `report`, `training` or `document`.
+    #[param(rename = "type")]
+    kind: Option<String>,
+    /// A theme's slug (see `/api/v1/themes`).
+    theme: Option<String>,
+    /// An ISO 3166-1 alpha-2 country code.
+    #[param(pattern = "^[A-Z]{2}$")]
+    country: Option<String>,
+    /// Items with a version in this language: `en`, `ru` or `az`.
+    language: Option<String>,
+    #[param(minimum = 1, maximum = 10000)]
+    page: Option<u32>,
+    /// The language of facet labels and titles: `en`, `ru` or `az`.
+    lang: Option<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct LibraryItemSummary {
+    pub id: i64,
+    pub url: String,
+    /// `best_practice`, `report`, `training` or `document`.
+    pub kind: String,
+    /// The title in the language asked for, or in the language it is shown in.
+    pub title: String,
+    pub title_lang: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct FacetCount {
+    pub value: String,
+    pub label: String,
+    pub count: u64,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct LibraryList {
+    pub items: Vec<LibraryItemSummary>,
+    pub total: u64,
+    pub page: u32,
+    pub per_page: u32,
+    /// Per facet (`type`, `theme`, `country`, `language`), its values with the items each would show.
+    pub facets: BTreeMap<String, Vec<FacetCount>>,
+}
+
+/// The language of an API answer's labels: `lang`, else English.
+fn answer_lang(pairs: &[(String, String)]) -> Result<Lang, AppError> {
+    match pairs.iter().find(|(name, _)| name == "lang") {
+        Some((_, code)) => Lang::parse(code).ok_or_else(|| AppError::bad("lang", Problem::Unknown(code.clone()))),
+        None => Ok(Lang::En),
+    }
+}
+
+/// Search the library.
+#[utoipa::path(
+    get,
+    path = "/library",
+    tag = "library",
+    params(LibraryParams),
+    responses(
+        (status = 200, description = "One page of results", body = LibraryList),
+        (status = 400, description = "A parameter is not acceptable; the message says which and why", body = ApiErrorBody),
+    )
+)]
+pub async fn search(State(db): State<Db>, uri: Uri) -> Result<Json<LibraryList>, ApiError> {
+    let pairs = query_pairs(&uri)?;
+    let lang = answer_lang(&pairs)?;
+    let query = LibraryQuery::parse(&pairs, &theme_slugs(&db).await?)?;
+    let found = search::run(&db, &query, lang).await?;
+    let mut items = Vec::new();
+    for id in &found.ids {
+        if let Some(item) = item::load(&db, *id).await? {
+            let version = item.version(lang);
+            items.push(LibraryItemSummary {
+                id: item.id,
+                url: item.href(),
+                kind: item.draft.kind.code().into(),
+                title: version.title().to_string(),
+                title_lang: version.lang.code().into(),
+            });
+        }
+    }
+    Ok(Json(LibraryList {
+        items,
+        total: found.total as u64,
+        page: query.page as u32,
+        per_page: PER_PAGE as u32,
+        facets: found
+            .facets
+            .into_iter()
+            .map(|(facet, values)| {
+                let counts = values
+                    .into_iter()
+                    .map(|v| FacetCount { value: v.value, label: v.label, count: v.count as u64 })
+                    .collect();
+                (facet.param().to_string(), counts)
+            })
+            .collect(),
+    }))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct LibraryVersion {
+    pub lang: String,
+    /// `title` (plain text) and, where written, `body`, `problem`, `approach`, `results`, `contacts` (Markdown).
+    pub texts: BTreeMap<String, String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct LibraryFile {
+    pub file_name: String,
+    pub content_type: String,
+    pub size: i64,
+    pub url: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct LibraryItemDetail {
+    pub id: i64,
+    pub url: String,
+    pub kind: String,
+    /// The slug of the organisation that published it.
+    pub organization: String,
+    pub theme: Option<String>,
+    pub country: Option<String>,
+    /// Sustainable Development Goals, by number.
+    pub goals: Vec<u8>,
+    pub tags: Vec<String>,
+    pub versions: Vec<LibraryVersion>,
+    pub files: Vec<LibraryFile>,
+    pub updated_at: String,
+}
+
+/// One library item with every version and its files.
+#[utoipa::path(
+    get,
+    path = "/library/{id}",
+    tag = "library",
+    params(("id" = i64, Path, description = "The item's number")),
+    responses((status = 200, body = LibraryItemDetail), (status = 404, description = "No such item", body = ApiErrorBody))
+)]
+pub async fn item(State(db): State<Db>, Path(raw): Path<String>) -> Result<Json<LibraryItemDetail>, ApiError> {
+    let id: i64 = raw.parse().map_err(|_| AppError::NotFound)?;
+    let item = item::load(&db, id).await?.ok_or(AppError::NotFound)?;
+    let versions = item
+        .draft
+        .versions
+        .iter()
+        .map(|v| LibraryVersion {
+            lang: v.lang.code().into(),
+            texts: SECTIONS
+                .iter()
+                .zip(&v.texts)
+                .filter(|(_, text)| !text.is_empty())
+                .map(|(section, text)| (section.to_string(), text.clone()))
+                .collect(),
+        })
+        .collect();
+    let files = item
+        .files
+        .iter()
+        .map(|f| LibraryFile {
+            file_name: f.file_name.clone(),
+            content_type: f.content_type.clone(),
+            size: f.size,
+            url: format!("{}/files/{}", item.href(), f.id),
+        })
+        .collect();
+    Ok(Json(LibraryItemDetail {
+        id: item.id,
+        url: item.href(),
+        kind: item.draft.kind.code().into(),
+        organization: item.organization_slug.clone(),
+        theme: item.theme.as_ref().map(|(slug, _)| slug.clone()),
+        country: item.draft.country.map(|c| c.to_string()),
+        goals: item.draft.goals.clone(),
+        tags: item.draft.tags.clone(),
+        versions,
+        files,
+        updated_at: item.updated_at.clone(),
+    }))
+}

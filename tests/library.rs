@@ -1,0 +1,386 @@
+//! The knowledge library through HTTP on SQLite and PostgreSQL: a member publishes a best practice for its
+//! organisation in two languages, attaches a file, readers of a third language see a version with a notice, the
+//! profile lists it, the search finds it across scripts with its facets; others may not touch it.
+
+mod support;
+
+use support::smtp::SmtpSink;
+use support::{Browser, Server, TestDatabase, backends, encode, post_file, queued_requests, sign_in_admin, sign_up};
+
+const ORGANIZATION: &str = "green-steppe-youth-initiative";
+
+/// Registers "Green Steppe Youth Initiative" for the browser, which becomes its editor.
+async fn register(ngo: &Browser) {
+    let fields = [("name_en", "Green Steppe Youth Initiative"), ("kind", "ngo"), ("country", "AZ")];
+    let (status, page, _) = ngo.post_page("/organizations/new", &fields).await;
+    assert_eq!(status, 303, "{page}");
+}
+
+/// The fields of a best practice written in Azerbaijani and English.
+fn best_practice() -> Vec<(&'static str, &'static str)> {
+    vec![
+        ("organization", ORGANIZATION),
+        ("kind", "best_practice"),
+        ("theme", "education"),
+        ("country", "az"),
+        ("goals", "4, 5"),
+        ("tags", "youth, schools"),
+        ("title_az", "Ədalət məktəbi"),
+        ("body_az", "Gənclər üçün **hüquq** dərsləri.<script>alert(1)</script>"),
+        ("problem_az", "Məktəblərdə hüquq təhsili yoxdur."),
+        ("title_en", "Justice school"),
+        ("body_en", "Law lessons for the **young**."),
+        ("approach_en", "Volunteer lawyers teach in schools."),
+    ]
+}
+
+#[tokio::test]
+async fn members_publish_items_that_readers_find_across_scripts() {
+    let sink = SmtpSink::start();
+    for backend in backends() {
+        let name = backend.name();
+        let database = TestDatabase::new(&backend).await;
+        let server = Server::demo_with_mail(&database, &sink.url).await;
+        let ngo = sign_up(&server, &sink, "aygun@greensteppe.example").await;
+        let stranger = sign_up(&server, &sink, "stranger@elsewhere.example").await;
+        register(&ngo).await;
+
+        // The form offers the organisations the member edits; others are refused, anonymous readers sent to sign in.
+        let (status, page) = ngo.page("/library/new?lang=en").await;
+        assert_eq!(status, 200, "{name}");
+        assert!(page.contains(&format!("value=\"{ORGANIZATION}\"")));
+        let anonymous = Browser::new(&server).get("/library/new").await;
+        assert_eq!(anonymous.status(), 303);
+        assert_eq!(stranger.post("/library/new", &best_practice()).await.status(), 403, "{name}");
+
+        // Bad input comes back with the message beside its field and what was typed.
+        let mut bad = best_practice();
+        bad.retain(|(field, _)| *field != "title_en" && *field != "kind");
+        bad.push(("goals", "18"));
+        bad.retain(|(field, value)| *field != "goals" || *value == "18");
+        let (status, page, _) = ngo.post_page("/library/new?lang=en", &bad).await;
+        assert_eq!(status, 400, "{name}: {page}");
+        assert!(page.contains("id=\"title_en-error\"") && page.contains("A version needs a title."), "{page}");
+        assert!(page.contains("id=\"kind-error\"") && page.contains("id=\"goals-error\""));
+        assert!(page.contains("Law lessons for the **young**."), "what was typed is kept");
+        let mut nul = best_practice();
+        nul.push(("tags", "a\0b"));
+        assert_eq!(ngo.post("/library/new", &nul).await.status(), 400);
+
+        let (status, _, location) = ngo.post_page("/library/new", &best_practice()).await;
+        assert_eq!(status, 303, "{name}");
+        let edit = location.expect("the item's edit page");
+        let item = edit.trim_end_matches("/edit").to_string();
+        assert!(item.starts_with("/library/"), "{item}");
+
+        // Each reader gets their language's version, or another one with a notice and the right `lang`.
+        let (status, page) = server.text(&format!("{item}?lang=az")).await;
+        assert_eq!(status, 200);
+        assert!(page.contains("<article lang=\"az\">") && page.contains("Ədalət məktəbi"), "{page}");
+        assert!(page.contains("<strong>hüquq</strong>") && !page.contains("<script>alert"), "sanitised Markdown");
+        assert!(page.contains("Məktəblərdə hüquq təhsili yoxdur.") && !page.contains("notice"));
+        assert!(page.contains(&format!("href=\"/organizations/{ORGANIZATION}\"")), "the page names its organisation");
+        let (_, page) = server.text(&format!("{item}?lang=ru")).await;
+        assert!(page.contains("<article lang=\"en\">") && page.contains("Justice school"), "{page}");
+        assert!(page.contains("нет версии"), "the fallback is said: {page}");
+        assert!(page.contains("hreflang=\"az\""), "the other version is linked");
+
+        // Files: a PDF is attached and downloaded as an attachment; other types and other people are refused.
+        let pdf = b"%PDF-1.4\nlessons plan\n%%EOF";
+        assert_eq!(
+            post_file(&ngo, &format!("{item}/files"), &[], ("file", "lesson plan.pdf"), pdf).await.0,
+            303,
+            "{name}"
+        );
+        let (status, page) =
+            post_file(&ngo, &format!("{item}/files?lang=en"), &[], ("file", "page.html"), b"<html><script>").await;
+        assert_eq!(status, 400);
+        assert!(page.contains("Only PDF, Word, OpenDocument, PNG or JPEG files are accepted."));
+        assert_eq!(post_file(&stranger, &format!("{item}/files"), &[], ("file", "x.pdf"), pdf).await.0, 403);
+        let (_, page) = server.text(&item).await;
+        let download = page.split(&format!("href=\"{item}/files/")).nth(1).expect("a file link").split('"').next();
+        let response = server.get(&format!("{item}/files/{}", download.unwrap())).await;
+        assert_eq!(response.status(), 200);
+        assert_eq!(response.headers()["content-type"], "application/pdf");
+        assert_eq!(response.headers()["x-content-type-options"], "nosniff");
+        let disposition = response.headers()["content-disposition"].to_str().unwrap().to_string();
+        assert_eq!(disposition, "attachment; filename*=UTF-8''lesson%20plan.pdf");
+        assert_eq!(response.bytes().await.unwrap().as_ref(), pdf);
+
+        // Editing is for the organisation's people only.
+        assert_eq!(stranger.get(&edit).await.status(), 403);
+        assert_eq!(stranger.post(&format!("{item}/delete"), &[]).await.status(), 403);
+        let mut changed = best_practice();
+        changed.retain(|(field, _)| *field != "organization");
+        changed.push(("title_ru", "Школа справедливости"));
+        assert_eq!(ngo.post(&edit, &changed).await.status(), 303);
+
+        // The organisation's profile lists it.
+        let (_, profile) = server.text(&format!("/organizations/{ORGANIZATION}?lang=en")).await;
+        assert!(profile.contains(&format!("href=\"{item}\" lang=\"en\">Justice school")), "{profile}");
+
+        // The search finds it in any script and spelling, with its facets.
+        for query in ["adalat", "Адалат", "Ədalət", "maktab", "школа", "sprav", "youth"] {
+            let (status, page) = server.text(&format!("/library?lang=en&q={}", encode(query))).await;
+            assert_eq!(status, 200, "{name}: {query}");
+            assert!(page.contains(&format!("href=\"{item}\"")), "{name}: {query} finds the item");
+        }
+        let (_, page) = server.text("/library?lang=en&q=tractor").await;
+        assert!(!page.contains(&format!("href=\"{item}\"")) && page.contains("No item matches."));
+        let (_, page) = server.text("/library?lang=en&q=adalat").await;
+        assert!(page.contains("Best practice <span class=\"count\">1</span>"), "{page}");
+        assert!(page.contains("Azerbaijan <span class=\"count\">1</span>"), "{page}");
+        assert!(page.contains("href=\"/library?q=adalat&#38;type=best_practice\""), "{page}");
+        for (filter, found) in
+            [("type=best_practice", true), ("type=report", false), ("language=ru", true), ("theme=health", false)]
+        {
+            let (_, page) = server.text(&format!("/library?lang=en&q=adalat&{filter}")).await;
+            assert_eq!(page.contains(&format!("href=\"{item}\"")), found, "{name}: {filter}");
+        }
+        assert_eq!(server.get("/library?type=poem").await.status(), 400);
+
+        // The same as open data.
+        let (status, answer) = server.json(&format!("/api/v1/library?q={}&lang=ru", encode("Адалат"))).await;
+        assert_eq!(status, 200, "{name}: {answer}");
+        assert_eq!(answer["total"], 1);
+        assert_eq!(answer["items"][0]["url"], item.as_str());
+        assert_eq!(answer["items"][0]["title"], "Школа справедливости");
+        assert_eq!(answer["facets"]["type"][0]["value"], "best_practice");
+        let (status, detail) = server.json(&format!("/api/v1{item}")).await;
+        assert_eq!(status, 200);
+        assert_eq!(detail["organization"], ORGANIZATION);
+        assert_eq!(detail["goals"], serde_json::json!([4, 5]));
+        assert_eq!(detail["versions"][2]["texts"]["problem"], "Məktəblərdə hüquq təhsili yoxdur.", "{detail}");
+        assert!(detail["files"][0]["url"].as_str().unwrap().starts_with(&format!("{item}/files/")));
+        let (status, error) = server.json("/api/v1/library?type=poem").await;
+        assert_eq!((status, error["error"]["parameter"].as_str()), (400, Some("type")));
+        assert_eq!(server.json("/api/v1/library/999999").await.0, 404);
+
+        // Removing it takes its files along.
+        assert_eq!(ngo.post(&format!("{item}/delete"), &[]).await.status(), 303);
+        assert_eq!(server.get(&item).await.status(), 404);
+    }
+}
+
+const NETWORK: &str = "un-ngo-irene-azerbaijan";
+
+/// A call for proposals of the Azerbaijani network, in English and Russian.
+fn call() -> Vec<(&'static str, &'static str)> {
+    vec![
+        ("network", NETWORK),
+        ("kind", "call"),
+        ("deadline", "2027-06-01"),
+        ("title_en", "Call for youth projects"),
+        ("body_en", "Apply by **June**."),
+        ("title_ru", "Конкурс молодёжных проектов"),
+        ("body_ru", "Заявки до **июня**."),
+    ]
+}
+
+#[tokio::test]
+async fn coordinators_and_administrators_post_news_and_calls() {
+    let sink = SmtpSink::start();
+    for backend in backends() {
+        let name = backend.name();
+        let database = TestDatabase::new(&backend).await;
+        let server = Server::demo_with_mail(&database, &sink.url).await;
+        let admin = sign_in_admin(&server, &database).await;
+        // NAYORA's editor coordinates UN-NGO-IRENE/Azerbaijan.
+        let coordinator = sign_up(&server, &sink, "fuad@nayora.example").await;
+        coordinator.post("/organizations/nayora/claim", &[("message", "Chairperson")]).await;
+        for id in queued_requests(&admin).await {
+            assert_eq!(admin.post(&format!("/requests/{id}/approve"), &[]).await.status(), 303);
+        }
+        let member = sign_up(&server, &sink, "aygun@greensteppe.example").await;
+
+        // Coordinators post for their networks only, administrators for all too.
+        let (status, page) = coordinator.page("/news/new?lang=en").await;
+        assert_eq!(status, 200, "{name}");
+        assert!(page.contains(&format!("value=\"{NETWORK}\"")) && !page.contains("Every network"), "{page}");
+        assert!(!page.contains("value=\"un-ngo-irene-caspian\""));
+        assert_eq!(member.get("/news/new").await.status(), 403);
+        let mut elsewhere = call();
+        elsewhere[0] = ("network", "un-ngo-irene-caspian");
+        assert_eq!(coordinator.post("/news/new", &elsewhere).await.status(), 403);
+        elsewhere[0] = ("network", "");
+        assert_eq!(coordinator.post("/news/new", &elsewhere).await.status(), 403);
+        assert_eq!(member.post("/news/new", &call()).await.status(), 403);
+
+        // Bad input is shown again beside its field.
+        let mut bad = call();
+        bad[1] = ("kind", "deadline");
+        bad[2] = ("deadline", "1 June");
+        let (status, page, _) = coordinator.post_page("/news/new?lang=en", &bad).await;
+        assert_eq!(status, 400, "{name}");
+        assert!(page.contains("id=\"deadline-error\"") && page.contains("value=\"1 June\""), "{page}");
+        let mut nul = call();
+        nul[3] = ("title_en", "Call\0");
+        assert_eq!(coordinator.post("/news/new", &nul).await.status(), 400);
+
+        let (status, _, location) = coordinator.post_page("/news/new", &call()).await;
+        assert_eq!(status, 303, "{name}");
+        let call_href = location.expect("the post");
+        let everyone =
+            [("network", ""), ("kind", "news"), ("title_az", "Kitabxana açıldı"), ("body_az", "Xoş gəldiniz.")];
+        let (status, _, location) = admin.post_page("/news/new", &everyone).await;
+        assert_eq!(status, 303, "{name}");
+        let news_href = location.expect("the post");
+
+        // A network shows its own posts and those for all; a reader without their language is told so.
+        let (_, page) = server.text(&format!("/networks/{NETWORK}/news?lang=en")).await;
+        assert!(page.contains(&format!("href=\"{call_href}\" lang=\"en\">Call for youth projects")), "{page}");
+        assert!(page.contains(&format!("href=\"{news_href}\" lang=\"az\">Kitabxana açıldı")));
+        assert!(page.contains("2027-06-01"));
+        let (_, page) = server.text("/networks/un-ngo-irene-caspian/news?lang=en").await;
+        assert!(!page.contains(&call_href) && page.contains(&news_href));
+        let (_, page) = server.text(&format!("{call_href}?lang=az")).await;
+        assert!(page.contains("<article lang=\"en\">") && page.contains("<strong>June</strong>"), "{page}");
+        assert!(page.contains("class=\"notice\""));
+        let (_, page) = server.text(&format!("{call_href}?lang=ru")).await;
+        assert!(page.contains("<article lang=\"ru\">") && !page.contains("class=\"notice\""));
+
+        // The network's Atom feed, and what is new on the home page.
+        let feed = server.get(&format!("/networks/{NETWORK}/news/feed.atom?lang=en")).await;
+        assert_eq!(feed.headers()["content-type"], "application/atom+xml; charset=utf-8");
+        let feed = feed.text().await.unwrap();
+        assert!(feed.contains("<title>Call for youth projects</title>") && feed.contains("term=\"call\""), "{feed}");
+        assert!(feed.contains("Kitabxana açıldı"));
+        let (_, home) = server.text("/?lang=en").await;
+        assert!(home.contains(&format!("href=\"{call_href}\"")) && home.contains(&format!("href=\"{news_href}\"")));
+
+        // As open data.
+        let (status, posts) = server.json(&format!("/api/v1/news?network={NETWORK}")).await;
+        assert_eq!(status, 200);
+        assert_eq!(posts.as_array().map(Vec::len), Some(2), "{posts}");
+        let listed = posts.as_array().unwrap().iter().find(|p| p["kind"] == "call").expect("the call");
+        assert_eq!((listed["deadline"].as_str(), listed["network"].as_str()), (Some("2027-06-01"), Some(NETWORK)));
+        assert_eq!(listed["titles"]["ru"], "Конкурс молодёжных проектов");
+        assert_eq!(server.json("/api/v1/news?network=nowhere").await.0, 404);
+
+        // Only those who may post may take a post down.
+        assert_eq!(member.post(&format!("{call_href}/delete"), &[]).await.status(), 403);
+        assert_eq!(coordinator.post(&format!("{news_href}/delete"), &[]).await.status(), 403);
+        assert_eq!(coordinator.post(&format!("{call_href}/delete"), &[]).await.status(), 303);
+        assert_eq!(server.get(&call_href).await.status(), 404);
+    }
+}
+
+#[tokio::test]
+async fn members_discuss_in_their_networks_groups_under_moderation() {
+    let sink = SmtpSink::start();
+    for backend in backends() {
+        let name = backend.name();
+        let database = TestDatabase::new(&backend).await;
+        let server = Server::demo_with_mail(&database, &sink.url).await;
+        let admin = sign_in_admin(&server, &database).await;
+        let coordinator = sign_up(&server, &sink, "fuad@nayora.example").await;
+        coordinator.post("/organizations/nayora/claim", &[("message", "Chairperson")]).await;
+        for id in queued_requests(&admin).await {
+            assert_eq!(admin.post(&format!("/requests/{id}/approve"), &[]).await.status(), 303);
+        }
+        // Green Steppe joins the network; another organisation stays outside it.
+        let member = sign_up(&server, &sink, "aygun@greensteppe.example").await;
+        register(&member).await;
+        let join = [("network", NETWORK), ("message", "Hello")];
+        assert_eq!(member.post(&format!("/organizations/{ORGANIZATION}/join"), &join).await.status(), 200);
+        for id in queued_requests(&coordinator).await {
+            assert_eq!(coordinator.post(&format!("/requests/{id}/approve"), &[]).await.status(), 303);
+        }
+        let outsider = sign_up(&server, &sink, "someone@faraway.example").await;
+        let fields = [("name_en", "Far Away Initiative"), ("kind", "ngo"), ("country", "KZ")];
+        assert_eq!(outsider.post("/organizations/new", &fields).await.status(), 303);
+        let anonymous = Browser::new(&server);
+        let groups = format!("/networks/{NETWORK}/discussion");
+
+        // Only the people of the network's organisations post.
+        let thread = [("group", ""), ("title", "Youth exchange in spring"), ("body", "Who **joins** us?")];
+        let (_, page) = outsider.page(&format!("{groups}?lang=en")).await;
+        assert!(!page.contains("name=\"body\"") && page.contains("take part here"), "{page}");
+        assert_eq!(outsider.post(&groups, &thread).await.status(), 403, "{name}");
+        assert_eq!(anonymous.post(&groups, &thread).await.status(), 303);
+        let (status, page, _) =
+            member.post_page(&format!("{groups}?lang=en"), &[("group", "99"), ("title", ""), ("body", "Kept")]).await;
+        assert_eq!(status, 400, "{name}");
+        assert!(page.contains("id=\"title-error\"") && page.contains("id=\"group-error\"") && page.contains(">Kept<"));
+
+        // A new member's first post waits for the coordinator.
+        let (status, _, location) = member.post_page(&groups, &thread).await;
+        assert_eq!(status, 303, "{name}");
+        let address = location.expect("the thread");
+        let (_, page) = member.page(&format!("{address}?lang=en")).await;
+        assert!(page.contains("awaiting a coordinator") && page.contains("<strong>joins</strong>"), "{page}");
+        assert_eq!(anonymous.get(&address).await.status(), 404);
+        let (_, page) = anonymous.page(&format!("{groups}?lang=en")).await;
+        assert!(!page.contains("Youth exchange in spring"));
+        let (_, page) = coordinator.page(&format!("{address}?lang=en")).await;
+        let approve = page.split("action=\"").find(|a| a.contains("/approve\"")).expect("approve").split('"').next();
+        assert_eq!(member.post(approve.unwrap(), &[]).await.status(), 403, "members do not moderate");
+        assert_eq!(coordinator.post(approve.unwrap(), &[]).await.status(), 303);
+        let (status, page) = anonymous.page(&format!("{address}?lang=en")).await;
+        assert_eq!(status, 200, "{name}");
+        assert!(page.contains("Youth exchange in spring") && !page.contains("awaiting"));
+
+        // The coordinator wants mail for every post; outsiders cannot choose any.
+        assert_eq!(coordinator.post(&format!("{groups}/mail?lang=ru"), &[("mail", "every")]).await.status(), 303);
+        assert_eq!(coordinator.post(&format!("{groups}/mail"), &[("mail", "hourly")]).await.status(), 400);
+        assert_eq!(outsider.post(&format!("{groups}/mail"), &[("mail", "every")]).await.status(), 403);
+        let (_, page) = coordinator.page(&groups).await;
+        assert!(page.contains("value=\"every\" checked"), "the choice is kept");
+        let before = sink.messages().len();
+
+        // Once known, a member's replies appear at once and go out by mail; outsiders still may not reply.
+        let reply = [("body", "Count our volunteers in.")];
+        assert_eq!(member.post(&format!("{address}/reply"), &reply).await.status(), 303);
+        let mails = sink.wait_for(before + 1, std::time::Duration::from_secs(15)).await;
+        let mail =
+            mails[before..].iter().find(|m| m.to.iter().any(|t| t.contains("fuad@nayora.example"))).expect("mail");
+        assert_eq!(mail.subject, format!("[{NETWORK}] Youth exchange in spring"));
+        assert!(
+            mail.text.contains("Count our volunteers in.") && mail.text.contains(&format!("{}{address}", server.base))
+        );
+        assert!(mail.text.contains("пишет"), "in the language it was chosen in: {}", mail.text);
+        assert_eq!(outsider.post(&format!("{address}/reply"), &reply).await.status(), 403);
+        let (_, page) = anonymous.page(&address).await;
+        assert!(page.contains("Count our volunteers in."), "{page}");
+
+        // The coordinator hides the reply and locks the thread.
+        let (_, page) = coordinator.page(&address).await;
+        let hide = page.split("action=\"").filter(|a| a.contains("/hide\"")).last().unwrap().split('"').next();
+        assert_eq!(coordinator.post(hide.unwrap(), &[]).await.status(), 303);
+        let (_, page) = anonymous.page(&address).await;
+        assert!(!page.contains("Count our volunteers in."));
+        assert_eq!(member.post(&format!("{address}/lock"), &[]).await.status(), 403);
+        assert_eq!(coordinator.post(&format!("{address}/lock"), &[]).await.status(), 303);
+        assert_eq!(member.post(&format!("{address}/reply"), &reply).await.status(), 403);
+        let (_, page) = member.page(&format!("{address}?lang=en")).await;
+        assert!(page.contains("This thread is locked") && !page.contains("name=\"body\""));
+
+        // A focal point has a group of its own.
+        let focal = [("group", "1"), ("title", "Teaching rights"), ("body", "A plan.")];
+        assert_eq!(member.post(&groups, &focal).await.status(), 303);
+        let (_, page) = member.page(&format!("{groups}?lang=en")).await;
+        let general = page.find("General discussion").unwrap();
+        let teaching = page.find("Teaching rights").unwrap();
+        assert!(teaching > general && page[general..teaching].contains("<h2>"), "listed under its focal point");
+
+        // The visible threads and posts as open data.
+        let (status, threads) = server.json(&format!("/api/v1/networks/{NETWORK}/threads")).await;
+        assert_eq!(status, 200, "{name}: {threads}");
+        let listed = threads.as_array().unwrap().iter().find(|t| t["url"] == address.as_str()).expect("the thread");
+        assert_eq!((listed["locked"].as_bool(), listed["focal_point"].is_null()), (Some(true), true));
+        let (_, posts) = server.json(&format!("/api/v1{}", address.replace("/discussion/", "/threads/"))).await;
+        assert_eq!(posts.as_array().map(Vec::len), Some(1), "the hidden reply is left out: {posts}");
+        assert_eq!(posts[0]["body"], "Who **joins** us?");
+        assert_eq!(server.json(&format!("/api/v1/networks/{NETWORK}/threads/999999")).await.0, 404);
+
+        // Every decision is in the history.
+        let pool = database.pool().await;
+        let actions: Vec<String> =
+            sqlx::query_scalar("SELECT action FROM audit_log WHERE entity = 'discussion-thread' ORDER BY id")
+                .fetch_all(&pool)
+                .await
+                .unwrap();
+        assert_eq!(actions, ["discussion.approve", "discussion.hide", "discussion.lock"], "{name}");
+        pool.close().await;
+    }
+}
