@@ -957,7 +957,7 @@ async fn organisations_sharing_a_name_are_told_apart_by_slug_or_country() {
         let pool = database.pool().await;
         let cities: Vec<(String, String)> = sqlx::query_as(
             "SELECT country, city FROM organizations WHERE name LIKE '%Silk Road Youth Union%' OR name LIKE '%Steppe Women''s Council%' \
-             ORDER BY country",
+             ORDER BY country, city",
         )
         .fetch_all(&pool)
         .await

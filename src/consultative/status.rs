@@ -14,7 +14,7 @@ use crate::directory::ConsultativeStatus;
 use crate::platform::clock::{now_rfc3339, today};
 use crate::platform::db::Db;
 use crate::platform::i18n::{Lang, LocalizedText};
-use crate::platform::mail::{Email, Mailer, OutgoingMail};
+use crate::platform::mail::{Mailer, OutgoingMail};
 
 /// Where an organisation's status stands, when it holds one that reports.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -183,9 +183,8 @@ pub async fn remind(reminders: &Reminders) -> anyhow::Result<usize> {
         }
         let name = LocalizedText::from_json(&holder.try_get::<String, _>("name")?);
         let link = format!("{}/organizations/{}/ecosoc", reminders.public_url, holder.try_get::<String, _>("slug")?);
-        let editors = crate::accounts::editors(&reminders.db, id).await?;
-        for address in editors.iter().filter_map(|(_, address)| Email::parse(address)) {
-            let lang = Lang::En;
+        for recipient in crate::accounts::editor_recipients(&reminders.db, id).await? {
+            let (address, lang) = (recipient.email, recipient.lang);
             let subject = lang.t_with(
                 "mail-ecosoc-report-subject",
                 &[("organization", name.get(lang).to_string().into()), ("due", cycle.due.to_string().into())],

@@ -46,11 +46,13 @@ pub struct NewsItem {
     params(NewsParams),
     responses(
         (status = 200, body = Vec<NewsItem>),
+        (status = 400, description = "`network` is not a network's slug; `parameter` names it", body = ApiErrorBody),
         (status = 404, description = "No such network", body = ApiErrorBody),
     )
 )]
 pub async fn news(State(db): State<Db>, uri: Uri) -> Result<Json<Vec<NewsItem>>, ApiError> {
-    let network_id = match query_pairs(&uri)?.into_iter().find(|(name, _)| name == "network") {
+    // An empty `network=` (a form left blank) means every network.
+    let network_id = match query_pairs(&uri)?.into_iter().find(|(name, value)| name == "network" && !value.is_empty()) {
         Some((_, raw)) => {
             let slug = Slug::parse(&raw).ok_or_else(|| AppError::bad("network", Problem::Unknown(raw.clone())))?;
             Some(crate::newsletter::network(&db, &slug).await?.ok_or(AppError::NotFound)?.id)
