@@ -64,7 +64,7 @@ async fn token(browser: &Browser) -> String {
 }
 
 fn validate_iati(xml: &str, name: &str) {
-    let schema = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/iati-2.03/iati-activities-schema.xsd");
+    let schema = concat!(env!("CARGO_MANIFEST_DIR"), "/schemas/iati-2.03/iati-activities-schema.xsd");
     let file = std::env::temp_dir().join(format!("irene-plans-{}-{name}.xml", std::process::id()));
     std::fs::write(&file, xml).unwrap();
     let output = std::process::Command::new("xmllint").args(["--noout", "--schema", schema]).arg(&file).output();

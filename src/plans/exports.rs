@@ -334,7 +334,7 @@ mod tests {
 
     /// Validates a document against the IATI 2.03 activity schema with xmllint.
     fn validate(xml: &str, name: &str) {
-        let schema = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/iati-2.03/iati-activities-schema.xsd");
+        let schema = concat!(env!("CARGO_MANIFEST_DIR"), "/schemas/iati-2.03/iati-activities-schema.xsd");
         let file = std::env::temp_dir().join(format!("irene-iati-{}-{name}.xml", std::process::id()));
         std::fs::write(&file, xml).expect("write the export");
         let output = std::process::Command::new("xmllint")
