@@ -421,11 +421,37 @@ pub async fn theme_events(
     render(&page)
 }
 
-/// An organisation the form offers as organiser or partner: its slug, name, and role now ("" for none).
-pub struct OrganizationRole {
+/// An organisation (as organiser or partner) or a person (as speaker, facilitator, chair) a form offers: its
+/// slug, name, and the role the form has for it now ("" for none).
+pub struct RoleChoice {
     pub slug: String,
     pub name: String,
     pub role: String,
+}
+
+/// The entries a form offers roles for, each with the role its field `{prefix}{slug}` holds.
+fn role_choices(
+    entries: &[(i64, String, LocalizedText)],
+    form: &FormState,
+    prefix: &str,
+    lang: Lang,
+) -> Vec<RoleChoice> {
+    entries
+        .iter()
+        .map(|(_, slug, name)| RoleChoice {
+            slug: slug.clone(),
+            name: name.get(lang).to_string(),
+            role: form.value(&format!("{prefix}{slug}")).to_string(),
+        })
+        .collect()
+}
+
+/// The themes a form offers, after "no theme".
+fn theme_choices(themes: &[(i64, String, LocalizedText)], lang: Lang) -> Vec<Choice> {
+    let mut choices = vec![Choice { value: String::new(), label: lang.t("events-no-theme") }];
+    choices
+        .extend(themes.iter().map(|(_, slug, name)| Choice { value: slug.clone(), label: name.get(lang).to_string() }));
+    choices
 }
 
 #[derive(Template)]
@@ -437,7 +463,7 @@ struct EditPage {
     form: FormState,
     kinds: Vec<Choice>,
     themes: Vec<Choice>,
-    organizations: Vec<OrganizationRole>,
+    organizations: Vec<RoleChoice>,
 }
 
 impl EditPage {
@@ -616,17 +642,8 @@ fn edit_page(
     themes: &[(i64, String, LocalizedText)],
     organizations: &[(i64, String, LocalizedText)],
 ) -> EditPage {
-    let mut theme_choices = vec![Choice { value: String::new(), label: lang.t("events-no-theme") }];
-    theme_choices
-        .extend(themes.iter().map(|(_, slug, name)| Choice { value: slug.clone(), label: name.get(lang).to_string() }));
-    let organizations = organizations
-        .iter()
-        .map(|(_, slug, name)| OrganizationRole {
-            slug: slug.clone(),
-            name: name.get(lang).to_string(),
-            role: form.value(&format!("org_{slug}")).to_string(),
-        })
-        .collect();
+    let theme_choices = theme_choices(themes, lang);
+    let organizations = role_choices(organizations, &form, "org_", lang);
     EditPage {
         chrome: Chrome::new(lang, title, uri),
         action,
@@ -834,13 +851,6 @@ pub async fn badges(
     render(&page)
 }
 
-/// A person the programme form offers, with the role chosen ("" for none).
-pub struct PersonRole {
-    pub slug: String,
-    pub name: String,
-    pub role: String,
-}
-
 #[derive(Template)]
 #[template(path = "events/programme_edit.html")]
 struct ProgrammeEditPage {
@@ -851,7 +861,7 @@ struct ProgrammeEditPage {
     form: FormState,
     kinds: Vec<Choice>,
     themes: Vec<Choice>,
-    people: Vec<PersonRole>,
+    people: Vec<RoleChoice>,
 }
 
 impl ProgrammeEditPage {
@@ -934,17 +944,8 @@ async fn programme_edit_page(
     themes: &[(i64, String, LocalizedText)],
     people: &[(i64, String, LocalizedText)],
 ) -> Result<ProgrammeEditPage, AppError> {
-    let mut theme_choices = vec![Choice { value: String::new(), label: lang.t("events-no-theme") }];
-    theme_choices
-        .extend(themes.iter().map(|(_, slug, name)| Choice { value: slug.clone(), label: name.get(lang).to_string() }));
-    let people = people
-        .iter()
-        .map(|(_, slug, name)| PersonRole {
-            slug: slug.clone(),
-            name: name.get(lang).to_string(),
-            role: form.value(&format!("person_{slug}")).to_string(),
-        })
-        .collect();
+    let theme_choices = theme_choices(themes, lang);
+    let people = role_choices(people, &form, "person_", lang);
     Ok(ProgrammeEditPage {
         chrome: Chrome::new(lang, about(lang, "events-programme-edit-of", &event), uri),
         lang,
