@@ -106,6 +106,81 @@ impl Lang {
     }
 }
 
+/// Month names as each language writes them in a date ("15 марта": Russian takes the genitive).
+const MONTHS_IN_DATES: [[&str; 12]; 3] = [
+    [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
+    ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"],
+    ["yanvar", "fevral", "mart", "aprel", "may", "iyun", "iyul", "avqust", "sentyabr", "oktyabr", "noyabr", "dekabr"],
+];
+
+/// Month names standing alone, as a month's heading ("Март 2026").
+const MONTHS_ALONE: [[&str; 12]; 3] = [
+    MONTHS_IN_DATES[0],
+    ["Январь", "Февраль", "Март", "Апрель", "Май", "Июнь", "Июль", "Август", "Сентябрь", "Октябрь", "Ноябрь", "Декабрь"],
+    ["Yanvar", "Fevral", "Mart", "Aprel", "May", "İyun", "İyul", "Avqust", "Sentyabr", "Oktyabr", "Noyabr", "Dekabr"],
+];
+
+/// The year, month and day an ISO 8601 date or timestamp starts with.
+fn iso_parts(iso: &str) -> Option<(&str, usize, Option<u32>)> {
+    let year = iso.get(..4).filter(|y| y.bytes().all(|b| b.is_ascii_digit()))?;
+    let month: usize = iso.get(4..7)?.strip_prefix('-')?.parse().ok().filter(|m| (1..=12).contains(m))?;
+    if iso.len() == 7 {
+        return Some((year, month, None));
+    }
+    let day = iso.get(7..10)?.strip_prefix('-').filter(|d| d.bytes().all(|b| b.is_ascii_digit()))?;
+    let day = day.parse().ok().filter(|d| (1..=31).contains(d))?;
+    let rest = &iso[10..];
+    (rest.is_empty() || rest.starts_with(['T', ' '])).then_some((year, month, Some(day)))
+}
+
+impl Lang {
+    /// A day as the language writes it: "15 March 2026", "15 марта 2026 г.", "15 mart 2026".
+    /// Takes an ISO date (or the date a timestamp starts with, or a month `2026-03`); anything
+    /// else is shown as it is, so a stored value is never lost to the formatting.
+    pub fn date(self, iso: impl std::fmt::Display) -> String {
+        let iso = iso.to_string();
+        let Some((year, month, day)) = iso_parts(&iso) else {
+            return iso;
+        };
+        let Some(day) = day else {
+            return format!("{} {year}", MONTHS_ALONE[self as usize][month - 1]);
+        };
+        let month = MONTHS_IN_DATES[self as usize][month - 1];
+        match self {
+            Lang::Ru => format!("{day} {month} {year} г."),
+            Lang::En | Lang::Az => format!("{day} {month} {year}"),
+        }
+    }
+
+    /// A moment as the language writes it: the day, then the time of day when the value has one.
+    pub fn date_time(self, iso: impl std::fmt::Display) -> String {
+        let iso = iso.to_string();
+        let time = iso.get(10..16).and_then(|rest| rest.strip_prefix(['T', ' '])).filter(|t| {
+            t.len() == 5 && t.as_bytes()[2] == b':' && t.bytes().filter(u8::is_ascii_digit).count() == 4
+        });
+        let in_utc = ["Z", " UTC", "+00", "+00:00"].iter().any(|zone| iso.ends_with(zone));
+        match time {
+            Some(time) if iso_parts(&iso).is_some() => {
+                format!("{}, {time}{}", self.date(&iso[..10]), if in_utc { " UTC" } else { "" })
+            }
+            _ => self.date(iso),
+        }
+    }
+}
+
 /// A text stored in several languages, shown in the reader's language or,
 /// where it is missing, in the first available of English, Azerbaijani, Russian.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -223,5 +298,20 @@ mod tests {
         assert!(Lang::Ru.t_count("organizations-count", 1).contains("организация"));
         assert!(Lang::Ru.t_count("organizations-count", 3).contains("организации"));
         assert!(Lang::Ru.t_count("organizations-count", 5).contains("организаций"));
+    }
+
+    #[test]
+    fn dates_are_written_as_each_language_writes_them() {
+        assert_eq!(Lang::En.date("2026-03-15"), "15 March 2026");
+        assert_eq!(Lang::Ru.date("2026-03-15"), "15 марта 2026 г.");
+        assert_eq!(Lang::Az.date("2026-03-05"), "5 mart 2026");
+        assert_eq!(Lang::Ru.date("2026-05"), "Май 2026");
+        assert_eq!(Lang::En.date_time("2026-12-01T09:30:00Z"), "1 December 2026, 09:30 UTC");
+        assert_eq!(Lang::Ru.date_time("2026-12-01 09:30 UTC"), "1 декабря 2026 г., 09:30 UTC");
+        assert_eq!(Lang::Az.date_time("2026-12-01 09:30:00"), "1 dekabr 2026, 09:30");
+        assert_eq!(Lang::Az.date_time("2026-12-01"), "1 dekabr 2026");
+        for odd in ["", "soon", "2026-13-01", "2026-03-99", "20x6-01-01", "2026-03-1"] {
+            assert_eq!(Lang::En.date(odd), odd);
+        }
     }
 }
