@@ -210,10 +210,27 @@ async fn sessions_are_listed_and_can_be_ended_and_passwords_changed() {
     let database = TestDatabase::new(&support::Backend::Sqlite).await;
     let server = Server::demo_with_mail(&database, &sink.url).await;
     let first = sign_up(&server, &sink, "two@ngo.example").await;
-    let second = Browser::new(&server);
+    let second = Browser {
+        client: reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .user_agent(
+                "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) \
+                 Chrome/131.0.0.0 Safari/537.36",
+            )
+            .build()
+            .expect("client"),
+        base: server.base.clone(),
+    };
     second.post_page("/account/signin", &[("email", "two@ngo.example"), ("password", PASSWORD)]).await;
     let (_, page) = first.page("/account?lang=en").await;
     assert_eq!(page.matches("name=\"session\"").count(), 2, "both sessions listed");
+    // Each session says its browser and system, and when it started as the reader writes dates.
+    assert!(page.contains("<td>Chrome on Windows</td>") && !page.contains("AppleWebKit"), "{page}");
+    let year = time::OffsetDateTime::now_utc().year().to_string();
+    assert!(!page.contains(&format!("<td>{year}-")), "dates in words, not ISO:\n{page}");
+    let (_, russian) = first.page("/account?lang=ru").await;
+    assert!(russian.contains("<td>Chrome, Windows</td>") && russian.contains(&format!(" {year} г., ")), "{russian}");
     // The first browser ends the session that is not its own.
     let other_id = page
         .split("<tr>")

@@ -105,6 +105,25 @@ async fn an_ngo_goes_from_eligibility_to_status_and_is_reminded_of_its_report() 
         ngo.post_page(&format!("{DESK}/eligibility"), &answers).await;
         let (_, page) = ngo.page(&format!("{DESK}/eligibility?lang=en")).await;
         assert!(page.contains("Every criterion is met: the organisation can apply."), "{page}");
+        assert!(
+            page.contains(
+                "<strong>Met</strong>: Registered for at least two years: registered on 10 March 2015, \
+                 two years complete on 10 March 2017"
+            ),
+            "which date is which, in words:\n{page}"
+        );
+        let (_, russian) = ngo.page(&format!("{DESK}/eligibility?lang=ru")).await;
+        assert!(russian.contains("дата регистрации 10 марта 2015 г., два года исполняются 10 марта 2017 г."), "{russian}");
+        // Registered a year ago: the two years are not yet complete, which is not a failure.
+        let a_year_ago = (time::OffsetDateTime::now_utc().date() - time::Duration::days(365)).to_string();
+        let young: Vec<(&str, &str)> = answers
+            .iter()
+            .map(|&(name, value)| if name == "registered_on" { (name, a_year_ago.as_str()) } else { (name, value) })
+            .collect();
+        ngo.post_page(&format!("{DESK}/eligibility"), &young).await;
+        let (_, page) = ngo.page(&format!("{DESK}/eligibility?lang=en")).await;
+        assert!(page.contains("<strong>Not yet met</strong>: Registered for at least two years"), "{page}");
+        ngo.post_page(&format!("{DESK}/eligibility"), &answers).await;
         assert!(page.contains(&format!("<time datetime=\"{day}\">")), "earliest day: today");
         assert!(page.contains(&format!("{deadline_year}-06-01")), "the 1 June deadline");
         assert!(page.contains(&format!("Regular session {} (January–February)", deadline_year + 1)));
@@ -129,6 +148,14 @@ async fn an_ngo_goes_from_eligibility_to_status_and_is_reminded_of_its_report() 
         assert_eq!(post_fields(&ngo, &format!("{DESK}/dossier"), &fields).await.0, 303);
         let (_, page) = ngo.page(&format!("{DESK}/dossier?lang=en")).await;
         assert!(page.contains(mission) && page.contains("Membership fees and a municipal grant."), "both parts kept");
+        // Each part says what it asks for and its limit, with the words it has (no script needed).
+        assert!(page.contains("The organisation's aims and purposes") && page.contains("Up to 500 words; 7 now."), "{page}");
+        let version = dossier_version(&ngo).await;
+        let wordy = "word ".repeat(501);
+        let (status, page) =
+            post_fields(&ngo, &format!("{DESK}/dossier?lang=en"), &questionnaire(&version, &wordy, "Fees.")).await;
+        assert_eq!(status, 400);
+        assert!(page.contains("501 words: the part takes up to 500."), "{page}");
         let version = dossier_version(&ngo).await;
         let long = "x".repeat(8001);
         let fields = questionnaire(&version, &long, "Funding typed beside too long a mission.");
@@ -186,6 +213,8 @@ async fn an_ngo_goes_from_eligibility_to_status_and_is_reminded_of_its_report() 
         let (status, print) = ngo.page(&format!("{DESK}/dossier/print?lang=en")).await;
         assert_eq!(status, 200);
         assert!(print.contains("class=\"dossier-part\"") && print.contains("Young people planting trees"));
+        let printed_on = format!("printed on {}", day_in_words(time::OffsetDateTime::now_utc().date()));
+        assert!(print.contains(&printed_on) && print.contains("<h2>The organisation</h2>"), "{print}");
         assert!(print.contains("Устав.pdf") && print.contains("missing"));
 
         // Tracking: submitted, then questions, which are answered.
@@ -642,4 +671,9 @@ async fn an_organisations_documents_stay_within_its_quota_even_when_uploaded_in_
         assert_eq!(ngo.post(&format!("{first}/delete"), &[]).await.status(), 303);
         assert_eq!(upload(&ngo, "financial_statement", "accounts.pdf", &statement).await.0, 303, "{name}");
     }
+}
+
+/// A day as the English pages write it.
+fn day_in_words(day: time::Date) -> String {
+    format!("{} {} {}", day.day(), day.month(), day.year())
 }

@@ -26,7 +26,7 @@ pub struct SessionView {
     pub id: String,
     pub started: String,
     pub last_seen: String,
-    pub user_agent: String,
+    pub device: String,
     pub current: bool,
 }
 
@@ -95,7 +95,7 @@ async fn account_page(
             id: session.id_hash,
             started: format_time(session.created_at),
             last_seen: format_time(session.last_seen_at),
-            user_agent: session.user_agent.unwrap_or_default(),
+            device: super::device::describe(session.user_agent.as_deref().unwrap_or_default(), lang),
         })
         .collect();
     let rights = Rights::of(db, &user);

@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod admin;
+mod device;
 mod fields;
 mod links;
 pub mod reset;

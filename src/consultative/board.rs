@@ -197,7 +197,9 @@ pub async fn board(
             },
         ));
     }
-    lines.sort_by(|(a, left), (b, right)| b.cmp(a).then_with(|| left.name.cmp(&right.name)));
+    lines.sort_by_cached_key(|(pipeline, line)| {
+        (std::cmp::Reverse(*pipeline), crate::directory::collation_key(lang, &line.name))
+    });
     let totals =
         Pipeline::ALL.iter().map(|p| lines.iter().filter(|(pipeline, _)| pipeline == p).count()).collect::<Vec<_>>();
     let (late, lines): (Vec<_>, Vec<_>) = lines.into_iter().map(|(_, line)| line).partition(|line| line.late);

@@ -61,6 +61,13 @@ pub struct DeskPage {
     questions: Vec<QuestionLine>,
     status: Option<StatusLine>,
     steps: Vec<Choice>,
+    /// Whether an application was recorded as submitted: until then the form offers only that step, folded.
+    applied: bool,
+    /// Whether a step that may follow can take a session (any after the submission), a category, a new
+    /// name: the form asks only then.
+    asks_session: bool,
+    asks_category: bool,
+    asks_new_name: bool,
     sessions: Vec<Choice>,
     categories: Vec<Choice>,
     history: Vec<Entry>,
@@ -152,8 +159,15 @@ pub async fn desk_page(
             listed: held.listed,
         }),
         steps: Step::after(stage).iter().map(|s| Choice { value: s.code().into(), label: s.label(lang) }).collect(),
+        applied: stage.is_some(),
+        asks_session: Step::after(stage).iter().any(|s| *s != Step::Submitted),
+        asks_category: Step::after(stage).iter().any(|s| s.needs_category()),
+        asks_new_name: Step::after(stage).iter().any(|s| s.needs_new_name()),
         sessions: session_choices(today, lang),
-        categories: CATEGORIES.iter().map(|c| Choice { value: c.code().into(), label: c.label(lang) }).collect(),
+        // No category is chosen for the reader: one is given only with the step that grants status.
+        categories: std::iter::once(Choice { value: String::new(), label: lang.t("ecosoc-category-none") })
+            .chain(CATEGORIES.iter().map(|c| Choice { value: c.code().into(), label: c.label(lang) }))
+            .collect(),
         history,
         form,
         organization,

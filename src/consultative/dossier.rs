@@ -71,6 +71,24 @@ impl DocumentKind {
     }
 }
 
+impl Part {
+    /// The most words a part should take: the questionnaire asks for brief answers, and a reader at the
+    /// NGO Branch reads every one.
+    pub fn word_limit(self) -> usize {
+        match self {
+            Part::Contact | Part::Summary => 250,
+            Part::Membership | Part::Publications => 300,
+            Part::Mission | Part::Structure | Part::Funding => 500,
+            Part::Activities => 1000,
+        }
+    }
+}
+
+/// Words as a reader counts them: runs of letters or digits between spaces and punctuation.
+fn word_count(text: &str) -> usize {
+    text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’' && c != '-').filter(|w| !w.is_empty()).count()
+}
+
 /// The UN takes applications in its two working languages.
 pub const LANGUAGES: [&str; 2] = ["en", "fr"];
 /// Characters of one part.
@@ -175,6 +193,9 @@ pub struct PartView {
     pub code: &'static str,
     pub label: String,
     pub body: String,
+    /// What the part should say, and its limit with the words it has now.
+    pub guidance: String,
+    pub counter: String,
 }
 
 pub struct DocumentGroup {
@@ -211,6 +232,9 @@ struct DossierPage {
 struct PrintPage {
     chrome: Chrome,
     organization: Organization,
+    /// The organisation's particulars as the questionnaire opens with them: label and value.
+    details: Vec<(String, String)>,
+    printed_on: String,
     language: String,
     parts: Vec<PartView>,
     groups: Vec<DocumentGroup>,
@@ -220,10 +244,18 @@ fn views(dossier: Dossier, lang: Lang) -> (Vec<PartView>, Vec<DocumentGroup>) {
     let Dossier { parts, documents, .. } = dossier;
     let part_views = Part::ALL
         .iter()
-        .map(|part| PartView {
-            code: part.code(),
-            label: part.label(lang),
-            body: parts.get(part).cloned().unwrap_or_default(),
+        .map(|part| {
+            let body = parts.get(part).cloned().unwrap_or_default();
+            PartView {
+                code: part.code(),
+                label: part.label(lang),
+                guidance: lang.t(&format!("ecosoc-guidance-{}", part.code())),
+                counter: lang.t_with(
+                    "ecosoc-word-counter",
+                    &[("words", word_count(&body).into()), ("limit", part.word_limit().into())],
+                ),
+                body,
+            }
         })
         .collect();
     let mut by_kind: BTreeMap<&'static str, Vec<Document>> = BTreeMap::new();
@@ -329,7 +361,35 @@ pub async fn print(
     let language = dossier.language.clone();
     let (parts, groups) = views(dossier, lang);
     let title = lang.t_with("ecosoc-dossier-title", &[("name", organization.name.clone().into())]);
-    render(&PrintPage { chrome: Chrome::new(lang, title, &uri), organization, language, parts, groups })
+    let details = crate::directory::load(&db, &slug).await?.map(|(_, _, profile)| particulars(&profile, lang));
+    render(&PrintPage {
+        chrome: Chrome::new(lang, title, &uri),
+        organization,
+        details: details.unwrap_or_default(),
+        printed_on: lang.date(today()),
+        language,
+        parts,
+        groups,
+    })
+}
+
+/// What the questionnaire asks first: the organisation's names and how to reach it, those it has given.
+fn particulars(profile: &crate::directory::Organization, lang: Lang) -> Vec<(String, String)> {
+    let country = profile.country.as_deref().and_then(crate::platform::values::CountryCode::parse);
+    [
+        ("field-name", Some(profile.name.get(lang).to_string())),
+        ("field-acronym", profile.acronym.clone()),
+        ("field-country", country.map(|c| c.name(lang).to_string())),
+        ("field-city", profile.city.clone()),
+        ("field-address", profile.address.clone()),
+        ("field-phone", profile.phone.clone()),
+        ("field-email", profile.email.clone()),
+        ("field-website", profile.website.clone()),
+        ("field-founded-year", profile.founded_year.map(|year| year.to_string())),
+    ]
+    .into_iter()
+    .filter_map(|(key, value)| value.filter(|v| !v.trim().is_empty()).map(|v| (lang.t(key), v)))
+    .collect()
 }
 
 /// The questionnaire as posted: every part at once, with the dossier's language and whom it is shared with.
@@ -355,6 +415,9 @@ impl Questionnaire {
                 let body = data.get(part.code());
                 if body.chars().count() > MAX_PART {
                     form.fail(part.code(), lang.t_count("form-too-long", MAX_PART as i64));
+                } else if word_count(&body) > part.word_limit() {
+                    let counts = [("words", word_count(&body).into()), ("limit", part.word_limit().into())];
+                    form.fail(part.code(), lang.t_with("ecosoc-too-many-words", &counts));
                 }
                 parts.push((part, body));
             }
@@ -745,4 +808,17 @@ pub async fn adopt_stored_files(db: &Db, data_dir: &std::path::Path) -> anyhow::
         tokio::fs::remove_file(&path).await?;
     }
     Ok(adopted)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_are_counted_as_a_reader_counts_them() {
+        assert_eq!(word_count(""), 0);
+        assert_eq!(word_count("Young people, planting trees — across the steppe."), 7);
+        assert_eq!(word_count("NGO's work in Ganja-Qazax: 12 districts"), 6);
+        assert_eq!(word_count("Молодёжь сажает деревья"), 3);
+    }
 }

@@ -82,6 +82,7 @@ pub struct Assessment {
     pub verdicts: Vec<(Criterion, Verdict)>,
     /// Whether registration will be two years old when the application is received, and from when.
     pub registration: Option<(Verdict, Date)>,
+    pub registered_on: Option<Date>,
     pub earliest: Option<Date>,
     pub deadline: Option<Date>,
     pub session: Option<Session>,
@@ -108,6 +109,7 @@ impl Assessment {
         Assessment {
             verdicts,
             registration,
+            registered_on: answers.registered_on,
             earliest,
             deadline: earliest.map(rules::deadline_for),
             session: earliest.map(Session::examining),
@@ -132,7 +134,7 @@ pub struct CriterionLine {
 /// The assessment in a reader's words.
 pub struct AssessmentView {
     pub lines: Vec<CriterionLine>,
-    pub registration: Option<String>,
+    pub registration: Option<CriterionLine>,
     pub all_met: bool,
     pub earliest: Option<String>,
     pub deadline: Option<String>,
@@ -157,9 +159,17 @@ impl AssessmentView {
                     met: *v == Verdict::Met,
                 })
                 .collect(),
-            registration: assessment.registration.map(|(v, matures)| {
-                let key = if v == Verdict::Met { "ecosoc-registration-met" } else { "ecosoc-registration-not-yet" };
-                lang.t_with(key, &[("date", matures.to_string().into())])
+            registration: assessment.registration.zip(assessment.registered_on).map(|((v, matures), registered)| {
+                CriterionLine {
+                    code: "registration",
+                    label: lang.t_with(
+                        "ecosoc-registration-two-years",
+                        &[("registered", lang.date(registered).into()), ("matures", lang.date(matures).into())],
+                    ),
+                    // Registration that is not two years old yet will be: it is not a failure.
+                    verdict: if v == Verdict::Met { lang.t("ecosoc-met") } else { lang.t("ecosoc-not-yet-met") },
+                    met: v == Verdict::Met,
+                }
             }),
             all_met: assessment.all_met(),
             earliest: assessment.earliest.map(|d| d.to_string()),

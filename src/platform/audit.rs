@@ -1,11 +1,14 @@
 //! The audit trail: who changed what, when, from what to what. Rows are only
 //! ever added; nothing in the application updates or deletes them.
 
+use std::collections::BTreeMap;
+
 use askama::Template;
 use serde_json::Value;
 
 use super::clock::now_rfc3339;
 use super::db::Db;
+use super::i18n::Lang;
 use super::web::Chrome;
 
 pub async fn record(
@@ -49,34 +52,88 @@ pub struct Entry {
     pub changes: Vec<Change>,
 }
 
-/// A recorded value as a reader sees it: texts per language on one line.
-fn shown(value: Option<&Value>) -> String {
-    match value {
-        None | Some(Value::Null) => String::new(),
-        Some(Value::String(text)) => text.clone(),
-        Some(Value::Array(items)) => items.iter().map(|item| shown(Some(item))).collect::<Vec<_>>().join(", "),
-        Some(Value::Object(fields)) => {
-            fields.iter().map(|(key, value)| format!("{key}: {}", shown(Some(value)))).collect::<Vec<_>>().join("; ")
+/// How a history page names fields and coded values in its reader's language.
+struct Words<'a> {
+    lang: Lang,
+    /// A field's label, when it has one.
+    label: &'a dyn Fn(&str) -> Option<String>,
+}
+
+impl Words<'_> {
+    fn field(&self, key: &str) -> String {
+        (self.label)(key).unwrap_or_else(|| key.replace('_', " "))
+    }
+
+    /// A recorded value in words: a code (`ngo`, `none`) by its label where the interface has one
+    /// (`history-value-{field}-{code}`), yes and no, lists one item after another.
+    fn value(&self, key: &str, value: &Value) -> String {
+        match value {
+            Value::Null => String::new(),
+            Value::Bool(yes) => self.lang.t(if *yes { "history-yes" } else { "history-no" }),
+            Value::String(text) => self
+                .lang
+                .try_t(&format!("history-value-{}-{}", key.replace('_', "-"), text.replace('_', "-")))
+                .unwrap_or_else(|| text.clone()),
+            Value::Array(items) => items.iter().map(|item| self.value(key, item)).collect::<Vec<_>>().join(", "),
+            Value::Object(fields) => fields
+                .iter()
+                .map(|(part, value)| format!("{}: {}", self.field(part), self.value(part, value)))
+                .collect::<Vec<_>>()
+                .join("; "),
+            Value::Number(number) => number.to_string(),
         }
-        Some(other) => other.to_string(),
+    }
+
+    /// A recorded state as rows to compare, in the order of their keys: a field, each language of a text
+    /// kept in several ("Description (Russian)"), each part of a field made of parts ("Request: reason").
+    fn rows(&self, state: Option<&Value>) -> BTreeMap<String, (String, String)> {
+        let mut rows = BTreeMap::new();
+        let Some(fields) = state.and_then(Value::as_object) else {
+            return rows;
+        };
+        for (key, value) in fields {
+            match value {
+                Value::Object(parts) if !parts.is_empty() && parts.keys().all(|code| Lang::parse(code).is_some()) => {
+                    for (code, text) in parts {
+                        let language = self.lang.t(&format!("language-name-{code}"));
+                        let label = self.lang.t_with(
+                            "history-field-in-language",
+                            &[("field", self.field(key).into()), ("language", language.into())],
+                        );
+                        rows.insert(format!("{key}.{code}"), (label, self.value(key, text)));
+                    }
+                }
+                Value::Object(parts) if !parts.is_empty() => {
+                    for (part, value) in parts {
+                        let label = format!("{}: {}", self.field(key), self.field(part));
+                        rows.insert(format!("{key}.{part}"), (label, self.value(part, value)));
+                    }
+                }
+                _ => _ = rows.insert(key.clone(), (self.field(key), self.value(key, value))),
+            }
+        }
+        rows
     }
 }
 
-/// The fields that differ between two recorded states, labelled through
-/// `label` (the field's name when it has no label).
-fn changes(before: Option<&Value>, after: Option<&Value>, label: &dyn Fn(&str) -> Option<String>) -> Vec<Change> {
-    let empty = serde_json::Map::new();
-    let fields = |state: Option<&Value>| state.and_then(Value::as_object).unwrap_or(&empty).clone();
-    let (before, after) = (fields(before), fields(after));
-    let mut keys: Vec<&String> = before.keys().chain(after.keys()).collect();
+/// The fields that differ between two recorded states, field by field in the reader's words, labelled
+/// through `label` (the field's name when it has no label).
+fn changes(
+    before: Option<&Value>,
+    after: Option<&Value>,
+    lang: Lang,
+    label: &dyn Fn(&str) -> Option<String>,
+) -> Vec<Change> {
+    let words = Words { lang, label };
+    let (mut before, mut after) = (words.rows(before), words.rows(after));
+    let mut keys: Vec<String> = before.keys().chain(after.keys()).cloned().collect();
     keys.sort();
     keys.dedup();
     keys.into_iter()
-        .filter(|key| before.get(*key) != after.get(*key))
-        .map(|key| Change {
-            field: label(key).unwrap_or_else(|| key.clone()),
-            before: shown(before.get(key)),
-            after: shown(after.get(key)),
+        .filter_map(|key| {
+            let (label, was) = before.remove(&key).unwrap_or_default();
+            let (label_after, is) = after.remove(&key).unwrap_or_default();
+            (was != is).then(|| Change { field: if label.is_empty() { label_after } else { label }, before: was, after: is })
         })
         .collect()
 }
@@ -95,7 +152,7 @@ pub struct HistoryPage {
 }
 
 /// The recorded changes of some entities, newest first, in a reader's language.
-pub async fn history(db: &Db, subjects: &[(&str, i64)], lang: super::i18n::Lang) -> sqlx::Result<Vec<Entry>> {
+pub async fn history(db: &Db, subjects: &[(&str, i64)], lang: Lang) -> sqlx::Result<Vec<Entry>> {
     use sqlx::Row;
     let mut entries = Vec::new();
     for (entity, id) in subjects {
@@ -121,10 +178,10 @@ pub async fn history(db: &Db, subjects: &[(&str, i64)], lang: super::i18n::Lang)
             let label = |key: &str| lang.try_t(&format!("field-{}", key.replace('_', "-")));
             entries.push(Entry {
                 id: row.try_get("id")?,
-                at: row.try_get::<String, _>("at")?.chars().take(19).collect::<String>().replace('T', " "),
+                at: row.try_get::<String, _>("at")?.chars().take(19).collect::<String>().replace('T', " ") + " UTC",
                 actor,
                 action: lang.t(&format!("history-action-{}", row.try_get::<String, _>("action")?.replace('.', "-"))),
-                changes: changes(parse("before_state")?.as_ref(), parse("after_state")?.as_ref(), &label),
+                changes: changes(parse("before_state")?.as_ref(), parse("after_state")?.as_ref(), lang, &label),
             });
         }
     }
@@ -139,15 +196,27 @@ mod tests {
     use super::*;
 
     #[test]
-    fn changes_list_only_the_fields_that_differ_in_readable_form() {
-        let before = json!({"name": {"en": "ECORES"}, "city": null, "leads": ["ecores"], "same": 1});
-        let after =
-            json!({"name": {"en": "ECORES", "ru": "ЭКОРЕС"}, "city": "Baku", "leads": ["ecores", "fay"], "same": 1});
-        let found = changes(Some(&before), Some(&after), &|key| (key == "city").then(|| "City".to_string()));
-        let fields: Vec<&str> = found.iter().map(|c| c.field.as_str()).collect();
-        assert_eq!(fields, ["City", "leads", "name"]);
-        assert_eq!(found[0].before, "");
-        assert_eq!(found[1].after, "ecores, fay");
-        assert_eq!(found[2].after, "en: ECORES; ru: ЭКОРЕС");
+    fn changes_are_told_field_by_field_in_the_readers_words() {
+        let before = json!({"name": {"en": "ECORES"}, "city": null, "leads": ["ecores"], "same": 1,
+            "kind": "ngo", "request": {"kind": "join", "reason": "x"}, "public": true});
+        let after = json!({"name": {"en": "ECORES", "ru": "ЭКОРЕС"}, "city": "Baku", "leads": ["ecores", "fay"],
+            "same": 1, "kind": "academic", "request": {"kind": "join", "reason": "y"}, "public": false});
+        let found = changes(Some(&before), Some(&after), Lang::En, &|key| (key == "city").then(|| "City".to_string()));
+        let rows: Vec<(&str, &str, &str)> =
+            found.iter().map(|c| (c.field.as_str(), c.before.as_str(), c.after.as_str())).collect();
+        assert_eq!(
+            rows,
+            [
+                ("City", "", "Baku"),
+                ("kind", "Non-governmental organisation", "Academic institution"),
+                ("leads", "ecores", "ecores, fay"),
+                ("name (Russian)", "", "ЭКОРЕС"),
+                ("public", "Yes", "No"),
+                ("request: reason", "x", "y"),
+            ]
+        );
+        let russian = changes(Some(&before), Some(&after), Lang::Ru, &|_| None);
+        assert!(russian.iter().any(|c| c.field == "name (русский)" && c.after == "ЭКОРЕС"));
+        assert!(russian.iter().any(|c| c.before == "Да" && c.after == "Нет"));
     }
 }

@@ -278,11 +278,15 @@ test('an administrator walks NAYORA through the ECOSOC desk, the board, the cale
       await page.goto(DESK);
       await checkPage(page, state, LANG);
       const form = page.locator(`form[action="${DESK}/steps"]`);
+      // Before anything is recorded, the form offers only the submission, folded, and chooses no category.
+      assert.equal(await form.isVisible(), false, 'the step form shows before the application is submitted');
+      await page.locator('summary', { hasText: 'Record that the application was submitted' }).click();
       assert.equal(
         ((await form.getByRole('heading').textContent()) ?? '').trim(),
-        'Record a step',
+        'Record that the application was submitted',
         'the form to record a step has no heading of its own',
       );
+      assert.equal(await form.getByLabel('Category (for recommendation, grant and reclassification)', { exact: true }).count(), 0, 'a category before any step');
       await form.getByLabel('Step', { exact: true }).selectOption({ label: 'Submitted' });
       await form.getByLabel('Date', { exact: true }).fill(TODAY);
       await clickThrough(page, form.getByRole('button', { name: 'Record', exact: true }));
