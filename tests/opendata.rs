@@ -19,9 +19,31 @@ async fn the_description_lists_every_endpoint_and_the_reference_is_served() {
         assert!(paths.iter().any(|p| p.as_str() == path), "{path} described");
     }
     assert!(spec["components"]["schemas"]["OrganizationList"].is_object());
-    let (status, page) = server.text("/api/docs/").await;
+    // The reference is a page of the portal written from that document: every operation, parameter and
+    // schema, an example request each, in the reader's language, and no script.
+    let (status, page) = server.text("/api/docs?lang=en").await;
     assert_eq!(status, 200);
-    assert!(page.to_lowercase().contains("swagger"), "the reference comes from the binary");
+    assert!(!page.contains("<script"), "readable without a script");
+    assert!(page.len() < 200_000, "{} bytes", page.len());
+    for (path, item) in spec["paths"].as_object().unwrap() {
+        for method in item.as_object().unwrap().keys().filter(|m| ["get", "post", "patch", "put", "delete"].contains(&m.as_str())) {
+            let heading = format!("<span class=\"badge\">{}</span> <code>{path}</code>", method.to_uppercase());
+            assert!(page.contains(&heading), "{method} {path} in the reference");
+            for parameter in item[method]["parameters"].as_array().into_iter().flatten() {
+                assert!(page.contains(&format!("<code>{}</code>", parameter["name"].as_str().unwrap())));
+            }
+        }
+    }
+    for schema in spec["components"]["schemas"].as_object().unwrap().keys() {
+        assert!(page.contains(&format!("id=\"schema-{schema}\"")), "the schema {schema}");
+    }
+    assert!(page.contains(&format!("curl '{}/api/v1/organizations'", server.base)), "an example request");
+    let (_, russian) = server.text("/api/docs?lang=ru").await;
+    assert!(russian.contains("<html lang=\"ru\">") && russian.contains("Пример запроса"), "in the portal's languages");
+    // The interactive one stays, as an extra, served from the binary.
+    let (status, page) = server.text("/api/docs/interactive/").await;
+    assert_eq!(status, 200);
+    assert!(page.to_lowercase().contains("swagger"), "the interactive reference comes from the binary");
     assert!(!page.contains("https://"), "and loads nothing from elsewhere");
 }
 
@@ -86,6 +108,11 @@ async fn searches_and_network_members_export_as_csv_and_json() {
         let database = TestDatabase::new(&backend).await;
         let server = Server::demo(&database).await;
         let total = server.search("network=un-ngo-irene-caspian&per_page=1").await["total"].as_u64().unwrap();
+        // The contacts a profile shows publicly are in the export too.
+        sqlx::query("UPDATE organizations SET email = 'info@fay.example', phone = '012 000 00 00' WHERE slug = 'fay'")
+            .execute(&database.pool().await)
+            .await
+            .unwrap();
         let response = server.get("/organizations/export.csv?network=un-ngo-irene-caspian").await;
         assert_eq!(response.headers()["content-type"], "text/csv; charset=utf-8");
         assert!(response.headers()["content-disposition"].to_str().unwrap().contains("organizations.csv"));
@@ -95,6 +122,12 @@ async fn searches_and_network_members_export_as_csv_and_json() {
         let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
         assert_eq!(rows.len() as u64, total, "{}: every member, not a page", backend.name());
         assert!(rows.iter().any(|r| r.get(2) == Some("Фонд помощи молодежи")), "Cyrillic kept");
+        let headers = reader.headers().unwrap().clone();
+        let column = |name: &str| headers.iter().position(|h| h == name).unwrap_or_else(|| panic!("no {name} column"));
+        let fay = rows.iter().find(|r| r.get(0) == Some("fay")).expect("FAY exported");
+        assert_eq!(fay.get(column("email")), Some("info@fay.example"));
+        assert_eq!(fay.get(column("phone")), Some("012 000 00 00"));
+        assert_eq!(fay.get(column("website")), Some(""));
 
         let json: serde_json::Value =
             server.get("/organizations/export.json?country=AZ&kind=government").await.json().await.unwrap();

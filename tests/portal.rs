@@ -272,3 +272,54 @@ async fn search_queries_echo_safely_into_the_page() {
     assert_eq!(status, 200);
     assert!(!page.contains("<script>alert"), "the query is escaped");
 }
+
+/// The member list of a network page, names in the order shown.
+fn member_names(page: &str) -> Vec<String> {
+    let list = page.split("<ul class=\"members\">").nth(1).expect("a member list").split("</ul>").next().unwrap();
+    list.split("<li><a href=\"/organizations/")
+        .skip(1)
+        .map(|item| item.split('>').nth(1).unwrap().split("</a").next().unwrap().to_string())
+        .collect()
+}
+
+#[tokio::test]
+async fn a_newcomer_reads_dates_in_words_and_finds_the_ecosoc_desk() {
+    for backend in backends() {
+        let database = TestDatabase::new(&backend).await;
+        let server = Server::demo(&database).await;
+
+        // Dates as each language writes them, ISO kept for machines.
+        for (lang, written) in [("en", "27 November 2004"), ("ru", "27 ноября 2004 г."), ("az", "27 noyabr 2004")] {
+            let (status, page) = server.text(&format!("/networks/un-ngo-irene-caspian?lang={lang}")).await;
+            assert_eq!(status, 200);
+            assert!(page.contains(&format!("<time datetime=\"2004-11-27\">{written}</time>")), "{lang}:\n{page}");
+        }
+        let (_, calendar) = server.text("/ecosoc/calendar?lang=ru").await;
+        assert!(calendar.contains(" июня ") && !calendar.contains("\">20"), "the calendar in words:\n{calendar}");
+        let (_, api) = server.text("/api/v1/networks/un-ngo-irene-caspian").await;
+        assert!(api.contains("\"2004-11-27\""), "the API keeps ISO dates: {api}");
+
+        // The ECOSOC desk and calendar from the first page and from every page's header.
+        let (_, home) = server.text("/?lang=en").await;
+        assert!(home.contains("<a href=\"/ecosoc\">") && home.contains("Consultative status with ECOSOC"), "{home}");
+        let header = home.split("</header>").next().unwrap();
+        assert!(header.contains("<a href=\"/ecosoc/calendar\">ECOSOC status</a>"), "{header}");
+        assert!(header.contains(">Sign in</a>") && header.contains(">Create an account</a>"), "{header}");
+
+        // A name opening with a quotation mark sorts by its first letter.
+        let (_, page) = server.text("/networks/un-ngo-irene-azerbaijan?lang=en").await;
+        let names = member_names(&page);
+        assert!(names.iter().any(|n| n.starts_with('“')), "a quoted name among the members: {names:?}");
+        let keys: Vec<String> =
+            names.iter().map(|n| n.trim_start_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).collect();
+        assert!(keys.is_sorted(), "{names:?}");
+
+        // A search that finds nothing says what to try instead, and offers nothing to sort or download.
+        let (status, page) = server.text("/organizations?q=qqqzzzxxx&country=AZ&lang=en").await;
+        assert_eq!(status, 200);
+        assert!(page.contains("Try instead:") && page.contains("the same search without the filters"), "{page}");
+        assert!(!page.contains("export.csv") && !page.contains("class=\"sort\""), "{page}");
+        let (_, page) = server.text("/organizations?q=Buta&lang=en").await;
+        assert!(page.contains("export.csv") && page.contains("class=\"sort\""), "results keep them: {page}");
+    }
+}

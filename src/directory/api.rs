@@ -517,11 +517,61 @@ pub async fn update_organization(
 pub const EXPORT_LIMIT: usize = 100_000;
 
 /// The columns of the directory's CSV exports, in order.
-pub const CSV_COLUMNS: &[&str] =
-    &["slug", "name_en", "name_ru", "name_az", "acronym", "kind", "country", "city", "consultative_status", "url"];
+pub const CSV_COLUMNS: &[&str] = &[
+    "slug",
+    "name_en",
+    "name_ru",
+    "name_az",
+    "acronym",
+    "kind",
+    "country",
+    "city",
+    "email",
+    "phone",
+    "website",
+    "consultative_status",
+    "url",
+];
+
+/// An exported organisation: what the search found, and the contacts its public profile shows.
+pub struct ExportRow {
+    pub item: OrganizationItem,
+    pub email: String,
+    pub phone: String,
+    pub website: String,
+}
+
+/// The exports' rows of the organisations a search found, their contacts read from the database
+/// a thousand at a time (the search index keeps no contacts, and a statement takes only so many parameters).
+async fn export_rows(db: &crate::platform::db::Db, items: Vec<OrganizationItem>) -> Result<Vec<ExportRow>, AppError> {
+    use sqlx::Row;
+    let mut contacts: std::collections::HashMap<i64, [String; 3]> = std::collections::HashMap::new();
+    for chunk in items.chunks(1000) {
+        let sql = format!(
+            "SELECT id, email, phone, website FROM organizations WHERE id IN ({})",
+            crate::platform::db::Db::placeholders(1, chunk.len())
+        );
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+        for item in chunk {
+            query = query.bind(item.id);
+        }
+        for row in query.fetch_all(&db.pool).await? {
+            let text = |column: &str| row.try_get::<Option<String>, _>(column).map(Option::unwrap_or_default);
+            contacts.insert(row.try_get("id")?, [text("email")?, text("phone")?, text("website")?]);
+        }
+    }
+    Ok(items
+        .into_iter()
+        .map(|item| {
+            let [email, phone, website] = contacts.remove(&item.id).unwrap_or_default();
+            ExportRow { item, email, phone, website }
+        })
+        .collect())
+}
 
 /// An organisation's cells in the exports, in the order of [`CSV_COLUMNS`].
-fn export_cells(item: &OrganizationItem, public_url: &str) -> [String; 10] {
+fn export_cells(row: &ExportRow, public_url: &str) -> [String; 13] {
+    let item = &row.item;
     let name = |lang: &str| item.names.get(lang).cloned().unwrap_or_default();
     [
         item.slug.clone(),
@@ -532,6 +582,9 @@ fn export_cells(item: &OrganizationItem, public_url: &str) -> [String; 10] {
         item.kind.clone(),
         item.country.clone().unwrap_or_default(),
         item.city.clone().unwrap_or_default(),
+        row.email.clone(),
+        row.phone.clone(),
+        row.website.clone(),
         item.consultative_status.clone(),
         format!("{public_url}{}", item.url),
     ]
@@ -546,7 +599,7 @@ fn inert_in_spreadsheets(cell: String) -> String {
 
 /// Rows as CSV, starting with a byte-order mark so spreadsheets read Cyrillic
 /// and Azerbaijani letters as UTF-8.
-pub fn csv_of(items: &[OrganizationItem], public_url: &str) -> Result<Vec<u8>, AppError> {
+pub fn csv_of(items: &[ExportRow], public_url: &str) -> Result<Vec<u8>, AppError> {
     let mut writer = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
     writer.write_record(CSV_COLUMNS).map_err(|e| AppError::Internal(e.into()))?;
     for item in items {
@@ -559,7 +612,7 @@ pub fn csv_of(items: &[OrganizationItem], public_url: &str) -> Result<Vec<u8>, A
 
 /// Rows as a spreadsheet, with the same columns as the CSV. Cells are written as strings, never as formulas,
 /// so they need no quoting.
-pub fn xlsx_of(items: &[OrganizationItem], public_url: &str) -> Result<Vec<u8>, AppError> {
+pub fn xlsx_of(items: &[ExportRow], public_url: &str) -> Result<Vec<u8>, AppError> {
     let fail = |e: rust_xlsxwriter::XlsxError| AppError::Internal(anyhow::anyhow!("{e}"));
     let mut workbook = rust_xlsxwriter::Workbook::new();
     let sheet = workbook.add_worksheet();
@@ -594,10 +647,11 @@ pub async fn export(State(state): State<AppState>, uri: Uri) -> Result<Response,
     let items: Vec<OrganizationItem> = results.cards.iter().map(|card| OrganizationItem::of(card, item_lang)).collect();
     match uri.path().rsplit('/').next().unwrap_or("") {
         "export.csv" => {
-            Ok(download(csv_of(&items, &state.public_url)?, "text/csv; charset=utf-8", "organizations.csv"))
+            let rows = export_rows(&state.db, items).await?;
+            Ok(download(csv_of(&rows, &state.public_url)?, "text/csv; charset=utf-8", "organizations.csv"))
         }
         "export.xlsx" => Ok(download(
-            xlsx_of(&items, &state.public_url)?,
+            xlsx_of(&export_rows(&state.db, items).await?, &state.public_url)?,
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             "organizations.xlsx",
         )),
@@ -711,11 +765,14 @@ mod tests {
             consultative_status: "none".into(),
             url: "/organizations/buta".into(),
         };
-        let csv = csv_of(&[item], "https://irene.example").unwrap();
+        let row = ExportRow { item, email: "info@buta.example".into(), phone: String::new(), website: String::new() };
+        let csv = csv_of(&[row], "https://irene.example").unwrap();
         assert!(csv.starts_with(b"\xEF\xBB\xBF"));
         let text = String::from_utf8(csv[3..].to_vec()).unwrap();
         assert!(text.starts_with("slug,name_en,name_ru"));
         assert!(text.contains("\"Buta, Fund\",«Бута»"), "{text}");
+        assert!(text.starts_with("slug,name_en,name_ru,name_az,acronym,kind,country,city,email,phone,website,"));
+        assert!(text.contains(",info@buta.example,,,none,https://irene.example/organizations/buta"), "{text}");
     }
 
     #[test]

@@ -21,7 +21,7 @@ pub mod upload;
 pub use api::download;
 pub(crate) use import::name_keys;
 pub(crate) use model::code_enum;
-pub use model::{ConsultativeStatus, OrganizationKind, country_choices, goals_label};
+pub use model::{ConsultativeStatus, OrganizationKind, collation_key, country_choices, goals_label};
 pub use organization::{
     Organization, Work, create, load, record_status, rename, slug_candidates, unlist_declined, verify,
 };

@@ -103,9 +103,11 @@ pub const WORK_LANGUAGES: &[(&str, &str)] = &[
 
 /// A key that sorts names as readers of `lang` expect: the Azerbaijani alphabet's order (ç after c, ə after e, ğ
 /// after g, x after h, ı before i…), ё beside е in Russian; other characters by code point, after those letters.
+/// Quotation marks and other signs before the first letter do not count: “Buta” sorts under B.
 pub fn collation_key(lang: Lang, name: &str) -> Vec<u32> {
     const AZ: &str = "abcçdeəfgğhxıijkqlmnoöprsştuüvyz";
-    name.chars()
+    name.trim_start_matches(|c: char| !c.is_alphanumeric())
+        .chars()
         .flat_map(char::to_lowercase)
         .map(|c| match (lang, c) {
             (Lang::Az, _) if AZ.contains(c) => AZ.chars().position(|a| a == c).unwrap_or(0) as u32,
@@ -205,6 +207,9 @@ mod tests {
         let mut ru = vec!["Ямайка", "Ёлки", "Египет", "Ейск", "Аргентина"];
         ru.sort_by_cached_key(|n| collation_key(Lang::Ru, n));
         assert_eq!(ru, ["Аргентина", "Египет", "Ейск", "Ёлки", "Ямайка"]);
+        let mut quoted = vec!["Ganja Youth", "“Buta” Foundation", "\"Abşeron\" Union", "ECORES"];
+        quoted.sort_by_cached_key(|n| collation_key(Lang::En, n));
+        assert_eq!(quoted, ["\"Abşeron\" Union", "“Buta” Foundation", "ECORES", "Ganja Youth"]);
         let countries = country_choices(Lang::En);
         assert!(countries.len() > 240);
         assert!(countries.iter().any(|c| c.value == "AZ" && c.label == "Azerbaijan"));

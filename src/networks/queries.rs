@@ -276,7 +276,9 @@ pub async fn by_slug(db: &Db, slug: &Slug) -> sqlx::Result<Option<Network>> {
     .iter()
     .map(|row| member(row, ""))
     .collect::<sqlx::Result<_>>()?;
-    members.sort_by_key(|m| m.name.get(crate::platform::i18n::Lang::En).to_lowercase());
+    members.sort_by_cached_key(|m| {
+        crate::directory::collation_key(crate::platform::i18n::Lang::En, m.name.get(crate::platform::i18n::Lang::En))
+    });
 
     let per_theme = sqlx::query(
         "SELECT t.slug AS slug, t.name AS name, COUNT(*) AS members FROM organization_themes ot \
