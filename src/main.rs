@@ -65,9 +65,9 @@ enum Command {
         /// mail is written as .eml files into the data folder's `mail` folder.
         #[arg(long, env = "IRENE_SMTP_URL")]
         smtp_url: Option<String>,
-        /// Sender of the platform's mail.
-        #[arg(long, env = "IRENE_MAIL_FROM", default_value = "IRENE <noreply@localhost>")]
-        mail_from: String,
+        /// Sender of the platform's mail; by default `IRENE <noreply@…>` at the public address's host.
+        #[arg(long, env = "IRENE_MAIL_FROM")]
+        mail_from: Option<String>,
         /// Days a coordinator's verification of an organisation holds.
         #[arg(long, env = "IRENE_VERIFICATION_DAYS", default_value_t = 730)]
         verification_days: i64,

@@ -64,7 +64,7 @@ pub struct ServeOptions {
     pub database_url: Option<String>,
     pub public_url: Option<String>,
     pub smtp_url: Option<String>,
-    pub mail_from: String,
+    pub mail_from: Option<String>,
     pub verification_days: i64,
     pub newsletter: NewsletterSettings,
     pub desk_rules: DeskRules,
@@ -98,7 +98,8 @@ pub async fn serve(options: ServeOptions) -> anyhow::Result<()> {
     search.follow(Duration::from_millis(400));
     let public_url = options.public_url.unwrap_or_else(|| format!("http://{}", options.addr));
     let public_url = public_url.trim_end_matches('/').to_string();
-    let mailer = Mailer::from_config(options.smtp_url.as_deref(), &options.mail_from, &options.data_dir.join("mail"))?;
+    let mail_from = options.mail_from.unwrap_or_else(|| crate::platform::mail::default_sender(&public_url));
+    let mailer = Mailer::from_config(options.smtp_url.as_deref(), &mail_from, &options.data_dir.join("mail"))?;
     let sessions = SessionPolicy { secure: public_url.starts_with("https://"), ..SessionPolicy::default() };
     if let Some(secret) = crate::accounts::roles::issue_setup_token(&db).await? {
         tracing::warn!(

@@ -41,6 +41,8 @@ async fn subscribe(server: &Server, sink: &SmtpSink, email: &str, lang: &str) ->
     let (status, page, _) = visitor.post_page("/newsletter/confirm?lang=en", &[("token", token)]).await;
     assert_eq!(status, 200, "{page}");
     assert!(page.contains("Your subscription is confirmed"), "{page}");
+    assert!(page.contains("<h1>Subscription confirmed</h1>"), "no longer asks to confirm:\n{page}");
+    assert!(!page.contains(&format!(">{}/newsletter/manage/", server.base)), "the link is a link, not text:\n{page}");
     let manage = page.split("<a href=\"").find(|rest| rest.starts_with(&format!("{}/newsletter/manage/", server.base)));
     manage.and_then(|rest| rest.split('"').next()).expect("manage link").to_string()
 }
@@ -219,13 +221,30 @@ async fn subscription_journey(backend: &Backend) {
         .await;
     assert_eq!(status, 200, "{page}");
     let mails = sink.wait_for(before + 1, Duration::from_secs(10)).await;
-    assert_eq!(mails_to(&mails, "editor@example.org")[0].subject, "[Тест] Новости сети, декабрь");
+    let test_mail = mails_to(&mails, "editor@example.org")[0];
+    assert_eq!(test_mail.subject, "[Тест] Новости сети, декабрь");
+    // A test tells its reader it is one (not "you subscribed") and links to the preview, as the issue has no
+    // web version yet.
+    assert!(test_mail.text.contains("пробная отправка") && !test_mail.text.contains("подписались"), "{}", test_mail.text);
+    let preview_link = format!("{}{campaign}/preview/ru", server.base);
+    assert!(test_mail.text.contains(&preview_link), "{}", test_mail.text);
+    assert_eq!(coordinator.get(&preview_link[server.base.len()..]).await.status(), 200);
     let (status, page, _) = coordinator.post_page(&format!("{campaign}/test?lang=en"), &[("addresses", "x@")]).await;
     assert_eq!(status, 400);
     assert!(page.contains("“x@” is not an e-mail address."), "{page}");
 
+    // The test send comes before "Send now", which asks once more, naming how many it goes to.
+    let (_, page) = coordinator.page(&format!("{campaign}?lang=en")).await;
+    let test_at = page.find("Send a test").expect("a test send button");
+    assert!(test_at < page.find(">Send now<").expect("a send button"), "the test comes first:\n{page}");
     let before = sink.messages().len();
-    let (status, _, _) = coordinator.post_page(&format!("{campaign}/send"), &[]).await;
+    let (status, page, _) = coordinator.post_page(&format!("{campaign}/send?lang=en"), &[]).await;
+    assert_eq!(status, 200, "{page}");
+    assert!(page.contains("Send to 2 recipients") && page.contains("name=\"confirm\" value=\"yes\""), "{page}");
+    let (_, page) = coordinator.page(&format!("{campaign}?lang=en")).await;
+    assert!(page.contains(">Send now<"), "unconfirmed, the issue is still a draft:\n{page}");
+    assert_eq!(sink.messages().len(), before, "nothing sent before the confirmation");
+    let (status, _, _) = coordinator.post_page(&format!("{campaign}/send"), &[("confirm", "yes")]).await;
     assert_eq!(status, 303);
     let page = wait_sent(&coordinator, &campaign, Duration::from_secs(30)).await;
     assert!(page.contains("2 / 2"), "{page}");
@@ -241,6 +260,11 @@ async fn subscription_journey(backend: &Backend) {
     let unsubscribe = russian.header("List-Unsubscribe").unwrap().trim_matches(['<', '>']).to_string();
     assert!(unsubscribe.starts_with(&format!("{}/newsletter/unsubscribe/", server.base)), "{unsubscribe}");
     assert!(russian.text.contains(&unsubscribe), "the text part carries the unsubscribe link too");
+    // Its page opens in the issue's language, whatever the browser asks for.
+    assert!(unsubscribe.ends_with("?lang=ru"), "{unsubscribe}");
+    let (status, page) = Browser::new(&server).page(&unsubscribe[server.base.len()..]).await;
+    assert_eq!(status, 200);
+    assert!(page.contains("<html lang=\"ru\">"), "{page}");
     // Azerbaijani has no version: the main language's goes instead.
     let azerbaijani = mails_to(&mails, "aysel@example.org").last().copied().unwrap();
     assert_eq!(azerbaijani.subject, "Network news, December");
@@ -275,6 +299,12 @@ async fn subscription_journey(backend: &Backend) {
     let (status, web) = server.text(&issue[server.base.len()..]).await;
     assert_eq!(status, 200);
     assert!(web.contains("<strong>conference</strong>"), "{web}");
+    // Azerbaijani readers get the English text, marked as English, and told why.
+    let issue_path = issue[server.base.len()..].split('?').next().unwrap().to_string();
+    let (_, web) = server.text(&format!("{issue_path}?lang=az")).await;
+    assert!(web.contains("<article lang=\"en\">") && web.contains("sizin dilinizdə yazılmayıb"), "{web}");
+    let (_, web) = server.text(&format!("{issue_path}?lang=ru")).await;
+    assert!(web.contains("<article lang=\"ru\">") && !web.contains("class=\"notice\" role=\"note\""), "{web}");
 
     // The next issue reaches only who is still subscribed; the language is the subscriber's to change.
     let manage_az = &az_manage[server.base.len()..];
@@ -295,7 +325,7 @@ async fn subscription_journey(backend: &Backend) {
     )
     .await;
     let before = sink.messages().len();
-    coordinator.post_page(&format!("{second}/send"), &[]).await;
+    coordinator.post_page(&format!("{second}/send"), &[("confirm", "yes")]).await;
     wait_sent(&coordinator, &second, Duration::from_secs(30)).await;
     let mails = sink.wait_for(before + 1, Duration::from_secs(10)).await;
     let new: Vec<&ReceivedMail> = mails[before..].iter().collect();
@@ -316,7 +346,7 @@ async fn permanent_failures_hold_an_address_and_temporary_ones_are_retried() {
         subscribe(&server, &sink, "fine@example.org", "en").await;
         let fields = [("main_lang", "en"), ("subject_en", "Bounces"), ("body_en", "Hello")];
         let campaign = compose(&coordinator, &fields).await;
-        coordinator.post_page(&format!("{campaign}/send"), &[]).await;
+        coordinator.post_page(&format!("{campaign}/send"), &[("confirm", "yes")]).await;
         let page = wait_sent(&coordinator, &campaign, Duration::from_secs(30)).await;
         assert!(page.contains("(550): 5.1.1"), "the refusal is shown per recipient:\n{page}");
         let tempfail_row = page.split("<th scope=\"row\">tempfail@example.org</th>").nth(1).unwrap();
@@ -399,7 +429,7 @@ async fn a_killed_instance_resumes_the_send_without_losing_or_repeating_anyone()
         let leaver = subscribe(&server, &sink, "leaver@example.org", "en").await;
 
         let campaign = compose(&coordinator, &[("main_lang", "en"), ("subject_en", "Crash"), ("body_en", "Hi")]).await;
-        let (status, _, _) = coordinator.post_page(&format!("{campaign}/send"), &[]).await;
+        let (status, _, _) = coordinator.post_page(&format!("{campaign}/send"), &[("confirm", "yes")]).await;
         assert_eq!(status, 303);
         sink.wait_for(sink.messages().len() + 40, Duration::from_secs(30)).await;
         let (_, manage) = Browser::new(&server).page(&leaver[server.base.len()..]).await;
@@ -454,7 +484,7 @@ async fn several_instances_share_a_send_and_each_message_goes_once() {
         others
     };
     let campaign = compose(&coordinator, &[("main_lang", "en"), ("subject_en", "Shared"), ("body_en", "Hi")]).await;
-    coordinator.post_page(&format!("{campaign}/send"), &[]).await;
+    coordinator.post_page(&format!("{campaign}/send"), &[("confirm", "yes")]).await;
     wait_sent(&coordinator, &campaign, Duration::from_secs(60)).await;
     let counts = received(&sink, "Shared");
     assert_eq!(counts.len(), SUBSCRIBERS);
@@ -532,12 +562,12 @@ async fn writers_schedule_pause_resume_and_cancel() {
         wait_sent(&coordinator, &campaign, Duration::from_secs(30)).await;
         assert_eq!(received(&sink, "Later").len(), 60);
         // A finished campaign cannot be paused or sent again.
-        let (status, _, _) = coordinator.post_page(&format!("{campaign}/send"), &[]).await;
+        let (status, _, _) = coordinator.post_page(&format!("{campaign}/send"), &[("confirm", "yes")]).await;
         assert_eq!(status, 409);
 
         // Cancelled, what was not yet sent is skipped for good.
         let other = compose(&coordinator, &[("main_lang", "en"), ("subject_en", "Stopped"), ("body_en", "Hi")]).await;
-        coordinator.post_page(&format!("{other}/send"), &[]).await;
+        coordinator.post_page(&format!("{other}/send"), &[("confirm", "yes")]).await;
         sink.wait_for(sink.messages().len() + 3, Duration::from_secs(10)).await;
         let (status, _, _) = coordinator.post_page(&format!("{other}/cancel"), &[]).await;
         assert_eq!(status, 303);
@@ -623,7 +653,7 @@ async fn links_in_mail_reveal_no_address_and_open_on_every_instance() {
         let confirmed_manage = subscribe(&server, &sink, address, "en").await;
         let campaign =
             compose(&coordinator, &[("main_lang", "en"), ("subject_en", "Private"), ("body_en", "Hi")]).await;
-        coordinator.post_page(&format!("{campaign}/send"), &[]).await;
+        coordinator.post_page(&format!("{campaign}/send"), &[("confirm", "yes")]).await;
         wait_sent(&coordinator, &campaign, Duration::from_secs(30)).await;
         let mails = sink.messages();
         let issue = mails_to(&mails, address).into_iter().find(|mail| mail.subject == "Private").expect("the issue");

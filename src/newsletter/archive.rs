@@ -79,6 +79,9 @@ struct IssuePage {
     network_name: String,
     date: String,
     body: String,
+    /// The language the issue is shown in, and why when it is not the reader's.
+    text_lang: &'static str,
+    fallback: Option<String>,
 }
 
 /// An issue's web version, in the reader's language where it was written in it.
@@ -92,12 +95,19 @@ pub async fn issue_page(
     let id: i64 = id.parse().map_err(|_| AppError::NotFound)?;
     let network = super::network(&db, &slug).await.found()?;
     let issue = sent_issues(&db, network.id, Some(id), 1).await?.pop().ok_or(AppError::NotFound)?;
+    let written_in_lang = issue.body.0.get(&lang).is_some_and(|text| !text.trim().is_empty());
+    let shown = if written_in_lang { lang } else { issue.main };
     let page = IssuePage {
         chrome: Chrome::new(lang, in_lang(&issue.subject, lang, issue.main).to_string(), &uri),
         slug: slug.to_string(),
         network_name: network.name.get(lang).to_string(),
         date: issue.finished_at.chars().take(10).collect(),
         body: crate::platform::markdown::to_safe_html(in_lang(&issue.body, lang, issue.main)),
+        text_lang: shown.code(),
+        fallback: (shown != lang).then(|| {
+            let shown_name = lang.t(&format!("language-name-{}", shown.code()));
+            lang.t_with("newsletter-issue-fallback", &[("shown", shown_name.into())])
+        }),
     };
     render(&page)
 }

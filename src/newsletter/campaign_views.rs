@@ -315,6 +315,35 @@ pub async fn campaign_page(
     })
 }
 
+/// "Send now" asked once more, with how many people the issue goes to: one click must not send it.
+#[derive(Template)]
+#[template(path = "newsletter/confirm_send.html")]
+pub struct ConfirmSendPage {
+    chrome: Chrome,
+    campaign_href: String,
+    audience_summary: String,
+    recipients: String,
+    send_button: String,
+}
+
+pub async fn confirm_send_page(
+    db: &Db,
+    lang: Lang,
+    uri: &Uri,
+    network: &NetworkRef,
+    campaign: &Campaign,
+) -> Result<ConfirmSendPage, AppError> {
+    let audience_size = campaign_store::audience_size(db, network.id, &campaign.audience).await?;
+    let subject = in_lang(&campaign.subject, lang, campaign.main_lang);
+    Ok(ConfirmSendPage {
+        chrome: Chrome::new(lang, lang.t_with("campaign-confirm-title", &[("subject", subject.to_string().into())]), uri),
+        campaign_href: format!("/networks/{}/newsletter/campaigns/{}", network.slug, campaign.id),
+        audience_summary: describe(&campaign.audience, &network_themes(db, network.id, lang).await?, lang),
+        recipients: lang.t_count("campaign-recipients", audience_size),
+        send_button: lang.t_count("campaign-confirm-button", audience_size),
+    })
+}
+
 /// An audience in words, for the writer to check before sending.
 fn describe(audience: &Audience, themes: &[ThemeChoice], lang: Lang) -> String {
     let mut parts = Vec::new();

@@ -9,7 +9,7 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use super::campaign::{Campaign, Move};
 use super::campaign_store::{self, now_ms};
 use super::campaign_views::{
-    CampaignQuery, campaign_page, compose_page, desk_page, draft_form, parse_draft, parse_test, parse_when,
+    CampaignQuery, campaign_page, compose_page, confirm_send_page, desk_page, draft_form, parse_draft, parse_test, parse_when,
 };
 use super::layout::{CampaignTexts, Layout, RenderedIssue};
 use super::{EditorialRights, NetworkRef, network_themes};
@@ -187,12 +187,13 @@ pub async fn show(
     Ok(response)
 }
 
-/// The campaign's version for readers of `lang`, with the operator's layout.
+/// The campaign's version for readers of `lang`, with the operator's layout; a `test` version says it is one.
 fn render_issue(
     state: &AppState,
     network: &NetworkRef,
     campaign: &Campaign,
     lang: Lang,
+    test: bool,
 ) -> anyhow::Result<RenderedIssue> {
     let texts = CampaignTexts {
         id: campaign.id,
@@ -202,7 +203,7 @@ fn render_issue(
         body: &campaign.body,
         main: campaign.main_lang,
     };
-    texts.render(&Layout::load(state.newsletter.layout_dir.as_deref())?, &state.public_url, lang)
+    texts.render(&Layout::load(state.newsletter.layout_dir.as_deref())?, &state.public_url, lang, test)
 }
 
 /// The mail as a subscriber of `lang` will see it, in the browser.
@@ -213,7 +214,7 @@ pub async fn preview(
 ) -> Result<Response, AppError> {
     let (network, _, campaign) = writable_campaign(&state.db, &user, &slug, &id).await?;
     let shown = Lang::parse(&preview_lang).ok_or(AppError::NotFound)?;
-    let (html, _) = render_issue(&state, &network, &campaign, shown)?.personalised("#unsubscribe", "#manage");
+    let (html, _) = render_issue(&state, &network, &campaign, shown, false)?.personalised("#unsubscribe", "#manage");
     Ok((
         [(
             header::CONTENT_SECURITY_POLICY,
@@ -247,7 +248,7 @@ pub async fn test_send(
     if !rate_limit(db, &format!("campaign-test:{}", user.user_id), std::time::Duration::from_secs(3600), 30).await? {
         return Err(AppError::TooManyAttempts);
     }
-    let rendered = render_issue(&state, &network, &campaign, test_lang)?;
+    let rendered = render_issue(&state, &network, &campaign, test_lang, true)?;
     let links = super::links::Links::new(&state.public_url, state.signer.clone());
     let mut failed = Vec::new();
     for address in &addresses {
@@ -279,6 +280,9 @@ pub async fn act(
 ) -> Result<Response, AppError> {
     let (network, _, campaign) = writable_campaign(&db, &user, &slug, &id).await?;
     let requested = Move::parse(&action).ok_or_else(|| AppError::bad("action", Problem::Unknown(action.clone())))?;
+    if requested == Move::Send && data.get("confirm") != "yes" {
+        return Ok(render(&confirm_send_page(&db, lang, &uri, &network, &campaign).await?)?.into_response());
+    }
     let scheduled_at = match requested {
         Move::Schedule => match parse_when(&data.get("when"), now_ms()) {
             Ok(at) => Some(at),

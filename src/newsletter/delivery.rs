@@ -133,7 +133,7 @@ async fn build_campaign_mail(senders: &Senders, campaign_id: i64) -> anyhow::Res
         CampaignTexts { id: campaign_id, network_slug: &slug, network: &network, subject: &subject, body: &body, main };
     let mut per_lang = HashMap::new();
     for lang in Lang::ALL {
-        per_lang.insert(lang, texts.render(&layout, senders.links.public_url(), lang)?);
+        per_lang.insert(lang, texts.render(&layout, senders.links.public_url(), lang, false)?);
     }
     let domain = mail_domain(senders.links.public_url());
     Ok(CampaignMail { per_lang, list_id: format!("<{slug}.newsletter.{domain}>"), domain })
@@ -193,8 +193,9 @@ async fn compose(senders: &Senders, issues: &IssueCache, message: &Claimed) -> a
     let campaign = issues.get(senders, message.campaign_id).await?;
     let lang = Lang::parse(&message.lang).unwrap_or_default();
     let issue = campaign.per_lang.get(&lang).context("no version for the language")?;
-    let unsubscribe = senders.links.unsubscribe(message.subscription_id);
-    let manage = senders.links.manage(message.subscription_id);
+    // The pages these lead to open in the language of the issue, whatever the browser asks for.
+    let unsubscribe = format!("{}?lang={}", senders.links.unsubscribe(message.subscription_id), lang.code());
+    let manage = format!("{}?lang={}", senders.links.manage(message.subscription_id), lang.code());
     let (html, text) = issue.personalised(&unsubscribe, &manage);
     let to = Email::parse(&message.email).context("a stored address no longer parses")?;
     Ok(OutgoingMail::new(to, issue.subject.clone(), text)

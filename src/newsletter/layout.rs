@@ -45,6 +45,8 @@ pub struct IssueText<'a> {
     pub subject: &'a str,
     pub body_markdown: &'a str,
     pub web_url: &'a str,
+    /// A test send, to someone who may not subscribe: the mail says so instead of "you subscribed".
+    pub test: bool,
 }
 
 impl Layout {
@@ -68,7 +70,8 @@ impl Layout {
 
     pub fn render(&self, issue: &IssueText<'_>) -> anyhow::Result<RenderedIssue> {
         let lang = issue.lang;
-        let reason = lang.t_with("newsletter-mail-reason", &[("network", issue.network.to_string().into())]);
+        let reason_key = if issue.test { "newsletter-mail-test-reason" } else { "newsletter-mail-reason" };
+        let reason = lang.t_with(reason_key, &[("network", issue.network.to_string().into())]);
         let common = context! {
             lang => lang.code(),
             network => issue.network,
@@ -109,15 +112,22 @@ pub struct CampaignTexts<'a> {
 
 impl CampaignTexts<'_> {
     /// The version a reader of `lang` receives, its web link in their language.
-    pub fn render(&self, layout: &Layout, public_url: &str, lang: Lang) -> anyhow::Result<RenderedIssue> {
-        let web_url =
-            format!("{public_url}/networks/{}/newsletter/issues/{}?lang={}", self.network_slug, self.id, lang.code());
+    /// The issue for readers of `lang`; a `test` send links to the campaign's preview, as the issue has no
+    /// web version before it is sent.
+    pub fn render(&self, layout: &Layout, public_url: &str, lang: Lang, test: bool) -> anyhow::Result<RenderedIssue> {
+        let newsletter = format!("{public_url}/networks/{}/newsletter", self.network_slug);
+        let web_url = if test {
+            format!("{newsletter}/campaigns/{}/preview/{}", self.id, lang.code())
+        } else {
+            format!("{newsletter}/issues/{}?lang={}", self.id, lang.code())
+        };
         layout.render(&IssueText {
             lang,
             network: self.network.get(lang),
             subject: in_lang(self.subject, lang, self.main),
             body_markdown: in_lang(self.body, lang, self.main),
             web_url: &web_url,
+            test,
         })
     }
 }
@@ -133,6 +143,7 @@ mod tests {
             subject: "Issue 1 & more",
             body_markdown: "Hello **all**\n\n<script>x()</script>",
             web_url: "https://irene.test/networks/az/newsletter/issues/1",
+            test: false,
         }
     }
 

@@ -364,7 +364,7 @@ pub async fn confirm(
     record_consent(&mut tx, id, "confirmed", "confirmation-link", lang, &lang.t("newsletter-confirm-button")).await?;
     tx.commit().await?;
     let page = ConfirmPage {
-        chrome: Chrome::new(lang, lang.t("newsletter-confirm-title"), &uri),
+        chrome: Chrome::new(lang, lang.t("newsletter-confirmed-title"), &uri),
         token: String::new(),
         manage: Some(links.manage(id)),
     };

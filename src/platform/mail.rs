@@ -212,6 +212,21 @@ impl FolderMailer {
     }
 }
 
+/// The sender when none is configured: `noreply` at the public address's host, so mail does not come
+/// from `localhost`; a portal reached by an IP address or `localhost` sends as `noreply@localhost`.
+pub fn default_sender(public_url: &str) -> String {
+    let authority = public_url.split_once("://").map_or(public_url, |(_, rest)| rest);
+    let authority = authority.split(['/', '?', '#']).next().unwrap_or_default();
+    let host_and_port = authority.rsplit_once('@').map_or(authority, |(_, host)| host);
+    let host = if host_and_port.starts_with('[') {
+        ""
+    } else {
+        host_and_port.split(':').next().unwrap_or_default()
+    };
+    let named = !host.is_empty() && host.parse::<IpAddr>().is_err() && host.contains('.');
+    format!("IRENE <noreply@{}>", if named { host.to_ascii_lowercase() } else { "localhost".to_string() })
+}
+
 impl Mailer {
     /// An SMTP mailer for `smtp_url`, or, when it is absent or empty, one that
     /// writes each message into `fallback_dir`. `from` is the sender, such as
@@ -712,6 +727,19 @@ fn percent_decode(text: &str) -> anyhow::Result<String> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn the_default_sender_is_at_the_public_host() {
+        assert_eq!(default_sender("https://irene.example.org/"), "IRENE <noreply@irene.example.org>");
+        assert_eq!(default_sender("https://Portal.NGO.az:8443/x"), "IRENE <noreply@portal.ngo.az>");
+        assert_eq!(default_sender("http://127.0.0.1:8080"), "IRENE <noreply@localhost>");
+        assert_eq!(default_sender("http://[::1]:8080"), "IRENE <noreply@localhost>");
+        assert_eq!(default_sender("http://localhost:8080"), "IRENE <noreply@localhost>");
+        for url in ["https://irene.example.org", "http://127.0.0.1:8080"] {
+            assert!(default_sender(url).parse::<Mailbox>().is_ok(), "{url}");
+        }
+    }
+
     use super::*;
     use base64::Engine as _;
 

@@ -174,7 +174,8 @@ test('a network newsletter: subscribe, confirm by mail, write and send an issue,
       assert.equal(((await page.locator('main h1').textContent()) ?? '').trim(), 'Confirm your subscription');
       await clickThrough(page, page.getByRole('button', { name: 'Confirm my subscription', exact: true }));
       await checkPage(page, state, LANG);
-      assert.match(await statusText(page), /Your subscription is confirmed\./);
+      assert.match(await statusText(page), /Your subscription is confirmed/);
+      assert.equal(((await page.locator('main h1').textContent()) ?? '').trim(), 'Subscription confirmed');
 
       const manage = page.getByRole('main').getByRole('link', { name: 'Manage all subscriptions of this address', exact: true });
       assert.equal(await manage.count(), 1, 'no link to manage the subscriptions');
@@ -255,6 +256,11 @@ test('a network newsletter: subscribe, confirm by mail, write and send an issue,
       await page.goto(campaignUrl);
       await checkPage(page, state, LANG);
       await clickThrough(page, page.getByRole('button', { name: 'Send now', exact: true }));
+      // One click does not send: a page asks again, naming how many the issue goes to.
+      await checkPage(page, state, LANG);
+      assert.match(await page.locator('h1').innerText(), /now\?$/, 'the confirmation is a page of its own');
+      assert.equal(((await page.locator('#recipient-count').textContent()) ?? '').trim(), '1 recipient');
+      await clickThrough(page, page.getByRole('button', { name: 'Send to 1 recipient', exact: true }));
       assert.equal(page.url(), campaignUrl, `sending led to ${page.url()}`);
 
       // While it sends the page reloads itself every few seconds; the test reloads sooner.
