@@ -1,10 +1,12 @@
 //! The one place that names handlers: every address of the portal and of the
 //! open-data API, with the layers they share.
 
+use std::sync::Arc;
+
 use axum::Router;
 use axum::body::Body;
-use axum::extract::{DefaultBodyLimit, Request};
-use axum::http::{HeaderValue, Method, StatusCode, header};
+use axum::extract::{DefaultBodyLimit, Request, State};
+use axum::http::{HeaderValue, Method, StatusCode, Uri, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -21,6 +23,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 use utoipa_swagger_ui::SwaggerUi;
 
+use crate::platform::i18n::Lang;
 use crate::platform::web::{ApiError, AppError, error_pages, remember_lang};
 use crate::state::AppState;
 use crate::{
@@ -391,14 +394,23 @@ fn api_router() -> Router<AppState> {
     // Reading is open to every site; writing (with a token) is left to same-site and non-browser clients.
     let cors = CorsLayer::new().allow_origin(Any).allow_methods([Method::GET, Method::HEAD, Method::OPTIONS]);
     let v1 = v1.fallback(|| async { ApiError(AppError::NotFound) }).layer(axum::middleware::from_fn(etag)).layer(cors);
-    // The reference is the one page that runs a script (Swagger UI, served from the binary).
-    let reference = Router::from(SwaggerUi::new("/api/docs").url("/api/openapi.json", openapi)).layer(
+    // The reference is a page of the portal, written from the same document the API is described by.
+    let spec = Arc::new(serde_json::to_value(&openapi).unwrap_or_default());
+    let reference_page = Router::new().route(
+        "/api/docs",
+        get(move |State(state): State<AppState>, lang: Lang, uri: Uri| {
+            let spec = spec.clone();
+            async move { portal::api_reference::page(spec, &state.public_url, lang, uri).await }
+        }),
+    );
+    // The interactive reference is the one page that runs a script (Swagger UI, served from the binary).
+    let reference = Router::from(SwaggerUi::new("/api/docs/interactive").url("/api/openapi.json", openapi)).layer(
         SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,
             HeaderValue::from_static("default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'"),
         ),
     );
-    Router::new().nest("/api/v1", v1).merge(reference)
+    Router::new().nest("/api/v1", v1).merge(reference_page).merge(reference)
 }
 
 /// The networks' strategic action plans and partners' commitments.

@@ -1,0 +1,324 @@
+//! The API reference as a page of the portal: every operation, parameter and schema of the OpenAPI
+//! document the API is described by, with an example request, readable without a script.
+
+use std::sync::Arc;
+
+use askama::Template;
+use axum::http::Uri;
+use axum::response::Html;
+use serde_json::{Map, Value};
+
+use crate::platform::i18n::Lang;
+use crate::platform::web::{AppError, Chrome, render};
+
+/// A type as the reference writes it, linking to the schema it names.
+pub struct TypeName {
+    pub text: String,
+    pub schema: Option<String>,
+}
+
+pub struct Parameter {
+    pub name: String,
+    pub location: String,
+    pub required: bool,
+    pub kind: TypeName,
+    pub description: String,
+}
+
+pub struct Answer {
+    pub status: String,
+    pub description: String,
+    pub kind: Option<TypeName>,
+}
+
+pub struct Operation {
+    pub anchor: String,
+    pub method: String,
+    pub path: String,
+    pub summary: String,
+    pub description: String,
+    pub parameters: Vec<Parameter>,
+    pub body: Option<TypeName>,
+    pub answers: Vec<Answer>,
+    pub example: String,
+}
+
+pub struct Group {
+    pub anchor: String,
+    pub name: String,
+    pub description: String,
+    pub operations: Vec<Operation>,
+}
+
+pub struct Property {
+    pub name: String,
+    pub required: bool,
+    pub kind: TypeName,
+    pub description: String,
+}
+
+pub struct Schema {
+    pub name: String,
+    pub description: String,
+    pub properties: Vec<Property>,
+    /// What a schema that is not an object is (a list of values, one of several shapes).
+    pub kind: Option<TypeName>,
+}
+
+#[derive(Template)]
+#[template(path = "portal/api_reference.html")]
+struct ReferencePage {
+    chrome: Chrome,
+    description: String,
+    base: String,
+    groups: Vec<Group>,
+    schemas: Vec<Schema>,
+}
+
+fn text(value: &Value, key: &str) -> String {
+    value.get(key).and_then(Value::as_str).unwrap_or_default().trim().to_string()
+}
+
+/// The schema a `$ref` names: `#/components/schemas/Network` is `Network`.
+fn referenced(value: &Value) -> Option<String> {
+    value.get("$ref").and_then(Value::as_str).and_then(|r| r.rsplit('/').next()).map(str::to_string)
+}
+
+/// A schema's type in a few words: `string (date)`, `array of Network`, `integer or null`.
+fn type_name(schema: &Value) -> TypeName {
+    if let Some(name) = referenced(schema) {
+        return TypeName { text: name.clone(), schema: Some(name) };
+    }
+    for combined in ["oneOf", "anyOf", "allOf"] {
+        if let Some(options) = schema.get(combined).and_then(Value::as_array) {
+            let names: Vec<TypeName> = options.iter().map(type_name).collect();
+            let schema = names.iter().find_map(|n| n.schema.clone());
+            let words: Vec<String> = names.into_iter().map(|n| n.text).collect();
+            return TypeName { text: words.join(if combined == "allOf" { " and " } else { " or " }), schema };
+        }
+    }
+    let kinds: Vec<String> = match schema.get("type") {
+        Some(Value::String(kind)) => vec![kind.clone()],
+        Some(Value::Array(kinds)) => kinds.iter().filter_map(Value::as_str).map(str::to_string).collect(),
+        _ => Vec::new(),
+    };
+    let mut schema_link = None;
+    let words: Vec<String> = kinds
+        .iter()
+        .map(|kind| match kind.as_str() {
+            "array" => {
+                let items = schema.get("items").map(type_name);
+                schema_link = items.as_ref().and_then(|i| i.schema.clone());
+                format!("array of {}", items.map(|i| i.text).unwrap_or_else(|| "values".into()))
+            }
+            "string" => match schema.get("format").and_then(Value::as_str) {
+                Some(format) => format!("string ({format})"),
+                None => "string".to_string(),
+            },
+            other => other.to_string(),
+        })
+        .collect();
+    let mut text = if words.is_empty() { "any".to_string() } else { words.join(" or ") };
+    if let Some(values) = schema.get("enum").and_then(Value::as_array) {
+        let values: Vec<String> = values.iter().map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_string)).collect();
+        text = format!("{text}: {}", values.join(", "));
+    }
+    TypeName { text, schema: schema_link }
+}
+
+/// A parameter's example value: its own, else its schema's, else its name in braces.
+fn example_value(parameter: &Value) -> String {
+    let example = parameter.get("example").or_else(|| parameter.get("schema").and_then(|s| s.get("example")));
+    match example {
+        Some(Value::String(text)) => text.clone(),
+        Some(other) => other.to_string(),
+        None => format!("{{{}}}", text(parameter, "name")),
+    }
+}
+
+/// A request a reader can paste into a terminal.
+fn example_request(method: &str, url: &str, parameters: &[Value], has_body: bool) -> String {
+    let mut path = url.to_string();
+    let mut query = form_urlencoded::Serializer::new(String::new());
+    for parameter in parameters {
+        match parameter.get("in").and_then(Value::as_str) {
+            Some("path") => path = path.replace(&format!("{{{}}}", text(parameter, "name")), &example_value(parameter)),
+            Some("query") if parameter.get("required").and_then(Value::as_bool) == Some(true) => {
+                query.append_pair(&text(parameter, "name"), &example_value(parameter));
+            }
+            _ => {}
+        }
+    }
+    let query = query.finish();
+    if !query.is_empty() {
+        path = format!("{path}?{query}");
+    }
+    if method == "GET" {
+        return format!("curl '{path}'");
+    }
+    let body = if has_body { " \\\n  -H 'Content-Type: application/json' -d @body.json" } else { "" };
+    format!("curl -X {method} '{path}' \\\n  -H 'Authorization: Bearer irene_…'{body}")
+}
+
+fn operation(method: &str, path: &str, spec: &Value, shared: &[Value], base: &str) -> Operation {
+    let mut parameters: Vec<Value> = shared.to_vec();
+    parameters.extend(spec.get("parameters").and_then(Value::as_array).cloned().unwrap_or_default());
+    let body = spec
+        .pointer("/requestBody/content")
+        .and_then(Value::as_object)
+        .and_then(|content| content.values().next())
+        .and_then(|media| media.get("schema"))
+        .map(type_name);
+    let answers = spec
+        .get("responses")
+        .and_then(Value::as_object)
+        .map(|responses| {
+            responses
+                .iter()
+                .map(|(status, answer)| Answer {
+                    status: status.clone(),
+                    description: text(answer, "description"),
+                    kind: answer
+                        .get("content")
+                        .and_then(Value::as_object)
+                        .and_then(|content| content.values().next())
+                        .and_then(|media| media.get("schema"))
+                        .map(type_name),
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let method_upper = method.to_ascii_uppercase();
+    let anchor = spec
+        .get("operationId")
+        .and_then(Value::as_str)
+        .map(str::to_string)
+        .unwrap_or_else(|| format!("{method}{}", path.replace(['/', '{', '}'], "-")));
+    Operation {
+        anchor: format!("op-{anchor}"),
+        example: example_request(&method_upper, &format!("{base}{path}"), &parameters, body.is_some()),
+        method: method_upper,
+        path: path.to_string(),
+        summary: text(spec, "summary"),
+        description: text(spec, "description"),
+        parameters: parameters
+            .iter()
+            .map(|p| Parameter {
+                name: text(p, "name"),
+                location: text(p, "in"),
+                required: p.get("required").and_then(Value::as_bool).unwrap_or(false),
+                kind: p.get("schema").map(type_name).unwrap_or(TypeName { text: "string".into(), schema: None }),
+                description: text(p, "description"),
+            })
+            .collect(),
+        body,
+        answers,
+    }
+}
+
+/// The reference's operations by tag, in the order the document lists its tags, and its schemas by name.
+fn read(spec: &Value, base: &str) -> (Vec<Group>, Vec<Schema>) {
+    let empty = Map::new();
+    let mut groups: Vec<Group> = spec
+        .get("tags")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .map(|tag| Group {
+            anchor: format!("tag-{}", text(tag, "name")),
+            name: text(tag, "name"),
+            description: text(tag, "description"),
+            operations: Vec::new(),
+        })
+        .collect();
+    for (path, item) in spec.get("paths").and_then(Value::as_object).unwrap_or(&empty) {
+        let shared = item.get("parameters").and_then(Value::as_array).cloned().unwrap_or_default();
+        for method in ["get", "post", "put", "patch", "delete"] {
+            let Some(spec) = item.get(method) else { continue };
+            let tag = spec.pointer("/tags/0").and_then(Value::as_str).unwrap_or("other").to_string();
+            let index = match groups.iter().position(|g| g.name == tag) {
+                Some(index) => index,
+                None => {
+                    let anchor = format!("tag-{tag}");
+                    groups.push(Group { anchor, name: tag, description: String::new(), operations: Vec::new() });
+                    groups.len() - 1
+                }
+            };
+            groups[index].operations.push(operation(method, path, spec, &shared, base));
+        }
+    }
+    groups.retain(|g| !g.operations.is_empty());
+    let schemas = spec
+        .pointer("/components/schemas")
+        .and_then(Value::as_object)
+        .unwrap_or(&empty)
+        .iter()
+        .map(|(name, schema)| {
+            let required: Vec<&str> =
+                schema.get("required").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str).collect();
+            let properties: Vec<Property> = schema
+                .get("properties")
+                .and_then(Value::as_object)
+                .unwrap_or(&empty)
+                .iter()
+                .map(|(property, spec)| Property {
+                    name: property.clone(),
+                    required: required.contains(&property.as_str()),
+                    kind: type_name(spec),
+                    description: text(spec, "description"),
+                })
+                .collect();
+            Schema {
+                name: name.clone(),
+                description: text(schema, "description"),
+                kind: properties.is_empty().then(|| type_name(schema)),
+                properties,
+            }
+        })
+        .collect();
+    (groups, schemas)
+}
+
+/// `/api/docs`: the reference, from `spec` (the OpenAPI document as JSON) for the API at `public_url`.
+pub async fn page(spec: Arc<Value>, public_url: &str, lang: Lang, uri: Uri) -> Result<Html<String>, AppError> {
+    let server = spec.pointer("/servers/0/url").and_then(Value::as_str).unwrap_or("/api/v1");
+    let base = format!("{public_url}{server}");
+    let (groups, schemas) = read(&spec, &base);
+    render(&ReferencePage {
+        chrome: Chrome::new(lang, lang.t("api-reference-title"), &uri),
+        description: spec.pointer("/info/description").and_then(Value::as_str).unwrap_or_default().to_string(),
+        base,
+        groups,
+        schemas,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    #[test]
+    fn types_read_as_words_and_link_their_schema() {
+        let list = type_name(&json!({"type": "array", "items": {"$ref": "#/components/schemas/Network"}}));
+        assert_eq!((list.text.as_str(), list.schema.as_deref()), ("array of Network", Some("Network")));
+        assert_eq!(type_name(&json!({"type": ["string", "null"], "format": "date"})).text, "string (date) or null");
+        assert_eq!(type_name(&json!({"type": "string", "enum": ["en", "ru"]})).text, "string: en, ru");
+    }
+
+    #[test]
+    fn example_requests_fill_the_path_and_the_required_query() {
+        let parameters = [
+            json!({"name": "slug", "in": "path", "required": true, "example": "un-ngo-irene-caspian"}),
+            json!({"name": "q", "in": "query", "required": false}),
+            json!({"name": "network", "in": "query", "required": true, "schema": {"example": "a b"}}),
+        ];
+        assert_eq!(
+            example_request("GET", "https://irene.example/api/v1/networks/{slug}", &parameters, false),
+            "curl 'https://irene.example/api/v1/networks/un-ngo-irene-caspian?network=a+b'"
+        );
+        let write = example_request("PATCH", "https://irene.example/api/v1/networks/{slug}", &parameters[..1], true);
+        assert!(write.starts_with("curl -X PATCH") && write.contains("Bearer") && write.contains("-d @body.json"));
+    }
+}
