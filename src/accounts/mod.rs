@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod admin;
+pub mod api;
 mod fields;
 mod links;
 pub mod reset;
