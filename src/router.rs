@@ -314,6 +314,7 @@ fn discussion_routes() -> Router<AppState> {
         (name = "library", description = "The knowledge library: best practices, reports, training material, documents"),
         (name = "news", description = "News, calls for proposals and deadlines of the networks"),
         (name = "discussion", description = "The visible threads and posts of each network's discussion groups"),
+        (name = "accounts", description = "Accounts, for administrators"),
     )
 )]
 struct ApiDoc;
@@ -369,9 +370,18 @@ fn api_router() -> Router<AppState> {
         .routes(routes!(directory::api::organization, directory::api::update_organization))
         .routes(routes!(directory::people_api::add_person))
         .routes(routes!(directory::people_api::update_person, directory::people_api::remove_person))
+        .routes(routes!(directory::api::merge_organization))
         .routes(routes!(networks::api::networks, networks::api::launch_network))
         .routes(routes!(networks::api::network, networks::api::update_network))
-        .routes(routes!(networks::api::update_focal_point))
+        .routes(routes!(networks::api::retire_network))
+        .routes(routes!(networks::api::reinstate_network))
+        .routes(routes!(networks::api::add_focal_point))
+        .routes(routes!(networks::api::update_focal_point, networks::api::retire_focal_point))
+        .routes(routes!(networks::api::move_focal_point))
+        .routes(routes!(membership::api::remove_member))
+        .routes(routes!(membership::api::leave_network))
+        .routes(routes!(accounts::api::disable_account))
+        .routes(routes!(accounts::api::enable_account))
         .routes(routes!(themes::api::themes))
         .routes(routes!(themes::api::theme))
         .routes(routes!(newsletter::api::issues))

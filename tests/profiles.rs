@@ -36,6 +36,8 @@ async fn a_profile_says_what_the_organisation_does_where_and_how_large_it_is() {
         let (albania, austria) = (form.find(">Албания<").unwrap(), form.find(">Австрия<").unwrap());
         assert!(austria < albania, "Австрия before Албания, as Russian readers sort");
         assert!(form.contains("name=\"theme_environment\""), "themes are chosen on registration");
+        assert!(form.contains("name=\"goal_sdg-6\""), "and goals, each by itself");
+        assert!(form.contains("ЦУР 6: Чистая вода и санитария"), "named in Russian");
 
         // A wrong field is named, and everything typed stays.
         let mut fields = vec![
@@ -45,6 +47,9 @@ async fn a_profile_says_what_the_organisation_does_where_and_how_large_it_is() {
             ("website", "caspianwater.example/about"),
             ("theme_environment", "on"),
             ("theme_health", "on"),
+            ("goal_sdg-6", "on"),
+            ("goal_mdg-7", "on"),
+            ("goal_sdg-99", "on"),
             ("scope", "regional"),
             ("work_AZ", "on"),
             ("work_GE", "on"),
@@ -58,6 +63,7 @@ async fn a_profile_says_what_the_organisation_does_where_and_how_large_it_is() {
         assert_eq!(status, 400);
         assert!(page.contains("id=\"staff-error\""), "the staff count is named");
         assert!(page.contains("name=\"theme_environment\" value=\"on\" checked"), "ticked themes stay ticked");
+        assert!(page.contains("name=\"goal_sdg-6\" value=\"on\" checked"), "and ticked goals");
         assert!(page.contains("name=\"work_GE\" value=\"on\" checked") && page.contains("Public hearings"));
         fields.retain(|(name, _)| *name != "staff");
         fields.push(("staff", "6"));
@@ -73,12 +79,15 @@ async fn a_profile_says_what_the_organisation_does_where_and_how_large_it_is() {
         }
         assert!(profile.contains("href=\"https://caspianwater.example/about\""), "a website typed without https://");
         assert!(profile.contains("href=\"/themes/environment\""));
+        assert!(profile.contains("<li>MDG 7: Ensure environmental sustainability</li>"), "its goals on the profile");
+        assert!(profile.contains("<li>SDG 6: Clean Water and Sanitation</li>"));
         let (status, api) = server.json("/api/v1/organizations/caspian-water-watch").await;
         assert_eq!(status, 200);
         assert_eq!(api["scope"], "regional");
         assert_eq!(api["countries_of_work"], serde_json::json!(["AZ", "GE"]));
         assert_eq!(api["languages"], serde_json::json!(["az", "ru"]));
         assert_eq!(api["staff"], 6);
+        assert_eq!(api["goals"], serde_json::json!(["mdg-7", "sdg-6"]), "in order; an unknown goal is not one");
         assert_eq!(api["website"], "https://caspianwater.example/about");
         assert!(api["themes"].as_array().unwrap().contains(&"environment".into()));
         assert!(theme_lists(&server, "environment", "Caspian Water Watch").await, "under its theme at once");
@@ -128,9 +137,12 @@ async fn a_profile_says_what_the_organisation_does_where_and_how_large_it_is() {
         let refused = patch(serde_json::json!({ "version": version, "languages": ["xx"] })).await.unwrap();
         assert_eq!(refused.status(), 400);
         assert_eq!(refused.json::<serde_json::Value>().await.unwrap()["error"]["parameter"], "languages");
+        let refused = patch(serde_json::json!({ "version": version, "goals": ["sdg-18"] })).await.unwrap();
+        assert_eq!(refused.status(), 400);
+        assert_eq!(refused.json::<serde_json::Value>().await.unwrap()["error"]["parameter"], "goals");
         let changed = serde_json::json!({
             "version": version, "themes": ["education"], "countries_of_work": ["KZ"], "expertise": ["Youth work"],
-            "members": 120,
+            "members": 120, "goals": ["sdg-4", "mdg-2"],
         });
         let answer: serde_json::Value = patch(changed).await.unwrap().json().await.unwrap();
         assert_eq!(
@@ -142,6 +154,7 @@ async fn a_profile_says_what_the_organisation_does_where_and_how_large_it_is() {
             (Some(120), Some("regional")),
             "the rest kept"
         );
+        assert_eq!(answer["goals"], serde_json::json!(["mdg-2", "sdg-4"]));
 
         // A logo: an image told by its bytes, served as one.
         let logo = "/organizations/caspian-water-watch/logo";

@@ -1,6 +1,8 @@
 profiles-none-chosen = — seçilməyib —
 profiles-themes = Mövzular və məqsədlər
 profiles-themes-hint = Təşkilatın işlədiyi mövzular; hər biri xidmət etdiyi Minilliyin İnkişaf Məqsədlərini və Davamlı İnkişaf Məqsədlərini gətirir.
+profiles-goals = Məqsədlər
+profiles-goals-hint = Təşkilatın özünün çalışdığı Minilliyin İnkişaf Məqsədləri və Davamlı İnkişaf Məqsədləri, mövzuları onları gətirib-gətirməməsindən asılı olmayaraq.
 profiles-reach = Harada və hansı dillərdə işləyir
 profiles-scope = Coğrafi əhatə
 profiles-scope-local = Yerli

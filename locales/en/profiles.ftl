@@ -1,6 +1,8 @@
 profiles-none-chosen = — none chosen —
 profiles-themes = Themes and goals
 profiles-themes-hint = The themes the organisation works on; each brings the Millennium and Sustainable Development Goals it serves.
+profiles-goals = Goals
+profiles-goals-hint = The Millennium and Sustainable Development Goals the organisation works towards itself, whether or not its themes bring them.
 profiles-reach = Where and in which languages it works
 profiles-scope = Geographic scope
 profiles-scope-local = Local

@@ -129,19 +129,30 @@ pub async fn accounts(
     render(&page)
 }
 
-/// Disables an account (ending its sessions) or enables it again; administrators cannot disable themselves.
+/// Disables an account (ending its sessions) or enables it again.
 pub async fn set_disabled(
     State(db): State<Db>,
     rights: Rights,
     Path((id, action)): Path<(i64, String)>,
 ) -> Result<Response, AppError> {
-    rights.require(Right::Administer).await?;
-    let disabled_at = match action.as_str() {
-        "disable" if id == rights.user().user_id => return Err(AppError::Forbidden),
-        "disable" => Some(crate::platform::clock::now_rfc3339()),
-        "enable" => None,
+    let disable = match action.as_str() {
+        "disable" => true,
+        "enable" => false,
         _ => return Err(AppError::NotFound),
     };
+    rights.require(Right::Administer).await?;
+    set_account_disabled(&db, &rights, id, disable).await?;
+    Ok(Redirect::to("/admin/accounts").into_response())
+}
+
+/// Disables the account `id` (its sessions end, its tokens stop) or enables it again, and records it; the caller
+/// has checked that `rights` administer. Administrators cannot disable themselves (403); an unknown or deleted
+/// account is a 404.
+pub async fn set_account_disabled(db: &Db, rights: &Rights, id: i64, disable: bool) -> Result<(), AppError> {
+    if disable && id == rights.user().user_id {
+        return Err(AppError::Forbidden);
+    }
+    let disabled_at = disable.then(crate::platform::clock::now_rfc3339);
     let mut tx = db.pool.begin().await?;
     let changed = sqlx::query("UPDATE users SET disabled_at = $1 WHERE id = $2 AND deleted_at IS NULL")
         .bind(&disabled_at)
@@ -151,11 +162,11 @@ pub async fn set_disabled(
     if changed.rows_affected() == 0 {
         return Err(AppError::NotFound);
     }
-    if disabled_at.is_some() {
+    if disable {
         sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(id).execute(&mut *tx).await?;
     }
     tx.commit().await?;
-    let actor = Some(rights.user().user_id);
-    crate::platform::audit::record(&db, actor, &format!("account.{action}"), "user", Some(id), None, None).await?;
-    Ok(Redirect::to("/admin/accounts").into_response())
+    let action = if disable { "account.disable" } else { "account.enable" };
+    crate::platform::audit::record(db, Some(rights.user().user_id), action, "user", Some(id), None, None).await?;
+    Ok(())
 }

@@ -246,6 +246,8 @@ pub struct OrganizationDetail {
     /// To send back with a change: a change to an older version is refused (409).
     pub version: i64,
     pub themes: Vec<String>,
+    /// The goals it chose itself, beyond its themes': `mdg-1` … `mdg-8`, `sdg-1` … `sdg-17`.
+    pub goals: Vec<String>,
     /// `local`, `national`, `regional` or `international`.
     pub scope: Option<String>,
     /// ISO 3166-1 alpha-2 codes.
@@ -290,6 +292,7 @@ impl OrganizationDetail {
             verified_at: profile.verified_at.clone(),
             version: profile.version,
             themes: profile.themes.iter().map(|t| t.theme.slug.clone()).collect(),
+            goals: profile.work.goals.clone(),
             scope: profile.work.scope.map(|scope| scope.code().to_string()),
             countries_of_work: profile.work.countries_of_work.clone(),
             languages: profile.work.languages.clone(),
@@ -375,6 +378,8 @@ pub struct OrganizationChanges {
     pub status_year: Option<i64>,
     /// Theme slugs: the organisation's themes become these.
     pub themes: Option<Vec<String>>,
+    /// Goals (`mdg-1` … `mdg-8`, `sdg-1` … `sdg-17`), replacing the list.
+    pub goals: Option<Vec<String>>,
     /// `local`, `national`, `regional`, `international`, or empty for none.
     pub scope: Option<String>,
     /// ISO 3166-1 alpha-2 codes, replacing the list.
@@ -413,6 +418,9 @@ impl OrganizationChanges {
     fn apply(&self, fields: &mut BTreeMap<String, String>, themes: &[String]) -> Result<(), AppError> {
         if let Some(chosen) = &self.themes {
             replace_ticks(fields, "theme", "themes", chosen, |slug| themes.iter().find(|t| *t == slug).cloned())?;
+        }
+        if let Some(codes) = &self.goals {
+            replace_ticks(fields, "goal", "goals", codes, |code| super::model::goal_codes().find(|c| c == code))?;
         }
         if let Some(codes) = &self.countries_of_work {
             replace_ticks(fields, "work", "countries_of_work", codes, |code| {
@@ -487,15 +495,15 @@ impl OrganizationChanges {
 )]
 pub async fn update_organization(
     State(db): State<Db>,
-    crate::platform::auth::TokenUser { user, can_write }: crate::platform::auth::TokenUser,
+    token: crate::platform::auth::TokenUser,
     ApiSlug(slug): ApiSlug,
     body: crate::platform::web::ApiBody<OrganizationChanges>,
 ) -> Result<Json<OrganizationDetail>, ApiError> {
     let (id, version, before) = super::organization::load(&db, &slug).await?.ok_or(AppError::NotFound)?;
-    if !can_write || !crate::accounts::Rights::of(&db, &user).may(crate::accounts::Right::EditOrganization(id)).await? {
-        return Err(ApiError(AppError::Forbidden));
-    }
-    let changes = crate::platform::web::api_body(body)?;
+    let editor =
+        crate::accounts::Rights::of(&db, &token.user).may(crate::accounts::Right::EditOrganization(id)).await?;
+    let changes = token.write_body(editor, body)?;
+    let user = token.user;
     let mut fields = before.to_fields();
     let themes: Vec<String> = sqlx::query_scalar("SELECT slug FROM themes").fetch_all(&db.pool).await?;
     changes.apply(&mut fields, &themes)?;
@@ -507,6 +515,57 @@ pub async fn update_organization(
     if changes.version != version
         || !super::organization::update(&db, id, version, &before, &after, user.user_id, "organization.update").await?
     {
+        return Err(ApiError(AppError::Conflict));
+    }
+    let profile = queries::public_profile(&db, &slug).await?.ok_or(AppError::NotFound)?;
+    Ok(Json(OrganizationDetail::of(&profile)))
+}
+
+/// The duplicate to merge into an organisation.
+#[derive(serde::Deserialize, ToSchema)]
+pub struct MergeRequest {
+    /// The duplicate's slug; it is merged into the organisation of the address, which is kept.
+    pub duplicate: String,
+}
+
+/// Merge a duplicate into an organisation, with the rights of the token's owner (administrators, and the
+/// coordinators of a network both belong to), as the merge page does: in one transaction everything that refers
+/// to the duplicate moves to the kept organisation, the duplicate's names become other names, and its address
+/// answers `308 Permanent Redirect` to the kept one. The merge is in the audit log.
+#[utoipa::path(
+    post,
+    path = "/organizations/{slug}/merge",
+    tag = "directory",
+    params(("slug" = String, Path, description = "The slug of the organisation kept", max_length = 120)),
+    request_body = MergeRequest,
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The kept organisation after the merge", body = OrganizationDetail),
+        (status = 400, description = "`duplicate` names no other organisation", body = ApiErrorBody),
+        (status = 401, description = "No valid token", body = ApiErrorBody),
+        (status = 403, description = "The token's owner may not merge these two, or the token is read-only", body = ApiErrorBody),
+        (status = 404, description = "No such organisation", body = ApiErrorBody),
+        (status = 409, description = "The kept organisation changed during the merge; nothing was written", body = ApiErrorBody),
+    )
+)]
+pub async fn merge_organization(
+    State(db): State<Db>,
+    token: crate::platform::auth::TokenUser,
+    ApiSlug(slug): ApiSlug,
+    body: crate::platform::web::ApiBody<MergeRequest>,
+) -> Result<Json<OrganizationDetail>, ApiError> {
+    use crate::accounts::{Right, Rights};
+    let (kept_id, _, _) = super::organization::load(&db, &slug).await?.ok_or(AppError::NotFound)?;
+    let rights = Rights::of(&db, &token.user);
+    let request = token.write_body(rights.may(Right::OverseeMember(kept_id)).await?, body)?;
+    let unknown = || AppError::bad("duplicate", Problem::Unknown(request.duplicate.chars().take(120).collect()));
+    let duplicate = crate::platform::values::Slug::parse(request.duplicate.trim()).ok_or_else(unknown)?;
+    let (duplicate_id, _, _) = super::organization::load(&db, &duplicate).await?.ok_or_else(unknown)?;
+    if duplicate_id == kept_id {
+        return Err(ApiError(unknown()));
+    }
+    rights.require(Right::MergeOrganizations(kept_id, duplicate_id)).await?;
+    if !super::merge::merge(&db, &slug, &duplicate, token.user.user_id).await? {
         return Err(ApiError(AppError::Conflict));
     }
     let profile = queries::public_profile(&db, &slug).await?.ok_or(AppError::NotFound)?;

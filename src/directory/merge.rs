@@ -151,6 +151,7 @@ pub fn merged_record(kept: &Organization, duplicate: &Organization) -> Organizat
     let work = &mut merged.work;
     for (list, more) in [
         (&mut work.themes, &duplicate.work.themes),
+        (&mut work.goals, &duplicate.work.goals),
         (&mut work.countries_of_work, &duplicate.work.countries_of_work),
         (&mut work.languages, &duplicate.work.languages),
         (&mut work.expertise, &duplicate.work.expertise),
@@ -161,6 +162,7 @@ pub fn merged_record(kept: &Organization, duplicate: &Organization) -> Organizat
             }
         }
     }
+    work.goals = super::model::goal_codes().filter(|code| work.goals.contains(code)).collect();
     merged
 }
 

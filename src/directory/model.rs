@@ -132,6 +132,12 @@ impl ConsultativeStatus {
     }
 }
 
+/// The goals an organisation may say it works towards, in order: the eight Millennium Development Goals, then the
+/// seventeen Sustainable Development Goals, as `mdg-1` … `sdg-17`, the keys their names are translated under.
+pub fn goal_codes() -> impl Iterator<Item = String> {
+    (1..=8).map(|n| format!("mdg-{n}")).chain((1..=17).map(|n| format!("sdg-{n}")))
+}
+
 /// A focal point's goals as the reader's language says them: "MDG 1", "MDGs 4, 5 and 6" and "Millennium
 /// Declaration" are recognised; any other wording is shown as written.
 pub fn goals_label(label: &str, lang: impl std::borrow::Borrow<crate::platform::i18n::Lang>) -> String {

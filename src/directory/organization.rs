@@ -47,6 +47,10 @@ pub struct Work {
     /// organisation, so they are left out of it when empty.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub themes: Vec<String>,
+    /// The goals it chose itself, beyond those its themes map to: codes of [`super::model::goal_codes`], in their
+    /// order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub goals: Vec<String>,
     #[serde(default)]
     pub scope: Option<GeographicScope>,
     /// Country codes.
@@ -71,6 +75,7 @@ impl Work {
     pub fn from_row(row: &sqlx::any::AnyRow) -> sqlx::Result<Work> {
         Ok(Work {
             themes: Vec::new(),
+            goals: json_list(row, "goals")?,
             scope: row.try_get::<Option<String>, _>("scope")?.as_deref().and_then(GeographicScope::parse),
             countries_of_work: json_list(row, "countries_of_work")?,
             languages: json_list(row, "languages")?,
@@ -122,7 +127,7 @@ impl Organization {
     /// The columns [`Organization::from_row`] reads.
     pub const COLUMNS: &str = "kind, acronym, name, other_names, country, city, address, phone, email, website, \
                                founded_year, description, consultative_status, status_year, scope, \
-                               countries_of_work, languages, expertise, staff, volunteers, members";
+                               countries_of_work, languages, expertise, staff, volunteers, members, goals";
 
     /// The organisation as form fields.
     pub fn to_fields(&self) -> BTreeMap<String, String> {
@@ -145,9 +150,12 @@ impl Organization {
         fields.insert("founded_year".into(), self.founded_year.map(|y| y.to_string()).unwrap_or_default());
         fields.insert("consultative_status".into(), self.consultative_status.code().into());
         fields.insert("status_year".into(), self.status_year.map(|y| y.to_string()).unwrap_or_default());
-        for (prefix, values) in
-            [("theme", &self.work.themes), ("work", &self.work.countries_of_work), ("language", &self.work.languages)]
-        {
+        for (prefix, values) in [
+            ("theme", &self.work.themes),
+            ("goal", &self.work.goals),
+            ("work", &self.work.countries_of_work),
+            ("language", &self.work.languages),
+        ] {
             for value in values {
                 fields.insert(format!("{prefix}_{value}"), "on".into());
             }
@@ -219,6 +227,8 @@ impl Organization {
         }
         let themes: Vec<String> =
             checked(data, "theme").into_iter().filter_map(|slug| Slug::parse(&slug)).map(|s| s.to_string()).collect();
+        let goals: Vec<String> =
+            super::model::goal_codes().filter(|code| data.get(&format!("goal_{code}")) == "on").collect();
         let mut countries_of_work: Vec<String> =
             checked(data, "work").iter().filter_map(|code| CountryCode::parse(code)).map(|c| c.to_string()).collect();
         countries_of_work.dedup();
@@ -270,7 +280,7 @@ impl Organization {
             description: (!description.is_empty()).then_some(description),
             consultative_status: status?,
             status_year,
-            work: Work { themes, scope, countries_of_work, languages, expertise, staff, volunteers, members },
+            work: Work { themes, goals, scope, countries_of_work, languages, expertise, staff, volunteers, members },
         })
     }
 
@@ -374,7 +384,7 @@ pub fn slug_candidates(name: &str, reserved: &[&str]) -> impl Iterator<Item = Sl
 
 type AnyQuery<'q> = sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments>;
 
-/// `query` with the organisation's fields bound as `$1` to `$21`, in the order of [`Organization::COLUMNS`].
+/// `query` with the organisation's fields bound as `$1` to `$22`, in the order of [`Organization::COLUMNS`].
 fn bind_fields<'q>(query: AnyQuery<'q>, organization: &'q Organization) -> serde_json::Result<AnyQuery<'q>> {
     Ok(query
         .bind(organization.kind.code())
@@ -397,7 +407,8 @@ fn bind_fields<'q>(query: AnyQuery<'q>, organization: &'q Organization) -> serde
         .bind(serde_json::to_string(&organization.work.expertise)?)
         .bind(organization.work.staff)
         .bind(organization.work.volunteers)
-        .bind(organization.work.members))
+        .bind(organization.work.members)
+        .bind(serde_json::to_string(&organization.work.goals)?))
 }
 
 /// Adds an organisation under `slug`, returning its id.
@@ -409,7 +420,7 @@ pub async fn create(
     let sql = format!(
         "INSERT INTO organizations ({}, slug) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, \
-         $22) RETURNING id",
+         $22, $23) RETURNING id",
         Organization::COLUMNS
     );
     let row = bind_fields(sqlx::query(sqlx::AssertSqlSafe(sql)), organization)?
@@ -455,8 +466,8 @@ pub(super) async fn update_in(
             "UPDATE organizations SET kind = $1, acronym = $2, name = $3, other_names = $4, country = $5, city = $6, \
              address = $7, phone = $8, email = $9, website = $10, founded_year = $11, description = $12, \
              consultative_status = $13, status_year = $14, scope = $15, countries_of_work = $16, languages = $17, \
-             expertise = $18, staff = $19, volunteers = $20, members = $21, version = version + 1 \
-             WHERE id = $22 AND version = $23",
+             expertise = $18, staff = $19, volunteers = $20, members = $21, goals = $22, version = version + 1 \
+             WHERE id = $23 AND version = $24",
         ),
         after,
     )?

@@ -82,11 +82,9 @@ fn listed(id: i64, version: i64, record: PositionRecord) -> PersonPosition {
 async fn writable(db: &Db, token: &TokenUser, slug: &str) -> Result<i64, ApiError> {
     let slug = Slug::parse(slug).ok_or(AppError::NotFound)?;
     let (id, _, _) = super::organization::load(db, &slug).await?.ok_or(AppError::NotFound)?;
-    if !token.can_write
-        || !crate::accounts::Rights::of(db, &token.user).may(crate::accounts::Right::EditOrganization(id)).await?
-    {
-        return Err(ApiError(AppError::Forbidden));
-    }
+    token.require_write(
+        crate::accounts::Rights::of(db, &token.user).may(crate::accounts::Right::EditOrganization(id)).await?,
+    )?;
     Ok(id)
 }
 

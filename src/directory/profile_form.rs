@@ -1,5 +1,5 @@
 //! The choices of the profile form that registration and editing share: the country, the themes with their
-//! goals, the reach, the countries and languages of work.
+//! goals, the goals chosen themselves, the reach, the countries and languages of work.
 
 use super::model::{GeographicScope, WORK_LANGUAGES, country_choices};
 use super::queries::{ThemeGoals, group_theme_goals};
@@ -27,6 +27,8 @@ pub struct ProfileChoices {
     pub countries: Vec<Choice>,
     pub scopes: Vec<Choice>,
     pub themes: Vec<(Checkbox, ThemeGoals)>,
+    /// The Millennium, then the Sustainable Development Goals.
+    pub goals: Vec<Checkbox>,
     pub countries_of_work: Vec<Checkbox>,
     /// Named in themselves; the value is the language's code.
     pub languages: Vec<Checkbox>,
@@ -55,6 +57,9 @@ impl ProfileChoices {
             countries: std::iter::once(none()).chain(countries).collect(),
             scopes: std::iter::once(none()).chain(GeographicScope::choices(lang)).collect(),
             themes,
+            goals: super::model::goal_codes()
+                .map(|code| Checkbox::of("goal", Choice { label: goal_name(&code, lang), value: code }, form))
+                .collect(),
             languages: WORK_LANGUAGES
                 .iter()
                 .map(|(code, name)| {
@@ -63,4 +68,10 @@ impl ProfileChoices {
                 .collect(),
         })
     }
+}
+
+/// A goal's code (`sdg-16`) as the reader's language names it: "SDG 16: Peace, Justice and Strong Institutions".
+pub fn goal_name(code: &str, lang: Lang) -> String {
+    let (framework, number) = code.split_once('-').unwrap_or((code, ""));
+    format!("{} {number}: {}", lang.t(&format!("{framework}-short")), lang.t(code))
 }

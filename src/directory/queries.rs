@@ -219,7 +219,7 @@ pub async fn public_profile(db: &Db, slug: &Slug) -> sqlx::Result<Option<Profile
 pub async fn profile(db: &Db, slug: &Slug) -> sqlx::Result<Option<Profile>> {
     let Some(row) = sqlx::query(
         "SELECT id, phone, email, website, founded_year, status_year, verified_at, version, scope, countries_of_work, \
-         languages, expertise, staff, volunteers, members, \
+         languages, expertise, staff, volunteers, members, goals, \
          (SELECT updated_at FROM organization_logos l WHERE l.organization_id = organizations.id) AS logo_at \
          FROM organizations WHERE slug = $1",
     )

@@ -347,6 +347,8 @@ struct ProfilePage {
     verified: Option<Verification>,
     saved: bool,
     scope: Option<String>,
+    /// The goals it chose itself, named in the reader's language.
+    goals: Vec<String>,
     countries_of_work: Vec<String>,
     /// Code and name in itself.
     languages: Vec<(String, &'static str)>,
@@ -427,6 +429,7 @@ pub async fn profile_page(
         verified: profile.verified_at.as_deref().and_then(|at| Verification::of(at, state.verification_days)),
         saved: uri.query().is_some_and(|q| q.split('&').any(|p| p == "saved=1" || p == "merged=1")),
         scope: profile.work.scope.map(|scope| scope.label(lang)),
+        goals: profile.work.goals.iter().map(|code| super::profile_form::goal_name(code, lang)).collect(),
         countries_of_work: profile
             .work
             .countries_of_work

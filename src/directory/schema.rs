@@ -18,7 +18,13 @@ pub const MIGRATIONS: &[Migration] = &[
     Migration { version: 11, name: "organisations' logos", sql: logos },
     Migration { version: 12, name: "addresses of merged organisations", sql: slug_redirects },
     Migration { version: 13, name: "registrations kept out of the public directory", sql: listed },
+    Migration { version: 14, name: "goals organisations choose themselves", sql: goals },
 ];
+
+/// The goals an organisation chose, beyond its themes' (a JSON list of codes such as `sdg-16`).
+fn goals(_: Dialect) -> String {
+    "ALTER TABLE organizations ADD COLUMN goals TEXT NOT NULL DEFAULT '[]'".to_string()
+}
 
 /// A registration the network it asked to join declined, while no network has taken it in, is not public.
 fn listed(_: Dialect) -> String {

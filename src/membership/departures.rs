@@ -78,11 +78,16 @@ async fn parties(db: &Db, network: &str, organization: &str) -> Result<Parties, 
     })
 }
 
-async fn require(rights: &Rights, departure: Departure, parties: &Parties) -> Result<(), AppError> {
+/// Whether the person may make this departure: a removal is the coordinators', leaving the member's own editors'.
+async fn allowed(rights: &Rights, departure: Departure, parties: &Parties) -> sqlx::Result<bool> {
     match departure {
-        Departure::Removal => rights.require(Right::CoordinateNetwork(parties.network_id)).await,
-        Departure::Leaving => rights.require(Right::ActForOrganization(parties.organization_id)).await,
+        Departure::Removal => rights.may(Right::CoordinateNetwork(parties.network_id)).await,
+        Departure::Leaving => rights.may(Right::ActForOrganization(parties.organization_id)).await,
     }
+}
+
+async fn require(rights: &Rights, departure: Departure, parties: &Parties) -> Result<(), AppError> {
+    if allowed(rights, departure, parties).await? { Ok(()) } else { Err(AppError::Forbidden) }
 }
 
 #[derive(Template)]
@@ -146,6 +151,17 @@ pub async fn depart(
     require(&rights, departure, &parties).await?;
     let mut form = FormState::from(&data);
     let reason = data.get("reason").trim().to_string();
+    check(departure, &parties, &reason, &mut form, lang);
+    if !form.is_valid() {
+        let page = departure_page(lang, &uri, departure, &parties, form);
+        return Ok((StatusCode::BAD_REQUEST, render(&page)?).into_response());
+    }
+    carry_out(&db, &mailer, rights.user().user_id, departure, &parties, &reason).await?;
+    Ok(Redirect::to(&format!("/networks/{}#members", parties.network_slug)).into_response())
+}
+
+/// Notes beside the reason what keeps the departure from going ahead.
+fn check(departure: Departure, parties: &Parties, reason: &str, form: &mut FormState, lang: Lang) {
     if departure == Departure::Removal && reason.is_empty() {
         form.fail("reason", lang.t("departure-reason-required"));
     }
@@ -155,10 +171,18 @@ pub async fn depart(
     if parties.coordinator_id == Some(parties.organization_id) {
         form.fail("reason", lang.t("departure-coordinator"));
     }
-    if !form.is_valid() {
-        let page = departure_page(lang, &uri, departure, &parties, form);
-        return Ok((StatusCode::BAD_REQUEST, render(&page)?).into_response());
-    }
+}
+
+/// Takes the member out of the network and its focal points, records it in both histories and tells the other
+/// side.
+async fn carry_out(
+    db: &Db,
+    mailer: &Mailer,
+    actor: i64,
+    departure: Departure,
+    parties: &Parties,
+    reason: &str,
+) -> Result<(), AppError> {
     let mut tx = db.pool.begin().await?;
     sqlx::query("DELETE FROM network_members WHERE network_id = $1 AND organization_id = $2")
         .bind(parties.network_id)
@@ -181,12 +205,42 @@ pub async fn depart(
         "reason": reason,
     });
     let audit_action = format!("network.member-{}", departure.action());
-    let actor = Some(rights.user().user_id);
     for (entity, id) in [("network", parties.network_id), ("organization", parties.organization_id)] {
-        crate::platform::audit::record(&db, actor, &audit_action, entity, Some(id), Some(&recorded), None).await?;
+        crate::platform::audit::record(db, Some(actor), &audit_action, entity, Some(id), Some(&recorded), None).await?;
     }
-    tell(&db, &mailer, departure, &parties, &reason).await?;
-    Ok(Redirect::to(&format!("/networks/{}#members", parties.network_slug)).into_response())
+    tell(db, mailer, departure, parties, reason).await?;
+    Ok(())
+}
+
+/// A departure through the API: `action` is `remove` or `leave`; with the token owner's rights, the form's checks
+/// (in English, naming `reason`), the same mail and records.
+pub async fn depart_by_token(
+    db: &Db,
+    mailer: &Mailer,
+    token: &crate::platform::auth::TokenUser,
+    (network, organization): (&str, &str),
+    action: &str,
+    body: crate::platform::web::ApiBody<DepartureReason>,
+) -> Result<(), crate::platform::web::ApiError> {
+    let departure = Departure::parse(action).ok_or(AppError::NotFound)?;
+    let parties = parties(db, network, organization).await?;
+    let may = allowed(&Rights::of(db, &token.user), departure, &parties).await?;
+    let reason = token.write_body(may, body)?.reason.unwrap_or_default().trim().to_string();
+    let mut form = FormState::default();
+    check(departure, &parties, &reason, &mut form, Lang::En);
+    if !form.is_valid() {
+        return Err(crate::platform::web::ApiError(form.api_error(&[])));
+    }
+    carry_out(db, mailer, token.user.user_id, departure, &parties, &reason).await?;
+    Ok(())
+}
+
+/// Why a member goes.
+#[derive(serde::Deserialize, utoipa::ToSchema)]
+pub struct DepartureReason {
+    /// Told to the member's editors on a removal, where it is required; to the coordinators when a member leaves.
+    /// At most 2000 characters.
+    pub reason: Option<String>,
 }
 
 /// Tells the other side, each person in their own language: the member's editors of a removal, the network's

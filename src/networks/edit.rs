@@ -277,7 +277,7 @@ pub async fn edit_network(
     Ok(Redirect::to(&format!("/networks/{slug}")).into_response())
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct FocalPointRecord {
     title: LocalizedText,
     theme: String,
@@ -287,6 +287,11 @@ pub struct FocalPointRecord {
 }
 
 impl FocalPointRecord {
+    /// A focal point of `theme` led by the organisation of slug `lead`, with no collaborators yet.
+    pub fn led_by(title: LocalizedText, theme: &str, lead: &str) -> FocalPointRecord {
+        FocalPointRecord { title, theme: theme.into(), leads: vec![lead.into()], ..FocalPointRecord::default() }
+    }
+
     /// The edit form's fields holding this focal point; its organisations are checkboxes `lead:…` and `with:…`.
     pub fn to_fields(&self) -> BTreeMap<String, String> {
         let mut fields = BTreeMap::new();
@@ -553,13 +558,7 @@ pub async fn new_focal_point_form(
 ) -> Result<Html<String>, AppError> {
     let (network_id, _, _) = load_network(&db, &slug).await.found()?;
     require_coordinator(&db, &user, network_id).await?;
-    let record = FocalPointRecord {
-        title: LocalizedText::default(),
-        theme: String::new(),
-        goals_label: None,
-        leads: Vec::new(),
-        collaborators: Vec::new(),
-    };
+    let record = FocalPointRecord::default();
     let form = FormState { values: record.to_fields(), ..FormState::default() };
     let page =
         focal_point_page(&db, lang, &uri, &slug, network_id, NEW_FOCAL_POINT, 0, &record, form, true, false).await?;
@@ -586,17 +585,7 @@ pub async fn new_focal_point(
             focal_point_page(&db, lang, &uri, &slug, network_id, NEW_FOCAL_POINT, 0, &after, form, true, false).await?;
         return Ok((StatusCode::BAD_REQUEST, render(&page)?).into_response());
     }
-    let fp_id: i64 = sqlx::query_scalar(
-        "INSERT INTO focal_points (network_id, number, position, title, theme_id, goals_label)          SELECT $1, COALESCE((SELECT MAX(number) FROM focal_points WHERE network_id = $1), 0) + 1,                 COALESCE((SELECT MAX(position) FROM focal_points WHERE network_id = $1), 0) + 1,                 $2, id, $3 FROM themes WHERE slug = $4 RETURNING id",
-    )
-    .bind(network_id)
-    .bind(after.title.to_json())
-    .bind(&after.goals_label)
-    .bind(&after.theme)
-    .fetch_one(&db.pool)
-    .await?;
-    let empty = FocalPointRecord { leads: Vec::new(), collaborators: Vec::new(), ..after.clone() };
-    save_focal_point(&db, fp_id, 1, &empty, &after, user.user_id, "focal-point.add").await?;
+    add_focal_point(&db, network_id, &after, user.user_id).await?;
     Ok(Redirect::to(&format!("/networks/{slug}#focal-points")).into_response())
 }
 
@@ -609,7 +598,40 @@ pub async fn focal_point_action(
     let slug = Slug::parse(&raw_slug).ok_or(AppError::NotFound)?;
     let (network_id, _, _) = load_network(&db, &slug).await.found()?;
     require_coordinator(&db, &user, network_id).await?;
-    let (fp_id, _, record) = load_focal_point(&db, network_id, number).await.found()?;
+    let action = FocalPointAction::parse(&action).ok_or(AppError::NotFound)?;
+    rearrange_focal_point(&db, network_id, number, action, user.user_id).await?;
+    Ok(Redirect::to(&format!("/networks/{slug}#focal-points")).into_response())
+}
+
+/// What a coordinator does to a focal point's place in the list.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum FocalPointAction {
+    Up,
+    Down,
+    Retire,
+}
+
+impl FocalPointAction {
+    pub fn parse(action: &str) -> Option<FocalPointAction> {
+        match action {
+            "up" => Some(FocalPointAction::Up),
+            "down" => Some(FocalPointAction::Down),
+            "retire" => Some(FocalPointAction::Retire),
+            _ => None,
+        }
+    }
+}
+
+/// Moves the focal point `number` of a network one place up or down its list (the first stays first, the last
+/// last), or retires it, recording the retirement.
+pub async fn rearrange_focal_point(
+    db: &Db,
+    network_id: i64,
+    number: i64,
+    action: FocalPointAction,
+    actor: i64,
+) -> Result<(), AppError> {
+    let (fp_id, _, record) = load_focal_point(db, network_id, number).await.found()?;
     let listed: Vec<(i64, i64)> = sqlx::query_as(
         "SELECT id, position FROM focal_points WHERE network_id = $1 AND retired_at IS NULL ORDER BY position, number",
     )
@@ -617,11 +639,10 @@ pub async fn focal_point_action(
     .fetch_all(&db.pool)
     .await?;
     let here = listed.iter().position(|(id, _)| *id == fp_id).ok_or(AppError::NotFound)?;
-    let neighbour = match action.as_str() {
-        "retire" => None,
-        "up" => Some(here.checked_sub(1)),
-        "down" => Some(Some(here + 1).filter(|n| *n < listed.len())),
-        _ => return Err(AppError::NotFound),
+    let neighbour = match action {
+        FocalPointAction::Retire => None,
+        FocalPointAction::Up => Some(here.checked_sub(1)),
+        FocalPointAction::Down => Some(Some(here + 1).filter(|n| *n < listed.len())),
     };
     let mut tx = db.pool.begin().await?;
     match neighbour {
@@ -647,11 +668,11 @@ pub async fn focal_point_action(
         }
     }
     tx.commit().await?;
-    if action == "retire" {
+    if action == FocalPointAction::Retire {
         let before = serde_json::to_value(&record).map_err(anyhow::Error::from)?;
         crate::platform::audit::record(
-            &db,
-            Some(user.user_id),
+            db,
+            Some(actor),
             "focal-point.retire",
             "focal_point",
             Some(fp_id),
@@ -660,7 +681,26 @@ pub async fn focal_point_action(
         )
         .await?;
     }
-    Ok(Redirect::to(&format!("/networks/{slug}#focal-points")).into_response())
+    Ok(())
+}
+
+/// Adds a focal point at the end of the network's list, recording it; its number.
+pub async fn add_focal_point(db: &Db, network_id: i64, after: &FocalPointRecord, actor: i64) -> anyhow::Result<i64> {
+    let (fp_id, number): (i64, i64) = sqlx::query_as(
+        "INSERT INTO focal_points (network_id, number, position, title, theme_id, goals_label) \
+         SELECT $1, COALESCE((SELECT MAX(number) FROM focal_points WHERE network_id = $1), 0) + 1, \
+                COALESCE((SELECT MAX(position) FROM focal_points WHERE network_id = $1), 0) + 1, \
+                $2, id, $3 FROM themes WHERE slug = $4 RETURNING id, number",
+    )
+    .bind(network_id)
+    .bind(after.title.to_json())
+    .bind(&after.goals_label)
+    .bind(&after.theme)
+    .fetch_one(&db.pool)
+    .await?;
+    let empty = FocalPointRecord { leads: Vec::new(), collaborators: Vec::new(), ..after.clone() };
+    save_focal_point(db, fp_id, 1, &empty, after, actor, "focal-point.add").await?;
+    Ok(number)
 }
 
 /// Writes a network if it is still at `version`, and records the change.

@@ -8,7 +8,7 @@ use axum::http::{StatusCode, Uri};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
-use super::edit::{CountryPicker, NetworkRecord, country_choices, member_choices};
+use super::edit::{CountryPicker, FocalPointRecord, NetworkRecord, country_choices, member_choices};
 use super::queries::{self, Level, NetworkState};
 use crate::accounts::{Right, Rights};
 use crate::platform::db::Db;
@@ -59,9 +59,22 @@ struct LaunchPage {
     levels: Vec<Choice>,
     states: Vec<Choice>,
     countries: CountryPicker,
-    /// The parent's member organisations, offered as coordinators.
+    /// The parent's member organisations, offered as coordinators and leads.
     candidates: Vec<Choice>,
+    /// The themes a first focal point may take, after an empty choice.
+    themes: Vec<Choice>,
+    focal_point_rows: Vec<FocalPointRow>,
 }
+
+/// One row of the launch form's first focal points.
+struct FocalPointRow {
+    legend: String,
+    theme_field: String,
+    lead_field: String,
+}
+
+/// Rows offered empty below those typed in, so that several focal points can be given without a script.
+const EMPTY_FOCAL_POINT_ROWS: usize = 3;
 
 impl LaunchPage {
     fn label(&self, key: &str) -> String {
@@ -83,6 +96,22 @@ async fn launch_page(db: &Db, rights: &Rights, lang: Lang, uri: &Uri, form: Form
         },
         None => Vec::new(),
     };
+    let mut themes = vec![Choice { value: String::new(), label: lang.t("network-launch-focal-point-none") }];
+    themes.extend(super::edit::theme_choices(db, lang).await?);
+    let typed = (1..=MOST_FIRST_FOCAL_POINTS)
+        .filter(|row| {
+            let (theme, lead) = focal_point_row_fields(*row);
+            !form.value(&theme).is_empty() || !form.value(&lead).trim().is_empty()
+        })
+        .max()
+        .unwrap_or(0);
+    let focal_point_rows = (1..=(typed + EMPTY_FOCAL_POINT_ROWS).min(MOST_FIRST_FOCAL_POINTS))
+        .map(|row| {
+            let (theme_field, lead_field) = focal_point_row_fields(row);
+            let legend = lang.t_with("network-launch-focal-point-row", &[("number", (row as i64).into())]);
+            FocalPointRow { legend, theme_field, lead_field }
+        })
+        .collect();
     Ok(LaunchPage {
         chrome: Chrome::new(lang, lang.t("network-launch-title"), uri),
         form,
@@ -91,6 +120,8 @@ async fn launch_page(db: &Db, rights: &Rights, lang: Lang, uri: &Uri, form: Form
         states: state_choices(lang),
         countries,
         candidates,
+        themes,
+        focal_point_rows,
     })
 }
 
@@ -121,6 +152,61 @@ pub struct Launch {
     state: NetworkState,
     record: NetworkRecord,
     coordinator_id: i64,
+    first_focal_points: Vec<FirstFocalPoint>,
+}
+
+/// A focal point launched with the network: a theme and the organisation that leads it, which becomes a member.
+struct FirstFocalPoint {
+    theme: String,
+    lead: String,
+    lead_id: i64,
+}
+
+/// The most focal points a launch takes; more are added on the network's page.
+pub const MOST_FIRST_FOCAL_POINTS: usize = 20;
+
+/// The launch form's fields of the focal point row `row` (from 1): its theme and its lead organisation.
+pub fn focal_point_row_fields(row: usize) -> (String, String) {
+    (format!("focal_point_theme_{row}"), format!("focal_point_lead_{row}"))
+}
+
+/// The rows of first focal points the fields hold (`focal_point_theme_1`, `focal_point_lead_1`, … up to the
+/// first row missing both); a row left empty is skipped, a half-filled or wrong one noted beside its field.
+async fn read_first_focal_points(
+    db: &Db,
+    data: &FormData,
+    form: &mut FormState,
+    lang: Lang,
+) -> Result<Vec<FirstFocalPoint>, AppError> {
+    let themes = super::edit::theme_choices(db, lang).await?;
+    let mut rows = Vec::new();
+    for row in 1.. {
+        let (theme_field, lead_field) = focal_point_row_fields(row);
+        if !data.0.contains_key(&theme_field) && !data.0.contains_key(&lead_field) {
+            break;
+        }
+        if row > MOST_FIRST_FOCAL_POINTS {
+            form.fail(&theme_field, lang.t("network-launch-focal-points-too-many"));
+            break;
+        }
+        let (theme, lead) = (data.get(&theme_field), data.get(&lead_field).trim().to_string());
+        if theme.is_empty() && lead.is_empty() {
+            continue;
+        }
+        if !themes.iter().any(|t| t.value == theme) {
+            form.fail(&theme_field, lang.t("edit-choose"));
+        }
+        let lead_id = match Slug::parse(&lead) {
+            Some(slug) => crate::directory::load(db, &slug).await?.map(|(id, _, _)| id),
+            None => None,
+        };
+        match lead_id {
+            Some(lead_id) => rows.push(FirstFocalPoint { theme, lead, lead_id }),
+            None if lead.is_empty() => form.fail(&lead_field, lang.t("network-launch-lead-required")),
+            None => form.fail(&lead_field, lang.t("network-launch-coordinator-unknown")),
+        }
+    }
+    Ok(rows)
 }
 
 /// A new network as the launch form's fields give it (the API's launches come as those fields too); None,
@@ -187,6 +273,7 @@ pub async fn read_launch(
         }
         found
     };
+    let first_focal_points = read_first_focal_points(db, data, form, lang).await?;
     let (Some(slug), Some(level), Some(state), Some(record), Some(coordinator_id)) =
         (slug, level, state, record, coordinator_id)
     else {
@@ -195,7 +282,7 @@ pub async fn read_launch(
     if !form.is_valid() {
         return Ok(None);
     }
-    Ok(Some(Launch { slug, parent: parent.map(|p| p.id), level, state, record, coordinator_id }))
+    Ok(Some(Launch { slug, parent: parent.map(|p| p.id), level, state, record, coordinator_id, first_focal_points }))
 }
 
 async fn slug_taken(db: &Db, slug: &Slug) -> sqlx::Result<bool> {
@@ -252,11 +339,15 @@ pub async fn insert(db: &Db, launch: &Launch, actor: i64) -> anyhow::Result<i64>
     .bind(launch.record.countries_json())
     .fetch_one(&mut *tx)
     .await?;
-    sqlx::query("INSERT INTO network_members (network_id, organization_id) VALUES ($1, $2)")
-        .bind(id)
-        .bind(launch.coordinator_id)
-        .execute(&mut *tx)
-        .await?;
+    let members: std::collections::BTreeSet<i64> =
+        std::iter::once(launch.coordinator_id).chain(launch.first_focal_points.iter().map(|fp| fp.lead_id)).collect();
+    for member in members {
+        sqlx::query("INSERT INTO network_members (network_id, organization_id) VALUES ($1, $2)")
+            .bind(id)
+            .bind(member)
+            .execute(&mut *tx)
+            .await?;
+    }
     tx.commit().await?;
     let after = serde_json::json!({
         "slug": launch.slug.as_str(),
@@ -265,6 +356,14 @@ pub async fn insert(db: &Db, launch: &Launch, actor: i64) -> anyhow::Result<i64>
         "record": launch.record,
     });
     crate::platform::audit::record(db, Some(actor), "network.launch", "network", Some(id), None, Some(&after)).await?;
+    for first in &launch.first_focal_points {
+        let title: String = sqlx::query_scalar("SELECT name FROM themes WHERE slug = $1")
+            .bind(&first.theme)
+            .fetch_one(&db.pool)
+            .await?;
+        let record = FocalPointRecord::led_by(LocalizedText::from_json(&title), &first.theme, &first.lead);
+        super::edit::add_focal_point(db, id, &record, actor).await?;
+    }
     tracing::info!(network = id, slug = %launch.slug, "network launched");
     Ok(id)
 }
@@ -296,12 +395,20 @@ pub async fn change_state(
     axum::extract::Path((raw_slug, action)): axum::extract::Path<(String, String)>,
 ) -> Result<Response, AppError> {
     let slug = Slug::parse(&raw_slug).ok_or(AppError::NotFound)?;
-    let (id, before) = require_parent_coordinator(&db, &rights, &slug).await?;
-    let after = match action.as_str() {
-        "retire" => NetworkState::Retired,
-        "reinstate" => NetworkState::Active,
+    let retire = match action.as_str() {
+        "retire" => true,
+        "reinstate" => false,
         _ => return Err(AppError::NotFound),
     };
+    set_retired(&db, &rights, &slug, retire).await?;
+    Ok(Redirect::to(&format!("/networks/{slug}")).into_response())
+}
+
+/// Retires the network at `slug` or brings it back as active, if `rights` allow; a change is recorded.
+pub async fn set_retired(db: &Db, rights: &Rights, slug: &Slug, retire: bool) -> Result<(), AppError> {
+    let (id, before) = require_parent_coordinator(db, rights, slug).await?;
+    let (after, action) =
+        if retire { (NetworkState::Retired, "network.retire") } else { (NetworkState::Active, "network.reinstate") };
     if before != after {
         sqlx::query("UPDATE networks SET state = $1, version = version + 1 WHERE id = $2")
             .bind(after.code())
@@ -309,9 +416,9 @@ pub async fn change_state(
             .execute(&db.pool)
             .await?;
         crate::platform::audit::record(
-            &db,
+            db,
             Some(rights.user().user_id),
-            &format!("network.{action}"),
+            action,
             "network",
             Some(id),
             Some(&serde_json::json!({ "state": before.code() })),
@@ -319,7 +426,7 @@ pub async fn change_state(
         )
         .await?;
     }
-    Ok(Redirect::to(&format!("/networks/{slug}")).into_response())
+    Ok(())
 }
 
 /// Whether the person may retire the network at `slug` (to show the button).

@@ -243,16 +243,13 @@ impl ActivityUpdate {
 )]
 pub async fn update_activity(
     State(db): State<Db>,
-    TokenUser { user, can_write }: TokenUser,
+    token: TokenUser,
     ApiPlanPath(path): ApiPlanPath,
     body: ApiBody<ActivityUpdate>,
 ) -> Result<Json<ActivityItem>, ApiError> {
-    let (plan, viewer) = plan_for(&db, &path, Some(user.clone())).await?;
+    let (plan, viewer) = plan_for(&db, &path, Some(token.user.clone())).await?;
     let activity = path.activity.and_then(|id| plan.activity(id)).cloned().ok_or(AppError::NotFound)?;
-    if !can_write || !viewer.may_update(&activity) {
-        return Err(ApiError(AppError::Forbidden));
-    }
-    let update = api_body(body)?;
+    let update = token.write_body(viewer.may_update(&activity), body)?;
     let mut form = FormState::default();
     let values = update.values.keys().find(|id| !activity.indicators.iter().any(|i| i.id.to_string() == **id));
     if let Some(unknown) = values {
@@ -264,10 +261,10 @@ pub async fn update_activity(
     let Some(draft) = read_update(&update.fields(), &activity, &mut form, Lang::En) else {
         return Err(ApiError(form.api_error(&[("value", "values")])));
     };
-    if !store::record_update(&db, activity.id, activity.status, &draft, user.user_id).await? {
+    if !store::record_update(&db, activity.id, activity.status, &draft, token.user.user_id).await? {
         return Err(ApiError(AppError::Conflict));
     }
-    let (plan, viewer): (Plan, Viewer) = plan_for(&db, &path, Some(user)).await?;
+    let (plan, viewer): (Plan, Viewer) = plan_for(&db, &path, Some(token.user)).await?;
     let activity = plan.activity(activity.id).ok_or(AppError::NotFound)?;
     Ok(Json(ActivityItem::of(activity, viewer.sees_budgets(&plan))))
 }
@@ -362,22 +359,20 @@ pub struct NewPlan {
 )]
 pub async fn create_plan(
     State(db): State<Db>,
-    TokenUser { user, can_write }: TokenUser,
+    token: TokenUser,
     ApiSlug(slug): ApiSlug,
     body: ApiBody<NewPlan>,
 ) -> Result<(StatusCode, Json<PlanDetail>), ApiError> {
     let network = store::network(&db, &slug).await?.ok_or(AppError::NotFound)?;
-    if !can_write || !Rights::of(&db, &user).may(Right::CoordinateNetwork(network.id)).await? {
-        return Err(ApiError(AppError::Forbidden));
-    }
-    let new = api_body(body)?;
+    let coordinator = Rights::of(&db, &token.user).may(Right::CoordinateNetwork(network.id)).await?;
+    let new = token.write_body(coordinator, body)?;
     let data =
         form_of(&[("title", Some(&new.title)), ("starts_on", Some(&new.starts_on)), ("ends_on", Some(&new.ends_on))]);
     let mut form = FormState::default();
     let Some(draft) = read_plan(&data, &mut form, Lang::En) else {
         return Err(ApiError(form.api_error(&[])));
     };
-    let id = store::create_plan(&db, network.id, &draft, user.user_id).await?;
+    let id = store::create_plan(&db, network.id, &draft, token.user.user_id).await?;
     let plan = store::load_plan(&db, &network, id, crate::platform::clock::today()).await?.ok_or(AppError::NotFound)?;
     Ok((StatusCode::CREATED, Json(plan_detail(&plan, true))))
 }
@@ -390,9 +385,7 @@ async fn coordinated_commitment(
     token: &TokenUser,
 ) -> Result<(i64, CommitmentSummary), ApiError> {
     let network = store::network(db, slug).await?.ok_or(AppError::NotFound)?;
-    if !token.can_write || !Rights::of(db, &token.user).may(Right::CoordinateNetwork(network.id)).await? {
-        return Err(ApiError(AppError::Forbidden));
-    }
+    token.require_write(Rights::of(db, &token.user).may(Right::CoordinateNetwork(network.id)).await?)?;
     let commitment =
         commitments_of_network(db, network.id).await?.into_iter().find(|c| c.id == id).ok_or(AppError::NotFound)?;
     Ok((network.id, commitment))

@@ -97,6 +97,25 @@ where
     }
 }
 
+impl TokenUser {
+    /// Lets an API write through only when the token may write and `allowed`, its owner's right to make this
+    /// change as the matching form would ask it, holds: otherwise 403.
+    pub fn require_write(&self, allowed: bool) -> Result<(), super::web::ApiError> {
+        if self.can_write && allowed { Ok(()) } else { Err(super::web::ApiError(AppError::Forbidden)) }
+    }
+
+    /// The body of an API write, read only once [`TokenUser::require_write`] lets the write through, so that a
+    /// client without the right learns nothing from the body's checks.
+    pub fn write_body<T: serde::de::DeserializeOwned>(
+        &self,
+        allowed: bool,
+        body: super::web::ApiBody<T>,
+    ) -> Result<T, super::web::ApiError> {
+        self.require_write(allowed)?;
+        super::web::api_body(body)
+    }
+}
+
 /// The database itself refuses to change or remove audit rows.
 fn append_only_audit(dialect: Dialect) -> String {
     match dialect {

@@ -483,12 +483,46 @@ impl<S: Send + Sync> FromRequestParts<S> for ApiSlugNumber {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<ApiSlugNumber, ApiError> {
-        let raw = axum::extract::Path::<(String, String)>::from_request_parts(parts, state).await;
+        let (slug, number) = path_pair(parts, state).await;
+        let number = number.and_then(|number| number.parse().ok());
+        slug.zip(number).map(|(slug, number)| ApiSlugNumber(slug, number)).ok_or(ApiError(AppError::NotFound))
+    }
+}
+
+/// The `{id}` of an API address; anything that is not a number in range names nothing: a JSON 404.
+pub struct ApiNumber(pub i64);
+
+impl<S: Send + Sync> FromRequestParts<S> for ApiNumber {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<ApiNumber, ApiError> {
+        let raw = axum::extract::Path::<String>::from_request_parts(parts, state).await;
         raw.ok()
-            .and_then(|axum::extract::Path((slug, number))| {
-                Some(ApiSlugNumber(Slug::parse(&slug)?, number.parse().ok()?))
-            })
+            .and_then(|axum::extract::Path(raw)| raw.parse().ok())
+            .map(ApiNumber)
             .ok_or(ApiError(AppError::NotFound))
+    }
+}
+
+/// The two `{slug}`s of an API address (a network's and a member organisation's); either malformed names
+/// nothing: a JSON 404.
+pub struct ApiSlugPair(pub Slug, pub Slug);
+
+impl<S: Send + Sync> FromRequestParts<S> for ApiSlugPair {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<ApiSlugPair, ApiError> {
+        let (first, second) = path_pair(parts, state).await;
+        let second = second.as_deref().and_then(Slug::parse);
+        first.zip(second).map(|(first, second)| ApiSlugPair(first, second)).ok_or(ApiError(AppError::NotFound))
+    }
+}
+
+/// The two parameters of an address, the first as a slug; `None` for what is malformed.
+async fn path_pair<S: Send + Sync>(parts: &mut Parts, state: &S) -> (Option<Slug>, Option<String>) {
+    match axum::extract::Path::<(String, String)>::from_request_parts(parts, state).await {
+        Ok(axum::extract::Path((first, second))) => (Slug::parse(&first), Some(second)),
+        Err(_) => (None, None),
     }
 }
 
