@@ -392,6 +392,10 @@ fn api_router() -> Router<AppState> {
         .routes(routes!(plans::api::commitments))
         .routes(routes!(plans::api::change_commitment))
         .routes(routes!(plans::api::add_follow_up))
+        .routes(routes!(plans::proposals_api::proposals, plans::proposals_api::create_proposal))
+        .routes(routes!(plans::proposals_api::proposal, plans::proposals_api::edit_proposal))
+        .routes(routes!(plans::proposals_api::confirm_proposal))
+        .routes(routes!(plans::proposals_api::move_proposal))
         .routes(routes!(events::api::network_events))
         .routes(routes!(events::api::theme_events))
         .routes(routes!(events::api::event))
@@ -425,9 +429,10 @@ fn api_router() -> Router<AppState> {
 
 /// The networks' strategic action plans and partners' commitments.
 fn plans_router() -> Router<AppState> {
-    use plans::{commitments, exports, pages};
+    use plans::{commitments, exports, pages, proposal_pages};
     let plan = "/networks/{slug}/plans/{id}";
     let activity = "/networks/{slug}/plans/{id}/activities/{activity}";
+    let proposal = "/networks/{slug}/plans/{id}/proposals/{proposal}";
     Router::new()
         .route("/networks/{slug}/plans", get(pages::index).post(pages::create))
         .route(plan, get(pages::show))
@@ -442,6 +447,14 @@ fn plans_router() -> Router<AppState> {
         .route(activity, get(pages::activity))
         .route(&format!("{activity}/updates"), post(pages::update_activity))
         .route(&format!("{activity}/indicators"), post(pages::add_indicator))
+        .route("/networks/{slug}/proposals", get(proposal_pages::network_list))
+        .route(&format!("{plan}/proposals"), get(proposal_pages::plan_list).post(proposal_pages::create))
+        .route(&format!("{plan}/proposals/new"), get(proposal_pages::new_form))
+        .route(proposal, get(proposal_pages::show))
+        .route(&format!("{proposal}/edit"), get(proposal_pages::edit_form).post(proposal_pages::edit))
+        .route(&format!("{proposal}/confirm"), post(proposal_pages::confirm))
+        .route(&format!("{proposal}/status"), post(proposal_pages::change_status))
+        .route(&format!("{proposal}/versions"), get(proposal_pages::versions))
         .route("/networks/{slug}/commitments", get(commitments::list).post(commitments::create))
         .route("/networks/{slug}/commitments/{id}/status", post(commitments::change_status))
         .route("/networks/{slug}/commitments/{id}/follow-ups", post(commitments::follow_up))

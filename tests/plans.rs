@@ -13,6 +13,7 @@ use support::{Browser, Server, TestDatabase, backends, sign_in_admin, sign_up};
 const NETWORK: &str = "/networks/un-ngo-irene-azerbaijan";
 
 struct Cast {
+    admin: Browser,
     /// Edits NAYORA, so coordinates UN-NGO-IRENE/Azerbaijan.
     coordinator: Browser,
     /// Edits ECORES, the lead of focal point 5 (Environment).
@@ -36,7 +37,7 @@ async fn cast(server: &Server, sink: &SmtpSink, database: &TestDatabase) -> Cast
         assert_eq!(admin.post(&format!("/requests/{id}/approve"), &[]).await.status(), 303);
     }
     let stranger = sign_up(server, sink, "stranger@elsewhere.example").await;
-    Cast { coordinator, lead, stranger, anonymous: Browser::new(server) }
+    Cast { admin, coordinator, lead, stranger, anonymous: Browser::new(server) }
 }
 
 /// The value of the option whose label contains `label` in the select named `name`.
@@ -51,8 +52,8 @@ fn location_id(location: &Option<String>, prefix: &str) -> String {
     location.strip_prefix(prefix).unwrap_or_else(|| panic!("{location}")).split(['#', '/']).next().unwrap().to_string()
 }
 
-async fn post(browser: &Browser, path: String, fields: Vec<(&'static str, String)>) -> (u16, String, Option<String>) {
-    let borrowed: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+async fn post<K: AsRef<str>>(browser: &Browser, path: String, fields: Vec<(K, String)>) -> (u16, String, Option<String>) {
+    let borrowed: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_ref(), v.as_str())).collect();
     browser.post_page(&path, &borrowed).await
 }
 
@@ -431,6 +432,273 @@ async fn commitments_are_followed_up_and_the_coordinator_reminded_once() {
         tokio::time::sleep(Duration::from_secs(2)).await;
         let reminders = sink.messages()[after_first..].iter().filter(|m| m.subject.contains("Follow-up due")).count();
         assert_eq!(reminders, 0, "{name}: one reminder per follow-up, whatever the restarts");
+        server.stop();
+    }
+}
+
+/// The page's text between `start` and the next `end`.
+fn between<'a>(page: &'a str, start: &str, end: &str) -> &'a str {
+    page.split(start).nth(1).unwrap_or_else(|| panic!("{start} in {page}")).split(end).next().unwrap()
+}
+
+#[tokio::test]
+async fn organisations_co_author_a_funding_proposal_whose_grant_is_secured_budget() {
+    let sink = SmtpSink::start();
+    for backend in backends() {
+        let name = backend.name();
+        let database = TestDatabase::new(&backend).await;
+        let server = Server::demo_with_mail(&database, &sink.url).await;
+        let cast = cast(&server, &sink, &database).await;
+        // A second co-applicant: an editor of Buta, a member that leads no focal point.
+        let buta = sign_up(&server, &sink, "aysel@buta.example").await;
+        buta.post("/organizations/buta-children-humanitarian-foundation/claim", &[("message", "Director")]).await;
+        for id in support::queued_requests(&cast.admin).await {
+            assert_eq!(cast.admin.post(&format!("/requests/{id}/approve"), &[]).await.status(), 303);
+        }
+
+        // A plan with two activities budgeted in dollars.
+        let plans = format!("{NETWORK}/plans");
+        let fields = [("title", "Plan 2005"), ("starts_on", "2005-01-01"), ("ends_on", "2030-12-31")];
+        let (_, _, location) = cast.coordinator.post_page(&plans, &fields).await;
+        let plan = format!("{plans}/{}", location_id(&location, &format!("{plans}/")));
+        cast.coordinator.post(&format!("{plan}/objectives"), &[("objective_title", "Water")]).await;
+        let (_, page) = cast.coordinator.page(&format!("{plan}?lang=en")).await;
+        let objective = option(&page, "objective", "Water");
+        let environment = option(&page, "focal_point", "5. ");
+        let mut activities = Vec::new();
+        for (title, budget) in [("Wells", "1000"), ("Training", "3000")] {
+            let fields = vec![
+                ("objective", objective.clone()),
+                ("activity_title", title.to_string()),
+                ("focal_point", environment.clone()),
+                ("activity_starts_on", "2005-02-01".into()),
+                ("activity_ends_on", "2030-06-30".into()),
+                ("currency", "USD".into()),
+                ("budget", budget.into()),
+            ];
+            let (status, _, location) = post(&cast.coordinator, format!("{plan}/activities"), fields).await;
+            assert_eq!(status, 303, "{name}");
+            activities.push(location_id(&location, &format!("{plan}/activities/")));
+        }
+        let (wells, training) = (activities[0].clone(), activities[1].clone());
+        let proposals = format!("{plan}/proposals");
+        let proposal = |title: &str, applicants: &str, currency: &str| -> Vec<(String, String)> {
+            [
+                ("title", title),
+                ("funder", "world-bank"),
+                ("applicants", applicants),
+                ("currency", currency),
+                ("requested", "30000"),
+                ("summary", "Wells and *training* for ten villages.\n\nSecond paragraph."),
+                (&format!("activity_{wells}"), "1"),
+                (&format!("activity_{training}"), "1"),
+            ]
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+        };
+
+        // Who may start one: coordinators, and editors of an organisation who name it among the co-applicants.
+        assert_eq!(cast.stranger.get(&format!("{proposals}/new")).await.status(), 403, "{name}");
+        let joint = proposal("Clean water", "ecores, buta-children-humanitarian-foundation", "USD");
+        assert_eq!(post(&cast.stranger, proposals.clone(), joint.clone()).await.0, 403, "{name}");
+        let (status, _, location) = post(&cast.anonymous, proposals.clone(), joint.clone()).await;
+        assert_eq!(status, 303);
+        assert!(location.unwrap().starts_with("/account/signin"));
+        let (status, page, _) =
+            post(&cast.lead, format!("{proposals}?lang=en"), proposal("Clean water", "nayora", "USD")).await;
+        assert_eq!(status, 400, "{name}");
+        assert!(page.contains("Please name at least one organisation you edit") && page.contains("value=\"Clean water\""));
+        let (status, page, _) =
+            post(&cast.lead, format!("{proposals}?lang=en"), proposal("Clean water", "ecores", "EUR")).await;
+        assert_eq!(status, 400, "{name}");
+        assert!(page.contains("“Wells” is not budgeted in EUR"), "{page}");
+        let mut bad = joint.clone();
+        bad.iter_mut().for_each(|(k, v)| {
+            if k == "requested" {
+                *v = "-5".into();
+            } else if k == "funder" {
+                *v = "no-such-funder".into();
+            }
+        });
+        let (status, page, _) = post(&cast.lead, format!("{proposals}?lang=en"), bad).await;
+        assert_eq!(status, 400, "{name}");
+        assert!(page.contains("“no-such-funder”") && page.contains("Please give the amount requested"));
+        assert!(page.contains("checked"), "{name}: the ticked activities stay ticked");
+        let (status, _, location) = post(&cast.lead, proposals.clone(), joint).await;
+        assert_eq!(status, 303, "{name}");
+        let water = format!("{proposals}/{}", location_id(&location, &format!("{proposals}/")));
+
+        // A draft is its authors' and the coordinators' alone.
+        assert_eq!(cast.anonymous.get(&water).await.status(), 404, "{name}");
+        assert_eq!(cast.stranger.get(&water).await.status(), 404, "{name}");
+        let (_, list) = cast.anonymous.page(&format!("{NETWORK}/proposals?lang=en")).await;
+        assert!(!list.contains("Clean water"), "{name}");
+        for author in [&cast.coordinator, &buta, &cast.lead] {
+            let (status, page) = author.page(&format!("{water}?lang=en")).await;
+            assert_eq!(status, 200, "{name}");
+            assert!(page.contains("<em>training</em>") && page.contains("30\u{202f}000 USD"), "{name}");
+        }
+
+        // Each co-applicant's editors confirm the version they read; an edit asks for confirmation again.
+        let confirm = |org: &'static str, version: &'static str| [("organization", org), ("version", version)];
+        assert_eq!(buta.post(&format!("{water}/confirm"), &confirm("ecores", "1")).await.status(), 403, "{name}");
+        assert_eq!(cast.coordinator.post(&format!("{water}/confirm"), &confirm("ecores", "1")).await.status(), 403);
+        assert_eq!(cast.lead.post(&format!("{water}/confirm"), &confirm("ecores", "1")).await.status(), 303);
+        let (_, page) = buta.page(&format!("{water}/edit?lang=en")).await;
+        assert!(page.contains("value=\"30000.00\"") && page.contains("name=\"version\" value=\"1\""), "{name}");
+        let mut edited = proposal("Clean water", "ecores, buta-children-humanitarian-foundation", "USD");
+        edited.iter_mut().for_each(|(k, v)| {
+            if k == "requested" {
+                *v = "25000".into();
+            } else if k == "summary" {
+                *v = "Wells and *training* for twelve villages.\n\nSecond paragraph.".into();
+            }
+        });
+        edited.push(("version".into(), "1".into()));
+        assert_eq!(post(&cast.stranger, format!("{water}/edit"), edited.clone()).await.0, 404, "{name}: unseen");
+        assert_eq!(post(&buta, format!("{water}/edit"), edited.clone()).await.0, 303, "{name}");
+        assert_eq!(post(&buta, format!("{water}/edit"), edited).await.0, 409, "{name}: version 1 is gone");
+        let (_, page) = buta.page(&format!("{water}?lang=en")).await;
+        assert!(page.contains("confirmed an earlier version (1)") && page.contains("not confirmed yet"), "{name}");
+        let submit = [("status", "submitted")];
+        let (status, page, _) = cast.coordinator.post_page(&format!("{water}/status?lang=en"), &submit).await;
+        assert_eq!(status, 400, "{name}");
+        assert!(page.contains("Every co-applicant must confirm the current version"));
+        assert_eq!(cast.lead.post(&format!("{water}/confirm"), &confirm("ecores", "1")).await.status(), 409);
+        assert_eq!(cast.lead.post(&format!("{water}/confirm"), &confirm("ecores", "2")).await.status(), 303);
+        let buta_confirms = confirm("buta-children-humanitarian-foundation", "2");
+        assert_eq!(buta.post(&format!("{water}/confirm"), &buta_confirms).await.status(), 303, "{name}");
+
+        // Versions and what changed between them.
+        let (status, page) = cast.lead.page(&format!("{water}/versions?from=1&to=2&lang=en")).await;
+        assert_eq!(status, 200, "{name}");
+        let removed = between(&page, "<li class=\"removed\">", "</li>");
+        let added = between(&page, "<li class=\"added\">", "</li>");
+        assert!(removed.contains("30000.00 USD") && added.contains("25000.00 USD"), "{page}");
+        assert!(page.contains("<strong>twelve</strong>") && page.contains("<strong>ten</strong>"), "{page}");
+        assert!(page.contains("<li class=\"same\">  Second paragraph.</li>"), "{page}");
+        assert_eq!(cast.lead.get(&format!("{water}/versions?from=9")).await.status(), 400, "{name}");
+        assert_eq!(cast.lead.get(&format!("{water}/versions?to=abc")).await.status(), 400, "{name}");
+
+        // The pipeline: submitted (then public, no longer editable), under review, funded.
+        assert_eq!(cast.coordinator.post(&format!("{water}/status"), &submit).await.status(), 303, "{name}");
+        assert_eq!(cast.lead.get(&format!("{water}/edit")).await.status(), 409, "{name}: as sent");
+        let (status, page) = cast.anonymous.page(&format!("{water}?lang=en")).await;
+        assert_eq!(status, 200, "{name}");
+        assert!(page.contains("submitted") && !page.contains("Record the move"), "{name}");
+        assert_eq!(cast.stranger.post(&format!("{water}/status"), &[("status", "under_review")]).await.status(), 403);
+        assert_eq!(buta.post(&format!("{water}/status"), &[("status", "under_review")]).await.status(), 303);
+        let (status, page, _) = buta.post_page(&format!("{water}/status?lang=en"), &[("status", "funded")]).await;
+        assert_eq!(status, 400, "{name}");
+        assert!(page.contains("Please give the amount granted."));
+        let (status, page, _) = buta.post_page(&format!("{water}/status?lang=en"), &[("status", "declined")]).await;
+        assert_eq!(status, 400, "{name}");
+        assert!(page.contains("Please give the reason the funder declined it."));
+        let (status, _, _) = buta.post_page(&format!("{water}/status"), &[("status", "draft")]).await;
+        assert_eq!(status, 400, "{name}: under review cannot go back to a draft");
+        let funded = [("status", "funded"), ("granted", "20000")];
+        assert_eq!(buta.post(&format!("{water}/status"), &funded).await.status(), 303, "{name}");
+
+        // The grant is secured budget: the plan's totals, the funder's bar, each activity's share by budget.
+        let (_, page) = cast.anonymous.page(&format!("{plan}?lang=en")).await;
+        assert!(page.contains("<td>4\u{202f}000 USD</td><td>20\u{202f}000 USD</td>"), "{name}: {page}");
+        let (_, page) = cast.anonymous.page(&format!("{plan}/dashboard?lang=en")).await;
+        assert!(page.contains("<th scope=\"row\">World Bank</th><td>0 USD</td><td>20\u{202f}000 USD</td>"), "{page}");
+        let (_, page) = cast.anonymous.page(&format!("{plan}/activities/{wells}?lang=en")).await;
+        assert!(page.contains("5\u{202f}000 USD (Of which granted through funding proposals: 5\u{202f}000 USD)"));
+        let (_, page) = cast.anonymous.page(&format!("{plan}/activities/{training}?lang=en")).await;
+        assert!(page.contains("15\u{202f}000 USD (Of which"), "{name}");
+        let csv = cast.anonymous.get(&format!("{plan}/plan.csv")).await.text().await.unwrap();
+        assert!(csv.contains("3000.00,15000.00"), "{csv}");
+        let (_, list) = cast.anonymous.page(&format!("{NETWORK}/proposals?lang=en")).await;
+        assert!(list.contains("Clean water") && list.contains("funded") && list.contains("20\u{202f}000 USD"));
+
+        // Co-applicants write only the proposals they are on.
+        let (status, _, location) = post(
+            &buta,
+            proposals.clone(),
+            proposal("School gardens", "buta-children-humanitarian-foundation", "USD"),
+        )
+        .await;
+        assert_eq!(status, 303, "{name}");
+        let gardens = format!("{proposals}/{}", location_id(&location, &format!("{proposals}/")));
+        assert_eq!(cast.lead.get(&gardens).await.status(), 404, "{name}: another's draft");
+        let buta_confirms = confirm("buta-children-humanitarian-foundation", "1");
+        assert_eq!(buta.post(&format!("{gardens}/confirm"), &buta_confirms).await.status(), 303);
+        assert_eq!(buta.post(&format!("{gardens}/status"), &submit).await.status(), 303, "{name}");
+        let declined = [("status", "declined"), ("reason", "Outside the funder's priorities")];
+        assert_eq!(cast.lead.post(&format!("{gardens}/status"), &declined).await.status(), 403, "{name}");
+        assert_eq!(cast.coordinator.post(&format!("{gardens}/status"), &declined).await.status(), 303);
+        let (_, page) = cast.anonymous.page(&format!("{gardens}?lang=ru")).await;
+        assert!(page.contains("отклонена") && page.contains("Outside the funder&#39;s priorities"), "{page}");
+
+        // Amounts follow the plan's private budgets, its authors still seeing them.
+        cast.coordinator.post(&format!("{plan}/settings"), &[("budgets_public", "0")]).await;
+        let (_, page) = cast.anonymous.page(&format!("{water}?lang=en")).await;
+        assert!(!page.contains("25\u{202f}000 USD") && !page.contains("20\u{202f}000 USD"), "{name}");
+        let (_, page) = buta.page(&format!("{water}?lang=en")).await;
+        assert!(page.contains("25\u{202f}000 USD") && page.contains("20\u{202f}000 USD"), "{name}");
+        cast.coordinator.post(&format!("{plan}/settings"), &[("budgets_public", "1")]).await;
+
+        // The API, written with tokens under the same rights.
+        let (_, spec) = server.json("/api/openapi.json").await;
+        for path in ["/networks/{slug}/plans/{id}/proposals", "/networks/{slug}/plans/{id}/proposals/{proposal}/status"] {
+            assert!(spec["paths"][path].is_object(), "{path} described");
+        }
+        let (status, json) = server.json(&format!("/api/v1{proposals}")).await;
+        assert_eq!(status, 200, "{name}");
+        let items = json.as_array().unwrap();
+        assert_eq!(items.len(), 2, "{name}: both are public now");
+        let water_item = items.iter().find(|p| p["title"] == "Clean water").unwrap();
+        assert_eq!((water_item["granted"].as_str(), water_item["status"].as_str()), (Some("20000.00"), Some("funded")));
+        assert_eq!(water_item["applicants"][0]["confirmed"], true);
+        let (_, json) = server.json(&format!("/api/v1{plan}")).await;
+        assert_eq!(json["objectives"][0]["activities"][0]["secured"], "5000.00", "{name}");
+        let client = reqwest::Client::new();
+        let [coordinator_token, lead_token, stranger_token] =
+            [token(&cast.coordinator).await, token(&cast.lead).await, token(&cast.stranger).await];
+        let api = server.url(&format!("/api/v1{proposals}"));
+        let text = |currency: &str, activities: Vec<i64>| {
+            serde_json::json!({"title": "Youth forum", "funder": "european-union", "applicants": ["ecores"],
+                "currency": currency, "requested": "1000", "activities": activities, "summary": "A forum."})
+        };
+        let ids = vec![wells.parse::<i64>().unwrap()];
+        let send = |request: reqwest::RequestBuilder, secret: &String, body: serde_json::Value| {
+            request.bearer_auth(secret).json(&body).send()
+        };
+        let answer = send(client.post(&api), &stranger_token, text("USD", ids.clone())).await.unwrap();
+        assert_eq!(answer.status(), 403, "{name}");
+        let answer = send(client.post(&api), &coordinator_token, text("ZZZ", ids.clone())).await.unwrap();
+        assert_eq!(answer.status(), 400, "{name}");
+        assert_eq!(answer.json::<serde_json::Value>().await.unwrap()["error"]["parameter"], "currency");
+        let answer = send(client.post(&api), &coordinator_token, text("USD", vec![999_999])).await.unwrap();
+        assert_eq!(answer.json::<serde_json::Value>().await.unwrap()["error"]["parameter"], "activities");
+        let answer = send(client.post(&api), &coordinator_token, text("USD", ids)).await.unwrap();
+        assert_eq!(answer.status(), 201, "{name}");
+        let forum: serde_json::Value = answer.json().await.unwrap();
+        assert_eq!((forum["status"].as_str(), forum["version"].as_i64()), (Some("draft"), Some(1)));
+        let forum_api = format!("{api}/{}", forum["id"]);
+        let (status, _) = server.json(&format!("/api/v1{proposals}/{}", forum["id"])).await;
+        assert_eq!(status, 404, "{name}: a draft is not open data");
+        let submit = serde_json::json!({"status": "submitted"});
+        let answer = send(client.post(format!("{forum_api}/status")), &coordinator_token, submit.clone()).await.unwrap();
+        assert_eq!(answer.status(), 400, "{name}: ECORES has not confirmed");
+        assert_eq!(answer.json::<serde_json::Value>().await.unwrap()["error"]["parameter"], "status");
+        let ecores = serde_json::json!({"organization": "ecores", "version": 1});
+        let answer = send(client.post(format!("{forum_api}/confirmations")), &coordinator_token, ecores.clone());
+        assert_eq!(answer.await.unwrap().status(), 403, "{name}: only ECORES's editors confirm for it");
+        let answer = send(client.post(format!("{forum_api}/confirmations")), &lead_token, ecores).await.unwrap();
+        assert_eq!(answer.status(), 200, "{name}");
+        assert_eq!(answer.json::<serde_json::Value>().await.unwrap()["applicants"][0]["confirmed"], true);
+        let answer = send(client.post(format!("{forum_api}/status")), &lead_token, submit).await.unwrap();
+        assert_eq!(answer.status(), 200, "{name}");
+        let gardens_api = format!("{api}/{}", gardens.rsplit('/').next().unwrap());
+        let edit = text("USD", vec![]);
+        assert_eq!(send(client.put(&gardens_api), &lead_token, edit.clone()).await.unwrap().status(), 403, "{name}");
+        assert_eq!(send(client.put(&forum_api), &lead_token, text("USD", vec![])).await.unwrap().status(), 400);
+        let resend = text("USD", vec![wells.parse().unwrap()]);
+        assert_eq!(send(client.put(&forum_api), &lead_token, resend).await.unwrap().status(), 409, "{name}: sent");
         server.stop();
     }
 }

@@ -23,7 +23,7 @@ use crate::platform::i18n::Lang;
 use crate::platform::web::{ApiBody, ApiError, ApiErrorBody, ApiSlug, ApiSlugNumber, AppError, Problem, api_body};
 
 /// A plan's address in the API; anything malformed names nothing: a JSON 404.
-pub struct ApiPlanPath(PlanPath);
+pub struct ApiPlanPath(pub PlanPath);
 
 impl<S: Send + Sync> FromRequestParts<S> for ApiPlanPath {
     type Rejection = ApiError;
@@ -96,7 +96,7 @@ impl ActivityItem {
             overdue: activity.overdue,
             currency: activity.currency.filter(|_| budgets).map(|c| c.code().to_string()),
             budget: amount(activity.budget),
-            secured: amount(activity.secured),
+            secured: amount(activity.secured_total()),
             funding_source: activity.funding_source.clone().filter(|_| budgets),
             indicators: activity
                 .indicators

@@ -62,7 +62,7 @@ fn cells(objective: &str, activity: &Activity, budgets: bool, lang: Lang) -> [St
         if activity.overdue { "yes".into() } else { "no".into() },
         if budgets { activity.currency.map(|c| c.code().to_string()).unwrap_or_default() } else { String::new() },
         amount(activity.budget),
-        amount(activity.secured),
+        amount(activity.secured_total()),
         if budgets { activity.funding_source.clone().unwrap_or_default() } else { String::new() },
         indicators,
     ]
@@ -302,6 +302,7 @@ mod tests {
             budget,
             secured: budget.map(|b| b / 2),
             funding_source: budget.map(|_| "UNDP".to_string()),
+            granted: 0,
             status,
             indicators: vec![Indicator {
                 id,
@@ -329,6 +330,7 @@ mod tests {
             ends_on: date!(2006 - 12 - 31),
             budgets_public: true,
             objectives: vec![Objective { id: 1, number: 1, title: "Capacity".into(), progress: None, activities }],
+            grants: Vec::new(),
         }
     }
 
@@ -387,7 +389,7 @@ mod tests {
             activity(5, ActivityStatus::Planned, None),
             euros,
         ])
-        .budget_by_funder();
+        .budget_by_funder(Lang::En);
         let usd = &rolled[&Currency::parse("USD").unwrap()];
         assert_eq!(
             usd[&Some("UNDP".to_string())],
@@ -400,6 +402,34 @@ mod tests {
             (1_000, 500),
             "currencies are never added together"
         );
+    }
+
+    #[test]
+    fn granted_amounts_are_secured_from_their_funders_and_shared_among_the_activities() {
+        use crate::plans::model::share_grant;
+        use crate::plans::proposals::Grant;
+        let usd = Currency::parse("USD").unwrap();
+        let world_bank = OrgRef { slug: "world-bank".into(), name: text("World Bank") };
+        let grant = Grant {
+            funder: world_bank,
+            currency: usd,
+            amount: 60_000,
+            shares: share_grant(60_000, &[(1, Some(125_050)), (2, Some(20_000))]),
+        };
+        let funded = plan(vec![
+            activity(1, ActivityStatus::InProgress, Some(125_050)),
+            activity(2, ActivityStatus::Planned, Some(20_000)),
+        ])
+        .with_grants(vec![grant]);
+        let [first, second] = [funded.activity(1).unwrap(), funded.activity(2).unwrap()];
+        assert_eq!((first.granted, second.granted), (51_727, 8_273), "in proportion to the budgets, adding up");
+        assert_eq!(first.secured_total(), Some(62_525 + 51_727), "its own secured amount and its share");
+        assert_eq!(second.secured_shown(), "182.73 USD", "100.00 of its own and its share");
+        let rolled = funded.budget_by_funder(Lang::En);
+        assert_eq!(rolled[&usd][&Some("UNDP".to_string())], (145_050, 72_525), "the activities' own figures");
+        assert_eq!(rolled[&usd][&Some("World Bank".to_string())], (0, 60_000), "the grant, secured from its funder");
+        let none = plan(vec![activity(1, ActivityStatus::Planned, None)]).with_grants(Vec::new());
+        assert_eq!(none.activity(1).unwrap().secured_total(), None);
     }
 
     #[test]

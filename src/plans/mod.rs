@@ -8,6 +8,9 @@ pub mod commitments;
 pub mod exports;
 pub mod model;
 pub mod pages;
+pub mod proposal_pages;
+pub mod proposals;
+pub mod proposals_api;
 pub mod schema;
 pub mod store;
 

@@ -204,6 +204,130 @@ impl CommitmentStatus {
     }
 }
 
+/// Where a joint funding proposal stands in its funder's pipeline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProposalStatus {
+    Draft,
+    Submitted,
+    UnderReview,
+    /// Granted an amount, which the plan counts as secured.
+    Funded,
+    /// Turned down, with the funder's reason.
+    Declined,
+}
+
+impl ProposalStatus {
+    pub const ALL: [ProposalStatus; 5] = [
+        ProposalStatus::Draft,
+        ProposalStatus::Submitted,
+        ProposalStatus::UnderReview,
+        ProposalStatus::Funded,
+        ProposalStatus::Declined,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            ProposalStatus::Draft => "draft",
+            ProposalStatus::Submitted => "submitted",
+            ProposalStatus::UnderReview => "under_review",
+            ProposalStatus::Funded => "funded",
+            ProposalStatus::Declined => "declined",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<ProposalStatus> {
+        ProposalStatus::ALL.into_iter().find(|s| s.code() == code)
+    }
+
+    pub fn label_key(self) -> String {
+        format!("proposals-status-{}", self.code().replace('_', "-"))
+    }
+
+    /// Whether the proposal may move from `self` to `next`: a draft is submitted (and a submitted one taken back
+    /// to be reworked), the funder reviews it and decides, or decides without a review; a decision is final.
+    pub fn may_become(self, next: ProposalStatus) -> bool {
+        use ProposalStatus::*;
+        matches!(
+            (self, next),
+            (Draft, Submitted)
+                | (Submitted, Draft | UnderReview | Funded | Declined)
+                | (UnderReview, Funded | Declined)
+        )
+    }
+
+    /// Whether the public may read it: once it has left its authors.
+    pub fn is_public(self) -> bool {
+        self != ProposalStatus::Draft
+    }
+
+    /// Whether its text may still change: only while it is a draft, so that what was submitted stays as sent.
+    pub fn is_editable(self) -> bool {
+        self == ProposalStatus::Draft
+    }
+}
+
+/// Why a proposal cannot make a move.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MoveRefused {
+    /// The pipeline does not lead there from where it stands.
+    NotAllowed,
+    /// A co-applicant has not confirmed the current version.
+    Unconfirmed,
+    /// Funded needs the amount granted.
+    GrantMissing,
+    /// Declined needs the funder's reason.
+    ReasonMissing,
+}
+
+/// Checks a move of a proposal: where it may go, that every co-applicant confirmed before it is submitted, that a
+/// funded one says what was granted and a declined one why.
+pub fn check_move(
+    from: ProposalStatus,
+    to: ProposalStatus,
+    all_confirmed: bool,
+    granted: Option<i64>,
+    reason: &str,
+) -> Result<(), MoveRefused> {
+    if !from.may_become(to) {
+        return Err(MoveRefused::NotAllowed);
+    }
+    match to {
+        ProposalStatus::Submitted if !all_confirmed => Err(MoveRefused::Unconfirmed),
+        ProposalStatus::Funded if granted.is_none_or(|g| g <= 0) => Err(MoveRefused::GrantMissing),
+        ProposalStatus::Declined if reason.trim().is_empty() => Err(MoveRefused::ReasonMissing),
+        _ => Ok(()),
+    }
+}
+
+/// Shares a granted amount among the activities it funds, in proportion to their budgets (equally when none has
+/// one), each share in whole minor units, the shares adding up to the grant exactly (the remainders go to the
+/// largest fractions, then to the earlier activities).
+pub fn share_grant(granted: i64, budgets: &[(i64, Option<i64>)]) -> Vec<(i64, i64)> {
+    if budgets.is_empty() || granted <= 0 {
+        return Vec::new();
+    }
+    let weights: Vec<i128> = if budgets.iter().any(|(_, b)| b.unwrap_or(0) > 0) {
+        budgets.iter().map(|(_, b)| i128::from(b.unwrap_or(0).max(0))).collect()
+    } else {
+        vec![1; budgets.len()]
+    };
+    let total: i128 = weights.iter().sum();
+    let grant = i128::from(granted);
+    let mut shares: Vec<(usize, i128, i128)> =
+        weights.iter().enumerate().map(|(i, w)| (i, grant * w / total, grant * w % total)).collect();
+    let mut left = grant - shares.iter().map(|(_, share, _)| share).sum::<i128>();
+    let mut order: Vec<usize> = (0..shares.len()).collect();
+    order.sort_by(|a, b| shares[*b].2.cmp(&shares[*a].2).then(a.cmp(b)));
+    for index in order {
+        if left == 0 {
+            break;
+        }
+        shares[index].1 += 1;
+        left -= 1;
+    }
+    shares.into_iter().map(|(i, share, _)| (budgets[i].0, share as i64)).collect()
+}
+
 /// How far an indicator has come from its baseline towards its target, 0–100 %. A decreasing indicator (target
 /// below baseline) progresses as its value falls; one whose target is its baseline has reached it when its value
 /// is at (or beyond) the target.
@@ -363,5 +487,47 @@ mod tests {
             assert_eq!(CommitmentStatus::parse(status.code()), Some(status));
         }
         assert!(CommitmentStatus::Proposed.is_open() && !CommitmentStatus::Honoured.is_open());
+    }
+
+    #[test]
+    fn proposals_move_along_the_pipeline() {
+        use ProposalStatus::*;
+        assert_eq!(check_move(Draft, Submitted, true, None, ""), Ok(()));
+        assert_eq!(check_move(Draft, Submitted, false, None, ""), Err(MoveRefused::Unconfirmed));
+        assert_eq!(check_move(Submitted, UnderReview, true, None, ""), Ok(()));
+        assert_eq!(check_move(Submitted, Draft, true, None, ""), Ok(()), "taken back to rework");
+        assert_eq!(check_move(UnderReview, Funded, true, Some(1), ""), Ok(()));
+        assert_eq!(check_move(UnderReview, Funded, true, None, ""), Err(MoveRefused::GrantMissing));
+        assert_eq!(check_move(UnderReview, Funded, true, Some(0), ""), Err(MoveRefused::GrantMissing));
+        assert_eq!(check_move(Submitted, Declined, true, None, "  "), Err(MoveRefused::ReasonMissing));
+        assert_eq!(check_move(Submitted, Declined, true, None, "Out of scope"), Ok(()));
+        assert_eq!(check_move(Draft, Funded, true, Some(5), ""), Err(MoveRefused::NotAllowed), "never unsent");
+        assert_eq!(check_move(UnderReview, Draft, true, None, ""), Err(MoveRefused::NotAllowed));
+        for closed in [Funded, Declined] {
+            for next in ProposalStatus::ALL {
+                assert!(!closed.may_become(next), "{closed:?} → {next:?}");
+            }
+        }
+        assert!(!Draft.may_become(Draft), "staying is no move");
+        assert!(Draft.is_editable() && !Submitted.is_editable());
+        assert!(!Draft.is_public() && UnderReview.is_public() && Declined.is_public());
+        for status in ProposalStatus::ALL {
+            assert_eq!(ProposalStatus::parse(status.code()), Some(status));
+        }
+        assert_eq!(ProposalStatus::parse("granted"), None);
+    }
+
+    #[test]
+    fn a_grant_is_shared_by_budget_and_adds_up() {
+        assert_eq!(share_grant(1000, &[(1, Some(300)), (2, Some(100))]), vec![(1, 750), (2, 250)]);
+        assert_eq!(share_grant(100, &[(1, Some(1)), (2, Some(1)), (3, Some(1))]), vec![(1, 34), (2, 33), (3, 33)]);
+        assert_eq!(share_grant(100, &[(1, None), (2, None)]), vec![(1, 50), (2, 50)], "equal without budgets");
+        assert_eq!(share_grant(10, &[(1, Some(5)), (2, None)]), vec![(1, 10), (2, 0)], "no budget, no share");
+        assert_eq!(share_grant(10, &[]), Vec::new());
+        assert_eq!(share_grant(0, &[(1, Some(5))]), Vec::new());
+        let shares = share_grant(999_999_999_999, &[(1, Some(7)), (2, Some(13)), (3, Some(i64::MAX / 2))]);
+        assert_eq!(shares.iter().map(|(_, s)| s).sum::<i64>(), 999_999_999_999);
+        let shares = share_grant(7, &[(1, Some(2)), (2, Some(1)), (3, Some(1))]);
+        assert_eq!(shares, vec![(1, 3), (2, 2), (3, 2)], "3.5, 1.75, 1.75: the remainder goes to the largest fractions");
     }
 }

@@ -23,12 +23,13 @@ use crate::platform::i18n::Lang;
 use crate::platform::values::Slug;
 use crate::platform::web::{AppError, Chrome, Found, SlugPath, render};
 
-/// The `{slug}`, `{id}` and, for an activity's addresses, `{activity}` of a plan's address; anything malformed
-/// names nothing.
+/// The `{slug}`, `{id}` and, for an activity's or a proposal's addresses, `{activity}` or `{proposal}` of a plan's
+/// address; anything malformed names nothing.
 pub struct PlanPath {
     pub slug: Slug,
     pub plan: i64,
     pub activity: Option<i64>,
+    pub proposal: Option<i64>,
 }
 
 impl<S: Send + Sync> FromRequestParts<S> for PlanPath {
@@ -43,6 +44,7 @@ impl<S: Send + Sync> FromRequestParts<S> for PlanPath {
             slug: param("slug").and_then(Slug::parse).ok_or(AppError::NotFound)?,
             plan: number("id")?.ok_or(AppError::NotFound)?,
             activity: number("activity")?,
+            proposal: number("proposal")?,
         })
     }
 }
@@ -112,7 +114,7 @@ fn focal_point_choices(focal_points: &[FocalPointRef], lang: Lang) -> Vec<Choice
 }
 
 /// A required text of at most `max` characters.
-fn required_text(data: &FormData, field: &str, max: usize, form: &mut FormState, lang: Lang) -> String {
+pub(super) fn required_text(data: &FormData, field: &str, max: usize, form: &mut FormState, lang: Lang) -> String {
     let value = data.get(field);
     if value.is_empty() {
         form.fail(field, lang.t("plans-required"));
@@ -185,7 +187,7 @@ fn amount(data: &FormData, field: &str, currency: Option<Currency>, form: &mut F
 }
 
 /// The directory's organisation for a slug typed in `field`.
-async fn organization(db: &Db, text: &str, field: &str, form: &mut FormState, lang: Lang) -> sqlx::Result<Option<i64>> {
+pub(super) async fn organization(db: &Db, text: &str, field: &str, form: &mut FormState, lang: Lang) -> sqlx::Result<Option<i64>> {
     let found = match Slug::parse(text) {
         Some(slug) => crate::directory::load(db, &slug).await?.map(|(id, _, _)| id),
         None => None,
@@ -411,8 +413,8 @@ pub struct BudgetTotal {
     pub secured: String,
 }
 
-fn budget_totals(plan: &Plan) -> Vec<BudgetTotal> {
-    plan.budget_by_funder()
+fn budget_totals(plan: &Plan, lang: Lang) -> Vec<BudgetTotal> {
+    plan.budget_by_funder(lang)
         .into_iter()
         .map(|(currency, funders)| {
             let (planned, secured) =
@@ -505,7 +507,7 @@ async fn plan_page(
         themes,
         overall: store::progress_of(plan.activities()),
         budgets: viewer.sees_budgets(&plan),
-        totals: budget_totals(&plan),
+        totals: budget_totals(&plan, lang),
         coordinator: viewer.coordinator,
         objective_form,
         activity_form,
@@ -729,7 +731,7 @@ fn count_chart(id: &'static str, title: String, counts: Vec<(String, i64)>) -> C
 fn budget_charts(plan: &Plan, lang: Lang) -> Vec<Chart> {
     let unknown = lang.t("plans-funder-unknown");
     let legend = (lang.t("plans-planned"), lang.t("plans-secured"));
-    plan.budget_by_funder()
+    plan.budget_by_funder(lang)
         .into_iter()
         .map(|(currency, funders)| {
             let title = lang.t_with("plans-chart-budget", &[("currency", currency.code().to_string().into())]);

@@ -8,7 +8,53 @@ pub const MIGRATIONS: &[Migration] = &[
     Migration { version: 400, name: "strategic action plans", sql: plan_tables },
     Migration { version: 401, name: "commitments followed up", sql: commitment_tables },
     Migration { version: 402, name: "progress recorded with each activity update", sql: update_progress },
+    Migration { version: 403, name: "joint funding proposals", sql: proposal_tables },
 ];
+
+fn proposal_tables(_: Dialect) -> String {
+    "CREATE TABLE plan_proposals (
+        id {pk},
+        plan_id BIGINT NOT NULL REFERENCES plans (id) ON DELETE CASCADE,
+        funder_id BIGINT NOT NULL REFERENCES organizations (id),
+        title TEXT NOT NULL,
+        summary TEXT NOT NULL,
+        currency TEXT NOT NULL,
+        requested BIGINT NOT NULL,
+        status TEXT NOT NULL DEFAULT 'draft',
+        granted BIGINT,
+        decline_reason TEXT,
+        version BIGINT NOT NULL DEFAULT 1,
+        created_at TEXT NOT NULL,
+        created_by BIGINT REFERENCES users (id)
+    )
+    -- statement
+    CREATE INDEX plan_proposals_by_plan ON plan_proposals (plan_id)
+    -- statement
+    CREATE TABLE plan_proposal_activities (
+        proposal_id BIGINT NOT NULL REFERENCES plan_proposals (id) ON DELETE CASCADE,
+        activity_id BIGINT NOT NULL REFERENCES plan_activities (id) ON DELETE CASCADE,
+        PRIMARY KEY (proposal_id, activity_id)
+    )
+    -- statement
+    CREATE TABLE plan_proposal_applicants (
+        proposal_id BIGINT NOT NULL REFERENCES plan_proposals (id) ON DELETE CASCADE,
+        organization_id BIGINT NOT NULL REFERENCES organizations (id) ON DELETE CASCADE,
+        confirmed_version BIGINT,
+        confirmed_by BIGINT REFERENCES users (id),
+        confirmed_at TEXT,
+        PRIMARY KEY (proposal_id, organization_id)
+    )
+    -- statement
+    CREATE TABLE plan_proposal_versions (
+        proposal_id BIGINT NOT NULL REFERENCES plan_proposals (id) ON DELETE CASCADE,
+        version BIGINT NOT NULL,
+        content TEXT NOT NULL,
+        saved_by BIGINT REFERENCES users (id),
+        saved_at TEXT NOT NULL,
+        PRIMARY KEY (proposal_id, version)
+    )"
+    .to_string()
+}
 
 fn update_progress(_: Dialect) -> String {
     "ALTER TABLE plan_updates ADD COLUMN progress BIGINT".to_string()

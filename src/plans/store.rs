@@ -8,7 +8,8 @@ use sqlx::any::AnyRow;
 use super::model::{ActivityStatus, Currency, activity_progress, is_overdue, mean};
 use crate::platform::clock::{now_rfc3339, parse_day};
 use crate::platform::db::Db;
-use crate::platform::i18n::LocalizedText;
+use super::proposals::Grant;
+use crate::platform::i18n::{Lang, LocalizedText};
 use crate::platform::values::Slug;
 
 /// The network a plan belongs to.
@@ -126,6 +127,8 @@ pub struct Activity {
     pub budget: Option<i64>,
     pub secured: Option<i64>,
     pub funding_source: Option<String>,
+    /// Its shares of what funded proposals were granted, in its currency.
+    pub granted: i64,
     pub status: ActivityStatus,
     pub indicators: Vec<Indicator>,
     pub progress: u8,
@@ -145,9 +148,22 @@ impl Activity {
         self.money(self.budget)
     }
 
+    /// What is secured: the amount given with the activity and its shares of grants.
+    pub fn secured_total(&self) -> Option<i64> {
+        match (self.secured, self.granted) {
+            (None, 0) => None,
+            (secured, granted) => Some(secured.unwrap_or(0) + granted),
+        }
+    }
+
     /// The secured amount for reading (empty without one).
     pub fn secured_shown(&self) -> String {
-        self.money(self.secured)
+        self.money(self.secured_total())
+    }
+
+    /// Its shares of grants for reading (empty without any).
+    pub fn granted_shown(&self) -> String {
+        self.money(Some(self.granted).filter(|g| *g > 0))
     }
 }
 
@@ -170,6 +186,8 @@ pub struct Plan {
     pub ends_on: time::Date,
     pub budgets_public: bool,
     pub objectives: Vec<Objective>,
+    /// What its funded proposals were granted.
+    pub grants: Vec<Grant>,
 }
 
 /// The progress of activities that count (those not cancelled).
@@ -187,8 +205,9 @@ impl Plan {
     }
 
     /// Planned and secured amounts per currency and funding source (None when not given); cancelled activities
-    /// and those without a currency are left out.
-    pub fn budget_by_funder(&self) -> BTreeMap<Currency, BTreeMap<Option<String>, (i64, i64)>> {
+    /// and those without a currency are left out. What funded proposals were granted is secured from their
+    /// funders, named in `lang`.
+    pub fn budget_by_funder(&self, lang: Lang) -> BTreeMap<Currency, BTreeMap<Option<String>, (i64, i64)>> {
         let mut funders: BTreeMap<Currency, BTreeMap<Option<String>, (i64, i64)>> = BTreeMap::new();
         for activity in self.activities().filter(|a| a.status != ActivityStatus::Cancelled) {
             if let Some(currency) = activity.currency {
@@ -197,7 +216,27 @@ impl Plan {
                 entry.1 += activity.secured.unwrap_or(0);
             }
         }
+        for grant in &self.grants {
+            let funder = Some(grant.funder.name.get(lang).to_string());
+            funders.entry(grant.currency).or_default().entry(funder).or_default().1 += grant.amount;
+        }
         funders
+    }
+
+    /// Takes in the grants of its funded proposals, adding each activity's shares to what it has secured.
+    pub fn with_grants(mut self, grants: Vec<Grant>) -> Plan {
+        for objective in &mut self.objectives {
+            for activity in &mut objective.activities {
+                activity.granted = grants
+                    .iter()
+                    .flat_map(|g| g.shares.iter())
+                    .filter(|(id, _)| *id == activity.id)
+                    .map(|(_, share)| share)
+                    .sum();
+            }
+        }
+        self.grants = grants;
+        self
     }
 
     /// The themes the plan's activities work on, in focal-point order, with their activities.
@@ -300,6 +339,7 @@ pub async fn load_plan(db: &Db, network: &NetworkRef, plan_id: i64, today: time:
             budget: row.try_get("budget")?,
             secured: row.try_get("secured")?,
             funding_source: row.try_get("funding_source")?,
+            granted: 0,
             progress: activity_progress(status, &values),
             overdue: is_overdue(status, ends_on, today),
             status,
@@ -324,7 +364,7 @@ pub async fn load_plan(db: &Db, network: &NetworkRef, plan_id: i64, today: time:
             })
         })
         .collect::<sqlx::Result<Vec<_>>>()?;
-    Ok(Some(Plan {
+    let plan = Plan {
         id: plan_id,
         network: network.clone(),
         title: head.try_get("title")?,
@@ -332,7 +372,10 @@ pub async fn load_plan(db: &Db, network: &NetworkRef, plan_id: i64, today: time:
         ends_on: day(&head, "ends_on")?,
         budgets_public: head.try_get::<i64, _>("budgets_public")? != 0,
         objectives,
-    }))
+        grants: Vec::new(),
+    };
+    let grants = super::proposals::grants(db, &plan).await?;
+    Ok(Some(plan.with_grants(grants)))
 }
 
 /// A plan's period and title as a form gives them.

@@ -1,8 +1,9 @@
 // A network's strategic action plan in a browser: an administrator (who may coordinate every
 // network) starts a plan for UN-NGO-IRENE/Azerbaijan, sends an activity back once with a bad
 // currency (the message beside the field, what was typed kept), adds it, records an update,
-// then a visitor reads the plan with its timeline, the dashboard, the printable annex and the
-// partners' commitments. Every page on the way must pass the checks of helpers.mjs, axe included.
+// starts a joint funding proposal (sent back once), edits it and compares its versions, then a
+// visitor reads the plan with its timeline, the dashboard, the printable annex, the partners'
+// commitments and the network's proposals. Every page on the way must pass the checks of helpers.mjs, axe included.
 //
 // Starts its own SMTP server and its own `irene serve --demo`; IRENE_BIN names the binary.
 
@@ -79,6 +80,38 @@ test('a coordinator builds a plan and a visitor reads it, its dashboard, annex a
       assert.match(await page.locator('main').innerText(), /planned → in progress/);
     });
 
+    await run.step(t, 'a joint funding proposal: sent back once, saved, edited, its versions compared', async () => {
+      await page.goto(`${plan}?lang=en`);
+      await clickThrough(page, page.getByRole('link', { name: 'Joint funding proposals', exact: true }));
+      await checkPage(page, state, LANG);
+      await clickThrough(page, page.getByRole('link', { name: 'Start a funding proposal', exact: true }));
+      await checkPage(page, state, LANG);
+      await page.getByLabel('Title', { exact: true }).fill('Clean water');
+      await page.getByLabel(/^Funder/).fill('world-bank');
+      await page.getByLabel(/^Co-applicants/).fill('ecores, nayora');
+      await page.getByLabel('Currency (ISO 4217)', { exact: true }).fill('USD');
+      await page.getByLabel('Amount requested', { exact: true }).fill('30000');
+      await page.getByLabel('Green schools (USD)', { exact: true }).check();
+      await clickThrough(page, page.getByRole('button', { name: 'Save the changes', exact: true }));
+      await checkPage(page, state, LANG, { status: 400 });
+      const summary = page.getByLabel('Summary (Markdown)', { exact: true });
+      assert.equal(await summary.getAttribute('aria-invalid'), 'true');
+      assert.equal(await page.getByLabel('Title', { exact: true }).inputValue(), 'Clean water', 'what was typed is kept');
+      assert.ok(await page.getByLabel('Green schools (USD)', { exact: true }).isChecked(), 'the ticked activity stays ticked');
+      await summary.fill('Wells for *ten* villages.');
+      await clickThrough(page, page.getByRole('button', { name: 'Save the changes', exact: true }));
+      assert.match(pathOf(page), /\/proposals\/\d+$/, `saving led to ${page.url()}`);
+      await checkPage(page, state, LANG);
+      await clickThrough(page, page.getByRole('link', { name: 'Edit the draft (saved as a new version)', exact: true }));
+      await checkPage(page, state, LANG);
+      await page.getByLabel('Summary (Markdown)', { exact: true }).fill('Wells for *twelve* villages.');
+      await clickThrough(page, page.getByRole('button', { name: 'Save the changes', exact: true }));
+      await checkPage(page, state, LANG);
+      await clickThrough(page, page.getByRole('button', { name: 'Compare', exact: true }));
+      await checkPage(page, state, LANG);
+      assert.match(await page.locator('ol.diff').innerText(), /twelve/);
+    });
+
     await run.step(t, 'a visitor reads the plan, its dashboard, its annex and the commitments', async () => {
       const { page: vpage, state: vstate } = visitor;
       await vpage.goto(`${plan}?lang=en`);
@@ -92,6 +125,9 @@ test('a coordinator builds a plan and a visitor reads it, its dashboard, annex a
       await vpage.goto('/networks/un-ngo-irene-azerbaijan/commitments');
       await checkPage(vpage, vstate, LANG);
       assert.equal(await vpage.locator('main article').count(), 5, 'the five ministries of the report');
+      await vpage.goto('/networks/un-ngo-irene-azerbaijan/proposals');
+      await checkPage(vpage, vstate, LANG);
+      assert.doesNotMatch(await vpage.locator('main').innerText(), /Clean water/, 'a draft is its authors\' alone');
     });
   } finally {
     await admin.context.close();
