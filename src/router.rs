@@ -168,12 +168,22 @@ pub fn router(state: AppState) -> Router {
         .route("/events/cancel/{token}", get(events::pages::cancel_form).post(events::pages::cancel))
         .route("/events/{slug}/registrations", get(events::pages::registrations))
         .route("/events/{slug}/registrations.csv", get(events::pages::registrations_csv))
+        .route("/events/{slug}/registrations.xlsx", get(events::pages::registrations_xlsx))
         .route("/events/{slug}/registrations/{id}/check-in", post(events::pages::check_in))
         .route("/events/{slug}/badges", get(events::pages::badges))
         .route("/events/{slug}/certificates", get(events::pages::certificates))
         .route("/events/{slug}/programme/edit", get(events::pages::programme_edit))
         .route("/events/{slug}/sessions", post(events::pages::add_session))
         .route("/events/{slug}/sessions/{id}/delete", post(events::pages::delete_session))
+        .route("/events/{slug}/call", get(events::call::show).post(events::call::save))
+        .route("/events/{slug}/proposals", get(events::call::review).post(events::call::propose))
+        .route("/events/{slug}/proposals/{id}/accept", post(events::call::accept))
+        .route("/events/{slug}/proposals/{id}/decline", post(events::call::decline))
+        .route("/events/{slug}/history", get(events::call::history))
+        .route("/events/{slug}/questions", get(events::questions::list).post(events::questions::add))
+        .route("/events/{slug}/questions/{id}/delete", post(events::questions::delete))
+        .route("/events/{slug}/persons-met", get(events::persons_met::list).post(events::persons_met::add))
+        .route("/events/{slug}/persons-met/{id}/delete", post(events::persons_met::delete))
         .route("/networks/{slug}/events", get(events::pages::network_events))
         .route("/networks/{slug}/events.ics", get(events::pages::network_feed))
         .route("/networks/{slug}/events/new", get(events::pages::new_form).post(events::pages::create))
@@ -227,6 +237,7 @@ pub fn router(state: AppState) -> Router {
         )
         .merge(uploads)
         .merge(library_routes())
+        .merge(event_document_routes())
         .merge(news_routes())
         .merge(discussion_routes())
         .fallback(crate::platform::web::not_found)
@@ -249,6 +260,19 @@ pub fn router(state: AppState) -> Router {
         .layer(csrf)
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())
+}
+
+/// The documents of events' sessions, with a limit of their own.
+fn event_document_routes() -> Router<AppState> {
+    let upload = Router::new()
+        .route("/events/{slug}/sessions/{id}/documents", post(events::documents::upload))
+        .layer(DefaultBodyLimit::max(events::documents::MAX_DOCUMENT_BYTES + 64 * 1024))
+        .layer(RequestBodyLimitLayer::new(events::documents::MAX_DOCUMENT_BYTES + 64 * 1024));
+    Router::new()
+        .route("/events/{slug}/documents/{id}", get(events::documents::download))
+        .route("/events/{slug}/documents/{id}/delete", post(events::documents::delete))
+        .layer(RequestBodyLimitLayer::new(64 * 1024))
+        .merge(upload)
 }
 
 /// The knowledge library: its search, items, their forms (a text per language) and files (a limit of their own).

@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use sqlx::AnyPool;
 use support::smtp::SmtpSink;
-use support::{Browser, Server, TestDatabase, backends, link_in, sign_in_admin, sign_up};
+use support::{Browser, Server, TestDatabase, backends, link_in, post_file, sign_in_admin, sign_up};
 
 /// What Python's `icalendar` makes of a calendar (`ics`), or of the one attached to a message (`mail …`).
 fn python_ics(args: &[&str], input: &[u8]) -> serde_json::Value {
@@ -380,5 +380,507 @@ async fn fifty_people_race_for_the_last_seat_and_a_cancellation_promotes_one() {
         assert_eq!(counts["registrations"]["checked_in"], 1);
         assert_eq!(counts["sessions"][0]["theme"], "health");
         assert_eq!(counts["outcome"]["en"], "The conference *agreed* on a plan.");
+    }
+}
+
+const WORKSHOP: &str = "capacity-workshop-2027-06-01";
+
+async fn statuses(pool: &AnyPool, event: &str) -> Vec<(String, String)> {
+    sqlx::query_as(
+        "SELECT r.name, r.status FROM event_registrations r JOIN events e ON e.id = r.event_id WHERE e.slug = $1 \
+         ORDER BY r.id",
+    )
+    .bind(event)
+    .fetch_all(pool)
+    .await
+    .unwrap()
+}
+
+#[tokio::test]
+async fn raising_the_capacity_seats_the_waiting_list_in_order_once_and_lowering_it_unseats_nobody() {
+    let sink = SmtpSink::start();
+    for backend in backends() {
+        let database = TestDatabase::new(&backend).await;
+        let server = Server::demo_with_mail(&database, &sink.url).await;
+        let coordinator = coordinator(&server, &sink, &database).await;
+        let stranger = sign_up(&server, &sink, "nosy@elsewhere.example").await;
+        let fields = |capacity: &'static str| {
+            vec![
+                ("kind", "workshop"),
+                ("title_en", "Capacity workshop"),
+                ("starts_on", "2027-06-01"),
+                ("time_zone", "Asia/Baku"),
+                ("capacity", capacity),
+                ("registration_open", "yes"),
+            ]
+        };
+        let (status, _, location) =
+            coordinator.post_page("/networks/un-ngo-irene-azerbaijan/events/new", &fields("1")).await;
+        assert_eq!((status, location.as_deref()), (303, Some(format!("/events/{WORKSHOP}").as_str())));
+        let public = Browser::new(&server);
+        let domain = format!("@{}.example.org", backend.name());
+        for n in 1..=5 {
+            let email = format!("person{n}{domain}");
+            let name = format!("Person {n}");
+            let registration = [("kind", "participant"), ("name", name.as_str()), ("email", email.as_str())];
+            assert_eq!(public.post_page(&format!("/events/{WORKSHOP}/register"), &registration).await.0, 200);
+        }
+        let pool = database.pool().await;
+        let named = |statuses: &[&str]| -> Vec<(String, String)> {
+            statuses.iter().enumerate().map(|(n, s)| (format!("Person {}", n + 1), s.to_string())).collect()
+        };
+        assert_eq!(statuses(&pool, WORKSHOP).await, named(&["confirmed", "waiting", "waiting", "waiting", "waiting"]));
+
+        // Only those who run the event change its capacity.
+        let edit = format!("/events/{WORKSHOP}/edit");
+        assert_eq!(stranger.post_page(&edit, &fields("5")).await.0, 403);
+        assert_eq!(Browser::new(&server).post_page(&edit, &fields("5")).await.0, 303, "to the sign-in page");
+        assert_eq!(count(&pool, WORKSHOP, "waiting").await, 4);
+
+        // Two organisers raise it to three at the same moment: two promoted, the first two waiting, once each.
+        let before = sink.messages().len();
+        let (first, second) =
+            tokio::join!(coordinator.post_page(&edit, &fields("3")), coordinator.post_page(&edit, &fields("3")));
+        assert_eq!((first.0, second.0), (303, 303));
+        assert_eq!(statuses(&pool, WORKSHOP).await, named(&["confirmed", "confirmed", "confirmed", "waiting", "waiting"]));
+        let seats: i64 = sqlx::query_scalar("SELECT seats_taken FROM events WHERE slug = $1")
+            .bind(WORKSHOP)
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+        assert_eq!(seats, 3);
+        sink.wait_for(before + 2, Duration::from_secs(30)).await;
+        tokio::time::sleep(Duration::from_secs(2)).await;
+        let mut promoted: Vec<_> = sink
+            .messages()
+            .iter()
+            .filter(|m| m.subject.starts_with("A seat is yours") && m.to[0].ends_with(&domain))
+            .map(|m| m.to[0].clone())
+            .collect();
+        promoted.sort();
+        assert_eq!(promoted, [format!("person2{domain}"), format!("person3{domain}")], "each promoted, mailed once");
+
+        // Lowering it keeps everyone seated; a cancellation then frees no seat for the waiting list.
+        assert_eq!(coordinator.post_page(&edit, &fields("1")).await.0, 303);
+        assert_eq!(count(&pool, WORKSHOP, "confirmed").await, 3);
+        let (_, page) = server.text(&format!("/events/{WORKSHOP}?lang=en")).await;
+        assert!(page.contains("0 seats left"), "never a negative count");
+        let first = format!("person1{domain}");
+        let mails = sink.messages();
+        let confirmation = mails.iter().find(|m| m.to[0] == first).expect("Person 1's confirmation");
+        let link = link_in(&confirmation.text, &format!("{}/events/cancel/", server.base)).expect("a cancellation link");
+        assert_eq!(public.post_page(&link[server.base.len()..], &[]).await.0, 200);
+        assert_eq!(count(&pool, WORKSHOP, "confirmed").await, 2);
+        assert_eq!(count(&pool, WORKSHOP, "waiting").await, 2, "two seats for a capacity of one: nobody promoted");
+        assert!(statuses(&pool, WORKSHOP).await.contains(&("Person 1".into(), "cancelled".into())));
+    }
+}
+
+const ANNUAL: &str = "annual-conference-2027-05-20";
+
+#[tokio::test]
+async fn a_call_for_contributions_brings_proposals_that_organisers_accept_into_the_programme_or_decline() {
+    let sink = SmtpSink::start();
+    for backend in backends() {
+        let database = TestDatabase::new(&backend).await;
+        let server = Server::demo_with_mail(&database, &sink.url).await;
+        let coordinator = coordinator(&server, &sink, &database).await;
+        let proposer = sign_up(&server, &sink, &format!("proposer@{}.example.org", backend.name())).await;
+        assert_eq!(proposer.post("/account/language", &[("mail_lang", "ru")]).await.status(), 303);
+        let event = [
+            ("kind", "conference"),
+            ("title_en", "Annual Conference"),
+            ("title_ru", "Ежегодная конференция"),
+            ("starts_on", "2027-05-20"),
+            ("time_zone", "Asia/Baku"),
+        ];
+        let (status, _, location) =
+            coordinator.post_page("/networks/un-ngo-irene-azerbaijan/events/new", &event).await;
+        assert_eq!((status, location.as_deref()), (303, Some(format!("/events/{ANNUAL}").as_str())));
+        let call = format!("/events/{ANNUAL}/call");
+        let proposals = format!("/events/{ANNUAL}/proposals");
+        let proposal = [
+            ("title", "Reporting to ECOSOC from the regions"),
+            ("kind", "presentation"),
+            ("summary", "How national networks report to the Committee on NGOs."),
+            ("theme", "health"),
+            ("speaker_fuad-muradov", "yes"),
+            ("guests", "Dr Jane Roe\n\n"),
+        ];
+
+        // No call yet: nothing to propose to.
+        let (status, page) = proposer.page(&format!("{call}?lang=en")).await;
+        assert_eq!(status, 200);
+        assert!(page.contains("There is no call for contributions") && !page.contains("action=\"/events/"));
+        assert_eq!(proposer.post_page(&proposals, &proposal).await.0, 404);
+
+        // Only the event's organisers open the call; bad days come back beside their fields.
+        let open = [
+            ("opens_on", "2020-01-01"),
+            ("closes_on", "2099-12-31"),
+            ("call_theme_health", "yes"),
+            ("call_theme_education", "yes"),
+            ("guidance_en", "Sessions of *45 minutes*."),
+        ];
+        assert_eq!(proposer.post_page(&call, &open).await.0, 403);
+        assert_eq!(Browser::new(&server).post_page(&call, &open).await.0, 303, "to the sign-in page");
+        let (status, page, _) = coordinator
+            .post_page(&format!("{call}?lang=en"), &[("opens_on", "2027-02-30"), ("closes_on", "2020-01-01")])
+            .await;
+        assert_eq!(status, 400);
+        assert!(page.contains("Give a day as YYYY-MM-DD.") && page.contains("value=\"2027-02-30\""));
+        let (status, page, _) = coordinator
+            .post_page(&format!("{call}?lang=en"), &[("opens_on", "2027-02-01"), ("closes_on", "2027-01-01")])
+            .await;
+        assert_eq!(status, 400);
+        assert!(page.contains("The call must close on or after the day it opens."));
+        assert_eq!(coordinator.post_page(&call, &open).await.0, 303);
+        let (_, page) = server.text(&format!("/events/{ANNUAL}?lang=en")).await;
+        assert!(page.contains(&format!("href=\"{call}\"")), "the event's page leads to its call");
+        let (_, page) = server.text(&format!("{call}?lang=en")).await;
+        assert!(page.contains("<em>45 minutes</em>") && page.contains("The call is open"));
+        assert!(page.contains("Sign in to propose a session") && !page.contains(&format!("action=\"{proposals}\"")));
+
+        // A proposal with bad fields is shown again with what was typed.
+        let mut bad = proposal.to_vec();
+        bad[0] = ("title", "");
+        bad[3] = ("theme", "environment");
+        let (status, page, _) = proposer.post_page(&format!("{proposals}?lang=en"), &bad).await;
+        assert_eq!(status, 400);
+        assert!(page.contains("Give the session a title."));
+        assert!(page.contains("Choose one of the themes the call asks for."));
+        assert!(page.contains("How national networks report to the Committee on NGOs.</textarea>"));
+        assert!(page.contains("name=\"speaker_fuad-muradov\" value=\"yes\" checked"));
+        let mut break_kind = proposal.to_vec();
+        break_kind[1] = ("kind", "break");
+        assert_eq!(proposer.post_page(&proposals, &break_kind).await.0, 400);
+        let mut too_many = proposal.to_vec();
+        let crowd = (0..11).map(|n| format!("Guest {n}")).collect::<Vec<_>>().join("\n");
+        too_many[5] = ("guests", &crowd);
+        assert_eq!(proposer.post_page(&proposals, &too_many).await.0, 400);
+        assert_eq!(Browser::new(&server).post_page(&proposals, &proposal).await.0, 303, "to the sign-in page");
+
+        let (status, _, location) = proposer.post_page(&proposals, &proposal).await;
+        assert_eq!((status, location.as_deref()), (303, Some(format!("{call}#mine").as_str())));
+        let mut second = proposal.to_vec();
+        second[0] = ("title", "A second look at reporting");
+        second[4] = ("speaker_fuad-muradov", "");
+        assert_eq!(proposer.post_page(&proposals, &second).await.0, 303);
+        let (_, page) = proposer.page(&format!("{call}?lang=en")).await;
+        assert_eq!(page.matches("waiting for review").count(), 2);
+        assert!(page.contains("Fuad Muradov; Dr Jane Roe"));
+
+        // Only organisers review; a decline needs a reason.
+        assert_eq!(proposer.page(&proposals).await.0, 403);
+        let (status, page) = coordinator.page(&format!("{proposals}?lang=en")).await;
+        assert_eq!(status, 200);
+        assert!(page.contains("Reporting to ECOSOC from the regions") && page.contains("A second look at reporting"));
+        let pool = database.pool().await;
+        let id_of = |title: &'static str| {
+            let pool = pool.clone();
+            async move {
+                sqlx::query_scalar::<_, i64>("SELECT id FROM event_proposals WHERE title = $1")
+                    .bind(title)
+                    .fetch_one(&pool)
+                    .await
+                    .unwrap()
+            }
+        };
+        let first = id_of("Reporting to ECOSOC from the regions").await;
+        let other = id_of("A second look at reporting").await;
+        assert_eq!(proposer.post_page(&format!("{proposals}/{first}/accept"), &[]).await.0, 403);
+        assert_eq!(proposer.post_page(&format!("{proposals}/{other}/decline"), &[("reason", "x")]).await.0, 403);
+        assert_eq!(coordinator.post_page(&format!("/events/{CONFERENCE}/proposals/{first}/accept"), &[]).await.0, 404);
+        assert_eq!(coordinator.post_page(&format!("{proposals}/99999/accept"), &[]).await.0, 404);
+        assert_eq!(coordinator.post_page(&format!("{proposals}/x/accept"), &[]).await.0, 404);
+        let (status, page, _) =
+            coordinator.post_page(&format!("{proposals}/{other}/decline?lang=en"), &[("reason", "")]).await;
+        assert_eq!(status, 400);
+        assert!(page.contains(&format!("id=\"reason-{other}-error\"")) && page.contains("Give the reason"));
+
+        let before = sink.messages().len();
+        assert_eq!(coordinator.post_page(&format!("{proposals}/{first}/accept"), &[]).await.0, 303);
+        assert_eq!(coordinator.post_page(&format!("{proposals}/{first}/accept"), &[]).await.0, 409, "decided once");
+        let reason = "The programme has a session on reporting already.";
+        assert_eq!(coordinator.post_page(&format!("{proposals}/{other}/decline"), &[("reason", reason)]).await.0, 303);
+        assert_eq!(coordinator.post_page(&format!("{proposals}/{other}/accept"), &[]).await.0, 409);
+
+        // The accepted one is a session of the programme, with its speakers.
+        let (_, page) = server.text(&format!("/events/{ANNUAL}/programme?lang=en")).await;
+        assert!(page.contains("Reporting to ECOSOC from the regions") && !page.contains("A second look"));
+        assert!(page.contains("Mr Fuad Muradov <span class=\"muted\">(speaker)</span>"));
+        assert!(page.contains("Dr Jane Roe <span class=\"muted\">(speaker)</span>"));
+        let (_, detail) = server.json(&format!("/api/v1/events/{ANNUAL}")).await;
+        assert_eq!(detail["sessions"][0]["guests"][0], "Dr Jane Roe");
+        assert_eq!(detail["sessions"][0]["theme"], "health");
+
+        // The proposer is told both decisions in Russian, the language of the account.
+        let mails = sink.wait_for(before + 2, Duration::from_secs(30)).await;
+        let to_proposer: Vec<_> =
+            mails[before..].iter().filter(|m| m.to[0].starts_with("proposer@")).collect();
+        assert_eq!(to_proposer.len(), 2);
+        assert_eq!(to_proposer[0].subject, "Ваша заявка принята: Reporting to ECOSOC from the regions");
+        assert!(to_proposer[0].text.contains(&format!("/events/{ANNUAL}/programme?lang=ru")));
+        assert_eq!(to_proposer[1].subject, "Ваша заявка отклонена: A second look at reporting");
+        assert!(to_proposer[1].text.contains(reason));
+        let (_, page) = proposer.page(&format!("{call}?lang=en")).await;
+        assert!(page.contains("accepted into the programme") && page.contains(reason));
+
+        // Every step is in the event's history, for its organisers.
+        assert_eq!(proposer.page(&format!("/events/{ANNUAL}/history")).await.0, 403);
+        let (status, page) = coordinator.page(&format!("/events/{ANNUAL}/history?lang=en")).await;
+        assert_eq!(status, 200);
+        for action in [
+            "Call for contributions opened or changed",
+            "Session proposed",
+            "Proposal accepted into the programme",
+            "Proposal declined",
+        ] {
+            assert!(page.contains(action), "{action} missing from the history");
+        }
+
+        // The persons met, like the report's Annex IX, recorded by the organisers and shown on the event's page.
+        let met = format!("/events/{ANNUAL}/persons-met");
+        let minister = [("name", "Mr Intigam Babayev"), ("function", "Deputy Minister"), ("organization", "Ministry of Youth")];
+        assert_eq!(proposer.page(&met).await.0, 403);
+        assert_eq!(proposer.post_page(&met, &minister).await.0, 403);
+        let (status, page, _) =
+            coordinator.post_page(&format!("{met}?lang=en"), &[("name", ""), ("function", "Adviser")]).await;
+        assert_eq!(status, 400);
+        assert!(page.contains("Give the name of the person.") && page.contains("value=\"Adviser\""), "{page}");
+        assert_eq!(coordinator.post_page(&met, &minister).await.0, 303);
+        assert_eq!(coordinator.post_page(&met, &[("name", "Mr Shahin Panahov")]).await.0, 303);
+        let (_, page) = server.text(&format!("/events/{ANNUAL}?lang=en")).await;
+        assert!(page.contains("<td>Mr Intigam Babayev</td><td>Deputy Minister</td><td>Ministry of Youth</td>"));
+        assert!(page.contains("<td>Mr Shahin Panahov</td><td></td><td></td>"));
+        let person: i64 = sqlx::query_scalar("SELECT id FROM event_persons_met WHERE name = 'Mr Shahin Panahov'")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+        assert_eq!(proposer.post_page(&format!("{met}/{person}/delete"), &[]).await.0, 403);
+        assert_eq!(coordinator.post_page(&format!("{met}/{person}/delete"), &[]).await.0, 303);
+        assert_eq!(coordinator.post_page(&format!("{met}/{person}/delete"), &[]).await.0, 404);
+        let (_, page) = server.text(&format!("/events/{ANNUAL}?lang=en")).await;
+        assert!(!page.contains("Mr Shahin Panahov") && page.contains("Mr Intigam Babayev"));
+
+        // Once the call has closed, nothing more is received.
+        let closed = [("opens_on", "2020-01-01"), ("closes_on", "2020-12-31")];
+        assert_eq!(coordinator.post_page(&call, &closed).await.0, 303);
+        assert_eq!(proposer.post_page(&proposals, &proposal).await.0, 409);
+        let (_, page) = proposer.page(&format!("{call}?lang=en")).await;
+        assert!(page.contains("The call is not open now.") && !page.contains(&format!("action=\"{proposals}\"")));
+    }
+}
+
+const QUESTIONS_DAY: &str = "registration-questions-day-2027-07-01";
+
+/// The rows of the first sheet of an XLSX workbook, read by calamine.
+fn xlsx_rows(bytes: &[u8]) -> Vec<Vec<String>> {
+    use calamine::Reader;
+    let mut workbook: calamine::Xlsx<_> =
+        calamine::open_workbook_from_rs(std::io::Cursor::new(bytes.to_vec())).expect("an XLSX workbook");
+    let range = workbook.worksheet_range("registrations").expect("the registrations sheet");
+    range.rows().map(|row| row.iter().map(|cell| cell.to_string()).collect()).collect()
+}
+
+#[tokio::test]
+async fn organisers_ask_their_own_questions_export_the_answers_and_attach_documents_to_sessions() {
+    let sink = SmtpSink::start();
+    for backend in backends() {
+        let database = TestDatabase::new(&backend).await;
+        let server = Server::demo_with_mail(&database, &sink.url).await;
+        let coordinator = coordinator(&server, &sink, &database).await;
+        let stranger = sign_up(&server, &sink, "curious@elsewhere.example").await;
+        let event = [
+            ("kind", "workshop"),
+            ("title_en", "Registration questions day"),
+            ("starts_on", "2027-07-01"),
+            ("time_zone", "Asia/Baku"),
+            ("registration_open", "yes"),
+        ];
+        let (status, _, location) =
+            coordinator.post_page("/networks/un-ngo-irene-azerbaijan/events/new", &event).await;
+        assert_eq!((status, location.as_deref()), (303, Some(format!("/events/{QUESTIONS_DAY}").as_str())));
+        let questions = format!("/events/{QUESTIONS_DAY}/questions");
+        let meal = [
+            ("kind", "choice"),
+            ("label_en", "Meal"),
+            ("label_ru", "Питание"),
+            ("options", "Vegetarian\nHalal\nAny"),
+            ("required", "yes"),
+        ];
+
+        // Only those who run the event ask questions; bad ones come back with their messages.
+        assert_eq!(stranger.page(&questions).await.0, 403);
+        assert_eq!(stranger.post_page(&questions, &meal).await.0, 403);
+        assert_eq!(Browser::new(&server).post_page(&questions, &meal).await.0, 303, "to the sign-in page");
+        let (status, page, _) = coordinator
+            .post_page(&format!("{questions}?lang=en"), &[("kind", "choice"), ("label_en", "Meal"), ("options", "Halal")])
+            .await;
+        assert_eq!(status, 400);
+        assert!(page.contains("Give from 2 to 20 different options") && page.contains("value=\"Meal\""));
+        let (status, page, _) =
+            coordinator.post_page(&format!("{questions}?lang=en"), &[("kind", "date"), ("label_en", "")]).await;
+        assert_eq!(status, 400);
+        assert!(page.contains("Write the question."));
+        assert_eq!(coordinator.post_page(&questions, &meal).await.0, 303);
+        let visa = [("kind", "yes_no"), ("label_en", "Do you need a visa?")];
+        assert_eq!(coordinator.post_page(&questions, &visa).await.0, 303);
+        let role = [("kind", "text"), ("label_en", "Your role in the network"), ("required", "yes")];
+        assert_eq!(coordinator.post_page(&questions, &role).await.0, 303);
+        let fax = [("kind", "text"), ("label_en", "Fax number")];
+        assert_eq!(coordinator.post_page(&questions, &fax).await.0, 303);
+        let pool = database.pool().await;
+        let question_id = |label: &'static str| {
+            let pool = pool.clone();
+            async move {
+                sqlx::query_scalar::<_, i64>("SELECT id FROM event_questions WHERE label LIKE $1")
+                    .bind(format!("%\"{label}\"%"))
+                    .fetch_one(&pool)
+                    .await
+                    .unwrap()
+            }
+        };
+        let (meal_id, visa_id, role_id, fax_id) = (
+            question_id("Meal").await,
+            question_id("Do you need a visa?").await,
+            question_id("Your role in the network").await,
+            question_id("Fax number").await,
+        );
+        assert_eq!(stranger.post_page(&format!("{questions}/{fax_id}/delete"), &[]).await.0, 403);
+        assert_eq!(coordinator.post_page(&format!("{questions}/{fax_id}/delete"), &[]).await.0, 303);
+        assert_eq!(coordinator.post_page(&format!("{questions}/{fax_id}/delete"), &[]).await.0, 404);
+
+        // The public form asks them, in the reader's language, and checks the answers.
+        let (_, page) = server.text(&format!("/events/{QUESTIONS_DAY}?lang=ru")).await;
+        assert!(page.contains("Питание (обязательно)") && page.contains("<option>Halal</option>"));
+        let (_, page) = server.text(&format!("/events/{QUESTIONS_DAY}?lang=en")).await;
+        assert!(page.contains("Do you need a visa?") && !page.contains("Fax number"));
+        let register = format!("/events/{QUESTIONS_DAY}/register?lang=en");
+        let meal_field = format!("q_{meal_id}");
+        let visa_field = format!("q_{visa_id}");
+        let role_field = format!("q_{role_id}");
+        let public = Browser::new(&server);
+        let (status, page, _) = public
+            .post_page(
+                &register,
+                &[
+                    ("kind", "participant"),
+                    ("name", "Aysel Mammadova"),
+                    ("email", "aysel@example.org"),
+                    (&meal_field, "Kosher"),
+                    (&visa_field, "perhaps"),
+                    (&role_field, ""),
+                ],
+            )
+            .await;
+        assert_eq!(status, 400);
+        assert_eq!(page.matches("Choose one of the answers offered").count(), 2, "the meal and the visa");
+        assert!(page.contains(&format!("id=\"{role_field}-error\">Answer this question.")));
+        assert!(page.contains("value=\"Aysel Mammadova\""));
+        let answers = [
+            ("kind", "participant"),
+            ("name", "Aysel Mammadova"),
+            ("email", "aysel@example.org"),
+            ("organization", "Youth Union"),
+            (meal_field.as_str(), "Halal"),
+            (visa_field.as_str(), "yes"),
+            (role_field.as_str(), "Focal point, health"),
+        ];
+        let (status, page, _) = public.post_page(&register, &answers).await;
+        assert_eq!(status, 200);
+        assert!(page.contains("your seat is confirmed"));
+        let quiet = [
+            ("kind", "media"),
+            ("name", "Rauf Aliyev"),
+            ("email", "rauf@example.org"),
+            (meal_field.as_str(), "Any"),
+            (role_field.as_str(), "Reporter"),
+        ];
+        assert_eq!(public.post_page(&register, &quiet).await.0, 200);
+
+        // The organisers' exports carry the answers under the questions.
+        let csv = coordinator.get(&format!("/events/{QUESTIONS_DAY}/registrations.csv?lang=en")).await;
+        assert_eq!(csv.status(), 200);
+        assert!(csv.headers()["content-disposition"].to_str().unwrap().starts_with("attachment"));
+        let csv = csv.text().await.unwrap();
+        let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').lines().collect();
+        assert_eq!(
+            lines[0],
+            "name,email,organization,country,kind,status,listed,checked_in,Meal,Do you need a visa?,Your role in the network"
+        );
+        assert_eq!(
+            lines[1],
+            "Aysel Mammadova,aysel@example.org,Youth Union,,participant,confirmed,no,no,Halal,yes,\"Focal point, health\""
+        );
+        assert_eq!(lines[2], "Rauf Aliyev,rauf@example.org,,,media,confirmed,no,no,Any,,Reporter");
+        let xlsx = coordinator.get(&format!("/events/{QUESTIONS_DAY}/registrations.xlsx?lang=ru")).await;
+        assert_eq!(xlsx.status(), 200);
+        assert_eq!(
+            xlsx.headers()["content-type"],
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        );
+        let rows = xlsx_rows(&xlsx.bytes().await.unwrap());
+        assert_eq!(rows.len(), 3);
+        assert_eq!(rows[0][8], "Питание", "headed in the reader's language");
+        assert_eq!(rows[1][..], ["Aysel Mammadova", "aysel@example.org", "Youth Union", "", "participant", "confirmed", "no", "no", "Halal", "yes", "Focal point, health"]);
+        assert_eq!(rows[2][9], "");
+        assert_eq!(stranger.get(&format!("/events/{QUESTIONS_DAY}/registrations.xlsx")).await.status(), 403);
+
+        // A working group with its members, and its slides: only organisers upload, anyone downloads.
+        let group = [
+            ("kind", "working_group"),
+            ("title_en", "Working group on youth"),
+            ("person_fuad-muradov", "member"),
+            ("outcome_en", "A youth focal point."),
+        ];
+        assert_eq!(coordinator.post_page(&format!("/events/{QUESTIONS_DAY}/sessions"), &group).await.0, 303);
+        let session: i64 = sqlx::query_scalar(
+            "SELECT s.id FROM event_sessions s JOIN events e ON e.id = s.event_id WHERE e.slug = $1",
+        )
+        .bind(QUESTIONS_DAY)
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+        let upload = format!("/events/{QUESTIONS_DAY}/sessions/{session}/documents");
+        let slides = b"%PDF-1.4\n% slides of the working group\n";
+        assert_eq!(post_file(&stranger, &upload, &[], ("file", "slides.pdf"), slides).await.0, 403);
+        let (status, page) = post_file(&coordinator, &format!("{upload}?lang=en"), &[], ("file", "notes.txt"), b"plain text").await;
+        assert_eq!(status, 400);
+        assert!(page.contains("This kind of file is not accepted"), "{page}");
+        assert_eq!(post_file(&coordinator, &upload, &[], ("file", "empty.pdf"), b"").await.0, 400);
+        let huge = [b"%PDF-".as_slice(), &vec![b'x'; 10 * 1024 * 1024 + 1]].concat();
+        assert_eq!(post_file(&coordinator, &upload, &[], ("file", "huge.pdf"), &huge).await.0, 413);
+        let (status, location) = post_file(&coordinator, &upload, &[], ("file", "../Slides: youth.pdf"), slides).await;
+        assert_eq!((status, location.as_str()), (303, format!("/events/{QUESTIONS_DAY}/programme/edit").as_str()));
+        let other_event = format!("/events/{CONFERENCE}/sessions/{session}/documents");
+        assert_eq!(post_file(&coordinator, &other_event, &[], ("file", "slides.pdf"), slides).await.0, 404);
+        let (_, page) = server.text(&format!("/events/{QUESTIONS_DAY}/programme?lang=en")).await;
+        assert!(page.contains("Mr Fuad Muradov <span class=\"muted\">(member)</span>"));
+        assert!(page.contains("A youth focal point."));
+        let document: i64 = sqlx::query_scalar("SELECT id FROM event_session_files WHERE session_id = $1")
+            .bind(session)
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+        let link = format!("/events/{QUESTIONS_DAY}/documents/{document}");
+        assert!(page.contains(&format!("<a href=\"{link}\">Slides: youth.pdf</a>")), "the name without its folders");
+        let download = server.get(&link).await;
+        assert_eq!(download.status(), 200);
+        assert_eq!(download.headers()["content-type"], "application/pdf");
+        assert_eq!(download.headers()["x-content-type-options"], "nosniff");
+        assert!(download.headers()["content-disposition"].to_str().unwrap().starts_with("attachment"));
+        assert_eq!(download.bytes().await.unwrap().as_ref(), slides);
+        assert_eq!(server.get(&format!("/events/{CONFERENCE}/documents/{document}")).await.status(), 404);
+        let remove = format!("{link}/delete");
+        assert_eq!(stranger.post_page(&remove, &[]).await.0, 403);
+        assert_eq!(coordinator.post_page(&remove, &[]).await.0, 303);
+        assert_eq!(coordinator.post_page(&remove, &[]).await.0, 404);
+        assert_eq!(server.get(&link).await.status(), 404);
+
+        let (_, page) = coordinator.page(&format!("/events/{QUESTIONS_DAY}/history?lang=en")).await;
+        assert_eq!(page.matches("Registration question added").count(), 4);
+        assert!(page.contains("Registration question removed"));
+        assert!(page.contains("Session document added") && page.contains("Session document removed"));
     }
 }

@@ -60,6 +60,7 @@ events-session-outcome = Nəticə
 events-role-speaker = məruzəçi
 events-role-facilitator = moderator
 events-role-chair = sədr
+events-role-member = qrup üzvü
 events-registration = Qeydiyyat
 events-count-confirmed = { $count ->
    *[other] { $count } yer tutulub

@@ -61,6 +61,7 @@ events-session-outcome = Outcome
 events-role-speaker = speaker
 events-role-facilitator = facilitator
 events-role-chair = chair
+events-role-member = member
 events-registration = Registration
 events-count-confirmed = { $count ->
     [one] { $count } seat taken

@@ -63,6 +63,7 @@ events-session-outcome = Итог
 events-role-speaker = докладчик
 events-role-facilitator = модератор
 events-role-chair = председатель
+events-role-member = участник группы
 events-registration = Регистрация
 events-count-confirmed = { $count ->
     [one] занято { $count } место

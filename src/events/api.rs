@@ -53,7 +53,7 @@ pub struct EventItem {
 pub struct SessionPersonItem {
     pub name: BTreeMap<String, String>,
     pub honorific: Option<String>,
-    /// `speaker`, `facilitator` or `chair`.
+    /// `speaker`, `facilitator`, `chair` or `member` (of a working group).
     pub role: String,
 }
 
@@ -70,6 +70,8 @@ pub struct SessionItem {
     pub theme: Option<String>,
     pub outcome: BTreeMap<String, String>,
     pub people: Vec<SessionPersonItem>,
+    /// Speakers who are not in the directory, by name.
+    pub guests: Vec<String>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -123,6 +125,7 @@ fn session_item(session: &Session) -> SessionItem {
             .iter()
             .map(|p| SessionPersonItem { name: p.name.by_code(), honorific: p.honorific.clone(), role: p.role.clone() })
             .collect(),
+        guests: session.guests.clone(),
     }
 }
 

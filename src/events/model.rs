@@ -29,8 +29,8 @@ code_enum! {
     }
 }
 
-/// The roles a person of the directory may hold in a session.
-pub const SESSION_ROLES: [&str; 3] = ["speaker", "facilitator", "chair"];
+/// The roles a person of the directory may hold in a session; members belong to a working group.
+pub const SESSION_ROLES: [&str; 4] = ["speaker", "facilitator", "chair", "member"];
 
 code_enum! {
     /// In what capacity a person registers.

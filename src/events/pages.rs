@@ -12,6 +12,7 @@ use super::model::{
     EventKind, RegistrationKind, RegistrationStatus, SESSION_ROLES, Schedule, ScheduleError, SessionKind, parse_day,
     parse_languages, parse_time, parse_url,
 };
+use super::questions::{self, Question};
 use super::registration::{self, Cancelled, Registrant, Registration};
 use super::store::{self, Event, EventInput, EventSummary, Session};
 use crate::accounts::{Right, Rights};
@@ -41,11 +42,11 @@ pub fn when(event: &Event) -> String {
 }
 
 /// A page title naming the event: `key` with `$event`.
-fn about(lang: Lang, key: &str, event: &Event) -> String {
+pub(super) fn about(lang: Lang, key: &str, event: &Event) -> String {
     lang.t_with(key, &[("event", event.title.get(lang).to_string().into())])
 }
 
-async fn may_run(db: &Db, user: &SignedIn, event: &Event) -> Result<bool, AppError> {
+pub(super) async fn may_run(db: &Db, user: &SignedIn, event: &Event) -> Result<bool, AppError> {
     let right = event.network_id.map_or(Right::Administer, Right::CoordinateNetwork);
     Ok(Rights::of(db, user).may(right).await?)
 }
@@ -53,6 +54,20 @@ async fn may_run(db: &Db, user: &SignedIn, event: &Event) -> Result<bool, AppErr
 async fn require_runner(db: &Db, user: &SignedIn, event: &Event) -> Result<(), AppError> {
     let right = event.network_id.map_or(Right::Administer, Right::CoordinateNetwork);
     Rights::of(db, user).require(right).await
+}
+
+/// The event at `slug`, for those who run it.
+pub(super) async fn event_to_run(db: &Db, user: &SignedIn, slug: &str) -> Result<Event, AppError> {
+    let event = store::by_slug(db, slug).await.found()?;
+    require_runner(db, user, &event).await?;
+    Ok(event)
+}
+
+/// The event and the id of one of its items (`/events/{slug}/…/{id}/…`), for those who run it.
+pub(super) async fn item_to_run(db: &Db, user: &SignedIn, (slug, id): &(String, String)) -> Result<(Event, i64), AppError> {
+    let slug = Slug::parse(slug).ok_or(AppError::NotFound)?;
+    let id: i64 = id.parse().map_err(|_| AppError::NotFound)?;
+    Ok((event_to_run(db, user, slug.as_str()).await?, id))
 }
 
 #[derive(Template)]
@@ -73,11 +88,30 @@ struct EventPage {
     kinds: Vec<Choice>,
     /// What a registration just did, for the page to say.
     registered: Option<RegistrationStatus>,
+    /// Whether the event has a call for contributions.
+    has_call: bool,
+    /// The organisers' questions on the registration form.
+    questions: Vec<Question>,
+    persons_met: Vec<super::persons_met::PersonMet>,
 }
 
 impl EventPage {
     fn label(&self, key: &str) -> String {
         self.chrome.t(key)
+    }
+
+    /// A question's label, marked when an answer is required.
+    fn question_label(&self, question: &Question) -> String {
+        let label = question.label.get(self.lang).to_string();
+        if question.required { format!("{label} ({})", self.chrome.t("events-answer-required-mark")) } else { label }
+    }
+
+    /// What the form holds for a question, and the message beside it.
+    fn answer(&self, question: &Question) -> (String, String, Option<String>) {
+        let field = question.field();
+        let value = self.form.value(&field).to_string();
+        let error = self.form.error(&field).map(String::from);
+        (field, value, error)
     }
 
     fn seats_left(&self) -> Option<i64> {
@@ -110,6 +144,9 @@ async fn event_page(
         form,
         kinds: RegistrationKind::choices(lang),
         registered,
+        has_call: super::call::call_of(db, event.id).await?.is_some(),
+        questions: questions::of_event(db, event.id).await?,
+        persons_met: super::persons_met::of_event(db, event.id).await?,
         event,
     })
 }
@@ -185,7 +222,7 @@ pub async fn participants(
 }
 
 /// A registration form as given, or the message beside each field that is not.
-fn read_registrant(data: &FormData, form: &mut FormState, lang: Lang) -> Option<Registrant> {
+fn read_registrant(data: &FormData, form: &mut FormState, lang: Lang, questions: &[Question]) -> Option<Registrant> {
     let kind = RegistrationKind::parse(&data.get("kind"));
     if kind.is_none() {
         form.fail("kind", lang.t("edit-choose"));
@@ -209,6 +246,15 @@ fn read_registrant(data: &FormData, form: &mut FormState, lang: Lang) -> Option<
     if country.is_none() && !country_text.is_empty() {
         form.fail("country", lang.t("events-country-invalid"));
     }
+    let mut answers = Vec::new();
+    for question in questions {
+        let field = question.field();
+        match question.read(&data.get(&field)) {
+            Ok(Some(answer)) => answers.push((question.id, answer)),
+            Ok(None) => {}
+            Err(key) => form.fail(&field, lang.t(key)),
+        }
+    }
     let (Some(kind), Some(email)) = (kind, email) else {
         return None;
     };
@@ -220,6 +266,7 @@ fn read_registrant(data: &FormData, form: &mut FormState, lang: Lang) -> Option<
         country,
         lang,
         listed: data.get("listed") == "yes",
+        answers,
     })
 }
 
@@ -236,7 +283,8 @@ pub async fn register(
         return Err(AppError::NotFound);
     }
     let mut form = FormState::from(&data);
-    let Some(registrant) = read_registrant(&data, &mut form, lang) else {
+    let questions = questions::of_event(&db, event.id).await?;
+    let Some(registrant) = read_registrant(&data, &mut form, lang, &questions) else {
         let page = event_page(&db, lang, &uri, event, user.as_ref(), form, None).await?;
         return Ok((StatusCode::BAD_REQUEST, render(&page)?).into_response());
     };
@@ -447,7 +495,7 @@ fn role_choices(
 }
 
 /// The themes a form offers, after "no theme".
-fn theme_choices(themes: &[(i64, String, LocalizedText)], lang: Lang) -> Vec<Choice> {
+pub(super) fn theme_choices(themes: &[(i64, String, LocalizedText)], lang: Lang) -> Vec<Choice> {
     let mut choices = vec![Choice { value: String::new(), label: lang.t("events-no-theme") }];
     choices
         .extend(themes.iter().map(|(_, slug, name)| Choice { value: slug.clone(), label: name.get(lang).to_string() }));
@@ -719,8 +767,7 @@ pub async fn edit_form(
     RequireUser(user): RequireUser,
     SlugPath(slug): SlugPath,
 ) -> Result<Html<String>, AppError> {
-    let event = store::by_slug(&db, slug.as_str()).await.found()?;
-    require_runner(&db, &user, &event).await?;
+    let event = event_to_run(&db, &user, slug.as_str()).await?;
     let organizations = event_organizations(&db, &event).await?;
     let title = about(lang, "events-edit-title", &event);
     let page = edit_page(
@@ -743,8 +790,7 @@ pub async fn edit(
     SlugPath(slug): SlugPath,
     data: FormData,
 ) -> Result<Response, AppError> {
-    let event = store::by_slug(&db, slug.as_str()).await.found()?;
-    require_runner(&db, &user, &event).await?;
+    let event = event_to_run(&db, &user, slug.as_str()).await?;
     let themes = store::themes(&db).await?;
     let organizations = event_organizations(&db, &event).await?;
     let mut form = FormState::from(&data);
@@ -754,7 +800,37 @@ pub async fn edit(
         return Ok((StatusCode::BAD_REQUEST, render(&page)?).into_response());
     };
     store::update(&db, event.id, &input).await?;
+    let after = store::by_slug(&db, slug.as_str()).await.found()?;
+    crate::platform::audit::record(
+        &db,
+        Some(user.user_id),
+        "event.update",
+        "event",
+        Some(event.id),
+        Some(&event_record(&event)),
+        Some(&event_record(&after)),
+    )
+    .await?;
     Ok(Redirect::to(&format!("/events/{slug}")).into_response())
+}
+
+/// What the history keeps of an event's form.
+fn event_record(event: &Event) -> serde_json::Value {
+    serde_json::json!({
+        "title": event.title.by_code(),
+        "kind": event.kind.code(),
+        "starts_on": event.starts_on,
+        "ends_on": event.ends_on,
+        "start_time": event.start_time,
+        "end_time": event.end_time,
+        "time_zone": event.time_zone,
+        "location": event.location.as_ref().map(LocalizedText::by_code),
+        "online_url": event.online_url,
+        "capacity": event.capacity,
+        "registration_open": event.registration_open,
+        "organizers": event.organizers.iter().map(|o| o.slug.as_str()).collect::<Vec<_>>(),
+        "partners": event.partners.iter().map(|o| o.slug.as_str()).collect::<Vec<_>>(),
+    })
 }
 
 #[derive(Template)]
@@ -778,8 +854,7 @@ struct BadgesPage {
 
 /// The event and its registrations, for those who run it.
 async fn runners_view(db: &Db, user: &SignedIn, slug: &Slug) -> Result<(Event, Vec<Registration>), AppError> {
-    let event = store::by_slug(db, slug.as_str()).await.found()?;
-    require_runner(db, user, &event).await?;
+    let event = event_to_run(db, user, slug.as_str()).await?;
     let registrations = registration::of_event(db, event.id).await?;
     Ok((event, registrations))
 }
@@ -803,34 +878,51 @@ pub async fn registrations(
     render(&page)
 }
 
+/// The registrations with the answers to the form's questions, as the organisers' table.
+async fn registrations_table(
+    db: &Db,
+    lang: Lang,
+    user: &SignedIn,
+    slug: &Slug,
+) -> Result<Vec<Vec<String>>, AppError> {
+    let (event, registrations) = runners_view(db, user, slug).await?;
+    let questions = questions::of_event(db, event.id).await?;
+    Ok(registration::table(&registrations, &questions, &questions::answers(db, event.id).await?, lang))
+}
+
 pub async fn registrations_csv(
     State(db): State<Db>,
+    lang: Lang,
     RequireUser(user): RequireUser,
     SlugPath(slug): SlugPath,
 ) -> Result<Response, AppError> {
-    let (_, registrations) = runners_view(&db, &user, &slug).await?;
-    Ok((
-        [
-            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
-            (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{slug}-registrations.csv\"")),
-        ],
-        registration::to_csv(&registrations)?,
-    )
-        .into_response())
+    let table = registrations_table(&db, lang, &user, &slug).await?;
+    let body = registration::to_csv(&table)?;
+    Ok(crate::directory::download(body, "text/csv; charset=utf-8", &format!("{slug}-registrations.csv")))
+}
+
+pub async fn registrations_xlsx(
+    State(db): State<Db>,
+    lang: Lang,
+    RequireUser(user): RequireUser,
+    SlugPath(slug): SlugPath,
+) -> Result<Response, AppError> {
+    let table = registrations_table(&db, lang, &user, &slug).await?;
+    let body = registration::to_xlsx(&table)?;
+    let content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    Ok(crate::directory::download(body, content_type, &format!("{slug}-registrations.xlsx")))
 }
 
 pub async fn check_in(
     State(db): State<Db>,
     RequireUser(user): RequireUser,
-    Path((slug, id)): Path<(String, String)>,
+    Path(item): Path<(String, String)>,
 ) -> Result<Response, AppError> {
-    let slug = Slug::parse(&slug).ok_or(AppError::NotFound)?;
-    let id: i64 = id.parse().map_err(|_| AppError::NotFound)?;
-    let (event, _) = runners_view(&db, &user, &slug).await?;
+    let (event, id) = item_to_run(&db, &user, &item).await?;
     if !registration::check_in(&db, event.id, id).await? {
         return Err(AppError::NotFound);
     }
-    Ok(Redirect::to(&format!("/events/{slug}/registrations#r{id}")).into_response())
+    Ok(Redirect::to(&format!("/events/{}/registrations#r{id}", event.slug)).into_response())
 }
 
 /// A printable sheet of name badges for every confirmed seat.
@@ -932,6 +1024,7 @@ fn read_session(
         theme_id,
         outcome: (!outcome.is_empty()).then_some(outcome),
         people: named,
+        guests: Vec::new(),
     })
 }
 
@@ -966,8 +1059,7 @@ pub async fn programme_edit(
     RequireUser(user): RequireUser,
     SlugPath(slug): SlugPath,
 ) -> Result<Html<String>, AppError> {
-    let event = store::by_slug(&db, slug.as_str()).await.found()?;
-    require_runner(&db, &user, &event).await?;
+    let event = event_to_run(&db, &user, slug.as_str()).await?;
     let themes = store::themes(&db).await?;
     let people = store::people_choices(&db, event.network_id, event.id).await?;
     render(&programme_edit_page(&db, lang, &uri, event, FormState::default(), &themes, &people).await?)
@@ -981,8 +1073,7 @@ pub async fn add_session(
     SlugPath(slug): SlugPath,
     data: FormData,
 ) -> Result<Response, AppError> {
-    let event = store::by_slug(&db, slug.as_str()).await.found()?;
-    require_runner(&db, &user, &event).await?;
+    let event = event_to_run(&db, &user, slug.as_str()).await?;
     let themes = store::themes(&db).await?;
     let people = store::people_choices(&db, event.network_id, event.id).await?;
     let mut form = FormState::from(&data);
@@ -997,16 +1088,13 @@ pub async fn add_session(
 pub async fn delete_session(
     State(db): State<Db>,
     RequireUser(user): RequireUser,
-    Path((slug, id)): Path<(String, String)>,
+    Path(item): Path<(String, String)>,
 ) -> Result<Response, AppError> {
-    let slug = Slug::parse(&slug).ok_or(AppError::NotFound)?;
-    let id: i64 = id.parse().map_err(|_| AppError::NotFound)?;
-    let event = store::by_slug(&db, slug.as_str()).await.found()?;
-    require_runner(&db, &user, &event).await?;
+    let (event, id) = item_to_run(&db, &user, &item).await?;
     if !store::delete_session(&db, event.id, id).await? {
         return Err(AppError::NotFound);
     }
-    Ok(Redirect::to(&format!("/events/{slug}/programme/edit")).into_response())
+    Ok(Redirect::to(&format!("/events/{}/programme/edit", event.slug)).into_response())
 }
 
 #[derive(Template)]

@@ -3,9 +3,12 @@
 //! lock on PostgreSQL), so two of them never count seats at once; the mail each change owes is queued in the
 //! same transaction.
 
+use std::collections::HashMap;
+
 use sqlx::Row;
 
 use super::model::{RegistrationKind, RegistrationStatus};
+use super::questions::Question;
 use crate::platform::db::Db;
 use crate::platform::i18n::Lang;
 use crate::platform::mail::Email;
@@ -22,9 +25,11 @@ pub struct Registrant {
     pub lang: Lang,
     /// Consent to appear in the published list of participants.
     pub listed: bool,
+    /// Answers to the registration form's questions, by question id.
+    pub answers: Vec<(i64, String)>,
 }
 
-type Tx = sqlx::Transaction<'static, sqlx::Any>;
+pub type Tx = sqlx::Transaction<'static, sqlx::Any>;
 
 /// Takes the event's row for the rest of the transaction; its capacity and seats taken.
 async fn lock_event(tx: &mut Tx, event_id: i64) -> sqlx::Result<(Option<i64>, i64)> {
@@ -76,9 +81,40 @@ pub async fn register(db: &Db, event_id: i64, who: &Registrant) -> sqlx::Result<
     .bind(crate::platform::clock::now_rfc3339())
     .fetch_one(&mut *tx)
     .await?;
+    super::questions::save_answers(&mut tx, id, &who.answers).await?;
     queue_mail(&mut tx, id, status.code()).await?;
     tx.commit().await?;
     Ok((id, status))
+}
+
+/// Gives the seats left to the waiting list in the order people joined it, each promotion mailed; returns those
+/// promoted. Called in the transaction of the change that may have freed seats (a cancellation, a larger
+/// capacity): it takes the event's row first, so a seat is never given twice. A capacity lowered below the seats
+/// taken leaves everyone seated and promotes nobody.
+pub async fn fill_seats(tx: &mut Tx, event_id: i64) -> sqlx::Result<Vec<i64>> {
+    let (capacity, taken) = lock_event(tx, event_id).await?;
+    let free = capacity.map_or(i64::MAX, |capacity| capacity - taken);
+    if free <= 0 {
+        return Ok(Vec::new());
+    }
+    let waiting: Vec<i64> = sqlx::query_scalar(
+        "SELECT id FROM event_registrations WHERE event_id = $1 AND status = $2 ORDER BY id LIMIT $3",
+    )
+    .bind(event_id)
+    .bind(RegistrationStatus::Waiting.code())
+    .bind(free)
+    .fetch_all(&mut **tx)
+    .await?;
+    for id in &waiting {
+        sqlx::query("UPDATE event_registrations SET status = $2 WHERE id = $1")
+            .bind(id)
+            .bind(RegistrationStatus::Confirmed.code())
+            .execute(&mut **tx)
+            .await?;
+        queue_mail(tx, *id, "promoted").await?;
+    }
+    set_seats(tx, event_id, taken + waiting.len() as i64).await?;
+    Ok(waiting)
 }
 
 /// What a cancellation did.
@@ -116,24 +152,8 @@ pub async fn cancel(db: &Db, registration_id: i64) -> sqlx::Result<Option<Cancel
         .await?;
     let mut promoted = None;
     if status == RegistrationStatus::Confirmed.code() {
-        promoted = sqlx::query_scalar(
-            "SELECT id FROM event_registrations WHERE event_id = $1 AND status = $2 ORDER BY id LIMIT 1",
-        )
-        .bind(event_id)
-        .bind(RegistrationStatus::Waiting.code())
-        .fetch_optional(&mut *tx)
-        .await?;
-        match promoted {
-            Some(next) => {
-                sqlx::query("UPDATE event_registrations SET status = $2 WHERE id = $1")
-                    .bind(next)
-                    .bind(RegistrationStatus::Confirmed.code())
-                    .execute(&mut *tx)
-                    .await?;
-                queue_mail(&mut tx, next, "promoted").await?;
-            }
-            None => set_seats(&mut tx, event_id, taken - 1).await?,
-        }
+        set_seats(&mut tx, event_id, taken - 1).await?;
+        promoted = fill_seats(&mut tx, event_id).await?.first().copied();
     }
     tx.commit().await?;
     Ok(Some(Cancelled::Now { promoted }))
@@ -237,21 +257,55 @@ pub async fn check_in(db: &Db, event_id: i64, registration_id: i64) -> sqlx::Res
     Ok(done.rows_affected() == 1)
 }
 
-/// The registrations as CSV for the organisers, with a byte-order mark so spreadsheets read Cyrillic.
-pub fn to_csv(registrations: &[Registration]) -> anyhow::Result<Vec<u8>> {
+/// The organisers' table of registrations: a header, then a row for each, with the answers to the form's
+/// questions (headed by the questions in the reader's language).
+pub fn table(
+    registrations: &[Registration],
+    questions: &[Question],
+    answers: &HashMap<(i64, i64), String>,
+    lang: Lang,
+) -> Vec<Vec<String>> {
+    let mut header: Vec<String> = ["name", "email", "organization", "country", "kind", "status", "listed", "checked_in"]
+        .into_iter()
+        .map(String::from)
+        .collect();
+    header.extend(questions.iter().map(|q| q.label.get(lang).to_string()));
+    let yes_no = |flag: bool| if flag { "yes" } else { "no" }.to_string();
+    let rows = registrations.iter().map(|r| {
+        let mut row = vec![
+            r.name.clone(),
+            r.email.clone(),
+            r.organization.clone().unwrap_or_default(),
+            r.country.as_ref().map(|c| c.as_str().to_string()).unwrap_or_default(),
+            r.kind.code().to_string(),
+            r.status.code().to_string(),
+            yes_no(r.listed),
+            yes_no(r.checked_in),
+        ];
+        row.extend(questions.iter().map(|q| answers.get(&(r.id, q.id)).cloned().unwrap_or_default()));
+        row
+    });
+    std::iter::once(header).chain(rows).collect()
+}
+
+/// The table as CSV, with a byte-order mark so spreadsheets read Cyrillic.
+pub fn to_csv(rows: &[Vec<String>]) -> anyhow::Result<Vec<u8>> {
     let mut writer = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
-    writer.write_record(["name", "email", "organization", "country", "kind", "status", "listed", "checked_in"])?;
-    for r in registrations {
-        writer.write_record([
-            r.name.as_str(),
-            r.email.as_str(),
-            r.organization.as_deref().unwrap_or(""),
-            r.country.as_ref().map(|c| c.as_str()).unwrap_or(""),
-            r.kind.code(),
-            r.status.code(),
-            if r.listed { "yes" } else { "no" },
-            if r.checked_in { "yes" } else { "no" },
-        ])?;
+    for row in rows {
+        writer.write_record(row)?;
     }
     Ok(writer.into_inner()?)
+}
+
+/// The table as an XLSX workbook of one sheet.
+pub fn to_xlsx(rows: &[Vec<String>]) -> anyhow::Result<Vec<u8>> {
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    sheet.set_name("registrations")?;
+    for (index, row) in rows.iter().enumerate() {
+        for (column, cell) in row.iter().enumerate() {
+            sheet.write_string(index as u32, column as u16, cell)?;
+        }
+    }
+    Ok(workbook.save_to_buffer()?)
 }

@@ -190,13 +190,18 @@ pub struct Session {
     pub theme: Option<NamedLink>,
     pub outcome: Option<LocalizedText>,
     pub people: Vec<SessionPerson>,
+    /// Speakers who are not in the directory, by the names a proposal typed.
+    pub guests: Vec<String>,
+    /// Its documents and slides.
+    pub documents: Vec<super::documents::SessionDocument>,
 }
 
 /// An event's programme, in order.
 pub async fn sessions(db: &Db, event_id: i64) -> sqlx::Result<Vec<Session>> {
     let rows = sqlx::query(
         "SELECT s.id AS id, s.kind AS kind, s.title AS title, s.day AS day, s.starts_at AS starts_at, \
-                s.ends_at AS ends_at, s.room AS room, s.outcome AS outcome, t.slug AS theme_slug, t.name AS theme_name \
+                s.ends_at AS ends_at, s.room AS room, s.outcome AS outcome, s.guest_speakers AS guest_speakers, \
+                t.slug AS theme_slug, t.name AS theme_name \
          FROM event_sessions s LEFT JOIN themes t ON t.id = s.theme_id WHERE s.event_id = $1 ORDER BY s.position, s.id",
     )
     .bind(event_id)
@@ -210,6 +215,7 @@ pub async fn sessions(db: &Db, event_id: i64) -> sqlx::Result<Vec<Session>> {
     .bind(event_id)
     .fetch_all(&db.pool)
     .await?;
+    let documents = super::documents::of_event(db, event_id).await?;
     rows.iter()
         .map(|row| {
             let id: i64 = row.try_get("id")?;
@@ -223,6 +229,8 @@ pub async fn sessions(db: &Db, event_id: i64) -> sqlx::Result<Vec<Session>> {
                 room: row.try_get("room")?,
                 theme: named_opt(row, "theme_slug", "theme_name")?,
                 outcome: LocalizedText::from_json_opt(row.try_get::<Option<String>, _>("outcome")?.as_deref()),
+                guests: serde_json::from_str(&row.try_get::<String, _>("guest_speakers")?).unwrap_or_default(),
+                documents: documents.iter().filter(|d| d.session_id == id).cloned().collect(),
                 people: people
                     .iter()
                     .filter(|p| p.try_get::<i64, _>("session_id").is_ok_and(|s| s == id))
@@ -286,10 +294,11 @@ pub async fn create(db: &Db, network_id: i64, base: &str, input: &EventInput) ->
     Ok(slug)
 }
 
-/// Changes an event to what the form says.
+/// Changes an event to what the form says; seats a larger capacity makes go to the waiting list at once.
 pub async fn update(db: &Db, id: i64, input: &EventInput) -> sqlx::Result<()> {
     let mut tx = db.pool.begin().await?;
     write(&mut tx, id, input).await?;
+    super::registration::fill_seats(&mut tx, id).await?;
     tx.commit().await
 }
 
@@ -395,17 +404,29 @@ pub struct SessionInput {
     pub room: Option<String>,
     pub theme_id: Option<i64>,
     pub outcome: Option<LocalizedText>,
-    /// Person ids with their role: `speaker`, `facilitator` or `chair`.
+    /// Person ids with their role: `speaker`, `facilitator`, `chair` or `member`.
     pub people: Vec<(i64, &'static str)>,
+    pub guests: Vec<String>,
 }
 
 /// Adds a session at the end of an event's programme.
 pub async fn add_session(db: &Db, event_id: i64, input: &SessionInput) -> sqlx::Result<()> {
     let mut tx = db.pool.begin().await?;
+    insert_session(&mut tx, event_id, input).await?;
+    tx.commit().await
+}
+
+/// Adds a session at the end of an event's programme in a transaction; its id.
+pub async fn insert_session(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    event_id: i64,
+    input: &SessionInput,
+) -> sqlx::Result<i64> {
     let id: i64 = sqlx::query_scalar(
-        "INSERT INTO event_sessions (event_id, position, kind, title, day, starts_at, ends_at, room, theme_id, outcome) \
-         SELECT $1, COALESCE(MAX(position), -1) + 1, $2, $3, $4, $5, $6, $7, $8, $9 FROM event_sessions WHERE event_id = $1 \
-         RETURNING id",
+        "INSERT INTO event_sessions (event_id, position, kind, title, day, starts_at, ends_at, room, theme_id, outcome, \
+                                     guest_speakers) \
+         SELECT $1, COALESCE(MAX(position), -1) + 1, $2, $3, $4, $5, $6, $7, $8, $9, $10 FROM event_sessions \
+         WHERE event_id = $1 RETURNING id",
     )
     .bind(event_id)
     .bind(input.kind.code())
@@ -416,7 +437,8 @@ pub async fn add_session(db: &Db, event_id: i64, input: &SessionInput) -> sqlx::
     .bind(&input.room)
     .bind(input.theme_id)
     .bind(input.outcome.as_ref().map(LocalizedText::to_json))
-    .fetch_one(&mut *tx)
+    .bind(serde_json::to_string(&input.guests).unwrap_or_else(|_| "[]".into()))
+    .fetch_one(&mut **tx)
     .await?;
     for (position, (person, role)) in input.people.iter().enumerate() {
         sqlx::query("INSERT INTO event_session_people (session_id, person_id, role, position) VALUES ($1, $2, $3, $4)")
@@ -424,10 +446,10 @@ pub async fn add_session(db: &Db, event_id: i64, input: &SessionInput) -> sqlx::
             .bind(person)
             .bind(*role)
             .bind(position as i64)
-            .execute(&mut *tx)
+            .execute(&mut **tx)
             .await?;
     }
-    tx.commit().await
+    Ok(id)
 }
 
 /// Removes a session of the event; false when the event has no such session.
