@@ -246,7 +246,23 @@ fn call_fields(call: Option<&Call>, themes: &[(i64, String, LocalizedText)]) -> 
     form
 }
 
-#[allow(clippy::too_many_arguments)]
+/// A checkbox `{prefix}{slug}` for each entry: its field, its label, and whether the form ticks it.
+fn checkboxes(
+    entries: &[(i64, String, LocalizedText)],
+    prefix: &str,
+    form: &FormState,
+    lang: Lang,
+) -> Vec<(String, String, bool)> {
+    entries
+        .iter()
+        .map(|(_, slug, name)| {
+            let field = format!("{prefix}{slug}");
+            let ticked = form.value(&field) == "yes";
+            (field, name.get(lang).to_string(), ticked)
+        })
+        .collect()
+}
+
 async fn call_page(
     db: &Db,
     lang: Lang,
@@ -271,23 +287,9 @@ async fn call_page(
     let mut themes = theme_choices(&[], lang);
     themes
         .extend(asked.iter().map(|(_, slug, name)| Choice { value: slug.clone(), label: name.get(lang).to_string() }));
-    let speakers = names
-        .people
-        .iter()
-        .map(|(_, slug, name)| {
-            let field = format!("speaker_{slug}");
-            (field.clone(), name.get(lang).to_string(), proposal_form.value(&field) == "yes")
-        })
-        .collect();
+    let speakers = checkboxes(&names.people, "speaker_", &proposal_form, lang);
     let call_form = call_form.unwrap_or_else(|| call_fields(call.as_ref(), &names.themes));
-    let all_themes = names
-        .themes
-        .iter()
-        .map(|(_, slug, name)| {
-            let field = format!("call_theme_{slug}");
-            (field.clone(), name.get(lang).to_string(), call_form.value(&field) == "yes")
-        })
-        .collect();
+    let all_themes = checkboxes(&names.themes, "call_theme_", &call_form, lang);
     let call_themes = match &call {
         Some(call) if !call.theme_ids.is_empty() => {
             asked.iter().map(|(_, _, name)| name.get(lang).to_string()).collect()
