@@ -439,10 +439,13 @@ async fn raising_the_capacity_seats_the_waiting_list_in_order_once_and_lowering_
 
         // Two organisers raise it to three at the same moment: two promoted, the first two waiting, once each.
         let before = sink.messages().len();
-        let (first, second) =
-            tokio::join!(coordinator.post_page(&edit, &fields("3")), coordinator.post_page(&edit, &fields("3")));
+        let three = fields("3");
+        let (first, second) = tokio::join!(coordinator.post_page(&edit, &three), coordinator.post_page(&edit, &three));
         assert_eq!((first.0, second.0), (303, 303));
-        assert_eq!(statuses(&pool, WORKSHOP).await, named(&["confirmed", "confirmed", "confirmed", "waiting", "waiting"]));
+        assert_eq!(
+            statuses(&pool, WORKSHOP).await,
+            named(&["confirmed", "confirmed", "confirmed", "waiting", "waiting"])
+        );
         let seats: i64 = sqlx::query_scalar("SELECT seats_taken FROM events WHERE slug = $1")
             .bind(WORKSHOP)
             .fetch_one(&pool)
@@ -468,7 +471,8 @@ async fn raising_the_capacity_seats_the_waiting_list_in_order_once_and_lowering_
         let first = format!("person1{domain}");
         let mails = sink.messages();
         let confirmation = mails.iter().find(|m| m.to[0] == first).expect("Person 1's confirmation");
-        let link = link_in(&confirmation.text, &format!("{}/events/cancel/", server.base)).expect("a cancellation link");
+        let link =
+            link_in(&confirmation.text, &format!("{}/events/cancel/", server.base)).expect("a cancellation link");
         assert_eq!(public.post_page(&link[server.base.len()..], &[]).await.0, 200);
         assert_eq!(count(&pool, WORKSHOP, "confirmed").await, 2);
         assert_eq!(count(&pool, WORKSHOP, "waiting").await, 2, "two seats for a capacity of one: nobody promoted");
@@ -494,8 +498,7 @@ async fn a_call_for_contributions_brings_proposals_that_organisers_accept_into_t
             ("starts_on", "2027-05-20"),
             ("time_zone", "Asia/Baku"),
         ];
-        let (status, _, location) =
-            coordinator.post_page("/networks/un-ngo-irene-azerbaijan/events/new", &event).await;
+        let (status, _, location) = coordinator.post_page("/networks/un-ngo-irene-azerbaijan/events/new", &event).await;
         assert_eq!((status, location.as_deref()), (303, Some(format!("/events/{ANNUAL}").as_str())));
         let call = format!("/events/{ANNUAL}/call");
         let proposals = format!("/events/{ANNUAL}/proposals");
@@ -616,8 +619,7 @@ async fn a_call_for_contributions_brings_proposals_that_organisers_accept_into_t
 
         // The proposer is told both decisions in Russian, the language of the account.
         let mails = sink.wait_for(before + 2, Duration::from_secs(30)).await;
-        let to_proposer: Vec<_> =
-            mails[before..].iter().filter(|m| m.to[0].starts_with("proposer@")).collect();
+        let to_proposer: Vec<_> = mails[before..].iter().filter(|m| m.to[0].starts_with("proposer@")).collect();
         assert_eq!(to_proposer.len(), 2);
         assert_eq!(to_proposer[0].subject, "Ваша заявка принята: Reporting to ECOSOC from the regions");
         assert!(to_proposer[0].text.contains(&format!("/events/{ANNUAL}/programme?lang=ru")));
@@ -641,7 +643,8 @@ async fn a_call_for_contributions_brings_proposals_that_organisers_accept_into_t
 
         // The persons met, like the report's Annex IX, recorded by the organisers and shown on the event's page.
         let met = format!("/events/{ANNUAL}/persons-met");
-        let minister = [("name", "Mr Intigam Babayev"), ("function", "Deputy Minister"), ("organization", "Ministry of Youth")];
+        let minister =
+            [("name", "Mr Intigam Babayev"), ("function", "Deputy Minister"), ("organization", "Ministry of Youth")];
         assert_eq!(proposer.page(&met).await.0, 403);
         assert_eq!(proposer.post_page(&met, &minister).await.0, 403);
         let (status, page, _) =
@@ -698,8 +701,7 @@ async fn organisers_ask_their_own_questions_export_the_answers_and_attach_docume
             ("time_zone", "Asia/Baku"),
             ("registration_open", "yes"),
         ];
-        let (status, _, location) =
-            coordinator.post_page("/networks/un-ngo-irene-azerbaijan/events/new", &event).await;
+        let (status, _, location) = coordinator.post_page("/networks/un-ngo-irene-azerbaijan/events/new", &event).await;
         assert_eq!((status, location.as_deref()), (303, Some(format!("/events/{QUESTIONS_DAY}").as_str())));
         let questions = format!("/events/{QUESTIONS_DAY}/questions");
         let meal = [
@@ -715,7 +717,10 @@ async fn organisers_ask_their_own_questions_export_the_answers_and_attach_docume
         assert_eq!(stranger.post_page(&questions, &meal).await.0, 403);
         assert_eq!(Browser::new(&server).post_page(&questions, &meal).await.0, 303, "to the sign-in page");
         let (status, page, _) = coordinator
-            .post_page(&format!("{questions}?lang=en"), &[("kind", "choice"), ("label_en", "Meal"), ("options", "Halal")])
+            .post_page(
+                &format!("{questions}?lang=en"),
+                &[("kind", "choice"), ("label_en", "Meal"), ("options", "Halal")],
+            )
             .await;
         assert_eq!(status, 400);
         assert!(page.contains("Give from 2 to 20 different options") && page.contains("value=\"Meal\""));
@@ -816,14 +821,26 @@ async fn organisers_ask_their_own_questions_export_the_answers_and_attach_docume
         assert_eq!(lines[2], "Rauf Aliyev,rauf@example.org,,,media,confirmed,no,no,Any,,Reporter");
         let xlsx = coordinator.get(&format!("/events/{QUESTIONS_DAY}/registrations.xlsx?lang=ru")).await;
         assert_eq!(xlsx.status(), 200);
-        assert_eq!(
-            xlsx.headers()["content-type"],
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        );
+        assert_eq!(xlsx.headers()["content-type"], "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         let rows = xlsx_rows(&xlsx.bytes().await.unwrap());
         assert_eq!(rows.len(), 3);
         assert_eq!(rows[0][8], "Питание", "headed in the reader's language");
-        assert_eq!(rows[1][..], ["Aysel Mammadova", "aysel@example.org", "Youth Union", "", "participant", "confirmed", "no", "no", "Halal", "yes", "Focal point, health"]);
+        assert_eq!(
+            rows[1][..],
+            [
+                "Aysel Mammadova",
+                "aysel@example.org",
+                "Youth Union",
+                "",
+                "participant",
+                "confirmed",
+                "no",
+                "no",
+                "Halal",
+                "yes",
+                "Focal point, health"
+            ]
+        );
         assert_eq!(rows[2][9], "");
         assert_eq!(stranger.get(&format!("/events/{QUESTIONS_DAY}/registrations.xlsx")).await.status(), 403);
 
@@ -845,7 +862,8 @@ async fn organisers_ask_their_own_questions_export_the_answers_and_attach_docume
         let upload = format!("/events/{QUESTIONS_DAY}/sessions/{session}/documents");
         let slides = b"%PDF-1.4\n% slides of the working group\n";
         assert_eq!(post_file(&stranger, &upload, &[], ("file", "slides.pdf"), slides).await.0, 403);
-        let (status, page) = post_file(&coordinator, &format!("{upload}?lang=en"), &[], ("file", "notes.txt"), b"plain text").await;
+        let (status, page) =
+            post_file(&coordinator, &format!("{upload}?lang=en"), &[], ("file", "notes.txt"), b"plain text").await;
         assert_eq!(status, 400);
         assert!(page.contains("This kind of file is not accepted"), "{page}");
         assert_eq!(post_file(&coordinator, &upload, &[], ("file", "empty.pdf"), b"").await.0, 400);

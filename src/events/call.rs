@@ -132,26 +132,27 @@ async fn proposals(db: &Db, event_id: i64, user_id: Option<i64>) -> sqlx::Result
         query = query.bind(user_id);
     }
     query
-    .fetch_all(&db.pool)
-    .await?
-    .iter()
-    .map(|row| {
-        Ok(Proposal {
-            id: row.try_get("id")?,
-            user_id: row.try_get("user_id")?,
-            proposer: row.try_get("proposer")?,
-            lang: Lang::parse(&row.try_get::<String, _>("lang")?).unwrap_or(Lang::En),
-            kind: SessionKind::parse(&row.try_get::<String, _>("kind")?).unwrap_or(SessionKind::Presentation),
-            title: row.try_get("title")?,
-            summary: row.try_get("summary")?,
-            person_ids: serde_json::from_str(&row.try_get::<String, _>("person_ids")?).unwrap_or_default(),
-            guests: serde_json::from_str(&row.try_get::<String, _>("guests")?).unwrap_or_default(),
-            theme_id: row.try_get("theme_id")?,
-            status: ProposalStatus::parse(&row.try_get::<String, _>("status")?).unwrap_or(ProposalStatus::Submitted),
-            reason: row.try_get("reason")?,
+        .fetch_all(&db.pool)
+        .await?
+        .iter()
+        .map(|row| {
+            Ok(Proposal {
+                id: row.try_get("id")?,
+                user_id: row.try_get("user_id")?,
+                proposer: row.try_get("proposer")?,
+                lang: Lang::parse(&row.try_get::<String, _>("lang")?).unwrap_or(Lang::En),
+                kind: SessionKind::parse(&row.try_get::<String, _>("kind")?).unwrap_or(SessionKind::Presentation),
+                title: row.try_get("title")?,
+                summary: row.try_get("summary")?,
+                person_ids: serde_json::from_str(&row.try_get::<String, _>("person_ids")?).unwrap_or_default(),
+                guests: serde_json::from_str(&row.try_get::<String, _>("guests")?).unwrap_or_default(),
+                theme_id: row.try_get("theme_id")?,
+                status: ProposalStatus::parse(&row.try_get::<String, _>("status")?)
+                    .unwrap_or(ProposalStatus::Submitted),
+                reason: row.try_get("reason")?,
+            })
         })
-    })
-    .collect()
+        .collect()
 }
 
 /// Names of the directory's people and of themes, by id, for the pages to show proposals with.
@@ -178,7 +179,11 @@ impl Names {
     }
 
     fn theme(&self, id: Option<i64>, lang: Lang) -> String {
-        self.themes.iter().find(|(theme, _, _)| Some(*theme) == id).map(|(_, _, n)| n.get(lang).to_string()).unwrap_or_default()
+        self.themes
+            .iter()
+            .find(|(theme, _, _)| Some(*theme) == id)
+            .map(|(_, _, n)| n.get(lang).to_string())
+            .unwrap_or_default()
     }
 }
 
@@ -241,7 +246,23 @@ fn call_fields(call: Option<&Call>, themes: &[(i64, String, LocalizedText)]) -> 
     form
 }
 
-#[allow(clippy::too_many_arguments)]
+/// A checkbox `{prefix}{slug}` for each entry: its field, its label, and whether the form ticks it.
+fn checkboxes(
+    entries: &[(i64, String, LocalizedText)],
+    prefix: &str,
+    form: &FormState,
+    lang: Lang,
+) -> Vec<(String, String, bool)> {
+    entries
+        .iter()
+        .map(|(_, slug, name)| {
+            let field = format!("{prefix}{slug}");
+            let ticked = form.value(&field) == "yes";
+            (field, name.get(lang).to_string(), ticked)
+        })
+        .collect()
+}
+
 async fn call_page(
     db: &Db,
     lang: Lang,
@@ -264,26 +285,15 @@ async fn call_page(
         _ => names.themes.iter().collect(),
     };
     let mut themes = theme_choices(&[], lang);
-    themes.extend(asked.iter().map(|(_, slug, name)| Choice { value: slug.clone(), label: name.get(lang).to_string() }));
-    let speakers = names
-        .people
-        .iter()
-        .map(|(_, slug, name)| {
-            let field = format!("speaker_{slug}");
-            (field.clone(), name.get(lang).to_string(), proposal_form.value(&field) == "yes")
-        })
-        .collect();
+    themes
+        .extend(asked.iter().map(|(_, slug, name)| Choice { value: slug.clone(), label: name.get(lang).to_string() }));
+    let speakers = checkboxes(&names.people, "speaker_", &proposal_form, lang);
     let call_form = call_form.unwrap_or_else(|| call_fields(call.as_ref(), &names.themes));
-    let all_themes = names
-        .themes
-        .iter()
-        .map(|(_, slug, name)| {
-            let field = format!("call_theme_{slug}");
-            (field.clone(), name.get(lang).to_string(), call_form.value(&field) == "yes")
-        })
-        .collect();
+    let all_themes = checkboxes(&names.themes, "call_theme_", &call_form, lang);
     let call_themes = match &call {
-        Some(call) if !call.theme_ids.is_empty() => asked.iter().map(|(_, _, name)| name.get(lang).to_string()).collect(),
+        Some(call) if !call.theme_ids.is_empty() => {
+            asked.iter().map(|(_, _, name)| name.get(lang).to_string()).collect()
+        }
         _ => Vec::new(),
     };
     let mine = match user {
@@ -327,7 +337,12 @@ pub async fn show(
     render(&call_page(&db, lang, &uri, event, user.as_ref(), FormState::default(), None).await?)
 }
 
-fn read_call(data: &FormData, form: &mut FormState, lang: Lang, themes: &[(i64, String, LocalizedText)]) -> Option<Call> {
+fn read_call(
+    data: &FormData,
+    form: &mut FormState,
+    lang: Lang,
+    themes: &[(i64, String, LocalizedText)],
+) -> Option<Call> {
     let opens_on = parse_day(&data.get("opens_on"));
     if opens_on.is_none() {
         form.fail("opens_on", lang.t("events-day-invalid"));
@@ -375,7 +390,8 @@ pub async fn save(
     let before = call_of(&db, event.id).await?.map(|call| call_record(&call, &themes));
     save_call(&db, event.id, &call).await?;
     let after = call_record(&call, &themes);
-    audit::record(&db, Some(user.user_id), "event.call", "event", Some(event.id), before.as_ref(), Some(&after)).await?;
+    audit::record(&db, Some(user.user_id), "event.call", "event", Some(event.id), before.as_ref(), Some(&after))
+        .await?;
     Ok(Redirect::to(&format!("/events/{slug}/call")).into_response())
 }
 
@@ -546,8 +562,7 @@ pub async fn review(
 /// one decided already.
 async fn waiting_proposal(db: &Db, user: &SignedIn, item: &(String, String)) -> Result<(Event, Proposal), AppError> {
     let (event, id) = item_to_run(db, user, item).await?;
-    let proposal =
-        proposals(db, event.id, None).await?.into_iter().find(|p| p.id == id).ok_or(AppError::NotFound)?;
+    let proposal = proposals(db, event.id, None).await?.into_iter().find(|p| p.id == id).ok_or(AppError::NotFound)?;
     if proposal.status != ProposalStatus::Submitted {
         return Err(AppError::Conflict);
     }

@@ -104,7 +104,8 @@ pub async fn upload(
     .bind(user.user_id)
     .fetch_one(&db.pool)
     .await?;
-    let after = json!({"document": id, "session": session_id, "file_name": file_name, "size": size, "sha256": file.sha256});
+    let after =
+        json!({"document": id, "session": session_id, "file_name": file_name, "size": size, "sha256": file.sha256});
     audit::record(&db, Some(user.user_id), "event.document-add", "event", Some(event.id), None, Some(&after)).await?;
     Ok(Redirect::to(&format!("/events/{}/programme/edit", event.slug)).into_response())
 }

@@ -64,7 +64,11 @@ pub(super) async fn event_to_run(db: &Db, user: &SignedIn, slug: &str) -> Result
 }
 
 /// The event and the id of one of its items (`/events/{slug}/…/{id}/…`), for those who run it.
-pub(super) async fn item_to_run(db: &Db, user: &SignedIn, (slug, id): &(String, String)) -> Result<(Event, i64), AppError> {
+pub(super) async fn item_to_run(
+    db: &Db,
+    user: &SignedIn,
+    (slug, id): &(String, String),
+) -> Result<(Event, i64), AppError> {
     let slug = Slug::parse(slug).ok_or(AppError::NotFound)?;
     let id: i64 = id.parse().map_err(|_| AppError::NotFound)?;
     Ok((event_to_run(db, user, slug.as_str()).await?, id))
@@ -879,12 +883,7 @@ pub async fn registrations(
 }
 
 /// The registrations with the answers to the form's questions, as the organisers' table.
-async fn registrations_table(
-    db: &Db,
-    lang: Lang,
-    user: &SignedIn,
-    slug: &Slug,
-) -> Result<Vec<Vec<String>>, AppError> {
+async fn registrations_table(db: &Db, lang: Lang, user: &SignedIn, slug: &Slug) -> Result<Vec<Vec<String>>, AppError> {
     let (event, registrations) = runners_view(db, user, slug).await?;
     let questions = questions::of_event(db, event.id).await?;
     Ok(registration::table(&registrations, &questions, &questions::answers(db, event.id).await?, lang))

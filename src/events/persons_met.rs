@@ -80,7 +80,13 @@ impl PersonsMetPage {
     }
 }
 
-async fn persons_page(db: &Db, lang: Lang, uri: &Uri, event: Event, form: FormState) -> Result<PersonsMetPage, AppError> {
+async fn persons_page(
+    db: &Db,
+    lang: Lang,
+    uri: &Uri,
+    event: Event,
+    form: FormState,
+) -> Result<PersonsMetPage, AppError> {
     Ok(PersonsMetPage {
         chrome: Chrome::new(lang, about(lang, "events-persons-met-of", &event), uri),
         lang,
@@ -144,7 +150,15 @@ pub async fn delete(
             .fetch_optional(&db.pool)
             .await?;
     let name = removed.ok_or(AppError::NotFound)?;
-    audit::record(&db, Some(user.user_id), "event.person-met-remove", "event", Some(event.id), Some(&json!({"name": name})), None)
-        .await?;
+    audit::record(
+        &db,
+        Some(user.user_id),
+        "event.person-met-remove",
+        "event",
+        Some(event.id),
+        Some(&json!({"name": name})),
+        None,
+    )
+    .await?;
     Ok(Redirect::to(&format!("/events/{}/persons-met", event.slug)).into_response())
 }

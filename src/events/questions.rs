@@ -169,7 +169,13 @@ impl QuestionsPage {
     }
 }
 
-async fn questions_page(db: &Db, lang: Lang, uri: &Uri, event: Event, form: FormState) -> Result<QuestionsPage, AppError> {
+async fn questions_page(
+    db: &Db,
+    lang: Lang,
+    uri: &Uri,
+    event: Event,
+    form: FormState,
+) -> Result<QuestionsPage, AppError> {
     Ok(QuestionsPage {
         chrome: Chrome::new(lang, about(lang, "events-questions-of", &event), uri),
         lang,

@@ -265,10 +265,11 @@ pub fn table(
     answers: &HashMap<(i64, i64), String>,
     lang: Lang,
 ) -> Vec<Vec<String>> {
-    let mut header: Vec<String> = ["name", "email", "organization", "country", "kind", "status", "listed", "checked_in"]
-        .into_iter()
-        .map(String::from)
-        .collect();
+    let mut header: Vec<String> =
+        ["name", "email", "organization", "country", "kind", "status", "listed", "checked_in"]
+            .into_iter()
+            .map(String::from)
+            .collect();
     header.extend(questions.iter().map(|q| q.label.get(lang).to_string()));
     let yes_no = |flag: bool| if flag { "yes" } else { "no" }.to_string();
     let rows = registrations.iter().map(|r| {
