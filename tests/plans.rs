@@ -52,7 +52,11 @@ fn location_id(location: &Option<String>, prefix: &str) -> String {
     location.strip_prefix(prefix).unwrap_or_else(|| panic!("{location}")).split(['#', '/']).next().unwrap().to_string()
 }
 
-async fn post<K: AsRef<str>>(browser: &Browser, path: String, fields: Vec<(K, String)>) -> (u16, String, Option<String>) {
+async fn post<K: AsRef<str>>(
+    browser: &Browser,
+    path: String,
+    fields: Vec<(K, String)>,
+) -> (u16, String, Option<String>) {
     let borrowed: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_ref(), v.as_str())).collect();
     browser.post_page(&path, &borrowed).await
 }
@@ -508,7 +512,9 @@ async fn organisations_co_author_a_funding_proposal_whose_grant_is_secured_budge
         let (status, page, _) =
             post(&cast.lead, format!("{proposals}?lang=en"), proposal("Clean water", "nayora", "USD")).await;
         assert_eq!(status, 400, "{name}");
-        assert!(page.contains("Please name at least one organisation you edit") && page.contains("value=\"Clean water\""));
+        assert!(
+            page.contains("Please name at least one organisation you edit") && page.contains("value=\"Clean water\"")
+        );
         let (status, page, _) =
             post(&cast.lead, format!("{proposals}?lang=en"), proposal("Clean water", "ecores", "EUR")).await;
         assert_eq!(status, 400, "{name}");
@@ -575,7 +581,7 @@ async fn organisations_co_author_a_funding_proposal_whose_grant_is_secured_budge
         assert_eq!(status, 200, "{name}");
         let removed = between(&page, "<li class=\"removed\">", "</li>");
         let added = between(&page, "<li class=\"added\">", "</li>");
-        assert!(removed.contains("30000.00 USD") && added.contains("25000.00 USD"), "{page}");
+        assert!(removed.contains("<strong>30000.00</strong> USD") && added.contains("<strong>25000.00</strong> USD"));
         assert!(page.contains("<strong>twelve</strong>") && page.contains("<strong>ten</strong>"), "{page}");
         assert!(page.contains("<li class=\"same\">  Second paragraph.</li>"), "{page}");
         assert_eq!(cast.lead.get(&format!("{water}/versions?from=9")).await.status(), 400, "{name}");
@@ -615,12 +621,9 @@ async fn organisations_co_author_a_funding_proposal_whose_grant_is_secured_budge
         assert!(list.contains("Clean water") && list.contains("funded") && list.contains("20\u{202f}000 USD"));
 
         // Co-applicants write only the proposals they are on.
-        let (status, _, location) = post(
-            &buta,
-            proposals.clone(),
-            proposal("School gardens", "buta-children-humanitarian-foundation", "USD"),
-        )
-        .await;
+        let (status, _, location) =
+            post(&buta, proposals.clone(), proposal("School gardens", "buta-children-humanitarian-foundation", "USD"))
+                .await;
         assert_eq!(status, 303, "{name}");
         let gardens = format!("{proposals}/{}", location_id(&location, &format!("{proposals}/")));
         assert_eq!(cast.lead.get(&gardens).await.status(), 404, "{name}: another's draft");
@@ -643,7 +646,8 @@ async fn organisations_co_author_a_funding_proposal_whose_grant_is_secured_budge
 
         // The API, written with tokens under the same rights.
         let (_, spec) = server.json("/api/openapi.json").await;
-        for path in ["/networks/{slug}/plans/{id}/proposals", "/networks/{slug}/plans/{id}/proposals/{proposal}/status"] {
+        for path in ["/networks/{slug}/plans/{id}/proposals", "/networks/{slug}/plans/{id}/proposals/{proposal}/status"]
+        {
             assert!(spec["paths"][path].is_object(), "{path} described");
         }
         let (status, json) = server.json(&format!("/api/v1{proposals}")).await;
@@ -682,7 +686,8 @@ async fn organisations_co_author_a_funding_proposal_whose_grant_is_secured_budge
         let (status, _) = server.json(&format!("/api/v1{proposals}/{}", forum["id"])).await;
         assert_eq!(status, 404, "{name}: a draft is not open data");
         let submit = serde_json::json!({"status": "submitted"});
-        let answer = send(client.post(format!("{forum_api}/status")), &coordinator_token, submit.clone()).await.unwrap();
+        let answer =
+            send(client.post(format!("{forum_api}/status")), &coordinator_token, submit.clone()).await.unwrap();
         assert_eq!(answer.status(), 400, "{name}: ECORES has not confirmed");
         assert_eq!(answer.json::<serde_json::Value>().await.unwrap()["error"]["parameter"], "status");
         let ecores = serde_json::json!({"organization": "ecores", "version": 1});

@@ -3,7 +3,6 @@ proposals-link = Birgə maliyyələşdirmə təklifləri
 proposals-title-plan = “{ $plan }” planı üzrə maliyyələşdirmə təklifləri
 proposals-title-network = { $network } şəbəkəsinin maliyyələşdirmə təklifləri
 proposals-none = Hələ göstəriləcək maliyyələşdirmə təklifi yoxdur.
-proposals-proposal = Təklif
 proposals-new = Maliyyələşdirmə təklifinə başla
 proposals-edit-title = Redaktə: { $title }
 proposals-edit = Qaralamanı redaktə et (yeni versiya kimi saxlanılır)

@@ -3,7 +3,6 @@ proposals-link = Joint funding proposals
 proposals-title-plan = Funding proposals for { $plan }
 proposals-title-network = Funding proposals of { $network }
 proposals-none = No funding proposal to show yet.
-proposals-proposal = Proposal
 proposals-new = Start a funding proposal
 proposals-edit-title = Edit { $title }
 proposals-edit = Edit the draft (saved as a new version)

@@ -3,7 +3,6 @@ proposals-link = Совместные заявки на финансирован
 proposals-title-plan = Заявки на финансирование по плану «{ $plan }»
 proposals-title-network = Заявки на финансирование сети { $network }
 proposals-none = Заявок на финансирование пока нет.
-proposals-proposal = Заявка
 proposals-new = Начать заявку на финансирование
 proposals-edit-title = Правка: { $title }
 proposals-edit = Изменить черновик (сохраняется как новая версия)

@@ -528,6 +528,10 @@ mod tests {
         let shares = share_grant(999_999_999_999, &[(1, Some(7)), (2, Some(13)), (3, Some(i64::MAX / 2))]);
         assert_eq!(shares.iter().map(|(_, s)| s).sum::<i64>(), 999_999_999_999);
         let shares = share_grant(7, &[(1, Some(2)), (2, Some(1)), (3, Some(1))]);
-        assert_eq!(shares, vec![(1, 3), (2, 2), (3, 2)], "3.5, 1.75, 1.75: the remainder goes to the largest fractions");
+        assert_eq!(
+            shares,
+            vec![(1, 3), (2, 2), (3, 2)],
+            "3.5, 1.75, 1.75: the remainder goes to the largest fractions"
+        );
     }
 }

@@ -187,7 +187,13 @@ fn amount(data: &FormData, field: &str, currency: Option<Currency>, form: &mut F
 }
 
 /// The directory's organisation for a slug typed in `field`.
-pub(super) async fn organization(db: &Db, text: &str, field: &str, form: &mut FormState, lang: Lang) -> sqlx::Result<Option<i64>> {
+pub(super) async fn organization(
+    db: &Db,
+    text: &str,
+    field: &str,
+    form: &mut FormState,
+    lang: Lang,
+) -> sqlx::Result<Option<i64>> {
     let found = match Slug::parse(text) {
         Some(slug) => crate::directory::load(db, &slug).await?.map(|(id, _, _)| id),
         None => None,

@@ -195,7 +195,13 @@ impl FormPage {
     }
 }
 
-fn form_page(lang: Lang, uri: &Uri, plan: Plan, editing: Option<&Proposal>, form: FormState) -> Result<Html<String>, AppError> {
+fn form_page(
+    lang: Lang,
+    uri: &Uri,
+    plan: Plan,
+    editing: Option<&Proposal>,
+    form: FormState,
+) -> Result<Html<String>, AppError> {
     let activities = plan
         .activities()
         .map(|a| {
@@ -206,7 +212,9 @@ fn form_page(lang: Lang, uri: &Uri, plan: Plan, editing: Option<&Proposal>, form
         .collect();
     let base = format!("/networks/{}/plans/{}/proposals", plan.network.slug, plan.id);
     let (title, action) = match editing {
-        Some(p) => (lang.t_with("proposals-edit-title", &[("title", p.title.clone().into())]), format!("{base}/{}/edit", p.id)),
+        Some(p) => {
+            (lang.t_with("proposals-edit-title", &[("title", p.title.clone().into())]), format!("{base}/{}/edit", p.id))
+        }
         None => (lang.t("proposals-new"), base),
     };
     render(&FormPage {
@@ -522,7 +530,8 @@ pub async fn versions(
     let last = versions.last().map_or(1, |v| v.number);
     let to = version_asked(&uri, "to", &versions)?.unwrap_or(last);
     let from = version_asked(&uri, "from", &versions)?.unwrap_or((to - 1).max(1));
-    let text = |number: i64| versions.iter().find(|v| v.number == number).map(|v| v.content.text(lang)).unwrap_or_default();
+    let text =
+        |number: i64| versions.iter().find(|v| v.number == number).map(|v| v.content.text(lang)).unwrap_or_default();
     let lines = proposals::diff(&text(from), &text(to));
     let title = lang.t_with("proposals-versions-title", &[("title", proposal.title.clone().into())]);
     render(&VersionsPage { chrome: Chrome::new(lang, title, &uri), plan, proposal, versions, from, to, lines })

@@ -366,8 +366,16 @@ async fn write_parts(tx: &mut Tx<'_>, id: i64, draft: &ProposalDraft, version: i
 }
 
 async fn audit(db: &Db, actor: i64, action: &str, id: i64, change: (Option<Value>, Value)) -> sqlx::Result<()> {
-    crate::platform::audit::record(db, Some(actor), action, "plan_proposal", Some(id), change.0.as_ref(), Some(&change.1))
-        .await
+    crate::platform::audit::record(
+        db,
+        Some(actor),
+        action,
+        "plan_proposal",
+        Some(id),
+        change.0.as_ref(),
+        Some(&change.1),
+    )
+    .await
 }
 
 /// Starts a proposal as a draft, its first version saved.

@@ -90,7 +90,10 @@ impl ProposalItem {
     ),
     responses((status = 200, body = Vec<ProposalItem>), (status = 404, description = "No such plan", body = ApiErrorBody))
 )]
-pub async fn proposals(State(db): State<Db>, ApiPlanPath(path): ApiPlanPath) -> Result<Json<Vec<ProposalItem>>, ApiError> {
+pub async fn proposals(
+    State(db): State<Db>,
+    ApiPlanPath(path): ApiPlanPath,
+) -> Result<Json<Vec<ProposalItem>>, ApiError> {
     let (plan, _) = plan_for(&db, &path, None).await?;
     let items = proposals::proposals(&db, Scope::Plan(plan.id))
         .await?
@@ -301,11 +304,10 @@ pub async fn confirm_proposal(
     let may_confirm = proposal.applicants.iter().any(|a| author.edits.contains(&a.id));
     let user_id = writer(&token, may_confirm)?.user_id;
     let confirmation = api_body(body)?;
-    let applicant = proposal
-        .applicants
-        .iter()
-        .find(|a| a.organization.slug == confirmation.organization)
-        .ok_or_else(|| AppError::bad("organization", Problem::Unknown(confirmation.organization.chars().take(80).collect())))?;
+    let applicant =
+        proposal.applicants.iter().find(|a| a.organization.slug == confirmation.organization).ok_or_else(|| {
+            AppError::bad("organization", Problem::Unknown(confirmation.organization.chars().take(80).collect()))
+        })?;
     if !author.edits.contains(&applicant.id) {
         return Err(ApiError(AppError::Forbidden));
     }

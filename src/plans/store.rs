@@ -6,9 +6,9 @@ use sqlx::Row;
 use sqlx::any::AnyRow;
 
 use super::model::{ActivityStatus, Currency, activity_progress, is_overdue, mean};
+use super::proposals::Grant;
 use crate::platform::clock::{now_rfc3339, parse_day};
 use crate::platform::db::Db;
-use super::proposals::Grant;
 use crate::platform::i18n::{Lang, LocalizedText};
 use crate::platform::values::Slug;
 
