@@ -113,7 +113,10 @@ async fn an_ngo_goes_from_eligibility_to_status_and_is_reminded_of_its_report() 
             "which date is which, in words:\n{page}"
         );
         let (_, russian) = ngo.page(&format!("{DESK}/eligibility?lang=ru")).await;
-        assert!(russian.contains("дата регистрации 10 марта 2015 г., два года исполняются 10 марта 2017 г."), "{russian}");
+        assert!(
+            russian.contains("дата регистрации 10 марта 2015 г., два года исполняются 10 марта 2017 г."),
+            "{russian}"
+        );
         // Registered a year ago: the two years are not yet complete, which is not a failure.
         let a_year_ago = (time::OffsetDateTime::now_utc().date() - time::Duration::days(365)).to_string();
         let young: Vec<(&str, &str)> = answers
@@ -149,7 +152,10 @@ async fn an_ngo_goes_from_eligibility_to_status_and_is_reminded_of_its_report() 
         let (_, page) = ngo.page(&format!("{DESK}/dossier?lang=en")).await;
         assert!(page.contains(mission) && page.contains("Membership fees and a municipal grant."), "both parts kept");
         // Each part says what it asks for and its limit, with the words it has (no script needed).
-        assert!(page.contains("The organisation's aims and purposes") && page.contains("Up to 500 words; 7 now."), "{page}");
+        assert!(
+            page.contains("The organisation's aims and purposes") && page.contains("Up to 500 words; 7 now."),
+            "{page}"
+        );
         let version = dossier_version(&ngo).await;
         let wordy = "word ".repeat(501);
         let (status, page) =

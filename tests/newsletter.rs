@@ -225,7 +225,11 @@ async fn subscription_journey(backend: &Backend) {
     assert_eq!(test_mail.subject, "[Тест] Новости сети, декабрь");
     // A test tells its reader it is one (not "you subscribed") and links to the preview, as the issue has no
     // web version yet.
-    assert!(test_mail.text.contains("пробная отправка") && !test_mail.text.contains("подписались"), "{}", test_mail.text);
+    assert!(
+        test_mail.text.contains("пробная отправка") && !test_mail.text.contains("подписались"),
+        "{}",
+        test_mail.text
+    );
     let preview_link = format!("{}{campaign}/preview/ru", server.base);
     assert!(test_mail.text.contains(&preview_link), "{}", test_mail.text);
     assert_eq!(coordinator.get(&preview_link[server.base.len()..]).await.status(), 200);

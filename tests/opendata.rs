@@ -26,7 +26,9 @@ async fn the_description_lists_every_endpoint_and_the_reference_is_served() {
     assert!(!page.contains("<script"), "readable without a script");
     assert!(page.len() < 200_000, "{} bytes", page.len());
     for (path, item) in spec["paths"].as_object().unwrap() {
-        for method in item.as_object().unwrap().keys().filter(|m| ["get", "post", "patch", "put", "delete"].contains(&m.as_str())) {
+        for method in
+            item.as_object().unwrap().keys().filter(|m| ["get", "post", "patch", "put", "delete"].contains(&m.as_str()))
+        {
             let heading = format!("<span class=\"badge\">{}</span> <code>{path}</code>", method.to_uppercase());
             assert!(page.contains(&heading), "{method} {path} in the reference");
             for parameter in item[method]["parameters"].as_array().into_iter().flatten() {

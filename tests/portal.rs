@@ -289,7 +289,8 @@ async fn a_newcomer_reads_dates_in_words_and_finds_the_ecosoc_desk() {
         let server = Server::demo(&database).await;
 
         // Dates as each language writes them, ISO kept for machines.
-        for (lang, written) in [("en", "27 November 2004"), ("ru", "27 ноября 2004 г."), ("az", "27 noyabr 2004")] {
+        for (lang, written) in [("en", "27 November 2004"), ("ru", "27 ноября 2004 г."), ("az", "27 noyabr 2004")]
+        {
             let (status, page) = server.text(&format!("/networks/un-ngo-irene-caspian?lang={lang}")).await;
             assert_eq!(status, 200);
             assert!(page.contains(&format!("<time datetime=\"2004-11-27\">{written}</time>")), "{lang}:\n{page}");

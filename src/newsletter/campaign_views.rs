@@ -336,7 +336,11 @@ pub async fn confirm_send_page(
     let audience_size = campaign_store::audience_size(db, network.id, &campaign.audience).await?;
     let subject = in_lang(&campaign.subject, lang, campaign.main_lang);
     Ok(ConfirmSendPage {
-        chrome: Chrome::new(lang, lang.t_with("campaign-confirm-title", &[("subject", subject.to_string().into())]), uri),
+        chrome: Chrome::new(
+            lang,
+            lang.t_with("campaign-confirm-title", &[("subject", subject.to_string().into())]),
+            uri,
+        ),
         campaign_href: format!("/networks/{}/newsletter/campaigns/{}", network.slug, campaign.id),
         audience_summary: describe(&campaign.audience, &network_themes(db, network.id, lang).await?, lang),
         recipients: lang.t_count("campaign-recipients", audience_size),

@@ -9,7 +9,8 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use super::campaign::{Campaign, Move};
 use super::campaign_store::{self, now_ms};
 use super::campaign_views::{
-    CampaignQuery, campaign_page, compose_page, confirm_send_page, desk_page, draft_form, parse_draft, parse_test, parse_when,
+    CampaignQuery, campaign_page, compose_page, confirm_send_page, desk_page, draft_form, parse_draft, parse_test,
+    parse_when,
 };
 use super::layout::{CampaignTexts, Layout, RenderedIssue};
 use super::{EditorialRights, NetworkRef, network_themes};

@@ -122,14 +122,40 @@ const MONTHS_IN_DATES: [[&str; 12]; 3] = [
         "November",
         "December",
     ],
-    ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"],
+    [
+        "января",
+        "февраля",
+        "марта",
+        "апреля",
+        "мая",
+        "июня",
+        "июля",
+        "августа",
+        "сентября",
+        "октября",
+        "ноября",
+        "декабря",
+    ],
     ["yanvar", "fevral", "mart", "aprel", "may", "iyun", "iyul", "avqust", "sentyabr", "oktyabr", "noyabr", "dekabr"],
 ];
 
 /// Month names standing alone, as a month's heading ("Март 2026").
 const MONTHS_ALONE: [[&str; 12]; 3] = [
     MONTHS_IN_DATES[0],
-    ["Январь", "Февраль", "Март", "Апрель", "Май", "Июнь", "Июль", "Август", "Сентябрь", "Октябрь", "Ноябрь", "Декабрь"],
+    [
+        "Январь",
+        "Февраль",
+        "Март",
+        "Апрель",
+        "Май",
+        "Июнь",
+        "Июль",
+        "Август",
+        "Сентябрь",
+        "Октябрь",
+        "Ноябрь",
+        "Декабрь",
+    ],
     ["Yanvar", "Fevral", "Mart", "Aprel", "May", "İyun", "İyul", "Avqust", "Sentyabr", "Oktyabr", "Noyabr", "Dekabr"],
 ];
 
@@ -168,9 +194,10 @@ impl Lang {
     /// A moment as the language writes it: the day, then the time of day when the value has one.
     pub fn date_time(self, iso: impl std::fmt::Display) -> String {
         let iso = iso.to_string();
-        let time = iso.get(10..16).and_then(|rest| rest.strip_prefix(['T', ' '])).filter(|t| {
-            t.len() == 5 && t.as_bytes()[2] == b':' && t.bytes().filter(u8::is_ascii_digit).count() == 4
-        });
+        let time = iso
+            .get(10..16)
+            .and_then(|rest| rest.strip_prefix(['T', ' ']))
+            .filter(|t| t.len() == 5 && t.as_bytes()[2] == b':' && t.bytes().filter(u8::is_ascii_digit).count() == 4);
         let in_utc = ["Z", " UTC", "+00", "+00:00"].iter().any(|zone| iso.ends_with(zone));
         match time {
             Some(time) if iso_parts(&iso).is_some() => {

@@ -218,11 +218,7 @@ pub fn default_sender(public_url: &str) -> String {
     let authority = public_url.split_once("://").map_or(public_url, |(_, rest)| rest);
     let authority = authority.split(['/', '?', '#']).next().unwrap_or_default();
     let host_and_port = authority.rsplit_once('@').map_or(authority, |(_, host)| host);
-    let host = if host_and_port.starts_with('[') {
-        ""
-    } else {
-        host_and_port.split(':').next().unwrap_or_default()
-    };
+    let host = if host_and_port.starts_with('[') { "" } else { host_and_port.split(':').next().unwrap_or_default() };
     let named = !host.is_empty() && host.parse::<IpAddr>().is_err() && host.contains('.');
     format!("IRENE <noreply@{}>", if named { host.to_ascii_lowercase() } else { "localhost".to_string() })
 }

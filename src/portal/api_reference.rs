@@ -120,7 +120,8 @@ fn type_name(schema: &Value) -> TypeName {
         .collect();
     let mut text = if words.is_empty() { "any".to_string() } else { words.join(" or ") };
     if let Some(values) = schema.get("enum").and_then(Value::as_array) {
-        let values: Vec<String> = values.iter().map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_string)).collect();
+        let values: Vec<String> =
+            values.iter().map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_string)).collect();
         text = format!("{text}: {}", values.join(", "));
     }
     TypeName { text, schema: schema_link }
@@ -254,8 +255,13 @@ fn read(spec: &Value, base: &str) -> (Vec<Group>, Vec<Schema>) {
         .unwrap_or(&empty)
         .iter()
         .map(|(name, schema)| {
-            let required: Vec<&str> =
-                schema.get("required").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str).collect();
+            let required: Vec<&str> = schema
+                .get("required")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+                .filter_map(Value::as_str)
+                .collect();
             let properties: Vec<Property> = schema
                 .get("properties")
                 .and_then(Value::as_object)
