@@ -117,9 +117,8 @@ pub async fn serve(options: ServeOptions) -> anyhow::Result<()> {
         domain: reply_domain.clone(),
     };
     if let Some(addr) = options.inbound_smtp_addr {
-        let listener = tokio::net::TcpListener::bind(addr)
-            .await
-            .with_context(|| format!("cannot receive mail on {addr}"))?;
+        let listener =
+            tokio::net::TcpListener::bind(addr).await.with_context(|| format!("cannot receive mail on {addr}"))?;
         let inbox = crate::discussion::replies::Inbox { db: db.clone(), signer: replies.signer.clone() };
         crate::platform::smtp_server::start(listener, reply_domain.clone(), inbox);
         tracing::info!(%addr, "receiving replies by mail");

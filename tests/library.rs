@@ -121,7 +121,8 @@ async fn members_publish_items_that_readers_find_across_scripts() {
 
         // The search finds it in any script and spelling, with its facets.
         // Azerbaijani typed in ASCII, ə as e, finds it too.
-        for query in ["adalat", "Адалат", "Ədalət", "edalet", "Lenkeran", "maktab", "школа", "sprav", "youth"] {
+        for query in ["adalat", "Адалат", "Ədalət", "edalet", "Lenkeran", "maktab", "школа", "sprav", "youth"]
+        {
             let (status, page) = server.text(&format!("/library?lang=en&q={}", encode(query))).await;
             assert_eq!(status, 200, "{name}: {query}");
             assert!(page.contains(&format!("href=\"{item}\"")), "{name}: {query} finds the item");
@@ -437,8 +438,17 @@ async fn replies_by_mail_become_posts_and_forgeries_are_refused() {
         let database = TestDatabase::new(&backend).await;
         let inbound = support::free_port();
         let inbound_addr = format!("127.0.0.1:{inbound}");
-        let args = ["--demo", "--smtp-url", &sink.url, "--inbound-smtp-addr", &inbound_addr, "--reply-domain", "irene.example"];
-        let server = Server::start(&database.data_dir.path().join("instance"), Some(&database.shared_url()), &args).await;
+        let args = [
+            "--demo",
+            "--smtp-url",
+            &sink.url,
+            "--inbound-smtp-addr",
+            &inbound_addr,
+            "--reply-domain",
+            "irene.example",
+        ];
+        let server =
+            Server::start(&database.data_dir.path().join("instance"), Some(&database.shared_url()), &args).await;
         let (coordinator, member) = coordinator_and_member(&server, &sink, &database).await;
         let groups = format!("/networks/{NETWORK}/discussion");
 
@@ -479,7 +489,8 @@ async fn replies_by_mail_become_posts_and_forgeries_are_refused() {
         // A forged address, another sender, an address IRENE never made: refused with 550, and nothing is written.
         let (local, domain) = reply_to.split_once('@').unwrap();
         let (value, tag) = local.trim_start_matches("reply+").split_once('.').unwrap();
-        let other_value = if value.starts_with('M') { value.replacen('M', "N", 1) } else { format!("M{}", &value[1..]) };
+        let other_value =
+            if value.starts_with('M') { value.replacen('M', "N", 1) } else { format!("M{}", &value[1..]) };
         let forged = format!("reply+{other_value}.{tag}@{domain}");
         for (from, to) in [
             ("aygun@greensteppe.example", forged.as_str()),
@@ -518,7 +529,12 @@ async fn token(browser: &Browser, write: bool) -> String {
 }
 
 /// An API write with a token (or none); its status and JSON answer.
-async fn api_post(server: &Server, token: Option<&str>, path: &str, body: serde_json::Value) -> (u16, serde_json::Value) {
+async fn api_post(
+    server: &Server,
+    token: Option<&str>,
+    path: &str,
+    body: serde_json::Value,
+) -> (u16, serde_json::Value) {
     let mut request = reqwest::Client::new().post(server.url(&format!("/api/v1{path}"))).json(&body);
     if let Some(token) = token {
         request = request.bearer_auth(token);
@@ -553,7 +569,10 @@ async fn the_api_writes_items_news_and_posts_under_the_rights_of_the_web() {
         }
         let (status, created) = api_post(&server, member_token, "/library", item.clone()).await;
         assert_eq!(status, 201, "{name}: {created}");
-        assert_eq!((created["organization"].as_str(), created["kind"].as_str()), (Some(ORGANIZATION), Some("training")));
+        assert_eq!(
+            (created["organization"].as_str(), created["kind"].as_str()),
+            (Some(ORGANIZATION), Some("training"))
+        );
         let (_, page) = server.text(&format!("{}?lang=en", created["url"].as_str().unwrap())).await;
         assert!(page.contains("<strong>questionnaire</strong>"), "{page}");
         for (field, value, parameter) in [
@@ -585,9 +604,11 @@ async fn the_api_writes_items_news_and_posts_under_the_rights_of_the_web() {
         assert_eq!((posted["deadline"].as_str(), posted["network"].as_str()), (Some("2027-06-01"), Some(NETWORK)));
         let (_, page) = server.text(&format!("/networks/{NETWORK}/news?lang=en")).await;
         assert!(page.contains("Call for youth projects"));
-        for (field, value, parameter) in
-            [("deadline", json!("1 June"), "deadline"), ("network", json!("nowhere"), "network"), ("titles", json!({}), "titles")]
-        {
+        for (field, value, parameter) in [
+            ("deadline", json!("1 June"), "deadline"),
+            ("network", json!("nowhere"), "network"),
+            ("titles", json!({}), "titles"),
+        ] {
             let mut bad = call.clone();
             bad[field] = value;
             let (status, error) = api_post(&server, coordinator_token, "/news", bad).await;

@@ -100,8 +100,7 @@ impl Inbox {
     /// headers) as its sender's reply. Returns the post's id.
     pub async fn receive(&self, recipients: &[String], raw: &[u8]) -> Result<i64, ReceiveError> {
         let message = mail_parser::MessageParser::default().parse(raw).ok_or(Refusal::Unreadable)?;
-        if message.header("Auto-Submitted").and_then(|v| v.as_text()).is_some_and(|v| !v.eq_ignore_ascii_case("no"))
-        {
+        if message.header("Auto-Submitted").and_then(|v| v.as_text()).is_some_and(|v| !v.eq_ignore_ascii_case("no")) {
             return Err(Refusal::Automatic.into());
         }
         let mut candidates: Vec<String> = recipients.to_vec();
@@ -113,8 +112,7 @@ impl Inbox {
                 candidates.extend(list.iter().filter_map(|a| a.address()).map(str::to_string));
             }
         }
-        let (thread_id, user_id) =
-            candidates.iter().find_map(|c| read(&self.signer, c)).ok_or(Refusal::Address)?;
+        let (thread_id, user_id) = candidates.iter().find_map(|c| read(&self.signer, c)).ok_or(Refusal::Address)?;
         let sender = message.from().and_then(|f| f.first()).and_then(|a| a.address()).ok_or(Refusal::Sender)?;
         let email: Option<String> =
             sqlx::query_scalar("SELECT email FROM users WHERE id = $1 AND deleted_at IS NULL AND disabled_at IS NULL")
@@ -175,7 +173,8 @@ mod tests {
 
     #[test]
     fn quoted_text_and_signatures_are_left_out() {
-        let mail = "Yes, we join.\r\n\r\nTen volunteers.\r\n> earlier\r\nOn Mon, 30 Nov 2026, IRENE wrote:\r\n> Who joins?";
+        let mail =
+            "Yes, we join.\r\n\r\nTen volunteers.\r\n> earlier\r\nOn Mon, 30 Nov 2026, IRENE wrote:\r\n> Who joins?";
         assert_eq!(own_text(mail), "Yes, we join.\n\nTen volunteers.");
         assert_eq!(own_text("Da.\n-- \nAygün\nGreen Steppe"), "Da.");
         assert_eq!(own_text("Bəli.\n\n30 noy 2026, IRENE yazdı:\n> Kim?"), "Bəli.");

@@ -238,8 +238,16 @@ pub async fn create(
 /// Publishes an item of an organisation `user_id` acts for, in the history. Returns its id.
 pub(super) async fn publish(db: &Db, user_id: i64, organization_id: i64, draft: &Draft) -> sqlx::Result<i64> {
     let id = item::save(db, None, organization_id, user_id, draft).await?;
-    crate::platform::audit::record(db, Some(user_id), "library.create", AUDITED_AS, Some(id), None, Some(&draft.audited()))
-        .await?;
+    crate::platform::audit::record(
+        db,
+        Some(user_id),
+        "library.create",
+        AUDITED_AS,
+        Some(id),
+        None,
+        Some(&draft.audited()),
+    )
+    .await?;
     Ok(id)
 }
 
