@@ -636,7 +636,7 @@ async fn the_api_writes_items_news_and_posts_under_the_rights_of_the_web() {
         assert_eq!((status, reply["status"].as_str()), (201, Some("held")), "{name}: {reply}");
         let (status, reply) = api_post(&server, coordinator_token, &replies, json!({"body": "Welcome."})).await;
         assert_eq!((status, reply["status"].as_str()), (201, Some("visible")));
-        let (_, posts) = server.json(&replies).await;
+        let (_, posts) = server.json(&format!("/api/v1{replies}")).await;
         assert_eq!(posts.as_array().map(Vec::len), Some(2), "the held reply is not shown yet: {posts}");
         assert_eq!(coordinator.post(&format!("{}/lock", opened["url"].as_str().unwrap()), &[]).await.status(), 303);
         assert_eq!(api_post(&server, coordinator_token, &replies, json!({"body": "Late"})).await.0, 403);
