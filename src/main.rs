@@ -43,6 +43,8 @@ fn read_password() -> anyhow::Result<String> {
     Ok(line.trim_end_matches(['\r', '\n']).to_string())
 }
 
+// Parsed once per run, so the size of `serve`'s many options costs nothing worth boxing for.
+#[allow(clippy::large_enum_variant)]
 #[derive(Subcommand)]
 enum Command {
     /// Manage administrators.
@@ -68,6 +70,12 @@ enum Command {
         /// Sender of the platform's mail; by default `IRENE <noreply@…>` at the public address's host.
         #[arg(long, env = "IRENE_MAIL_FROM")]
         mail_from: Option<String>,
+        /// Address on which to receive replies to discussion mail over SMTP (host:port); none without it.
+        #[arg(long, env = "IRENE_INBOUND_SMTP_ADDR")]
+        inbound_smtp_addr: Option<SocketAddr>,
+        /// Domain of the addresses replies to discussion mail go to; the sender's domain without it.
+        #[arg(long, env = "IRENE_REPLY_DOMAIN")]
+        reply_domain: Option<String>,
         /// Days a coordinator's verification of an organisation holds.
         #[arg(long, env = "IRENE_VERIFICATION_DAYS", default_value_t = 730)]
         verification_days: i64,
@@ -86,6 +94,16 @@ enum Command {
         ecosoc_document_quota_mb: u64,
         #[command(flatten)]
         newsletter: NewsletterArgs,
+        #[command(flatten)]
+        storage: Storage,
+    },
+    /// Read one e-mail message on standard input, as a mail relay's pipe hands it over, and post it as the
+    /// discussion reply whose reply address it was sent to. Exits non-zero, writing nothing, when the address
+    /// is not one IRENE made, or the sender is not the person it was made for, or may not post there.
+    ReceiveMail {
+        /// The envelope recipient, as the relay knows it (Postfix: `${recipient}`); else read from the headers.
+        #[arg(long)]
+        recipient: Option<String>,
         #[command(flatten)]
         storage: Storage,
     },
@@ -209,6 +227,8 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             public_url,
             smtp_url,
             mail_from,
+            inbound_smtp_addr,
+            reply_domain,
             verification_days,
             ecosoc_report_due,
             ecosoc_reminder_days,
@@ -224,6 +244,8 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 public_url,
                 smtp_url,
                 mail_from,
+                inbound_smtp_addr,
+                reply_domain,
                 verification_days,
                 newsletter: newsletter.settings(),
                 desk_rules: irene::consultative::rules::DeskRules {
@@ -306,6 +328,9 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 eprintln!("added {added} organisations and updated {updated}, with {people} people");
             }
             Ok(())
+        }
+        Command::ReceiveMail { recipient, storage } => {
+            irene::startup::receive_mail(storage.database_url.as_deref(), &storage.data, recipient).await
         }
         Command::Generate { organizations, seed, demo, storage } => {
             irene::startup::prepare_data_dir(&storage.data)?;

@@ -423,11 +423,11 @@ fn api_router() -> Router<AppState> {
         .routes(routes!(events::api::network_events))
         .routes(routes!(events::api::theme_events))
         .routes(routes!(events::api::event))
-        .routes(routes!(library::api::search))
+        .routes(routes!(library::api::search, library::api::create))
         .routes(routes!(library::api::item))
-        .routes(routes!(news::api::news))
-        .routes(routes!(discussion::api::threads))
-        .routes(routes!(discussion::api::posts))
+        .routes(routes!(news::api::news, news::api::create))
+        .routes(routes!(discussion::api::threads, discussion::api::create_thread))
+        .routes(routes!(discussion::api::posts, discussion::api::reply))
         .split_for_parts();
     // Reading is open to every site; writing (with a token) is left to same-site and non-browser clients.
     let cors = CorsLayer::new().allow_origin(Any).allow_methods([Method::GET, Method::HEAD, Method::OPTIONS]);

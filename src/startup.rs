@@ -65,6 +65,10 @@ pub struct ServeOptions {
     pub public_url: Option<String>,
     pub smtp_url: Option<String>,
     pub mail_from: Option<String>,
+    /// Where replies to discussion mail are received over SMTP, if anywhere.
+    pub inbound_smtp_addr: Option<SocketAddr>,
+    /// The domain of reply addresses; the sender's domain when not given.
+    pub reply_domain: Option<String>,
     pub verification_days: i64,
     pub newsletter: NewsletterSettings,
     pub desk_rules: DeskRules,
@@ -108,6 +112,18 @@ pub async fn serve(options: ServeOptions) -> anyhow::Result<()> {
         );
     }
     let signer = Signer::load(&db, "links").await?;
+    let reply_domain = options.reply_domain.unwrap_or_else(|| domain_of(&mail_from));
+    let replies = crate::discussion::replies::ReplyAddresses {
+        signer: crate::discussion::replies::signer(&db).await?,
+        domain: reply_domain.clone(),
+    };
+    if let Some(addr) = options.inbound_smtp_addr {
+        let listener =
+            tokio::net::TcpListener::bind(addr).await.with_context(|| format!("cannot receive mail on {addr}"))?;
+        let inbox = crate::discussion::replies::Inbox { db: db.clone(), signer: replies.signer.clone() };
+        crate::platform::smtp_server::start(listener, reply_domain.clone(), inbox);
+        tracing::info!(%addr, "receiving replies by mail");
+    }
     let state = AppState {
         db,
         search,
@@ -154,11 +170,42 @@ pub async fn serve(options: ServeOptions) -> anyhow::Result<()> {
         db: state.db.clone(),
         mailer: state.mailer.clone(),
         public_url: state.public_url.clone(),
+        replies,
         digest_after: Duration::from_secs(24 * 3600),
     });
     tracing::info!(addr = %options.addr, "IRENE is serving");
     let app = crate::router::router(state).into_make_service_with_connect_info::<SocketAddr>();
     axum::serve(listener, app).with_graceful_shutdown(shutdown_signal()).await?;
+    Ok(())
+}
+
+/// The domain of a sender such as `IRENE <noreply@irene.example>`.
+fn domain_of(mail_from: &str) -> String {
+    let address = mail_from.rsplit_once('<').map_or(mail_from, |(_, rest)| rest.trim_end_matches('>'));
+    address.rsplit_once('@').map_or("localhost", |(_, domain)| domain.trim()).to_string()
+}
+
+/// Reads one message (RFC 5322) from standard input, as a relay's pipe hands it over, and posts it as the reply
+/// it answers; a refusal is an error, so the relay bounces the message.
+pub async fn receive_mail(
+    database_url: Option<&str>,
+    data_dir: &Path,
+    recipient: Option<String>,
+) -> anyhow::Result<()> {
+    use tokio::io::AsyncReadExt as _;
+    let mut raw = Vec::new();
+    tokio::io::stdin()
+        .take(crate::platform::smtp_server::MAX_MESSAGE as u64 + 1)
+        .read_to_end(&mut raw)
+        .await
+        .context("cannot read the message")?;
+    anyhow::ensure!(raw.len() <= crate::platform::smtp_server::MAX_MESSAGE, "the message is too big");
+    prepare_data_dir(data_dir)?;
+    let db = open_database(database_url, data_dir).await?;
+    let signer = crate::discussion::replies::signer(&db).await?;
+    let inbox = crate::discussion::replies::Inbox { db, signer };
+    let post = inbox.receive(&recipient.into_iter().collect::<Vec<_>>(), &raw).await?;
+    tracing::info!(post, "a reply by mail was posted");
     Ok(())
 }
 

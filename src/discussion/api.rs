@@ -1,13 +1,22 @@
-//! The visible side of the discussion groups as open data: threads and their posts, without held or hidden ones.
+//! The visible side of the discussion groups as open data: threads and their posts, without held or hidden ones;
+//! starting threads and replying with a token, under the rights and moderation of the web's forms.
 
 use axum::Json;
 use axum::extract::State;
-use serde::Serialize;
+use axum::http::StatusCode;
+use serde::{Deserialize, Serialize};
 use sqlx::Row;
 use utoipa::ToSchema;
 
+use super::pages::{Standing, poster, read_thread, start_thread, thread, write_reply};
+use crate::accounts::Rights;
+use crate::newsletter::NetworkRef;
+use crate::platform::auth::TokenUser;
 use crate::platform::db::Db;
-use crate::platform::web::{ApiError, ApiErrorBody, ApiSlug, ApiSlugNumber, AppError};
+use crate::platform::forms::{FormData, FormState};
+use crate::platform::i18n::Lang;
+use crate::platform::values::Slug;
+use crate::platform::web::{ApiBody, ApiError, ApiErrorBody, ApiSlug, ApiSlugNumber, AppError, api_body};
 
 #[derive(Serialize, ToSchema)]
 pub struct ThreadItem {
@@ -106,4 +115,130 @@ pub async fn posts(
         })
         .collect::<sqlx::Result<_>>()?;
     Ok(Json(posts))
+}
+
+/// What an API write of a discussion needs first: a token that may write, whose owner may post in the network
+/// of the address; then its JSON body as `T`.
+async fn write_prelude<T: serde::de::DeserializeOwned>(
+    db: &Db,
+    token: &TokenUser,
+    slug: &Slug,
+    body: ApiBody<T>,
+) -> Result<(NetworkRef, Standing, Rights, T), ApiError> {
+    let rights = Rights::of(db, &token.user);
+    let (network, standing) = poster(db, &rights, slug).await?;
+    if !token.can_write {
+        return Err(ApiError(AppError::Forbidden));
+    }
+    Ok((network, standing, rights, api_body(body)?))
+}
+
+/// A thread to start.
+#[derive(Deserialize, ToSchema)]
+pub struct NewThread {
+    #[schema(min_length = 1, max_length = 200)]
+    pub title: String,
+    /// Markdown.
+    #[schema(min_length = 1, max_length = 20000)]
+    pub body: String,
+    /// The focal point's number for its group; none for the network's general group.
+    pub focal_point: Option<i64>,
+}
+
+/// A reply to write.
+#[derive(Deserialize, ToSchema)]
+pub struct NewPost {
+    /// Markdown.
+    #[schema(min_length = 1, max_length = 20000)]
+    pub body: String,
+}
+
+/// A post as written.
+#[derive(Serialize, ToSchema)]
+pub struct Written {
+    pub thread: i64,
+    pub url: String,
+    /// `visible`, or `held` until a coordinator lets it through (a member's first posts in a network).
+    pub status: String,
+}
+
+/// The form fields of the web's pages that an API write's body stands for.
+fn form_of(pairs: &[(&str, String)]) -> FormData {
+    FormData(pairs.iter().map(|(name, value)| (name.to_string(), value.clone())).collect())
+}
+
+/// Start a thread in a network's general group or a focal point's, as the token's owner (the people of the
+/// network's organisations and its coordinators), held for a coordinator as on the web.
+#[utoipa::path(
+    post,
+    path = "/networks/{slug}/threads",
+    tag = "discussion",
+    params(("slug" = String, Path, description = "The network's slug", max_length = 120)),
+    request_body = NewThread,
+    security(("bearer" = [])),
+    responses(
+        (status = 201, description = "The thread as started", body = Written),
+        (status = 400, description = "A field is not acceptable; `parameter` names it", body = ApiErrorBody),
+        (status = 401, description = "No valid token", body = ApiErrorBody),
+        (status = 403, description = "The token's owner may not post in this network, or the token is read-only", body = ApiErrorBody),
+        (status = 404, description = "No such network", body = ApiErrorBody),
+    )
+)]
+pub async fn create_thread(
+    State(db): State<Db>,
+    token: TokenUser,
+    ApiSlug(slug): ApiSlug,
+    body: ApiBody<NewThread>,
+) -> Result<(StatusCode, Json<Written>), ApiError> {
+    let (network, standing, _, new) = write_prelude(&db, &token, &slug, body).await?;
+    let group = new.focal_point.map(|n| n.to_string()).unwrap_or_default();
+    let data = form_of(&[("title", new.title), ("body", new.body), ("group", group)]);
+    let mut form = FormState::default();
+    let thread = read_thread(&db, network.id, &data, &mut form, Lang::En).await?;
+    if !form.is_valid() {
+        return Err(ApiError(form.api_error(&[("group", "focal_point")])));
+    }
+    let (id, status) = start_thread(&db, &standing, network.id, &thread).await?;
+    let url = format!("/networks/{slug}/discussion/{id}");
+    Ok((StatusCode::CREATED, Json(Written { thread: id, url, status: status.into() })))
+}
+
+/// Reply in a thread, as the token's owner, held for a coordinator as on the web; a locked thread takes none.
+#[utoipa::path(
+    post,
+    path = "/networks/{slug}/threads/{id}",
+    tag = "discussion",
+    params(
+        ("slug" = String, Path, description = "The network's slug", max_length = 120),
+        ("id" = i64, Path, description = "The thread's number"),
+    ),
+    request_body = NewPost,
+    security(("bearer" = [])),
+    responses(
+        (status = 201, description = "The reply as written", body = Written),
+        (status = 400, description = "The body is not acceptable; `parameter` names it", body = ApiErrorBody),
+        (status = 401, description = "No valid token", body = ApiErrorBody),
+        (status = 403, description = "The token's owner may not post in this network, the thread is locked, or the token is read-only", body = ApiErrorBody),
+        (status = 404, description = "No such network or thread", body = ApiErrorBody),
+    )
+)]
+pub async fn reply(
+    State(db): State<Db>,
+    token: TokenUser,
+    ApiSlugNumber(slug, id): ApiSlugNumber,
+    body: ApiBody<NewPost>,
+) -> Result<(StatusCode, Json<Written>), ApiError> {
+    let (network, standing, rights, new) = write_prelude(&db, &token, &slug, body).await?;
+    let (_, thread, _) = thread(&db, &slug, &id.to_string(), Some(rights.user().clone())).await?;
+    if thread.locked || thread.status == "hidden" {
+        return Err(ApiError(AppError::Forbidden));
+    }
+    let mut form = FormState::default();
+    let text = super::pages::body(&form_of(&[("body", new.body)]), &mut form, Lang::En);
+    if !form.is_valid() {
+        return Err(ApiError(form.api_error(&[])));
+    }
+    let (_, status) = write_reply(&db, &standing, network.id, thread.id, &text).await?;
+    let url = format!("/networks/{slug}/discussion/{id}");
+    Ok((StatusCode::CREATED, Json(Written { thread: id, url, status: status.into() })))
 }

@@ -5,6 +5,7 @@
 pub mod api;
 pub mod notify;
 pub mod pages;
+pub mod replies;
 
 use crate::platform::db::Dialect;
 use crate::platform::migrate::Migration;

@@ -84,6 +84,8 @@ pub struct Notifier {
     pub db: Db,
     pub mailer: Mailer,
     pub public_url: String,
+    /// The Reply-To addresses by which a post's mail is answered.
+    pub replies: super::replies::ReplyAddresses,
     /// How long a digest gathers posts.
     pub digest_after: Duration,
 }
@@ -107,6 +109,7 @@ pub fn start(notifier: Notifier) {
 /// A queued post, as a mail tells of it.
 struct Queued {
     id: i64,
+    user_id: i64,
     email: String,
     lang: Lang,
     network: String,
@@ -124,7 +127,7 @@ pub fn digest_due(oldest: &str, now: time::OffsetDateTime, digest_after: Duratio
 
 async fn send_due(notifier: &Notifier) -> anyhow::Result<()> {
     let rows = sqlx::query(
-        "SELECT o.id, o.mode, o.created_at, u.email, s.lang, n.slug, t.id AS thread_id, t.title, a.display_name, p.body \
+        "SELECT o.id, o.user_id, o.mode, o.created_at, u.email, s.lang, n.slug, t.id AS thread_id, t.title, a.display_name, p.body \
          FROM discussion_outbox o JOIN users u ON u.id = o.user_id \
          JOIN discussion_posts p ON p.id = o.post_id JOIN discussion_threads t ON t.id = p.thread_id \
          JOIN networks n ON n.id = t.network_id \
@@ -153,6 +156,7 @@ async fn send_due(notifier: &Notifier) -> anyhow::Result<()> {
         }
         let queued = Queued {
             id: row.try_get("id")?,
+            user_id: row.try_get("user_id")?,
             lang: Lang::parse(&row.try_get::<String, _>("lang")?).unwrap_or_default(),
             network: row.try_get("slug")?,
             thread_id: row.try_get("thread_id")?,
@@ -210,11 +214,20 @@ async fn send_batch(notifier: &Notifier, posts: Vec<Queued>) -> anyhow::Result<(
             address
         ));
     }
+    // One post's mail is answered by mail; a digest's, about several threads, on the web.
+    let reply_to = (claimed.len() == 1).then(|| notifier.replies.of(first.thread_id, first.user_id));
+    if reply_to.is_some() {
+        text.push_str(&lang.t("discussion-mail-reply"));
+        text.push_str("\n\n");
+    }
     text.push_str(&lang.t_with(
         "discussion-mail-settings",
         &[("address", format!("{}/networks/{}/discussion", notifier.public_url, first.network).into())],
     ));
-    let mail = OutgoingMail::new(to, subject, text).header("Auto-Submitted", "auto-generated");
+    let mut mail = OutgoingMail::new(to, subject, text).header("Auto-Submitted", "auto-generated");
+    if let Some(address) = reply_to {
+        mail = mail.header("Reply-To", address);
+    }
     if let Err(error) = notifier.mailer.send(&mail).await {
         // Sent again on a later round unless the failure is permanent.
         if !error.is_permanent() {

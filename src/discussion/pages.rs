@@ -20,17 +20,17 @@ use crate::platform::web::{AppError, Chrome, Found, SlugPath, render};
 
 const AUDITED_AS: &str = "discussion-thread";
 const MAX_TITLE: usize = 200;
-const MAX_BODY: usize = 20_000;
+pub(super) const MAX_BODY: usize = 20_000;
 
 /// What the reader may do in a network's discussion.
-struct Standing {
+pub(super) struct Standing {
     user: Option<SignedIn>,
-    may_post: bool,
+    pub(super) may_post: bool,
     may_moderate: bool,
 }
 
 impl Standing {
-    async fn of(db: &Db, user: Option<SignedIn>, network_id: i64) -> sqlx::Result<Standing> {
+    pub(super) async fn of(db: &Db, user: Option<SignedIn>, network_id: i64) -> sqlx::Result<Standing> {
         let Some(signed_in) = &user else { return Ok(Standing { user, may_post: false, may_moderate: false }) };
         let rights = Rights::of(db, signed_in);
         let may_moderate = rights.may(Right::CoordinateNetwork(network_id)).await?;
@@ -179,7 +179,7 @@ pub async fn network(
 }
 
 /// A post's text from a form, checked.
-fn body(data: &FormData, form: &mut FormState, lang: Lang) -> String {
+pub(super) fn body(data: &FormData, form: &mut FormState, lang: Lang) -> String {
     let body = data.get("body");
     if body.is_empty() {
         form.fail("body", lang.t("discussion-body-required"));
@@ -190,13 +190,74 @@ fn body(data: &FormData, form: &mut FormState, lang: Lang) -> String {
 }
 
 /// The network of an address and the person's standing in it, refused unless they may post.
-async fn poster(db: &Db, rights: &Rights, slug: &Slug) -> Result<(NetworkRef, Standing), AppError> {
+pub(super) async fn poster(db: &Db, rights: &Rights, slug: &Slug) -> Result<(NetworkRef, Standing), AppError> {
     let network = crate::newsletter::network(db, slug).await.found()?;
     let standing = Standing::of(db, Some(rights.user().clone()), network.id).await?;
     if !standing.may_post {
         return Err(AppError::Forbidden);
     }
     Ok((network, standing))
+}
+
+/// A new thread's fields, checked.
+pub(super) struct NewThread {
+    focal_point: Option<i64>,
+    title: String,
+    body: String,
+}
+
+/// A new thread of a network from a form (`group`: a focal point's number, empty for the general group),
+/// failing the form's fields that are not acceptable.
+pub(super) async fn read_thread(
+    db: &Db,
+    network_id: i64,
+    data: &FormData,
+    form: &mut FormState,
+    lang: Lang,
+) -> sqlx::Result<NewThread> {
+    let title = data.get("title");
+    if title.is_empty() || title.chars().count() > MAX_TITLE {
+        form.fail("title", lang.t_count("discussion-title-invalid", MAX_TITLE as i64));
+    }
+    let body = body(data, form, lang);
+    let group = data.get("group");
+    let focal_point: Option<i64> = if group.is_empty() { None } else { group.parse().ok() };
+    let numbers: Vec<i64> = focal_points(db, network_id, lang).await?.into_iter().map(|(n, _)| n).collect();
+    if !group.is_empty() && !focal_point.is_some_and(|n| numbers.contains(&n)) {
+        form.fail("group", lang.t("edit-choose"));
+    }
+    Ok(NewThread { focal_point, title, body })
+}
+
+/// Starts a thread with its first post, held or visible by the author's standing. Returns the thread's id and
+/// the post's status.
+pub(super) async fn start_thread(
+    db: &Db,
+    standing: &Standing,
+    network_id: i64,
+    new: &NewThread,
+) -> sqlx::Result<(i64, &'static str)> {
+    let status = standing.new_post_status(db, network_id).await?;
+    let now = now_rfc3339();
+    let mut tx = db.pool.begin().await?;
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO discussion_threads (network_id, focal_point, title, status, author_id, created_at, last_post_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id",
+    )
+    .bind(network_id)
+    .bind(new.focal_point)
+    .bind(&new.title)
+    .bind(status)
+    .bind(standing.user_id())
+    .bind(&now)
+    .fetch_one(&mut *tx)
+    .await?;
+    let post = add_post(&mut tx, id, standing.user_id(), &new.body, status).await?;
+    tx.commit().await?;
+    if status == "visible" {
+        super::notify::enqueue(db, post).await?;
+    }
+    Ok((id, status))
 }
 
 pub async fn create_thread(
@@ -209,41 +270,12 @@ pub async fn create_thread(
 ) -> Result<Response, AppError> {
     let (network, standing) = poster(&db, &rights, &slug).await?;
     let mut form = FormState::from(&data);
-    let title = data.get("title");
-    if title.is_empty() || title.chars().count() > MAX_TITLE {
-        form.fail("title", lang.t_count("discussion-title-invalid", MAX_TITLE as i64));
-    }
-    let body = body(&data, &mut form, lang);
-    let group = data.get("group");
-    let focal_point: Option<i64> = if group.is_empty() { None } else { group.parse().ok() };
-    let numbers: Vec<i64> = focal_points(&db, network.id, lang).await?.into_iter().map(|(n, _)| n).collect();
-    if !group.is_empty() && !focal_point.is_some_and(|n| numbers.contains(&n)) {
-        form.fail("group", lang.t("edit-choose"));
-    }
+    let new = read_thread(&db, network.id, &data, &mut form, lang).await?;
     if !form.is_valid() {
         let page = network_page(&db, &network, &standing, lang, &uri, form).await?;
         return Ok((StatusCode::BAD_REQUEST, render(&page)?).into_response());
     }
-    let status = standing.new_post_status(&db, network.id).await?;
-    let now = now_rfc3339();
-    let mut tx = db.pool.begin().await?;
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO discussion_threads (network_id, focal_point, title, status, author_id, created_at, last_post_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id",
-    )
-    .bind(network.id)
-    .bind(focal_point)
-    .bind(&title)
-    .bind(status)
-    .bind(standing.user_id())
-    .bind(&now)
-    .fetch_one(&mut *tx)
-    .await?;
-    let post = add_post(&mut tx, id, standing.user_id(), &body, status).await?;
-    tx.commit().await?;
-    if status == "visible" {
-        super::notify::enqueue(&db, post).await?;
-    }
+    let (id, _) = start_thread(&db, &standing, network.id, &new).await?;
     Ok(Redirect::to(&format!("/networks/{slug}/discussion/{id}")).into_response())
 }
 
@@ -275,6 +307,25 @@ async fn add_post(
             .await?;
     }
     Ok(id)
+}
+
+/// Writes a reply of someone who may post in the thread, held or visible by their standing, and queues its mail
+/// once visible. Returns the post's id and status.
+pub(super) async fn write_reply(
+    db: &Db,
+    standing: &Standing,
+    network_id: i64,
+    thread_id: i64,
+    body: &str,
+) -> sqlx::Result<(i64, &'static str)> {
+    let status = standing.new_post_status(db, network_id).await?;
+    let mut tx = db.pool.begin().await?;
+    let post = add_post(&mut tx, thread_id, standing.user_id(), body, status).await?;
+    tx.commit().await?;
+    if status == "visible" {
+        super::notify::enqueue(db, post).await?;
+    }
+    Ok((post, status))
 }
 
 /// A thread as its page shows it.
@@ -309,7 +360,7 @@ struct ThreadPage {
 }
 
 /// The thread of an address, if the reader may see it.
-async fn thread(
+pub(super) async fn thread(
     db: &Db,
     slug: &Slug,
     raw: &str,
@@ -425,13 +476,7 @@ pub async fn reply(
         let page = thread_page(&db, &slug, thread, &standing, lang, &uri, form).await?;
         return Ok((StatusCode::BAD_REQUEST, render(&page)?).into_response());
     }
-    let status = standing.new_post_status(&db, network.id).await?;
-    let mut tx = db.pool.begin().await?;
-    let post = add_post(&mut tx, thread.id, standing.user_id(), &body, status).await?;
-    tx.commit().await?;
-    if status == "visible" {
-        super::notify::enqueue(&db, post).await?;
-    }
+    write_reply(&db, &standing, network.id, thread.id, &body).await?;
     Ok(Redirect::to(&format!("/networks/{slug}/discussion/{}#end", thread.id)).into_response())
 }
 

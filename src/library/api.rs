@@ -4,16 +4,20 @@ use std::collections::BTreeMap;
 
 use axum::Json;
 use axum::extract::{Path, State};
-use axum::http::Uri;
-use serde::Serialize;
+use axum::http::{StatusCode, Uri};
+use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use super::item::{self, SECTIONS};
-use super::pages::theme_slugs;
+use super::item::{self, Draft, SECTIONS};
+use super::pages::{publish, theme_slugs};
 use super::search::{self, LibraryQuery, PER_PAGE};
+use crate::accounts::{Right, Rights};
+use crate::platform::auth::TokenUser;
 use crate::platform::db::Db;
+use crate::platform::forms::{FormData, FormState};
 use crate::platform::i18n::Lang;
-use crate::platform::web::{ApiError, ApiErrorBody, AppError, Problem, query_pairs};
+use crate::platform::values::Slug;
+use crate::platform::web::{ApiBody, ApiError, ApiErrorBody, AppError, Problem, api_body, query_pairs};
 
 /// Query parameters of a library search; one value per facet.
 #[derive(IntoParams)]
@@ -165,7 +169,11 @@ pub struct LibraryItemDetail {
 )]
 pub async fn item(State(db): State<Db>, Path(raw): Path<String>) -> Result<Json<LibraryItemDetail>, ApiError> {
     let id: i64 = raw.parse().map_err(|_| AppError::NotFound)?;
-    let item = item::load(&db, id).await?.ok_or(AppError::NotFound)?;
+    Ok(Json(detail(&db, id).await?))
+}
+
+async fn detail(db: &Db, id: i64) -> Result<LibraryItemDetail, ApiError> {
+    let item = item::load(db, id).await?.ok_or(AppError::NotFound)?;
     let versions = item
         .draft
         .versions
@@ -190,7 +198,7 @@ pub async fn item(State(db): State<Db>, Path(raw): Path<String>) -> Result<Json<
             url: format!("{}/files/{}", item.href(), f.id),
         })
         .collect();
-    Ok(Json(LibraryItemDetail {
+    Ok(LibraryItemDetail {
         id: item.id,
         url: item.href(),
         kind: item.draft.kind.code().into(),
@@ -202,5 +210,91 @@ pub async fn item(State(db): State<Db>, Path(raw): Path<String>) -> Result<Json<
         versions,
         files,
         updated_at: item.updated_at.clone(),
-    }))
+    })
+}
+
+/// An item to publish.
+#[derive(Deserialize, ToSchema)]
+pub struct NewLibraryItem {
+    /// The slug of the organisation it is published for; the token's owner must act for it.
+    pub organization: String,
+    /// `best_practice`, `report`, `training` or `document`.
+    pub kind: String,
+    /// A theme's slug.
+    pub theme: Option<String>,
+    /// An ISO 3166-1 alpha-2 country code.
+    pub country: Option<String>,
+    /// Sustainable Development Goals, by number (1–17).
+    #[serde(default)]
+    pub goals: Vec<u8>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// Per language code (`en`, `ru`, `az`), its texts by section: `title` (needed), `body`, `problem`,
+    /// `approach`, `results`, `contacts` (Markdown). At least one version.
+    pub versions: BTreeMap<String, BTreeMap<String, String>>,
+}
+
+/// What an API write of the library needs first: a token that may write; then its JSON body as `T`. Rights
+/// depend on the organisation the body names, so they are checked after.
+fn write_prelude<T: serde::de::DeserializeOwned>(token: &TokenUser, body: ApiBody<T>) -> Result<T, ApiError> {
+    if !token.can_write {
+        return Err(ApiError(AppError::Forbidden));
+    }
+    api_body(body)
+}
+
+/// The web form's fields an item to publish stands for; a language or section IRENE does not know is refused.
+fn form_of(new: &NewLibraryItem) -> Result<FormData, ApiError> {
+    let goals: Vec<String> = new.goals.iter().map(u8::to_string).collect();
+    let mut data = FormData(BTreeMap::from([
+        ("kind".to_string(), new.kind.clone()),
+        ("theme".to_string(), new.theme.clone().unwrap_or_default()),
+        ("country".to_string(), new.country.clone().unwrap_or_default()),
+        ("goals".to_string(), goals.join(", ")),
+        ("tags".to_string(), new.tags.join(", ")),
+    ]));
+    for (code, texts) in &new.versions {
+        let lang = Lang::parse(code).ok_or_else(|| AppError::bad("versions", Problem::Unknown(code.clone())))?;
+        for (section, text) in texts {
+            if !SECTIONS.contains(&section.as_str()) {
+                return Err(ApiError(AppError::bad("versions", Problem::Unknown(section.clone()))));
+            }
+            data.0.insert(format!("{section}_{}", lang.code()), text.clone());
+        }
+    }
+    Ok(data)
+}
+
+/// Publish a library item for an organisation, as the token's owner (its editors, administrators).
+#[utoipa::path(
+    post,
+    path = "/library",
+    tag = "library",
+    request_body = NewLibraryItem,
+    security(("bearer" = [])),
+    responses(
+        (status = 201, description = "The item as published", body = LibraryItemDetail),
+        (status = 400, description = "A field is not acceptable, or `organization` names none; `parameter` names it", body = ApiErrorBody),
+        (status = 401, description = "No valid token", body = ApiErrorBody),
+        (status = 403, description = "The token's owner does not act for the organisation, or the token is read-only", body = ApiErrorBody),
+    )
+)]
+pub async fn create(
+    State(db): State<Db>,
+    token: TokenUser,
+    body: ApiBody<NewLibraryItem>,
+) -> Result<(StatusCode, Json<LibraryItemDetail>), ApiError> {
+    let new = write_prelude(&token, body)?;
+    let unknown = || AppError::bad("organization", Problem::Unknown(new.organization.clone()));
+    let slug = Slug::parse(&new.organization).ok_or_else(unknown)?;
+    let (organization_id, _, _) = crate::directory::load(&db, &slug).await?.ok_or_else(unknown)?;
+    Rights::of(&db, &token.user).require(Right::ActForOrganization(organization_id)).await?;
+    let data = form_of(&new)?;
+    let mut form = FormState::default();
+    let Some(draft) = Draft::read(&db, &data, &mut form, Lang::En).await? else {
+        let renamed: Vec<(&str, &str)> = SECTIONS.iter().map(|section| (*section, "versions")).collect();
+        return Err(ApiError(form.api_error(&renamed)));
+    };
+    let id = publish(&db, token.user.user_id, organization_id, &draft).await?;
+    Ok((StatusCode::CREATED, Json(detail(&db, id).await?)))
 }

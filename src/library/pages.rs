@@ -231,10 +231,16 @@ pub async fn create(
         let page = FormPage::new(&db, lang, &uri, form, None, &rights).await?;
         return Ok((StatusCode::BAD_REQUEST, render(&page)?).into_response());
     };
-    let id = item::save(&db, None, organization_id, rights.user().user_id, &draft).await?;
+    let id = publish(&db, rights.user().user_id, organization_id, &draft).await?;
+    Ok(Redirect::to(&format!("/library/{id}/edit")).into_response())
+}
+
+/// Publishes an item of an organisation `user_id` acts for, in the history. Returns its id.
+pub(super) async fn publish(db: &Db, user_id: i64, organization_id: i64, draft: &Draft) -> sqlx::Result<i64> {
+    let id = item::save(db, None, organization_id, user_id, draft).await?;
     crate::platform::audit::record(
-        &db,
-        Some(rights.user().user_id),
+        db,
+        Some(user_id),
         "library.create",
         AUDITED_AS,
         Some(id),
@@ -242,7 +248,7 @@ pub async fn create(
         Some(&draft.audited()),
     )
     .await?;
-    Ok(Redirect::to(&format!("/library/{id}/edit")).into_response())
+    Ok(id)
 }
 
 /// The item of an address, for someone who acts for its organisation.

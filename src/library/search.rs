@@ -1,6 +1,7 @@
 //! Searching the library with the directory's folding: every item keeps its words folded to one Latin skeleton
 //! (`search_text`), a query is folded alike, and its words match exactly, with a typo (one from four letters,
-//! two from eight) or, the last word, as a prefix; so "Ədalət", "Adalat" and "Адалат" find each other. The
+//! two from eight) or, the last word, as a prefix, and an e may stand for ə; so "Ədalət", "Adalat", "edalet" and
+//! "Адалат" find each other. The
 //! candidates are the items the facets allow, read from the database at each search; facet counts are those of
 //! the other facets' choices.
 
@@ -139,25 +140,39 @@ fn within(a: &str, b: &str, max: usize) -> bool {
     previous[b.len()] <= max
 }
 
+/// How a folded `word` of an item answers a folded query `term`: 3 exactly, 2 as the prefix it may be when it is
+/// the query's `last` word, 1 with a typo, 0 not at all.
+fn grade(word: &str, term: &str, last: bool) -> usize {
+    if word == term {
+        3
+    } else if last && word.starts_with(term) {
+        2
+    } else if within(word, term, typos_allowed(term.chars().count())) {
+        1
+    } else {
+        0
+    }
+}
+
+/// A query word as Azerbaijani typed without its letters would mean it: keyboards without ə write e ("edalet",
+/// "Lenkeran", Russian "Эдалет"), while folding reads ə as a. Short words are left alone, where the two vowels
+/// would make too many others meet.
+fn schwa_reading(term: &str) -> Option<String> {
+    (term.chars().count() >= 4 && term.contains('e')).then(|| term.replace('e', "a"))
+}
+
 /// How well folded `words` answer the query's folded `terms`: `None` when a term finds nothing; else the more
 /// exact matches, the higher.
 pub fn score(terms: &[String], words: &str) -> Option<usize> {
     let mut total = 0;
     for (i, term) in terms.iter().enumerate() {
         let last = i + 1 == terms.len();
-        let mut best = 0;
-        for word in words.split(' ') {
-            let found = if word == term {
-                3
-            } else if last && word.starts_with(term.as_str()) {
-                2
-            } else if within(word, term, typos_allowed(term.chars().count())) {
-                1
-            } else {
-                0
-            };
-            best = best.max(found);
-        }
+        let schwa = schwa_reading(term);
+        let best = words
+            .split(' ')
+            .map(|word| grade(word, term, last).max(schwa.as_deref().map_or(0, |reading| grade(word, reading, last))))
+            .max()
+            .unwrap_or(0);
         if best == 0 {
             return None;
         }
@@ -276,7 +291,12 @@ mod tests {
         let item = words("Ədalət hüquq mərkəzi: məktəblərdə təhsil");
         assert!(score(&folded_terms("Адалат"), &item).is_some());
         assert!(score(&folded_terms("adalat huquq"), &item).is_some());
-        assert!(score(&folded_terms("edalet"), &item).is_none(), "two letters off a six-letter word is too many");
+        assert!(score(&folded_terms("edalet"), &item).is_some(), "ə typed as e");
+        assert!(score(&folded_terms("Эдалет"), &item).is_some(), "ə written as Russian э and е");
+        assert!(score(&folded_terms("idalit"), &item).is_none(), "two letters off a six-letter word is too many");
+        assert!(score(&folded_terms("mekteb"), &item).is_some());
+        assert!(score(&folded_terms("Lenkeran"), &words("Lənkəran")).is_some());
+        assert!(score(&folded_terms("bed"), &words("bad")).is_none(), "short words keep their vowels");
         assert!(score(&folded_terms("adalet"), &item).is_some(), "one typo in six letters");
         assert!(score(&folded_terms("tahs"), &item).is_some(), "the last word as a prefix");
         assert!(score(&folded_terms("tahs adalat"), &item).is_none(), "only the last word is a prefix");

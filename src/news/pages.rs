@@ -97,7 +97,7 @@ fn post_id(raw: &str) -> Result<i64, AppError> {
 }
 
 /// The right a post's network asks of whoever changes it.
-fn right_over(network_id: Option<i64>) -> Right {
+pub(super) fn right_over(network_id: Option<i64>) -> Right {
     network_id.map_or(Right::Administer, Right::CoordinateNetwork)
 }
 
@@ -205,6 +205,12 @@ pub async fn create(
         let page = FormPage::new(&db, &rights, lang, &uri, form).await?;
         return Ok((StatusCode::BAD_REQUEST, render(&page)?).into_response());
     };
+    let id = publish(&db, rights.user().user_id, network_id, &draft).await?;
+    Ok(Redirect::to(&format!("/news/{id}")).into_response())
+}
+
+/// Publishes a post of `user_id` (who holds the right over its network), in the history. Returns its id.
+pub(super) async fn publish(db: &Db, user_id: i64, network_id: Option<i64>, draft: &Draft) -> sqlx::Result<i64> {
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO news_posts (network_id, kind, title, body, deadline, published_at, author_id) \
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
@@ -215,24 +221,15 @@ pub async fn create(
     .bind(draft.body.to_json())
     .bind(&draft.deadline)
     .bind(now_rfc3339())
-    .bind(rights.user().user_id)
+    .bind(user_id)
     .fetch_one(&db.pool)
     .await?;
     let after = json!({
         "network": network_id, "kind": draft.kind.code(), "title": draft.title, "body": draft.body,
         "deadline": draft.deadline,
     });
-    crate::platform::audit::record(
-        &db,
-        Some(rights.user().user_id),
-        "news.create",
-        AUDITED_AS,
-        Some(id),
-        None,
-        Some(&after),
-    )
-    .await?;
-    Ok(Redirect::to(&format!("/news/{id}")).into_response())
+    crate::platform::audit::record(db, Some(user_id), "news.create", AUDITED_AS, Some(id), None, Some(&after)).await?;
+    Ok(id)
 }
 
 pub async fn delete(State(db): State<Db>, rights: Rights, Path(raw): Path<String>) -> Result<Response, AppError> {

@@ -12,5 +12,6 @@ pub mod markdown;
 pub mod migrate;
 pub mod search;
 pub mod signing;
+pub mod smtp_server;
 pub mod values;
 pub mod web;
