@@ -683,3 +683,42 @@ async fn links_in_mail_reveal_no_address_and_open_on_every_instance() {
         assert_eq!(Browser::new(&other).page(&swapped[server.base.len()..]).await.0, 404);
     }
 }
+
+#[tokio::test]
+async fn a_subscriber_changes_country_and_themes_from_the_manage_page() {
+    for backend in backends() {
+        let sink = SmtpSink::start();
+        let database = TestDatabase::new(&backend).await;
+        let server = start(&database, &sink, &[]).await;
+        let link = subscribe(&server, &sink, "nigar@example.org", "en").await;
+        let manage = format!("{}?lang=en", &link[server.base.len()..]);
+        let visitor = Browser::new(&server);
+        let (status, page) = visitor.page(&manage).await;
+        assert_eq!(status, 200, "{}", backend.name());
+        assert!(page.contains("<option value=\"AZ\" selected>"), "the country chosen on subscribing:\n{page}");
+        let id = page.split("name=\"subscription\" value=\"").nth(1).unwrap().split('"').next().unwrap().to_string();
+        let theme = page.split("name=\"theme_").nth(1).and_then(|rest| rest.split('"').next()).expect("a theme box");
+        assert!(!page.contains(&format!("name=\"theme_{theme}\" value=\"yes\" checked")), "no theme chosen yet");
+
+        let theme_field = format!("theme_{theme}");
+        let fields = [("subscription", id.as_str()), ("action", "audience"), ("country", ""), (&theme_field, "yes")];
+        let (status, page, _) = visitor.post_page(&manage, &fields).await;
+        assert_eq!(status, 200, "{page}");
+        assert!(page.contains("<option value=\"\" selected>"), "any country now:\n{page}");
+        assert!(page.contains(&format!("name=\"theme_{theme}\" value=\"yes\" checked")), "the theme followed:\n{page}");
+
+        // Values the page never offers are refused, naming the field, and change nothing.
+        let fields = [("subscription", id.as_str()), ("action", "audience"), ("country", "ZZZ")];
+        let (status, page, _) = visitor.post_page(&manage, &fields).await;
+        assert_eq!(status, 400);
+        assert!(page.contains("country"), "{page}");
+        let fields =
+            [("subscription", id.as_str()), ("action", "audience"), ("country", "GE"), ("theme_999999", "yes")];
+        let (status, page, _) = visitor.post_page(&manage, &fields).await;
+        assert_eq!(status, 400);
+        assert!(page.contains("themes"), "{page}");
+        let (_, page) = visitor.page(&manage).await;
+        assert!(page.contains("<option value=\"\" selected>"), "the refused changes left the country alone");
+        assert!(page.contains(&format!("name=\"theme_{theme}\" value=\"yes\" checked")));
+    }
+}

@@ -41,8 +41,15 @@ async fn network_pages_show_coordinator_focal_points_members_and_counts() {
         assert!(page.contains("71 participants"));
         assert!(!page.contains("href=\"/networks/un-ngo-irene-azerbaijan\""), "launched beside it, not under it");
 
-        let (status, page) = server.text("/networks/un-ngo-irene").await;
+        let (status, page) = server.text("/networks/un-ngo-irene?lang=en").await;
         assert_eq!(status, 200);
+        let members = server.search("network=un-ngo-irene&per_page=100").await;
+        let without_country = members["items"].as_array().unwrap().iter().filter(|i| i["country"].is_null()).count();
+        assert!(without_country > 0, "the global network has members with no country, such as UN DESA");
+        assert!(
+            page.contains(&format!("Country not given <span class=\"count\">{without_country}</span>")),
+            "members with no country counted as such"
+        );
         assert!(page.contains("/networks/un-ngo-irene-caspian"), "global level lists the regional network");
         assert!(page.contains("/networks/un-ngo-irene-azerbaijan"), "and the national one, both launched under it");
     }

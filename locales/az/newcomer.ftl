@@ -84,3 +84,6 @@ ecosoc-guidance-publications = Son illərin hesabatları, bülletenləri və dig
 ecosoc-guidance-summary = Komitə üçün təşkilat haqqında qısa məlumat: kimdir və niyə müraciət edir.
 newsletter-issue-fallback = Bu buraxılış sizin dilinizdə yazılmayıb; o, bu dildə göstərilir: { $shown }.
 newsletter-mail-test-reason = Bu, { $network } bülleteninin buraxılışının sınaq göndərişidir: redaktorlar onu abunəçilərə göndərməzdən əvvəl sizə göndəriblər. Onun veb versiyası yalnız onlar üçün açıqdır.
+network-country-not-given = Ölkə göstərilməyib
+newsletter-manage-audience = { $network } şəbəkəsindən nə alırsınız
+newsletter-manage-audience-save = Ölkəni və mövzuları saxla

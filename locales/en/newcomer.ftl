@@ -85,3 +85,6 @@ ecosoc-guidance-publications = Reports, newsletters and other publications of th
 ecosoc-guidance-summary = A short account of the organisation for the Committee: who it is and why it applies.
 newsletter-issue-fallback = This issue was not written in your language; it is shown in { $shown }.
 newsletter-mail-test-reason = This is a test of an issue of the newsletter of { $network }, sent to you by its editors before the issue goes to the subscribers. Its web version opens to them only.
+network-country-not-given = Country not given
+newsletter-manage-audience = What you receive from { $network }
+newsletter-manage-audience-save = Save country and themes

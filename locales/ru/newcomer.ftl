@@ -87,3 +87,6 @@ ecosoc-guidance-publications = Отчеты, бюллетени и другие 
 ecosoc-guidance-summary = Краткий рассказ об организации для Комитета: кто она и почему подает заявку.
 newsletter-issue-fallback = Этот выпуск не написан на вашем языке; он показан на языке: { $shown }.
 newsletter-mail-test-reason = Это пробная отправка выпуска рассылки { $network }: редакторы прислали его вам до отправки подписчикам. Его веб-версия открыта только им.
+network-country-not-given = Страна не указана
+newsletter-manage-audience = Что вы получаете от сети { $network }
+newsletter-manage-audience-save = Сохранить страну и темы

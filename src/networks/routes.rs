@@ -30,6 +30,8 @@ struct NetworkPage {
     network: Network,
     level: String,
     per_country: Vec<CountLink>,
+    /// Members whose country the directory does not know, so that the per-country counts add up to the members.
+    without_country: usize,
     per_theme: Vec<CountLink>,
     with_status: CountLink,
     /// Whether the reader coordinates this network.
@@ -110,6 +112,7 @@ pub async fn network_page(
         .map(|(code, (count, label))| CountLink { label, count, href: directory_href(&slug, &[("country", &code)]) })
         .collect();
     per_country.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)));
+    let without_country = network.members.iter().filter(|m| m.country.is_none()).count();
     let per_theme = network
         .per_theme
         .iter()
@@ -131,6 +134,7 @@ pub async fn network_page(
         level: level_label(network.summary.level, lang),
         lang,
         per_country,
+        without_country,
         per_theme,
         with_status,
         coordinator,

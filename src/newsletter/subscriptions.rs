@@ -126,6 +126,21 @@ fn parse_request(data: &FormData, themes: &[ThemeChoice], form: &mut FormState, 
     if chosen_lang.is_none() {
         form.fail("lang", lang.t("newsletter-lang-invalid"));
     }
+    let audience = parse_audience(data, themes, form, lang);
+    if data.get("consent") != "yes" {
+        form.fail("consent", lang.t("newsletter-consent-required"));
+    }
+    let (country, themes) = audience?;
+    Some(Request { email: email?, lang: chosen_lang?, country, themes })
+}
+
+/// The part of the audience a subscriber chooses: their country (none for any) and the network's themes they follow.
+fn parse_audience(
+    data: &FormData,
+    themes: &[ThemeChoice],
+    form: &mut FormState,
+    lang: Lang,
+) -> Option<(Option<CountryCode>, Vec<i64>)> {
     let country = match data.get("country").as_str() {
         "" => Some(None),
         code => CountryCode::parse(code).map(Some),
@@ -140,10 +155,33 @@ fn parse_request(data: &FormData, themes: &[ThemeChoice], form: &mut FormState, 
             _ => form.fail("themes", lang.t("newsletter-theme-invalid")),
         }
     }
-    if data.get("consent") != "yes" {
-        form.fail("consent", lang.t("newsletter-consent-required"));
+    Some((country?, chosen_themes))
+}
+
+/// Replaces a subscription's country and themes.
+async fn set_audience(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    subscription_id: i64,
+    country: Option<&CountryCode>,
+    themes: &[i64],
+) -> sqlx::Result<()> {
+    sqlx::query("UPDATE newsletter_subscriptions SET country = $1 WHERE id = $2")
+        .bind(country.map(|code| code.to_string()))
+        .bind(subscription_id)
+        .execute(&mut **tx)
+        .await?;
+    sqlx::query("DELETE FROM newsletter_subscription_themes WHERE subscription_id = $1")
+        .bind(subscription_id)
+        .execute(&mut **tx)
+        .await?;
+    for theme in themes {
+        sqlx::query("INSERT INTO newsletter_subscription_themes (subscription_id, theme_id) VALUES ($1, $2)")
+            .bind(subscription_id)
+            .bind(theme)
+            .execute(&mut **tx)
+            .await?;
     }
-    Some(Request { email: email?, lang: chosen_lang?, country: country?, themes: chosen_themes })
+    Ok(())
 }
 
 /// What became of a request to subscribe.
@@ -188,37 +226,30 @@ async fn request_subscription(
         }
     }
     let secret = new_secret();
-    let country = request.country.as_ref().map(|code| code.to_string());
     let id: i64 = match existing {
         Some(row) => {
             let id: i64 = row.try_get("id")?;
             sqlx::query(
-                "UPDATE newsletter_subscriptions SET status = 'pending', lang = $1, country = $2, \
-                 confirm_token_hash = $3, confirm_sent_at = $4, unsubscribed_at = NULL WHERE id = $5",
+                "UPDATE newsletter_subscriptions SET status = 'pending', lang = $1, \
+                 confirm_token_hash = $2, confirm_sent_at = $3, unsubscribed_at = NULL WHERE id = $4",
             )
             .bind(request.lang.code())
-            .bind(&country)
             .bind(secret_hash(&secret))
             .bind(now)
             .bind(id)
             .execute(&mut *tx)
             .await?;
-            sqlx::query("DELETE FROM newsletter_subscription_themes WHERE subscription_id = $1")
-                .bind(id)
-                .execute(&mut *tx)
-                .await?;
             id
         }
         None => {
             sqlx::query_scalar(
                 "INSERT INTO newsletter_subscriptions \
-                 (network_id, email, lang, country, status, confirm_token_hash, confirm_sent_at, created_at) \
-                 VALUES ($1, $2, $3, $4, 'pending', $5, $6, $7) RETURNING id",
+                 (network_id, email, lang, status, confirm_token_hash, confirm_sent_at, created_at) \
+                 VALUES ($1, $2, $3, 'pending', $4, $5, $6) RETURNING id",
             )
             .bind(network.id)
             .bind(request.email.as_str())
             .bind(request.lang.code())
-            .bind(&country)
             .bind(secret_hash(&secret))
             .bind(now)
             .bind(now_rfc3339())
@@ -226,13 +257,7 @@ async fn request_subscription(
             .await?
         }
     };
-    for theme in &request.themes {
-        sqlx::query("INSERT INTO newsletter_subscription_themes (subscription_id, theme_id) VALUES ($1, $2)")
-            .bind(id)
-            .bind(theme)
-            .execute(&mut *tx)
-            .await?;
-    }
+    set_audience(&mut tx, id, request.country.as_ref(), &request.themes).await?;
     record_consent(&mut tx, id, "requested", source, form_lang, wording).await?;
     tx.commit().await?;
     Ok(Outcome::Confirm(secret))
@@ -480,6 +505,12 @@ pub struct ManagedSubscription {
     pub network_name: String,
     pub lang: String,
     pub status: String,
+    /// The subscriber's country, empty for any.
+    pub country: String,
+    /// The countries to choose from: any, then those of the network's members.
+    pub countries: Vec<Choice>,
+    pub themes: Vec<ThemeChoice>,
+    pub chosen_themes: Vec<i64>,
 }
 
 #[derive(Template)]
@@ -514,23 +545,37 @@ async fn manage_page(
 ) -> Result<Response, AppError> {
     let email = managed_address(db, links, &token).await?;
     let rows = sqlx::query(
-        "SELECT s.id AS id, s.lang AS lang, s.status AS status, n.slug AS slug, n.name AS name \
+        "SELECT s.id AS id, s.lang AS lang, s.status AS status, s.country AS country, s.network_id AS network_id, \
+         n.slug AS slug, n.name AS name \
          FROM newsletter_subscriptions s JOIN networks n ON n.id = s.network_id \
          WHERE lower(s.email) = lower($1) ORDER BY n.slug",
     )
     .bind(&email)
     .fetch_all(&db.pool)
     .await?;
-    let subscriptions = rows
-        .iter()
-        .map(|row| ManagedSubscription {
-            id: row.get("id"),
+    let mut subscriptions = Vec::with_capacity(rows.len());
+    for row in &rows {
+        let id: i64 = row.get("id");
+        let network_id: i64 = row.get("network_id");
+        let mut countries = vec![Choice { value: String::new(), label: lang.t("newsletter-country-any") }];
+        countries.extend(network_countries(db, network_id, lang).await?);
+        let chosen_themes: Vec<i64> =
+            sqlx::query_scalar("SELECT theme_id FROM newsletter_subscription_themes WHERE subscription_id = $1")
+                .bind(id)
+                .fetch_all(&db.pool)
+                .await?;
+        subscriptions.push(ManagedSubscription {
+            id,
             network_slug: row.get("slug"),
             network_name: LocalizedText::from_json(&row.get::<String, _>("name")).get(lang).to_string(),
             lang: row.get("lang"),
             status: row.get("status"),
-        })
-        .collect();
+            country: row.get::<Option<String>, _>("country").unwrap_or_default(),
+            countries,
+            themes: network_themes(db, network_id, lang).await?,
+            chosen_themes,
+        });
+    }
     let held: Option<String> = sqlx::query_scalar("SELECT held_at FROM newsletter_addresses WHERE email = $1")
         .bind(&email)
         .fetch_optional(&db.pool)
@@ -558,7 +603,7 @@ pub async fn manage_form(
     manage_page(&db, &links, lang, &uri, token, false).await
 }
 
-/// One change from the manage page: a subscription's language, leaving it,
+/// One change from the manage page: a subscription's language, its country and themes, leaving it,
 /// or coming back (the signed link proves the address, so no new confirmation).
 pub async fn manage(
     State(db): State<Db>,
@@ -596,6 +641,24 @@ pub async fn manage(
                 let wording = lang.t("newsletter-resubscribe");
                 record_consent(&mut tx, id, "confirmed", "manage-page", lang, &wording).await?;
             }
+            tx.commit().await?;
+        }
+        "audience" => {
+            let network_id: i64 = sqlx::query_scalar("SELECT network_id FROM newsletter_subscriptions WHERE id = $1")
+                .bind(id)
+                .fetch_one(&db.pool)
+                .await?;
+            let themes = network_themes(&db, network_id, lang).await?;
+            let mut form = FormState::from(&data);
+            // Only a hand-made request can choose outside the lists the page offers, so a plain 400 will do.
+            let audience = parse_audience(&data, &themes, &mut form, lang);
+            let Some((country, chosen)) = audience.filter(|_| form.is_valid()) else {
+                let field = if form.error("country").is_some() { "country" } else { "themes" };
+                let message = form.error(field).unwrap_or_default().to_string();
+                return Err(AppError::bad(field, Problem::Invalid(message)));
+            };
+            let mut tx = db.pool.begin().await?;
+            set_audience(&mut tx, id, country.as_ref(), &chosen).await?;
             tx.commit().await?;
         }
         "lang" => {

@@ -133,7 +133,7 @@ fn changes(
         .filter_map(|key| {
             let (label, was) = before.remove(&key).unwrap_or_default();
             let (label_after, is) = after.remove(&key).unwrap_or_default();
-            (was != is).then(|| Change {
+            (was != is).then_some(Change {
                 field: if label.is_empty() { label_after } else { label },
                 before: was,
                 after: is,
