@@ -127,6 +127,7 @@ async fn an_ngo_goes_from_eligibility_to_status_and_is_reminded_of_its_report() 
         let (_, page) = ngo.page(&format!("{DESK}/eligibility?lang=en")).await;
         assert!(page.contains("<strong>Not yet met</strong>: Registered for at least two years"), "{page}");
         ngo.post_page(&format!("{DESK}/eligibility"), &answers).await;
+        let (_, page) = ngo.page(&format!("{DESK}/eligibility?lang=en")).await;
         assert!(page.contains(&format!("<time datetime=\"{day}\">")), "earliest day: today");
         assert!(page.contains(&format!("{deadline_year}-06-01")), "the 1 June deadline");
         assert!(page.contains(&format!("Regular session {} (January–February)", deadline_year + 1)));
@@ -153,7 +154,7 @@ async fn an_ngo_goes_from_eligibility_to_status_and_is_reminded_of_its_report() 
         assert!(page.contains(mission) && page.contains("Membership fees and a municipal grant."), "both parts kept");
         // Each part says what it asks for and its limit, with the words it has (no script needed).
         assert!(
-            page.contains("The organisation's aims and purposes") && page.contains("Up to 500 words; 7 now."),
+            page.contains("The organisation&#39;s aims and purposes") && page.contains("Up to 500 words; 7 now."),
             "{page}"
         );
         let version = dossier_version(&ngo).await;
@@ -603,7 +604,10 @@ async fn a_dossier_is_read_by_its_own_editors_unless_it_is_shared_with_its_netwo
         ];
         assert_eq!(post_fields(&ngo, &format!("{DESK}/dossier"), &shared).await.0, 303);
         let (_, page) = ngo.page(&format!("{DESK}/dossier?lang=en")).await;
-        assert!(page.contains("coordinators: false → true"), "{name}: the choice is audited: {page}");
+        assert!(
+            page.contains("Shared with the networks&#39; coordinators: No → Yes"),
+            "{name}: the choice is audited: {page}"
+        );
         assert!(page.contains("id=\"shared\" name=\"shared\" value=\"1\" aria-describedby=\"shared-hint\" checked"));
         for (reader, who) in [(&coordinator, "the coordinator"), (&admin, "an administrator")] {
             let (status, print) = reader.page(&format!("{DESK}/dossier/print?lang=en")).await;

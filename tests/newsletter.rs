@@ -670,7 +670,8 @@ async fn links_in_mail_reveal_no_address_and_open_on_every_instance() {
         // Another instance on the same database opens them, and takes the one click.
         let other = Server::start(&database.data_dir.path().join("other"), Some(&database.shared_url()), &[]).await;
         let on_other = |link: &str| format!("{}{}", other.base, &link[server.base.len()..]);
-        let (status, page) = Browser::new(&other).page(&format!("{}?lang=en", &manage[server.base.len()..])).await;
+        assert!(manage.ends_with("?lang=en"), "the mail's link opens in the issue's language: {manage}");
+        let (status, page) = Browser::new(&other).page(&manage[server.base.len()..]).await;
         assert_eq!(status, 200, "{} ({})", on_other(&manage), backend.name());
         assert!(page.contains(address), "{page}");
         assert_eq!(one_click(&on_other(&unsubscribe)).await, 200);

@@ -510,8 +510,9 @@ pub async fn merge(tx: &mut sqlx::Transaction<'_, sqlx::Any>, id: i64, incoming:
              countries_of_work = CASE WHEN $16 = '[]' THEN countries_of_work ELSE $16 END, \
              languages = CASE WHEN $17 = '[]' THEN languages ELSE $17 END, \
              expertise = CASE WHEN $18 = '[]' THEN expertise ELSE $18 END, staff = COALESCE($19, staff), \
-             volunteers = COALESCE($20, volunteers), members = COALESCE($21, members), version = version + 1 \
-             WHERE id = $22",
+             volunteers = COALESCE($20, volunteers), members = COALESCE($21, members), \
+             goals = CASE WHEN $22 = '[]' THEN goals ELSE $22 END, version = version + 1 \
+             WHERE id = $23",
         ),
         incoming,
     )?

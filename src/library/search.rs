@@ -168,11 +168,13 @@ pub fn score(terms: &[String], words: &str) -> Option<usize> {
     for (i, term) in terms.iter().enumerate() {
         let last = i + 1 == terms.len();
         let schwa = schwa_reading(term);
-        let best = words
-            .split(' ')
-            .map(|word| grade(word, term, last).max(schwa.as_deref().map_or(0, |reading| grade(word, reading, last))))
-            .max()
-            .unwrap_or(0);
+        // A word met only through the e-for-ə reading ranks one step below the same meeting as typed, so that
+        // the spelling a reader wrote comes first.
+        let through_schwa = |word: &str| match schwa.as_deref().map_or(0, |reading| grade(word, reading, last)) {
+            0 => 0,
+            found => (found - 1).max(1),
+        };
+        let best = words.split(' ').map(|word| grade(word, term, last).max(through_schwa(word))).max().unwrap_or(0);
         if best == 0 {
             return None;
         }

@@ -295,6 +295,9 @@ test('a network newsletter: subscribe, confirm by mail, write and send an issue,
 
       manageUrl = linkIn(mail, /^\/newsletter\/manage\/[^/]+$/, { base: run.irene.base });
       assert.ok(mail.html.includes(`href="${manageUrl}"`), 'the HTML part has not the same manage link');
+      assert.match(manageUrl, /\?lang=ru$/, 'the manage link opens in the language of the issue');
+      // The rest of the journey reads the page in English, as the person chooses to.
+      manageUrl = manageUrl.replace(/\?lang=ru$/, '?lang=en');
       await page.goto(manageUrl);
       await checkPage(page, state, LANG);
       const row = page.getByRole('row').filter({ hasText: NETWORK.en });
