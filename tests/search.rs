@@ -55,6 +55,52 @@ async fn demo_searches_cross_scripts_spellings_typos_and_prefixes() {
     }
 }
 
+#[tokio::test]
+async fn names_are_found_as_they_are_typed_on_any_keyboard_and_in_latin_letters() {
+    for backend in backends() {
+        let database = TestDatabase::new(&backend).await;
+        let instance = database.data_dir.path().join("instance");
+        let csv = database.data_dir.path().join("organizations.csv");
+        std::fs::write(
+            &csv,
+            "slug,name_en,name_ru,name_az,kind,country\n\
+             imedi,იმედი ასოციაცია,,,ngo,GE\n\
+             huys,Հույս Հիմնադրամ,,,ngo,AM\n\
+             shafqat,,,Şəfqət İctimai Birliyi,ngo,AZ\n\
+             khachmaz,,,Xaçmaz Gənclər Birliyi,ngo,AZ\n\
+             fargona,Farg‘ona Yoshlar Markazi,,,ngo,UZ\n",
+        )
+        .expect("write the file");
+        for args in [&["generate", "--organizations", "0", "--demo"][..], &["import", csv.to_str().unwrap()][..]] {
+            let status = irene()
+                .args(args)
+                .arg("--data")
+                .arg(&instance)
+                .args(["--database-url", &database.shared_url()])
+                .status()
+                .expect("run irene");
+            assert!(status.success(), "irene {args:?}");
+        }
+        let server = Server::demo(&database).await;
+        let cases = [
+            ("Imedi", "imedi"),
+            ("imedi asotsiatsia", "imedi"),
+            ("Huys", "huys"),
+            ("Huys Himnadram", "huys"),
+            ("Sefqet", "shafqat"),
+            ("Shafqat", "shafqat"),
+            ("Шафгат", "shafqat"),
+            ("Xacmaz", "khachmaz"),
+            ("Khachmaz", "khachmaz"),
+            ("Fargona", "fargona"),
+        ];
+        for (text, slug) in cases {
+            assert!(finds(&server, text, slug).await, "{}: “{text}” should find {slug}", backend.name());
+        }
+        assert!(!finds(&server, "Sefqat Huys", "shafqat").await, "every word must still match");
+    }
+}
+
 /// Counts by SQL, as the search should report them.
 async fn sql_counts(pool: &AnyPool, sql: &str) -> BTreeMap<String, u64> {
     sqlx::query(sqlx::AssertSqlSafe(sql.to_string()))

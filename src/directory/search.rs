@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 use sqlx::Row;
-use tantivy::collector::{Count, FacetCollector, TopDocs};
+use tantivy::collector::{Count, FacetCollector, FacetCounts, MultiCollector, TopDocs};
 use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, TermQuery};
 use tantivy::schema::{
     FAST, FacetOptions, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
@@ -25,15 +25,15 @@ use crate::platform::db::Db;
 use crate::platform::i18n::{Lang, LocalizedText};
 use crate::platform::search::fold::fold;
 use crate::platform::search::outbox::OutboxCursor;
-use crate::platform::search::{FOLDED, SearchIndex, Stamp, folded_terms};
+use crate::platform::search::{FOLDED, SearchIndex, Stamp, folded_terms, keyboard_readings};
 use crate::platform::values::{CountryCode, Slug};
 
 /// How long outbox rows are kept for instances that were stopped.
 const OUTBOX_KEPT: Duration = Duration::from_secs(7 * 24 * 3600);
 const PRUNE_EVERY: Duration = Duration::from_secs(3600);
 
-/// Raised whenever the document or its fields change, so old indexes rebuild.
-const SCHEMA_VERSION: u32 = 2;
+/// Raised whenever the document, its fields or the folding change, so old indexes rebuild.
+const SCHEMA_VERSION: u32 = 3;
 
 /// The facets a search can be narrowed by, in the order pages show them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -388,6 +388,15 @@ impl DirectorySearch {
                         alternatives.push((Occur::Should, Box::new(BoostQuery::new(Box::new(prefix), 0.8 * weight))));
                     }
                 }
+                // Names typed without Azerbaijani letters, below the word as typed; one more slip allowed, as
+                // "Sefqet" for "Şəfqət" reads "safgat" against "shafgat".
+                for reading in keyboard_readings(word) {
+                    let term = Term::from_field_text(self.fields.names, &reading);
+                    let exact = TermQuery::new(term.clone(), IndexRecordOption::WithFreqs);
+                    alternatives.push((Occur::Should, Box::new(BoostQuery::new(Box::new(exact), 3.6))));
+                    let typo = FuzzyTermQuery::new(term, 1, true);
+                    alternatives.push((Occur::Should, Box::new(BoostQuery::new(Box::new(typo), 1.2))));
+                }
                 (Occur::Must, Box::new(BooleanQuery::new(alternatives)) as Box<dyn Query>)
             })
             .collect();
@@ -418,36 +427,46 @@ impl DirectorySearch {
         if clauses.is_empty() { Box::new(AllQuery) } else { Box::new(BooleanQuery::new(clauses)) }
     }
 
+    /// One pass over the matches collects the page, the total and the counts of every facet without a filter of
+    /// its own; a facet whose values are filtered is counted in a pass of its own, without that filter.
     pub fn search(&self, request: &SearchRequest) -> tantivy::Result<SearchResults> {
         let searcher = self.index.reader.searcher();
         let query = self.query(request, None);
         let offset = (request.page.max(1) - 1) * request.per_page;
         let top = TopDocs::with_limit(request.per_page.max(1)).and_offset(offset);
         let by_name = request.sort == Sort::Name || request.text.trim().is_empty();
-        let (addresses, total): (Vec<DocAddress>, usize) = if by_name {
-            let (hits, total) = searcher
-                .search(&query, &(top.order_by_string_fast_field(sort_field(request.lang), Order::Asc), Count))?;
-            (hits.into_iter().map(|(_, address)| address).collect(), total)
+        let filtered = |facet: &Facet| request.filters.get(facet).is_some_and(|values| !values.is_empty());
+
+        let mut collectors = MultiCollector::new();
+        let total = collectors.add_collector(Count);
+        let (named, scored) = if by_name {
+            (Some(collectors.add_collector(top.order_by_string_fast_field(sort_field(request.lang), Order::Asc))), None)
         } else {
-            let (hits, total) = searcher.search(&query, &(top.order_by_score(), Count))?;
-            (hits.into_iter().map(|(_, address)| address).collect(), total)
+            (None, Some(collectors.add_collector(top.order_by_score())))
         };
+        let counted_alongside: Vec<_> = Facet::ALL
+            .into_iter()
+            .filter(|facet| !filtered(facet))
+            .map(|facet| (facet, collectors.add_collector(facet_collector(facet))))
+            .collect();
+        let mut fruits = searcher.search(&query, &collectors)?;
+
+        let total = total.extract(&mut fruits);
+        let addresses: Vec<DocAddress> = match (named, scored) {
+            (Some(named), _) => named.extract(&mut fruits).into_iter().map(|(_, address)| address).collect(),
+            (_, Some(scored)) => scored.extract(&mut fruits).into_iter().map(|(_, address)| address).collect(),
+            (None, None) => Vec::new(),
+        };
+        let mut facets = BTreeMap::new();
+        for (facet, handle) in counted_alongside {
+            facets.insert(facet, facet_values(&handle.extract(&mut fruits)));
+        }
+        for facet in Facet::ALL.into_iter().filter(filtered) {
+            let counts = searcher.search(&self.query(request, Some(facet)), &facet_collector(facet))?;
+            facets.insert(facet, facet_values(&counts));
+        }
         let cards =
             addresses.into_iter().map(|address| self.card(&searcher, address)).collect::<tantivy::Result<Vec<_>>>()?;
-        let mut facets = BTreeMap::new();
-        for facet in Facet::ALL {
-            let filtered = request.filters.get(&facet).is_some_and(|values| !values.is_empty());
-            let facet_query = if filtered { self.query(request, Some(facet)) } else { query.box_clone() };
-            let mut collector = FacetCollector::for_field(facet.param());
-            collector.add_facet("/");
-            let counts = searcher.search(&facet_query, &collector)?;
-            let mut values: Vec<(String, u64)> = counts
-                .get("/")
-                .map(|(value, count)| (value.to_path().last().map(|s| s.to_string()).unwrap_or_default(), count))
-                .collect();
-            values.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-            facets.insert(facet, values);
-        }
         Ok(SearchResults { total, cards, facets })
     }
 
@@ -491,6 +510,22 @@ impl DirectorySearch {
 /// The identity of the database, made once: an index built from another
 /// database (a restored backup, another URL) is not reused.
 /// The identity a database was given when an instance first opened it.
+fn facet_collector(facet: Facet) -> FacetCollector {
+    let mut collector = FacetCollector::for_field(facet.param());
+    collector.add_facet("/");
+    collector
+}
+
+/// A facet's values, the most frequent first.
+fn facet_values(counts: &FacetCounts) -> Vec<(String, u64)> {
+    let mut values: Vec<(String, u64)> = counts
+        .get("/")
+        .map(|(value, count)| (value.to_path().last().map(|s| s.to_string()).unwrap_or_default(), count))
+        .collect();
+    values.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    values
+}
+
 async fn stored_database_id(db: &Db) -> sqlx::Result<Option<String>> {
     sqlx::query_scalar("SELECT value FROM settings WHERE key = 'database_id'").fetch_optional(&db.pool).await
 }

@@ -12,7 +12,7 @@ use sqlx::Row;
 use super::item::ItemKind;
 use crate::platform::db::Db;
 use crate::platform::i18n::{Lang, LocalizedText};
-use crate::platform::search::folded_terms;
+use crate::platform::search::{folded_terms, keyboard_readings};
 use crate::platform::values::CountryCode;
 use crate::platform::web::{AppError, Problem};
 
@@ -154,27 +154,20 @@ fn grade(word: &str, term: &str, last: bool) -> usize {
     }
 }
 
-/// A query word as Azerbaijani typed without its letters would mean it: keyboards without ə write e ("edalet",
-/// "Lenkeran", Russian "Эдалет"), while folding reads ə as a. Short words are left alone, where the two vowels
-/// would make too many others meet.
-fn schwa_reading(term: &str) -> Option<String> {
-    (term.chars().count() >= 4 && term.contains('e')).then(|| term.replace('e', "a"))
-}
-
 /// How well folded `words` answer the query's folded `terms`: `None` when a term finds nothing; else the more
 /// exact matches, the higher.
 pub fn score(terms: &[String], words: &str) -> Option<usize> {
     let mut total = 0;
     for (i, term) in terms.iter().enumerate() {
         let last = i + 1 == terms.len();
-        let schwa = schwa_reading(term);
-        // A word met only through the e-for-ə reading ranks one step below the same meeting as typed, so that
+        let readings = keyboard_readings(term);
+        // A word met only through a keyboard reading ranks one step below the same meeting as typed, so that
         // the spelling a reader wrote comes first.
-        let through_schwa = |word: &str| match schwa.as_deref().map_or(0, |reading| grade(word, reading, last)) {
-            0 => 0,
-            found => (found - 1).max(1),
+        let through_reading = |word: &str| match readings.iter().map(|reading| grade(word, reading, last)).max() {
+            None | Some(0) => 0,
+            Some(found) => (found - 1).max(1),
         };
-        let best = words.split(' ').map(|word| grade(word, term, last).max(through_schwa(word))).max().unwrap_or(0);
+        let best = words.split(' ').map(|word| grade(word, term, last).max(through_reading(word))).max().unwrap_or(0);
         if best == 0 {
             return None;
         }

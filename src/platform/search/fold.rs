@@ -4,25 +4,41 @@
 //!
 //! The same folding runs on indexed text and on queries, so the mapping only has
 //! to be consistent, not a faithful transliteration. It follows how Azerbaijani
-//! names move between Azerbaijani Latin, Russian Cyrillic and English.
+//! names move between Azerbaijani Latin, Russian Cyrillic and English, and
+//! reads Georgian and Armenian script as their usual romanisation.
 
 /// Folds `text` to lowercase Latin: Cyrillic (Russian and Azerbaijani) is
 /// transliterated, Azerbaijani and other Latin letters lose their marks, and
 /// letters written differently in the three traditions meet on one form.
 pub fn fold(text: &str) -> String {
     let mut latin = String::with_capacity(text.len() + text.len() / 4);
-    for c in text.chars() {
+    let mut chars = text.chars().flat_map(lowercase).peekable();
+    let mut word_start = true;
+    while let Some(c) = chars.next() {
         match c {
-            // Turkish and Azerbaijani capital dotted I lowercases to i + combining dot.
-            'İ' => latin.push('i'),
-            _ => {
-                for lower in c.to_lowercase() {
-                    push_folded(lower, &mut latin);
-                }
+            // Armenian: ու is u; ե and ո open a word as ye and vo (Երևան / Yerevan, Որոտան / Vorotan).
+            'ո' if chars.peek() == Some(&'ւ') => {
+                chars.next();
+                latin.push('u');
             }
+            // Uzbek o‘ and g‘, and any apostrophe inside a word, as readers type them: left out (Farg‘ona, Fargona).
+            '\'' | '‘' | '’' | 'ʻ' | 'ʼ' if !word_start && chars.peek().is_some_and(|next| next.is_alphabetic()) =>
+            {
+                continue;
+            }
+            'ե' if word_start => latin.push_str("ye"),
+            'ո' if word_start => latin.push_str("vo"),
+            _ => push_folded(c, &mut latin),
         }
+        word_start = !c.is_alphanumeric();
     }
     meet_digraphs(&latin)
+}
+
+/// Turkish and Azerbaijani capital dotted I lowercases to i + combining dot; keep the i alone.
+fn lowercase(c: char) -> impl Iterator<Item = char> {
+    let dotted_capital = c == 'İ';
+    c.to_lowercase().filter(move |lower| !(dotted_capital && *lower == '\u{307}'))
 }
 
 fn push_folded(c: char, out: &mut String) {
@@ -74,6 +90,63 @@ fn push_folded(c: char, out: &mut String) {
         'ğ' => "g",
         'ö' => "o",
         'ü' => "u",
+        // Georgian, as the national system romanises it; ყ (q) as a typed q folds.
+        'ა' => "a",
+        'ბ' => "b",
+        'გ' | 'ღ' => "g",
+        'დ' => "d",
+        'ე' => "e",
+        'ვ' => "v",
+        'ზ' => "z",
+        'თ' | 'ტ' => "t",
+        'ი' => "i",
+        'კ' | 'ქ' => "k",
+        'ლ' => "l",
+        'მ' => "m",
+        'ნ' => "n",
+        'ო' => "o",
+        'პ' | 'ფ' => "p",
+        'ჟ' => "zh",
+        'რ' => "r",
+        'ს' => "s",
+        'უ' => "u",
+        'ყ' => "g",
+        'შ' => "sh",
+        'ჩ' | 'ჭ' => "ch",
+        'ც' | 'წ' => "ts",
+        'ძ' => "dz",
+        'ხ' => "x",
+        'ჯ' => "j",
+        'ჰ' => "h",
+        // Armenian, as Armenians write their names in Latin letters.
+        'ա' => "a",
+        'բ' => "b",
+        'գ' | 'ղ' => "g",
+        'դ' => "d",
+        'ե' | 'է' => "e",
+        'զ' => "z",
+        'ը' | 'յ' => "y",
+        'թ' | 'տ' => "t",
+        'ժ' => "zh",
+        'ի' => "i",
+        'լ' => "l",
+        'խ' => "x",
+        'ծ' | 'ց' => "ts",
+        'կ' | 'ք' => "k",
+        'հ' => "h",
+        'ձ' => "dz",
+        'ճ' | 'չ' => "ch",
+        'մ' => "m",
+        'ն' => "n",
+        'շ' => "sh",
+        'ո' | 'օ' => "o",
+        'ջ' => "j",
+        'ռ' | 'ր' => "r",
+        'ս' => "s",
+        'վ' | 'ւ' => "v",
+        'պ' | 'փ' => "p",
+        'և' => "ev",
+        'ֆ' => "f",
         // Azerbaijani c and q are English j and g (Cəfərov / Jafarov, Qasımov / Gasimov).
         'c' => "j",
         'q' => "g",
@@ -156,7 +229,28 @@ mod tests {
     }
 
     #[test]
+    fn georgian_armenian_and_uzbek_meet_how_they_are_typed() {
+        for (script, latin) in [
+            ("იმედი", "Imedi"),
+            ("მშვიდობა", "Mshvidoba"),
+            ("ხელოვნება", "Khelovneba"),
+            ("ცენტრი", "Tsentri"),
+            ("ჯავახიშვილი", "Javakhishvili"),
+            ("Հույս", "Huys"),
+            ("Երևան", "Yerevan"),
+            ("Խաղաղություն", "Khaghaghutyun"),
+            ("Հովհաննիսյան", "Hovhannisyan"),
+            ("Գյումրի", "Gyumri"),
+            ("Որոտան", "Vorotan"),
+            ("Farg‘ona", "Fargona"),
+            ("Ma'rifat", "Marifat"),
+        ] {
+            assert_eq!(fold(script), fold(latin), "{script} and {latin} should fold alike");
+        }
+    }
+
+    #[test]
     fn leaves_other_scripts_alone() {
-        assert_eq!(fold("მწვანე"), "მწვანე");
+        assert_eq!(fold("Ἀθῆναι 北京"), "Ἀθῆναι 北京".to_lowercase());
     }
 }

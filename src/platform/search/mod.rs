@@ -35,6 +35,26 @@ pub fn folded_terms(text: &str) -> Vec<String> {
     terms
 }
 
+/// A folded query word as it would read had it been typed on a keyboard without Azerbaijani letters: ə typed
+/// as e ("edalet", "Lenkeran", Russian "Эдалет") where folding reads ə as a, and ç typed as c, which folding
+/// reads as j ("Xacmaz" for "Xaçmaz"). Short words are left alone, where the vowels would make too many others
+/// meet. A search tries these beside the word as typed, ranked below it.
+pub fn keyboard_readings(term: &str) -> Vec<String> {
+    if term.chars().count() < 4 {
+        return Vec::new();
+    }
+    let schwa = term.replace('e', "a");
+    let cedilla = term.replace('j', "ch");
+    let both = schwa.replace('j', "ch");
+    let mut readings = Vec::new();
+    for reading in [schwa, cedilla, both] {
+        if reading != term && !readings.contains(&reading) {
+            readings.push(reading);
+        }
+    }
+    readings
+}
+
 /// What an index was built from, written into each commit: an index built by
 /// another schema version or from another database is rebuilt.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
