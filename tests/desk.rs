@@ -300,6 +300,13 @@ async fn an_ngo_goes_from_eligibility_to_status_and_is_reminded_of_its_report() 
         assert!(profile.contains("<h1>Green Steppe Network"), "{profile}");
         let (_, history) = ngo.page("/organizations/green-steppe-youth-initiative/history?lang=en").await;
         assert!(history.contains("Renamed after the Committee took note of the change"), "{history}");
+        // Machine-readable moments are valid HTML: "2026-11-30T11:03:45Z", not the stored "… 11:03:45 UTC".
+        let moments: Vec<&str> =
+            history.split("<time datetime=\"").skip(1).filter_map(|rest| rest.split('"').next()).collect();
+        assert!(!moments.is_empty(), "{history}");
+        for moment in moments {
+            assert!(moment.len() == 20 && &moment[10..11] == "T" && moment.ends_with('Z'), "datetime=\"{moment}\"");
+        }
         for query in ["q=Green+Steppe+Network", "q=Green+Steppe+Youth+Initiative"] {
             let started = std::time::Instant::now();
             while !support::slugs(&server.search(query).await).contains(&"green-steppe-youth-initiative".to_string()) {

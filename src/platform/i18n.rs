@@ -208,6 +208,24 @@ impl Lang {
     }
 }
 
+/// A stored moment as HTML's `<time datetime>` takes it, the same in every language: "2026-11-30 11:03:45 UTC"
+/// becomes "2026-11-30T11:03:45Z"; a day or an already valid value is kept.
+pub fn datetime_attribute(stored: impl std::fmt::Display) -> String {
+    let stored = stored.to_string();
+    let Some(rest) = stored.get(10..).filter(|rest| rest.starts_with(' ') && iso_parts(&stored).is_some()) else {
+        return stored;
+    };
+    let rest = &rest[1..];
+    let (time, zone) = if let Some(time) = rest.strip_suffix(" UTC") {
+        (time, "Z".to_string())
+    } else if let Some((time, hours)) = rest.split_once('+').filter(|(_, hours)| hours.len() == 2) {
+        (time, format!("+{hours}:00"))
+    } else {
+        (rest, String::new())
+    };
+    format!("{}T{time}{zone}", &stored[..10])
+}
+
 /// A text stored in several languages, shown in the reader's language or,
 /// where it is missing, in the first available of English, Azerbaijani, Russian.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -259,6 +277,15 @@ impl LocalizedText {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn stored_moments_become_valid_datetime_attributes() {
+        assert_eq!(super::datetime_attribute("2026-11-30 11:03:45 UTC"), "2026-11-30T11:03:45Z");
+        assert_eq!(super::datetime_attribute("2026-11-30 11:03:45+00"), "2026-11-30T11:03:45+00:00");
+        assert_eq!(super::datetime_attribute("2026-11-30 11:03:45"), "2026-11-30T11:03:45");
+        assert_eq!(super::datetime_attribute("2026-11-30"), "2026-11-30");
+        assert_eq!(super::datetime_attribute("2026-11-30T11:03:45Z"), "2026-11-30T11:03:45Z");
+    }
+
     use super::*;
 
     #[test]
