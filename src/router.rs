@@ -174,6 +174,10 @@ pub fn router(state: AppState) -> Router {
         .route("/events/{slug}/certificates", get(events::pages::certificates))
         .route("/events/{slug}/programme/edit", get(events::pages::programme_edit))
         .route("/events/{slug}/sessions", post(events::pages::add_session))
+        .route(
+            "/events/{slug}/sessions/{id}/edit",
+            get(events::pages::session_edit_form).post(events::pages::edit_session),
+        )
         .route("/events/{slug}/sessions/{id}/delete", post(events::pages::delete_session))
         .route("/events/{slug}/call", get(events::call::show).post(events::call::save))
         .route("/events/{slug}/proposals", get(events::call::review).post(events::call::propose))
@@ -184,6 +188,8 @@ pub fn router(state: AppState) -> Router {
         .route("/events/{slug}/questions/{id}/delete", post(events::questions::delete))
         .route("/events/{slug}/persons-met", get(events::persons_met::list).post(events::persons_met::add))
         .route("/events/{slug}/persons-met/{id}/delete", post(events::persons_met::delete))
+        .route("/events/{slug}/outputs", get(events::outputs::list).post(events::outputs::add))
+        .route("/events/{slug}/outputs/{id}/delete", post(events::outputs::delete))
         .route("/networks/{slug}/events", get(events::pages::network_events))
         .route("/networks/{slug}/events.ics", get(events::pages::network_feed))
         .route("/networks/{slug}/events/new", get(events::pages::new_form).post(events::pages::create))

@@ -225,6 +225,8 @@ async fn fifty_people_race_for_the_last_seat_and_a_cancellation_promotes_one() {
         assert_eq!(status, 303);
         let (_, page) = server.text(&format!("/events/{CONFERENCE}?lang=en")).await;
         assert!(page.contains("Outcome report") && page.contains("<em>agreed</em>"));
+        let (_, page) = coordinator.page(&format!("/events/{CONFERENCE}/edit?lang=en")).await;
+        assert!(page.contains("The conference *agreed* on a plan.</textarea>"), "the form keeps the outcome");
 
         // A registration with bad fields is refused with the form shown again.
         let public = Browser::new(&server);
@@ -900,5 +902,199 @@ async fn organisers_ask_their_own_questions_export_the_answers_and_attach_docume
         assert_eq!(page.matches("Registration question added").count(), 4);
         assert!(page.contains("Registration question removed"));
         assert!(page.contains("Session document added") && page.contains("Session document removed"));
+    }
+}
+
+const SCHEDULED: &str = "caspian-partners-meeting-2027-09-14";
+
+/// The id of the first `{what}/{id}/` a page links or posts to.
+fn id_after(page: &str, what: &str) -> String {
+    page.split(what).nth(1).and_then(|s| s.split('/').next()).unwrap_or_else(|| panic!("no {what} in {page}")).into()
+}
+
+#[tokio::test]
+async fn organisers_schedule_and_change_sessions_and_link_outputs_to_plan_activities() {
+    let sink = SmtpSink::start();
+    for backend in backends() {
+        let name = backend.name();
+        let database = TestDatabase::new(&backend).await;
+        let server = Server::demo_with_mail(&database, &sink.url).await;
+        let coordinator = coordinator(&server, &sink, &database).await;
+        let stranger = sign_up(&server, &sink, "someone@elsewhere.example").await;
+        let event = [
+            ("kind", "meeting"),
+            ("title_en", "Caspian partners meeting"),
+            ("starts_on", "2027-09-14"),
+            ("ends_on", "2027-09-15"),
+            ("start_time", "09:30"),
+            ("end_time", "17:00"),
+            ("time_zone", "Asia/Baku"),
+        ];
+        let (status, _, location) = coordinator.post_page("/networks/un-ngo-irene-azerbaijan/events/new", &event).await;
+        assert_eq!((status, location.as_deref()), (303, Some(format!("/events/{SCHEDULED}").as_str())), "{name}");
+        let group = [("kind", "working_group"), ("title_en", "Working group on water")];
+        assert_eq!(coordinator.post_page(&format!("/events/{SCHEDULED}/sessions"), &group).await.0, 303);
+        let (_, page) = coordinator.page(&format!("/events/{SCHEDULED}/programme/edit?lang=en")).await;
+        let id = id_after(&page, &format!("/events/{SCHEDULED}/sessions/"));
+        let edit = format!("/events/{SCHEDULED}/sessions/{id}/edit");
+        assert!(page.contains(&format!("href=\"{edit}\"")), "{name}: each session has its form");
+
+        // The form holds the session as it stands; only organisers open it, and only for the event's sessions.
+        let (status, page) = coordinator.page(&format!("{edit}?lang=en")).await;
+        assert_eq!(status, 200, "{name}");
+        assert!(page.contains("Change the session “Working group on water”"));
+        assert!(page.contains("value=\"Working group on water\"") && page.contains("value=\"working_group\" selected"));
+        assert_eq!(stranger.page(&edit).await.0, 403, "{name}");
+        assert_eq!(stranger.post_page(&edit, &group).await.0, 403, "{name}");
+        assert_eq!(coordinator.page(&format!("/events/{SCHEDULED}/sessions/999999/edit")).await.0, 404);
+        assert_eq!(coordinator.page(&format!("/events/{CONFERENCE}/sessions/{id}/edit")).await.0, 404);
+
+        // Days outside the event's, hours outside its hours, an end before the start: shown again, as typed.
+        let outside = [
+            ("kind", "working_group"),
+            ("title_en", "Water and health"),
+            ("day", "2027-09-20"),
+            ("starts_at", "12:00"),
+            ("ends_at", "11:00"),
+        ];
+        let (status, page, _) = coordinator.post_page(&format!("{edit}?lang=en"), &outside).await;
+        assert_eq!(status, 400, "{name}");
+        assert!(page.contains("Give a day from 14 September 2027 to 15 September 2027, the days of the event."));
+        assert!(page.contains("The event must end after it starts."));
+        assert!(page.contains("value=\"Water and health\"") && page.contains("value=\"2027-09-20\""));
+        let early = [
+            ("kind", "working_group"),
+            ("title_en", "Water and health"),
+            ("day", "2027-09-14"),
+            ("starts_at", "08:00"),
+            ("ends_at", "09:00"),
+        ];
+        let (status, page, _) = coordinator.post_page(&format!("{edit}?lang=en"), &early).await;
+        assert_eq!(status, 400, "{name}");
+        assert!(page.contains("The event starts at 09:30 on that day."));
+        let late = [("kind", "plenary"), ("title_en", "Close"), ("day", "2027-09-15"), ("ends_at", "18:00")];
+        let (status, page, _) = coordinator.post_page(&format!("{edit}?lang=en"), &late).await;
+        assert_eq!(status, 400, "{name}");
+        assert!(page.contains("The event ends at 17:00 on that day."));
+        let (status, page, _) =
+            coordinator.post_page(&format!("{edit}?lang=en"), &[("kind", "lecture"), ("title_en", "")]).await;
+        assert_eq!(status, 400, "{name}");
+        assert!(page.contains("aria-invalid=\"true\" aria-describedby=\"kind-error\""));
+
+        // Scheduled: a day, hours, a room, a facilitator from the directory, a theme, a speaker by name.
+        let scheduled = [
+            ("kind", "working_group"),
+            ("title_en", "Water and health"),
+            ("title_ru", "Вода и здоровье"),
+            ("day", "2027-09-15"),
+            ("starts_at", "11:00"),
+            ("ends_at", "12:30"),
+            ("room", "Hall C"),
+            ("theme", "health"),
+            ("person_fuad-muradov", "facilitator"),
+            ("guests", "Dr Jane Roe"),
+        ];
+        let (status, _, location) = coordinator.post_page(&edit, &scheduled).await;
+        let back = format!("/events/{SCHEDULED}/programme/edit#s{id}");
+        assert_eq!((status, location.as_deref()), (303, Some(back.as_str())), "{name}");
+        let (_, page) = server.text(&format!("/events/{SCHEDULED}/programme?lang=en")).await;
+        assert!(page.contains("Water and health") && page.contains("11:00–12:30") && page.contains("Hall C"));
+        assert!(page.contains("Mr Fuad Muradov <span class=\"muted\">(facilitator)</span>"), "{name}");
+        assert!(page.contains("Dr Jane Roe"));
+        let (_, page) = coordinator.page(&format!("{edit}?lang=ru")).await;
+        assert!(page.contains("value=\"Вода и здоровье\"") && page.contains("value=\"Hall C\""));
+        assert!(page.contains("<option value=\"facilitator\" selected>"), "{name}: the facilitator is kept");
+        assert!(page.contains("Dr Jane Roe</textarea>"));
+        let (_, detail) = server.json(&format!("/api/v1/events/{SCHEDULED}")).await;
+        assert_eq!(detail["sessions"][0]["day"], "2027-09-15");
+        assert_eq!(detail["sessions"][0]["room"], "Hall C");
+        assert_eq!(detail["sessions"][0]["people"][0]["role"], "facilitator");
+        let (_, page) = coordinator.page(&format!("/events/{SCHEDULED}/history?lang=en")).await;
+        assert!(page.contains("Session changed"), "{name}");
+
+        // Outputs: none to link to while the network has no plan.
+        let outputs = format!("/events/{SCHEDULED}/outputs");
+        let (status, page) = coordinator.page(&format!("{outputs}?lang=en")).await;
+        assert_eq!(status, 200, "{name}");
+        assert!(page.contains("The network has no action plan with activities to link to."));
+        assert_eq!(stranger.page(&outputs).await.0, 403);
+
+        // A plan with an activity, made through the plans' pages.
+        let plans = "/networks/un-ngo-irene-azerbaijan/plans";
+        let plan_fields =
+            [("title", "Strategic Action Plan 2027"), ("starts_on", "2027-01-01"), ("ends_on", "2028-12-31")];
+        let (status, _, location) = coordinator.post_page(plans, &plan_fields).await;
+        assert_eq!(status, 303, "{name}");
+        let plan = location.unwrap().split('#').next().unwrap().to_string();
+        assert_eq!(
+            coordinator.post(&format!("{plan}/objectives"), &[("objective_title", "Clean water")]).await.status(),
+            303
+        );
+        let (_, page) = coordinator.page(&format!("{plan}?lang=en")).await;
+        let option = |name: &str| -> String {
+            let select = page.split(&format!("name=\"{name}\"")).nth(1).unwrap().split("</select>").next().unwrap();
+            let value = select.split("<option value=\"").skip(1).find(|o| !o.starts_with('"')).unwrap();
+            value.split('"').next().unwrap().to_string()
+        };
+        let activity_fields = [
+            ("objective", option("objective")),
+            ("activity_title", "Water committees in ten villages".to_string()),
+            ("focal_point", option("focal_point")),
+            ("activity_starts_on", "2027-10-01".to_string()),
+            ("activity_ends_on", "2028-06-30".to_string()),
+        ];
+        let fields: Vec<(&str, &str)> = activity_fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let (status, _, location) = coordinator.post_page(&format!("{plan}/activities"), &fields).await;
+        assert_eq!(status, 303, "{name}");
+        let activity_page = location.unwrap().split('#').next().unwrap().to_string();
+        let activity = activity_page.rsplit('/').next().unwrap().to_string();
+
+        // The working group's outcome linked to the activity; bad choices come back beside their fields.
+        let (_, page) = coordinator.page(&format!("{outputs}?lang=en")).await;
+        assert!(page.contains("Strategic Action Plan 2027: Water committees in ten villages"), "{name}");
+        assert!(page.contains("working group “Water and health”"));
+        let (status, page, _) =
+            coordinator.post_page(&format!("{outputs}?lang=en"), &[("activity", "999999"), ("source", "nope")]).await;
+        assert_eq!(status, 400, "{name}");
+        assert!(page.contains("Choose an activity of the network’s plans."));
+        assert!(page.contains("aria-describedby=\"source-error\""));
+        let link = [("activity", activity.as_str()), ("source", id.as_str())];
+        assert_eq!(stranger.post_page(&outputs, &link).await.0, 403);
+        assert_eq!(coordinator.post_page(&outputs, &link).await.0, 303, "{name}");
+        let (status, page, _) = coordinator.post_page(&format!("{outputs}?lang=en"), &link).await;
+        assert_eq!(status, 400, "{name}: linked once");
+        assert!(page.contains("This output is linked to that activity already."));
+        let whole = [("activity", activity.as_str()), ("source", "")];
+        assert_eq!(coordinator.post_page(&outputs, &whole).await.0, 303, "{name}");
+
+        // The event's page lists them, each leading to the activity's page.
+        let (_, page) = server.text(&format!("/events/{SCHEDULED}?lang=en")).await;
+        assert!(page.contains("Outputs in the action plans"), "{name}");
+        assert_eq!(
+            page.matches(&format!("<a href=\"{activity_page}\">Water committees in ten villages</a>")).count(),
+            2
+        );
+        assert!(page.contains("(Strategic Action Plan 2027): working group “Water and health”"));
+        assert_eq!(server.text(&activity_page).await.0, 200);
+        let (_, detail) = server.json(&format!("/api/v1/events/{SCHEDULED}")).await;
+        assert_eq!(detail["outputs"].as_array().unwrap().len(), 2, "{name}");
+        assert_eq!(detail["outputs"][0]["url"], activity_page.as_str());
+        assert_eq!(detail["outputs"][0]["working_group"]["en"], "Water and health");
+        assert!(detail["outputs"][1]["working_group"].is_null());
+
+        // A link removed; removing it again finds nothing.
+        let (_, page) = coordinator.page(&format!("{outputs}?lang=en")).await;
+        let output = id_after(&page, &format!("{outputs}/"));
+        let remove = format!("{outputs}/{output}/delete");
+        assert_eq!(stranger.post_page(&remove, &[]).await.0, 403);
+        assert_eq!(coordinator.post_page(&remove, &[]).await.0, 303, "{name}");
+        assert_eq!(coordinator.post_page(&remove, &[]).await.0, 404, "{name}");
+        let (_, detail) = server.json(&format!("/api/v1/events/{SCHEDULED}")).await;
+        assert_eq!(detail["outputs"].as_array().unwrap().len(), 1, "{name}");
+        let (_, page) = coordinator.page(&format!("/events/{SCHEDULED}/history?lang=en")).await;
+        assert!(
+            page.contains("Output linked to a plan activity")
+                && page.contains("Output link to a plan activity removed")
+        );
     }
 }

@@ -1,5 +1,5 @@
-//! Events as open data: a network's and a theme's events, and one event with its programme and
-//! registration counts.
+//! Events as open data: a network's and a theme's events, and one event with its programme, registration
+//! counts and outputs in the action plans.
 
 use std::collections::BTreeMap;
 
@@ -8,6 +8,7 @@ use axum::extract::State;
 use serde::Serialize;
 use utoipa::ToSchema;
 
+use super::outputs;
 use super::registration::{self, Counts};
 use super::store::{self, Event, EventSummary, Session};
 use crate::platform::db::Db;
@@ -74,6 +75,19 @@ pub struct SessionItem {
     pub guests: Vec<String>,
 }
 
+/// What the event, or one of its working groups, brought to an activity of the network's action plans.
+#[derive(Serialize, ToSchema)]
+pub struct OutputItem {
+    pub plan_id: i64,
+    pub plan_title: String,
+    pub activity_id: i64,
+    pub activity_title: String,
+    /// The working group's title, per language; none for the event as a whole.
+    pub working_group: Option<BTreeMap<String, String>>,
+    /// The activity's page.
+    pub url: String,
+}
+
 #[derive(Serialize, ToSchema)]
 pub struct EventDetail {
     #[serde(flatten)]
@@ -85,6 +99,7 @@ pub struct EventDetail {
     pub organizers: Vec<String>,
     pub partners: Vec<String>,
     pub sessions: Vec<SessionItem>,
+    pub outputs: Vec<OutputItem>,
 }
 
 async fn item(db: &Db, event: &Event) -> Result<EventItem, ApiError> {
@@ -182,5 +197,17 @@ pub async fn event(State(db): State<Db>, ApiSlug(slug): ApiSlug) -> Result<Json<
         organizers: event.organizers.iter().map(|o| o.slug.clone()).collect(),
         partners: event.partners.iter().map(|o| o.slug.clone()).collect(),
         sessions: store::sessions(&db, event.id).await?.iter().map(session_item).collect(),
+        outputs: outputs::of_event(&db, &event)
+            .await?
+            .into_iter()
+            .map(|o| OutputItem {
+                plan_id: o.activity.plan_id,
+                plan_title: o.activity.plan_title,
+                activity_id: o.activity.activity_id,
+                activity_title: o.activity.activity_title,
+                working_group: o.session.as_ref().map(LocalizedText::by_code),
+                url: o.url,
+            })
+            .collect(),
     }))
 }

@@ -5,14 +5,15 @@
 
 use askama::Template;
 use axum::extract::{Path, State};
-use axum::http::{StatusCode, Uri};
+use axum::http::Uri;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use jiff::civil::Date;
 use serde_json::json;
 use sqlx::Row;
 
+use super::form_pages::shown_again;
 use super::model::{SessionKind, parse_day};
-use super::pages::{about, event_to_run, item_to_run, may_run, theme_choices};
+use super::pages::{SessionChoices, about, event_to_run, item_to_run, may_run, theme_choices};
 use super::store::{self, Event};
 use crate::directory::code_enum;
 use crate::platform::audit;
@@ -35,6 +36,17 @@ code_enum! {
 
 /// The most speakers typed by name one proposal may carry.
 const MAX_GUESTS: usize = 10;
+
+/// The speakers typed by name in the field `guests`, one a line; the message beside it when there are too many
+/// or one is too long.
+pub(super) fn read_guests(data: &FormData, form: &mut FormState, lang: Lang) -> Vec<String> {
+    let guests: Vec<String> =
+        data.get("guests").lines().map(str::trim).filter(|name| !name.is_empty()).map(String::from).collect();
+    if guests.len() > MAX_GUESTS || guests.iter().any(|name| name.chars().count() > 200) {
+        form.fail("guests", lang.t_count("events-proposal-guests-invalid", MAX_GUESTS as i64));
+    }
+    guests
+}
 
 /// A call for contributions: the days it is open, the themes it asks for (none: any), and its guidance.
 #[derive(Debug, Clone)]
@@ -156,19 +168,7 @@ async fn proposals(db: &Db, event_id: i64, user_id: Option<i64>) -> sqlx::Result
 }
 
 /// Names of the directory's people and of themes, by id, for the pages to show proposals with.
-struct Names {
-    people: Vec<(i64, String, LocalizedText)>,
-    themes: Vec<(i64, String, LocalizedText)>,
-}
-
-impl Names {
-    async fn load(db: &Db, event: &Event) -> sqlx::Result<Names> {
-        Ok(Names {
-            people: store::people_choices(db, event.network_id, event.id).await?,
-            themes: store::themes(db).await?,
-        })
-    }
-
+impl SessionChoices {
     fn speakers(&self, proposal: &Proposal, lang: Lang) -> String {
         let named = self
             .people
@@ -202,7 +202,7 @@ struct CallPage {
     runner: bool,
     /// The reader's own proposals.
     mine: Vec<Proposal>,
-    names: Names,
+    names: SessionChoices,
     proposal_form: FormState,
     kinds: Vec<Choice>,
     themes: Vec<Choice>,
@@ -272,12 +272,9 @@ async fn call_page(
     proposal_form: FormState,
     call_form: Option<FormState>,
 ) -> Result<CallPage, AppError> {
-    let runner = match user {
-        Some(user) => may_run(db, user, &event).await?,
-        None => false,
-    };
+    let runner = may_run(db, user, &event).await?;
     let call = call_of(db, event.id).await?;
-    let names = Names::load(db, &event).await?;
+    let names = SessionChoices::load(db, &event).await?;
     let asked: Vec<&(i64, String, LocalizedText)> = match &call {
         Some(call) if !call.theme_ids.is_empty() => {
             names.themes.iter().filter(|(id, _, _)| call.theme_ids.contains(id)).collect()
@@ -385,7 +382,7 @@ pub async fn save(
     let mut form = FormState::from(&data);
     let Some(call) = read_call(&data, &mut form, lang, &themes) else {
         let page = call_page(&db, lang, &uri, event, Some(&user), FormState::default(), Some(form)).await?;
-        return Ok((StatusCode::BAD_REQUEST, render(&page)?).into_response());
+        return shown_again(&page);
     };
     let before = call_of(&db, event.id).await?.map(|call| call_record(&call, &themes));
     save_call(&db, event.id, &call).await?;
@@ -411,7 +408,7 @@ fn read_proposal(
     form: &mut FormState,
     lang: Lang,
     call: &Call,
-    names: &Names,
+    names: &SessionChoices,
 ) -> Option<ProposalInput> {
     let kind = SessionKind::parse(&data.get("kind")).filter(|kind| *kind != SessionKind::Break);
     if kind.is_none() {
@@ -444,11 +441,7 @@ fn read_proposal(
         .filter(|(_, slug, _)| data.get(&format!("speaker_{slug}")) == "yes")
         .map(|(id, _, _)| *id)
         .collect();
-    let guests: Vec<String> =
-        data.get("guests").lines().map(str::trim).filter(|name| !name.is_empty()).map(String::from).collect();
-    if guests.len() > MAX_GUESTS || guests.iter().any(|name| name.chars().count() > 200) {
-        form.fail("guests", lang.t_count("events-proposal-guests-invalid", MAX_GUESTS as i64));
-    }
+    let guests = read_guests(data, form, lang);
     let kind = kind?;
     form.is_valid().then_some(ProposalInput { kind, title, summary, person_ids, guests, theme_id })
 }
@@ -467,11 +460,11 @@ pub async fn propose(
     if !call.is_open(today()) {
         return Err(AppError::Conflict);
     }
-    let names = Names::load(&db, &event).await?;
+    let names = SessionChoices::load(&db, &event).await?;
     let mut form = FormState::from(&data);
     let Some(input) = read_proposal(&data, &mut form, lang, &call, &names) else {
         let page = call_page(&db, lang, &uri, event, Some(&user), form, None).await?;
-        return Ok((StatusCode::BAD_REQUEST, render(&page)?).into_response());
+        return shown_again(&page);
     };
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO event_proposals (event_id, user_id, lang, kind, title, summary, person_ids, guest_speakers, \
@@ -504,7 +497,7 @@ struct ReviewPage {
     lang: Lang,
     event: Event,
     proposals: Vec<Proposal>,
-    names: Names,
+    names: SessionChoices,
     /// The decline form sent back: the proposal it was for and its state.
     declining: Option<(i64, FormState)>,
 }
@@ -540,7 +533,7 @@ async fn review_page(
         chrome: Chrome::new(lang, about(lang, "events-proposals-of", &event), uri),
         lang,
         proposals: proposals(db, event.id, None).await?,
-        names: Names::load(db, &event).await?,
+        names: SessionChoices::load(db, &event).await?,
         declining,
         event,
     })
@@ -648,7 +641,7 @@ pub async fn decline(
     }
     if !form.is_valid() {
         let page = review_page(&state.db, lang, &uri, event, Some((proposal.id, form))).await?;
-        return Ok((StatusCode::BAD_REQUEST, render(&page)?).into_response());
+        return shown_again(&page);
     }
     let mut tx = state.db.pool.begin().await?;
     if !decide(&mut tx, proposal.id, ProposalStatus::Declined, Some(&reason), None).await? {

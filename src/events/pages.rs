@@ -4,10 +4,11 @@
 
 use askama::Template;
 use axum::extract::{Path, State};
-use axum::http::{StatusCode, Uri, header};
+use axum::http::{Uri, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 
 use super::calendar;
+use super::form_pages::shown_again;
 use super::model::{
     EventKind, RegistrationKind, RegistrationStatus, SESSION_ROLES, Schedule, ScheduleError, SessionKind, parse_day,
     parse_languages, parse_time, parse_url,
@@ -46,7 +47,11 @@ pub(super) fn about(lang: Lang, key: &str, event: &Event) -> String {
     lang.t_with(key, &[("event", event.title.get(lang).to_string().into())])
 }
 
-pub(super) async fn may_run(db: &Db, user: &SignedIn, event: &Event) -> Result<bool, AppError> {
+/// Whether the reader, if signed in, runs the event.
+pub(super) async fn may_run(db: &Db, user: Option<&SignedIn>, event: &Event) -> Result<bool, AppError> {
+    let Some(user) = user else {
+        return Ok(false);
+    };
     let right = event.network_id.map_or(Right::Administer, Right::CoordinateNetwork);
     Ok(Rights::of(db, user).may(right).await?)
 }
@@ -97,6 +102,8 @@ struct EventPage {
     /// The organisers' questions on the registration form.
     questions: Vec<Question>,
     persons_met: Vec<super::persons_met::PersonMet>,
+    /// What the event brought to the activities of the network's plans.
+    outputs: Vec<super::outputs::Output>,
 }
 
 impl EventPage {
@@ -132,10 +139,7 @@ async fn event_page(
     form: FormState,
     registered: Option<RegistrationStatus>,
 ) -> Result<EventPage, AppError> {
-    let runner = match user {
-        Some(user) => may_run(db, user, &event).await?,
-        None => false,
-    };
+    let runner = may_run(db, user, &event).await?;
     Ok(EventPage {
         chrome: Chrome::new(lang, event.title.get(lang).to_string(), uri),
         lang,
@@ -151,6 +155,7 @@ async fn event_page(
         has_call: super::call::call_of(db, event.id).await?.is_some(),
         questions: questions::of_event(db, event.id).await?,
         persons_met: super::persons_met::of_event(db, event.id).await?,
+        outputs: super::outputs::of_event(db, &event).await?,
         event,
     })
 }
@@ -290,7 +295,7 @@ pub async fn register(
     let questions = questions::of_event(&db, event.id).await?;
     let Some(registrant) = read_registrant(&data, &mut form, lang, &questions) else {
         let page = event_page(&db, lang, &uri, event, user.as_ref(), form, None).await?;
-        return Ok((StatusCode::BAD_REQUEST, render(&page)?).into_response());
+        return shown_again(&page);
     };
     let (_, status) = registration::register(&db, event.id, &registrant).await?;
     let event = store::by_slug(&db, slug.as_str()).await.found()?;
@@ -646,29 +651,39 @@ fn read_event(
     })
 }
 
-fn event_fields(event: &Event) -> FormState {
+/// A form filled with a record's texts in every language (fields `{prefix}_{code}`) and its other fields.
+fn filled(localized: &[(&str, Option<&LocalizedText>)], plain: &[(&str, &Option<String>)]) -> FormState {
     let mut form = FormState::default();
-    let values = &mut form.values;
-    for (prefix, text) in [
-        ("title", Some(&event.title)),
-        ("description", event.description.as_ref()),
-        ("location", event.location.as_ref()),
-    ] {
+    for (prefix, text) in localized {
         for l in Lang::ALL {
-            values
-                .insert(format!("{prefix}_{}", l.code()), text.and_then(|t| t.0.get(&l).cloned()).unwrap_or_default());
+            let value = text.and_then(|t| t.0.get(&l).cloned()).unwrap_or_default();
+            form.values.insert(format!("{prefix}_{}", l.code()), value);
         }
     }
-    values.insert("kind".into(), event.kind.code().into());
-    for (name, value) in [
-        ("starts_on", &event.starts_on),
-        ("ends_on", &event.ends_on),
-        ("start_time", &event.start_time),
-        ("end_time", &event.end_time),
-        ("online_url", &event.online_url),
-    ] {
-        values.insert(name.into(), value.clone().unwrap_or_default());
+    for (name, value) in plain {
+        form.values.insert((*name).into(), (*value).clone().unwrap_or_default());
     }
+    form
+}
+
+fn event_fields(event: &Event) -> FormState {
+    let mut form = filled(
+        &[
+            ("title", Some(&event.title)),
+            ("description", event.description.as_ref()),
+            ("location", event.location.as_ref()),
+            ("outcome", event.outcome.as_ref()),
+        ],
+        &[
+            ("starts_on", &event.starts_on),
+            ("ends_on", &event.ends_on),
+            ("start_time", &event.start_time),
+            ("end_time", &event.end_time),
+            ("online_url", &event.online_url),
+        ],
+    );
+    let values = &mut form.values;
+    values.insert("kind".into(), event.kind.code().into());
     values.insert("time_zone".into(), event.time_zone.clone());
     values.insert("languages".into(), event.languages.join(", "));
     values.insert("theme".into(), event.theme.as_ref().map(|t| t.slug.clone()).unwrap_or_default());
@@ -754,7 +769,7 @@ pub async fn create(
             &themes,
             &organizations,
         );
-        return Ok((StatusCode::BAD_REQUEST, render(&page)?).into_response());
+        return shown_again(&page);
     };
     let title = input.title.get(Lang::En);
     let base = Slug::from_name(&format!("{title} {}", input.schedule.starts_on))
@@ -801,7 +816,7 @@ pub async fn edit(
     let Some(input) = read_event(&data, &mut form, lang, &themes, &organizations) else {
         let title = about(lang, "events-edit-title", &event);
         let page = edit_page(lang, &uri, title, format!("/events/{slug}/edit"), form, &themes, &organizations);
-        return Ok((StatusCode::BAD_REQUEST, render(&page)?).into_response());
+        return shown_again(&page);
     };
     store::update(&db, event.id, &input).await?;
     let after = store::by_slug(&db, slug.as_str()).await.found()?;
@@ -942,6 +957,38 @@ pub async fn badges(
     render(&page)
 }
 
+/// The session form with what it offers: kinds, themes, and the directory's people with the role each holds.
+struct SessionForm {
+    form: FormState,
+    kinds: Vec<Choice>,
+    themes: Vec<Choice>,
+    people: Vec<RoleChoice>,
+}
+
+/// The themes and the directory's people a session of the event, or a proposal for one, may name.
+pub(super) struct SessionChoices {
+    pub(super) themes: Vec<(i64, String, LocalizedText)>,
+    pub(super) people: Vec<(i64, String, LocalizedText)>,
+}
+
+impl SessionChoices {
+    pub(super) async fn load(db: &Db, event: &Event) -> sqlx::Result<SessionChoices> {
+        Ok(SessionChoices {
+            themes: store::themes(db).await?,
+            people: store::people_choices(db, event.network_id, event.id).await?,
+        })
+    }
+
+    fn form(&self, form: FormState, lang: Lang) -> SessionForm {
+        SessionForm {
+            kinds: SessionKind::choices(lang),
+            themes: theme_choices(&self.themes, lang),
+            people: role_choices(&self.people, &form, "person_", lang),
+            form,
+        }
+    }
+}
+
 #[derive(Template)]
 #[template(path = "events/programme_edit.html")]
 struct ProgrammeEditPage {
@@ -949,10 +996,7 @@ struct ProgrammeEditPage {
     lang: Lang,
     event: Event,
     sessions: Vec<Session>,
-    form: FormState,
-    kinds: Vec<Choice>,
-    themes: Vec<Choice>,
-    people: Vec<RoleChoice>,
+    fields: SessionForm,
 }
 
 impl ProgrammeEditPage {
@@ -961,13 +1005,20 @@ impl ProgrammeEditPage {
     }
 }
 
-/// The programme form as a session, or None with the message beside each bad field.
+/// The event's days as dates, the last being the first when the record gives no end.
+fn event_days(event: &Event) -> Option<(jiff::civil::Date, jiff::civil::Date)> {
+    let first = parse_day(event.starts_on.as_deref()?)?;
+    Some((first, event.ends_on.as_deref().and_then(parse_day).unwrap_or(first)))
+}
+
+/// The programme form as a session, or None with the message beside each bad field: a day within the event's
+/// days, hours within its hours on its first and last day, an end after the start.
 fn read_session(
     data: &FormData,
     form: &mut FormState,
     lang: Lang,
-    themes: &[(i64, String, LocalizedText)],
-    people: &[(i64, String, LocalizedText)],
+    event: &Event,
+    choices: &SessionChoices,
 ) -> Option<store::SessionInput> {
     let kind = SessionKind::parse(&data.get("kind"));
     if kind.is_none() {
@@ -987,23 +1038,48 @@ fn read_session(
     optional("day", "events-day-invalid", form, &|t| parse_day(t).is_some());
     optional("starts_at", "events-time-invalid", form, &|t| parse_time(t).is_some());
     optional("ends_at", "events-time-invalid", form, &|t| parse_time(t).is_some());
+    let day = parse_day(&data.get("day"));
     let (starts_at, ends_at) = (parse_time(&data.get("starts_at")), parse_time(&data.get("ends_at")));
     if let (Some(start), Some(end)) = (starts_at, ends_at)
         && end <= start
     {
         form.fail("ends_at", lang.t("events-ends-before-start"));
     }
+    if let Some((first, last)) = event_days(event) {
+        if day.is_some_and(|day| day < first || day > last) {
+            let dates = [("first", lang.date(first).into()), ("last", lang.date(last).into())];
+            form.fail("day", lang.t_with("events-session-day-outside", &dates));
+        }
+        // A session without a day of a one-day event is held on that day.
+        let on = day.or((first == last).then_some(first));
+        let event_start = event.start_time.as_deref().and_then(parse_time);
+        if let (Some(start), Some(earliest)) = (starts_at, event_start)
+            && on == Some(first)
+            && start < earliest
+        {
+            let time = earliest.strftime("%H:%M").to_string();
+            form.fail("starts_at", lang.t_with("events-session-starts-too-early", &[("time", time.into())]));
+        }
+        let event_end = event.end_time.as_deref().and_then(parse_time);
+        if let (Some(end), Some(latest)) = (ends_at, event_end)
+            && on == Some(last)
+            && end > latest
+        {
+            let time = latest.strftime("%H:%M").to_string();
+            form.fail("ends_at", lang.t_with("events-session-ends-too-late", &[("time", time.into())]));
+        }
+    }
     let room = Some(data.get("room")).filter(|r| !r.is_empty());
     if room.as_ref().is_some_and(|r| r.chars().count() > 200) {
         form.fail("room", lang.t_count("form-too-long", 200));
     }
     let theme_slug = data.get("theme");
-    let theme_id = themes.iter().find(|(_, slug, _)| *slug == theme_slug).map(|(id, _, _)| *id);
+    let theme_id = choices.themes.iter().find(|(_, slug, _)| *slug == theme_slug).map(|(id, _, _)| *id);
     if theme_id.is_none() && !theme_slug.is_empty() {
         form.fail("theme", lang.t("edit-choose"));
     }
     let mut named = Vec::new();
-    for (id, slug, _) in people {
+    for (id, slug, _) in &choices.people {
         let field = format!("person_{slug}");
         let role = data.get(&field);
         match SESSION_ROLES.iter().find(|r| **r == role) {
@@ -1012,18 +1088,19 @@ fn read_session(
             None => form.fail(&field, lang.t("edit-choose")),
         }
     }
+    let guests = super::call::read_guests(data, form, lang);
     let kind = kind?;
     form.is_valid().then(|| store::SessionInput {
         kind,
         title,
-        day: parse_day(&data.get("day")),
+        day,
         starts_at,
         ends_at,
         room,
         theme_id,
         outcome: (!outcome.is_empty()).then_some(outcome),
         people: named,
-        guests: Vec::new(),
+        guests,
     })
 }
 
@@ -1033,24 +1110,19 @@ async fn programme_edit_page(
     uri: &Uri,
     event: Event,
     form: FormState,
-    themes: &[(i64, String, LocalizedText)],
-    people: &[(i64, String, LocalizedText)],
+    choices: &SessionChoices,
 ) -> Result<ProgrammeEditPage, AppError> {
-    let theme_choices = theme_choices(themes, lang);
-    let people = role_choices(people, &form, "person_", lang);
     Ok(ProgrammeEditPage {
         chrome: Chrome::new(lang, about(lang, "events-programme-edit-of", &event), uri),
         lang,
         sessions: store::sessions(db, event.id).await?,
-        form,
-        kinds: SessionKind::choices(lang),
-        themes: theme_choices,
-        people,
+        fields: choices.form(form, lang),
         event,
     })
 }
 
-/// The programme as its organisers change it: every session with a button to remove it, and a form to add one.
+/// The programme as its organisers change it: every session with links to change or remove it, and a form to
+/// add one.
 pub async fn programme_edit(
     State(db): State<Db>,
     lang: Lang,
@@ -1059,9 +1131,8 @@ pub async fn programme_edit(
     SlugPath(slug): SlugPath,
 ) -> Result<Html<String>, AppError> {
     let event = event_to_run(&db, &user, slug.as_str()).await?;
-    let themes = store::themes(&db).await?;
-    let people = store::people_choices(&db, event.network_id, event.id).await?;
-    render(&programme_edit_page(&db, lang, &uri, event, FormState::default(), &themes, &people).await?)
+    let choices = SessionChoices::load(&db, &event).await?;
+    render(&programme_edit_page(&db, lang, &uri, event, FormState::default(), &choices).await?)
 }
 
 pub async fn add_session(
@@ -1073,15 +1144,135 @@ pub async fn add_session(
     data: FormData,
 ) -> Result<Response, AppError> {
     let event = event_to_run(&db, &user, slug.as_str()).await?;
-    let themes = store::themes(&db).await?;
-    let people = store::people_choices(&db, event.network_id, event.id).await?;
+    let choices = SessionChoices::load(&db, &event).await?;
     let mut form = FormState::from(&data);
-    let Some(input) = read_session(&data, &mut form, lang, &themes, &people) else {
-        let page = programme_edit_page(&db, lang, &uri, event, form, &themes, &people).await?;
-        return Ok((StatusCode::BAD_REQUEST, render(&page)?).into_response());
+    let Some(input) = read_session(&data, &mut form, lang, &event, &choices) else {
+        let page = programme_edit_page(&db, lang, &uri, event, form, &choices).await?;
+        return shown_again(&page);
     };
     store::add_session(&db, event.id, &input).await?;
     Ok(Redirect::to(&format!("/events/{slug}/programme/edit")).into_response())
+}
+
+#[derive(Template)]
+#[template(path = "events/session_edit.html")]
+struct SessionEditPage {
+    chrome: Chrome,
+    lang: Lang,
+    event: Event,
+    session_id: i64,
+    fields: SessionForm,
+}
+
+impl SessionEditPage {
+    fn label(&self, key: &str) -> String {
+        self.chrome.t(key)
+    }
+}
+
+/// The event and one of its sessions, for those who run it.
+async fn session_to_run(db: &Db, user: &SignedIn, item: &(String, String)) -> Result<(Event, Session), AppError> {
+    let (event, id) = item_to_run(db, user, item).await?;
+    let session = store::sessions(db, event.id).await?.into_iter().find(|s| s.id == id).ok_or(AppError::NotFound)?;
+    Ok((event, session))
+}
+
+fn session_edit_page(
+    lang: Lang,
+    uri: &Uri,
+    event: Event,
+    session: &Session,
+    form: FormState,
+    choices: &SessionChoices,
+) -> SessionEditPage {
+    let title = lang.t_with("events-session-edit-of", &[("session", session.title.get(lang).to_string().into())]);
+    SessionEditPage {
+        chrome: Chrome::new(lang, title, uri),
+        lang,
+        event,
+        session_id: session.id,
+        fields: choices.form(form, lang),
+    }
+}
+
+/// The form of a session as it stands.
+fn session_fields(session: &Session) -> FormState {
+    let mut form = filled(
+        &[("title", Some(&session.title)), ("outcome", session.outcome.as_ref())],
+        &[
+            ("day", &session.day),
+            ("starts_at", &session.starts_at),
+            ("ends_at", &session.ends_at),
+            ("room", &session.room),
+        ],
+    );
+    let values = &mut form.values;
+    values.insert("kind".into(), session.kind.code().into());
+    values.insert("theme".into(), session.theme.as_ref().map(|t| t.slug.clone()).unwrap_or_default());
+    for person in &session.people {
+        values.entry(format!("person_{}", person.slug)).or_insert_with(|| person.role.clone());
+    }
+    values.insert("guests".into(), session.guests.join("\n"));
+    form
+}
+
+/// What the history keeps of a session.
+fn session_record(session: &Session) -> serde_json::Value {
+    serde_json::json!({
+        "title": session.title.by_code(),
+        "kind": session.kind.code(),
+        "day": session.day,
+        "starts_at": session.starts_at,
+        "ends_at": session.ends_at,
+        "room": session.room,
+        "theme": session.theme.as_ref().map(|t| t.slug.as_str()),
+        "people": session.people.iter().map(|p| format!("{} ({})", p.slug, p.role)).collect::<Vec<_>>(),
+        "guests": session.guests,
+    })
+}
+
+/// The form that schedules and changes a session: day, hours, room, kind, title, people, theme.
+pub async fn session_edit_form(
+    State(db): State<Db>,
+    lang: Lang,
+    uri: Uri,
+    RequireUser(user): RequireUser,
+    Path(item): Path<(String, String)>,
+) -> Result<Html<String>, AppError> {
+    let (event, session) = session_to_run(&db, &user, &item).await?;
+    let choices = SessionChoices::load(&db, &event).await?;
+    render(&session_edit_page(lang, &uri, event, &session, session_fields(&session), &choices))
+}
+
+pub async fn edit_session(
+    State(db): State<Db>,
+    lang: Lang,
+    uri: Uri,
+    RequireUser(user): RequireUser,
+    Path(item): Path<(String, String)>,
+    data: FormData,
+) -> Result<Response, AppError> {
+    let (event, session) = session_to_run(&db, &user, &item).await?;
+    let choices = SessionChoices::load(&db, &event).await?;
+    let mut form = FormState::from(&data);
+    let Some(input) = read_session(&data, &mut form, lang, &event, &choices) else {
+        return shown_again(&session_edit_page(lang, &uri, event, &session, form, &choices));
+    };
+    if !store::update_session(&db, event.id, session.id, &input).await? {
+        return Err(AppError::NotFound);
+    }
+    let after = store::sessions(&db, event.id).await?.into_iter().find(|s| s.id == session.id);
+    crate::platform::audit::record(
+        &db,
+        Some(user.user_id),
+        "event.session-update",
+        "event",
+        Some(event.id),
+        Some(&session_record(&session)),
+        after.as_ref().map(session_record).as_ref(),
+    )
+    .await?;
+    Ok(Redirect::to(&format!("/events/{}/programme/edit#s{}", event.slug, session.id)).into_response())
 }
 
 pub async fn delete_session(

@@ -3,11 +3,12 @@
 
 use askama::Template;
 use axum::extract::{Path, State};
-use axum::http::{StatusCode, Uri};
+use axum::http::Uri;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde_json::json;
 use sqlx::Row;
 
+use super::form_pages::{FormPage, blank, read_posted};
 use super::pages::{about, event_to_run, item_to_run};
 use super::store::Event;
 use crate::platform::audit;
@@ -15,7 +16,7 @@ use crate::platform::auth::RequireUser;
 use crate::platform::db::Db;
 use crate::platform::forms::{FormData, FormState};
 use crate::platform::i18n::Lang;
-use crate::platform::web::{AppError, Chrome, SlugPath, render};
+use crate::platform::web::{AppError, Chrome, SlugPath};
 
 /// One person met.
 #[derive(Debug, Clone)]
@@ -80,20 +81,16 @@ impl PersonsMetPage {
     }
 }
 
-async fn persons_page(
-    db: &Db,
-    lang: Lang,
-    uri: &Uri,
-    event: Event,
-    form: FormState,
-) -> Result<PersonsMetPage, AppError> {
-    Ok(PersonsMetPage {
-        chrome: Chrome::new(lang, about(lang, "events-persons-met-of", &event), uri),
-        lang,
-        persons: of_event(db, event.id).await?,
-        form,
-        event,
-    })
+impl FormPage for PersonsMetPage {
+    async fn build(db: &Db, lang: Lang, uri: &Uri, event: Event, form: FormState) -> Result<Self, AppError> {
+        Ok(PersonsMetPage {
+            chrome: Chrome::new(lang, about(lang, "events-persons-met-of", &event), uri),
+            lang,
+            persons: of_event(db, event.id).await?,
+            form,
+            event,
+        })
+    }
 }
 
 /// The organisers' list of the persons met, with the form to add one.
@@ -104,8 +101,7 @@ pub async fn list(
     RequireUser(user): RequireUser,
     SlugPath(slug): SlugPath,
 ) -> Result<Html<String>, AppError> {
-    let event = event_to_run(&db, &user, slug.as_str()).await?;
-    render(&persons_page(&db, lang, &uri, event, FormState::default()).await?)
+    blank::<PersonsMetPage>(&db, lang, &uri, &user, &slug).await
 }
 
 pub async fn add(
@@ -117,11 +113,12 @@ pub async fn add(
     data: FormData,
 ) -> Result<Response, AppError> {
     let event = event_to_run(&db, &user, slug.as_str()).await?;
-    let mut form = FormState::from(&data);
-    let Some((name, function, organization)) = read_person(&data, &mut form, lang) else {
-        let page = persons_page(&db, lang, &uri, event, form).await?;
-        return Ok((StatusCode::BAD_REQUEST, render(&page)?).into_response());
-    };
+    let read = |data: &FormData, form: &mut FormState| read_person(data, form, lang);
+    let (name, function, organization) =
+        match read_posted::<PersonsMetPage, _>(&db, lang, &uri, &event, &data, read).await? {
+            Ok(person) => person,
+            Err(again) => return Ok(again),
+        };
     sqlx::query(
         "INSERT INTO event_persons_met (event_id, position, name, function, organization) \
          SELECT $1, COALESCE(MAX(position), -1) + 1, $2, $3, $4 FROM event_persons_met WHERE event_id = $1",

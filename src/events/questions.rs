@@ -5,11 +5,12 @@ use std::collections::HashMap;
 
 use askama::Template;
 use axum::extract::{Path, State};
-use axum::http::{StatusCode, Uri};
+use axum::http::Uri;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde_json::json;
 use sqlx::Row;
 
+use super::form_pages::{FormPage, blank, read_posted};
 use super::pages::{about, event_to_run, item_to_run};
 use super::store::Event;
 use crate::directory::code_enum;
@@ -18,7 +19,7 @@ use crate::platform::auth::RequireUser;
 use crate::platform::db::Db;
 use crate::platform::forms::{Choice, FormData, FormState};
 use crate::platform::i18n::{Lang, LocalizedText};
-use crate::platform::web::{AppError, Chrome, SlugPath, render};
+use crate::platform::web::{AppError, Chrome, SlugPath};
 
 code_enum! {
     /// What sort of answer a registration question takes.
@@ -169,21 +170,17 @@ impl QuestionsPage {
     }
 }
 
-async fn questions_page(
-    db: &Db,
-    lang: Lang,
-    uri: &Uri,
-    event: Event,
-    form: FormState,
-) -> Result<QuestionsPage, AppError> {
-    Ok(QuestionsPage {
-        chrome: Chrome::new(lang, about(lang, "events-questions-of", &event), uri),
-        lang,
-        questions: of_event(db, event.id).await?,
-        form,
-        kinds: QuestionKind::choices(lang),
-        event,
-    })
+impl FormPage for QuestionsPage {
+    async fn build(db: &Db, lang: Lang, uri: &Uri, event: Event, form: FormState) -> Result<Self, AppError> {
+        Ok(QuestionsPage {
+            chrome: Chrome::new(lang, about(lang, "events-questions-of", &event), uri),
+            lang,
+            questions: of_event(db, event.id).await?,
+            form,
+            kinds: QuestionKind::choices(lang),
+            event,
+        })
+    }
 }
 
 /// The organisers' page of the registration form's questions.
@@ -194,8 +191,7 @@ pub async fn list(
     RequireUser(user): RequireUser,
     SlugPath(slug): SlugPath,
 ) -> Result<Html<String>, AppError> {
-    let event = event_to_run(&db, &user, slug.as_str()).await?;
-    render(&questions_page(&db, lang, &uri, event, FormState::default()).await?)
+    blank::<QuestionsPage>(&db, lang, &uri, &user, &slug).await
 }
 
 /// Adds a question at the end of the registration form.
@@ -208,10 +204,10 @@ pub async fn add(
     data: FormData,
 ) -> Result<Response, AppError> {
     let event = event_to_run(&db, &user, slug.as_str()).await?;
-    let mut form = FormState::from(&data);
-    let Some(input) = read_question(&data, &mut form, lang) else {
-        let page = questions_page(&db, lang, &uri, event, form).await?;
-        return Ok((StatusCode::BAD_REQUEST, render(&page)?).into_response());
+    let read = |data: &FormData, form: &mut FormState| read_question(data, form, lang);
+    let input = match read_posted::<QuestionsPage, _>(&db, lang, &uri, &event, &data, read).await? {
+        Ok(input) => input,
+        Err(again) => return Ok(again),
     };
     sqlx::query(
         "INSERT INTO event_questions (event_id, position, kind, label, options, required) \

@@ -1,7 +1,8 @@
 //! The events' tables: the directory's first `events` and `event_organizers` grow a schedule with a time zone,
 //! a venue or an online link, languages, a theme, a capacity and an outcome; sessions make the programme;
 //! registrations, with their waiting list, and the outbox their confirmations are mailed from; the call for
-//! contributions and the session proposals it receives; the questions of the registration form and their answers; the sessions' documents; the persons met.
+//! contributions and the session proposals it receives; the questions of the registration form and their answers; the sessions' documents; the persons met;
+//! the outputs an event, or one of its working groups, brought to activities of the network's action plans.
 
 use crate::platform::migrate::Migration;
 
@@ -13,6 +14,7 @@ pub const MIGRATIONS: &[Migration] = &[
     Migration { version: 504, name: "events: registration questions", sql: |_| QUESTIONS.to_string() },
     Migration { version: 505, name: "events: session documents", sql: |_| DOCUMENTS.to_string() },
     Migration { version: 506, name: "events: persons met", sql: |_| PERSONS_MET.to_string() },
+    Migration { version: 507, name: "events: outputs linked to plan activities", sql: |_| OUTPUTS.to_string() },
 ];
 
 const EVENTS: &str = "ALTER TABLE events ADD COLUMN end_time TEXT
@@ -167,3 +169,13 @@ const PERSONS_MET: &str = "CREATE TABLE event_persons_met (
 )
 -- statement
 CREATE INDEX event_persons_met_by_event ON event_persons_met (event_id, position)";
+
+const OUTPUTS: &str = "CREATE TABLE event_outputs (
+    id {pk},
+    event_id BIGINT NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+    session_id BIGINT REFERENCES event_sessions (id) ON DELETE CASCADE,
+    activity_id BIGINT NOT NULL REFERENCES plan_activities (id) ON DELETE CASCADE,
+    created_at TEXT NOT NULL
+)
+-- statement
+CREATE UNIQUE INDEX event_outputs_once ON event_outputs (event_id, activity_id, COALESCE(session_id, 0))";

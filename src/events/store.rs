@@ -172,6 +172,7 @@ pub async fn by_slug(db: &Db, slug: &str) -> sqlx::Result<Option<Event>> {
 /// A person named in a session, and in what role (speaker, facilitator, chair).
 #[derive(Debug, Clone)]
 pub struct SessionPerson {
+    pub slug: String,
     pub honorific: Option<String>,
     pub name: LocalizedText,
     pub role: String,
@@ -208,7 +209,8 @@ pub async fn sessions(db: &Db, event_id: i64) -> sqlx::Result<Vec<Session>> {
     .fetch_all(&db.pool)
     .await?;
     let people = sqlx::query(
-        "SELECT sp.session_id AS session_id, sp.role AS role, p.honorific AS honorific, p.name AS name \
+        "SELECT sp.session_id AS session_id, sp.role AS role, p.slug AS slug, p.honorific AS honorific, \
+                p.name AS name \
          FROM event_session_people sp JOIN persons p ON p.id = sp.person_id \
          JOIN event_sessions s ON s.id = sp.session_id WHERE s.event_id = $1 ORDER BY sp.session_id, sp.position",
     )
@@ -236,6 +238,7 @@ pub async fn sessions(db: &Db, event_id: i64) -> sqlx::Result<Vec<Session>> {
                     .filter(|p| p.try_get::<i64, _>("session_id").is_ok_and(|s| s == id))
                     .map(|p| {
                         Ok(SessionPerson {
+                            slug: p.try_get("slug")?,
                             honorific: p.try_get("honorific")?,
                             name: LocalizedText::from_json(&p.try_get::<String, _>("name")?),
                             role: p.try_get("role")?,
@@ -422,34 +425,66 @@ pub async fn insert_session(
     event_id: i64,
     input: &SessionInput,
 ) -> sqlx::Result<i64> {
-    let id: i64 = sqlx::query_scalar(
+    let query = sqlx::query(
         "INSERT INTO event_sessions (event_id, position, kind, title, day, starts_at, ends_at, room, theme_id, outcome, \
                                      guest_speakers) \
          SELECT $1, COALESCE(MAX(position), -1) + 1, $2, $3, $4, $5, $6, $7, $8, $9, $10 FROM event_sessions \
          WHERE event_id = $1 RETURNING id",
-    )
-    .bind(event_id)
-    .bind(input.kind.code())
-    .bind(input.title.to_json())
-    .bind(input.day.map(|d| d.to_string()))
-    .bind(time_text(input.starts_at))
-    .bind(time_text(input.ends_at))
-    .bind(&input.room)
-    .bind(input.theme_id)
-    .bind(input.outcome.as_ref().map(LocalizedText::to_json))
-    .bind(serde_json::to_string(&input.guests).unwrap_or_else(|_| "[]".into()))
-    .fetch_one(&mut **tx)
-    .await?;
-    for (position, (person, role)) in input.people.iter().enumerate() {
+    );
+    let id: i64 = bind_session(query.bind(event_id), input).fetch_one(&mut **tx).await?.try_get("id")?;
+    write_session_people(tx, id, &input.people).await?;
+    Ok(id)
+}
+
+type AnyQuery<'q> = sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments>;
+
+/// Binds a session's fields as `$2` to `$10`, after the event's id, as its insert and its update name them.
+fn bind_session<'q>(query: AnyQuery<'q>, input: &'q SessionInput) -> AnyQuery<'q> {
+    query
+        .bind(input.kind.code())
+        .bind(input.title.to_json())
+        .bind(input.day.map(|d| d.to_string()))
+        .bind(time_text(input.starts_at))
+        .bind(time_text(input.ends_at))
+        .bind(&input.room)
+        .bind(input.theme_id)
+        .bind(input.outcome.as_ref().map(LocalizedText::to_json))
+        .bind(serde_json::to_string(&input.guests).unwrap_or_else(|_| "[]".into()))
+}
+
+async fn write_session_people(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    session_id: i64,
+    people: &[(i64, &'static str)],
+) -> sqlx::Result<()> {
+    sqlx::query("DELETE FROM event_session_people WHERE session_id = $1").bind(session_id).execute(&mut **tx).await?;
+    for (position, (person, role)) in people.iter().enumerate() {
         sqlx::query("INSERT INTO event_session_people (session_id, person_id, role, position) VALUES ($1, $2, $3, $4)")
-            .bind(id)
+            .bind(session_id)
             .bind(person)
             .bind(*role)
             .bind(position as i64)
             .execute(&mut **tx)
             .await?;
     }
-    Ok(id)
+    Ok(())
+}
+
+/// Changes a session of the event to what the form says, keeping its place in the programme; false when the
+/// event has no such session.
+pub async fn update_session(db: &Db, event_id: i64, session_id: i64, input: &SessionInput) -> sqlx::Result<bool> {
+    let mut tx = db.pool.begin().await?;
+    let query = sqlx::query(
+        "UPDATE event_sessions SET kind = $2, title = $3, day = $4, starts_at = $5, ends_at = $6, room = $7, \
+                theme_id = $8, outcome = $9, guest_speakers = $10 WHERE event_id = $1 AND id = $11",
+    );
+    let done = bind_session(query.bind(event_id), input).bind(session_id).execute(&mut *tx).await?;
+    if done.rows_affected() != 1 {
+        return Ok(false);
+    }
+    write_session_people(&mut tx, session_id, &input.people).await?;
+    tx.commit().await?;
+    Ok(true)
 }
 
 /// Removes a session of the event; false when the event has no such session.

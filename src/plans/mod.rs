@@ -2,6 +2,7 @@
 //! their organisations, budgets, indicators and dated updates; timeline,
 //! dashboard and exports) and the commitments partners make to them.
 
+mod activity_choices;
 pub mod api;
 pub mod charts;
 pub mod commitments;
@@ -14,4 +15,5 @@ pub mod proposals_api;
 pub mod schema;
 pub mod store;
 
+pub use activity_choices::{ActivityChoice, activity_choices};
 pub use commitments::{CommitmentSummary, commitments_of};

@@ -108,6 +108,32 @@ test('register, cancel by the link, the waiting list promoted, check-in on a pho
       assert.equal(await page.getByRole('button', { name: /Gəlişi qeyd edin/ }).count(), 0, 'nobody left to check in');
       assert.match(await row.innerText(), /✔/);
     });
+
+    await run.step(t, 'the administrator schedules a session, its form shown again on a bad hour', async () => {
+      const { page, state } = admin;
+      await page.setViewportSize({ width: 1024, height: 768 });
+      await page.goto(`${EVENT}/programme/edit?lang=en`);
+      await checkPage(page, state, 'en');
+      await page.getByLabel('Title (English)', { exact: true }).fill('Opening');
+      await clickThrough(page, page.getByRole('button', { name: 'Add a session', exact: true }));
+      await checkPage(page, state, 'en');
+      await clickThrough(page, page.getByRole('link', { name: 'Change: Opening', exact: true }));
+      await checkPage(page, state, 'en');
+      assert.equal(await page.getByLabel('Title (English)', { exact: true }).inputValue(), 'Opening');
+      await page.getByLabel('Day (YYYY-MM-DD, optional)', { exact: true }).fill('2027-09-20');
+      await page.getByLabel('Room (optional)', { exact: true }).fill('Hall A');
+      await clickThrough(page, page.getByRole('button', { name: 'Save the changes', exact: true }));
+      await checkPage(page, state, 'en', { status: 400 });
+      assert.match(await page.locator('main').innerText(), /the days of the event/);
+      assert.equal(await page.getByLabel('Room (optional)', { exact: true }).inputValue(), 'Hall A');
+      await page.getByLabel('Day (YYYY-MM-DD, optional)', { exact: true }).fill('2027-09-14');
+      await page.getByLabel('Starts at (HH:MM, optional)', { exact: true }).fill('10:00');
+      await clickThrough(page, page.getByRole('button', { name: 'Save the changes', exact: true }));
+      await checkPage(page, state, 'en');
+      assert.match(await page.locator('main').innerText(), /Opening \(14 September 2027 10:00\)/);
+      await page.goto(`${EVENT}/outputs?lang=en`);
+      await checkPage(page, state, 'en');
+    });
   } finally {
     await admin.context.close();
     await first.context.close();

@@ -1,0 +1,21 @@
+# Tədbirlər: sessiyaların cədvəli və dəyişdirilməsi; fəaliyyət planlarının tədbirləri ilə əlaqələndirilmiş nəticələr.
+events-session-edit = Dəyişdir
+events-session-edit-of = “{ $session }” sessiyasını dəyişdir
+events-session-day-outside = { $first } – { $last } arasında, tədbirin günlərindən birini göstərin.
+events-session-starts-too-early = Həmin gün tədbir saat { $time }-da başlayır.
+events-session-ends-too-late = Həmin gün tədbir saat { $time }-da bitir.
+history-action-event-session-update = Sessiya dəyişdirildi
+events-outputs = Fəaliyyət planlarındakı nəticələr
+events-outputs-of = “{ $event }” tədbirinin fəaliyyət planlarındakı nəticələri
+events-outputs-none = Hələ heç bir nəticə planın fəaliyyəti ilə əlaqələndirilməyib.
+events-outputs-no-plans = Şəbəkənin əlaqələndirmək üçün fəaliyyətləri olan fəaliyyət planı yoxdur.
+events-output-activity = Planın fəaliyyəti
+events-output-source = Kimin nəticəsi
+events-output-whole-event = Tədbir bütövlükdə
+events-output-from = “{ $session }” işçi qrupu
+events-output-add = Nəticəni əlaqələndir
+events-output-remove = Əlaqəni sil
+events-output-activity-required = Şəbəkənin planlarından bir fəaliyyət seçin.
+events-output-linked-already = Bu nəticə artıq həmin fəaliyyətlə əlaqələndirilib.
+history-action-event-output-add = Nəticə planın fəaliyyəti ilə əlaqələndirildi
+history-action-event-output-remove = Nəticənin planın fəaliyyəti ilə əlaqəsi silindi

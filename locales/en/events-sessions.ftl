@@ -1,0 +1,21 @@
+# Events: scheduling and changing sessions; outputs linked to the activities of the action plans.
+events-session-edit = Change
+events-session-edit-of = Change the session “{ $session }”
+events-session-day-outside = Give a day from { $first } to { $last }, the days of the event.
+events-session-starts-too-early = The event starts at { $time } on that day.
+events-session-ends-too-late = The event ends at { $time } on that day.
+history-action-event-session-update = Session changed
+events-outputs = Outputs in the action plans
+events-outputs-of = Outputs of { $event } in the action plans
+events-outputs-none = No output is linked to an activity of the plans yet.
+events-outputs-no-plans = The network has no action plan with activities to link to.
+events-output-activity = Activity of the plan
+events-output-source = Output of
+events-output-whole-event = The event as a whole
+events-output-from = working group “{ $session }”
+events-output-add = Link the output
+events-output-remove = Remove the link
+events-output-activity-required = Choose an activity of the network’s plans.
+events-output-linked-already = This output is linked to that activity already.
+history-action-event-output-add = Output linked to a plan activity
+history-action-event-output-remove = Output link to a plan activity removed

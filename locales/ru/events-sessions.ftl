@@ -1,0 +1,21 @@
+# Мероприятия: расписание и изменение сессий; результаты, связанные с мероприятиями планов действий.
+events-session-edit = Изменить
+events-session-edit-of = Изменить сессию «{ $session }»
+events-session-day-outside = Укажите день с { $first } по { $last }, в дни мероприятия.
+events-session-starts-too-early = В этот день мероприятие начинается в { $time }.
+events-session-ends-too-late = В этот день мероприятие заканчивается в { $time }.
+history-action-event-session-update = Сессия изменена
+events-outputs = Результаты в планах действий
+events-outputs-of = Результаты мероприятия «{ $event }» в планах действий
+events-outputs-none = Пока ни один результат не связан с мероприятием плана.
+events-outputs-no-plans = У сети нет плана действий с мероприятиями, с которыми можно связать результат.
+events-output-activity = Мероприятие плана
+events-output-source = Чей результат
+events-output-whole-event = Мероприятие в целом
+events-output-from = рабочая группа «{ $session }»
+events-output-add = Связать результат
+events-output-remove = Убрать связь
+events-output-activity-required = Выберите мероприятие из планов сети.
+events-output-linked-already = Этот результат уже связан с этим мероприятием плана.
+history-action-event-output-add = Результат связан с мероприятием плана
+history-action-event-output-remove = Связь результата с мероприятием плана убрана
