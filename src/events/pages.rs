@@ -26,11 +26,11 @@ use crate::platform::values::{CountryCode, Slug};
 use crate::platform::web::{AppError, Chrome, Found, SlugPath, message_page, render};
 use crate::state::AppState;
 
-/// The dates of an event as a reader sees them: `2004-11-25–2004-11-28, 16:30 (Asia/Baku)`.
-pub fn when(event: &Event) -> String {
-    let mut text = event.starts_on.clone().unwrap_or_default();
+/// The dates of an event as its reader writes them: `25 November 2004–28 November 2004, 16:30 (Asia/Baku)`.
+pub fn when(lang: Lang, event: &Event) -> String {
+    let mut text = event.starts_on.as_ref().map(|day| lang.date(day)).unwrap_or_default();
     if let Some(end) = event.ends_on.as_ref().filter(|end| Some(*end) != event.starts_on.as_ref()) {
-        text.push_str(&format!("–{end}"));
+        text.push_str(&format!("–{}", lang.date(end)));
     }
     if let Some(start) = &event.start_time {
         text.push_str(&format!(", {start}"));
@@ -143,7 +143,7 @@ async fn event_page(
     Ok(EventPage {
         chrome: Chrome::new(lang, event.title.get(lang).to_string(), uri),
         lang,
-        when: when(&event),
+        when: when(lang, &event),
         description: event.description.as_ref().map(|d| crate::platform::markdown::to_safe_html(d.get(lang))),
         outcome: event.outcome.as_ref().map(|d| crate::platform::markdown::to_safe_html(d.get(lang))),
         sessions: store::sessions(db, event.id).await?,
@@ -192,7 +192,7 @@ pub async fn programme(
     let page = ProgrammePage {
         chrome: Chrome::new(lang, about(lang, "events-programme-of", &event), &uri),
         lang,
-        when: when(&event),
+        when: when(lang, &event),
         sessions: store::sessions(&db, event.id).await?,
         event,
     };
@@ -1310,7 +1310,7 @@ pub async fn certificates(
     let page = CertificatesPage {
         chrome: Chrome::new(lang, about(lang, "events-certificates-of", &event), &uri),
         lang,
-        when: when(&event),
+        when: when(lang, &event),
         participants: registrations.into_iter().filter(|r| r.checked_in).collect(),
         event,
     };
