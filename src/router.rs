@@ -453,11 +453,18 @@ fn api_router() -> Router<AppState> {
 
 /// The networks' strategic action plans and partners' commitments.
 fn plans_router() -> Router<AppState> {
-    use plans::{commitments, exports, pages, proposal_pages};
+    use plans::{commitments, edits, exports, pages, proposal_pages};
     let plan = "/networks/{slug}/plans/{id}";
     let activity = "/networks/{slug}/plans/{id}/activities/{activity}";
     let proposal = "/networks/{slug}/plans/{id}/proposals/{proposal}";
-    Router::new()
+    let objective = "/networks/{slug}/plans/{id}/objectives/{objective}";
+    let indicator = "/networks/{slug}/plans/{id}/activities/{activity}/indicators/{indicator}";
+    let editable = [plan, objective, activity, indicator].into_iter().fold(Router::new(), |router, part| {
+        router
+            .route(&format!("{part}/edit"), get(edits::edit_form).post(edits::edit))
+            .route(&format!("{part}/delete"), get(edits::confirm_delete).post(edits::delete))
+    });
+    editable
         .route("/networks/{slug}/plans", get(pages::index).post(pages::create))
         .route(plan, get(pages::show))
         .route(&format!("{plan}/objectives"), post(pages::add_objective))

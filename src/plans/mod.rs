@@ -5,6 +5,7 @@
 pub mod api;
 pub mod charts;
 pub mod commitments;
+pub mod edits;
 pub mod exports;
 pub mod model;
 pub mod pages;

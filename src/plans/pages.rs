@@ -23,12 +23,14 @@ use crate::platform::i18n::Lang;
 use crate::platform::values::Slug;
 use crate::platform::web::{AppError, Chrome, Found, SlugPath, render};
 
-/// The `{slug}`, `{id}` and, for an activity's or a proposal's addresses, `{activity}` or `{proposal}` of a plan's
-/// address; anything malformed names nothing.
+/// The `{slug}`, `{id}` and, for the addresses of a plan's parts, `{objective}`, `{activity}`, `{indicator}` or
+/// `{proposal}` of a plan's address; anything malformed names nothing.
 pub struct PlanPath {
     pub slug: Slug,
     pub plan: i64,
+    pub objective: Option<i64>,
     pub activity: Option<i64>,
+    pub indicator: Option<i64>,
     pub proposal: Option<i64>,
 }
 
@@ -43,7 +45,9 @@ impl<S: Send + Sync> FromRequestParts<S> for PlanPath {
         Ok(PlanPath {
             slug: param("slug").and_then(Slug::parse).ok_or(AppError::NotFound)?,
             plan: number("id")?.ok_or(AppError::NotFound)?,
+            objective: number("objective")?,
             activity: number("activity")?,
+            indicator: number("indicator")?,
             proposal: number("proposal")?,
         })
     }
@@ -81,13 +85,18 @@ impl Viewer {
         plan.budgets_public || self.coordinator
     }
 
-    /// The signed-in coordinator, or the sign-in page or 403.
-    fn coordinator(&self, uri: &Uri) -> Result<&SignedIn, AppError> {
+    /// The signed-in person, or the sign-in page; 403 when `allowed` is false.
+    pub fn require(&self, allowed: bool, uri: &Uri) -> Result<&SignedIn, AppError> {
         match &self.user {
             None => Err(AppError::SignInRequired(uri.to_string())),
-            Some(_) if !self.coordinator => Err(AppError::Forbidden),
+            Some(_) if !allowed => Err(AppError::Forbidden),
             Some(user) => Ok(user),
         }
+    }
+
+    /// The signed-in coordinator, or the sign-in page or 403.
+    fn coordinator(&self, uri: &Uri) -> Result<&SignedIn, AppError> {
+        self.require(self.coordinator, uri)
     }
 }
 
@@ -99,11 +108,19 @@ pub async fn plan_for(db: &Db, path: &PlanPath, user: Option<SignedIn>) -> Resul
     Ok((plan, viewer))
 }
 
-fn status_choices(lang: Lang) -> Vec<Choice> {
+pub(super) fn status_choices(lang: Lang) -> Vec<Choice> {
     ActivityStatus::ALL.iter().map(|s| Choice { value: s.code().into(), label: lang.t(&s.label_key()) }).collect()
 }
 
-fn focal_point_choices(focal_points: &[FocalPointRef], lang: Lang) -> Vec<Choice> {
+/// The plan's objectives to choose an activity's from.
+pub(super) fn objective_choices(plan: &Plan) -> Vec<Choice> {
+    plan.objectives
+        .iter()
+        .map(|o| Choice { value: o.id.to_string(), label: format!("{}. {}", o.number, o.title) })
+        .collect()
+}
+
+pub(super) fn focal_point_choices(focal_points: &[FocalPointRef], lang: Lang) -> Vec<Choice> {
     focal_points
         .iter()
         .map(|fp| Choice {
@@ -157,7 +174,12 @@ pub fn read_plan(data: &FormData, form: &mut FormState, lang: Lang) -> Option<Pl
     form.is_valid().then_some(PlanDraft { title, starts_on, ends_on })
 }
 
-fn read_indicator(data: &FormData, prefix: &str, form: &mut FormState, lang: Lang) -> Option<IndicatorDraft> {
+pub(super) fn read_indicator(
+    data: &FormData,
+    prefix: &str,
+    form: &mut FormState,
+    lang: Lang,
+) -> Option<IndicatorDraft> {
     let name = required_text(data, &format!("{prefix}name"), 300, form, lang);
     let baseline = number(data, &format!("{prefix}baseline"), form, lang);
     let target = number(data, &format!("{prefix}target"), form, lang);
@@ -471,7 +493,8 @@ struct PlanPage {
     totals: Vec<BudgetTotal>,
     coordinator: bool,
     objective_form: FormState,
-    activity_form: FormState,
+    /// The form that adds an activity.
+    form: FormState,
     objectives: Vec<Choice>,
     focal_points: Vec<Choice>,
 }
@@ -502,11 +525,7 @@ async fn plan_page(
         })
         .collect();
     let focal_points = focal_point_choices(&store::focal_points(db, plan.network.id).await?, lang);
-    let objectives = plan
-        .objectives
-        .iter()
-        .map(|o| Choice { value: o.id.to_string(), label: format!("{}. {}", o.number, o.title) })
-        .collect();
+    let objectives = objective_choices(&plan);
     let page = PlanPage {
         chrome: Chrome::new(lang, plan.title.clone(), uri),
         timeline: timeline_svg(&plan, lang),
@@ -516,7 +535,7 @@ async fn plan_page(
         totals: budget_totals(&plan, lang),
         coordinator: viewer.coordinator,
         objective_form,
-        activity_form,
+        form: activity_form,
         objectives,
         focal_points,
         plan,
@@ -655,15 +674,6 @@ async fn activity_for(db: &Db, path: &PlanPath, user: Option<SignedIn>) -> Resul
     Ok((plan, viewer, activity))
 }
 
-/// The signed-in person who may update the activity, or the sign-in page or 403.
-fn updater<'a>(viewer: &'a Viewer, activity: &Activity, uri: &Uri) -> Result<&'a SignedIn, AppError> {
-    match &viewer.user {
-        None => Err(AppError::SignInRequired(uri.to_string())),
-        Some(_) if !viewer.may_update(activity) => Err(AppError::Forbidden),
-        Some(user) => Ok(user),
-    }
-}
-
 pub async fn activity(
     State(db): State<Db>,
     lang: Lang,
@@ -684,7 +694,7 @@ pub async fn update_activity(
     data: FormData,
 ) -> Result<Response, AppError> {
     let (plan, viewer, activity) = activity_for(&db, &path, user).await?;
-    let author = updater(&viewer, &activity, &uri)?.user_id;
+    let author = viewer.require(viewer.may_update(&activity), &uri)?.user_id;
     let mut form = FormState::from(&data);
     let Some(update) = read_update(&data, &activity, &mut form, lang) else {
         let page = activity_page(&db, lang, &uri, (plan, viewer, activity), form, FormState::default()).await?;
@@ -705,7 +715,7 @@ pub async fn add_indicator(
     data: FormData,
 ) -> Result<Response, AppError> {
     let (plan, viewer, activity) = activity_for(&db, &path, user).await?;
-    updater(&viewer, &activity, &uri)?;
+    viewer.require(viewer.may_update(&activity), &uri)?;
     let mut form = FormState::from(&data);
     let draft = read_indicator(&data, "", &mut form, lang).filter(|_| form.is_valid());
     let Some(draft) = draft else {

@@ -59,11 +59,7 @@ impl Author {
 
     /// The signed-in person, or the sign-in page; 403 when `allowed` is false.
     pub fn require(&self, allowed: bool, uri: &Uri) -> Result<&SignedIn, AppError> {
-        match &self.viewer.user {
-            None => Err(AppError::SignInRequired(uri.to_string())),
-            Some(_) if !allowed => Err(AppError::Forbidden),
-            Some(user) => Ok(user),
-        }
+        self.viewer.require(allowed, uri)
     }
 
     /// A proposal's writer must stay among its authors: a co-applicant's editor who is no coordinator keeps one
