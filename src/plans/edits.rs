@@ -6,16 +6,15 @@
 //! every change goes into the history.
 
 use askama::Template;
-use axum::extract::State;
 use axum::http::{StatusCode, Uri};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde_json::{Value, json};
 
 use super::pages::{
-    PlanPath, Viewer, focal_point_choices, plan_for, read_activity, read_indicator, read_plan, required_text,
+    PlanPath, PlanRequest, Viewer, focal_point_choices, plan_for, read_activity, read_indicator, read_plan,
+    required_text,
 };
 use super::store::{self, Activity, Part, Plan};
-use crate::platform::auth::MaybeUser;
 use crate::platform::db::Db;
 use crate::platform::forms::{Choice, FormData, FormState};
 use crate::platform::i18n::Lang;
@@ -31,8 +30,7 @@ pub struct Target {
 
 /// The part an address names: the innermost of indicator, activity, objective, else the plan itself; 404 when the
 /// plan does not hold it.
-pub async fn target(db: &Db, path: &PlanPath, viewer_user: MaybeUser) -> Result<Target, AppError> {
-    let (plan, viewer) = plan_for(db, path, viewer_user.0).await?;
+pub fn target(plan: Plan, viewer: Viewer, path: &PlanPath) -> Result<Target, AppError> {
     let (part, id) = match (path.objective, path.activity, path.indicator) {
         (None, None, None) => (Part::Plan, plan.id),
         (Some(id), None, None) if plan.objectives.iter().any(|o| o.id == id) => (Part::Objective, id),
@@ -202,13 +200,11 @@ async fn edit_page(db: &Db, lang: Lang, uri: &Uri, target: Target, form: FormSta
 
 /// The form that edits a part, filled with it as it stands.
 pub async fn edit_form(
-    State(db): State<Db>,
     lang: Lang,
     uri: Uri,
-    user: MaybeUser,
-    path: PlanPath,
+    PlanRequest { db, path, plan, viewer }: PlanRequest,
 ) -> Result<Html<String>, AppError> {
-    let target = target(&db, &path, user).await?;
+    let target = target(plan, viewer, &path)?;
     target.viewer.require(target.may_edit(), &uri)?;
     let form = target.fields();
     edit_page(&db, lang, &uri, target, form).await
@@ -216,14 +212,12 @@ pub async fn edit_form(
 
 /// Saves an edit; the form again, with what was typed and the message beside each bad field, when one is bad.
 pub async fn edit(
-    State(db): State<Db>,
     lang: Lang,
     uri: Uri,
-    user: MaybeUser,
-    path: PlanPath,
+    PlanRequest { db, path, plan, viewer }: PlanRequest,
     data: FormData,
 ) -> Result<Response, AppError> {
-    let target = target(&db, &path, user).await?;
+    let target = target(plan, viewer, &path)?;
     let author = target.viewer.require(target.may_edit(), &uri)?.user_id;
     let mut form = FormState::from(&data);
     let saved = match target.part {
@@ -277,13 +271,11 @@ struct DeletePage {
 
 /// Asks whether the part is to be deleted, and what goes with it.
 pub async fn confirm_delete(
-    State(db): State<Db>,
     lang: Lang,
     uri: Uri,
-    user: MaybeUser,
-    path: PlanPath,
+    PlanRequest { path, plan, viewer, .. }: PlanRequest,
 ) -> Result<Html<String>, AppError> {
-    let target = target(&db, &path, user).await?;
+    let target = target(plan, viewer, &path)?;
     target.viewer.require(target.may_edit(), &uri)?;
     let entity = target.part.entity();
     let name = target.name();
@@ -297,8 +289,8 @@ pub async fn confirm_delete(
 }
 
 /// Deletes the part, and with it what hangs on it.
-pub async fn delete(State(db): State<Db>, uri: Uri, user: MaybeUser, path: PlanPath) -> Result<Response, AppError> {
-    let target = target(&db, &path, user).await?;
+pub async fn delete(uri: Uri, PlanRequest { db, path, plan, viewer }: PlanRequest) -> Result<Response, AppError> {
+    let target = target(plan, viewer, &path)?;
     let author = target.viewer.require(target.may_edit(), &uri)?.user_id;
     store::delete(&db, target.part, target.id).await?;
     record(&db, author, &target, "delete", None).await?;

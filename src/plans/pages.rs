@@ -4,7 +4,7 @@
 //! update the activities of its theme.
 
 use askama::Template;
-use axum::extract::{FromRequestParts, Path, State};
+use axum::extract::{FromRef, FromRequestParts, Path, State};
 use axum::http::request::Parts;
 use axum::http::{StatusCode, Uri};
 use axum::response::{Html, IntoResponse, Redirect, Response};
@@ -15,7 +15,7 @@ use super::store::{
     self, Activity, ActivityDraft, FocalPointRef, IndicatorDraft, NetworkRef, Plan, PlanDraft, UpdateDraft,
 };
 use crate::accounts::{Right, Rights};
-use crate::platform::auth::{MaybeUser, RequireUser, SignedIn};
+use crate::platform::auth::{MaybeUser, RequireUser, SessionPolicy, SignedIn};
 use crate::platform::clock::{parse_day, today};
 use crate::platform::db::Db;
 use crate::platform::forms::{Choice, FormData, FormState};
@@ -97,6 +97,32 @@ impl Viewer {
     /// The signed-in coordinator, or the sign-in page or 403.
     fn coordinator(&self, uri: &Uri) -> Result<&SignedIn, AppError> {
         self.require(self.coordinator, uri)
+    }
+}
+
+/// A request about one of a network's plans: the database, the address, the plan as it stands today and what the
+/// reader may do with it; 404 when the network has no such plan.
+pub struct PlanRequest {
+    pub db: Db,
+    pub path: PlanPath,
+    pub plan: Plan,
+    pub viewer: Viewer,
+}
+
+impl<S> FromRequestParts<S> for PlanRequest
+where
+    S: Send + Sync,
+    Db: FromRef<S>,
+    SessionPolicy: FromRef<S>,
+{
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<PlanRequest, AppError> {
+        let MaybeUser(user) = MaybeUser::from_request_parts(parts, state).await?;
+        let path = PlanPath::from_request_parts(parts, state).await?;
+        let db = Db::from_ref(state);
+        let (plan, viewer) = plan_for(&db, &path, user).await?;
+        Ok(PlanRequest { db, path, plan, viewer })
     }
 }
 
@@ -545,25 +571,19 @@ async fn plan_page(
 
 /// A plan: its timeline by theme, progress per objective and theme, its activities (overdue ones flagged).
 pub async fn show(
-    State(db): State<Db>,
     lang: Lang,
     uri: Uri,
-    MaybeUser(user): MaybeUser,
-    path: PlanPath,
+    PlanRequest { db, plan, viewer, .. }: PlanRequest,
 ) -> Result<Html<String>, AppError> {
-    let (plan, viewer) = plan_for(&db, &path, user).await?;
     plan_page(&db, lang, &uri, plan, &viewer, FormState::default(), FormState::default()).await
 }
 
 pub async fn add_objective(
-    State(db): State<Db>,
     lang: Lang,
     uri: Uri,
-    MaybeUser(user): MaybeUser,
-    path: PlanPath,
+    PlanRequest { db, path, plan, viewer }: PlanRequest,
     data: FormData,
 ) -> Result<Response, AppError> {
-    let (plan, viewer) = plan_for(&db, &path, user).await?;
     viewer.coordinator(&uri)?;
     let mut form = FormState::from(&data);
     let title = required_text(&data, "objective_title", 1000, &mut form, lang);
@@ -576,14 +596,11 @@ pub async fn add_objective(
 }
 
 pub async fn add_activity(
-    State(db): State<Db>,
     lang: Lang,
     uri: Uri,
-    MaybeUser(user): MaybeUser,
-    path: PlanPath,
+    PlanRequest { db, path, plan, viewer }: PlanRequest,
     data: FormData,
 ) -> Result<Response, AppError> {
-    let (plan, viewer) = plan_for(&db, &path, user).await?;
     let author = viewer.coordinator(&uri)?.user_id;
     let mut form = FormState::from(&data);
     let focal_points = store::focal_points(&db, plan.network.id).await?;
@@ -608,13 +625,10 @@ pub async fn add_activity(
 
 /// Whether the plan's budgets are public (the coordinator's choice).
 pub async fn settings(
-    State(db): State<Db>,
     uri: Uri,
-    MaybeUser(user): MaybeUser,
-    path: PlanPath,
+    PlanRequest { db, path, plan, viewer }: PlanRequest,
     data: FormData,
 ) -> Result<Response, AppError> {
-    let (plan, viewer) = plan_for(&db, &path, user).await?;
     viewer.coordinator(&uri)?;
     store::set_budgets_public(&db, plan.id, data.get("budgets_public") == "1").await?;
     Ok(Redirect::to(&format!("/networks/{}/plans/{}", path.slug, plan.id)).into_response())
@@ -780,13 +794,10 @@ struct DashboardPage {
 
 /// A plan's figures as charts: activities by status and by theme, budget planned against secured per funder.
 pub async fn dashboard(
-    State(db): State<Db>,
     lang: Lang,
     uri: Uri,
-    MaybeUser(user): MaybeUser,
-    path: PlanPath,
+    PlanRequest { db, plan, viewer, .. }: PlanRequest,
 ) -> Result<Html<String>, AppError> {
-    let (plan, viewer) = plan_for(&db, &path, user).await?;
     let by_status = ActivityStatus::ALL
         .iter()
         .map(|s| (lang.t(&s.label_key()), plan.activities().filter(|a| a.status == *s).count() as i64))
