@@ -766,6 +766,22 @@ async fn the_coordinator_edits_and_deletes_a_plans_parts_and_a_lead_only_their_t
         let (_, json) = server.json(&format!("/api/v1{plan}")).await;
         assert_eq!((json["title"].as_str(), json["ends_on"].as_str()), (Some("Plan edited"), Some("2031-12-31")));
 
+        // An objective, added through the API with a coordinator's token only.
+        let client = reqwest::Client::new();
+        let add = |secret: String, body: serde_json::Value| {
+            client.post(server.url(&format!("/api/v1{plan}/objectives"))).bearer_auth(secret).json(&body).send()
+        };
+        let (lead_token, coordinator_token) = (token(&cast.lead).await, token(&cast.coordinator).await);
+        let water = serde_json::json!({"title": "Clean water"});
+        assert_eq!(add(lead_token, water.clone()).await.unwrap().status(), 403, "{name}");
+        let answer = add(coordinator_token.clone(), serde_json::json!({"title": ""})).await.unwrap();
+        assert_eq!(answer.status(), 400, "{name}");
+        assert_eq!(answer.json::<serde_json::Value>().await.unwrap()["error"]["parameter"], "title");
+        let answer = add(coordinator_token, water).await.unwrap();
+        assert_eq!(answer.status(), 201, "{name}");
+        let detail: serde_json::Value = answer.json().await.unwrap();
+        assert_eq!(detail["objectives"][1]["title"], "Clean water", "{name}");
+
         // An objective.
         let renamed = [("objective_title", "Build NGO capacity")];
         assert_eq!(cast.lead.post(&format!("{objective}/edit"), &renamed).await.status(), 403, "{name}");

@@ -13,7 +13,7 @@ use axum::http::StatusCode;
 
 use super::commitments::{CommitmentSummary, commitments_of_network, read_follow_up, set_status};
 use super::model::CommitmentStatus;
-use super::pages::{PlanPath, Viewer, plan_for, read_plan, read_update};
+use super::pages::{PlanPath, Viewer, plan_for, read_plan, read_update, required_text};
 use super::store::{self, Activity, Plan};
 use crate::accounts::{Right, Rights};
 use crate::platform::auth::TokenUser;
@@ -478,4 +478,48 @@ pub async fn add_follow_up(
     let commitment =
         commitments_of_network(&db, network_id).await?.into_iter().find(|c| c.id == id).ok_or(AppError::NotFound)?;
     Ok((StatusCode::CREATED, Json(CommitmentItem::of(&commitment))))
+}
+
+/// An objective to add to a plan.
+#[derive(Deserialize, ToSchema)]
+pub struct NewObjective {
+    pub title: String,
+}
+
+/// Add an objective to a plan, with the rights of the token's owner (the network's coordinators), as the plan's
+/// page does.
+#[utoipa::path(
+    post,
+    path = "/networks/{slug}/plans/{id}/objectives",
+    tag = "plans",
+    params(
+        ("slug" = String, Path, description = "The network's slug", max_length = 120),
+        ("id" = i64, Path, description = "The plan's number"),
+    ),
+    request_body = NewObjective,
+    security(("bearer" = [])),
+    responses(
+        (status = 201, description = "The plan with the objective added last", body = PlanDetail),
+        (status = 400, description = "A field is not acceptable; `parameter` names it", body = ApiErrorBody),
+        (status = 401, description = "No valid token", body = ApiErrorBody),
+        (status = 403, description = "The token's owner does not coordinate this network, or the token is read-only", body = ApiErrorBody),
+        (status = 404, description = "No such plan", body = ApiErrorBody),
+    )
+)]
+pub async fn add_objective(
+    State(db): State<Db>,
+    token: TokenUser,
+    ApiPlanPath(path): ApiPlanPath,
+    body: ApiBody<NewObjective>,
+) -> Result<(StatusCode, Json<PlanDetail>), ApiError> {
+    let (plan, viewer) = plan_for(&db, &path, Some(token.user.clone())).await?;
+    let new = token.write_body(viewer.coordinator, body)?;
+    let mut form = FormState::default();
+    let title = required_text(&form_of(&[("title", Some(&new.title))]), "title", 1000, &mut form, Lang::En);
+    if !form.is_valid() {
+        return Err(ApiError(form.api_error(&[])));
+    }
+    store::add_objective(&db, plan.id, &title).await?;
+    let (plan, _) = plan_for(&db, &path, None).await?;
+    Ok((StatusCode::CREATED, Json(plan_detail(&plan, true))))
 }
