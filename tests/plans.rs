@@ -283,6 +283,22 @@ async fn a_coordinator_builds_a_plan_and_leads_update_only_their_themes_activiti
         assert_eq!(answer.status(), 200, "{name}");
         let item: serde_json::Value = answer.json().await.unwrap();
         assert_eq!((item["status"].as_str(), item["progress"].as_i64()), (Some("done"), Some(100)));
+        let add_indicator = |activity: &str, body: serde_json::Value| {
+            client
+                .post(server.url(&format!("/api/v1{plan}/activities/{activity}/indicators")))
+                .bearer_auth(&secret)
+                .json(&body)
+                .send()
+        };
+        let trees = serde_json::json!({"name": "Trees planted", "baseline": 0, "target": 50, "current": 50});
+        assert_eq!(add_indicator(&fair, trees.clone()).await.unwrap().status(), 403, "{name}: not the lead's theme");
+        let answer = add_indicator(&green, serde_json::json!({"name": " ", "baseline": 0, "target": 5})).await.unwrap();
+        assert_eq!(answer.status(), 400, "{name}");
+        assert_eq!(answer.json::<serde_json::Value>().await.unwrap()["error"]["parameter"], "name");
+        let answer = add_indicator(&green, trees).await.unwrap();
+        assert_eq!(answer.status(), 201, "{name}");
+        let item: serde_json::Value = answer.json().await.unwrap();
+        assert!(item["indicators"].as_array().unwrap().iter().any(|i| i["name"] == "Trees planted"), "{item}");
 
         // Plans are started through the API with a coordinator's token only.
         let start = |secret: String, body: serde_json::Value| {
