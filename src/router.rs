@@ -415,6 +415,7 @@ fn api_router() -> Router<AppState> {
         .routes(routes!(plans::api::update_activity))
         .routes(routes!(plans::api::add_objective))
         .routes(routes!(plans::api::add_indicator))
+        .routes(routes!(plans::api::delete_objective))
         .routes(routes!(plans::api::commitments))
         .routes(routes!(plans::api::change_commitment))
         .routes(routes!(plans::api::add_follow_up))

@@ -315,6 +315,22 @@ async fn a_coordinator_builds_a_plan_and_leads_update_only_their_themes_activiti
         assert_eq!(answer.status(), 201, "{name}");
         let (_, listed) = server.json(&format!("/api/v1{plans}")).await;
         assert_eq!(listed.as_array().unwrap().len(), 2, "{name}");
+        // An objective is deleted through the API by a coordinator's token only.
+        let created: serde_json::Value = answer.json().await.unwrap();
+        let new_plan = format!("/api/v1{plans}/{}", created["id"]);
+        let coordinator_token = token(&cast.coordinator).await;
+        let objectives = format!("{new_plan}/objectives");
+        let added = client
+            .post(server.url(&objectives))
+            .bearer_auth(&coordinator_token)
+            .json(&serde_json::json!({"title": "Spare"}));
+        let added: serde_json::Value = added.send().await.unwrap().json().await.unwrap();
+        let spare = server.url(&format!("{objectives}/{}", added["objectives"][0]["id"]));
+        assert_eq!(client.delete(&spare).bearer_auth(&secret).send().await.unwrap().status(), 403, "{name}");
+        assert_eq!(client.delete(&spare).bearer_auth(&coordinator_token).send().await.unwrap().status(), 204);
+        assert_eq!(client.delete(&spare).bearer_auth(&coordinator_token).send().await.unwrap().status(), 404);
+        let (_, json) = server.json(&new_plan).await;
+        assert_eq!(json["objectives"].as_array().unwrap().len(), 0, "{name}");
 
         // The coordinator keeps the budgets private: pages, files and the API leave them out.
         assert_eq!(cast.lead.post(&format!("{plan}/settings"), &[("budgets_public", "0")]).await.status(), 403);

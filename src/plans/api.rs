@@ -12,6 +12,7 @@ use utoipa::ToSchema;
 use axum::http::StatusCode;
 
 use super::commitments::{CommitmentSummary, commitments_of_network, read_follow_up, set_status};
+use super::edits::{remove, target};
 use super::model::CommitmentStatus;
 use super::pages::{PlanPath, Viewer, plan_for, read_indicator, read_plan, read_update, required_text};
 use super::store::{self, Activity, Plan};
@@ -580,4 +581,35 @@ pub async fn add_indicator(
     let (plan, viewer) = plan_for(&db, &path, Some(token.user)).await?;
     let activity = plan.activity(activity.id).ok_or(AppError::NotFound)?;
     Ok((StatusCode::CREATED, Json(ActivityItem::of(activity, viewer.sees_budgets(&plan)))))
+}
+
+/// Delete an objective of a plan with its activities, with the rights of the token's owner (the network's
+/// coordinators), as the objective's delete page does.
+#[utoipa::path(
+    delete,
+    path = "/networks/{slug}/plans/{id}/objectives/{objective}",
+    tag = "plans",
+    params(
+        ("slug" = String, Path, description = "The network's slug", max_length = 120),
+        ("id" = i64, Path, description = "The plan's number"),
+        ("objective" = i64, Path, description = "The objective's number"),
+    ),
+    security(("bearer" = [])),
+    responses(
+        (status = 204, description = "The objective is deleted"),
+        (status = 401, description = "No valid token", body = ApiErrorBody),
+        (status = 403, description = "The token's owner does not coordinate this network, or the token is read-only", body = ApiErrorBody),
+        (status = 404, description = "No such objective", body = ApiErrorBody),
+    )
+)]
+pub async fn delete_objective(
+    State(db): State<Db>,
+    token: TokenUser,
+    ApiPlanPath(path): ApiPlanPath,
+) -> Result<StatusCode, ApiError> {
+    let (plan, viewer) = plan_for(&db, &path, Some(token.user.clone())).await?;
+    let target = target(plan, viewer, &path)?;
+    token.require_write(target.may_edit())?;
+    remove(&db, &target, token.user.user_id).await?;
+    Ok(StatusCode::NO_CONTENT)
 }

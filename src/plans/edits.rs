@@ -292,7 +292,12 @@ pub async fn confirm_delete(
 pub async fn delete(uri: Uri, PlanRequest { db, path, plan, viewer }: PlanRequest) -> Result<Response, AppError> {
     let target = target(plan, viewer, &path)?;
     let author = target.viewer.require(target.may_edit(), &uri)?.user_id;
-    store::delete(&db, target.part, target.id).await?;
-    record(&db, author, &target, "delete", None).await?;
+    remove(&db, &target, author).await?;
     Ok(Redirect::to(&target.after_deletion()).into_response())
+}
+
+/// Deletes the part with what hangs on it, and puts the deletion into the history.
+pub async fn remove(db: &Db, target: &Target, author: i64) -> Result<(), AppError> {
+    store::delete(db, target.part, target.id).await?;
+    record(db, author, target, "delete", None).await
 }
