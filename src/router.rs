@@ -419,6 +419,9 @@ fn api_router() -> Router<AppState> {
         .routes(routes!(plans::api::plans, plans::api::create_plan))
         .routes(routes!(plans::api::plan))
         .routes(routes!(plans::api::update_activity))
+        .routes(routes!(plans::api::add_objective))
+        .routes(routes!(plans::api::add_indicator))
+        .routes(routes!(plans::api::delete_objective))
         .routes(routes!(plans::api::commitments))
         .routes(routes!(plans::api::change_commitment))
         .routes(routes!(plans::api::add_follow_up))
@@ -459,11 +462,18 @@ fn api_router() -> Router<AppState> {
 
 /// The networks' strategic action plans and partners' commitments.
 fn plans_router() -> Router<AppState> {
-    use plans::{commitments, exports, pages, proposal_pages};
+    use plans::{commitments, edits, exports, pages, proposal_pages};
     let plan = "/networks/{slug}/plans/{id}";
     let activity = "/networks/{slug}/plans/{id}/activities/{activity}";
     let proposal = "/networks/{slug}/plans/{id}/proposals/{proposal}";
-    Router::new()
+    let objective = "/networks/{slug}/plans/{id}/objectives/{objective}";
+    let indicator = "/networks/{slug}/plans/{id}/activities/{activity}/indicators/{indicator}";
+    let editable = [plan, objective, activity, indicator].into_iter().fold(Router::new(), |router, part| {
+        router
+            .route(&format!("{part}/edit"), get(edits::edit_form).post(edits::edit))
+            .route(&format!("{part}/delete"), get(edits::confirm_delete).post(edits::delete))
+    });
+    editable
         .route("/networks/{slug}/plans", get(pages::index).post(pages::create))
         .route(plan, get(pages::show))
         .route(&format!("{plan}/objectives"), post(pages::add_objective))

@@ -68,6 +68,26 @@ async fn token(browser: &Browser) -> String {
     page.split("<code id=\"new-token\">").nth(1).unwrap().split('<').next().unwrap().to_string()
 }
 
+/// The fields of the form that adds an activity (with a first indicator), in USD, ECORES responsible.
+fn activity_fields(objective: &str, title: &str, focal_point: &str, ends: &str) -> Vec<(&'static str, String)> {
+    vec![
+        ("objective", objective.to_string()),
+        ("activity_title", title.to_string()),
+        ("focal_point", focal_point.to_string()),
+        ("responsible", "ecores".into()),
+        ("partners", "nayora, ministry-finance-az".into()),
+        ("activity_starts_on", "2005-02-01".into()),
+        ("activity_ends_on", ends.into()),
+        ("currency", "usd".into()),
+        ("budget", "1250.50".into()),
+        ("secured", "500".into()),
+        ("funding_source", "UNDP".into()),
+        ("indicator_name", "NGOs trained".into()),
+        ("indicator_baseline", "0".into()),
+        ("indicator_target", "10".into()),
+    ]
+}
+
 fn validate_iati(xml: &str, name: &str) {
     let schema = concat!(env!("CARGO_MANIFEST_DIR"), "/schemas/iati-2.03/iati-activities-schema.xsd");
     let file = std::env::temp_dir().join(format!("irene-plans-{}-{name}.xml", std::process::id()));
@@ -132,24 +152,8 @@ async fn a_coordinator_builds_a_plan_and_leads_update_only_their_themes_activiti
         let objective = option(&page, "objective", "Build NGO capacity");
         let environment = option(&page, "focal_point", "5. ");
         let poverty = option(&page, "focal_point", "1. ");
-        let activity = |title: &'static str, focal_point: &str, ends: &'static str| {
-            vec![
-                ("objective", objective.clone()),
-                ("activity_title", title.to_string()),
-                ("focal_point", focal_point.to_string()),
-                ("responsible", "ecores".into()),
-                ("partners", "nayora, ministry-finance-az".into()),
-                ("activity_starts_on", "2005-02-01".into()),
-                ("activity_ends_on", ends.into()),
-                ("currency", "usd".into()),
-                ("budget", "1250.50".into()),
-                ("secured", "500".into()),
-                ("funding_source", "UNDP".into()),
-                ("indicator_name", "NGOs trained".into()),
-                ("indicator_baseline", "0".into()),
-                ("indicator_target", "10".into()),
-            ]
-        };
+        let activity =
+            |title: &str, focal_point: &str, ends: &str| activity_fields(&objective, title, focal_point, ends);
         let mut bad = activity("Green schools", &environment, "2030-06-30");
         bad.iter_mut().for_each(|(k, v)| {
             if *k == "currency" {
@@ -279,6 +283,22 @@ async fn a_coordinator_builds_a_plan_and_leads_update_only_their_themes_activiti
         assert_eq!(answer.status(), 200, "{name}");
         let item: serde_json::Value = answer.json().await.unwrap();
         assert_eq!((item["status"].as_str(), item["progress"].as_i64()), (Some("done"), Some(100)));
+        let add_indicator = |activity: &str, body: serde_json::Value| {
+            client
+                .post(server.url(&format!("/api/v1{plan}/activities/{activity}/indicators")))
+                .bearer_auth(&secret)
+                .json(&body)
+                .send()
+        };
+        let trees = serde_json::json!({"name": "Trees planted", "baseline": 0, "target": 50, "current": 50});
+        assert_eq!(add_indicator(&fair, trees.clone()).await.unwrap().status(), 403, "{name}: not the lead's theme");
+        let answer = add_indicator(&green, serde_json::json!({"name": " ", "baseline": 0, "target": 5})).await.unwrap();
+        assert_eq!(answer.status(), 400, "{name}");
+        assert_eq!(answer.json::<serde_json::Value>().await.unwrap()["error"]["parameter"], "name");
+        let answer = add_indicator(&green, trees).await.unwrap();
+        assert_eq!(answer.status(), 201, "{name}");
+        let item: serde_json::Value = answer.json().await.unwrap();
+        assert!(item["indicators"].as_array().unwrap().iter().any(|i| i["name"] == "Trees planted"), "{item}");
 
         // Plans are started through the API with a coordinator's token only.
         let start = |secret: String, body: serde_json::Value| {
@@ -295,6 +315,22 @@ async fn a_coordinator_builds_a_plan_and_leads_update_only_their_themes_activiti
         assert_eq!(answer.status(), 201, "{name}");
         let (_, listed) = server.json(&format!("/api/v1{plans}")).await;
         assert_eq!(listed.as_array().unwrap().len(), 2, "{name}");
+        // An objective is deleted through the API by a coordinator's token only.
+        let created: serde_json::Value = answer.json().await.unwrap();
+        let new_plan = format!("/api/v1{plans}/{}", created["id"]);
+        let coordinator_token = token(&cast.coordinator).await;
+        let objectives = format!("{new_plan}/objectives");
+        let added = client
+            .post(server.url(&objectives))
+            .bearer_auth(&coordinator_token)
+            .json(&serde_json::json!({"title": "Spare"}));
+        let added: serde_json::Value = added.send().await.unwrap().json().await.unwrap();
+        let spare = server.url(&format!("{objectives}/{}", added["objectives"][0]["id"]));
+        assert_eq!(client.delete(&spare).bearer_auth(&secret).send().await.unwrap().status(), 403, "{name}");
+        assert_eq!(client.delete(&spare).bearer_auth(&coordinator_token).send().await.unwrap().status(), 204);
+        assert_eq!(client.delete(&spare).bearer_auth(&coordinator_token).send().await.unwrap().status(), 404);
+        let (_, json) = server.json(&new_plan).await;
+        assert_eq!(json["objectives"].as_array().unwrap().len(), 0, "{name}");
 
         // The coordinator keeps the budgets private: pages, files and the API leave them out.
         assert_eq!(cast.lead.post(&format!("{plan}/settings"), &[("budgets_public", "0")]).await.status(), 403);
@@ -705,5 +741,194 @@ async fn organisations_co_author_a_funding_proposal_whose_grant_is_secured_budge
         let resend = text("USD", vec![wells.parse().unwrap()]);
         assert_eq!(send(client.put(&forum_api), &lead_token, resend).await.unwrap().status(), 409, "{name}: sent");
         server.stop();
+    }
+}
+
+/// Fields with one of them given another value.
+fn with(mut fields: Vec<(&'static str, String)>, name: &str, value: &str) -> Vec<(&'static str, String)> {
+    fields.iter_mut().filter(|(k, _)| *k == name).for_each(|(_, v)| *v = value.to_string());
+    fields
+}
+
+#[tokio::test]
+async fn the_coordinator_edits_and_deletes_a_plans_parts_and_a_lead_only_their_themes_activities() {
+    let sink = SmtpSink::start();
+    for backend in backends() {
+        let name = backend.name();
+        let database = TestDatabase::new(&backend).await;
+        let server = Server::demo_with_mail(&database, &sink.url).await;
+        let cast = cast(&server, &sink, &database).await;
+        let plans = format!("{NETWORK}/plans");
+        let fields = [("title", "Plan to edit"), ("starts_on", "2005-01-01"), ("ends_on", "2030-12-31")];
+        let (_, _, location) = cast.coordinator.post_page(&plans, &fields).await;
+        let plan = format!("{plans}/{}", location_id(&location, &format!("{plans}/")));
+        cast.coordinator.post(&format!("{plan}/objectives"), &[("objective_title", "Build capacity")]).await;
+        let (_, page) = cast.coordinator.page(&format!("{plan}?lang=en")).await;
+        let objective_id = option(&page, "objective", "Build capacity");
+        let (environment, poverty) = (option(&page, "focal_point", "5. "), option(&page, "focal_point", "1. "));
+        let objective = format!("{plan}/objectives/{objective_id}");
+        let mut added = Vec::new();
+        for (title, focal_point) in [("Green schools", &environment), ("Microcredit fair", &poverty)] {
+            let fields = activity_fields(&objective_id, title, focal_point, "2030-06-30");
+            let (status, _, location) = post(&cast.coordinator, format!("{plan}/activities"), fields).await;
+            assert_eq!(status, 303, "{name}");
+            added.push(format!("{plan}/activities/{}", location_id(&location, &format!("{plan}/activities/"))));
+        }
+        let (green, fair) = (added[0].clone(), added[1].clone());
+
+        // The plan: its title and period, the coordinator's alone; the form is filled and shown again on error.
+        let (_, page) = cast.coordinator.page(&format!("{plan}?lang=en")).await;
+        assert!(
+            page.contains(&format!("href=\"{plan}/edit\"")) && page.contains(&format!("href=\"{objective}/edit\""))
+        );
+        let (status, page) = cast.coordinator.page(&format!("{plan}/edit?lang=en")).await;
+        assert_eq!(status, 200, "{name}");
+        assert!(page.contains("value=\"Plan to edit\"") && page.contains("value=\"2030-12-31\""), "{page}");
+        assert_eq!(cast.lead.get(&format!("{plan}/edit")).await.status(), 403, "{name}");
+        let anonymous = cast.anonymous.get(&format!("{plan}/edit")).await;
+        assert_eq!(anonymous.status(), 303);
+        let edited = [("title", "Plan edited"), ("starts_on", "2005-01-01"), ("ends_on", "2031-12-31")];
+        assert_eq!(cast.lead.post(&format!("{plan}/edit"), &edited).await.status(), 403, "{name}");
+        let bad = [("title", "Plan typed"), ("starts_on", "2005-01-01"), ("ends_on", "2004-01-01")];
+        let (status, page, _) = cast.coordinator.post_page(&format!("{plan}/edit?lang=en"), &bad).await;
+        assert_eq!(status, 400, "{name}");
+        assert!(page.contains("The end comes before the start.") && page.contains("value=\"Plan typed\""));
+        let (status, _, location) = cast.coordinator.post_page(&format!("{plan}/edit"), &edited).await;
+        assert_eq!((status, location.as_deref()), (303, Some(plan.as_str())), "{name}");
+        let (_, json) = server.json(&format!("/api/v1{plan}")).await;
+        assert_eq!((json["title"].as_str(), json["ends_on"].as_str()), (Some("Plan edited"), Some("2031-12-31")));
+
+        // An objective, added through the API with a coordinator's token only.
+        let client = reqwest::Client::new();
+        let add = |secret: String, body: serde_json::Value| {
+            client.post(server.url(&format!("/api/v1{plan}/objectives"))).bearer_auth(secret).json(&body).send()
+        };
+        let (lead_token, coordinator_token) = (token(&cast.lead).await, token(&cast.coordinator).await);
+        let water = serde_json::json!({"title": "Clean water"});
+        assert_eq!(add(lead_token, water.clone()).await.unwrap().status(), 403, "{name}");
+        let answer = add(coordinator_token.clone(), serde_json::json!({"title": ""})).await.unwrap();
+        assert_eq!(answer.status(), 400, "{name}");
+        assert_eq!(answer.json::<serde_json::Value>().await.unwrap()["error"]["parameter"], "title");
+        let answer = add(coordinator_token, water).await.unwrap();
+        assert_eq!(answer.status(), 201, "{name}");
+        let detail: serde_json::Value = answer.json().await.unwrap();
+        assert_eq!(detail["objectives"][1]["title"], "Clean water", "{name}");
+
+        // An objective.
+        let renamed = [("objective_title", "Build NGO capacity")];
+        assert_eq!(cast.lead.post(&format!("{objective}/edit"), &renamed).await.status(), 403, "{name}");
+        let (_, page) = cast.coordinator.page(&format!("{objective}/edit")).await;
+        assert!(page.contains("value=\"Build capacity\""), "{name}");
+        let (status, page, _) =
+            cast.coordinator.post_page(&format!("{objective}/edit?lang=en"), &[("objective_title", "")]).await;
+        assert_eq!(status, 400, "{name}");
+        assert!(page.contains("Please fill this in."));
+        assert_eq!(cast.coordinator.post(&format!("{objective}/edit"), &renamed).await.status(), 303, "{name}");
+
+        // An activity: the lead of Environment edits Green schools, every field filled as it stands, and may not
+        // move it to another theme; the Poverty activity is not theirs, and stays as it was.
+        let (status, page) = cast.lead.page(&format!("{green}/edit?lang=en")).await;
+        assert_eq!(status, 200, "{name}");
+        for value in ["Green schools", "ecores", "ministry-finance-az, nayora", "2005-02-01", "USD", "1250.50", "UNDP"]
+        {
+            assert!(page.contains(&format!("value=\"{value}\"")), "{name}: {value} in {page}");
+        }
+        assert!(!page.contains(&format!("<option value=\"{poverty}\"")), "{name}: only the lead's themes");
+        let changed = with(
+            with(
+                activity_fields(&objective_id, "Green schools and parks", &environment, "2031-06-30"),
+                "budget",
+                "2000",
+            ),
+            "partners",
+            "nayora",
+        );
+        assert_eq!(cast.lead.get(&format!("{fair}/edit")).await.status(), 403, "{name}");
+        let (status, _, _) = post(&cast.lead, format!("{fair}/edit"), changed.clone()).await;
+        assert_eq!(status, 403, "{name}: not the lead of Poverty");
+        let (_, page) = cast.anonymous.page(&format!("{fair}?lang=en")).await;
+        assert!(page.contains("<h1>Microcredit fair</h1>"), "{name}: nothing changed");
+        let (status, page, _) =
+            post(&cast.lead, format!("{green}/edit?lang=en"), with(changed.clone(), "focal_point", &poverty)).await;
+        assert_eq!(status, 400, "{name}: another theme");
+        assert!(page.contains("value=\"Green schools and parks\""), "what was typed is shown again");
+        let (status, page, _) =
+            post(&cast.lead, format!("{green}/edit?lang=en"), with(changed.clone(), "currency", "XYZ")).await;
+        assert_eq!(status, 400, "{name}");
+        assert!(page.contains("ISO 4217 currency code") && page.contains("value=\"XYZ\""));
+        let (status, _, location) = post(&cast.lead, format!("{green}/edit"), changed).await;
+        assert_eq!((status, location.as_deref()), (303, Some(green.as_str())), "{name}");
+        let (_, page) = cast.anonymous.page(&format!("{green}?lang=en")).await;
+        assert!(page.contains("<h1>Green schools and parks</h1>") && page.contains("2\u{202f}000 USD"), "{name}");
+        assert!(!page.contains("/organizations/ministry-finance-az"), "{name}: partners replaced");
+
+        // An indicator of the lead's activity.
+        let (_, page) = cast.lead.page(&format!("{green}?lang=en")).await;
+        let indicator_id = page.split("/indicators/").nth(1).unwrap().split('/').next().unwrap().to_string();
+        let indicator = format!("{green}/indicators/{indicator_id}");
+        let (_, page) = cast.lead.page(&format!("{indicator}/edit")).await;
+        assert!(page.contains("value=\"NGOs trained\"") && page.contains("value=\"10\""), "{name}");
+        let values = [("name", "NGOs trained"), ("baseline", "0"), ("target", "4"), ("current", "2")];
+        let (_, fair_page) = cast.coordinator.page(&format!("{fair}?lang=en")).await;
+        let fair_indicator = fair_page.split("/indicators/").nth(1).unwrap().split('/').next().unwrap().to_string();
+        let other = format!("{fair}/indicators/{fair_indicator}");
+        assert_eq!(cast.lead.post(&format!("{other}/edit"), &values).await.status(), 403, "{name}");
+        assert_eq!(cast.anonymous.get(&format!("{green}/indicators/{fair_indicator}/edit")).await.status(), 404);
+        let (status, page, _) = cast
+            .lead
+            .post_page(&format!("{indicator}/edit?lang=en"), &[("name", "NGOs trained"), ("target", "x")])
+            .await;
+        assert_eq!(status, 400, "{name}");
+        assert!(page.contains("value=\"x\""), "{name}");
+        assert_eq!(cast.lead.post(&format!("{indicator}/edit"), &values).await.status(), 303, "{name}");
+        let (_, page) = cast.anonymous.page(&format!("{green}?lang=en")).await;
+        assert!(page.contains("<td>50 %</td>"), "{name}: 2 of 4");
+
+        // Deleting: asked on a page of its own, made by its form; a lead deletes only their theme's parts.
+        let (status, page) = cast.lead.page(&format!("{indicator}/delete?lang=en")).await;
+        assert_eq!(status, 200, "{name}");
+        assert!(page.contains("Delete the indicator “NGOs trained”?"), "{page}");
+        assert!(page.contains(&format!("<form method=\"post\" action=\"{indicator}/delete\">")), "{name}");
+        assert_eq!(cast.lead.post(&format!("{other}/delete"), &[]).await.status(), 403, "{name}");
+        assert_eq!(cast.lead.post(&format!("{fair}/delete"), &[]).await.status(), 403, "{name}");
+        assert_eq!(cast.lead.post(&format!("{objective}/delete"), &[]).await.status(), 403, "{name}");
+        assert_eq!(cast.lead.post(&format!("{plan}/delete"), &[]).await.status(), 403, "{name}");
+        let (status, _, location) = cast.lead.post_page(&format!("{indicator}/delete"), &[]).await;
+        assert_eq!((status, location.as_deref()), (303, Some(green.as_str())), "{name}");
+        assert_eq!(cast.anonymous.get(&format!("{indicator}/delete")).await.status(), 404, "{name}: gone");
+        let (status, _, _) = cast.lead.post_page(&format!("{green}/delete"), &[]).await;
+        assert_eq!(status, 303, "{name}");
+        assert_eq!(cast.anonymous.get(&green).await.status(), 404, "{name}");
+        assert_eq!(cast.anonymous.get(&fair).await.status(), 200, "{name}: the other theme's activity stays");
+        let (_, page) = cast.coordinator.page(&format!("{objective}/delete?lang=en")).await;
+        assert!(page.contains("Delete the objective “Build NGO capacity”?"), "{name}");
+        assert_eq!(cast.coordinator.post(&format!("{objective}/delete"), &[]).await.status(), 303, "{name}");
+        assert_eq!(cast.anonymous.get(&fair).await.status(), 404, "{name}: its activities went with it");
+        let (_, page) = cast.coordinator.page(&format!("{plan}/delete?lang=en")).await;
+        assert!(page.contains("Delete the plan “Plan edited”?"), "{name}");
+        let (status, _, location) = cast.coordinator.post_page(&format!("{plan}/delete"), &[]).await;
+        assert_eq!((status, location.as_deref()), (303, Some(plans.as_str())), "{name}");
+        assert_eq!(cast.anonymous.get(&plan).await.status(), 404, "{name}");
+
+        // Every change is in the history, before and after.
+        let export: serde_json::Value = cast.lead.get("/account/export.json").await.json().await.unwrap();
+        let changes = export["changes"].as_array().expect("the changes").clone();
+        let actions: Vec<&str> = changes.iter().filter_map(|c| c["action"].as_str()).collect();
+        for action in ["plan_activity.edit", "plan_indicator.edit", "plan_indicator.delete", "plan_activity.delete"] {
+            assert!(actions.contains(&action), "{name}: {action} in {actions:?}");
+        }
+        let edit = changes.iter().find(|c| c["action"] == "plan_activity.edit").unwrap();
+        assert_eq!(edit["before"]["activity_title"], "Green schools");
+        assert_eq!(edit["after"]["activity_title"], "Green schools and parks");
+        let export: serde_json::Value = cast.coordinator.get("/account/export.json").await.json().await.unwrap();
+        let actions: Vec<String> = export["changes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|c| c["action"].as_str().map(str::to_string))
+            .collect();
+        for action in ["plan.edit", "plan_objective.edit", "plan_objective.delete", "plan.delete"] {
+            assert!(actions.iter().any(|a| a == action), "{name}: {action}");
+        }
     }
 }

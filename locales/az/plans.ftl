@@ -126,3 +126,29 @@ plans-mail-follow-up-text = Öhdəlik üzrə sonrakı addımın vaxtı çatıb.
     Öhdəlik: { $commitment }
 
     { $link }
+plans-edit = Dəyişdir
+plans-delete = Sil
+plans-cancel = İmtina
+plans-delete-confirm = Bəli, sil
+plans-edit-plan = “{ $name }” planının dəyişdirilməsi
+plans-edit-plan_objective = “{ $name }” məqsədinin dəyişdirilməsi
+plans-edit-plan_activity = “{ $name }” tədbirinin dəyişdirilməsi
+plans-edit-plan_indicator = “{ $name }” göstəricisinin dəyişdirilməsi
+plans-delete-plan = “{ $name }” planı silinsin?
+plans-delete-plan_objective = “{ $name }” məqsədi silinsin?
+plans-delete-plan_activity = “{ $name }” tədbiri silinsin?
+plans-delete-plan_indicator = “{ $name }” göstəricisi silinsin?
+plans-delete-plan-explained = Onunla birlikdə məqsədləri, tədbirləri, göstəriciləri, yenilikləri və maliyyələşdirmə təklifləri də silinir. Tarixçədə silinmə barədə qeyd qalır.
+plans-delete-plan_objective-explained = Onunla birlikdə tədbirləri, onların göstəriciləri və yenilikləri də silinir. Tarixçədə silinmə barədə qeyd qalır.
+plans-delete-plan_activity-explained = Onunla birlikdə göstəriciləri və yenilikləri də silinir, maliyyələşdirmə təkliflərində artıq adı çəkilmir. Tarixçədə silinmə barədə qeyd qalır.
+plans-delete-plan_indicator-explained = Tədbirin irəliləyişi onsuz yenidən hesablanır. Tarixçədə silinmə barədə qeyd qalır.
+history-action-plan-create = Plan başladıldı
+history-action-plan-edit = Plan dəyişdirildi
+history-action-plan-delete = Plan silindi
+history-action-plan-activity-create = Tədbir əlavə edildi
+history-action-plan_objective-edit = Məqsəd dəyişdirildi
+history-action-plan_objective-delete = Məqsəd silindi
+history-action-plan_activity-edit = Tədbir dəyişdirildi
+history-action-plan_activity-delete = Tədbir silindi
+history-action-plan_indicator-edit = Göstərici dəyişdirildi
+history-action-plan_indicator-delete = Göstərici silindi

@@ -126,3 +126,29 @@ plans-mail-follow-up-text = A follow-up action of a commitment is due.
     Commitment: { $commitment }
 
     { $link }
+plans-edit = Edit
+plans-delete = Delete
+plans-cancel = Cancel
+plans-delete-confirm = Yes, delete
+plans-edit-plan = Edit the plan “{ $name }”
+plans-edit-plan_objective = Edit the objective “{ $name }”
+plans-edit-plan_activity = Edit the activity “{ $name }”
+plans-edit-plan_indicator = Edit the indicator “{ $name }”
+plans-delete-plan = Delete the plan “{ $name }”?
+plans-delete-plan_objective = Delete the objective “{ $name }”?
+plans-delete-plan_activity = Delete the activity “{ $name }”?
+plans-delete-plan_indicator = Delete the indicator “{ $name }”?
+plans-delete-plan-explained = Its objectives, activities, indicators, updates and funding proposals are deleted with it. The history keeps a record of the deletion.
+plans-delete-plan_objective-explained = Its activities, with their indicators and updates, are deleted with it. The history keeps a record of the deletion.
+plans-delete-plan_activity-explained = Its indicators and updates are deleted with it, and funding proposals no longer name it. The history keeps a record of the deletion.
+plans-delete-plan_indicator-explained = The activity's progress is computed again without it. The history keeps a record of the deletion.
+history-action-plan-create = Plan started
+history-action-plan-edit = Plan edited
+history-action-plan-delete = Plan deleted
+history-action-plan-activity-create = Activity added
+history-action-plan_objective-edit = Objective edited
+history-action-plan_objective-delete = Objective deleted
+history-action-plan_activity-edit = Activity edited
+history-action-plan_activity-delete = Activity deleted
+history-action-plan_indicator-edit = Indicator edited
+history-action-plan_indicator-delete = Indicator deleted

@@ -126,3 +126,29 @@ plans-mail-follow-up-text = Наступил срок последующего �
     Обязательство: { $commitment }
 
     { $link }
+plans-edit = Изменить
+plans-delete = Удалить
+plans-cancel = Отмена
+plans-delete-confirm = Да, удалить
+plans-edit-plan = Изменение плана «{ $name }»
+plans-edit-plan_objective = Изменение цели «{ $name }»
+plans-edit-plan_activity = Изменение мероприятия «{ $name }»
+plans-edit-plan_indicator = Изменение показателя «{ $name }»
+plans-delete-plan = Удалить план «{ $name }»?
+plans-delete-plan_objective = Удалить цель «{ $name }»?
+plans-delete-plan_activity = Удалить мероприятие «{ $name }»?
+plans-delete-plan_indicator = Удалить показатель «{ $name }»?
+plans-delete-plan-explained = Вместе с ним удаляются его цели, мероприятия, показатели, отчёты о ходе работ и заявки на финансирование. В истории остаётся запись об удалении.
+plans-delete-plan_objective-explained = Вместе с ней удаляются её мероприятия с их показателями и отчётами. В истории остаётся запись об удалении.
+plans-delete-plan_activity-explained = Вместе с ним удаляются его показатели и отчёты, а заявки на финансирование больше его не называют. В истории остаётся запись об удалении.
+plans-delete-plan_indicator-explained = Ход мероприятия будет рассчитан заново без него. В истории остаётся запись об удалении.
+history-action-plan-create = План начат
+history-action-plan-edit = План изменён
+history-action-plan-delete = План удалён
+history-action-plan-activity-create = Мероприятие добавлено
+history-action-plan_objective-edit = Цель изменена
+history-action-plan_objective-delete = Цель удалена
+history-action-plan_activity-edit = Мероприятие изменено
+history-action-plan_activity-delete = Мероприятие удалено
+history-action-plan_indicator-edit = Показатель изменён
+history-action-plan_indicator-delete = Показатель удалён

@@ -12,8 +12,9 @@ use utoipa::ToSchema;
 use axum::http::StatusCode;
 
 use super::commitments::{CommitmentSummary, commitments_of_network, read_follow_up, set_status};
+use super::edits::{remove, target};
 use super::model::CommitmentStatus;
-use super::pages::{PlanPath, Viewer, plan_for, read_plan, read_update};
+use super::pages::{PlanPath, Viewer, plan_for, read_indicator, read_plan, read_update, required_text};
 use super::store::{self, Activity, Plan};
 use crate::accounts::{Right, Rights};
 use crate::platform::auth::TokenUser;
@@ -478,4 +479,137 @@ pub async fn add_follow_up(
     let commitment =
         commitments_of_network(&db, network_id).await?.into_iter().find(|c| c.id == id).ok_or(AppError::NotFound)?;
     Ok((StatusCode::CREATED, Json(CommitmentItem::of(&commitment))))
+}
+
+/// An objective to add to a plan.
+#[derive(Deserialize, ToSchema)]
+pub struct NewObjective {
+    pub title: String,
+}
+
+/// Add an objective to a plan, with the rights of the token's owner (the network's coordinators), as the plan's
+/// page does.
+#[utoipa::path(
+    post,
+    path = "/networks/{slug}/plans/{id}/objectives",
+    tag = "plans",
+    params(
+        ("slug" = String, Path, description = "The network's slug", max_length = 120),
+        ("id" = i64, Path, description = "The plan's number"),
+    ),
+    request_body = NewObjective,
+    security(("bearer" = [])),
+    responses(
+        (status = 201, description = "The plan with the objective added last", body = PlanDetail),
+        (status = 400, description = "A field is not acceptable; `parameter` names it", body = ApiErrorBody),
+        (status = 401, description = "No valid token", body = ApiErrorBody),
+        (status = 403, description = "The token's owner does not coordinate this network, or the token is read-only", body = ApiErrorBody),
+        (status = 404, description = "No such plan", body = ApiErrorBody),
+    )
+)]
+pub async fn add_objective(
+    State(db): State<Db>,
+    token: TokenUser,
+    ApiPlanPath(path): ApiPlanPath,
+    body: ApiBody<NewObjective>,
+) -> Result<(StatusCode, Json<PlanDetail>), ApiError> {
+    let (plan, viewer) = plan_for(&db, &path, Some(token.user.clone())).await?;
+    let new = token.write_body(viewer.coordinator, body)?;
+    let mut form = FormState::default();
+    let title = required_text(&form_of(&[("title", Some(&new.title))]), "title", 1000, &mut form, Lang::En);
+    if !form.is_valid() {
+        return Err(ApiError(form.api_error(&[])));
+    }
+    store::add_objective(&db, plan.id, &title).await?;
+    let (plan, _) = plan_for(&db, &path, None).await?;
+    Ok((StatusCode::CREATED, Json(plan_detail(&plan, true))))
+}
+
+/// An indicator to add to an activity.
+#[derive(Deserialize, ToSchema)]
+pub struct NewIndicator {
+    pub name: String,
+    pub baseline: f64,
+    pub target: f64,
+    /// The baseline when left out.
+    pub current: Option<f64>,
+}
+
+/// Add an indicator to an activity, with the rights of the token's owner: the network's coordinators, and the
+/// editors of a lead organisation of the activity's focal point, as the activity's page does.
+#[utoipa::path(
+    post,
+    path = "/networks/{slug}/plans/{id}/activities/{activity}/indicators",
+    tag = "plans",
+    params(
+        ("slug" = String, Path, description = "The network's slug", max_length = 120),
+        ("id" = i64, Path, description = "The plan's number"),
+        ("activity" = i64, Path, description = "The activity's number"),
+    ),
+    request_body = NewIndicator,
+    security(("bearer" = [])),
+    responses(
+        (status = 201, description = "The activity with the indicator added", body = ActivityItem),
+        (status = 400, description = "A field is not acceptable; `parameter` names it", body = ApiErrorBody),
+        (status = 401, description = "No valid token", body = ApiErrorBody),
+        (status = 403, description = "The token's owner may not change this activity, or the token is read-only", body = ApiErrorBody),
+        (status = 404, description = "No such activity", body = ApiErrorBody),
+    )
+)]
+pub async fn add_indicator(
+    State(db): State<Db>,
+    token: TokenUser,
+    ApiPlanPath(path): ApiPlanPath,
+    body: ApiBody<NewIndicator>,
+) -> Result<(StatusCode, Json<ActivityItem>), ApiError> {
+    let (plan, viewer) = plan_for(&db, &path, Some(token.user.clone())).await?;
+    let activity = path.activity.and_then(|id| plan.activity(id)).cloned().ok_or(AppError::NotFound)?;
+    let new = token.write_body(viewer.may_update(&activity), body)?;
+    let [baseline, target, current] =
+        [Some(new.baseline), Some(new.target), new.current].map(|n| n.map(|n| n.to_string()));
+    let data = form_of(&[
+        ("name", Some(&new.name)),
+        ("baseline", baseline.as_ref()),
+        ("target", target.as_ref()),
+        ("current", current.as_ref()),
+    ]);
+    let mut form = FormState::default();
+    let Some(draft) = read_indicator(&data, "", &mut form, Lang::En).filter(|_| form.is_valid()) else {
+        return Err(ApiError(form.api_error(&[])));
+    };
+    store::add_indicator(&db, activity.id, &draft).await?;
+    let (plan, viewer) = plan_for(&db, &path, Some(token.user)).await?;
+    let activity = plan.activity(activity.id).ok_or(AppError::NotFound)?;
+    Ok((StatusCode::CREATED, Json(ActivityItem::of(activity, viewer.sees_budgets(&plan)))))
+}
+
+/// Delete an objective of a plan with its activities, with the rights of the token's owner (the network's
+/// coordinators), as the objective's delete page does.
+#[utoipa::path(
+    delete,
+    path = "/networks/{slug}/plans/{id}/objectives/{objective}",
+    tag = "plans",
+    params(
+        ("slug" = String, Path, description = "The network's slug", max_length = 120),
+        ("id" = i64, Path, description = "The plan's number"),
+        ("objective" = i64, Path, description = "The objective's number"),
+    ),
+    security(("bearer" = [])),
+    responses(
+        (status = 204, description = "The objective is deleted"),
+        (status = 401, description = "No valid token", body = ApiErrorBody),
+        (status = 403, description = "The token's owner does not coordinate this network, or the token is read-only", body = ApiErrorBody),
+        (status = 404, description = "No such objective", body = ApiErrorBody),
+    )
+)]
+pub async fn delete_objective(
+    State(db): State<Db>,
+    token: TokenUser,
+    ApiPlanPath(path): ApiPlanPath,
+) -> Result<StatusCode, ApiError> {
+    let (plan, viewer) = plan_for(&db, &path, Some(token.user.clone())).await?;
+    let target = target(plan, viewer, &path)?;
+    token.require_write(target.may_edit())?;
+    remove(&db, &target, token.user.user_id).await?;
+    Ok(StatusCode::NO_CONTENT)
 }

@@ -6,6 +6,7 @@ mod activity_choices;
 pub mod api;
 pub mod charts;
 pub mod commitments;
+pub mod edits;
 pub mod exports;
 pub mod model;
 pub mod pages;

@@ -4,7 +4,7 @@
 //! update the activities of its theme.
 
 use askama::Template;
-use axum::extract::{FromRequestParts, Path, State};
+use axum::extract::{FromRef, FromRequestParts, Path, State};
 use axum::http::request::Parts;
 use axum::http::{StatusCode, Uri};
 use axum::response::{Html, IntoResponse, Redirect, Response};
@@ -15,7 +15,7 @@ use super::store::{
     self, Activity, ActivityDraft, FocalPointRef, IndicatorDraft, NetworkRef, Plan, PlanDraft, UpdateDraft,
 };
 use crate::accounts::{Right, Rights};
-use crate::platform::auth::{MaybeUser, RequireUser, SignedIn};
+use crate::platform::auth::{MaybeUser, RequireUser, SessionPolicy, SignedIn};
 use crate::platform::clock::{parse_day, today};
 use crate::platform::db::Db;
 use crate::platform::forms::{Choice, FormData, FormState};
@@ -23,12 +23,14 @@ use crate::platform::i18n::Lang;
 use crate::platform::values::Slug;
 use crate::platform::web::{AppError, Chrome, Found, SlugPath, render};
 
-/// The `{slug}`, `{id}` and, for an activity's or a proposal's addresses, `{activity}` or `{proposal}` of a plan's
-/// address; anything malformed names nothing.
+/// The `{slug}`, `{id}` and, for the addresses of a plan's parts, `{objective}`, `{activity}`, `{indicator}` or
+/// `{proposal}` of a plan's address; anything malformed names nothing.
 pub struct PlanPath {
     pub slug: Slug,
     pub plan: i64,
+    pub objective: Option<i64>,
     pub activity: Option<i64>,
+    pub indicator: Option<i64>,
     pub proposal: Option<i64>,
 }
 
@@ -43,7 +45,9 @@ impl<S: Send + Sync> FromRequestParts<S> for PlanPath {
         Ok(PlanPath {
             slug: param("slug").and_then(Slug::parse).ok_or(AppError::NotFound)?,
             plan: number("id")?.ok_or(AppError::NotFound)?,
+            objective: number("objective")?,
             activity: number("activity")?,
+            indicator: number("indicator")?,
             proposal: number("proposal")?,
         })
     }
@@ -81,13 +85,44 @@ impl Viewer {
         plan.budgets_public || self.coordinator
     }
 
-    /// The signed-in coordinator, or the sign-in page or 403.
-    fn coordinator(&self, uri: &Uri) -> Result<&SignedIn, AppError> {
+    /// The signed-in person, or the sign-in page; 403 when `allowed` is false.
+    pub fn require(&self, allowed: bool, uri: &Uri) -> Result<&SignedIn, AppError> {
         match &self.user {
             None => Err(AppError::SignInRequired(uri.to_string())),
-            Some(_) if !self.coordinator => Err(AppError::Forbidden),
+            Some(_) if !allowed => Err(AppError::Forbidden),
             Some(user) => Ok(user),
         }
+    }
+
+    /// The signed-in coordinator, or the sign-in page or 403.
+    fn coordinator(&self, uri: &Uri) -> Result<&SignedIn, AppError> {
+        self.require(self.coordinator, uri)
+    }
+}
+
+/// A request about one of a network's plans: the database, the address, the plan as it stands today and what the
+/// reader may do with it; 404 when the network has no such plan.
+pub struct PlanRequest {
+    pub db: Db,
+    pub path: PlanPath,
+    pub plan: Plan,
+    pub viewer: Viewer,
+}
+
+impl<S> FromRequestParts<S> for PlanRequest
+where
+    S: Send + Sync,
+    Db: FromRef<S>,
+    SessionPolicy: FromRef<S>,
+{
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<PlanRequest, AppError> {
+        let MaybeUser(user) = MaybeUser::from_request_parts(parts, state).await?;
+        let path = PlanPath::from_request_parts(parts, state).await?;
+        let db = Db::from_ref(state);
+        let (plan, viewer) = plan_for(&db, &path, user).await?;
+        Ok(PlanRequest { db, path, plan, viewer })
     }
 }
 
@@ -99,11 +134,19 @@ pub async fn plan_for(db: &Db, path: &PlanPath, user: Option<SignedIn>) -> Resul
     Ok((plan, viewer))
 }
 
-fn status_choices(lang: Lang) -> Vec<Choice> {
+pub(super) fn status_choices(lang: Lang) -> Vec<Choice> {
     ActivityStatus::ALL.iter().map(|s| Choice { value: s.code().into(), label: lang.t(&s.label_key()) }).collect()
 }
 
-fn focal_point_choices(focal_points: &[FocalPointRef], lang: Lang) -> Vec<Choice> {
+/// The plan's objectives to choose an activity's from.
+pub(super) fn objective_choices(plan: &Plan) -> Vec<Choice> {
+    plan.objectives
+        .iter()
+        .map(|o| Choice { value: o.id.to_string(), label: format!("{}. {}", o.number, o.title) })
+        .collect()
+}
+
+pub(super) fn focal_point_choices(focal_points: &[FocalPointRef], lang: Lang) -> Vec<Choice> {
     focal_points
         .iter()
         .map(|fp| Choice {
@@ -157,7 +200,12 @@ pub fn read_plan(data: &FormData, form: &mut FormState, lang: Lang) -> Option<Pl
     form.is_valid().then_some(PlanDraft { title, starts_on, ends_on })
 }
 
-fn read_indicator(data: &FormData, prefix: &str, form: &mut FormState, lang: Lang) -> Option<IndicatorDraft> {
+pub(super) fn read_indicator(
+    data: &FormData,
+    prefix: &str,
+    form: &mut FormState,
+    lang: Lang,
+) -> Option<IndicatorDraft> {
     let name = required_text(data, &format!("{prefix}name"), 300, form, lang);
     let baseline = number(data, &format!("{prefix}baseline"), form, lang);
     let target = number(data, &format!("{prefix}target"), form, lang);
@@ -471,7 +519,8 @@ struct PlanPage {
     totals: Vec<BudgetTotal>,
     coordinator: bool,
     objective_form: FormState,
-    activity_form: FormState,
+    /// The form that adds an activity.
+    form: FormState,
     objectives: Vec<Choice>,
     focal_points: Vec<Choice>,
 }
@@ -502,11 +551,7 @@ async fn plan_page(
         })
         .collect();
     let focal_points = focal_point_choices(&store::focal_points(db, plan.network.id).await?, lang);
-    let objectives = plan
-        .objectives
-        .iter()
-        .map(|o| Choice { value: o.id.to_string(), label: format!("{}. {}", o.number, o.title) })
-        .collect();
+    let objectives = objective_choices(&plan);
     let page = PlanPage {
         chrome: Chrome::new(lang, plan.title.clone(), uri),
         timeline: timeline_svg(&plan, lang),
@@ -516,7 +561,7 @@ async fn plan_page(
         totals: budget_totals(&plan, lang),
         coordinator: viewer.coordinator,
         objective_form,
-        activity_form,
+        form: activity_form,
         objectives,
         focal_points,
         plan,
@@ -526,25 +571,19 @@ async fn plan_page(
 
 /// A plan: its timeline by theme, progress per objective and theme, its activities (overdue ones flagged).
 pub async fn show(
-    State(db): State<Db>,
     lang: Lang,
     uri: Uri,
-    MaybeUser(user): MaybeUser,
-    path: PlanPath,
+    PlanRequest { db, plan, viewer, .. }: PlanRequest,
 ) -> Result<Html<String>, AppError> {
-    let (plan, viewer) = plan_for(&db, &path, user).await?;
     plan_page(&db, lang, &uri, plan, &viewer, FormState::default(), FormState::default()).await
 }
 
 pub async fn add_objective(
-    State(db): State<Db>,
     lang: Lang,
     uri: Uri,
-    MaybeUser(user): MaybeUser,
-    path: PlanPath,
+    PlanRequest { db, path, plan, viewer }: PlanRequest,
     data: FormData,
 ) -> Result<Response, AppError> {
-    let (plan, viewer) = plan_for(&db, &path, user).await?;
     viewer.coordinator(&uri)?;
     let mut form = FormState::from(&data);
     let title = required_text(&data, "objective_title", 1000, &mut form, lang);
@@ -557,14 +596,11 @@ pub async fn add_objective(
 }
 
 pub async fn add_activity(
-    State(db): State<Db>,
     lang: Lang,
     uri: Uri,
-    MaybeUser(user): MaybeUser,
-    path: PlanPath,
+    PlanRequest { db, path, plan, viewer }: PlanRequest,
     data: FormData,
 ) -> Result<Response, AppError> {
-    let (plan, viewer) = plan_for(&db, &path, user).await?;
     let author = viewer.coordinator(&uri)?.user_id;
     let mut form = FormState::from(&data);
     let focal_points = store::focal_points(&db, plan.network.id).await?;
@@ -589,13 +625,10 @@ pub async fn add_activity(
 
 /// Whether the plan's budgets are public (the coordinator's choice).
 pub async fn settings(
-    State(db): State<Db>,
     uri: Uri,
-    MaybeUser(user): MaybeUser,
-    path: PlanPath,
+    PlanRequest { db, path, plan, viewer }: PlanRequest,
     data: FormData,
 ) -> Result<Response, AppError> {
-    let (plan, viewer) = plan_for(&db, &path, user).await?;
     viewer.coordinator(&uri)?;
     store::set_budgets_public(&db, plan.id, data.get("budgets_public") == "1").await?;
     Ok(Redirect::to(&format!("/networks/{}/plans/{}", path.slug, plan.id)).into_response())
@@ -655,15 +688,6 @@ async fn activity_for(db: &Db, path: &PlanPath, user: Option<SignedIn>) -> Resul
     Ok((plan, viewer, activity))
 }
 
-/// The signed-in person who may update the activity, or the sign-in page or 403.
-fn updater<'a>(viewer: &'a Viewer, activity: &Activity, uri: &Uri) -> Result<&'a SignedIn, AppError> {
-    match &viewer.user {
-        None => Err(AppError::SignInRequired(uri.to_string())),
-        Some(_) if !viewer.may_update(activity) => Err(AppError::Forbidden),
-        Some(user) => Ok(user),
-    }
-}
-
 pub async fn activity(
     State(db): State<Db>,
     lang: Lang,
@@ -684,7 +708,7 @@ pub async fn update_activity(
     data: FormData,
 ) -> Result<Response, AppError> {
     let (plan, viewer, activity) = activity_for(&db, &path, user).await?;
-    let author = updater(&viewer, &activity, &uri)?.user_id;
+    let author = viewer.require(viewer.may_update(&activity), &uri)?.user_id;
     let mut form = FormState::from(&data);
     let Some(update) = read_update(&data, &activity, &mut form, lang) else {
         let page = activity_page(&db, lang, &uri, (plan, viewer, activity), form, FormState::default()).await?;
@@ -705,7 +729,7 @@ pub async fn add_indicator(
     data: FormData,
 ) -> Result<Response, AppError> {
     let (plan, viewer, activity) = activity_for(&db, &path, user).await?;
-    updater(&viewer, &activity, &uri)?;
+    viewer.require(viewer.may_update(&activity), &uri)?;
     let mut form = FormState::from(&data);
     let draft = read_indicator(&data, "", &mut form, lang).filter(|_| form.is_valid());
     let Some(draft) = draft else {
@@ -770,13 +794,10 @@ struct DashboardPage {
 
 /// A plan's figures as charts: activities by status and by theme, budget planned against secured per funder.
 pub async fn dashboard(
-    State(db): State<Db>,
     lang: Lang,
     uri: Uri,
-    MaybeUser(user): MaybeUser,
-    path: PlanPath,
+    PlanRequest { db, plan, viewer, .. }: PlanRequest,
 ) -> Result<Html<String>, AppError> {
-    let (plan, viewer) = plan_for(&db, &path, user).await?;
     let by_status = ActivityStatus::ALL
         .iter()
         .map(|s| (lang.t(&s.label_key()), plan.activities().filter(|a| a.status == *s).count() as i64))

@@ -10,7 +10,7 @@ use axum::http::{StatusCode, Uri};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 
 use super::model::{MoveRefused, ProposalStatus, check_move};
-use super::pages::{PlanPath, Viewer, plan_for};
+use super::pages::{PlanPath, PlanRequest, Viewer, plan_for};
 use super::proposals::{self, DiffLine, Move, Proposal, Scope, Version};
 use super::store::{self, NetworkRef, Plan};
 use crate::accounts::Rights;
@@ -59,11 +59,7 @@ impl Author {
 
     /// The signed-in person, or the sign-in page; 403 when `allowed` is false.
     pub fn require(&self, allowed: bool, uri: &Uri) -> Result<&SignedIn, AppError> {
-        match &self.viewer.user {
-            None => Err(AppError::SignInRequired(uri.to_string())),
-            Some(_) if !allowed => Err(AppError::Forbidden),
-            Some(user) => Ok(user),
-        }
+        self.viewer.require(allowed, uri)
     }
 
     /// A proposal's writer must stay among its authors: a co-applicant's editor who is no coordinator keeps one
@@ -139,19 +135,12 @@ pub async fn network_list(
 
 /// The proposals for one plan.
 pub async fn plan_list(
-    State(db): State<Db>,
     lang: Lang,
     uri: Uri,
-    MaybeUser(user): MaybeUser,
-    path: PlanPath,
+    PlanRequest { db, plan, viewer, .. }: PlanRequest,
 ) -> Result<Html<String>, AppError> {
-    let (plan, author) = plan_and_author(&db, &path, user).await?;
+    let author = Author::of(&db, viewer).await?;
     list_page(&db, lang, &uri, (plan.network, Some((plan.id, plan.title))), &author).await
-}
-
-async fn plan_and_author(db: &Db, path: &PlanPath, user: Option<SignedIn>) -> Result<(Plan, Author), AppError> {
-    let (plan, viewer) = plan_for(db, path, user).await?;
-    Ok((plan, Author::of(db, viewer).await?))
 }
 
 /// The plan, the proposal of the address (404 for a draft the reader may not read), and what the reader may do.
@@ -160,7 +149,8 @@ pub(super) async fn proposal_for(
     path: &PlanPath,
     user: Option<SignedIn>,
 ) -> Result<(Plan, Author, Proposal), AppError> {
-    let (plan, author) = plan_and_author(db, path, user).await?;
+    let (plan, viewer) = plan_for(db, path, user).await?;
+    let author = Author::of(db, viewer).await?;
     let id = path.proposal.ok_or(AppError::NotFound)?;
     let proposal = proposals::proposals(db, Scope::One(id))
         .await?
@@ -246,13 +236,11 @@ fn fields_of(proposal: &Proposal) -> FormState {
 }
 
 pub async fn new_form(
-    State(db): State<Db>,
     lang: Lang,
     uri: Uri,
-    MaybeUser(user): MaybeUser,
-    path: PlanPath,
+    PlanRequest { db, plan, viewer, .. }: PlanRequest,
 ) -> Result<Html<String>, AppError> {
-    let (plan, author) = plan_and_author(&db, &path, user).await?;
+    let author = Author::of(&db, viewer).await?;
     author.require(author.may_start(), &uri)?;
     form_page(lang, &uri, plan, None, FormState::default())
 }
@@ -262,14 +250,12 @@ fn proposal_address(plan: &Plan, id: i64) -> String {
 }
 
 pub async fn create(
-    State(db): State<Db>,
     lang: Lang,
     uri: Uri,
-    MaybeUser(user): MaybeUser,
-    path: PlanPath,
+    PlanRequest { db, plan, viewer, .. }: PlanRequest,
     data: FormData,
 ) -> Result<Response, AppError> {
-    let (plan, author) = plan_and_author(&db, &path, user).await?;
+    let author = Author::of(&db, viewer).await?;
     let user_id = author.require(author.may_start(), &uri)?.user_id;
     let mut form = FormState::from(&data);
     let draft = proposals::read_proposal(&db, &plan, &data, &mut form, lang).await?;

@@ -117,8 +117,7 @@ pub async fn proposals(
     responses((status = 200, body = ProposalItem), (status = 404, description = "No such proposal, or a draft", body = ApiErrorBody))
 )]
 pub async fn proposal(State(db): State<Db>, ApiPlanPath(path): ApiPlanPath) -> Result<Json<ProposalItem>, ApiError> {
-    let (plan, author, proposal) = proposal_for(&db, &path, None).await?;
-    Ok(Json(ProposalItem::of(&plan, &proposal, author.sees_amounts(&proposal))))
+    Ok(answer(proposal_for(&db, &path, None).await?))
 }
 
 /// A proposal's text, as started or as edited.
@@ -180,6 +179,11 @@ async fn read_text(
 /// The token's owner, when the token may write and `allowed`; 403 otherwise.
 fn writer(token: &TokenUser, allowed: bool) -> Result<&SignedIn, ApiError> {
     if token.can_write && allowed { Ok(&token.user) } else { Err(ApiError(AppError::Forbidden)) }
+}
+
+/// A proposal as the API answers it, its amounts as the reader may see them.
+fn answer((plan, author, proposal): (Plan, Author, Proposal)) -> Json<ProposalItem> {
+    Json(ProposalItem::of(&plan, &proposal, author.sees_amounts(&proposal)))
 }
 
 /// The plan, the proposal (a draft only for its authors) and the token owner's standing.
@@ -259,8 +263,7 @@ pub async fn edit_proposal(
     if !proposal.status.is_editable() || !proposals::save(&db, proposal.id, version, &draft, user_id).await? {
         return Err(ApiError(AppError::Conflict));
     }
-    let (plan, author, proposal) = proposal_of_token(&db, &path, &token).await?;
-    Ok(Json(ProposalItem::of(&plan, &proposal, author.sees_amounts(&proposal))))
+    Ok(answer(proposal_of_token(&db, &path, &token).await?))
 }
 
 /// A co-applicant's confirmation.
@@ -314,8 +317,7 @@ pub async fn confirm_proposal(
     if !proposals::confirm(&db, proposal.id, applicant.id, confirmation.version, user_id).await? {
         return Err(ApiError(AppError::Conflict));
     }
-    let (plan, author, proposal) = proposal_of_token(&db, &path, &token).await?;
-    Ok(Json(ProposalItem::of(&plan, &proposal, author.sees_amounts(&proposal))))
+    Ok(answer(proposal_of_token(&db, &path, &token).await?))
 }
 
 /// A move along the pipeline.
@@ -370,6 +372,5 @@ pub async fn move_proposal(
     if !proposals::move_to(&db, &proposal, &change, user_id).await? {
         return Err(ApiError(AppError::Conflict));
     }
-    let (plan, author, proposal) = proposal_of_token(&db, &path, &token).await?;
-    Ok(Json(ProposalItem::of(&plan, &proposal, author.sees_amounts(&proposal))))
+    Ok(answer(proposal_of_token(&db, &path, &token).await?))
 }

@@ -463,18 +463,23 @@ pub async fn add_activity(db: &Db, plan_id: i64, draft: &ActivityDraft) -> sqlx:
     .bind(&draft.funding_source)
     .fetch_one(&mut *tx)
     .await?;
-    for partner in &draft.partner_ids {
-        sqlx::query("INSERT INTO plan_activity_partners (activity_id, organization_id) VALUES ($1, $2)")
-            .bind(id)
-            .bind(partner)
-            .execute(&mut *tx)
-            .await?;
-    }
+    insert_partners(&mut tx, id, &draft.partner_ids).await?;
     tx.commit().await?;
     if let Some(indicator) = &draft.indicator {
         add_indicator(db, id, indicator).await?;
     }
     Ok(id)
+}
+
+async fn insert_partners(tx: &mut sqlx::AnyConnection, activity_id: i64, partners: &[i64]) -> sqlx::Result<()> {
+    for partner in partners {
+        sqlx::query("INSERT INTO plan_activity_partners (activity_id, organization_id) VALUES ($1, $2)")
+            .bind(activity_id)
+            .bind(partner)
+            .execute(&mut *tx)
+            .await?;
+    }
+    Ok(())
 }
 
 pub async fn add_indicator(db: &Db, activity_id: i64, draft: &IndicatorDraft) -> sqlx::Result<i64> {
@@ -600,4 +605,99 @@ pub async fn progress_history(db: &Db, plan_id: i64) -> sqlx::Result<Vec<(i64, t
             Ok((row.try_get("activity_id")?, day(row, "noted_on")?, progress.clamp(0, 100) as u8))
         })
         .collect()
+}
+
+/// Changes a plan's title and period.
+pub async fn update_plan(db: &Db, plan_id: i64, draft: &PlanDraft) -> sqlx::Result<()> {
+    sqlx::query("UPDATE plans SET title = $1, starts_on = $2, ends_on = $3 WHERE id = $4")
+        .bind(&draft.title)
+        .bind(draft.starts_on.to_string())
+        .bind(draft.ends_on.to_string())
+        .bind(plan_id)
+        .execute(&db.pool)
+        .await?;
+    Ok(())
+}
+
+/// Removes a row of one of the plans' tables by id, and with it what hangs on it (objectives, activities,
+/// indicators, updates, proposals).
+pub async fn delete(db: &Db, part: Part, id: i64) -> sqlx::Result<()> {
+    let table = match part {
+        Part::Plan => "plans",
+        Part::Objective => "plan_objectives",
+        Part::Activity => "plan_activities",
+        Part::Indicator => "plan_indicators",
+    };
+    sqlx::query(sqlx::AssertSqlSafe(format!("DELETE FROM {table} WHERE id = $1"))).bind(id).execute(&db.pool).await?;
+    Ok(())
+}
+
+/// The parts of a plan that are edited and deleted on their own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    Plan,
+    Objective,
+    Activity,
+    Indicator,
+}
+
+impl Part {
+    /// The name the history records it under.
+    pub fn entity(self) -> &'static str {
+        match self {
+            Part::Plan => "plan",
+            Part::Objective => "plan_objective",
+            Part::Activity => "plan_activity",
+            Part::Indicator => "plan_indicator",
+        }
+    }
+}
+
+pub async fn update_objective(db: &Db, objective_id: i64, title: &str) -> sqlx::Result<()> {
+    sqlx::query("UPDATE plan_objectives SET title = $1 WHERE id = $2")
+        .bind(title)
+        .bind(objective_id)
+        .execute(&db.pool)
+        .await?;
+    Ok(())
+}
+
+/// Changes every field of an activity but its status (which only updates move) and its indicators.
+pub async fn update_activity(db: &Db, activity_id: i64, draft: &ActivityDraft) -> sqlx::Result<()> {
+    let mut tx = db.pool.begin().await?;
+    sqlx::query(
+        "UPDATE plan_activities SET objective_id = $1, title = $2, focal_point_id = $3, responsible_id = $4, \
+         starts_on = $5, ends_on = $6, currency = $7, budget = $8, secured = $9, funding_source = $10 WHERE id = $11",
+    )
+    .bind(draft.objective_id)
+    .bind(&draft.title)
+    .bind(draft.focal_point_id)
+    .bind(draft.responsible_id)
+    .bind(draft.starts_on.to_string())
+    .bind(draft.ends_on.to_string())
+    .bind(draft.currency.map(|c| c.code().to_string()))
+    .bind(draft.budget)
+    .bind(draft.secured)
+    .bind(&draft.funding_source)
+    .bind(activity_id)
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query("DELETE FROM plan_activity_partners WHERE activity_id = $1")
+        .bind(activity_id)
+        .execute(&mut *tx)
+        .await?;
+    insert_partners(&mut tx, activity_id, &draft.partner_ids).await?;
+    tx.commit().await
+}
+
+pub async fn update_indicator(db: &Db, indicator_id: i64, draft: &IndicatorDraft) -> sqlx::Result<()> {
+    sqlx::query("UPDATE plan_indicators SET name = $1, baseline = $2, target = $3, current_value = $4 WHERE id = $5")
+        .bind(&draft.name)
+        .bind(draft.baseline)
+        .bind(draft.target)
+        .bind(draft.current)
+        .bind(indicator_id)
+        .execute(&db.pool)
+        .await?;
+    Ok(())
 }
