@@ -17,7 +17,7 @@ use crate::platform::db::Db;
 use crate::platform::forms::{FormData, FormState};
 use crate::platform::i18n::Lang;
 use crate::platform::values::Slug;
-use crate::platform::web::{ApiBody, ApiError, ApiErrorBody, AppError, Problem, api_body, query_pairs};
+use crate::platform::web::{ApiBody, ApiError, ApiErrorBody, AppError, Problem, query_pairs};
 
 /// Query parameters of a library search; one value per facet.
 #[derive(IntoParams)]
@@ -234,15 +234,6 @@ pub struct NewLibraryItem {
     pub versions: BTreeMap<String, BTreeMap<String, String>>,
 }
 
-/// What an API write of the library needs first: a token that may write; then its JSON body as `T`. Rights
-/// depend on the organisation the body names, so they are checked after.
-fn write_prelude<T: serde::de::DeserializeOwned>(token: &TokenUser, body: ApiBody<T>) -> Result<T, ApiError> {
-    if !token.can_write {
-        return Err(ApiError(AppError::Forbidden));
-    }
-    api_body(body)
-}
-
 /// The web form's fields an item to publish stands for; a language or section IRENE does not know is refused.
 fn form_of(new: &NewLibraryItem) -> Result<FormData, ApiError> {
     let goals: Vec<String> = new.goals.iter().map(u8::to_string).collect();
@@ -284,11 +275,12 @@ pub async fn create(
     token: TokenUser,
     body: ApiBody<NewLibraryItem>,
 ) -> Result<(StatusCode, Json<LibraryItemDetail>), ApiError> {
-    let new = write_prelude(&token, body)?;
+    // Rights depend on the organisation the body names, so the body is read once the token may write at all.
+    let new = token.write_body(true, body)?;
     let unknown = || AppError::bad("organization", Problem::Unknown(new.organization.clone()));
     let slug = Slug::parse(&new.organization).ok_or_else(unknown)?;
     let (organization_id, _, _) = crate::directory::load(&db, &slug).await?.ok_or_else(unknown)?;
-    Rights::of(&db, &token.user).require(Right::ActForOrganization(organization_id)).await?;
+    token.require_write(Rights::of(&db, &token.user).may(Right::ActForOrganization(organization_id)).await?)?;
     let data = form_of(&new)?;
     let mut form = FormState::default();
     let Some(draft) = Draft::read(&db, &data, &mut form, Lang::En).await? else {
