@@ -672,6 +672,15 @@ async fn api_post(
     (status, response.json().await.unwrap_or(serde_json::Value::Null))
 }
 
+/// An API delete with a token (or none); its status.
+async fn api_delete(server: &Server, token: Option<&str>, path: &str) -> u16 {
+    let mut request = reqwest::Client::new().delete(server.url(&format!("/api/v1{path}")));
+    if let Some(token) = token {
+        request = request.bearer_auth(token);
+    }
+    request.send().await.expect("request").status().as_u16()
+}
+
 #[tokio::test]
 async fn the_api_writes_items_news_and_posts_under_the_rights_of_the_web() {
     use serde_json::json;
@@ -715,6 +724,20 @@ async fn the_api_writes_items_news_and_posts_under_the_rights_of_the_web() {
             let (status, error) = api_post(&server, member_token, "/library", bad).await;
             assert_eq!((status, error["error"]["parameter"].as_str()), (400, Some(parameter)), "{name}: {error}");
         }
+
+        // Deleting an item takes the same rights; once gone, it is not found.
+        let (status, doomed) = api_post(&server, member_token, "/library", item.clone()).await;
+        assert_eq!(status, 201, "{name}: {doomed}");
+        let doomed = doomed["url"].as_str().unwrap().to_string();
+        for (token, status) in [(None, 401), (reading_token, 403), (outsider_token, 403)] {
+            assert_eq!(api_delete(&server, token, &doomed).await, status, "{name}");
+        }
+        assert_eq!(server.get(&format!("/api/v1{doomed}")).await.status(), 200, "{name}: refused deletes keep it");
+        assert_eq!(api_delete(&server, member_token, &doomed).await, 204, "{name}");
+        assert_eq!(server.get(&format!("/api/v1{doomed}")).await.status(), 404, "{name}");
+        assert_eq!(server.get(&format!("{doomed}?lang=en")).await.status(), 404, "{name}");
+        assert_eq!(api_delete(&server, member_token, &doomed).await, 404, "{name}");
+        assert_eq!(api_delete(&server, member_token, "/library/nothing").await, 404, "{name}");
 
         // News, for a network its coordinators post for; every network is for administrators.
         let call = json!({
@@ -775,5 +798,6 @@ async fn the_api_writes_items_news_and_posts_under_the_rights_of_the_web() {
         for path in ["/library", "/news", "/networks/{slug}/threads", "/networks/{slug}/threads/{id}"] {
             assert!(openapi["paths"][path]["post"]["security"].is_array(), "{path}");
         }
+        assert!(openapi["paths"]["/library/{id}"]["delete"]["security"].is_array());
     }
 }

@@ -9,13 +9,14 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use super::item::{self, Draft, SECTIONS};
-use super::pages::{publish, theme_slugs};
+use super::pages::{delete_item, publish, theme_slugs};
 use super::search::{self, LibraryQuery, PER_PAGE};
 use crate::accounts::{Right, Rights};
 use crate::platform::auth::TokenUser;
 use crate::platform::db::Db;
 use crate::platform::forms::{FormData, FormState};
 use crate::platform::i18n::Lang;
+use crate::platform::objects::FileStore;
 use crate::platform::values::Slug;
 use crate::platform::web::{ApiBody, ApiError, ApiErrorBody, AppError, Problem, query_pairs};
 
@@ -170,6 +171,33 @@ pub struct LibraryItemDetail {
 pub async fn item(State(db): State<Db>, Path(raw): Path<String>) -> Result<Json<LibraryItemDetail>, ApiError> {
     let id: i64 = raw.parse().map_err(|_| AppError::NotFound)?;
     Ok(Json(detail(&db, id).await?))
+}
+
+/// Delete a library item with its files, as the token's owner (its organisation's editors, administrators).
+#[utoipa::path(
+    delete,
+    path = "/library/{id}",
+    tag = "library",
+    params(("id" = i64, Path, description = "The item's number")),
+    security(("bearer" = [])),
+    responses(
+        (status = 204, description = "The item and its files are deleted"),
+        (status = 401, description = "No valid token", body = ApiErrorBody),
+        (status = 403, description = "The token's owner does not act for the item's organisation, or the token is read-only", body = ApiErrorBody),
+        (status = 404, description = "No such item", body = ApiErrorBody),
+    )
+)]
+pub async fn delete(
+    State(db): State<Db>,
+    State(store): State<FileStore>,
+    token: TokenUser,
+    Path(raw): Path<String>,
+) -> Result<StatusCode, ApiError> {
+    let id: i64 = raw.parse().map_err(|_| AppError::NotFound)?;
+    let item = item::load(&db, id).await?.ok_or(AppError::NotFound)?;
+    token.require_write(Rights::of(&db, &token.user).may(Right::ActForOrganization(item.organization_id)).await?)?;
+    delete_item(&db, &store, token.user.user_id, &item).await?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 async fn detail(db: &Db, id: i64) -> Result<LibraryItemDetail, ApiError> {

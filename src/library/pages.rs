@@ -306,10 +306,16 @@ pub async fn delete(
     Path(raw): Path<String>,
 ) -> Result<Response, AppError> {
     let item = editable(&db, &rights, &raw).await?;
-    remove(&db, &store, item.id).await?;
+    delete_item(&db, &store, rights.user().user_id, &item).await?;
+    Ok(Redirect::to(&format!("/organizations/{}", item.organization_slug)).into_response())
+}
+
+/// Deletes an item with its files on behalf of a person who may, and records it in the audit log.
+pub(super) async fn delete_item(db: &Db, store: &FileStore, user_id: i64, item: &Item) -> anyhow::Result<()> {
+    remove(db, store, item.id).await?;
     crate::platform::audit::record(
-        &db,
-        Some(rights.user().user_id),
+        db,
+        Some(user_id),
         "library.delete",
         AUDITED_AS,
         Some(item.id),
@@ -317,7 +323,7 @@ pub async fn delete(
         None,
     )
     .await?;
-    Ok(Redirect::to(&format!("/organizations/{}", item.organization_slug)).into_response())
+    Ok(())
 }
 
 /// Deletes an item with its files, those in the store first, so that none is left there without its row.
