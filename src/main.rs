@@ -95,6 +95,8 @@ enum Command {
         #[command(flatten)]
         newsletter: NewsletterArgs,
         #[command(flatten)]
+        s3: irene::platform::objects::S3Options,
+        #[command(flatten)]
         storage: Storage,
     },
     /// Read one e-mail message on standard input, as a mail relay's pipe hands it over, and post it as the
@@ -235,6 +237,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             trusted_proxies,
             ecosoc_document_quota_mb,
             newsletter,
+            s3,
             storage,
         } => {
             irene::startup::serve(irene::startup::ServeOptions {
@@ -254,6 +257,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                     document_quota_bytes: ecosoc_document_quota_mb.saturating_mul(1024 * 1024),
                 },
                 trusted_proxies,
+                files: irene::platform::objects::FileStore::from_options(&s3)?,
                 demo,
             })
             .await

@@ -433,7 +433,7 @@ fn api_router() -> Router<AppState> {
         .routes(routes!(events::api::theme_events))
         .routes(routes!(events::api::event))
         .routes(routes!(library::api::search, library::api::create))
-        .routes(routes!(library::api::item))
+        .routes(routes!(library::api::item, library::api::delete))
         .routes(routes!(news::api::news, news::api::create))
         .routes(routes!(discussion::api::threads, discussion::api::create_thread))
         .routes(routes!(discussion::api::posts, discussion::api::reply))

@@ -73,6 +73,8 @@ pub struct ServeOptions {
     pub newsletter: NewsletterSettings,
     pub desk_rules: DeskRules,
     pub trusted_proxies: TrustedProxies,
+    /// Where uploaded files are kept.
+    pub files: crate::platform::objects::FileStore,
     pub demo: bool,
 }
 
@@ -136,6 +138,7 @@ pub async fn serve(options: ServeOptions) -> anyhow::Result<()> {
         desk_rules: options.desk_rules,
         data_dir: options.data_dir.clone(),
         trusted_proxies: options.trusted_proxies,
+        files: options.files,
     };
     membership::verification::remind_periodically(membership::verification::Reminders {
         db: state.db.clone(),

@@ -12,6 +12,7 @@ use crate::newsletter::{Links, NewsletterSettings};
 use crate::platform::auth::SessionPolicy;
 use crate::platform::db::Db;
 use crate::platform::mail::Mailer;
+use crate::platform::objects::FileStore;
 use crate::platform::signing::Signer;
 use crate::platform::web::TrustedProxies;
 
@@ -34,6 +35,8 @@ pub struct AppState {
     pub desk_rules: DeskRules,
     /// The reverse proxies whose word on the client's address is taken, for per-client limits.
     pub trusted_proxies: TrustedProxies,
+    /// Where uploaded files are kept: the database, or an S3-compatible store.
+    pub files: FileStore,
 }
 
 impl FromRef<AppState> for Db {
@@ -70,5 +73,11 @@ impl FromRef<AppState> for SessionPolicy {
 impl FromRef<AppState> for TrustedProxies {
     fn from_ref(state: &AppState) -> TrustedProxies {
         state.trusted_proxies.clone()
+    }
+}
+
+impl FromRef<AppState> for FileStore {
+    fn from_ref(state: &AppState) -> FileStore {
+        state.files.clone()
     }
 }

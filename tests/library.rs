@@ -1,6 +1,7 @@
 //! The knowledge library through HTTP on SQLite and PostgreSQL: a member publishes a best practice for its
 //! organisation in two languages, attaches a file, readers of a third language see a version with a notice, the
-//! profile lists it, the search finds it across scripts with its facets; others may not touch it.
+//! profile lists it, the search finds it across scripts with its facets; others may not touch it. With an
+//! S3-compatible store configured, files go to its bucket and leave it when deleted.
 
 mod support;
 
@@ -44,6 +45,14 @@ async fn members_publish_items_that_readers_find_across_scripts() {
         let ngo = sign_up(&server, &sink, "aygun@greensteppe.example").await;
         let stranger = sign_up(&server, &sink, "stranger@elsewhere.example").await;
         register(&ngo).await;
+
+        // The demo brings the report's recommendations and training material, found across scripts, and its news.
+        let (_, page) = server.text(&format!("/library?lang=en&q={}", encode("консультативный"))).await;
+        assert!(page.contains("ECOSOC and its relationship with NGOs: applying for consultative status"), "{name}");
+        let (_, page) = server.text("/library?lang=en&q=recommendations&type=document").await;
+        assert!(page.contains("Recommendations for UN-NGO-IRENE/Caspian Region (Baku, November 2004)"), "{page}");
+        let (_, page) = server.text("/networks/un-ngo-irene-caspian/news?lang=en").await;
+        assert!(page.contains("Istanbul offers to host the Caspian network&#39;s follow-up meeting"), "{page}");
 
         // The form offers the organisations the member edits; others are refused, anonymous readers sent to sign in.
         let (status, page) = ngo.page("/library/new?lang=en").await;
@@ -164,6 +173,121 @@ async fn members_publish_items_that_readers_find_across_scripts() {
     }
 }
 
+/// The S3-compatible store `scripts/test` starts (`moto_server`), as `http://127.0.0.1:PORT`; under CI it must be set.
+fn s3_store() -> Option<String> {
+    match std::env::var("IRENE_TEST_S3_URL") {
+        Ok(url) if !url.is_empty() => Some(url),
+        _ if std::env::var("CI").is_ok() => panic!("IRENE_TEST_S3_URL must be set under CI"),
+        _ => {
+            eprintln!("IRENE_TEST_S3_URL not set: the S3 store test skipped");
+            None
+        }
+    }
+}
+
+/// A bucket of the test store, with the keys the test store takes.
+struct TestBucket {
+    bucket: rusty_s3::Bucket,
+    credentials: rusty_s3::Credentials,
+    http: reqwest::Client,
+}
+
+impl TestBucket {
+    async fn create(endpoint: &str, name: String) -> TestBucket {
+        use rusty_s3::S3Action;
+        let endpoint = endpoint.parse().expect("the store's URL");
+        let bucket = rusty_s3::Bucket::new(endpoint, rusty_s3::UrlStyle::Path, name, "us-east-1").unwrap();
+        let credentials = rusty_s3::Credentials::new("testing", "testing");
+        let http = reqwest::Client::new();
+        let url = bucket.create_bucket(&credentials).sign(std::time::Duration::from_secs(60));
+        let response = http.put(url).header("content-length", "0").send().await.expect("the store answers");
+        assert!(response.status().is_success(), "bucket made: {}", response.status());
+        TestBucket { bucket, credentials, http }
+    }
+
+    /// The object's bytes, or `None` when the store has none under that key.
+    async fn object(&self, key: &str) -> Option<Vec<u8>> {
+        use rusty_s3::S3Action;
+        let url = self.bucket.get_object(Some(&self.credentials), key).sign(std::time::Duration::from_secs(60));
+        let response = self.http.get(url).send().await.expect("the store answers");
+        match response.status().as_u16() {
+            200 => Some(response.bytes().await.unwrap().to_vec()),
+            404 => None,
+            status => panic!("the store answered {status}"),
+        }
+    }
+}
+
+#[tokio::test]
+async fn files_go_to_the_s3_store_when_one_is_configured() {
+    let Some(endpoint) = s3_store() else { return };
+    let sink = SmtpSink::start();
+    for backend in backends() {
+        let name = backend.name();
+        let database = TestDatabase::new(&backend).await;
+        let bucket_name = format!("irene-{name}-{}", std::process::id());
+        let store = TestBucket::create(&endpoint, bucket_name.clone()).await;
+        let args = [
+            "--demo",
+            "--smtp-url",
+            &sink.url,
+            "--s3-endpoint",
+            &endpoint,
+            "--s3-bucket",
+            &bucket_name,
+            "--s3-access-key",
+            "testing",
+            "--s3-secret-key",
+            "testing",
+        ];
+        let server =
+            Server::start(&database.data_dir.path().join("instance"), Some(&database.shared_url()), &args).await;
+        let ngo = sign_up(&server, &sink, "aygun@greensteppe.example").await;
+        register(&ngo).await;
+        let (status, _, location) = ngo.post_page("/library/new", &best_practice()).await;
+        assert_eq!(status, 303, "{name}");
+        let item = location.expect("the item's edit page").trim_end_matches("/edit").to_string();
+
+        // The upload goes to the store; its row keeps the key and no content.
+        let pdf = b"%PDF-1.4\nkept in the store\n%%EOF";
+        let (status, page) = post_file(&ngo, &format!("{item}/files"), &[], ("file", "plan.pdf"), pdf).await;
+        assert_eq!(status, 303, "{name}: {page}\n{}", server.log());
+        let pool = database.pool().await;
+        let item_id: i64 = item.trim_start_matches("/library/").parse().unwrap();
+        let (file, key, content): (i64, Option<String>, String) =
+            sqlx::query_as("SELECT id, object_key, content FROM library_files WHERE item_id = $1")
+                .bind(item_id)
+                .fetch_one(&pool)
+                .await
+                .unwrap();
+        let key = key.expect("an object key");
+        assert!(key.starts_with("library/") && content.is_empty(), "{name}: {key}");
+        assert_eq!(store.object(&key).await.as_deref(), Some(&pdf[..]), "{name}: the object is in the store");
+
+        // It downloads from the store as an attachment that is not to be sniffed.
+        let response = server.get(&format!("{item}/files/{file}")).await;
+        assert_eq!(response.status(), 200, "{name}: {}", server.log());
+        assert_eq!(response.headers()["content-type"], "application/pdf");
+        assert_eq!(response.headers()["x-content-type-options"], "nosniff");
+        assert_eq!(response.headers()["content-disposition"], "attachment; filename*=UTF-8''plan.pdf");
+        assert_eq!(response.bytes().await.unwrap().as_ref(), pdf);
+
+        // Deleting the file deletes the object; deleting the item deletes the objects of its files.
+        assert_eq!(ngo.post(&format!("{item}/files/{file}/delete"), &[]).await.status(), 303, "{name}");
+        assert_eq!(store.object(&key).await, None, "{name}: the object is gone");
+        assert_eq!(server.get(&format!("{item}/files/{file}")).await.status(), 404);
+        assert_eq!(post_file(&ngo, &format!("{item}/files"), &[], ("file", "again.pdf"), pdf).await.0, 303);
+        let key: String = sqlx::query_scalar("SELECT object_key FROM library_files WHERE item_id = $1")
+            .bind(item_id)
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+        assert!(store.object(&key).await.is_some(), "{name}");
+        assert_eq!(ngo.post(&format!("{item}/delete"), &[]).await.status(), 303, "{name}");
+        assert_eq!(store.object(&key).await, None, "{name}: the item's objects are gone with it");
+    }
+}
+
 const NETWORK: &str = "un-ngo-irene-azerbaijan";
 
 /// A call for proposals of the Azerbaijani network, in English and Russian.
@@ -253,8 +377,12 @@ async fn coordinators_and_administrators_post_news_and_calls() {
         // As open data.
         let (status, posts) = server.json(&format!("/api/v1/news?network={NETWORK}")).await;
         assert_eq!(status, 200);
-        assert_eq!(posts.as_array().map(Vec::len), Some(2), "{posts}");
-        let listed = posts.as_array().unwrap().iter().find(|p| p["kind"] == "call").expect("the call");
+        // The two posted here, besides the demo's, dated as the report dates them.
+        let posts = posts.as_array().unwrap();
+        let demo =
+            posts.iter().filter(|p| p["published_at"].as_str().is_some_and(|d| d.starts_with("2004-11"))).count();
+        assert_eq!((posts.len() - demo, demo), (2, 2), "{posts:?}");
+        let listed = posts.iter().find(|p| p["kind"] == "call").expect("the call");
         assert_eq!((listed["deadline"].as_str(), listed["network"].as_str()), (Some("2027-06-01"), Some(NETWORK)));
         assert_eq!(listed["titles"]["ru"], "Конкурс молодёжных проектов");
         assert_eq!(server.json("/api/v1/news?network=nowhere").await.0, 404);
@@ -544,6 +672,15 @@ async fn api_post(
     (status, response.json().await.unwrap_or(serde_json::Value::Null))
 }
 
+/// An API delete with a token (or none); its status.
+async fn api_delete(server: &Server, token: Option<&str>, path: &str) -> u16 {
+    let mut request = reqwest::Client::new().delete(server.url(&format!("/api/v1{path}")));
+    if let Some(token) = token {
+        request = request.bearer_auth(token);
+    }
+    request.send().await.expect("request").status().as_u16()
+}
+
 #[tokio::test]
 async fn the_api_writes_items_news_and_posts_under_the_rights_of_the_web() {
     use serde_json::json;
@@ -587,6 +724,20 @@ async fn the_api_writes_items_news_and_posts_under_the_rights_of_the_web() {
             let (status, error) = api_post(&server, member_token, "/library", bad).await;
             assert_eq!((status, error["error"]["parameter"].as_str()), (400, Some(parameter)), "{name}: {error}");
         }
+
+        // Deleting an item takes the same rights; once gone, it is not found.
+        let (status, doomed) = api_post(&server, member_token, "/library", item.clone()).await;
+        assert_eq!(status, 201, "{name}: {doomed}");
+        let doomed = doomed["url"].as_str().unwrap().to_string();
+        for (token, status) in [(None, 401), (reading_token, 403), (outsider_token, 403)] {
+            assert_eq!(api_delete(&server, token, &doomed).await, status, "{name}");
+        }
+        assert_eq!(server.get(&format!("/api/v1{doomed}")).await.status(), 200, "{name}: refused deletes keep it");
+        assert_eq!(api_delete(&server, member_token, &doomed).await, 204, "{name}");
+        assert_eq!(server.get(&format!("/api/v1{doomed}")).await.status(), 404, "{name}");
+        assert_eq!(server.get(&format!("{doomed}?lang=en")).await.status(), 404, "{name}");
+        assert_eq!(api_delete(&server, member_token, &doomed).await, 404, "{name}");
+        assert_eq!(api_delete(&server, member_token, "/library/nothing").await, 404, "{name}");
 
         // News, for a network its coordinators post for; every network is for administrators.
         let call = json!({
@@ -647,5 +798,6 @@ async fn the_api_writes_items_news_and_posts_under_the_rights_of_the_web() {
         for path in ["/library", "/news", "/networks/{slug}/threads", "/networks/{slug}/threads/{id}"] {
             assert!(openapi["paths"][path]["post"]["security"].is_array(), "{path}");
         }
+        assert!(openapi["paths"]["/library/{id}"]["delete"]["security"].is_array());
     }
 }

@@ -346,6 +346,9 @@ async fn load_data(db: &Db, data: &DemoData, mark: Option<&str>) -> anyhow::Resu
         // The report's programme of its meetings, which an open-data dump does not carry.
         if mark.is_some() {
             crate::events::load_demo_programme(&mut tx).await?;
+            // The report's recommendations, training and news, which a dump does not carry either.
+            crate::library::load_demo(&mut tx).await?;
+            crate::news::load_demo(&mut tx).await?;
         }
 
         if let Some(mark) = mark {

@@ -8,15 +8,13 @@ use serde::{Deserialize, Serialize};
 use sqlx::Row;
 use utoipa::ToSchema;
 
-use super::pages::{Standing, poster, read_thread, start_thread, thread, write_reply};
+use super::pages::{poster, read_thread, start_thread, thread, write_reply};
 use crate::accounts::Rights;
-use crate::newsletter::NetworkRef;
 use crate::platform::auth::TokenUser;
 use crate::platform::db::Db;
 use crate::platform::forms::{FormData, FormState};
 use crate::platform::i18n::Lang;
-use crate::platform::values::Slug;
-use crate::platform::web::{ApiBody, ApiError, ApiErrorBody, ApiSlug, ApiSlugNumber, AppError, api_body};
+use crate::platform::web::{ApiBody, ApiError, ApiErrorBody, ApiSlug, ApiSlugNumber, AppError};
 
 #[derive(Serialize, ToSchema)]
 pub struct ThreadItem {
@@ -117,22 +115,6 @@ pub async fn posts(
     Ok(Json(posts))
 }
 
-/// What an API write of a discussion needs first: a token that may write, whose owner may post in the network
-/// of the address; then its JSON body as `T`.
-async fn write_prelude<T: serde::de::DeserializeOwned>(
-    db: &Db,
-    token: &TokenUser,
-    slug: &Slug,
-    body: ApiBody<T>,
-) -> Result<(NetworkRef, Standing, Rights, T), ApiError> {
-    let rights = Rights::of(db, &token.user);
-    let (network, standing) = poster(db, &rights, slug).await?;
-    if !token.can_write {
-        return Err(ApiError(AppError::Forbidden));
-    }
-    Ok((network, standing, rights, api_body(body)?))
-}
-
 /// A thread to start.
 #[derive(Deserialize, ToSchema)]
 pub struct NewThread {
@@ -190,7 +172,8 @@ pub async fn create_thread(
     ApiSlug(slug): ApiSlug,
     body: ApiBody<NewThread>,
 ) -> Result<(StatusCode, Json<Written>), ApiError> {
-    let (network, standing, _, new) = write_prelude(&db, &token, &slug, body).await?;
+    let (network, standing) = poster(&db, &Rights::of(&db, &token.user), &slug).await?;
+    let new = token.write_body(true, body)?;
     let group = new.focal_point.map(|n| n.to_string()).unwrap_or_default();
     let data = form_of(&[("title", new.title), ("body", new.body), ("group", group)]);
     let mut form = FormState::default();
@@ -228,7 +211,9 @@ pub async fn reply(
     ApiSlugNumber(slug, id): ApiSlugNumber,
     body: ApiBody<NewPost>,
 ) -> Result<(StatusCode, Json<Written>), ApiError> {
-    let (network, standing, rights, new) = write_prelude(&db, &token, &slug, body).await?;
+    let rights = Rights::of(&db, &token.user);
+    let (network, standing) = poster(&db, &rights, &slug).await?;
+    let new = token.write_body(true, body)?;
     let (_, thread, _) = thread(&db, &slug, &id.to_string(), Some(rights.user().clone())).await?;
     if thread.locked || thread.status == "hidden" {
         return Err(ApiError(AppError::Forbidden));

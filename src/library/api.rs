@@ -9,15 +9,16 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use super::item::{self, Draft, SECTIONS};
-use super::pages::{publish, theme_slugs};
+use super::pages::{delete_item, publish, theme_slugs};
 use super::search::{self, LibraryQuery, PER_PAGE};
 use crate::accounts::{Right, Rights};
 use crate::platform::auth::TokenUser;
 use crate::platform::db::Db;
 use crate::platform::forms::{FormData, FormState};
 use crate::platform::i18n::Lang;
+use crate::platform::objects::FileStore;
 use crate::platform::values::Slug;
-use crate::platform::web::{ApiBody, ApiError, ApiErrorBody, AppError, Problem, api_body, query_pairs};
+use crate::platform::web::{ApiBody, ApiError, ApiErrorBody, AppError, Problem, query_pairs};
 
 /// Query parameters of a library search; one value per facet.
 #[derive(IntoParams)]
@@ -172,6 +173,33 @@ pub async fn item(State(db): State<Db>, Path(raw): Path<String>) -> Result<Json<
     Ok(Json(detail(&db, id).await?))
 }
 
+/// Delete a library item with its files, as the token's owner (its organisation's editors, administrators).
+#[utoipa::path(
+    delete,
+    path = "/library/{id}",
+    tag = "library",
+    params(("id" = i64, Path, description = "The item's number")),
+    security(("bearer" = [])),
+    responses(
+        (status = 204, description = "The item and its files are deleted"),
+        (status = 401, description = "No valid token", body = ApiErrorBody),
+        (status = 403, description = "The token's owner does not act for the item's organisation, or the token is read-only", body = ApiErrorBody),
+        (status = 404, description = "No such item", body = ApiErrorBody),
+    )
+)]
+pub async fn delete(
+    State(db): State<Db>,
+    State(store): State<FileStore>,
+    token: TokenUser,
+    Path(raw): Path<String>,
+) -> Result<StatusCode, ApiError> {
+    let id: i64 = raw.parse().map_err(|_| AppError::NotFound)?;
+    let item = item::load(&db, id).await?.ok_or(AppError::NotFound)?;
+    token.require_write(Rights::of(&db, &token.user).may(Right::ActForOrganization(item.organization_id)).await?)?;
+    delete_item(&db, &store, token.user.user_id, &item).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
 async fn detail(db: &Db, id: i64) -> Result<LibraryItemDetail, ApiError> {
     let item = item::load(db, id).await?.ok_or(AppError::NotFound)?;
     let versions = item
@@ -234,15 +262,6 @@ pub struct NewLibraryItem {
     pub versions: BTreeMap<String, BTreeMap<String, String>>,
 }
 
-/// What an API write of the library needs first: a token that may write; then its JSON body as `T`. Rights
-/// depend on the organisation the body names, so they are checked after.
-fn write_prelude<T: serde::de::DeserializeOwned>(token: &TokenUser, body: ApiBody<T>) -> Result<T, ApiError> {
-    if !token.can_write {
-        return Err(ApiError(AppError::Forbidden));
-    }
-    api_body(body)
-}
-
 /// The web form's fields an item to publish stands for; a language or section IRENE does not know is refused.
 fn form_of(new: &NewLibraryItem) -> Result<FormData, ApiError> {
     let goals: Vec<String> = new.goals.iter().map(u8::to_string).collect();
@@ -284,11 +303,12 @@ pub async fn create(
     token: TokenUser,
     body: ApiBody<NewLibraryItem>,
 ) -> Result<(StatusCode, Json<LibraryItemDetail>), ApiError> {
-    let new = write_prelude(&token, body)?;
+    // Rights depend on the organisation the body names, so the body is read once the token may write at all.
+    let new = token.write_body(true, body)?;
     let unknown = || AppError::bad("organization", Problem::Unknown(new.organization.clone()));
     let slug = Slug::parse(&new.organization).ok_or_else(unknown)?;
     let (organization_id, _, _) = crate::directory::load(&db, &slug).await?.ok_or_else(unknown)?;
-    Rights::of(&db, &token.user).require(Right::ActForOrganization(organization_id)).await?;
+    token.require_write(Rights::of(&db, &token.user).may(Right::ActForOrganization(organization_id)).await?)?;
     let data = form_of(&new)?;
     let mut form = FormState::default();
     let Some(draft) = Draft::read(&db, &data, &mut form, Lang::En).await? else {

@@ -337,11 +337,25 @@ pub async fn load(db: &Db, id: i64) -> sqlx::Result<Option<Item>> {
 
 /// Writes a new item of an organisation (`id` None) or a new state of an item; returns its id.
 pub async fn save(db: &Db, id: Option<i64>, organization_id: i64, user_id: i64, draft: &Draft) -> sqlx::Result<i64> {
+    let mut tx = db.pool.begin().await?;
+    let id = write(&mut tx, id, organization_id, Some(user_id), draft).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// Writes an item (a new one without `id`) and its versions within a transaction; `user_id` is who wrote it, if
+/// anyone did (the demo's items have no author).
+pub async fn write(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    id: Option<i64>,
+    organization_id: i64,
+    user_id: Option<i64>,
+    draft: &Draft,
+) -> sqlx::Result<i64> {
     let now = now_rfc3339();
     let goals = serde_json::to_string(&draft.goals).unwrap_or_else(|_| "[]".into());
     let tags = serde_json::to_string(&draft.tags).unwrap_or_else(|_| "[]".into());
     let country = draft.country.map(|c| c.to_string());
-    let mut tx = db.pool.begin().await?;
     let id: i64 = match id {
         Some(id) => {
             sqlx::query(
@@ -356,9 +370,9 @@ pub async fn save(db: &Db, id: Option<i64>, organization_id: i64, user_id: i64, 
             .bind(draft.search_text())
             .bind(&now)
             .bind(id)
-            .execute(&mut *tx)
+            .execute(&mut **tx)
             .await?;
-            sqlx::query("DELETE FROM library_versions WHERE item_id = $1").bind(id).execute(&mut *tx).await?;
+            sqlx::query("DELETE FROM library_versions WHERE item_id = $1").bind(id).execute(&mut **tx).await?;
             id
         }
         None => {
@@ -375,7 +389,7 @@ pub async fn save(db: &Db, id: Option<i64>, organization_id: i64, user_id: i64, 
             .bind(draft.search_text())
             .bind(user_id)
             .bind(&now)
-            .fetch_one(&mut *tx)
+            .fetch_one(&mut **tx)
             .await?
         }
     };
@@ -393,10 +407,9 @@ pub async fn save(db: &Db, id: Option<i64>, organization_id: i64, user_id: i64, 
         .bind(approach)
         .bind(results)
         .bind(contacts)
-        .execute(&mut *tx)
+        .execute(&mut **tx)
         .await?;
     }
-    tx.commit().await?;
     Ok(id)
 }
 

@@ -18,6 +18,7 @@ use crate::platform::db::Db;
 use crate::platform::files::{self, StoredFile};
 use crate::platform::forms::{Choice, FormData, FormState};
 use crate::platform::i18n::Lang;
+use crate::platform::objects::FileStore;
 use crate::platform::values::Slug;
 use crate::platform::web::{AppError, Chrome, Found, query_pairs, render};
 
@@ -298,12 +299,23 @@ pub async fn edit(
     Ok(Redirect::to(&item.href()).into_response())
 }
 
-pub async fn delete(State(db): State<Db>, rights: Rights, Path(raw): Path<String>) -> Result<Response, AppError> {
+pub async fn delete(
+    State(db): State<Db>,
+    State(store): State<FileStore>,
+    rights: Rights,
+    Path(raw): Path<String>,
+) -> Result<Response, AppError> {
     let item = editable(&db, &rights, &raw).await?;
-    sqlx::query("DELETE FROM library_items WHERE id = $1").bind(item.id).execute(&db.pool).await?;
+    delete_item(&db, &store, rights.user().user_id, &item).await?;
+    Ok(Redirect::to(&format!("/organizations/{}", item.organization_slug)).into_response())
+}
+
+/// Deletes an item with its files on behalf of a person who may, and records it in the audit log.
+pub(super) async fn delete_item(db: &Db, store: &FileStore, user_id: i64, item: &Item) -> anyhow::Result<()> {
+    remove(db, store, item.id).await?;
     crate::platform::audit::record(
-        &db,
-        Some(rights.user().user_id),
+        db,
+        Some(user_id),
         "library.delete",
         AUDITED_AS,
         Some(item.id),
@@ -311,12 +323,25 @@ pub async fn delete(State(db): State<Db>, rights: Rights, Path(raw): Path<String
         None,
     )
     .await?;
-    Ok(Redirect::to(&format!("/organizations/{}", item.organization_slug)).into_response())
+    Ok(())
+}
+
+/// Deletes an item with its files, those in the store first, so that none is left there without its row.
+pub(super) async fn remove(db: &Db, store: &FileStore, item_id: i64) -> anyhow::Result<()> {
+    let keys: Vec<String> =
+        sqlx::query_scalar("SELECT object_key FROM library_files WHERE item_id = $1 AND object_key IS NOT NULL")
+            .bind(item_id)
+            .fetch_all(&db.pool)
+            .await?;
+    store.delete(&keys).await?;
+    sqlx::query("DELETE FROM library_items WHERE id = $1").bind(item_id).execute(&db.pool).await?;
+    Ok(())
 }
 
 /// Attaches an uploaded file to an item: a type the portal accepts, read from its first bytes, within the limit.
 pub async fn upload(
     State(db): State<Db>,
+    State(store): State<FileStore>,
     lang: Lang,
     uri: Uri,
     rights: Rights,
@@ -345,16 +370,19 @@ pub async fn upload(
         return Ok((StatusCode::BAD_REQUEST, render(&page)?).into_response());
     };
     let size = i64::try_from(file.size).unwrap_or(i64::MAX);
+    let kept = store.put("library", &file).await?;
     let file_id: i64 = sqlx::query_scalar(
-        "INSERT INTO library_files (item_id, file_name, content_type, size, sha256, content, uploaded_at, uploaded_by) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+        "INSERT INTO library_files \
+         (item_id, file_name, content_type, size, sha256, content, object_key, uploaded_at, uploaded_by) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
     )
     .bind(item.id)
     .bind(&file_name)
     .bind(file.content_type.unwrap_or_default())
     .bind(size)
     .bind(&file.sha256)
-    .bind(&file.encoded)
+    .bind(&kept.content)
+    .bind(&kept.object_key)
     .bind(now_rfc3339())
     .bind(rights.user().user_id)
     .fetch_one(&db.pool)
@@ -379,34 +407,43 @@ fn file_address((raw_item, raw_file): &(String, String)) -> Result<(i64, i64), A
 }
 
 /// Sends an item's file to anyone: the library is public.
-pub async fn download(State(db): State<Db>, Path(address): Path<(String, String)>) -> Result<Response, AppError> {
+pub async fn download(
+    State(db): State<Db>,
+    State(store): State<FileStore>,
+    Path(address): Path<(String, String)>,
+) -> Result<Response, AppError> {
     let (item, file) = file_address(&address)?;
-    let row = sqlx::query("SELECT file_name, content_type, content FROM library_files WHERE id = $1 AND item_id = $2")
-        .bind(file)
-        .bind(item)
-        .fetch_optional(&db.pool)
-        .await
-        .found()?;
-    files::attachment(
-        &row.try_get::<String, _>("file_name")?,
-        &row.try_get::<String, _>("content_type")?,
-        &row.try_get::<String, _>("content")?,
+    let row = sqlx::query(
+        "SELECT file_name, content_type, content, object_key FROM library_files WHERE id = $1 AND item_id = $2",
     )
+    .bind(file)
+    .bind(item)
+    .fetch_optional(&db.pool)
+    .await
+    .found()?;
+    let bytes = store
+        .read(&row.try_get::<String, _>("content")?, row.try_get::<Option<String>, _>("object_key")?.as_deref())
+        .await?;
+    Ok(files::attachment_of(&row.try_get::<String, _>("file_name")?, &row.try_get::<String, _>("content_type")?, bytes))
 }
 
 pub async fn delete_file(
     State(db): State<Db>,
+    State(store): State<FileStore>,
     rights: Rights,
     Path(address): Path<(String, String)>,
 ) -> Result<Response, AppError> {
     let (_, file) = file_address(&address)?;
     let item = editable(&db, &rights, &address.0).await?;
-    let row = sqlx::query("DELETE FROM library_files WHERE id = $1 AND item_id = $2 RETURNING file_name, size, sha256")
-        .bind(file)
-        .bind(item.id)
-        .fetch_optional(&db.pool)
-        .await
-        .found()?;
+    let row = sqlx::query(
+        "DELETE FROM library_files WHERE id = $1 AND item_id = $2 RETURNING file_name, size, sha256, object_key",
+    )
+    .bind(file)
+    .bind(item.id)
+    .fetch_optional(&db.pool)
+    .await
+    .found()?;
+    store.delete(&row.try_get::<Option<String>, _>("object_key")?.into_iter().collect::<Vec<_>>()).await?;
     let audited = json!({
         "file": file, "file_name": row.try_get::<String, _>("file_name")?, "size": row.try_get::<i64, _>("size")?,
         "sha256": row.try_get::<String, _>("sha256")?,

@@ -1,10 +1,13 @@
 //! The library's tables: items of an organisation, a version of each per language, and their files, kept in the
-//! database as base64 text as the dossier's documents are.
+//! database as base64 text as the dossier's documents are, or in an S3-compatible store under an object key.
 
 use crate::platform::db::Dialect;
 use crate::platform::migrate::Migration;
 
-pub const MIGRATIONS: &[Migration] = &[Migration { version: 600, name: "knowledge library", sql: tables }];
+pub const MIGRATIONS: &[Migration] = &[
+    Migration { version: 600, name: "knowledge library", sql: tables },
+    Migration { version: 630, name: "library files in an object store", sql: object_keys },
+];
 
 fn tables(_: Dialect) -> String {
     "CREATE TABLE library_items (
@@ -49,4 +52,9 @@ fn tables(_: Dialect) -> String {
     -- statement
     CREATE INDEX library_files_by_item ON library_files (item_id)"
         .to_string()
+}
+
+/// A file kept in an S3-compatible store has its key here and an empty `content`.
+fn object_keys(_: Dialect) -> String {
+    "ALTER TABLE library_files ADD COLUMN object_key TEXT".to_string()
 }

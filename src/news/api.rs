@@ -16,7 +16,7 @@ use crate::platform::db::Db;
 use crate::platform::forms::{FormData, FormState};
 use crate::platform::i18n::Lang;
 use crate::platform::values::Slug;
-use crate::platform::web::{ApiBody, ApiError, ApiErrorBody, AppError, Problem, api_body, query_pairs};
+use crate::platform::web::{ApiBody, ApiError, ApiErrorBody, AppError, Problem, query_pairs};
 
 #[derive(IntoParams)]
 #[into_params(parameter_in = Query)]
@@ -97,15 +97,6 @@ pub struct NewNews {
     pub bodies: BTreeMap<String, String>,
 }
 
-/// What an API write of news needs first: a token that may write; then its JSON body as `T`. Rights depend on the
-/// network the body names, so they are checked after.
-fn write_prelude<T: serde::de::DeserializeOwned>(token: &TokenUser, body: ApiBody<T>) -> Result<T, ApiError> {
-    if !token.can_write {
-        return Err(ApiError(AppError::Forbidden));
-    }
-    api_body(body)
-}
-
 /// The web form's fields for texts per language code, refusing codes that are not a language of IRENE.
 fn localized_fields(
     parameter: &str,
@@ -140,7 +131,8 @@ pub async fn create(
     token: TokenUser,
     body: ApiBody<NewNews>,
 ) -> Result<(StatusCode, Json<NewsItem>), ApiError> {
-    let new = write_prelude(&token, body)?;
+    // Rights depend on the network the body names, so the body is read once the token may write at all.
+    let new = token.write_body(true, body)?;
     let network_id = match new.network.as_deref().filter(|slug| !slug.is_empty()) {
         Some(raw) => {
             let unknown = || AppError::bad("network", Problem::Unknown(raw.to_string()));
@@ -149,7 +141,7 @@ pub async fn create(
         }
         None => None,
     };
-    Rights::of(&db, &token.user).require(right_over(network_id)).await?;
+    token.require_write(Rights::of(&db, &token.user).may(right_over(network_id)).await?)?;
     let mut data = FormData(BTreeMap::from([
         ("kind".to_string(), new.kind),
         ("deadline".to_string(), new.deadline.unwrap_or_default()),

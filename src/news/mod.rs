@@ -2,9 +2,11 @@
 //! all: each network's page of them and its Atom feed, and what is new on the home page.
 
 pub mod api;
+pub mod demo;
 pub mod pages;
 pub mod post;
 
+pub use demo::load_demo;
 pub use post::{NewsLink, latest};
 
 use crate::platform::db::Dialect;

@@ -1,5 +1,5 @@
-//! Uploaded files kept in the database: reading one from a multipart field within a limit (typed by its first
-//! bytes, hashed and base64-encoded as it arrives), and sending one back as a download.
+//! Uploaded files: reading one from a multipart field within a limit (typed by its first bytes, hashed and
+//! base64-encoded as it arrives), and sending one back as a download. Where they are kept is `objects`' business.
 
 use axum::extract::multipart::{Field, MultipartError, MultipartRejection};
 use axum::http::{HeaderValue, StatusCode, header};
@@ -112,6 +112,11 @@ pub async fn read_field(field: &mut Field<'_>, limit: u64) -> Result<Option<Stor
 /// router adds `nosniff` to every answer).
 pub fn attachment(file_name: &str, content_type: &str, encoded: &str) -> Result<Response, AppError> {
     let bytes = BASE64.decode(encoded).map_err(anyhow::Error::from)?;
+    Ok(attachment_of(file_name, content_type, bytes))
+}
+
+/// A file's bytes sent as a download, as `attachment` sends a stored one.
+pub fn attachment_of(file_name: &str, content_type: &str, bytes: Vec<u8>) -> Response {
     let name: String = form_urlencoded::byte_serialize(file_name.as_bytes()).collect();
     let disposition = format!("attachment; filename*=UTF-8''{}", name.replace('+', "%20"));
     let mut response = bytes.into_response();
@@ -122,7 +127,7 @@ pub fn attachment(file_name: &str, content_type: &str, encoded: &str) -> Result<
     if let Ok(value) = HeaderValue::from_str(&disposition) {
         headers.insert(header::CONTENT_DISPOSITION, value);
     }
-    Ok(response)
+    response
 }
 
 /// The hexadecimal SHA-256 of a file's bytes.

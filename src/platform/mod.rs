@@ -10,6 +10,7 @@ pub mod i18n;
 pub mod mail;
 pub mod markdown;
 pub mod migrate;
+pub mod objects;
 pub mod search;
 pub mod signing;
 pub mod smtp_server;
