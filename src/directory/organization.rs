@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use sqlx::Row;
 
 use super::model::{ConsultativeStatus, GeographicScope, OrganizationKind, WORK_LANGUAGES};
-use crate::platform::db::Db;
+use crate::platform::db::{AnyQuery, Db};
 use crate::platform::forms::{FormData, FormState};
 use crate::platform::i18n::{Lang, LocalizedText};
 use crate::platform::mail::Email;
@@ -381,8 +381,6 @@ pub fn slug_candidates(name: &str, reserved: &[&str]) -> impl Iterator<Item = Sl
     });
     std::iter::once(base).chain(numbered).filter_map(|candidate| Slug::parse(&candidate))
 }
-
-type AnyQuery<'q> = sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments>;
 
 /// `query` with the organisation's fields bound as `$1` to `$22`, in the order of [`Organization::COLUMNS`].
 fn bind_fields<'q>(query: AnyQuery<'q>, organization: &'q Organization) -> serde_json::Result<AnyQuery<'q>> {

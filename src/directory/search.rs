@@ -10,13 +10,13 @@ use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 use sqlx::Row;
-use tantivy::collector::{Count, FacetCollector, FacetCounts, MultiCollector, TopDocs};
+use tantivy::collector::{Count, FacetCollector, FacetCounts, FruitHandle, MultiCollector, TopDocs};
 use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, TermQuery};
 use tantivy::schema::{
     FAST, FacetOptions, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
     Value,
 };
-use tantivy::{DocAddress, Order, Searcher, TantivyDocument, Term};
+use tantivy::{DocAddress, Order, Score, Searcher, TantivyDocument, Term};
 use tokio::sync::Mutex;
 
 use super::model::{ConsultativeStatus, OrganizationKind};
@@ -372,30 +372,25 @@ impl DirectorySearch {
                 let mut alternatives: Vec<(Occur, Box<dyn Query>)> = Vec::new();
                 for (field, weight) in [(self.fields.names, 3.0), (self.fields.body, 1.0)] {
                     let term = Term::from_field_text(field, word);
-                    let exact = TermQuery::new(term.clone(), IndexRecordOption::WithFreqs);
-                    alternatives.push((Occur::Should, Box::new(BoostQuery::new(Box::new(exact), 2.0 * weight))));
+                    alternatives.push(should(TermQuery::new(term.clone(), IndexRecordOption::WithFreqs), 2.0 * weight));
                     let typos = match word.chars().count() {
                         0..=3 => 0,
                         4..=7 => 1,
                         _ => 2,
                     };
                     if typos > 0 {
-                        let typo = FuzzyTermQuery::new(term.clone(), typos, true);
-                        alternatives.push((Occur::Should, Box::new(BoostQuery::new(Box::new(typo), 0.5 * weight))));
+                        alternatives.push(should(FuzzyTermQuery::new(term.clone(), typos, true), 0.5 * weight));
                     }
                     if position == last {
-                        let prefix = FuzzyTermQuery::new_prefix(term, 0, true);
-                        alternatives.push((Occur::Should, Box::new(BoostQuery::new(Box::new(prefix), 0.8 * weight))));
+                        alternatives.push(should(FuzzyTermQuery::new_prefix(term, 0, true), 0.8 * weight));
                     }
                 }
                 // Names typed without Azerbaijani letters, below the word as typed; one more slip allowed, as
                 // "Sefqet" for "Şəfqət" reads "safgat" against "shafgat".
                 for reading in keyboard_readings(word) {
                     let term = Term::from_field_text(self.fields.names, &reading);
-                    let exact = TermQuery::new(term.clone(), IndexRecordOption::WithFreqs);
-                    alternatives.push((Occur::Should, Box::new(BoostQuery::new(Box::new(exact), 3.6))));
-                    let typo = FuzzyTermQuery::new(term, 1, true);
-                    alternatives.push((Occur::Should, Box::new(BoostQuery::new(Box::new(typo), 1.2))));
+                    alternatives.push(should(TermQuery::new(term.clone(), IndexRecordOption::WithFreqs), 3.6));
+                    alternatives.push(should(FuzzyTermQuery::new(term, 1, true), 1.2));
                 }
                 (Occur::Must, Box::new(BooleanQuery::new(alternatives)) as Box<dyn Query>)
             })
@@ -439,10 +434,10 @@ impl DirectorySearch {
 
         let mut collectors = MultiCollector::new();
         let total = collectors.add_collector(Count);
-        let (named, scored) = if by_name {
-            (Some(collectors.add_collector(top.order_by_string_fast_field(sort_field(request.lang), Order::Asc))), None)
+        let page = if by_name {
+            Page::ByName(collectors.add_collector(top.order_by_string_fast_field(sort_field(request.lang), Order::Asc)))
         } else {
-            (None, Some(collectors.add_collector(top.order_by_score())))
+            Page::ByScore(collectors.add_collector(top.order_by_score()))
         };
         let counted_alongside: Vec<_> = Facet::ALL
             .into_iter()
@@ -452,10 +447,9 @@ impl DirectorySearch {
         let mut fruits = searcher.search(&query, &collectors)?;
 
         let total = total.extract(&mut fruits);
-        let addresses: Vec<DocAddress> = match (named, scored) {
-            (Some(named), _) => named.extract(&mut fruits).into_iter().map(|(_, address)| address).collect(),
-            (_, Some(scored)) => scored.extract(&mut fruits).into_iter().map(|(_, address)| address).collect(),
-            (None, None) => Vec::new(),
+        let addresses: Vec<DocAddress> = match page {
+            Page::ByName(hits) => hits.extract(&mut fruits).into_iter().map(|(_, address)| address).collect(),
+            Page::ByScore(hits) => hits.extract(&mut fruits).into_iter().map(|(_, address)| address).collect(),
         };
         let mut facets = BTreeMap::new();
         for (facet, handle) in counted_alongside {
@@ -510,6 +504,17 @@ impl DirectorySearch {
 /// The identity of the database, made once: an index built from another
 /// database (a restored backup, another URL) is not reused.
 /// The identity a database was given when an instance first opened it.
+/// Where the page of a search is collected: ordered by name or by score.
+enum Page {
+    ByName(FruitHandle<Vec<(Option<String>, DocAddress)>>),
+    ByScore(FruitHandle<Vec<(Score, DocAddress)>>),
+}
+
+/// One alternative of a word, weighed by `boost`.
+fn should(query: impl Query, boost: Score) -> (Occur, Box<dyn Query>) {
+    (Occur::Should, Box::new(BoostQuery::new(Box::new(query), boost)))
+}
+
 fn facet_collector(facet: Facet) -> FacetCollector {
     let mut collector = FacetCollector::for_field(facet.param());
     collector.add_facet("/");

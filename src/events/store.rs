@@ -6,7 +6,7 @@ use sqlx::any::AnyRow;
 
 use super::model::{EventKind, Schedule, SessionKind};
 use crate::directory::NamedLink;
-use crate::platform::db::Db;
+use crate::platform::db::{AnyQuery, Db};
 use crate::platform::i18n::LocalizedText;
 
 /// An event in a list.
@@ -435,8 +435,6 @@ pub async fn insert_session(
     write_session_people(tx, id, &input.people).await?;
     Ok(id)
 }
-
-type AnyQuery<'q> = sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments>;
 
 /// Binds a session's fields as `$2` to `$10`, after the event's id, as its insert and its update name them.
 fn bind_session<'q>(query: AnyQuery<'q>, input: &'q SessionInput) -> AnyQuery<'q> {

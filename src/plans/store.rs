@@ -8,7 +8,7 @@ use sqlx::any::AnyRow;
 use super::model::{ActivityStatus, Currency, activity_progress, is_overdue, mean};
 use super::proposals::Grant;
 use crate::platform::clock::{now_rfc3339, parse_day};
-use crate::platform::db::Db;
+use crate::platform::db::{AnyQuery, Db};
 use crate::platform::i18n::{Lang, LocalizedText};
 use crate::platform::values::Slug;
 
@@ -446,29 +446,34 @@ pub struct ActivityDraft {
 
 pub async fn add_activity(db: &Db, plan_id: i64, draft: &ActivityDraft) -> sqlx::Result<i64> {
     let mut tx = db.pool.begin().await?;
-    let id: i64 = sqlx::query_scalar(
+    let insert = sqlx::query(
         "INSERT INTO plan_activities (plan_id, objective_id, title, focal_point_id, responsible_id, starts_on, ends_on, \
          currency, budget, secured, funding_source) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
     )
-    .bind(plan_id)
-    .bind(draft.objective_id)
-    .bind(&draft.title)
-    .bind(draft.focal_point_id)
-    .bind(draft.responsible_id)
-    .bind(draft.starts_on.to_string())
-    .bind(draft.ends_on.to_string())
-    .bind(draft.currency.map(|c| c.code().to_string()))
-    .bind(draft.budget)
-    .bind(draft.secured)
-    .bind(&draft.funding_source)
-    .fetch_one(&mut *tx)
-    .await?;
+    .bind(plan_id);
+    let id: i64 = bind_activity(insert, draft).fetch_one(&mut *tx).await?.try_get("id")?;
     insert_partners(&mut tx, id, &draft.partner_ids).await?;
     tx.commit().await?;
     if let Some(indicator) = &draft.indicator {
         add_indicator(db, id, indicator).await?;
     }
     Ok(id)
+}
+
+/// Binds an activity's fields from its objective to its funding source, in the order its insert (after the plan)
+/// and its update (before the id) name them.
+fn bind_activity<'q>(query: AnyQuery<'q>, draft: &'q ActivityDraft) -> AnyQuery<'q> {
+    query
+        .bind(draft.objective_id)
+        .bind(&draft.title)
+        .bind(draft.focal_point_id)
+        .bind(draft.responsible_id)
+        .bind(draft.starts_on.to_string())
+        .bind(draft.ends_on.to_string())
+        .bind(draft.currency.map(|c| c.code().to_string()))
+        .bind(draft.budget)
+        .bind(draft.secured)
+        .bind(&draft.funding_source)
 }
 
 async fn insert_partners(tx: &mut sqlx::AnyConnection, activity_id: i64, partners: &[i64]) -> sqlx::Result<()> {
@@ -665,23 +670,11 @@ pub async fn update_objective(db: &Db, objective_id: i64, title: &str) -> sqlx::
 /// Changes every field of an activity but its status (which only updates move) and its indicators.
 pub async fn update_activity(db: &Db, activity_id: i64, draft: &ActivityDraft) -> sqlx::Result<()> {
     let mut tx = db.pool.begin().await?;
-    sqlx::query(
+    let update = sqlx::query(
         "UPDATE plan_activities SET objective_id = $1, title = $2, focal_point_id = $3, responsible_id = $4, \
          starts_on = $5, ends_on = $6, currency = $7, budget = $8, secured = $9, funding_source = $10 WHERE id = $11",
-    )
-    .bind(draft.objective_id)
-    .bind(&draft.title)
-    .bind(draft.focal_point_id)
-    .bind(draft.responsible_id)
-    .bind(draft.starts_on.to_string())
-    .bind(draft.ends_on.to_string())
-    .bind(draft.currency.map(|c| c.code().to_string()))
-    .bind(draft.budget)
-    .bind(draft.secured)
-    .bind(&draft.funding_source)
-    .bind(activity_id)
-    .execute(&mut *tx)
-    .await?;
+    );
+    bind_activity(update, draft).bind(activity_id).execute(&mut *tx).await?;
     sqlx::query("DELETE FROM plan_activity_partners WHERE activity_id = $1")
         .bind(activity_id)
         .execute(&mut *tx)

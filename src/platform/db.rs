@@ -13,6 +13,9 @@ use anyhow::{Context, bail};
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyPool, Executor};
 
+/// A query of the `Any` driver with its arguments, as functions that bind a shared list of columns take it.
+pub type AnyQuery<'q> = sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments>;
+
 /// Which SQL dialect the pool speaks; the few statements that differ ask this.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Dialect {
