@@ -153,7 +153,7 @@ pub async fn set_account_disabled(db: &Db, rights: &Rights, id: i64, disable: bo
         return Err(AppError::Forbidden);
     }
     let disabled_at = disable.then(crate::platform::clock::now_rfc3339);
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin().await?;
     let changed = sqlx::query("UPDATE users SET disabled_at = $1 WHERE id = $2 AND deleted_at IS NULL")
         .bind(&disabled_at)
         .bind(id)

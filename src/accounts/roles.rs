@@ -115,7 +115,7 @@ pub async fn create_admin(db: &Db, email: &Email, display_name: &str, password: 
 /// is gone (address, name, password, sessions, rights), what they changed
 /// stays attributed to "a deleted account", and the deletion is logged.
 pub async fn anonymise(db: &Db, user_id: i64) -> anyhow::Result<()> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin().await?;
     sqlx::query(
         "UPDATE users SET email = $1, display_name = '', password_hash = '!', email_confirmed_at = NULL, \
          is_admin = 0, deleted_at = $2 WHERE id = $3",

@@ -83,7 +83,7 @@ pub async fn password_hash(db: &Db, user_id: i64) -> sqlx::Result<Option<String>
 /// Sets a new password and closes every other way in with the old one: the
 /// sessions (all but `keep`) and the API tokens.
 pub async fn replace_password(db: &Db, user_id: i64, password_hash: &str, keep: Option<&str>) -> sqlx::Result<()> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin().await?;
     sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
         .bind(password_hash)
         .bind(user_id)

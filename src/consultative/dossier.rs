@@ -464,7 +464,7 @@ pub async fn save(
     }
     let before = Dossier::load(&db, organization.id).await?;
     let now = now_rfc3339();
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin().await?;
     sqlx::query(
         "INSERT INTO ecosoc_desks (organization_id, updated_at) VALUES ($1, $2) ON CONFLICT (organization_id) DO NOTHING",
     )
@@ -651,7 +651,7 @@ async fn record_document(
     let NewDocument { kind, file_name, content_type, file } = document;
     let size = i64::try_from(file.size).unwrap_or(i64::MAX);
     let now = now_rfc3339();
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin().await?;
     sqlx::query(
         "INSERT INTO ecosoc_desks (organization_id, updated_at) VALUES ($1, $2) \
          ON CONFLICT (organization_id) DO UPDATE SET updated_at = $2",

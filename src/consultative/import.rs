@@ -232,7 +232,7 @@ pub async fn import(
     drop(rows);
     let batch = uuid::Uuid::new_v4().simple().to_string();
     let created_at = now_rfc3339();
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin().await?;
     for (organization, found) in listed.iter().zip(&matcher.found) {
         sqlx::query(
             "INSERT INTO ecosoc_import_rows (batch, line, name, country, category, year_granted, organization_id, \
@@ -383,7 +383,7 @@ pub async fn apply(
     }
     let applied_at = now_rfc3339();
     let mut changed = Vec::new();
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin().await?;
     for row in &rows {
         let accepted = data.get(&format!("row-{}", row.id)) == "on";
         // Stored categories were written from a ConsultativeStatus, so every one parses.

@@ -106,7 +106,7 @@ pub async fn record_step(
         return Ok((StatusCode::BAD_REQUEST, render(&page)?).into_response());
     };
     let event = &posted.event;
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin().await?;
     sqlx::query(
         "INSERT INTO ecosoc_events (organization_id, step, on_date, session, category, note, recorded_at, recorded_by) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",

@@ -164,7 +164,7 @@ pub async fn import(db: &Db, data: &DemoData) -> anyhow::Result<()> {
 /// Writes a dataset in one transaction; with a `mark`, only once.
 async fn load_data(db: &Db, data: &DemoData, mark: Option<&str>) -> anyhow::Result<bool> {
     db.with_schema_lock(async || {
-        let mut tx = db.pool.begin().await?;
+        let mut tx = db.begin().await?;
         if let Some(mark) = mark {
             let loaded: Option<String> = sqlx::query_scalar("SELECT value FROM settings WHERE key = $1")
                 .bind(mark)

@@ -156,7 +156,7 @@ pub async fn generate(db: &Db, count: usize, seed: u64) -> anyhow::Result<()> {
         .map(|r| (r.get("id"), r.get("slug")))
         .collect();
     let networks: Vec<i64> = sqlx::query_scalar("SELECT id FROM networks ORDER BY id").fetch_all(&db.pool).await?;
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin().await?;
     for n in 0..count {
         let synthetic = organization(seed, n);
         let id = crate::directory::create(&mut tx, &synthetic.slug, &synthetic.organization)

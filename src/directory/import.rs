@@ -555,7 +555,7 @@ async fn import_file_hashed(
     drop(rows);
 
     // Second pass: the import itself, all or nothing.
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin().await?;
     let mut rows = Rows::read(open(path)?, format, lang);
     let mut columns = Columns::new(mapping);
     let mut problems = Vec::new();

@@ -206,7 +206,7 @@ async fn drop_repeated_people(
 /// Merges the organisation of `duplicate` into the one of `kept`, as `actor`; false when the kept one changed
 /// meanwhile (nothing is written then).
 pub async fn merge(db: &Db, kept: &Slug, duplicate: &Slug, actor: i64) -> anyhow::Result<bool> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin().await?;
     let gone = || anyhow::anyhow!("an organisation merged is gone meanwhile");
     let (kept_id, version, before) = load_with(&mut tx, kept).await?.ok_or_else(gone)?;
     let (duplicate_id, _, merged_away) = load_with(&mut tx, duplicate).await?.ok_or_else(gone)?;

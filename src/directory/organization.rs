@@ -441,7 +441,7 @@ pub async fn update(
     actor: i64,
     action: &str,
 ) -> anyhow::Result<bool> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin().await?;
     let saved = update_in(&mut tx, id, version, before, after, actor, action).await?;
     if saved {
         tx.commit().await?;

@@ -261,7 +261,7 @@ pub async fn save_position(
     after: &PositionRecord,
     actor: i64,
 ) -> anyhow::Result<bool> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin().await?;
     let updated = sqlx::query(
         "UPDATE positions SET title = $1, email = $2, phone = $3, version = version + 1 WHERE id = $4 AND version = $5",
     )

@@ -239,7 +239,7 @@ pub(super) async fn start_thread(
 ) -> sqlx::Result<(i64, &'static str)> {
     let status = standing.new_post_status(db, network_id).await?;
     let now = now_rfc3339();
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin().await?;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO discussion_threads (network_id, focal_point, title, status, author_id, created_at, last_post_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id",
@@ -319,7 +319,7 @@ pub(super) async fn write_reply(
     body: &str,
 ) -> sqlx::Result<(i64, &'static str)> {
     let status = standing.new_post_status(db, network_id).await?;
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin().await?;
     let post = add_post(&mut tx, thread_id, standing.user_id(), body, status).await?;
     tx.commit().await?;
     if status == "visible" {
@@ -501,7 +501,7 @@ pub async fn moderate_post(
         .fetch_optional(&db.pool)
         .await
         .found()?;
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin().await?;
     sqlx::query("UPDATE discussion_posts SET status = $1 WHERE id = $2")
         .bind(status)
         .bind(post)

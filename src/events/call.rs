@@ -603,7 +603,7 @@ pub async fn accept(
         people: proposal.person_ids.iter().map(|id| (*id, "speaker")).collect(),
         guests: proposal.guests.clone(),
     };
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin().await?;
     // The decision first: of two organisers accepting at once, one adds the session.
     if !decide(&mut tx, proposal.id, ProposalStatus::Accepted, None, None).await? {
         return Err(AppError::Conflict);
@@ -643,7 +643,7 @@ pub async fn decline(
         let page = review_page(&state.db, lang, &uri, event, Some((proposal.id, form))).await?;
         return shown_again(&page);
     }
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin().await?;
     if !decide(&mut tx, proposal.id, ProposalStatus::Declined, Some(&reason), None).await? {
         return Err(AppError::Conflict);
     }

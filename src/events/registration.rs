@@ -57,7 +57,7 @@ async fn set_seats(tx: &mut Tx, event_id: i64, seats: i64) -> sqlx::Result<()> {
 
 /// Registers a person: a seat if one is left, else a place on the waiting list; the mail saying which is queued.
 pub async fn register(db: &Db, event_id: i64, who: &Registrant) -> sqlx::Result<(i64, RegistrationStatus)> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin().await?;
     let (capacity, taken) = lock_event(&mut tx, event_id).await?;
     let status = if capacity.is_none_or(|capacity| taken < capacity) {
         set_seats(&mut tx, event_id, taken + 1).await?;
@@ -135,7 +135,7 @@ pub async fn cancel(db: &Db, registration_id: i64) -> sqlx::Result<Option<Cancel
     else {
         return Ok(None);
     };
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin().await?;
     let (_, taken) = lock_event(&mut tx, event_id).await?;
     let status: String = sqlx::query_scalar("SELECT status FROM event_registrations WHERE id = $1")
         .bind(registration_id)

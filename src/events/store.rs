@@ -274,7 +274,7 @@ fn time_text(time: Option<jiff::civil::Time>) -> Option<String> {
 
 /// Creates an event of a network under a free slug made from `base`; returns the slug.
 pub async fn create(db: &Db, network_id: i64, base: &str, input: &EventInput) -> sqlx::Result<String> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin().await?;
     let mut slug = base.to_string();
     for n in 2.. {
         let taken: Option<i64> =
@@ -299,7 +299,7 @@ pub async fn create(db: &Db, network_id: i64, base: &str, input: &EventInput) ->
 
 /// Changes an event to what the form says; seats a larger capacity makes go to the waiting list at once.
 pub async fn update(db: &Db, id: i64, input: &EventInput) -> sqlx::Result<()> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin().await?;
     write(&mut tx, id, input).await?;
     super::registration::fill_seats(&mut tx, id).await?;
     tx.commit().await
@@ -414,7 +414,7 @@ pub struct SessionInput {
 
 /// Adds a session at the end of an event's programme.
 pub async fn add_session(db: &Db, event_id: i64, input: &SessionInput) -> sqlx::Result<()> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin().await?;
     insert_session(&mut tx, event_id, input).await?;
     tx.commit().await
 }
@@ -471,7 +471,7 @@ async fn write_session_people(
 /// Changes a session of the event to what the form says, keeping its place in the programme; false when the
 /// event has no such session.
 pub async fn update_session(db: &Db, event_id: i64, session_id: i64, input: &SessionInput) -> sqlx::Result<bool> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin().await?;
     let query = sqlx::query(
         "UPDATE event_sessions SET kind = $2, title = $3, day = $4, starts_at = $5, ends_at = $6, room = $7, \
                 theme_id = $8, outcome = $9, guest_speakers = $10 WHERE event_id = $1 AND id = $11",

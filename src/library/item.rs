@@ -337,7 +337,7 @@ pub async fn load(db: &Db, id: i64) -> sqlx::Result<Option<Item>> {
 
 /// Writes a new item of an organisation (`id` None) or a new state of an item; returns its id.
 pub async fn save(db: &Db, id: Option<i64>, organization_id: i64, user_id: i64, draft: &Draft) -> sqlx::Result<i64> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin().await?;
     let id = write(&mut tx, id, organization_id, Some(user_id), draft).await?;
     tx.commit().await?;
     Ok(id)

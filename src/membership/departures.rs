@@ -183,7 +183,7 @@ async fn carry_out(
     parties: &Parties,
     reason: &str,
 ) -> Result<(), AppError> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin().await?;
     sqlx::query("DELETE FROM network_members WHERE network_id = $1 AND organization_id = $2")
         .bind(parties.network_id)
         .bind(parties.organization_id)

@@ -130,7 +130,7 @@ pub async fn register(
     }
     let slug = free_slug(&state.db, record.name.get(Lang::En)).await?;
     record.status_year = None;
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin().await?;
     let id = crate::directory::create(&mut tx, &slug, &record).await?;
     tx.commit().await?;
     crate::accounts::grant_editor(&state.db, user.user_id, id, Some(user.user_id)).await?;

@@ -644,7 +644,7 @@ pub async fn rearrange_focal_point(
         FocalPointAction::Up => Some(here.checked_sub(1)),
         FocalPointAction::Down => Some(Some(here + 1).filter(|n| *n < listed.len())),
     };
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin().await?;
     match neighbour {
         None => {
             sqlx::query("UPDATE focal_points SET retired_at = $1, version = version + 1 WHERE id = $2")
@@ -746,7 +746,7 @@ pub async fn save_focal_point(
     actor: i64,
     action: &str,
 ) -> anyhow::Result<bool> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin().await?;
     let updated = sqlx::query(
         "UPDATE focal_points SET title = $1, goals_label = $2, theme_id = (SELECT id FROM themes WHERE slug = $3), \
          version = version + 1 WHERE id = $4 AND version = $5",

@@ -323,7 +323,7 @@ pub async fn launch(
 
 /// Writes the new network, with its coordinator as its first member, and records the launch.
 pub async fn insert(db: &Db, launch: &Launch, actor: i64) -> anyhow::Result<i64> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin().await?;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO networks (slug, level, parent_id, name, description, coordinator_id, founded_on, state, countries) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",

@@ -94,7 +94,7 @@ pub async fn apply(db: &Db, id: i64, to_apply: Move, scheduled_at: Option<i64>) 
     if to_apply.queues() {
         return queue(db, id, to_apply).await;
     }
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin().await?;
     let finished_at = (to_apply.to() == Status::Cancelled).then(now_rfc3339);
     let sql = format!(
         "UPDATE newsletter_campaigns SET status = $1, scheduled_at = $2, finished_at = COALESCE($3, finished_at) \
@@ -121,7 +121,7 @@ pub async fn apply(db: &Db, id: i64, to_apply: Move, scheduled_at: Option<i64>) 
 /// Moves a campaign to sending and writes one delivery per recipient, in one
 /// transaction: either both happen or neither.
 async fn queue(db: &Db, campaign_id: i64, to_apply: Move) -> sqlx::Result<bool> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin().await?;
     let sql = format!(
         "UPDATE newsletter_campaigns SET status = $1, queued_at = $2 WHERE id = $3 AND status IN ({}) \
          RETURNING network_id, audience",

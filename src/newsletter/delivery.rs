@@ -223,7 +223,7 @@ async fn record_and_claim(
     previous: Option<Outcome>,
 ) -> Result<Option<Claimed>, (anyhow::Error, Option<Outcome>)> {
     let attempt = async {
-        let mut tx = senders.db.pool.begin().await?;
+        let mut tx = senders.db.begin().await?;
         if let Some(outcome) = &previous {
             record(&mut tx, &senders.settings, outcome).await?;
         }

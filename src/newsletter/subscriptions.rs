@@ -202,7 +202,7 @@ async fn request_subscription(
     wording: &str,
     form_lang: Lang,
 ) -> anyhow::Result<Outcome> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin().await?;
     sqlx::query("INSERT INTO newsletter_addresses (email) VALUES ($1) ON CONFLICT (email) DO NOTHING")
         .bind(request.email.as_str())
         .execute(&mut *tx)
@@ -372,7 +372,7 @@ pub async fn confirm(
 ) -> Result<Response, AppError> {
     let hash = secret_hash(&data.get("token"));
     let valid_since = now_secs() - CONFIRMATION_VALID.as_secs() as i64;
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin().await?;
     let confirmed: Option<i64> = sqlx::query_scalar(
         "UPDATE newsletter_subscriptions SET status = 'active', confirmed_at = $1, confirm_token_hash = NULL \
          WHERE confirm_token_hash = $2 AND status = 'pending' AND confirm_sent_at >= $3 RETURNING id",
@@ -399,7 +399,7 @@ pub async fn confirm(
 /// Ends a subscription. Queued messages of it are skipped in the same
 /// transaction, so nothing reaches the subscriber after this moment.
 async fn unsubscribe_now(db: &Db, subscription_id: i64, source: &str, lang: Lang) -> anyhow::Result<bool> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin().await?;
     let changed = sqlx::query(
         "UPDATE newsletter_subscriptions SET status = 'unsubscribed', unsubscribed_at = $1, confirm_token_hash = NULL \
          WHERE id = $2 AND status <> 'unsubscribed'",
@@ -627,7 +627,7 @@ pub async fn manage(
             unsubscribe_now(&db, id, "manage-page", lang).await?;
         }
         "resubscribe" => {
-            let mut tx = db.pool.begin().await?;
+            let mut tx = db.begin().await?;
             let changed = sqlx::query(
                 "UPDATE newsletter_subscriptions SET status = 'active', confirmed_at = $1, unsubscribed_at = NULL, \
                  confirm_token_hash = NULL WHERE id = $2 AND status <> 'active'",
@@ -657,7 +657,7 @@ pub async fn manage(
                 let message = form.error(field).unwrap_or_default().to_string();
                 return Err(AppError::bad(field, Problem::Invalid(message)));
             };
-            let mut tx = db.pool.begin().await?;
+            let mut tx = db.begin().await?;
             set_audience(&mut tx, id, country.as_ref(), &chosen).await?;
             tx.commit().await?;
         }

@@ -380,7 +380,7 @@ async fn audit(db: &Db, actor: i64, action: &str, id: i64, change: (Option<Value
 
 /// Starts a proposal as a draft, its first version saved.
 pub async fn create(db: &Db, plan_id: i64, draft: &ProposalDraft, author: i64) -> sqlx::Result<i64> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin().await?;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO plan_proposals (plan_id, funder_id, title, summary, currency, requested, created_at, created_by) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
@@ -404,7 +404,7 @@ pub async fn create(db: &Db, plan_id: i64, draft: &ProposalDraft, author: i64) -
 
 /// Saves a new version of a draft that is still at `version`; false when it moved or changed meanwhile.
 pub async fn save(db: &Db, id: i64, version: i64, draft: &ProposalDraft, author: i64) -> sqlx::Result<bool> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin().await?;
     let saved = sqlx::query(
         "UPDATE plan_proposals SET funder_id = $1, title = $2, summary = $3, currency = $4, requested = $5, \
          version = version + 1 WHERE id = $6 AND version = $7 AND status = 'draft'",

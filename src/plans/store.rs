@@ -445,7 +445,7 @@ pub struct ActivityDraft {
 }
 
 pub async fn add_activity(db: &Db, plan_id: i64, draft: &ActivityDraft) -> sqlx::Result<i64> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin().await?;
     let insert = sqlx::query(
         "INSERT INTO plan_activities (plan_id, objective_id, title, focal_point_id, responsible_id, starts_on, ends_on, \
          currency, budget, secured, funding_source) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
@@ -521,7 +521,7 @@ pub async fn record_update(
     update: &UpdateDraft,
     author: i64,
 ) -> sqlx::Result<bool> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin().await?;
     let moved = sqlx::query("UPDATE plan_activities SET status = $1 WHERE id = $2 AND status = $3")
         .bind(update.status.code())
         .bind(activity_id)
@@ -669,7 +669,7 @@ pub async fn update_objective(db: &Db, objective_id: i64, title: &str) -> sqlx::
 
 /// Changes every field of an activity but its status (which only updates move) and its indicators.
 pub async fn update_activity(db: &Db, activity_id: i64, draft: &ActivityDraft) -> sqlx::Result<()> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin().await?;
     let update = sqlx::query(
         "UPDATE plan_activities SET objective_id = $1, title = $2, focal_point_id = $3, responsible_id = $4, \
          starts_on = $5, ends_on = $6, currency = $7, budget = $8, secured = $9, funding_source = $10 WHERE id = $11",

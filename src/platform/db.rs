@@ -114,6 +114,16 @@ impl Db {
         Ok(Db { pool, dialect, schema_lock_file, opened_file })
     }
 
+    /// Starts a transaction. On SQLite it takes the write lock at once (`BEGIN IMMEDIATE`), waiting for it under
+    /// the busy timeout: a deferred transaction that reads and then writes fails at once with "database is
+    /// locked" when another connection committed in between, since its snapshot is then stale.
+    pub async fn begin(&self) -> sqlx::Result<sqlx::Transaction<'static, sqlx::Any>> {
+        match self.dialect {
+            Dialect::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
+            Dialect::Postgres => self.pool.begin().await,
+        }
+    }
+
     /// False when the SQLite file the server opened was deleted or replaced since; true for PostgreSQL, whose
     /// identity the caller checks in the database itself.
     pub fn is_the_file_opened(&self) -> bool {
@@ -199,5 +209,28 @@ mod tests {
     #[test]
     fn numbers_placeholders_from_the_given_start() {
         assert_eq!(Db::placeholders(2, 3), "$2, $3, $4");
+    }
+
+    #[tokio::test]
+    async fn a_transaction_that_reads_then_writes_survives_a_write_committed_meanwhile() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let db = Db::connect(None, dir.path()).await.expect("SQLite opens");
+        sqlx::query("CREATE TABLE counters (n INTEGER)").execute(&db.pool).await.expect("table");
+        let mut tx = db.begin().await.expect("transaction");
+        let seen: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM counters").fetch_one(&mut *tx).await.expect("read");
+        let other = {
+            let pool = db.pool.clone();
+            tokio::spawn(async move { sqlx::query("INSERT INTO counters (n) VALUES (1)").execute(&pool).await })
+        };
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        sqlx::query("INSERT INTO counters (n) VALUES ($1)")
+            .bind(seen + 10)
+            .execute(&mut *tx)
+            .await
+            .expect("write after read");
+        tx.commit().await.expect("commit");
+        other.await.expect("task").expect("the other write waits for the lock instead of failing");
+        let total: i64 = sqlx::query_scalar("SELECT SUM(n) FROM counters").fetch_one(&db.pool).await.expect("sum");
+        assert_eq!(total, 11);
     }
 }

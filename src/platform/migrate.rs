@@ -46,7 +46,7 @@ pub async fn run(db: &Db, migrations: &[Migration]) -> anyhow::Result<()> {
     let mut pending: Vec<&Migration> = migrations.iter().filter(|m| !applied.contains(&m.version)).collect();
     pending.sort_by_key(|m| m.version);
     for migration in pending {
-        let mut tx = db.pool.begin().await?;
+        let mut tx = db.begin().await?;
         for statement in split_statements(&expand(&(migration.sql)(db.dialect), db.dialect)) {
             sqlx::raw_sql(sqlx::AssertSqlSafe(statement.clone()))
                 .execute(&mut *tx)

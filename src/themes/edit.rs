@@ -129,7 +129,7 @@ pub async fn edit(
         let status = if conflict { StatusCode::CONFLICT } else { StatusCode::BAD_REQUEST };
         return Ok((status, render(&page)?).into_response());
     }
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin().await?;
     sqlx::query("UPDATE themes SET name = $1, millennium_declaration = $2, version = version + 1 WHERE id = $3")
         .bind(name.to_json())
         .bind(i64::from(millennium_declaration))
