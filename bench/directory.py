@@ -45,10 +45,12 @@ def resident_kib(pid):
 
 
 class Server:
-    def __init__(self, irene, data):
+    def __init__(self, irene, data, database_url=None):
         self.port = free_port()
         started = time.monotonic()
         env = dict(os.environ, IRENE_LOG="warn")
+        if database_url:
+            env["IRENE_DATABASE_URL"] = database_url
         self.process = subprocess.Popen([irene, "serve", "--addr", f"127.0.0.1:{self.port}", "--data", data], env=env)
         while True:
             try:
@@ -206,6 +208,8 @@ def main():
     parser.add_argument("--min-recall", type=float, default=0.0,
                         help="fail when IRENE's recall@10 over all queries is below this percentage")
     parser.add_argument("--show-misses", type=int, default=0, help="print up to this many missed queries per kind")
+    parser.add_argument("--postgres", help="also serve the same directory from this PostgreSQL database (emptied "
+                        "first) and measure it beside SQLite")
     args = parser.parse_args()
     global SHOW_MISSES
     SHOW_MISSES = args.show_misses
@@ -215,10 +219,7 @@ def main():
     csv_path = os.path.join(work, "organizations.csv")
     truth = directory_data.write_directory(csv_path, args.organizations)
     queries = directory_data.queries(truth, args.queries)
-    env = dict(os.environ, IRENE_LOG="warn")
-    subprocess.run([args.irene, "generate", "--organizations", "0", "--demo", "--data", data], env=env, check=True,
-                   stdout=subprocess.DEVNULL)
-    subprocess.run([args.irene, "import", csv_path, "--data", data], env=env, check=True, stdout=subprocess.DEVNULL)
+    load_directory(args.irene, data, csv_path)
 
     figures = {"organizations": args.organizations, "queries": len(queries)}
     server = Server(args.irene, data)
@@ -241,6 +242,18 @@ def main():
     figures["rss_after_restart_and_load_mib"] = server.rss_mib()
     server.stop()
 
+    if args.postgres:
+        pg_data = os.path.join(work, "data-postgres")
+        load_directory(args.irene, pg_data, csv_path, args.postgres)
+        server = Server(args.irene, pg_data, args.postgres)
+        figures["pg_start_building_index_s"] = server.start_seconds
+        latencies, found = measure_one_client(server.port, queries)
+        figures["pg_one_client"] = {p: percentile(latencies, int(p[1:])) for p in ("p50", "p95", "p99")}
+        figures["pg_recall_all"] = recall_by_kind(found)["all"]
+        figures["pg_load_search"] = wrk(server.port, search_paths, args.seconds, work)
+        figures["pg_load_profile"] = wrk(server.port, profiles, args.seconds, work)
+        server.stop()
+
     started = time.monotonic()
     baseline = Fts5Baseline(csv_path)
     figures["fts5_build_s"] = time.monotonic() - started
@@ -255,6 +268,22 @@ def main():
     subprocess.run(["rm", "-rf", work], check=False)
     if figures["irene_recall"]["all"] < args.min_recall:
         raise SystemExit(f"recall@10 {figures['irene_recall']['all']:.1f} % is below {args.min_recall} %")
+
+
+def load_directory(irene, data, csv_path, database_url=None):
+    """A fresh database with the demo networks and the generated organisations."""
+    env = dict(os.environ, IRENE_LOG="warn")
+    if database_url:
+        env["IRENE_DATABASE_URL"] = database_url
+        empty_postgres(database_url)
+    subprocess.run([irene, "generate", "--organizations", "0", "--demo", "--data", data], env=env, check=True,
+                   stdout=subprocess.DEVNULL)
+    subprocess.run([irene, "import", csv_path, "--data", data], env=env, check=True, stdout=subprocess.DEVNULL)
+
+
+def empty_postgres(database_url):
+    subprocess.run(["psql", "-q", "-v", "ON_ERROR_STOP=1", database_url, "-c",
+                    "DROP SCHEMA public CASCADE; CREATE SCHEMA public;"], check=True, stdout=subprocess.DEVNULL)
 
 
 def report(f):
@@ -281,6 +310,17 @@ def report(f):
         f" after a restart {f['rss_after_restart_mib']:.0f} MiB, after load {f['rss_after_restart_and_load_mib']:.0f} MiB",
         f"- FTS5 index built in {f['fts5_build_s']:.1f} s",
     ]
+    if "pg_one_client" in f:
+        pg, pg_search, pg_profile = f["pg_one_client"], f["pg_load_search"], f["pg_load_profile"]
+        lines += [
+            f"- PostgreSQL: one client p50 / p95 / p99 {pg['p50']:.2f} / {pg['p95']:.2f} / {pg['p99']:.2f} ms "
+            f"({pg['p50'] / one['p50']:.2f}× / {pg['p99'] / one['p99']:.2f}× SQLite's), recall@10 "
+            f"{f['pg_recall_all']:.1f} %",
+            f"- PostgreSQL, search under load: {pg_search['rps']:,.0f} req/s ({pg_search['rps'] / search['rps']:.2f}× "
+            f"SQLite's), p99 {pg_search['p99']:.2f} ms; organisation page {pg_profile['rps']:,.0f} req/s "
+            f"({pg_profile['rps'] / profile['rps']:.2f}×), p99 {pg_profile['p99']:.2f} ms; start building the index "
+            f"{f['pg_start_building_index_s']:.2f} s",
+        ]
     return "\n".join(lines)
 
 

@@ -32,42 +32,79 @@ pub struct SearchDocument {
     pub listed: bool,
 }
 
-/// Ids per batch of `IN (…)`: well under SQLite's and PostgreSQL's parameter limits.
-pub const BATCH: usize = 2000;
+/// Ids per batch of `IN (…)`: well under SQLite's and PostgreSQL's parameter limits. SQLite finds a
+/// parameter's name by a walk through the list of names, so binding costs the square of the count.
+const BATCH: usize = 250;
 
-pub async fn all_organization_ids(db: &Db) -> sqlx::Result<Vec<i64>> {
-    sqlx::query_scalar("SELECT id FROM organizations ORDER BY id").fetch_all(&db.pool).await
+/// Organisations per batch of a rebuild, read by range of ids.
+pub const REBUILD_BATCH: i64 = 2000;
+
+/// Which organisations a query reads: those among some ids, or those whose id falls within a range.
+#[derive(Clone, Copy)]
+enum Selection<'a> {
+    Ids(&'a [i64]),
+    Range { first: i64, last: i64 },
 }
 
 /// The documents of the organisations among `ids` that still exist.
 pub async fn search_documents(db: &Db, ids: &[i64]) -> sqlx::Result<Vec<SearchDocument>> {
     let mut documents = Vec::with_capacity(ids.len());
     for chunk in ids.chunks(BATCH) {
-        documents.extend(search_documents_batch(db, chunk).await?);
+        documents.extend(search_documents_batch(db, Selection::Ids(chunk)).await?);
     }
     Ok(documents)
 }
 
-async fn fetch_by_ids(db: &Db, sql_before_in: &str, ids: &[i64]) -> sqlx::Result<Vec<AnyRow>> {
-    let sql = format!("{sql_before_in} ({})", Db::placeholders(1, ids.len()));
-    let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
-    for id in ids {
-        query = query.bind(*id);
+/// The documents of the next organisations, at most [`REBUILD_BATCH`] of them, whose ids follow `after`; empty
+/// once there are none.
+pub async fn search_documents_after(db: &Db, after: i64) -> sqlx::Result<Vec<SearchDocument>> {
+    let last: Option<i64> = sqlx::query_scalar(
+        "SELECT MAX(id) FROM (SELECT id FROM organizations WHERE id > $1 ORDER BY id LIMIT $2) AS next_ids",
+    )
+    .bind(after)
+    .bind(REBUILD_BATCH)
+    .fetch_one(&db.pool)
+    .await?;
+    match last {
+        Some(last) => search_documents_batch(db, Selection::Range { first: after + 1, last }).await,
+        None => Ok(Vec::new()),
     }
-    query.fetch_all(&db.pool).await
 }
 
-async fn search_documents_batch(db: &Db, ids: &[i64]) -> sqlx::Result<Vec<SearchDocument>> {
-    if ids.is_empty() {
+impl Selection<'_> {
+    /// The condition that `column` names a selected organisation, its parameters numbered from $1.
+    fn condition(&self, column: &str) -> String {
+        match self {
+            Selection::Ids(ids) => format!("{column} IN ({})", Db::placeholders(1, ids.len())),
+            Selection::Range { .. } => format!("{column} BETWEEN $1 AND $2"),
+        }
+    }
+
+    /// Runs `sql`, whose conditions come from [`Self::condition`], with the selection's parameters.
+    async fn fetch(&self, db: &Db, sql: String) -> sqlx::Result<Vec<AnyRow>> {
+        let query = sqlx::query(sqlx::AssertSqlSafe(sql));
+        let query = match *self {
+            Selection::Ids(ids) => ids.iter().fold(query, |query, id| query.bind(*id)),
+            Selection::Range { first, last } => query.bind(first).bind(last),
+        };
+        query.fetch_all(&db.pool).await
+    }
+}
+
+async fn search_documents_batch(db: &Db, selection: Selection<'_>) -> sqlx::Result<Vec<SearchDocument>> {
+    if let Selection::Ids([]) = selection {
         return Ok(Vec::new());
     }
-    let rows = fetch_by_ids(
-        db,
-        "SELECT id, slug, kind, acronym, name, other_names, country, city, address, description, \
-         consultative_status, listed FROM organizations WHERE id IN",
-        ids,
-    )
-    .await?;
+    let rows = selection
+        .fetch(
+            db,
+            format!(
+                "SELECT id, slug, kind, acronym, name, other_names, country, city, address, description, \
+                 consultative_status, listed FROM organizations WHERE {}",
+                selection.condition("id")
+            ),
+        )
+        .await?;
     let mut documents: HashMap<i64, SearchDocument> = HashMap::with_capacity(rows.len());
     for row in rows {
         let id: i64 = row.try_get("id")?;
@@ -94,38 +131,48 @@ async fn search_documents_batch(db: &Db, ids: &[i64]) -> sqlx::Result<Vec<Search
         );
     }
 
+    // Themes and networks from four sources, in one statement.
     let links = [
-        "SELECT ot.organization_id AS organization_id, t.slug AS theme, NULL AS network \
-         FROM organization_themes ot JOIN themes t ON t.id = ot.theme_id WHERE ot.organization_id IN",
-        "SELECT nm.organization_id AS organization_id, NULL AS theme, n.slug AS network \
-         FROM network_members nm JOIN networks n ON n.id = nm.network_id WHERE nm.organization_id IN",
-        "SELECT n.coordinator_id AS organization_id, NULL AS theme, n.slug AS network \
-         FROM networks n WHERE n.coordinator_id IN",
-        "SELECT fpo.organization_id AS organization_id, t.slug AS theme, n.slug AS network \
-         FROM focal_point_organizations fpo JOIN focal_points fp ON fp.id = fpo.focal_point_id \
-         JOIN themes t ON t.id = fp.theme_id JOIN networks n ON n.id = fp.network_id \
-         WHERE fpo.organization_id IN",
-    ];
-    for sql in links {
-        for row in fetch_by_ids(db, sql, ids).await? {
-            let id: i64 = row.try_get("organization_id")?;
-            if let Some(document) = documents.get_mut(&id) {
-                if let Some(theme) = row.try_get::<Option<String>, _>("theme")? {
-                    document.themes.insert(theme);
-                }
-                if let Some(network) = row.try_get::<Option<String>, _>("network")? {
-                    document.networks.insert(network);
-                }
+        (
+            "SELECT ot.organization_id AS organization_id, t.slug AS theme, CAST(NULL AS TEXT) AS network \
+          FROM organization_themes ot JOIN themes t ON t.id = ot.theme_id",
+            "ot.organization_id",
+        ),
+        (
+            "SELECT nm.organization_id, NULL, n.slug FROM network_members nm JOIN networks n ON n.id = nm.network_id",
+            "nm.organization_id",
+        ),
+        ("SELECT n.coordinator_id, NULL, n.slug FROM networks n", "n.coordinator_id"),
+        (
+            "SELECT fpo.organization_id, t.slug, n.slug FROM focal_point_organizations fpo \
+          JOIN focal_points fp ON fp.id = fpo.focal_point_id JOIN themes t ON t.id = fp.theme_id \
+          JOIN networks n ON n.id = fp.network_id",
+            "fpo.organization_id",
+        ),
+    ]
+    .map(|(select, column)| format!("{select} WHERE {}", selection.condition(column)))
+    .join(" UNION ALL ");
+    for row in selection.fetch(db, links).await? {
+        let id: i64 = row.try_get("organization_id")?;
+        if let Some(document) = documents.get_mut(&id) {
+            if let Some(theme) = row.try_get::<Option<String>, _>("theme")? {
+                document.themes.insert(theme);
+            }
+            if let Some(network) = row.try_get::<Option<String>, _>("network")? {
+                document.networks.insert(network);
             }
         }
     }
-    let people = fetch_by_ids(
-        db,
-        "SELECT p.organization_id AS organization_id, pe.name AS name, pe.other_names AS other_names \
-         FROM positions p JOIN persons pe ON pe.id = p.person_id WHERE p.organization_id IN",
-        ids,
-    )
-    .await?;
+    let people = selection
+        .fetch(
+            db,
+            format!(
+                "SELECT p.organization_id AS organization_id, pe.name AS name, pe.other_names AS other_names \
+                 FROM positions p JOIN persons pe ON pe.id = p.person_id WHERE {}",
+                selection.condition("p.organization_id")
+            ),
+        )
+        .await?;
     for row in people {
         let id: i64 = row.try_get("organization_id")?;
         if let Some(document) = documents.get_mut(&id) {

@@ -25,7 +25,7 @@ use crate::platform::db::Db;
 use crate::platform::i18n::{Lang, LocalizedText};
 use crate::platform::search::fold::fold;
 use crate::platform::search::outbox::OutboxCursor;
-use crate::platform::search::{FOLDED, SearchIndex, Stamp, folded_terms, keyboard_readings};
+use crate::platform::search::{FOLDED, SearchIndex, Stamp, folded_terms, keyboard_readings, return_freed_memory};
 use crate::platform::values::{CountryCode, Slug};
 
 /// How long outbox rows are kept for instances that were stopped.
@@ -202,20 +202,21 @@ impl DirectorySearch {
         // Read the position first: changes after it are applied again later, harmlessly.
         let position: Option<i64> =
             sqlx::query_scalar("SELECT MAX(seq) FROM search_outbox").fetch_one(&self.db.pool).await?;
-        let ids = queries::all_organization_ids(&self.db).await?;
         self.index.clear()?;
-        for chunk in ids.chunks(queries::BATCH) {
-            for document in queries::search_documents(&self.db, chunk).await?.into_iter().filter(|d| d.listed) {
-                self.index.upsert(self.key(document.id), Some(self.document(&document)))?;
+        let (mut organizations, mut after) = (0, 0);
+        loop {
+            let documents = queries::search_documents_after(&self.db, after).await?;
+            let Some(last) = documents.last() else { break };
+            after = last.id;
+            organizations += documents.len();
+            for document in documents.into_iter().filter(|d| d.listed) {
+                self.index.add(self.document(&document))?;
             }
         }
         *cursor = OutboxCursor::at(position.unwrap_or(0));
         self.commit(cursor.position()).await?;
-        tracing::info!(
-            organizations = ids.len(),
-            elapsed_ms = started.elapsed().as_millis() as u64,
-            "search index rebuilt"
-        );
+        return_freed_memory();
+        tracing::info!(organizations, elapsed_ms = started.elapsed().as_millis() as u64, "search index rebuilt");
         Ok(())
     }
 

@@ -139,6 +139,15 @@ impl SearchIndex {
         Ok(())
     }
 
+    /// Adds a document known not to be in the index, as in a rebuild after [`Self::clear`]. No deletion is queued
+    /// for it: tantivy's delete queue keeps a query weight of about a kilobyte for each, which at 100,000
+    /// organisations held 118 MB after a rebuild.
+    pub fn add(&self, document: TantivyDocument) -> anyhow::Result<()> {
+        let writer = self.writer.lock().map_err(|_| anyhow::anyhow!("search writer poisoned"))?;
+        writer.add_document(document)?;
+        Ok(())
+    }
+
     /// Removes every document, for a rebuild.
     pub fn clear(&self) -> anyhow::Result<()> {
         let writer = self.writer.lock().map_err(|_| anyhow::anyhow!("search writer poisoned"))?;
@@ -156,6 +165,16 @@ impl SearchIndex {
         }
         self.reader.reload()?;
         Ok(())
+    }
+}
+
+/// Gives the memory a large indexing run freed back to the system: glibc keeps freed memory in its arenas, so the
+/// peak of a rebuild would otherwise stay resident for the life of the process.
+pub fn return_freed_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only releases pages that the allocator holds free; no live allocation is touched.
+    unsafe {
+        libc::malloc_trim(0);
     }
 }
 
