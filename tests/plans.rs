@@ -8,7 +8,7 @@ mod support;
 use std::time::Duration;
 
 use support::smtp::SmtpSink;
-use support::{Browser, Server, TestDatabase, backends, sign_in_admin, sign_up};
+use support::{Browser, Server, TestDatabase, backends, post_file, sign_in_admin, sign_up};
 
 const NETWORK: &str = "/networks/un-ngo-irene-azerbaijan";
 
@@ -744,6 +744,17 @@ async fn organisations_co_author_a_funding_proposal_whose_grant_is_secured_budge
     }
 }
 
+/// A plan the coordinator starts with the objective “Build capacity”: its address, and its page in English.
+async fn plan_with_objective(coordinator: &Browser, title: &str) -> (String, String) {
+    let plans = format!("{NETWORK}/plans");
+    let fields = [("title", title), ("starts_on", "2005-01-01"), ("ends_on", "2030-12-31")];
+    let (_, _, location) = coordinator.post_page(&plans, &fields).await;
+    let plan = format!("{plans}/{}", location_id(&location, &format!("{plans}/")));
+    coordinator.post(&format!("{plan}/objectives"), &[("objective_title", "Build capacity")]).await;
+    let (_, page) = coordinator.page(&format!("{plan}?lang=en")).await;
+    (plan, page)
+}
+
 /// Fields with one of them given another value.
 fn with(mut fields: Vec<(&'static str, String)>, name: &str, value: &str) -> Vec<(&'static str, String)> {
     fields.iter_mut().filter(|(k, _)| *k == name).for_each(|(_, v)| *v = value.to_string());
@@ -759,11 +770,7 @@ async fn the_coordinator_edits_and_deletes_a_plans_parts_and_a_lead_only_their_t
         let server = Server::demo_with_mail(&database, &sink.url).await;
         let cast = cast(&server, &sink, &database).await;
         let plans = format!("{NETWORK}/plans");
-        let fields = [("title", "Plan to edit"), ("starts_on", "2005-01-01"), ("ends_on", "2030-12-31")];
-        let (_, _, location) = cast.coordinator.post_page(&plans, &fields).await;
-        let plan = format!("{plans}/{}", location_id(&location, &format!("{plans}/")));
-        cast.coordinator.post(&format!("{plan}/objectives"), &[("objective_title", "Build capacity")]).await;
-        let (_, page) = cast.coordinator.page(&format!("{plan}?lang=en")).await;
+        let (plan, page) = plan_with_objective(&cast.coordinator, "Plan to edit").await;
         let objective_id = option(&page, "objective", "Build capacity");
         let (environment, poverty) = (option(&page, "focal_point", "5. "), option(&page, "focal_point", "1. "));
         let objective = format!("{plan}/objectives/{objective_id}");
@@ -930,5 +937,309 @@ async fn the_coordinator_edits_and_deletes_a_plans_parts_and_a_lead_only_their_t
         for action in ["plan.edit", "plan_objective.edit", "plan_objective.delete", "plan.delete"] {
             assert!(actions.iter().any(|a| a == action), "{name}: {action}");
         }
+    }
+}
+
+/// The actions in a person's history, from their account's export.
+async fn history_actions(browser: &Browser) -> Vec<serde_json::Value> {
+    let export: serde_json::Value = browser.get("/account/export.json").await.json().await.unwrap();
+    export["changes"].as_array().expect("the changes").clone()
+}
+
+#[tokio::test]
+async fn tokens_write_a_plans_parts_and_commitments_under_the_forms_rights_and_into_the_history() {
+    let sink = SmtpSink::start();
+    for backend in backends() {
+        let name = backend.name();
+        let database = TestDatabase::new(&backend).await;
+        let server = Server::demo_with_mail(&database, &sink.url).await;
+        let cast = cast(&server, &sink, &database).await;
+        let (lead, coordinator) = (token(&cast.lead).await, token(&cast.coordinator).await);
+        let client = reqwest::Client::new();
+        let send = |method: reqwest::Method, path: &str, secret: &str, body: Option<serde_json::Value>| {
+            let request = client.request(method, server.url(&format!("/api/v1{path}"))).bearer_auth(secret);
+            let request = match body {
+                Some(body) => request.json(&body),
+                None => request,
+            };
+            async move {
+                let answer = request.send().await.unwrap();
+                let status = answer.status().as_u16();
+                (status, answer.json::<serde_json::Value>().await.unwrap_or_default())
+            }
+        };
+        use reqwest::Method;
+        use serde_json::json;
+        let plans = format!("{NETWORK}/plans");
+        let new_plan = json!({"title": "Plan by API", "starts_on": "2005-01-01", "ends_on": "2030-12-31"});
+        let (status, created) = send(Method::POST, &plans, &coordinator, Some(new_plan)).await;
+        assert_eq!(status, 201, "{name}");
+        let plan = format!("{plans}/{}", created["id"]);
+        let (status, detail) =
+            send(Method::POST, &format!("{plan}/objectives"), &coordinator, Some(json!({"title": "Capacity"}))).await;
+        assert_eq!(status, 201, "{name}");
+        let objective_id = detail["objectives"][0]["id"].as_i64().unwrap();
+        let objective = format!("{plan}/objectives/{objective_id}");
+
+        // An objective is renamed by a coordinator's token only.
+        let (status, _) = send(Method::PATCH, &objective, &lead, Some(json!({"title": "Mine"}))).await;
+        assert_eq!(status, 403, "{name}");
+        let (status, error) = send(Method::PATCH, &objective, &coordinator, Some(json!({"title": " "}))).await;
+        assert_eq!((status, error["error"]["parameter"].as_str()), (400, Some("title")), "{name}");
+        let (status, detail) =
+            send(Method::PATCH, &objective, &coordinator, Some(json!({"title": "Build NGO capacity"}))).await;
+        assert_eq!((status, detail["objectives"][0]["title"].as_str()), (200, Some("Build NGO capacity")), "{name}");
+        let (status, _) =
+            send(Method::PATCH, &format!("{plan}/objectives/999999"), &coordinator, Some(json!({"title": "x"}))).await;
+        assert_eq!(status, 404, "{name}");
+
+        // Activities are added by a coordinator's token, every field checked as the plan's form checks it.
+        let activities = format!("{plan}/activities");
+        let activity = |title: &str, focal_point: i64| {
+            json!({"objective": objective_id, "title": title, "focal_point": focal_point, "responsible": "ecores",
+                "partners": ["nayora", "ministry-finance-az"], "starts_on": "2005-02-01", "ends_on": "2030-06-30",
+                "currency": "usd", "budget": "1250.50", "funding_source": "UNDP"})
+        };
+        let (status, _) = send(Method::POST, &activities, &lead, Some(activity("Green schools", 5))).await;
+        assert_eq!(status, 403, "{name}: a lead does not add activities, as on the plan's page");
+        for (field, value, parameter) in [
+            ("title", json!(""), "title"),
+            ("focal_point", json!(99), "focal_point"),
+            ("ends_on", json!("2004-01-01"), "ends_on"),
+            ("partners", json!(["no-such-organisation"]), "partners"),
+            ("currency", json!("XYZ"), "currency"),
+        ] {
+            let mut bad = activity("Green schools", 5);
+            bad[field] = value;
+            let (status, error) = send(Method::POST, &activities, &coordinator, Some(bad)).await;
+            assert_eq!((status, error["error"]["parameter"].as_str()), (400, Some(parameter)), "{name}: {field}");
+        }
+        let (status, green) = send(Method::POST, &activities, &coordinator, Some(activity("Green schools", 5))).await;
+        assert_eq!(status, 201, "{name}");
+        assert_eq!(
+            (green["theme"].as_str(), green["budget"].as_str()),
+            (Some("environment"), Some("1250.50")),
+            "{green}"
+        );
+        let (_, fair) = send(Method::POST, &activities, &coordinator, Some(activity("Microcredit fair", 1))).await;
+        let (green, fair) = (format!("{activities}/{}", green["id"]), format!("{activities}/{}", fair["id"]));
+        let mut indicators = Vec::new();
+        for activity in [&green, &fair] {
+            let indicator = json!({"name": "NGOs trained", "baseline": 0, "target": 10});
+            let (status, item) =
+                send(Method::POST, &format!("{activity}/indicators"), &coordinator, Some(indicator)).await;
+            assert_eq!(status, 201, "{name}");
+            indicators.push(format!("{activity}/indicators/{}", item["indicators"][0]["id"]));
+        }
+        let (green_indicator, fair_indicator) = (indicators[0].clone(), indicators[1].clone());
+
+        // The lead of Environment changes its activity, and only that one, and keeps it in their theme.
+        let change = json!({"title": "Green schools and parks", "budget": "2000", "partners": ["nayora"]});
+        let (status, _) = send(Method::PATCH, &fair, &lead, Some(change.clone())).await;
+        assert_eq!(status, 403, "{name}: not the lead of Poverty");
+        let (status, error) = send(Method::PATCH, &green, &lead, Some(json!({"focal_point": 1}))).await;
+        assert_eq!((status, error["error"]["parameter"].as_str()), (400, Some("focal_point")), "{name}");
+        let (status, error) = send(Method::PATCH, &green, &lead, Some(json!({"starts_on": "yesterday"}))).await;
+        assert_eq!((status, error["error"]["parameter"].as_str()), (400, Some("starts_on")), "{name}");
+        let (status, item) = send(Method::PATCH, &green, &lead, Some(change)).await;
+        assert_eq!(status, 200, "{name}: {item}");
+        assert_eq!(
+            (item["title"].as_str(), item["budget"].as_str()),
+            (Some("Green schools and parks"), Some("2000.00"))
+        );
+        assert_eq!(
+            (item["partners"].as_array().unwrap().len(), item["funding_source"].as_str()),
+            (1, Some("UNDP")),
+            "the rest stays"
+        );
+        let (status, _) =
+            send(Method::PATCH, &format!("{activities}/999999"), &lead, Some(json!({"title": "x"}))).await;
+        assert_eq!(status, 404, "{name}");
+
+        // Its indicators, too.
+        let (status, _) = send(Method::PATCH, &fair_indicator, &lead, Some(json!({"current": 5}))).await;
+        assert_eq!(status, 403, "{name}");
+        let (status, error) = send(Method::PATCH, &green_indicator, &lead, Some(json!({"baseline": 1e300}))).await;
+        assert_eq!((status, error["error"]["parameter"].as_str()), (400, Some("baseline")), "{name}");
+        let (status, item) =
+            send(Method::PATCH, &green_indicator, &lead, Some(json!({"target": 4, "current": 2}))).await;
+        assert_eq!((status, item["progress"].as_i64()), (200, Some(50)), "{name}: {item}");
+        let (status, _) =
+            send(Method::PATCH, &format!("{green}/indicators/999999"), &lead, Some(json!({"current": 1}))).await;
+        assert_eq!(status, 404, "{name}");
+
+        let started = json!({"note": "Work started", "status": "in_progress"});
+        assert_eq!(send(Method::POST, &format!("{green}/updates"), &lead, Some(started)).await.0, 200, "{name}");
+
+        // Deleted by whoever may change it.
+        assert_eq!(send(Method::DELETE, &fair, &lead, None).await.0, 403, "{name}");
+        assert_eq!(send(Method::DELETE, &green, &lead, None).await.0, 204, "{name}");
+        assert_eq!(send(Method::DELETE, &green, &lead, None).await.0, 404, "{name}");
+        assert_eq!(cast.anonymous.get(&fair).await.status(), 200, "{name}: the other theme's activity stays");
+
+        // Commitments are recorded by a coordinator's token, proposed unless said otherwise.
+        let commitments = format!("{NETWORK}/commitments");
+        let pledge = json!({"organization": "ministry-finance-az", "summary": {"en": "Will consider funding the plan"},
+            "pledged_on": "2004-10-06"});
+        assert_eq!(send(Method::POST, &commitments, &lead, Some(pledge.clone())).await.0, 403, "{name}");
+        for (field, value, parameter) in [
+            ("summary", json!({}), "summary"),
+            ("summary", json!({"fr": "x"}), "summary"),
+            ("organization", json!("nobody"), "organization"),
+            ("amount", json!(-5), "amount"),
+            ("status", json!("promised"), "status"),
+        ] {
+            let mut bad = pledge.clone();
+            bad[field] = value;
+            let (status, error) = send(Method::POST, &commitments, &coordinator, Some(bad)).await;
+            assert_eq!((status, error["error"]["parameter"].as_str()), (400, Some(parameter)), "{name}: {field}");
+        }
+        let (status, item) = send(Method::POST, &commitments, &coordinator, Some(pledge)).await;
+        assert_eq!((status, item["status"].as_str()), (201, Some("proposed")), "{name}: {item}");
+        assert_eq!(item["organization"], "ministry-finance-az");
+        let (_, page) = cast.anonymous.page(&format!("{commitments}?lang=en")).await;
+        assert!(page.contains("Will consider funding the plan"), "{name}");
+
+        // Every change is in the history as the web's are.
+        let changes = history_actions(&cast.lead).await;
+        let edit = changes.iter().find(|c| c["action"] == "plan_activity.edit").expect("the activity's edit");
+        assert_eq!(
+            (edit["before"]["activity_title"].as_str(), edit["after"]["activity_title"].as_str()),
+            (Some("Green schools"), Some("Green schools and parks")),
+            "{name}"
+        );
+        for action in ["plan_indicator.edit", "plan_activity.delete"] {
+            assert!(changes.iter().any(|c| c["action"] == action), "{name}: {action}");
+        }
+        let changes = history_actions(&cast.coordinator).await;
+        for action in [
+            "plan.create",
+            "plan_objective.create",
+            "plan_objective.edit",
+            "plan_activity.create",
+            "plan_indicator.create",
+            "commitment.create",
+        ] {
+            assert!(changes.iter().any(|c| c["action"] == action), "{name}: {action}");
+        }
+        // The plan's history page tells them all, the deleted activity's too, for its coordinators.
+        let history = format!("{plan}/history");
+        let (_, page) = cast.coordinator.page(&format!("{plan}?lang=en")).await;
+        assert!(page.contains(&format!("<a href=\"{history}\">History of changes</a>")), "{name}");
+        assert_eq!(cast.lead.get(&history).await.status(), 403, "{name}");
+        assert_eq!(cast.anonymous.get(&history).await.status(), 303, "{name}");
+        let (status, page) = cast.coordinator.page(&format!("{history}?lang=en")).await;
+        assert_eq!(status, 200, "{name}");
+        for told in [
+            "Plan started",
+            "Objective added",
+            "Objective edited",
+            "Activity added",
+            "Indicator added",
+            "Indicator edited",
+            "Activity deleted",
+            "<th scope=\"row\">Activity</th><td>Green schools</td><td>Green schools and parks</td>",
+            "<th scope=\"row\">Budget</th><td>1250.50</td><td>2000.00</td>",
+            "<th scope=\"row\">Objective</th><td>Capacity</td><td>Build NGO capacity</td>",
+            "<time datetime=\"",
+            "Activity updated",
+            "<th scope=\"row\">Status</th><td>planned</td><td>in progress</td>",
+        ] {
+            assert!(page.contains(told), "{name}: {told} in {page}");
+        }
+        let (_, page) = cast.coordinator.page(&format!("{history}?lang=ru")).await;
+        assert!(page.contains("Цель добавлена") && page.contains("<th scope=\"row\">Бюджет</th>"), "{name}");
+
+        let (_, spec) = server.json("/api/openapi.json").await;
+        let activity_path = &spec["paths"]["/networks/{slug}/plans/{id}/activities/{activity}"];
+        assert!(activity_path["patch"].is_object() && activity_path["delete"].is_object(), "{name}");
+    }
+}
+
+#[tokio::test]
+async fn an_update_names_the_event_it_produced_and_carries_its_files() {
+    let sink = SmtpSink::start();
+    for backend in backends() {
+        let name = backend.name();
+        let database = TestDatabase::new(&backend).await;
+        let server = Server::demo_with_mail(&database, &sink.url).await;
+        let cast = cast(&server, &sink, &database).await;
+        let (plan, page) = plan_with_objective(&cast.coordinator, "Plan with evidence").await;
+        let fields = activity_fields(
+            &option(&page, "objective", "Build capacity"),
+            "Launch workshop",
+            &option(&page, "focal_point", "5. "),
+            "2030-06-30",
+        );
+        let (_, _, location) = post(&cast.coordinator, format!("{plan}/activities"), fields).await;
+        let activity = format!("{plan}/activities/{}", location_id(&location, &format!("{plan}/activities/")));
+        let updates = format!("{activity}/updates");
+
+        // The update form offers the network's events, and takes files.
+        let (_, page) = cast.lead.page(&format!("{activity}?lang=en")).await;
+        assert!(page.contains("enctype=\"multipart/form-data\"") && page.contains("<label for=\"files\">"), "{name}");
+        assert!(page.contains("<option value=\"launch-un-ngo-irene-azerbaijan\">"), "{name}: {page}");
+        assert!(!page.contains("\"launch-un-ngo-irene-caspian\""), "{name}: another network's event");
+
+        let pdf = b"%PDF-1.4 the workshop's report";
+        let workshop = [("note", "Workshop held"), ("event", "launch-un-ngo-irene-caspian")];
+        let (status, page) =
+            post_file(&cast.lead, &format!("{updates}?lang=en"), &workshop, ("files", "r.pdf"), pdf).await;
+        assert_eq!(status, 400, "{name}: another network's event");
+        assert!(page.contains(">Workshop held</textarea>") && page.contains("id=\"event-error\""), "{name}");
+        let workshop = [("note", "Workshop held"), ("event", "launch-un-ngo-irene-azerbaijan")];
+        let (status, page) =
+            post_file(&cast.lead, &format!("{updates}?lang=en"), &workshop, ("files", "page.html"), b"<html><script>")
+                .await;
+        assert_eq!(status, 400, "{name}: a type not accepted");
+        assert!(page.contains("Only PDF, Word, OpenDocument, PNG or JPEG files are accepted."), "{name}");
+        let mut large = b"%PDF-1.4 ".to_vec();
+        large.resize(10 * 1024 * 1024 + 1, b'x');
+        let (status, page) =
+            post_file(&cast.lead, &format!("{updates}?lang=en"), &workshop, ("files", "big.pdf"), &large).await;
+        assert_eq!(status, 400, "{name}: too large");
+        assert!(page.contains("The file is larger than 10 MB."), "{name}");
+        let (status, _) = post_file(&cast.stranger, &updates, &workshop, ("files", "r.pdf"), pdf).await;
+        assert_eq!(status, 403, "{name}");
+        let (status, location) = post_file(&cast.lead, &updates, &workshop, ("files", "Report 2004.pdf"), pdf).await;
+        assert_eq!((status, location.as_str()), (303, activity.as_str()), "{name}");
+
+        // The activity's page lists the update with its event and its file, which downloads as an attachment.
+        let (_, page) = cast.anonymous.page(&format!("{activity}?lang=en")).await;
+        assert!(
+            page.contains("Event it produced: <a href=\"/events/launch-un-ngo-irene-azerbaijan\">"),
+            "{name}: {page}"
+        );
+        assert!(page.contains(">Report 2004.pdf</a>"), "{name}");
+        let file = page.split(&format!("href=\"{activity}/files/")).nth(1).unwrap().split('"').next().unwrap();
+        let answer = cast.anonymous.get(&format!("{activity}/files/{file}")).await;
+        assert_eq!(answer.status(), 200, "{name}");
+        let header = |name: &str| answer.headers()[name].to_str().unwrap().to_string();
+        assert!(header("content-disposition").starts_with("attachment"), "{name}");
+        assert_eq!(
+            (header("content-type"), header("x-content-type-options")),
+            ("application/pdf".into(), "nosniff".into())
+        );
+        assert_eq!(answer.bytes().await.unwrap().as_ref(), pdf, "{name}");
+        assert_eq!(cast.anonymous.get(&format!("{plan}/activities/999999/files/{file}")).await.status(), 404, "{name}");
+
+        // The API names the event too, from the network's own.
+        let secret = token(&cast.lead).await;
+        let client = reqwest::Client::new();
+        let write = |event: &str| {
+            client
+                .post(server.url(&format!("/api/v1{updates}")))
+                .bearer_auth(&secret)
+                .json(&serde_json::json!({"note": "Follow-up", "event": event}))
+                .send()
+        };
+        let answer = write("launch-un-ngo-irene-caspian").await.unwrap();
+        assert_eq!(answer.status(), 400, "{name}");
+        assert_eq!(answer.json::<serde_json::Value>().await.unwrap()["error"]["parameter"], "event");
+        assert_eq!(write("launch-un-ngo-irene-azerbaijan").await.unwrap().status(), 200, "{name}");
+
+        // The files go with their activity.
+        assert_eq!(cast.coordinator.post(&format!("{activity}/delete"), &[]).await.status(), 303, "{name}");
+        assert_eq!(cast.anonymous.get(&format!("{activity}/files/{file}")).await.status(), 404, "{name}");
     }
 }

@@ -219,9 +219,10 @@ pub fn read_follow_up(data: &FormData, form: &mut FormState, lang: Lang) -> Opti
     form.is_valid().then(|| FollowUpDraft { action, owner, due_on: due_on.unwrap_or_else(today) })
 }
 
-pub async fn create_commitment(db: &Db, network_id: i64, draft: &CommitmentDraft) -> sqlx::Result<i64> {
+/// Records a commitment to a network, and puts it into the history.
+pub async fn create_commitment(db: &Db, network_id: i64, draft: &CommitmentDraft, author: i64) -> sqlx::Result<i64> {
     let slug = format!("commitment-{network_id}-{}", time::OffsetDateTime::now_utc().unix_timestamp_nanos());
-    sqlx::query_scalar(
+    let id = sqlx::query_scalar(
         "INSERT INTO commitments (slug, organization_id, summary, amount, currency, network_id, status, pledged_on) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
     )
@@ -234,7 +235,14 @@ pub async fn create_commitment(db: &Db, network_id: i64, draft: &CommitmentDraft
     .bind(draft.status.code())
     .bind(draft.pledged_on.map(|d| d.to_string()))
     .fetch_one(&db.pool)
-    .await
+    .await?;
+    let after = serde_json::json!({
+        "summary": draft.summary.by_code(), "amount": draft.amount, "currency": draft.currency.map(|c| c.code().to_string()),
+        "pledged_on": draft.pledged_on.map(|d| d.to_string()), "status": draft.status.code(),
+    });
+    crate::platform::audit::record(db, Some(author), "commitment.create", "commitment", Some(id), None, Some(&after))
+        .await?;
+    Ok(id)
 }
 
 pub async fn set_status(db: &Db, network_id: i64, id: i64, status: CommitmentStatus) -> sqlx::Result<bool> {
@@ -348,7 +356,7 @@ pub async fn create(
         let page = commitments_page(&db, lang, &uri, network, true, form, None).await?;
         return Ok((StatusCode::BAD_REQUEST, page).into_response());
     };
-    let id = create_commitment(&db, network.id, &draft).await?;
+    let id = create_commitment(&db, network.id, &draft, user.user_id).await?;
     Ok(Redirect::to(&format!("/networks/{slug}/commitments#commitment-{id}")).into_response())
 }
 

@@ -6,6 +6,7 @@
 //! every change goes into the history.
 
 use askama::Template;
+use axum::extract::State;
 use axum::http::{StatusCode, Uri};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde_json::{Value, json};
@@ -18,6 +19,7 @@ use super::store::{self, Activity, Part, Plan};
 use crate::platform::db::Db;
 use crate::platform::forms::{Choice, FormData, FormState};
 use crate::platform::i18n::Lang;
+use crate::platform::objects::FileStore;
 use crate::platform::web::{AppError, Chrome, render};
 
 /// The part of a plan an edit or delete address names, with the plan it is in and what the reader may do.
@@ -111,7 +113,7 @@ impl Target {
     }
 
     /// The edit form's fields holding the part as it stands.
-    fn fields(&self) -> FormState {
+    pub fn fields(&self) -> FormState {
         let mut form = FormState::default();
         let mut set = |name: &str, value: String| {
             form.values.insert(name.to_string(), value);
@@ -151,9 +153,16 @@ impl Target {
         form
     }
 
-    /// The part as the history records it.
-    fn state(&self) -> Value {
-        json!(self.fields().values)
+    /// The part as the history records it: its edit form's fields, an activity's objective and focal point by
+    /// their numbers.
+    pub fn state(&self) -> Value {
+        let mut values = self.fields().values;
+        if let (Part::Activity, Some(a)) = (self.part, self.activity()) {
+            let objective = self.plan.objectives.iter().find(|o| o.id == a.objective_id).map(|o| o.number);
+            values.insert("objective".into(), objective.map(|n| n.to_string()).unwrap_or_default());
+            values.insert("focal_point".into(), a.focal_point.number.to_string());
+        }
+        json!(values)
     }
 }
 
@@ -219,42 +228,85 @@ pub async fn edit(
 ) -> Result<Response, AppError> {
     let target = target(plan, viewer, &path)?;
     let author = target.viewer.require(target.may_edit(), &uri)?.user_id;
-    let mut form = FormState::from(&data);
+    match save(&db, &path, target, &data, author, lang).await? {
+        Saved::Done(edited) => Ok(Redirect::to(&edited.page()).into_response()),
+        Saved::Refused(target, form) => {
+            Ok((StatusCode::BAD_REQUEST, edit_page(&db, lang, &uri, target, form).await?).into_response())
+        }
+    }
+}
+
+/// What became of an edit: the part as saved, or the part as it stood with the form's messages.
+pub enum Saved {
+    Done(Target),
+    Refused(Target, FormState),
+}
+
+/// Saves a part from its edit form's fields (which the API fills from its body) and puts the change into the
+/// history; the reader's right to edit the part is checked before.
+pub async fn save(
+    db: &Db,
+    path: &PlanPath,
+    target: Target,
+    data: &FormData,
+    author: i64,
+    lang: Lang,
+) -> Result<Saved, AppError> {
+    let mut form = FormState::from(data);
     let saved = match target.part {
-        Part::Plan => match read_plan(&data, &mut form, lang) {
-            Some(draft) => Some(store::update_plan(&db, target.id, &draft).await?),
+        Part::Plan => match read_plan(data, &mut form, lang) {
+            Some(draft) => Some(store::update_plan(db, target.id, &draft).await?),
             None => None,
         },
         Part::Objective => {
-            let title = required_text(&data, "objective_title", 1000, &mut form, lang);
-            if form.is_valid() { Some(store::update_objective(&db, target.id, &title).await?) } else { None }
+            let title = required_text(data, "objective_title", 1000, &mut form, lang);
+            if form.is_valid() { Some(store::update_objective(db, target.id, &title).await?) } else { None }
         }
         Part::Activity => {
-            let focal_points = focal_points_for(&db, &target).await?;
-            match read_activity(&db, &target.plan, &focal_points, &data, &mut form, lang).await? {
-                Some(draft) => Some(store::update_activity(&db, target.id, &draft).await?),
+            let focal_points = focal_points_for(db, &target).await?;
+            match read_activity(db, &target.plan, &focal_points, data, &mut form, lang).await? {
+                Some(draft) => Some(store::update_activity(db, target.id, &draft).await?),
                 None => None,
             }
         }
-        Part::Indicator => match read_indicator(&data, "", &mut form, lang).filter(|_| form.is_valid()) {
-            Some(draft) => Some(store::update_indicator(&db, target.id, &draft).await?),
+        Part::Indicator => match read_indicator(data, "", &mut form, lang).filter(|_| form.is_valid()) {
+            Some(draft) => Some(store::update_indicator(db, target.id, &draft).await?),
             None => None,
         },
     };
     if saved.is_none() {
-        return Ok((StatusCode::BAD_REQUEST, edit_page(&db, lang, &uri, target, form).await?).into_response());
+        return Ok(Saved::Refused(target, form));
     }
-    let (plan, viewer) = plan_for(&db, &path, None).await?;
-    let edited = Target { plan, viewer, part: target.part, id: target.id };
-    record(&db, author, &target, "edit", Some(&edited.state())).await?;
-    Ok(Redirect::to(&edited.page()).into_response())
+    let before = target.state();
+    let (plan, _) = plan_for(db, path, None).await?;
+    let edited = Target { plan, viewer: target.viewer, part: target.part, id: target.id };
+    record(db, author, (edited.plan.id, edited.part, edited.id), "edit", (Some(before), Some(edited.state()))).await?;
+    Ok(Saved::Done(edited))
 }
 
-/// Puts a change of a part into the history: `change` is `edit` or `delete`.
-async fn record(db: &Db, author: i64, before: &Target, change: &str, after: Option<&Value>) -> Result<(), AppError> {
-    let entity = before.part.entity();
+/// Puts a part just added to a plan into the history as its edit form holds it; answers the plan as it now stands.
+pub async fn record_created(db: &Db, path: &PlanPath, part: Part, id: i64, author: i64) -> Result<Plan, AppError> {
+    let (plan, viewer) = plan_for(db, path, None).await?;
+    let created = Target { plan, viewer, part, id };
+    record(db, author, (created.plan.id, part, id), "create", (None, Some(created.state()))).await?;
+    Ok(created.plan)
+}
+
+/// Puts a change of a part of a plan into the history, as it was and became: `change` is `create`, `edit` or
+/// `delete`.
+pub async fn record(
+    db: &Db,
+    author: i64,
+    (plan, part, id): (i64, Part, i64),
+    change: &str,
+    (before, after): (Option<Value>, Option<Value>),
+) -> Result<(), AppError> {
+    if part != Part::Plan {
+        store::follow_in_history(db, plan, part, id).await?;
+    }
+    let entity = part.entity();
     let action = format!("{entity}.{change}");
-    crate::platform::audit::record(db, Some(author), &action, entity, Some(before.id), Some(&before.state()), after)
+    crate::platform::audit::record(db, Some(author), &action, entity, Some(id), before.as_ref(), after.as_ref())
         .await?;
     Ok(())
 }
@@ -289,15 +341,41 @@ pub async fn confirm_delete(
 }
 
 /// Deletes the part, and with it what hangs on it.
-pub async fn delete(uri: Uri, PlanRequest { db, path, plan, viewer }: PlanRequest) -> Result<Response, AppError> {
+pub async fn delete(
+    State(files): State<FileStore>,
+    uri: Uri,
+    PlanRequest { db, path, plan, viewer }: PlanRequest,
+) -> Result<Response, AppError> {
     let target = target(plan, viewer, &path)?;
     let author = target.viewer.require(target.may_edit(), &uri)?.user_id;
-    remove(&db, &target, author).await?;
+    remove(&db, &files, &target, author).await?;
     Ok(Redirect::to(&target.after_deletion()).into_response())
 }
 
-/// Deletes the part with what hangs on it, and puts the deletion into the history.
-pub async fn remove(db: &Db, target: &Target, author: i64) -> Result<(), AppError> {
+/// Deletes the part with what hangs on it (the files of its updates kept in the store first, so that none is left
+/// there without its row), and puts the deletion into the history.
+pub async fn remove(db: &Db, files: &FileStore, target: &Target, author: i64) -> Result<(), AppError> {
+    files.delete(&store::object_keys_under(db, target.part, target.id).await?).await?;
     store::delete(db, target.part, target.id).await?;
-    record(db, author, target, "delete", None).await
+    record(db, author, (target.plan.id, target.part, target.id), "delete", (Some(target.state()), None)).await
+}
+
+/// Every change to a plan and its parts (deleted ones too), newest first, field by field in the reader's language;
+/// for its coordinators, who see its budgets whether or not they are public.
+pub async fn history(
+    lang: Lang,
+    uri: Uri,
+    PlanRequest { db, plan, viewer, .. }: PlanRequest,
+) -> Result<Html<String>, AppError> {
+    viewer.require(viewer.coordinator, &uri)?;
+    let parts = store::history_parts(&db, plan.id).await?;
+    let subjects: Vec<(&str, i64)> = parts.iter().map(|(entity, id)| (entity.as_str(), *id)).collect();
+    let page = crate::platform::audit::HistoryPage {
+        chrome: Chrome::new(lang, lang.t_with("history-title", &[("name", plan.title.clone().into())]), &uri),
+        back: format!("/networks/{}/plans/{}", plan.network.slug, plan.id),
+        name: plan.title,
+        entries: crate::platform::audit::history(&db, &subjects, lang).await?,
+        restore_base: None,
+    };
+    render(&page)
 }

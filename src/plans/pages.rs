@@ -3,25 +3,31 @@
 //! network's dashboard. Coordinators build the plan; the leads of a focal point
 //! update the activities of its theme.
 
+use std::collections::BTreeMap;
+
 use askama::Template;
-use axum::extract::{FromRef, FromRequestParts, Path, State};
+use axum::extract::{FromRef, FromRequest, FromRequestParts, Multipart, Path, Request, State};
 use axum::http::request::Parts;
-use axum::http::{StatusCode, Uri};
+use axum::http::{StatusCode, Uri, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 
 use super::charts::{self, Bar, BarItem, Lane};
+use super::edits::record_created;
 use super::model::{ActivityStatus, Currency};
 use super::store::{
-    self, Activity, ActivityDraft, FocalPointRef, IndicatorDraft, NetworkRef, Plan, PlanDraft, UpdateDraft,
+    self, Activity, ActivityDraft, FocalPointRef, IndicatorDraft, NetworkRef, Part, Plan, PlanDraft, UpdateDraft,
 };
 use crate::accounts::{Right, Rights};
+use crate::events::EventSummary;
 use crate::platform::auth::{MaybeUser, RequireUser, SessionPolicy, SignedIn};
 use crate::platform::clock::{parse_day, today};
 use crate::platform::db::Db;
+use crate::platform::files::{self, StoredFile};
 use crate::platform::forms::{Choice, FormData, FormState};
 use crate::platform::i18n::Lang;
+use crate::platform::objects::FileStore;
 use crate::platform::values::Slug;
-use crate::platform::web::{AppError, Chrome, Found, SlugPath, render};
+use crate::platform::web::{AppError, Chrome, Found, Problem, SlugPath, render};
 
 /// The `{slug}`, `{id}` and, for the addresses of a plan's parts, `{objective}`, `{activity}`, `{indicator}` or
 /// `{proposal}` of a plan's address; anything malformed names nothing.
@@ -32,6 +38,8 @@ pub struct PlanPath {
     pub activity: Option<i64>,
     pub indicator: Option<i64>,
     pub proposal: Option<i64>,
+    /// A file of one of the activity's updates.
+    pub file: Option<i64>,
 }
 
 impl<S: Send + Sync> FromRequestParts<S> for PlanPath {
@@ -49,7 +57,15 @@ impl<S: Send + Sync> FromRequestParts<S> for PlanPath {
             activity: number("activity")?,
             indicator: number("indicator")?,
             proposal: number("proposal")?,
+            file: number("file")?,
         })
+    }
+}
+
+impl PlanPath {
+    /// The address of a plan itself.
+    pub fn of(slug: Slug, plan: i64) -> PlanPath {
+        PlanPath { slug, plan, objective: None, activity: None, indicator: None, proposal: None, file: None }
     }
 }
 
@@ -323,8 +339,18 @@ pub async fn read_activity(
 
 /// An update of an activity as its form (or the API) gives it: a dated note, links as evidence, the status it
 /// moves to and new indicator values (`value_{id}`).
-pub fn read_update(data: &FormData, activity: &Activity, form: &mut FormState, lang: Lang) -> Option<UpdateDraft> {
+pub fn read_update(
+    data: &FormData,
+    activity: &Activity,
+    events: &[EventSummary],
+    form: &mut FormState,
+    lang: Lang,
+) -> Option<UpdateDraft> {
     let note = required_text(data, "note", 5000, form, lang);
+    let event = Some(data.get("event")).filter(|slug| !slug.is_empty());
+    if event.as_ref().is_some_and(|slug| !events.iter().any(|e| e.slug == *slug)) {
+        form.fail("event", lang.t("plans-choose"));
+    }
     let noted_text = data.get("noted_on");
     let noted_on = if noted_text.is_empty() { Some(today()) } else { parse_day(&noted_text) };
     match noted_on {
@@ -382,7 +408,96 @@ pub fn read_update(data: &FormData, activity: &Activity, form: &mut FormState, l
         status,
         values,
         progress,
+        event,
     })
+}
+
+/// Records an update of an activity still as it was read (409 when it has moved since), and puts the move into the
+/// plan's history: the status, the note and the indicators' values, as they were and became. Answers the update's
+/// id.
+pub async fn record_update(
+    db: &Db,
+    plan_id: i64,
+    activity: &Activity,
+    update: &UpdateDraft,
+    author: i64,
+) -> Result<i64, AppError> {
+    let id = store::record_update(db, activity.id, activity.status, update, author).await?.ok_or(AppError::Conflict)?;
+    let (mut before, mut after) = (serde_json::Map::new(), serde_json::Map::new());
+    before.insert("status".into(), activity.status.code().into());
+    after.insert("status".into(), update.status.code().into());
+    after.insert("note".into(), update.note.clone().into());
+    for (indicator, value) in &update.values {
+        if let Some(i) = activity.indicators.iter().find(|i| i.id == *indicator) {
+            before.insert(i.name.clone(), i.current.into());
+            after.insert(i.name.clone(), (*value).into());
+        }
+    }
+    let states = (Some(before.into()), Some(after.into()));
+    super::edits::record(db, author, (plan_id, Part::Activity, activity.id), "update", states).await?;
+    Ok(id)
+}
+
+/// The largest file an update takes, and how many files it takes.
+pub const MAX_FILE_BYTES: usize = 10 * 1024 * 1024;
+pub const MAX_FILES: usize = 3;
+/// What an update's form may send: its files and its fields.
+pub const UPDATE_LIMIT: usize = MAX_FILES * MAX_FILE_BYTES + 64 * 1024;
+
+/// An update's form as posted: its fields and, when it is sent as multipart, the files chosen, each with its name
+/// made safe (none for a file beyond the limit, after which the rest of the form is left unread).
+pub struct UpdateForm {
+    pub data: FormData,
+    pub files: Vec<(String, Option<StoredFile>)>,
+}
+
+impl<S: Send + Sync> FromRequest<S> for UpdateForm {
+    type Rejection = AppError;
+
+    async fn from_request(request: Request, state: &S) -> Result<UpdateForm, AppError> {
+        let content_type = request.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok());
+        if !content_type.is_some_and(|v| v.starts_with("multipart/form-data")) {
+            return Ok(UpdateForm { data: FormData::from_request(request, state).await?, files: Vec::new() });
+        }
+        let mut multipart = Multipart::from_request(request, state).await.map_err(files::rejected)?;
+        let (mut fields, mut uploads) = (BTreeMap::new(), Vec::new());
+        while let Some(mut field) = multipart.next_field().await.map_err(files::unreadable)? {
+            let name = field.name().unwrap_or_default().to_string();
+            if name != "files" {
+                let text = field.text().await.map_err(files::unreadable)?;
+                if text.contains('\0') || name.contains('\0') {
+                    return Err(AppError::bad(&name.replace('\0', ""), Problem::NulCharacter));
+                }
+                fields.insert(name, text);
+                continue;
+            }
+            let file_name = field.file_name().unwrap_or_default().to_string();
+            let file = files::read_field(&mut field, MAX_FILE_BYTES as u64).await.map_err(files::unreadable)?;
+            if file_name.is_empty() && file.as_ref().is_some_and(|f| f.size == 0) {
+                continue;
+            }
+            let whole = file.is_some();
+            uploads.push((files::clean_file_name(&file_name), file));
+            if !whole {
+                break;
+            }
+        }
+        Ok(UpdateForm { data: FormData(fields), files: uploads })
+    }
+}
+
+/// The files of an update: no more than it takes, each within the limit, of a type the portal accepts.
+fn check_files(uploads: &[(String, Option<StoredFile>)], form: &mut FormState, lang: Lang) {
+    if uploads.len() > MAX_FILES {
+        form.fail("files", lang.t_count("plans-files-too-many", MAX_FILES as i64));
+    }
+    for (_, file) in uploads {
+        match file {
+            None => form.fail("files", lang.t_count("ecosoc-file-too-large", (MAX_FILE_BYTES / 1024 / 1024) as i64)),
+            Some(file) if file.content_type.is_none() => form.fail("files", lang.t("ecosoc-file-type")),
+            Some(_) => {}
+        }
+    }
 }
 
 #[derive(Template)]
@@ -447,9 +562,7 @@ pub async fn create(
         return Ok((StatusCode::BAD_REQUEST, index_page(&db, lang, &uri, network, true, form).await?).into_response());
     };
     let id = store::create_plan(&db, network.id, &draft, user.user_id).await?;
-    let after = serde_json::json!({"title": draft.title, "starts_on": draft.starts_on.to_string(), "ends_on": draft.ends_on.to_string()});
-    crate::platform::audit::record(&db, Some(user.user_id), "plan.create", "plan", Some(id), None, Some(&after))
-        .await?;
+    record_created(&db, &PlanPath::of(slug.clone(), id), Part::Plan, id, user.user_id).await?;
     Ok(Redirect::to(&format!("/networks/{slug}/plans/{id}")).into_response())
 }
 
@@ -584,7 +697,7 @@ pub async fn add_objective(
     PlanRequest { db, path, plan, viewer }: PlanRequest,
     data: FormData,
 ) -> Result<Response, AppError> {
-    viewer.coordinator(&uri)?;
+    let author = viewer.coordinator(&uri)?.user_id;
     let mut form = FormState::from(&data);
     let title = required_text(&data, "objective_title", 1000, &mut form, lang);
     if !form.is_valid() {
@@ -592,6 +705,7 @@ pub async fn add_objective(
         return Ok((StatusCode::BAD_REQUEST, page).into_response());
     }
     let id = store::add_objective(&db, plan.id, &title).await?;
+    record_created(&db, &path, Part::Objective, id, author).await?;
     Ok(Redirect::to(&format!("/networks/{}/plans/{}#objective-{id}", path.slug, plan.id)).into_response())
 }
 
@@ -609,17 +723,7 @@ pub async fn add_activity(
         return Ok((StatusCode::BAD_REQUEST, page).into_response());
     };
     let id = store::add_activity(&db, plan.id, &draft).await?;
-    let after = serde_json::json!({"title": draft.title, "plan": plan.id});
-    crate::platform::audit::record(
-        &db,
-        Some(author),
-        "plan.activity.create",
-        "plan_activity",
-        Some(id),
-        None,
-        Some(&after),
-    )
-    .await?;
+    record_created(&db, &path, Part::Activity, id, author).await?;
     Ok(Redirect::to(&format!("/networks/{}/plans/{}/activities/{id}", path.slug, plan.id)).into_response())
 }
 
@@ -646,6 +750,9 @@ struct ActivityPage {
     form: FormState,
     indicator_form: FormState,
     statuses: Vec<Choice>,
+    /// The network's events an update may name.
+    events: Vec<Choice>,
+    max_file_mb: i64,
 }
 
 impl ActivityPage {
@@ -664,7 +771,17 @@ async fn activity_page(
 ) -> Result<Html<String>, AppError> {
     let mut form = form;
     form.values.entry("status".into()).or_insert_with(|| activity.status.code().into());
+    let none = Choice { value: String::new(), label: lang.t("plans-no-event") };
+    let events = crate::events::of_network(db, plan.network.id).await?.into_iter().map(|e| Choice {
+        label: match &e.starts_on {
+            Some(day) => format!("{} ({})", e.title.get(lang), lang.date(day)),
+            None => e.title.get(lang).to_string(),
+        },
+        value: e.slug,
+    });
     let page = ActivityPage {
+        events: std::iter::once(none).chain(events).collect(),
+        max_file_mb: (MAX_FILE_BYTES / 1024 / 1024) as i64,
         chrome: Chrome::new(lang, activity.title.clone(), uri),
         updates: store::updates(db, activity.id).await?,
         budgets: viewer.sees_budgets(&plan),
@@ -699,25 +816,46 @@ pub async fn activity(
     activity_page(&db, lang, &uri, (plan, viewer, activity), FormState::default(), FormState::default()).await
 }
 
+/// Records an update from its form, with the files it carries; the form again with its messages when a field is
+/// bad.
 pub async fn update_activity(
     State(db): State<Db>,
+    State(store): State<FileStore>,
     lang: Lang,
     uri: Uri,
     MaybeUser(user): MaybeUser,
     path: PlanPath,
-    data: FormData,
+    UpdateForm { data, files }: UpdateForm,
 ) -> Result<Response, AppError> {
     let (plan, viewer, activity) = activity_for(&db, &path, user).await?;
     let author = viewer.require(viewer.may_update(&activity), &uri)?.user_id;
     let mut form = FormState::from(&data);
-    let Some(update) = read_update(&data, &activity, &mut form, lang) else {
+    let events = crate::events::of_network(&db, plan.network.id).await?;
+    let update = read_update(&data, &activity, &events, &mut form, lang);
+    check_files(&files, &mut form, lang);
+    let Some(update) = update.filter(|_| form.is_valid()) else {
         let page = activity_page(&db, lang, &uri, (plan, viewer, activity), form, FormState::default()).await?;
         return Ok((StatusCode::BAD_REQUEST, page).into_response());
     };
-    if !store::record_update(&db, activity.id, activity.status, &update, author).await? {
-        return Err(AppError::Conflict);
+    let id = record_update(&db, plan.id, &activity, &update, author).await?;
+    for (name, file) in files.iter().filter_map(|(name, file)| Some((name, file.as_ref()?))) {
+        let placement = store.put("plans", file).await?;
+        store::add_update_file(&db, id, name, file, &placement).await?;
     }
     Ok(Redirect::to(&format!("/networks/{}/plans/{}/activities/{}", path.slug, plan.id, activity.id)).into_response())
+}
+
+/// A file of one of an activity's updates, as a download: plans are public, and so is their evidence.
+pub async fn update_file(
+    State(db): State<Db>,
+    State(store): State<FileStore>,
+    path: PlanPath,
+) -> Result<Response, AppError> {
+    let (_, _, activity) = activity_for(&db, &path, None).await?;
+    let file = path.file.ok_or(AppError::NotFound)?;
+    let (name, content_type, content, object_key) = store::update_file(&db, activity.id, file).await.found()?;
+    let bytes = store.read(&content, object_key.as_deref()).await?;
+    Ok(files::attachment_of(&name, &content_type, bytes))
 }
 
 pub async fn add_indicator(
@@ -729,14 +867,15 @@ pub async fn add_indicator(
     data: FormData,
 ) -> Result<Response, AppError> {
     let (plan, viewer, activity) = activity_for(&db, &path, user).await?;
-    viewer.require(viewer.may_update(&activity), &uri)?;
+    let author = viewer.require(viewer.may_update(&activity), &uri)?.user_id;
     let mut form = FormState::from(&data);
     let draft = read_indicator(&data, "", &mut form, lang).filter(|_| form.is_valid());
     let Some(draft) = draft else {
         let page = activity_page(&db, lang, &uri, (plan, viewer, activity), FormState::default(), form).await?;
         return Ok((StatusCode::BAD_REQUEST, page).into_response());
     };
-    store::add_indicator(&db, activity.id, &draft).await?;
+    let id = store::add_indicator(&db, activity.id, &draft).await?;
+    record_created(&db, &path, Part::Indicator, id, author).await?;
     Ok(Redirect::to(&format!("/networks/{}/plans/{}/activities/{}", path.slug, plan.id, activity.id)).into_response())
 }
 

@@ -9,7 +9,47 @@ pub const MIGRATIONS: &[Migration] = &[
     Migration { version: 401, name: "commitments followed up", sql: commitment_tables },
     Migration { version: 402, name: "progress recorded with each activity update", sql: update_progress },
     Migration { version: 403, name: "joint funding proposals", sql: proposal_tables },
+    Migration { version: 406, name: "an activity update's event and files", sql: update_evidence },
+    Migration { version: 407, name: "the parts a plan's history follows", sql: history_parts },
 ];
+
+/// Every objective, activity and indicator a plan has had, so that its history finds the deleted ones too; those
+/// of today are the first.
+fn history_parts(_: Dialect) -> String {
+    "CREATE TABLE plan_history_parts (
+        plan_id BIGINT NOT NULL REFERENCES plans (id) ON DELETE CASCADE,
+        entity TEXT NOT NULL,
+        entity_id BIGINT NOT NULL,
+        PRIMARY KEY (plan_id, entity, entity_id)
+    )
+    -- statement
+    INSERT INTO plan_history_parts (plan_id, entity, entity_id) SELECT plan_id, 'plan_objective', id FROM plan_objectives
+    -- statement
+    INSERT INTO plan_history_parts (plan_id, entity, entity_id) SELECT plan_id, 'plan_activity', id FROM plan_activities
+    -- statement
+    INSERT INTO plan_history_parts (plan_id, entity, entity_id)
+        SELECT a.plan_id, 'plan_indicator', i.id FROM plan_indicators i JOIN plan_activities a ON a.id = i.activity_id"
+        .to_string()
+}
+
+fn update_evidence(_: Dialect) -> String {
+    "ALTER TABLE plan_updates ADD COLUMN event_id BIGINT REFERENCES events (id) ON DELETE SET NULL
+    -- statement
+    CREATE TABLE plan_update_files (
+        id {pk},
+        update_id BIGINT NOT NULL REFERENCES plan_updates (id) ON DELETE CASCADE,
+        file_name TEXT NOT NULL,
+        content_type TEXT NOT NULL,
+        size BIGINT NOT NULL,
+        sha256 TEXT NOT NULL,
+        content TEXT NOT NULL,
+        object_key TEXT,
+        uploaded_at TEXT NOT NULL
+    )
+    -- statement
+    CREATE INDEX plan_update_files_by_update ON plan_update_files (update_id)"
+        .to_string()
+}
 
 fn proposal_tables(_: Dialect) -> String {
     "CREATE TABLE plan_proposals (

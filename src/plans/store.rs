@@ -9,7 +9,9 @@ use super::model::{ActivityStatus, Currency, activity_progress, is_overdue, mean
 use super::proposals::Grant;
 use crate::platform::clock::{now_rfc3339, parse_day};
 use crate::platform::db::{AnyQuery, Db};
+use crate::platform::files::StoredFile;
 use crate::platform::i18n::{Lang, LocalizedText};
+use crate::platform::objects::Placement;
 use crate::platform::values::Slug;
 
 /// The network a plan belongs to.
@@ -511,16 +513,18 @@ pub struct UpdateDraft {
     pub values: Vec<(i64, f64)>,
     /// The activity's progress once the update is made.
     pub progress: u8,
+    /// The slug of the network's event the work produced.
+    pub event: Option<String>,
 }
 
-/// Records an update if the activity is still in `from`; false when it has moved since.
+/// Records an update if the activity is still in `from`, and answers its id; none when the activity has moved since.
 pub async fn record_update(
     db: &Db,
     activity_id: i64,
     from: ActivityStatus,
     update: &UpdateDraft,
     author: i64,
-) -> sqlx::Result<bool> {
+) -> sqlx::Result<Option<i64>> {
     let mut tx = db.begin().await?;
     let moved = sqlx::query("UPDATE plan_activities SET status = $1 WHERE id = $2 AND status = $3")
         .bind(update.status.code())
@@ -529,7 +533,7 @@ pub async fn record_update(
         .execute(&mut *tx)
         .await?;
     if moved.rows_affected() == 0 {
-        return Ok(false);
+        return Ok(None);
     }
     for (indicator, value) in &update.values {
         sqlx::query("UPDATE plan_indicators SET current_value = $1 WHERE id = $2 AND activity_id = $3")
@@ -539,9 +543,10 @@ pub async fn record_update(
             .execute(&mut *tx)
             .await?;
     }
-    sqlx::query(
+    let id: i64 = sqlx::query_scalar(
         "INSERT INTO plan_updates (activity_id, noted_on, note, evidence, status_from, status_to, author_id, created_at, \
-         progress) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+         progress, event_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, (SELECT id FROM events WHERE slug = $10)) \
+         RETURNING id",
     )
     .bind(activity_id)
     .bind(update.noted_on.to_string())
@@ -552,28 +557,106 @@ pub async fn record_update(
     .bind(author)
     .bind(now_rfc3339())
     .bind(i64::from(update.progress))
-    .execute(&mut *tx)
+    .bind(&update.event)
+    .fetch_one(&mut *tx)
     .await?;
     tx.commit().await?;
-    Ok(true)
+    Ok(Some(id))
+}
+
+/// A file kept with an update, as its activity's page links it.
+pub struct UpdateFile {
+    pub id: i64,
+    pub file_name: String,
+}
+
+/// Keeps a file with an update: `placement` says where its bytes went.
+pub async fn add_update_file(
+    db: &Db,
+    update_id: i64,
+    file_name: &str,
+    file: &StoredFile,
+    placement: &Placement,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO plan_update_files (update_id, file_name, content_type, size, sha256, content, object_key, \
+         uploaded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+    )
+    .bind(update_id)
+    .bind(file_name)
+    .bind(file.content_type.unwrap_or("application/octet-stream"))
+    .bind(i64::try_from(file.size).unwrap_or(i64::MAX))
+    .bind(&file.sha256)
+    .bind(&placement.content)
+    .bind(&placement.object_key)
+    .bind(now_rfc3339())
+    .execute(&db.pool)
+    .await?;
+    Ok(())
+}
+
+/// A file of one of an activity's updates: its name, type, and where its bytes are (the row's base64, or the key
+/// of an object in the store).
+pub async fn update_file(
+    db: &Db,
+    activity_id: i64,
+    file_id: i64,
+) -> sqlx::Result<Option<(String, String, String, Option<String>)>> {
+    let row = sqlx::query(
+        "SELECT f.file_name AS file_name, f.content_type AS content_type, f.content AS content, \
+         f.object_key AS object_key FROM plan_update_files f JOIN plan_updates u ON u.id = f.update_id \
+         WHERE f.id = $1 AND u.activity_id = $2",
+    )
+    .bind(file_id)
+    .bind(activity_id)
+    .fetch_optional(&db.pool)
+    .await?;
+    row.map(|row| {
+        Ok((
+            row.try_get("file_name")?,
+            row.try_get("content_type")?,
+            row.try_get("content")?,
+            row.try_get("object_key")?,
+        ))
+    })
+    .transpose()
 }
 
 /// A recorded update, for the activity's page.
 pub struct Update {
+    pub id: i64,
     pub noted_on: String,
     pub note: String,
     pub evidence: Vec<String>,
     pub status_from: ActivityStatus,
     pub status_to: ActivityStatus,
     pub author: String,
+    /// The slug and title of the event the work produced.
+    pub event: Option<(String, LocalizedText)>,
+    pub files: Vec<UpdateFile>,
 }
 
 pub async fn updates(db: &Db, activity_id: i64) -> sqlx::Result<Vec<Update>> {
+    let mut files: BTreeMap<i64, Vec<UpdateFile>> = BTreeMap::new();
+    for row in sqlx::query(
+        "SELECT f.id AS id, f.update_id AS update_id, f.file_name AS file_name \
+         FROM plan_update_files f JOIN plan_updates u ON u.id = f.update_id WHERE u.activity_id = $1 ORDER BY f.id",
+    )
+    .bind(activity_id)
+    .fetch_all(&db.pool)
+    .await?
+    {
+        files
+            .entry(row.try_get("update_id")?)
+            .or_default()
+            .push(UpdateFile { id: row.try_get("id")?, file_name: row.try_get("file_name")? });
+    }
     sqlx::query(
-        "SELECT u.noted_on AS noted_on, u.note AS note, u.evidence AS evidence, u.status_from AS status_from, \
-         u.status_to AS status_to, COALESCE(us.display_name, '') AS author \
-         FROM plan_updates u LEFT JOIN users us ON us.id = u.author_id WHERE u.activity_id = $1 \
-         ORDER BY u.noted_on DESC, u.id DESC",
+        "SELECT u.id AS id, u.noted_on AS noted_on, u.note AS note, u.evidence AS evidence, \
+         u.status_from AS status_from, u.status_to AS status_to, COALESCE(us.display_name, '') AS author, \
+         e.slug AS event_slug, e.title AS event_title \
+         FROM plan_updates u LEFT JOIN users us ON us.id = u.author_id LEFT JOIN events e ON e.id = u.event_id \
+         WHERE u.activity_id = $1 ORDER BY u.noted_on DESC, u.id DESC",
     )
     .bind(activity_id)
     .fetch_all(&db.pool)
@@ -583,7 +666,14 @@ pub async fn updates(db: &Db, activity_id: i64) -> sqlx::Result<Vec<Update>> {
         let status = |column: &str| -> sqlx::Result<ActivityStatus> {
             Ok(ActivityStatus::parse(&row.try_get::<String, _>(column)?).unwrap_or(ActivityStatus::Planned))
         };
+        let id: i64 = row.try_get("id")?;
+        let event_title: Option<String> = row.try_get("event_title")?;
         Ok(Update {
+            id,
+            event: row
+                .try_get::<Option<String>, _>("event_slug")?
+                .map(|slug| (slug, LocalizedText::from_json(event_title.as_deref().unwrap_or("{}")))),
+            files: files.remove(&id).unwrap_or_default(),
             noted_on: row.try_get("noted_on")?,
             note: row.try_get("note")?,
             evidence: serde_json::from_str(&row.try_get::<String, _>("evidence")?).unwrap_or_default(),
@@ -624,8 +714,25 @@ pub async fn update_plan(db: &Db, plan_id: i64, draft: &PlanDraft) -> sqlx::Resu
     Ok(())
 }
 
+/// The keys of the objects in the file store that the updates' files under a part keep there.
+pub async fn object_keys_under(db: &Db, part: Part, id: i64) -> sqlx::Result<Vec<String>> {
+    let column = match part {
+        Part::Plan => "a.plan_id",
+        Part::Objective => "a.objective_id",
+        Part::Activity => "a.id",
+        Part::Indicator => return Ok(Vec::new()),
+    };
+    sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+        "SELECT f.object_key FROM plan_update_files f JOIN plan_updates u ON u.id = f.update_id \
+         JOIN plan_activities a ON a.id = u.activity_id WHERE {column} = $1 AND f.object_key IS NOT NULL"
+    )))
+    .bind(id)
+    .fetch_all(&db.pool)
+    .await
+}
+
 /// Removes a row of one of the plans' tables by id, and with it what hangs on it (objectives, activities,
-/// indicators, updates, proposals).
+/// indicators, updates and their files, proposals).
 pub async fn delete(db: &Db, part: Part, id: i64) -> sqlx::Result<()> {
     let table = match part {
         Part::Plan => "plans",
@@ -693,4 +800,30 @@ pub async fn update_indicator(db: &Db, indicator_id: i64, draft: &IndicatorDraft
         .execute(&db.pool)
         .await?;
     Ok(())
+}
+
+/// Notes that a part belongs to a plan, so that the plan's history follows it, deleted or not.
+pub async fn follow_in_history(db: &Db, plan_id: i64, part: Part, id: i64) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO plan_history_parts (plan_id, entity, entity_id) VALUES ($1, $2, $3) \
+         ON CONFLICT (plan_id, entity, entity_id) DO NOTHING",
+    )
+    .bind(plan_id)
+    .bind(part.entity())
+    .bind(id)
+    .execute(&db.pool)
+    .await?;
+    Ok(())
+}
+
+/// The parts a plan's history follows, as (entity, id), the plan itself first.
+pub async fn history_parts(db: &Db, plan_id: i64) -> sqlx::Result<Vec<(String, i64)>> {
+    let parts = sqlx::query("SELECT entity, entity_id FROM plan_history_parts WHERE plan_id = $1")
+        .bind(plan_id)
+        .fetch_all(&db.pool)
+        .await?
+        .iter()
+        .map(|row| Ok((row.try_get("entity")?, row.try_get("entity_id")?)))
+        .collect::<sqlx::Result<Vec<_>>>()?;
+    Ok(std::iter::once((Part::Plan.entity().to_string(), plan_id)).chain(parts).collect())
 }

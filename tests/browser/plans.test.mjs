@@ -3,7 +3,9 @@
 // currency (the message beside the field, what was typed kept), adds it, records an update,
 // starts a joint funding proposal (sent back once), edits it and compares its versions, then a
 // visitor reads the plan with its timeline, the dashboard, the printable annex, the partners'
-// commitments and the network's proposals. Every page on the way must pass the checks of helpers.mjs, axe included.
+// commitments and the network's proposals. The activity is edited through its form and the change read on the
+// plan's history page, both of which fit a 320 px wide phone without sideways scroll. Every page on the way must
+// pass the checks of helpers.mjs, axe included.
 //
 // Starts its own SMTP server and its own `irene serve --demo`; IRENE_BIN names the binary.
 
@@ -20,6 +22,21 @@ const run = journey({ prefix: 'irene-plans-', admin: ADMIN, locale: 'en-GB' });
 
 function pathOf(page) {
   return new URL(page.url()).pathname;
+}
+
+async function noSidewaysScroll(page) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `${page.url()}: ${overflow} px wider than the screen`);
+}
+
+/** Checks the page, then again at 320 px wide for sideways scroll, and returns to the wide screen. */
+async function checkPhone(person, lang) {
+  const { page, state } = person;
+  await checkPage(page, state, lang);
+  await page.setViewportSize({ width: 320, height: 640 });
+  await checkPage(page, state, lang);
+  await noSidewaysScroll(page);
+  await page.setViewportSize({ width: 1280, height: 800 });
 }
 
 test('a coordinator builds a plan and a visitor reads it, its dashboard, annex and commitments', { timeout: 300_000 }, async (t) => {
@@ -80,6 +97,26 @@ test('a coordinator builds a plan and a visitor reads it, its dashboard, annex a
       assert.match(await page.locator('main').innerText(), /planned → in progress/);
     });
 
+    await run.step(t, 'the activity is edited through its form, and the change is in the plan\'s history', async () => {
+      await clickThrough(page, page.getByRole('link', { name: 'Edit', exact: true }));
+      await checkPhone(admin, LANG);
+      assert.equal(await page.getByLabel('Activity', { exact: true }).inputValue(), 'Green schools', 'the form holds the activity');
+      await page.getByLabel('Activity', { exact: true }).fill('Green schools and parks');
+      await page.getByLabel('Budget', { exact: true }).fill('2000');
+      await clickThrough(page, page.getByRole('button', { name: 'Save the changes', exact: true }));
+      assert.match(pathOf(page), /\/activities\/\d+$/, `saving led to ${page.url()}`);
+      await checkPage(page, state, LANG);
+      assert.equal(await page.locator('main h1').innerText(), 'Green schools and parks');
+      assert.match(await page.locator('main').innerText(), /2\u202f000 USD/);
+      await page.goto(`${plan}?lang=en`);
+      await clickThrough(page, page.getByRole('link', { name: 'History of changes', exact: true }));
+      await checkPhone(admin, LANG);
+      const history = await page.locator('main').innerText();
+      assert.match(history, /Activity edited/);
+      assert.match(history, /Green schools and parks/);
+      assert.match(history, /Activity added/);
+    });
+
     await run.step(t, 'a joint funding proposal: sent back once, saved, edited, its versions compared', async () => {
       await page.goto(`${plan}?lang=en`);
       await clickThrough(page, page.getByRole('link', { name: 'Joint funding proposals', exact: true }));
@@ -91,13 +128,13 @@ test('a coordinator builds a plan and a visitor reads it, its dashboard, annex a
       await page.getByLabel(/^Co-applicants/).fill('ecores, nayora');
       await page.getByLabel('Currency (ISO 4217)', { exact: true }).fill('USD');
       await page.getByLabel('Amount requested', { exact: true }).fill('30000');
-      await page.getByLabel('Green schools (USD)', { exact: true }).check();
+      await page.getByLabel('Green schools and parks (USD)', { exact: true }).check();
       await clickThrough(page, page.getByRole('button', { name: 'Save the changes', exact: true }));
       await checkPage(page, state, LANG, { status: 400 });
       const summary = page.getByLabel('Summary (Markdown)', { exact: true });
       assert.equal(await summary.getAttribute('aria-invalid'), 'true');
       assert.equal(await page.getByLabel('Title', { exact: true }).inputValue(), 'Clean water', 'what was typed is kept');
-      assert.ok(await page.getByLabel('Green schools (USD)', { exact: true }).isChecked(), 'the ticked activity stays ticked');
+      assert.ok(await page.getByLabel('Green schools and parks (USD)', { exact: true }).isChecked(), 'the ticked activity stays ticked');
       await summary.fill('Wells for *ten* villages.');
       await clickThrough(page, page.getByRole('button', { name: 'Save the changes', exact: true }));
       assert.match(pathOf(page), /\/proposals\/\d+$/, `saving led to ${page.url()}`);
