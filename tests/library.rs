@@ -1,7 +1,8 @@
 //! The knowledge library through HTTP on SQLite and PostgreSQL: a member publishes a best practice for its
 //! organisation in two languages, attaches a file, readers of a third language see a version with a notice, the
 //! profile lists it, the search finds it across scripts with its facets; others may not touch it. With an
-//! S3-compatible store configured, files go to its bucket and leave it when deleted.
+//! S3-compatible store configured, library files, event sessions' documents and dossier documents go to its bucket
+//! and leave it when deleted or replaced.
 
 mod support;
 
@@ -218,6 +219,33 @@ impl TestBucket {
     }
 }
 
+/// The demo on the database, its files in a new bucket of the test store named by `purpose` and the backend.
+async fn server_with_bucket(
+    endpoint: &str,
+    purpose: &str,
+    backend: &support::Backend,
+    database: &TestDatabase,
+    sink: &SmtpSink,
+) -> (Server, TestBucket) {
+    let bucket_name = format!("irene-{purpose}-{}-{}", backend.name(), std::process::id());
+    let store = TestBucket::create(endpoint, bucket_name.clone()).await;
+    let args = [
+        "--demo",
+        "--smtp-url",
+        &sink.url,
+        "--s3-endpoint",
+        endpoint,
+        "--s3-bucket",
+        &bucket_name,
+        "--s3-access-key",
+        "testing",
+        "--s3-secret-key",
+        "testing",
+    ];
+    let server = Server::start(&database.data_dir.path().join("instance"), Some(&database.shared_url()), &args).await;
+    (server, store)
+}
+
 #[tokio::test]
 async fn files_go_to_the_s3_store_when_one_is_configured() {
     let Some(endpoint) = s3_store() else { return };
@@ -225,23 +253,7 @@ async fn files_go_to_the_s3_store_when_one_is_configured() {
     for backend in backends() {
         let name = backend.name();
         let database = TestDatabase::new(&backend).await;
-        let bucket_name = format!("irene-{name}-{}", std::process::id());
-        let store = TestBucket::create(&endpoint, bucket_name.clone()).await;
-        let args = [
-            "--demo",
-            "--smtp-url",
-            &sink.url,
-            "--s3-endpoint",
-            &endpoint,
-            "--s3-bucket",
-            &bucket_name,
-            "--s3-access-key",
-            "testing",
-            "--s3-secret-key",
-            "testing",
-        ];
-        let server =
-            Server::start(&database.data_dir.path().join("instance"), Some(&database.shared_url()), &args).await;
+        let (server, store) = server_with_bucket(&endpoint, "library", &backend, &database, &sink).await;
         let ngo = sign_up(&server, &sink, "aygun@greensteppe.example").await;
         register(&ngo).await;
         let (status, _, location) = ngo.post_page("/library/new", &best_practice()).await;
@@ -285,6 +297,81 @@ async fn files_go_to_the_s3_store_when_one_is_configured() {
         assert!(store.object(&key).await.is_some(), "{name}");
         assert_eq!(ngo.post(&format!("{item}/delete"), &[]).await.status(), 303, "{name}");
         assert_eq!(store.object(&key).await, None, "{name}: the item's objects are gone with it");
+    }
+}
+
+/// The object key of the newest row of a table of files.
+async fn newest_key(database: &TestDatabase, table: &str) -> (i64, Option<String>, Option<String>) {
+    let sql = format!("SELECT id, object_key, content FROM {table} ORDER BY id DESC LIMIT 1");
+    sqlx::query_as(sqlx::AssertSqlSafe(sql)).fetch_one(&database.pool().await).await.unwrap()
+}
+
+#[tokio::test]
+async fn event_and_dossier_documents_go_to_the_s3_store_when_one_is_configured() {
+    let Some(endpoint) = s3_store() else { return };
+    let sink = SmtpSink::start();
+    for backend in backends() {
+        let name = backend.name();
+        let database = TestDatabase::new(&backend).await;
+        let (server, store) = server_with_bucket(&endpoint, "documents", &backend, &database, &sink).await;
+        let (coordinator, member) = coordinator_and_member(&server, &sink, &database).await;
+
+        // A session's slides go to the store, come back from it to anyone, and leave it with their row.
+        let event = [
+            ("kind", "workshop"),
+            ("title_en", "Slides in the store"),
+            ("starts_on", "2027-07-01"),
+            ("time_zone", "Asia/Baku"),
+        ];
+        let (status, _, location) = coordinator.post_page(&format!("/networks/{NETWORK}/events/new"), &event).await;
+        assert_eq!(status, 303, "{name}");
+        let event = location.expect("the event's page");
+        let group = [("kind", "working_group"), ("title_en", "Working group on youth")];
+        assert_eq!(coordinator.post_page(&format!("{event}/sessions"), &group).await.0, 303, "{name}");
+        let session: i64 =
+            sqlx::query_scalar("SELECT MAX(id) FROM event_sessions").fetch_one(&database.pool().await).await.unwrap();
+        let slides = b"%PDF-1.4\n% slides kept in the store\n";
+        let upload = format!("{event}/sessions/{session}/documents");
+        let (status, page) = post_file(&coordinator, &upload, &[], ("file", "slides.pdf"), slides).await;
+        assert_eq!(status, 303, "{name}: {page}\n{}", server.log());
+        let (document, key, content) = newest_key(&database, "event_session_files").await;
+        let key = key.expect("an object key");
+        assert!(key.starts_with("events/") && content.as_deref() == Some(""), "{name}: {key}");
+        assert_eq!(store.object(&key).await.as_deref(), Some(&slides[..]), "{name}: the object is in the store");
+        let link = format!("{event}/documents/{document}");
+        let download = server.get(&link).await;
+        assert_eq!(download.status(), 200, "{name}: {}", server.log());
+        assert_eq!(download.headers()["content-type"], "application/pdf");
+        assert_eq!(download.headers()["x-content-type-options"], "nosniff");
+        assert_eq!(download.bytes().await.unwrap().as_ref(), slides, "{name}");
+        assert_eq!(coordinator.post_page(&format!("{link}/delete"), &[]).await.0, 303, "{name}");
+        assert_eq!(store.object(&key).await, None, "{name}: the object is gone");
+        assert_eq!(server.get(&link).await.status(), 404, "{name}");
+
+        // A dossier's document goes there too; a newer one of a kind kept once replaces it, object and all.
+        let dossier = format!("/organizations/{ORGANIZATION}/ecosoc");
+        let certificate = b"%PDF-1.4\n% registration certificate\n";
+        let kind = [("kind", "registration")];
+        let documents = format!("{dossier}/documents");
+        let (status, page) = post_file(&member, &documents, &kind, ("file", "certificate.pdf"), certificate).await;
+        assert_eq!(status, 303, "{name}: {page}\n{}", server.log());
+        let (first, first_key, content) = newest_key(&database, "ecosoc_documents").await;
+        let first_key = first_key.expect("an object key");
+        assert!(first_key.starts_with("dossier/") && content.as_deref() == Some(""), "{name}: {first_key}");
+        assert_eq!(store.object(&first_key).await.as_deref(), Some(&certificate[..]), "{name}");
+        let response = member.get(&format!("{documents}/{first}")).await;
+        assert_eq!(response.status(), 200, "{name}: {}", server.log());
+        assert_eq!(response.bytes().await.unwrap().as_ref(), certificate, "{name}");
+        assert_eq!(coordinator.get(&format!("{documents}/{first}")).await.status(), 403, "{name}: not shared");
+        let renewed = b"%PDF-1.4\n% registration certificate, renewed\n";
+        assert_eq!(post_file(&member, &documents, &kind, ("file", "renewed.pdf"), renewed).await.0, 303, "{name}");
+        assert_eq!(store.object(&first_key).await, None, "{name}: the replaced object is gone");
+        let (second, second_key, _) = newest_key(&database, "ecosoc_documents").await;
+        let second_key = second_key.expect("an object key");
+        assert_eq!(store.object(&second_key).await.as_deref(), Some(&renewed[..]), "{name}");
+        assert_eq!(member.post_page(&format!("{documents}/{second}/delete"), &[]).await.0, 303, "{name}");
+        assert_eq!(store.object(&second_key).await, None, "{name}: the object is gone");
+        assert_eq!(member.get(&format!("{documents}/{second}")).await.status(), 404, "{name}");
     }
 }
 

@@ -429,7 +429,7 @@ pub async fn download(
     let bytes = store
         .read(&row.try_get::<String, _>("content")?, row.try_get::<Option<String>, _>("object_key")?.as_deref())
         .await?;
-    Ok(files::attachment_of(&row.try_get::<String, _>("file_name")?, &row.try_get::<String, _>("content_type")?, bytes))
+    Ok(files::attachment(&row.try_get::<String, _>("file_name")?, &row.try_get::<String, _>("content_type")?, bytes))
 }
 
 pub async fn delete_file(
