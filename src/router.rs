@@ -443,10 +443,12 @@ fn api_router() -> Router<AppState> {
         .routes(routes!(events::api::theme_events))
         .routes(routes!(events::api::event))
         .routes(routes!(library::api::search, library::api::create))
-        .routes(routes!(library::api::item, library::api::delete))
+        .routes(routes!(library::api::item, library::api::update, library::api::delete))
         .routes(routes!(news::api::news, news::api::create))
+        .routes(routes!(news::api::delete))
         .routes(routes!(discussion::api::threads, discussion::api::create_thread))
-        .routes(routes!(discussion::api::posts, discussion::api::reply))
+        .routes(routes!(discussion::api::posts, discussion::api::reply, discussion::api::change_thread))
+        .routes(routes!(discussion::api::moderate_post))
         .split_for_parts();
     // Reading is open to every site; writing (with a token) is left to same-site and non-browser clients.
     let cors = CorsLayer::new().allow_origin(Any).allow_methods([Method::GET, Method::HEAD, Method::OPTIONS]);

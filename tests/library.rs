@@ -1,7 +1,8 @@
 //! The knowledge library through HTTP on SQLite and PostgreSQL: a member publishes a best practice for its
 //! organisation in two languages, attaches a file, readers of a third language see a version with a notice, the
 //! profile lists it, the search finds it across scripts with its facets; others may not touch it. With an
-//! S3-compatible store configured, files go to its bucket and leave it when deleted.
+//! S3-compatible store configured, library files, event sessions' documents and dossier documents go to its bucket
+//! and leave it when deleted or replaced.
 
 mod support;
 
@@ -218,6 +219,33 @@ impl TestBucket {
     }
 }
 
+/// The demo on the database, its files in a new bucket of the test store named by `purpose` and the backend.
+async fn server_with_bucket(
+    endpoint: &str,
+    purpose: &str,
+    backend: &support::Backend,
+    database: &TestDatabase,
+    sink: &SmtpSink,
+) -> (Server, TestBucket) {
+    let bucket_name = format!("irene-{purpose}-{}-{}", backend.name(), std::process::id());
+    let store = TestBucket::create(endpoint, bucket_name.clone()).await;
+    let args = [
+        "--demo",
+        "--smtp-url",
+        &sink.url,
+        "--s3-endpoint",
+        endpoint,
+        "--s3-bucket",
+        &bucket_name,
+        "--s3-access-key",
+        "testing",
+        "--s3-secret-key",
+        "testing",
+    ];
+    let server = Server::start(&database.data_dir.path().join("instance"), Some(&database.shared_url()), &args).await;
+    (server, store)
+}
+
 #[tokio::test]
 async fn files_go_to_the_s3_store_when_one_is_configured() {
     let Some(endpoint) = s3_store() else { return };
@@ -225,23 +253,7 @@ async fn files_go_to_the_s3_store_when_one_is_configured() {
     for backend in backends() {
         let name = backend.name();
         let database = TestDatabase::new(&backend).await;
-        let bucket_name = format!("irene-{name}-{}", std::process::id());
-        let store = TestBucket::create(&endpoint, bucket_name.clone()).await;
-        let args = [
-            "--demo",
-            "--smtp-url",
-            &sink.url,
-            "--s3-endpoint",
-            &endpoint,
-            "--s3-bucket",
-            &bucket_name,
-            "--s3-access-key",
-            "testing",
-            "--s3-secret-key",
-            "testing",
-        ];
-        let server =
-            Server::start(&database.data_dir.path().join("instance"), Some(&database.shared_url()), &args).await;
+        let (server, store) = server_with_bucket(&endpoint, "library", &backend, &database, &sink).await;
         let ngo = sign_up(&server, &sink, "aygun@greensteppe.example").await;
         register(&ngo).await;
         let (status, _, location) = ngo.post_page("/library/new", &best_practice()).await;
@@ -285,6 +297,81 @@ async fn files_go_to_the_s3_store_when_one_is_configured() {
         assert!(store.object(&key).await.is_some(), "{name}");
         assert_eq!(ngo.post(&format!("{item}/delete"), &[]).await.status(), 303, "{name}");
         assert_eq!(store.object(&key).await, None, "{name}: the item's objects are gone with it");
+    }
+}
+
+/// The object key of the newest row of a table of files.
+async fn newest_key(database: &TestDatabase, table: &str) -> (i64, Option<String>, Option<String>) {
+    let sql = format!("SELECT id, object_key, content FROM {table} ORDER BY id DESC LIMIT 1");
+    sqlx::query_as(sqlx::AssertSqlSafe(sql)).fetch_one(&database.pool().await).await.unwrap()
+}
+
+#[tokio::test]
+async fn event_and_dossier_documents_go_to_the_s3_store_when_one_is_configured() {
+    let Some(endpoint) = s3_store() else { return };
+    let sink = SmtpSink::start();
+    for backend in backends() {
+        let name = backend.name();
+        let database = TestDatabase::new(&backend).await;
+        let (server, store) = server_with_bucket(&endpoint, "documents", &backend, &database, &sink).await;
+        let (coordinator, member) = coordinator_and_member(&server, &sink, &database).await;
+
+        // A session's slides go to the store, come back from it to anyone, and leave it with their row.
+        let event = [
+            ("kind", "workshop"),
+            ("title_en", "Slides in the store"),
+            ("starts_on", "2027-07-01"),
+            ("time_zone", "Asia/Baku"),
+        ];
+        let (status, _, location) = coordinator.post_page(&format!("/networks/{NETWORK}/events/new"), &event).await;
+        assert_eq!(status, 303, "{name}");
+        let event = location.expect("the event's page");
+        let group = [("kind", "working_group"), ("title_en", "Working group on youth")];
+        assert_eq!(coordinator.post_page(&format!("{event}/sessions"), &group).await.0, 303, "{name}");
+        let session: i64 =
+            sqlx::query_scalar("SELECT MAX(id) FROM event_sessions").fetch_one(&database.pool().await).await.unwrap();
+        let slides = b"%PDF-1.4\n% slides kept in the store\n";
+        let upload = format!("{event}/sessions/{session}/documents");
+        let (status, page) = post_file(&coordinator, &upload, &[], ("file", "slides.pdf"), slides).await;
+        assert_eq!(status, 303, "{name}: {page}\n{}", server.log());
+        let (document, key, content) = newest_key(&database, "event_session_files").await;
+        let key = key.expect("an object key");
+        assert!(key.starts_with("events/") && content.as_deref() == Some(""), "{name}: {key}");
+        assert_eq!(store.object(&key).await.as_deref(), Some(&slides[..]), "{name}: the object is in the store");
+        let link = format!("{event}/documents/{document}");
+        let download = server.get(&link).await;
+        assert_eq!(download.status(), 200, "{name}: {}", server.log());
+        assert_eq!(download.headers()["content-type"], "application/pdf");
+        assert_eq!(download.headers()["x-content-type-options"], "nosniff");
+        assert_eq!(download.bytes().await.unwrap().as_ref(), slides, "{name}");
+        assert_eq!(coordinator.post_page(&format!("{link}/delete"), &[]).await.0, 303, "{name}");
+        assert_eq!(store.object(&key).await, None, "{name}: the object is gone");
+        assert_eq!(server.get(&link).await.status(), 404, "{name}");
+
+        // A dossier's document goes there too; a newer one of a kind kept once replaces it, object and all.
+        let dossier = format!("/organizations/{ORGANIZATION}/ecosoc");
+        let certificate = b"%PDF-1.4\n% registration certificate\n";
+        let kind = [("kind", "registration")];
+        let documents = format!("{dossier}/documents");
+        let (status, page) = post_file(&member, &documents, &kind, ("file", "certificate.pdf"), certificate).await;
+        assert_eq!(status, 303, "{name}: {page}\n{}", server.log());
+        let (first, first_key, content) = newest_key(&database, "ecosoc_documents").await;
+        let first_key = first_key.expect("an object key");
+        assert!(first_key.starts_with("dossier/") && content.as_deref() == Some(""), "{name}: {first_key}");
+        assert_eq!(store.object(&first_key).await.as_deref(), Some(&certificate[..]), "{name}");
+        let response = member.get(&format!("{documents}/{first}")).await;
+        assert_eq!(response.status(), 200, "{name}: {}", server.log());
+        assert_eq!(response.bytes().await.unwrap().as_ref(), certificate, "{name}");
+        assert_eq!(coordinator.get(&format!("{documents}/{first}")).await.status(), 403, "{name}: not shared");
+        let renewed = b"%PDF-1.4\n% registration certificate, renewed\n";
+        assert_eq!(post_file(&member, &documents, &kind, ("file", "renewed.pdf"), renewed).await.0, 303, "{name}");
+        assert_eq!(store.object(&first_key).await, None, "{name}: the replaced object is gone");
+        let (second, second_key, _) = newest_key(&database, "ecosoc_documents").await;
+        let second_key = second_key.expect("an object key");
+        assert_eq!(store.object(&second_key).await.as_deref(), Some(&renewed[..]), "{name}");
+        assert_eq!(member.post_page(&format!("{documents}/{second}/delete"), &[]).await.0, 303, "{name}");
+        assert_eq!(store.object(&second_key).await, None, "{name}: the object is gone");
+        assert_eq!(member.get(&format!("{documents}/{second}")).await.status(), 404, "{name}");
     }
 }
 
@@ -663,7 +750,18 @@ async fn api_post(
     path: &str,
     body: serde_json::Value,
 ) -> (u16, serde_json::Value) {
-    let mut request = reqwest::Client::new().post(server.url(&format!("/api/v1{path}"))).json(&body);
+    api_write(server, reqwest::Method::POST, token, path, body).await
+}
+
+/// An API write of any method with a token (or none); its status and JSON answer.
+async fn api_write(
+    server: &Server,
+    method: reqwest::Method,
+    token: Option<&str>,
+    path: &str,
+    body: serde_json::Value,
+) -> (u16, serde_json::Value) {
+    let mut request = reqwest::Client::new().request(method, server.url(&format!("/api/v1{path}"))).json(&body);
     if let Some(token) = token {
         request = request.bearer_auth(token);
     }
@@ -800,4 +898,188 @@ async fn the_api_writes_items_news_and_posts_under_the_rights_of_the_web() {
         }
         assert!(openapi["paths"]["/library/{id}"]["delete"]["security"].is_array());
     }
+}
+
+/// An API change with a token (or none); its status and JSON answer.
+async fn api_patch(
+    server: &Server,
+    token: Option<&str>,
+    path: &str,
+    body: serde_json::Value,
+) -> (u16, serde_json::Value) {
+    api_write(server, reqwest::Method::PATCH, token, path, body).await
+}
+
+/// How many entries of an action on an entity the history holds.
+async fn history(database: &TestDatabase, action: &str, entity_id: i64) -> i64 {
+    sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE action = $1 AND entity_id = $2")
+        .bind(action)
+        .bind(entity_id)
+        .fetch_one(&database.pool().await)
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn the_api_edits_items_deletes_news_and_moderates_under_the_rights_of_the_web() {
+    use serde_json::json;
+    let sink = SmtpSink::start();
+    for backend in backends() {
+        let name = backend.name();
+        let database = TestDatabase::new(&backend).await;
+        let server = Server::demo_with_mail(&database, &sink.url).await;
+        let (coordinator, member) = coordinator_and_member(&server, &sink, &database).await;
+        let admin = support::Browser::new(&server);
+        let credentials = [("email", "admin@irene.example"), ("password", support::PASSWORD)];
+        assert_eq!(admin.post("/account/signin", &credentials).await.status(), 303, "{name}");
+        let outsider = sign_up(&server, &sink, "someone@faraway.example").await;
+        let tokens = [token(&member, true).await, token(&member, false).await, token(&coordinator, true).await];
+        let (outsider_token, admin_token) = (token(&outsider, true).await, token(&admin, true).await);
+        let [member_token, reading_token, coordinator_token] = tokens.each_ref().map(|t| Some(t.as_str()));
+        let (outsider_token, admin_token) = (Some(outsider_token.as_str()), Some(admin_token.as_str()));
+
+        // An item is changed field by field and version by version by those who edit it on the web.
+        let item = json!({
+            "organization": ORGANIZATION, "kind": "training", "country": "AZ", "tags": ["ecosoc"],
+            "versions": {"en": {"title": "Applying for consultative status", "body": "The questionnaire."}},
+        });
+        let (status, created) = api_post(&server, member_token, "/library", item).await;
+        assert_eq!(status, 201, "{name}: {created}");
+        let (id, address) = (created["id"].as_i64().unwrap(), created["url"].as_str().unwrap().to_string());
+        let change = json!({
+            "tags": ["ecosoc", "questionnaire"],
+            "versions": {"az": {"title": "Məşvərətçi status üçün müraciət"}, "en": {"body": "The **questionnaire**."}},
+        });
+        for (token, status) in [(None, 401), (reading_token, 403), (outsider_token, 403), (coordinator_token, 403)] {
+            assert_eq!(api_patch(&server, token, &address, change.clone()).await.0, status, "{name}");
+        }
+        let (status, changed) = api_patch(&server, member_token, &address, change).await;
+        assert_eq!(status, 200, "{name}: {changed}");
+        assert_eq!(changed["tags"], json!(["ecosoc", "questionnaire"]), "{name}");
+        assert_eq!(changed["kind"], "training", "{name}: what is left out stays");
+        let versions = changed["versions"].as_array().unwrap();
+        let english = versions.iter().find(|v| v["lang"] == "en").expect("the English version");
+        assert_eq!(english["texts"]["title"], "Applying for consultative status", "{name}: its title stays");
+        assert_eq!(english["texts"]["body"], "The **questionnaire**.", "{name}");
+        let (_, page) = server.text(&format!("{address}?lang=az")).await;
+        assert!(page.contains("Məşvərətçi status üçün müraciət"), "{name}: {page}");
+        // A version goes with `null`; the last one may not.
+        let (status, changed) = api_patch(&server, member_token, &address, json!({"versions": {"en": null}})).await;
+        assert_eq!((status, changed["versions"].as_array().map(Vec::len)), (200, Some(1)), "{name}: {changed}");
+        for (body, parameter) in [
+            (json!({"versions": {"az": null}}), "versions"),
+            (json!({"versions": {"az": {"title": ""}}}), "versions"),
+            (json!({"versions": {"fr": {"title": "Titre"}}}), "versions"),
+            (json!({"versions": {"az": {"summary": "Xülasə"}}}), "versions"),
+            (json!({"kind": "poem"}), "kind"),
+            (json!({"theme": "astrology"}), "theme"),
+            (json!({"country": "Azerbaijan"}), "country"),
+            (json!({"goals": [18]}), "goals"),
+            (json!({"tags": "one"}), "body"),
+        ] {
+            let (status, error) = api_patch(&server, member_token, &address, body).await;
+            assert_eq!((status, error["error"]["parameter"].as_str()), (400, Some(parameter)), "{name}: {error}");
+        }
+        let (_, kept) = server.json(&format!("/api/v1{address}")).await;
+        assert_eq!(kept["versions"].as_array().map(Vec::len), Some(1), "{name}: refused changes change nothing");
+        assert_eq!(history(&database, "library.update", id).await, 2, "{name}");
+        for missing in ["/library/999999", "/library/nothing"] {
+            assert_eq!(api_patch(&server, member_token, missing, json!({})).await.0, 404, "{name}");
+        }
+
+        // News is taken down by its network's coordinators, news for every network by administrators.
+        let call = json!({
+            "network": NETWORK, "kind": "call", "deadline": "2027-06-01", "titles": {"en": "Call for youth projects"},
+        });
+        let (status, posted) = api_post(&server, coordinator_token, "/news", call.clone()).await;
+        assert_eq!(status, 201, "{name}: {posted}");
+        let mut everywhere = call.clone();
+        everywhere["network"] = json!(null);
+        let (status, general) = api_post(&server, admin_token, "/news", everywhere).await;
+        assert_eq!(status, 201, "{name}: {general}");
+        let (posted, general) = (posted["id"].as_i64().unwrap(), general["id"].as_i64().unwrap());
+        let (doomed, general_path) = (format!("/news/{posted}"), format!("/news/{general}"));
+        for (token, status) in [(None, 401), (member_token, 403), (outsider_token, 403)] {
+            assert_eq!(api_delete(&server, token, &doomed).await, status, "{name}");
+        }
+        assert_eq!(api_delete(&server, coordinator_token, &general_path).await, 403, "{name}");
+        assert_eq!(server.get(&doomed).await.status(), 200, "{name}: refused deletes keep it");
+        assert_eq!(api_delete(&server, coordinator_token, &doomed).await, 204, "{name}");
+        assert_eq!(server.get(&doomed).await.status(), 404, "{name}");
+        assert_eq!(api_delete(&server, coordinator_token, &doomed).await, 404, "{name}");
+        assert_eq!(api_delete(&server, admin_token, &general_path).await, 204, "{name}");
+        assert_eq!(api_delete(&server, admin_token, "/news/nothing").await, 404, "{name}");
+        assert_eq!(history(&database, "news.delete", posted).await, 1, "{name}");
+
+        // Coordinators let a held post through, hide one, and lock and open a thread; no one else may.
+        let threads = format!("/networks/{NETWORK}/threads");
+        let thread = json!({"title": "Youth exchange in spring", "body": "Who joins us?"});
+        let (status, opened) = api_post(&server, coordinator_token, &threads, thread).await;
+        assert_eq!(status, 201, "{name}: {opened}");
+        let thread_id = opened["thread"].as_i64().unwrap();
+        let replies = format!("{threads}/{thread_id}");
+        let (_, held) = api_post(&server, member_token, &replies, json!({"body": "Count us in."})).await;
+        assert_eq!(held["status"], "held", "{name}: {held}");
+        let held_post = format!("{replies}/posts/{}", held["post"]);
+        let show = json!({"status": "visible"});
+        for (token, status) in [(None, 401), (reading_token, 403), (member_token, 403), (outsider_token, 403)] {
+            assert_eq!(api_patch(&server, token, &held_post, show.clone()).await.0, status, "{name}");
+        }
+        let (status, decided) = api_patch(&server, coordinator_token, &held_post, show).await;
+        assert_eq!((status, decided["status"].as_str()), (200, Some("visible")), "{name}: {decided}");
+        let visible = |posts: serde_json::Value| posts.as_array().map(Vec::len);
+        assert_eq!(visible(server.json(&format!("/api/v1{replies}")).await.1), Some(2), "{name}");
+        let hide = json!({"status": "hidden"});
+        assert_eq!(api_patch(&server, member_token, &held_post, hide.clone()).await.0, 403, "{name}");
+        let (status, decided) = api_patch(&server, coordinator_token, &held_post, hide.clone()).await;
+        assert_eq!((status, decided["status"].as_str()), (200, Some("hidden")), "{name}: {decided}");
+        assert_eq!(visible(server.json(&format!("/api/v1{replies}")).await.1), Some(1), "{name}: hidden");
+        let (status, error) = api_patch(&server, coordinator_token, &held_post, json!({"status": "gone"})).await;
+        assert_eq!((status, error["error"]["parameter"].as_str()), (400, Some("status")), "{name}: {error}");
+        for missing in
+            [format!("{replies}/posts/999999"), format!("{threads}/999999/posts/1"), format!("{replies}/posts/x")]
+        {
+            assert_eq!(api_patch(&server, coordinator_token, &missing, hide.clone()).await.0, 404, "{name}");
+        }
+        assert_eq!(history(&database, "discussion.approve", thread_id).await, 1, "{name}");
+        assert_eq!(history(&database, "discussion.hide", thread_id).await, 1, "{name}");
+
+        let lock = json!({"locked": true});
+        for (token, status) in [(None, 401), (reading_token, 403), (member_token, 403), (outsider_token, 403)] {
+            assert_eq!(api_patch(&server, token, &replies, lock.clone()).await.0, status, "{name}");
+        }
+        let (status, locked) = api_patch(&server, coordinator_token, &replies, lock).await;
+        assert_eq!((status, locked["locked"].as_bool()), (200, Some(true)), "{name}: {locked}");
+        assert_eq!(api_post(&server, member_token, &replies, json!({"body": "Late."})).await.0, 403, "{name}");
+        let (status, error) = api_patch(&server, coordinator_token, &replies, json!({"locked": "yes"})).await;
+        assert_eq!((status, error["error"]["parameter"].as_str()), (400, Some("body")), "{name}: {error}");
+        let (status, opened) = api_patch(&server, coordinator_token, &replies, json!({"locked": false})).await;
+        assert_eq!((status, opened["locked"].as_bool()), (200, Some(false)), "{name}: {opened}");
+        assert_eq!(api_post(&server, member_token, &replies, json!({"body": "In time."})).await.0, 201, "{name}");
+        assert_eq!(history(&database, "discussion.lock", thread_id).await, 1, "{name}");
+        assert_eq!(history(&database, "discussion.unlock", thread_id).await, 1, "{name}");
+        // Hiding a thread's first post hides the thread.
+        let first = format!("{replies}/posts/{}", opened_post(&server, &replies).await);
+        assert_eq!(api_patch(&server, coordinator_token, &first, hide).await.0, 200, "{name}");
+        let (_, listed) = server.json(&format!("/api/v1{threads}")).await;
+        assert!(!listed.as_array().unwrap().iter().any(|t| t["id"] == thread_id), "{name}: {listed}");
+
+        // The changes are in the OpenAPI document with their token.
+        let (_, openapi) = server.json("/api/openapi.json").await;
+        for (path, method) in [
+            ("/library/{id}", "patch"),
+            ("/news/{id}", "delete"),
+            ("/networks/{slug}/threads/{id}", "patch"),
+            ("/networks/{slug}/threads/{id}/posts/{post}", "patch"),
+        ] {
+            assert!(openapi["paths"][path][method]["security"].is_array(), "{path} {method}");
+            assert!(openapi["paths"][path][method]["responses"]["403"].is_object(), "{path} {method}");
+        }
+    }
+}
+
+/// The number of a thread's first visible post.
+async fn opened_post(server: &Server, replies: &str) -> i64 {
+    let (_, posts) = server.json(&format!("/api/v1{replies}")).await;
+    posts[0]["id"].as_i64().expect("a visible post")
 }

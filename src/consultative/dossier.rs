@@ -28,8 +28,10 @@ use crate::platform::db::Db;
 use crate::platform::files::{self, StoredFile};
 use crate::platform::forms::{FormData, FormState};
 use crate::platform::i18n::Lang;
+use crate::platform::objects::FileStore;
 use crate::platform::values::Slug;
 use crate::platform::web::{AppError, Chrome, Problem, SlugPath, render};
+use crate::state::AppState;
 
 code_enum! {
     /// A part of the questionnaire.
@@ -568,17 +570,17 @@ async fn read_upload(
 }
 
 pub async fn upload(
-    State(db): State<Db>,
-    State(rules): State<DeskRules>,
+    State(state): State<AppState>,
     lang: Lang,
     uri: Uri,
     rights: Rights,
     SlugPath(slug): SlugPath,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Result<Response, AppError> {
-    let organization = Organization::with_right(&db, &rights, &slug, lang, Right::KeepDossier).await?;
+    let (db, store, rules) = (&state.db, &state.files, &state.desk_rules);
+    let organization = Organization::with_right(db, &rights, &slug, lang, Right::KeepDossier).await?;
     let quota = rules.document_quota_bytes;
-    let dossier = Dossier::load(&db, organization.id).await?;
+    let dossier = Dossier::load(db, organization.id).await?;
     let upload = read_upload(multipart, |kind| quota.saturating_sub(dossier.bytes_kept_beside(kind))).await?;
     let mut form = FormState::default();
     if upload.kind.is_none() {
@@ -602,13 +604,13 @@ pub async fn upload(
     if let (Some(kind), Ok(file), true) = (upload.kind, upload.file, form.is_valid()) {
         let content_type = file.content_type.unwrap_or_default();
         let stored = NewDocument { kind, file_name: upload.file_name, content_type, file };
-        if record_document(&db, rights.user(), &organization, stored, quota).await? {
+        if record_document(db, store, rights.user(), &organization, stored, quota).await? {
             return Ok(Redirect::to(&format!("{}/dossier#documents", organization.desk_url())).into_response());
         }
         // Another upload took the room in the meantime.
         form.fail("file", over_quota());
     }
-    let page = dossier_page(&db, &rules, lang, &uri, organization, form).await?;
+    let page = dossier_page(db, rules, lang, &uri, organization, form).await?;
     Ok((StatusCode::BAD_REQUEST, render(&page)?).into_response())
 }
 
@@ -641,16 +643,21 @@ struct NewDocument {
 /// or any earlier document of a kind the dossier holds only the latest of), unless the organisation's documents
 /// would then take more than `quota` bytes. The desk's row is written first, which holds back any other upload
 /// of the organisation until this one is recorded, so that parallel uploads cannot together pass the quota.
+/// The file goes to the store before, and leaves it again if it is not recorded; the objects of the documents
+/// it replaces leave it once it is.
 async fn record_document(
     db: &Db,
+    store: &FileStore,
     user: &SignedIn,
     organization: &Organization,
     document: NewDocument,
     quota: u64,
-) -> sqlx::Result<bool> {
+) -> anyhow::Result<bool> {
     let NewDocument { kind, file_name, content_type, file } = document;
     let size = i64::try_from(file.size).unwrap_or(i64::MAX);
     let now = now_rfc3339();
+    let kept = store.put("dossier", &file).await?;
+    let kept_keys: Vec<String> = kept.object_key.iter().cloned().collect();
     let mut tx = db.begin().await?;
     sqlx::query(
         "INSERT INTO ecosoc_desks (organization_id, updated_at) VALUES ($1, $2) \
@@ -662,7 +669,7 @@ async fn record_document(
     .await?;
     let replaced = sqlx::query(
         "DELETE FROM ecosoc_documents WHERE organization_id = $1 AND kind = $2 AND (sha256 = $3 OR $4 = 1) \
-         RETURNING kind, file_name, size, sha256",
+         RETURNING kind, file_name, size, sha256, object_key",
     )
     .bind(organization.id)
     .bind(kind.code())
@@ -670,19 +677,20 @@ async fn record_document(
     .bind(i64::from(kind.only_latest()))
     .fetch_all(&mut *tx)
     .await?;
-    let kept: i64 = sqlx::query_scalar(
+    let stored: i64 = sqlx::query_scalar(
         "SELECT CAST(COALESCE(SUM(size), 0) AS BIGINT) FROM ecosoc_documents WHERE organization_id = $1",
     )
     .bind(organization.id)
     .fetch_one(&mut *tx)
     .await?;
-    if u64::try_from(kept.saturating_add(size)).unwrap_or(u64::MAX) > quota {
+    if u64::try_from(stored.saturating_add(size)).unwrap_or(u64::MAX) > quota {
         tx.rollback().await?;
+        store.delete(&kept_keys).await?;
         return Ok(false);
     }
     sqlx::query(
         "INSERT INTO ecosoc_documents (organization_id, kind, file_name, content_type, size, sha256, uploaded_at, \
-         uploaded_by, content) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+         uploaded_by, content, object_key) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
     )
     .bind(organization.id)
     .bind(kind.code())
@@ -692,10 +700,14 @@ async fn record_document(
     .bind(&file.sha256)
     .bind(&now)
     .bind(user.user_id)
-    .bind(file.encoded)
+    .bind(kept.content)
+    .bind(kept.object_key)
     .execute(&mut *tx)
     .await?;
     tx.commit().await?;
+    let replaced_keys =
+        replaced.iter().map(|row| row.try_get::<Option<String>, _>("object_key")).collect::<sqlx::Result<Vec<_>>>()?;
+    store.delete(&replaced_keys.into_iter().flatten().collect::<Vec<_>>()).await?;
     let before = replaced.first().map(audited_row).transpose()?;
     crate::platform::audit::record(
         db,
@@ -724,22 +736,26 @@ async fn document_address(
     Ok((Organization::with_right(db, rights, &slug, lang, right).await?, id))
 }
 
-/// Takes a document out of the dossier; the completeness meter counts without it.
+/// Takes a document out of the dossier, and its object out of the store where it is kept there; the completeness
+/// meter counts without it.
 pub async fn delete(
     State(db): State<Db>,
+    State(store): State<FileStore>,
     lang: Lang,
     rights: Rights,
     Path(address): Path<(String, String)>,
 ) -> Result<Response, AppError> {
     let (organization, id) = document_address(&db, &rights, address, lang, Right::KeepDossier).await?;
     let row = sqlx::query(
-        "DELETE FROM ecosoc_documents WHERE id = $1 AND organization_id = $2 RETURNING kind, file_name, size, sha256",
+        "DELETE FROM ecosoc_documents WHERE id = $1 AND organization_id = $2 \
+         RETURNING kind, file_name, size, sha256, object_key",
     )
     .bind(id)
     .bind(organization.id)
     .fetch_optional(&db.pool)
     .await?
     .ok_or(AppError::NotFound)?;
+    store.delete(&row.try_get::<Option<String>, _>("object_key")?.into_iter().collect::<Vec<_>>()).await?;
     let deleted = audited_row(&row)?;
     crate::platform::audit::record(
         &db,
@@ -754,28 +770,34 @@ pub async fn delete(
     Ok(Redirect::to(&format!("{}/dossier#documents", organization.desk_url())).into_response())
 }
 
-/// Sends an uploaded document to whoever may read the dossier.
+/// Sends an uploaded document to whoever may read the dossier, from the database or the store.
 pub async fn download(
     State(db): State<Db>,
+    State(store): State<FileStore>,
     lang: Lang,
     rights: Rights,
     Path(address): Path<(String, String)>,
 ) -> Result<Response, AppError> {
-    let not_found = || AppError::NotFound;
     let (organization, id) = document_address(&db, &rights, address, lang, Right::ReadDossier).await?;
     let row = sqlx::query(
-        "SELECT file_name, content_type, content FROM ecosoc_documents WHERE id = $1 AND organization_id = $2",
+        "SELECT file_name, content_type, content, object_key FROM ecosoc_documents \
+         WHERE id = $1 AND organization_id = $2",
     )
     .bind(id)
     .bind(organization.id)
     .fetch_optional(&db.pool)
     .await?
-    .ok_or_else(not_found)?;
+    .ok_or(AppError::NotFound)?;
     let file_name: String = row.try_get("file_name")?;
     let content_type: String = row.try_get("content_type")?;
+    let object_key: Option<String> = row.try_get("object_key")?;
+    let content: Option<String> = row.try_get("content")?;
     // A document uploaded before the bytes were kept in the database, whose file no instance has adopted yet.
-    let content: String = row.try_get::<Option<String>, _>("content")?.ok_or_else(not_found)?;
-    files::attachment(&file_name, &content_type, &content)
+    if content.is_none() && object_key.is_none() {
+        return Err(AppError::NotFound);
+    }
+    let bytes = store.read(&content.unwrap_or_default(), object_key.as_deref()).await?;
+    Ok(files::attachment(&file_name, &content_type, bytes))
 }
 
 /// Documents uploaded when their bytes were kept in the data folder of the instance that took them

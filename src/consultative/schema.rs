@@ -12,6 +12,7 @@ pub const MIGRATIONS: &[Migration] = &[
     Migration { version: 304, name: "dossier documents kept in the database", sql: document_contents },
     Migration { version: 305, name: "year of the last quadrennial report of listed status", sql: last_report_year },
     Migration { version: 306, name: "dossier versions and sharing", sql: dossier_versions_and_sharing },
+    Migration { version: 632, name: "dossier documents in an object store", sql: document_object_keys },
 ];
 
 fn tables(_: Dialect) -> String {
@@ -89,6 +90,11 @@ fn dossier_tables(_: Dialect) -> String {
 /// uploaded before, until the instance holding their file adopts it (see `dossier::adopt_stored_files`).
 fn document_contents(_: Dialect) -> String {
     "ALTER TABLE ecosoc_documents ADD COLUMN content TEXT".to_string()
+}
+
+/// A document kept in an S3-compatible store has its key here and an empty `content`.
+fn document_object_keys(_: Dialect) -> String {
+    "ALTER TABLE ecosoc_documents ADD COLUMN object_key TEXT".to_string()
 }
 
 /// Status taken from a list comes without its reports: its editors give the year the last one was filed.

@@ -2,19 +2,22 @@
 //! starting threads and replying with a token, under the rights and moderation of the web's forms.
 
 use axum::Json;
-use axum::extract::State;
+use axum::extract::rejection::PathRejection;
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
 use sqlx::Row;
+use sqlx::any::AnyRow;
 use utoipa::ToSchema;
 
-use super::pages::{poster, read_thread, start_thread, thread, write_reply};
+use super::pages::{Decision, decide, poster, read_thread, set_locked, start_thread, thread, write_reply};
 use crate::accounts::Rights;
 use crate::platform::auth::TokenUser;
 use crate::platform::db::Db;
 use crate::platform::forms::{FormData, FormState};
 use crate::platform::i18n::Lang;
-use crate::platform::web::{ApiBody, ApiError, ApiErrorBody, ApiSlug, ApiSlugNumber, AppError};
+use crate::platform::values::Slug;
+use crate::platform::web::{ApiBody, ApiError, ApiErrorBody, ApiSlug, ApiSlugNumber, AppError, Problem};
 
 #[derive(Serialize, ToSchema)]
 pub struct ThreadItem {
@@ -53,21 +56,20 @@ pub async fn threads(State(db): State<Db>, ApiSlug(slug): ApiSlug) -> Result<Jso
     .bind(network.id)
     .fetch_all(&db.pool)
     .await?;
-    let threads = rows
-        .iter()
-        .map(|row| {
-            let id: i64 = row.try_get("id")?;
-            Ok(ThreadItem {
-                id,
-                url: format!("/networks/{slug}/discussion/{id}"),
-                focal_point: row.try_get("focal_point")?,
-                title: row.try_get("title")?,
-                locked: row.try_get::<i64, _>("locked")? != 0,
-                last_post_at: row.try_get("last_post_at")?,
-            })
-        })
-        .collect::<sqlx::Result<_>>()?;
+    let threads = rows.iter().map(|row| thread_item(&slug, row)).collect::<sqlx::Result<_>>()?;
     Ok(Json(threads))
+}
+
+fn thread_item(slug: &Slug, row: &AnyRow) -> sqlx::Result<ThreadItem> {
+    let id: i64 = row.try_get("id")?;
+    Ok(ThreadItem {
+        id,
+        url: format!("/networks/{slug}/discussion/{id}"),
+        focal_point: row.try_get("focal_point")?,
+        title: row.try_get("title")?,
+        locked: row.try_get::<i64, _>("locked")? != 0,
+        last_post_at: row.try_get("last_post_at")?,
+    })
 }
 
 /// A thread's visible posts, oldest first.
@@ -139,6 +141,8 @@ pub struct NewPost {
 #[derive(Serialize, ToSchema)]
 pub struct Written {
     pub thread: i64,
+    /// The post's number, which a coordinator's decision names.
+    pub post: i64,
     pub url: String,
     /// `visible`, or `held` until a coordinator lets it through (a member's first posts in a network).
     pub status: String,
@@ -181,9 +185,9 @@ pub async fn create_thread(
     if !form.is_valid() {
         return Err(ApiError(form.api_error(&[("group", "focal_point")])));
     }
-    let (id, status) = start_thread(&db, &standing, network.id, &thread).await?;
+    let (id, post, status) = start_thread(&db, &standing, network.id, &thread).await?;
     let url = format!("/networks/{slug}/discussion/{id}");
-    Ok((StatusCode::CREATED, Json(Written { thread: id, url, status: status.into() })))
+    Ok((StatusCode::CREATED, Json(Written { thread: id, post, url, status: status.into() })))
 }
 
 /// Reply in a thread, as the token's owner, held for a coordinator as on the web; a locked thread takes none.
@@ -223,7 +227,105 @@ pub async fn reply(
     if !form.is_valid() {
         return Err(ApiError(form.api_error(&[])));
     }
-    let (_, status) = write_reply(&db, &standing, network.id, thread.id, &text).await?;
+    let (post, status) = write_reply(&db, &standing, network.id, thread.id, &text).await?;
     let url = format!("/networks/{slug}/discussion/{id}");
-    Ok((StatusCode::CREATED, Json(Written { thread: id, url, status: status.into() })))
+    Ok((StatusCode::CREATED, Json(Written { thread: id, post, url, status: status.into() })))
+}
+
+/// A coordinator's change to a thread.
+#[derive(Deserialize, ToSchema)]
+pub struct ThreadChange {
+    /// Whether the thread takes no more replies.
+    pub locked: bool,
+}
+
+/// Lock a thread against replies or open it again, as the token's owner (the network's coordinators), as the
+/// thread's page does; the change is in the history.
+#[utoipa::path(
+    patch,
+    path = "/networks/{slug}/threads/{id}",
+    tag = "discussion",
+    params(
+        ("slug" = String, Path, description = "The network's slug", max_length = 120),
+        ("id" = i64, Path, description = "The thread's number"),
+    ),
+    request_body = ThreadChange,
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The thread as changed", body = ThreadItem),
+        (status = 400, description = "The body is not acceptable; `parameter` names it", body = ApiErrorBody),
+        (status = 401, description = "No valid token", body = ApiErrorBody),
+        (status = 403, description = "The token's owner does not coordinate this network, or the token is read-only", body = ApiErrorBody),
+        (status = 404, description = "No such network or thread", body = ApiErrorBody),
+    )
+)]
+pub async fn change_thread(
+    State(db): State<Db>,
+    token: TokenUser,
+    ApiSlugNumber(slug, id): ApiSlugNumber,
+    body: ApiBody<ThreadChange>,
+) -> Result<Json<ThreadItem>, ApiError> {
+    let (_, thread, standing) = thread(&db, &slug, &id.to_string(), Some(token.user.clone())).await?;
+    let change = token.write_body(standing.may_moderate, body)?;
+    set_locked(&db, token.user.user_id, &thread, change.locked).await?;
+    let row = sqlx::query("SELECT id, focal_point, title, locked, last_post_at FROM discussion_threads WHERE id = $1")
+        .bind(thread.id)
+        .fetch_one(&db.pool)
+        .await?;
+    Ok(Json(thread_item(&slug, &row)?))
+}
+
+/// A coordinator's decision on a post.
+#[derive(Deserialize, ToSchema)]
+pub struct PostChange {
+    /// `hidden` to hide the post, `visible` to let a held post through or show a hidden one again. A thread's
+    /// first post takes the thread with it.
+    pub status: String,
+}
+
+/// A post's status after a coordinator's decision.
+#[derive(Serialize, ToSchema)]
+pub struct PostStatus {
+    pub id: i64,
+    pub thread: i64,
+    /// `visible` or `hidden`.
+    pub status: String,
+}
+
+/// Hide a post, or let it through, as the token's owner (the network's coordinators), as the thread's page does;
+/// the decision is in the history.
+#[utoipa::path(
+    patch,
+    path = "/networks/{slug}/threads/{id}/posts/{post}",
+    tag = "discussion",
+    params(
+        ("slug" = String, Path, description = "The network's slug", max_length = 120),
+        ("id" = i64, Path, description = "The thread's number"),
+        ("post" = i64, Path, description = "The post's number"),
+    ),
+    request_body = PostChange,
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The post's status as decided", body = PostStatus),
+        (status = 400, description = "The body is not acceptable; `parameter` names it", body = ApiErrorBody),
+        (status = 401, description = "No valid token", body = ApiErrorBody),
+        (status = 403, description = "The token's owner does not coordinate this network, or the token is read-only", body = ApiErrorBody),
+        (status = 404, description = "No such network, thread or post", body = ApiErrorBody),
+    )
+)]
+pub async fn moderate_post(
+    State(db): State<Db>,
+    token: TokenUser,
+    path: Result<Path<(String, String, String)>, PathRejection>,
+    body: ApiBody<PostChange>,
+) -> Result<Json<PostStatus>, ApiError> {
+    let Ok(Path((raw_slug, raw_thread, raw_post))) = path else { return Err(ApiError(AppError::NotFound)) };
+    let slug = Slug::parse(&raw_slug).ok_or(AppError::NotFound)?;
+    let post: i64 = raw_post.parse().map_err(|_| AppError::NotFound)?;
+    let (_, thread, standing) = thread(&db, &slug, &raw_thread, Some(token.user.clone())).await?;
+    let change = token.write_body(standing.may_moderate, body)?;
+    let decision = Decision::giving(&change.status)
+        .ok_or_else(|| AppError::bad("status", Problem::Unknown(change.status.chars().take(40).collect())))?;
+    decide(&db, token.user.user_id, &thread, post, decision).await?;
+    Ok(Json(PostStatus { id: post, thread: thread.id, status: decision.status().into() }))
 }

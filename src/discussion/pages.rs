@@ -26,7 +26,7 @@ pub(super) const MAX_BODY: usize = 20_000;
 pub(super) struct Standing {
     user: Option<SignedIn>,
     pub(super) may_post: bool,
-    may_moderate: bool,
+    pub(super) may_moderate: bool,
 }
 
 impl Standing {
@@ -229,14 +229,14 @@ pub(super) async fn read_thread(
     Ok(NewThread { focal_point, title, body })
 }
 
-/// Starts a thread with its first post, held or visible by the author's standing. Returns the thread's id and
-/// the post's status.
+/// Starts a thread with its first post, held or visible by the author's standing. Returns the thread's id, the
+/// post's and its status.
 pub(super) async fn start_thread(
     db: &Db,
     standing: &Standing,
     network_id: i64,
     new: &NewThread,
-) -> sqlx::Result<(i64, &'static str)> {
+) -> sqlx::Result<(i64, i64, &'static str)> {
     let status = standing.new_post_status(db, network_id).await?;
     let now = now_rfc3339();
     let mut tx = db.begin().await?;
@@ -257,7 +257,7 @@ pub(super) async fn start_thread(
     if status == "visible" {
         super::notify::enqueue(db, post).await?;
     }
-    Ok((id, status))
+    Ok((id, post, status))
 }
 
 pub async fn create_thread(
@@ -275,7 +275,7 @@ pub async fn create_thread(
         let page = network_page(&db, &network, &standing, lang, &uri, form).await?;
         return Ok((StatusCode::BAD_REQUEST, render(&page)?).into_response());
     }
-    let (id, _) = start_thread(&db, &standing, network.id, &new).await?;
+    let (id, _, _) = start_thread(&db, &standing, network.id, &new).await?;
     Ok(Redirect::to(&format!("/networks/{slug}/discussion/{id}")).into_response())
 }
 
@@ -480,21 +480,58 @@ pub async fn reply(
     Ok(Redirect::to(&format!("/networks/{slug}/discussion/{}#end", thread.id)).into_response())
 }
 
-/// A coordinator's decision on a post: `approve` a held one, `hide` one; a thread shares its first post's fate.
-pub async fn moderate_post(
-    State(db): State<Db>,
-    rights: Rights,
-    Path((raw_slug, raw, raw_post, action)): Path<(String, String, String, String)>,
-) -> Result<Response, AppError> {
-    let slug = Slug::parse(&raw_slug).ok_or(AppError::NotFound)?;
-    let (_, thread, standing) = thread(&db, &slug, &raw, Some(rights.user().clone())).await?;
-    rights.require(Right::CoordinateNetwork(thread.network_id)).await?;
-    let status = match action.as_str() {
-        "approve" => "visible",
-        "hide" => "hidden",
-        _ => return Err(AppError::NotFound),
-    };
-    let post: i64 = raw_post.parse().map_err(|_| AppError::NotFound)?;
+/// A coordinator's decision on a post; a thread shares its first post's fate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Decision {
+    /// Let a held post through (or a hidden one back).
+    Approve,
+    Hide,
+}
+
+impl Decision {
+    /// The decision of a moderation address's last part.
+    fn of_action(action: &str) -> Option<Decision> {
+        match action {
+            "approve" => Some(Decision::Approve),
+            "hide" => Some(Decision::Hide),
+            _ => None,
+        }
+    }
+
+    /// The decision that gives a post this status.
+    pub(super) fn giving(status: &str) -> Option<Decision> {
+        match status {
+            "visible" => Some(Decision::Approve),
+            "hidden" => Some(Decision::Hide),
+            _ => None,
+        }
+    }
+
+    fn action(self) -> &'static str {
+        match self {
+            Decision::Approve => "approve",
+            Decision::Hide => "hide",
+        }
+    }
+
+    pub(super) fn status(self) -> &'static str {
+        match self {
+            Decision::Approve => "visible",
+            Decision::Hide => "hidden",
+        }
+    }
+}
+
+/// Carries out a coordinator's decision on a post of the thread, queues its mail once it first shows, and records
+/// it in the history. A post of another thread is not found.
+pub(super) async fn decide(
+    db: &Db,
+    user_id: i64,
+    thread: &Thread,
+    post: i64,
+    decision: Decision,
+) -> Result<(), AppError> {
+    let status = decision.status();
     let before: String = sqlx::query_scalar("SELECT status FROM discussion_posts WHERE id = $1 AND thread_id = $2")
         .bind(post)
         .bind(thread.id)
@@ -518,19 +555,52 @@ pub async fn moderate_post(
     .await?;
     tx.commit().await?;
     if before == "held" && status == "visible" {
-        super::notify::enqueue(&db, post).await?;
+        super::notify::enqueue(db, post).await?;
     }
     crate::platform::audit::record(
-        &db,
-        Some(standing.user_id()),
-        &format!("discussion.{action}"),
+        db,
+        Some(user_id),
+        &format!("discussion.{}", decision.action()),
         AUDITED_AS,
         Some(thread.id),
         Some(&json!({ "post": post, "status": before })),
         Some(&json!({ "post": post, "status": status })),
     )
     .await?;
+    Ok(())
+}
+
+pub async fn moderate_post(
+    State(db): State<Db>,
+    rights: Rights,
+    Path((raw_slug, raw, raw_post, action)): Path<(String, String, String, String)>,
+) -> Result<Response, AppError> {
+    let slug = Slug::parse(&raw_slug).ok_or(AppError::NotFound)?;
+    let (_, thread, _) = thread(&db, &slug, &raw, Some(rights.user().clone())).await?;
+    rights.require(Right::CoordinateNetwork(thread.network_id)).await?;
+    let decision = Decision::of_action(&action).ok_or(AppError::NotFound)?;
+    let post: i64 = raw_post.parse().map_err(|_| AppError::NotFound)?;
+    decide(&db, rights.user().user_id, &thread, post, decision).await?;
     Ok(Redirect::to(&format!("/networks/{slug}/discussion/{}", thread.id)).into_response())
+}
+
+/// Locks a thread against replies, or opens it again, on behalf of a coordinator, in the history.
+pub(super) async fn set_locked(db: &Db, user_id: i64, thread: &Thread, locked: bool) -> sqlx::Result<()> {
+    sqlx::query("UPDATE discussion_threads SET locked = $1 WHERE id = $2")
+        .bind(i64::from(locked))
+        .bind(thread.id)
+        .execute(&db.pool)
+        .await?;
+    crate::platform::audit::record(
+        db,
+        Some(user_id),
+        if locked { "discussion.lock" } else { "discussion.unlock" },
+        AUDITED_AS,
+        Some(thread.id),
+        Some(&json!({ "locked": thread.locked })),
+        Some(&json!({ "locked": locked })),
+    )
+    .await
 }
 
 /// A coordinator locks a thread against replies, or opens it again.
@@ -540,28 +610,14 @@ pub async fn moderate_thread(
     Path((raw_slug, raw, action)): Path<(String, String, String)>,
 ) -> Result<Response, AppError> {
     let slug = Slug::parse(&raw_slug).ok_or(AppError::NotFound)?;
-    let (_, thread, standing) = thread(&db, &slug, &raw, Some(rights.user().clone())).await?;
+    let (_, thread, _) = thread(&db, &slug, &raw, Some(rights.user().clone())).await?;
     rights.require(Right::CoordinateNetwork(thread.network_id)).await?;
     let locked = match action.as_str() {
         "lock" => true,
         "unlock" => false,
         _ => return Err(AppError::NotFound),
     };
-    sqlx::query("UPDATE discussion_threads SET locked = $1 WHERE id = $2")
-        .bind(i64::from(locked))
-        .bind(thread.id)
-        .execute(&db.pool)
-        .await?;
-    crate::platform::audit::record(
-        &db,
-        Some(standing.user_id()),
-        &format!("discussion.{action}"),
-        AUDITED_AS,
-        Some(thread.id),
-        Some(&json!({ "locked": thread.locked })),
-        Some(&json!({ "locked": locked })),
-    )
-    .await?;
+    set_locked(&db, rights.user().user_id, &thread, locked).await?;
     Ok(Redirect::to(&format!("/networks/{slug}/discussion/{}", thread.id)).into_response())
 }
 

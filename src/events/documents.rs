@@ -1,6 +1,6 @@
 //! The documents and slides of a programme's sessions: uploaded by the event's organisers (a type the portal
-//! accepts, recognised by its first bytes, within a size limit), kept in the database so that every instance
-//! serves them, and downloaded by anyone as an attachment.
+//! accepts, recognised by its first bytes, within a size limit), kept in the database or in the S3-compatible
+//! store when one is configured, so that every instance serves them, and downloaded by anyone as an attachment.
 
 use axum::extract::multipart::{Multipart, MultipartRejection};
 use axum::extract::{Path, State};
@@ -15,6 +15,7 @@ use crate::platform::clock::now_rfc3339;
 use crate::platform::db::Db;
 use crate::platform::files::{self, StoredFile};
 use crate::platform::i18n::Lang;
+use crate::platform::objects::FileStore;
 use crate::platform::values::Slug;
 use crate::platform::web::{AppError, Found, Problem};
 
@@ -61,6 +62,7 @@ pub async fn of_event(db: &Db, event_id: i64) -> sqlx::Result<Vec<SessionDocumen
 /// Attaches an uploaded document to a session of the event.
 pub async fn upload(
     State(db): State<Db>,
+    State(store): State<FileStore>,
     lang: Lang,
     RequireUser(user): RequireUser,
     Path(item): Path<(String, String)>,
@@ -90,16 +92,19 @@ pub async fn upload(
         Some(file) => file,
     };
     let size = i64::try_from(file.size).unwrap_or(i64::MAX);
+    let kept = store.put("events", &file).await?;
     let id: i64 = sqlx::query_scalar(
-        "INSERT INTO event_session_files (session_id, file_name, content_type, size, sha256, content, uploaded_at, \
-                                          uploaded_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+        "INSERT INTO event_session_files (session_id, file_name, content_type, size, sha256, content, object_key, \
+                                          uploaded_at, uploaded_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
+         RETURNING id",
     )
     .bind(session_id)
     .bind(&file_name)
     .bind(file.content_type.unwrap_or_default())
     .bind(size)
     .bind(&file.sha256)
-    .bind(&file.encoded)
+    .bind(&kept.content)
+    .bind(&kept.object_key)
     .bind(now_rfc3339())
     .bind(user.user_id)
     .fetch_one(&db.pool)
@@ -111,12 +116,16 @@ pub async fn upload(
 }
 
 /// Sends a session's document to anyone, as an attachment of the type its bytes showed.
-pub async fn download(State(db): State<Db>, Path((slug, id)): Path<(String, String)>) -> Result<Response, AppError> {
+pub async fn download(
+    State(db): State<Db>,
+    State(store): State<FileStore>,
+    Path((slug, id)): Path<(String, String)>,
+) -> Result<Response, AppError> {
     let slug = Slug::parse(&slug).ok_or(AppError::NotFound)?;
     let id: i64 = id.parse().map_err(|_| AppError::NotFound)?;
     let row = sqlx::query(
-        "SELECT f.file_name AS file_name, f.content_type AS content_type, f.content AS content \
-         FROM event_session_files f JOIN event_sessions s ON s.id = f.session_id JOIN events e ON e.id = s.event_id \
+        "SELECT f.file_name AS file_name, f.content_type AS content_type, f.content AS content, \
+         f.object_key AS object_key FROM event_session_files f JOIN event_sessions s ON s.id = f.session_id JOIN events e ON e.id = s.event_id \
          WHERE f.id = $1 AND e.slug = $2",
     )
     .bind(id)
@@ -124,29 +133,30 @@ pub async fn download(State(db): State<Db>, Path((slug, id)): Path<(String, Stri
     .fetch_optional(&db.pool)
     .await
     .found()?;
-    files::attachment(
-        &row.try_get::<String, _>("file_name")?,
-        &row.try_get::<String, _>("content_type")?,
-        &row.try_get::<String, _>("content")?,
-    )
+    let bytes = store
+        .read(&row.try_get::<String, _>("content")?, row.try_get::<Option<String>, _>("object_key")?.as_deref())
+        .await?;
+    Ok(files::attachment(&row.try_get::<String, _>("file_name")?, &row.try_get::<String, _>("content_type")?, bytes))
 }
 
-/// Removes a document of one of the event's sessions.
+/// Removes a document of one of the event's sessions, and its object from the store where it is kept there.
 pub async fn delete(
     State(db): State<Db>,
+    State(store): State<FileStore>,
     RequireUser(user): RequireUser,
     Path(item): Path<(String, String)>,
 ) -> Result<Response, AppError> {
     let (event, id) = item_to_run(&db, &user, &item).await?;
-    let removed: Option<(String, i64)> = sqlx::query_as(
+    let removed: Option<(String, i64, Option<String>)> = sqlx::query_as(
         "DELETE FROM event_session_files WHERE id = $1 \
-         AND session_id IN (SELECT id FROM event_sessions WHERE event_id = $2) RETURNING file_name, size",
+         AND session_id IN (SELECT id FROM event_sessions WHERE event_id = $2) RETURNING file_name, size, object_key",
     )
     .bind(id)
     .bind(event.id)
     .fetch_optional(&db.pool)
     .await?;
-    let (file_name, size) = removed.ok_or(AppError::NotFound)?;
+    let (file_name, size, object_key) = removed.ok_or(AppError::NotFound)?;
+    store.delete(&object_key.into_iter().collect::<Vec<_>>()).await?;
     let before = json!({"document": id, "file_name": file_name, "size": size});
     audit::record(&db, Some(user.user_id), "event.document-remove", "event", Some(event.id), Some(&before), None)
         .await?;

@@ -15,6 +15,12 @@ pub const MIGRATIONS: &[Migration] = &[
     Migration { version: 505, name: "events: session documents", sql: |_| DOCUMENTS.to_string() },
     Migration { version: 506, name: "events: persons met", sql: |_| PERSONS_MET.to_string() },
     Migration { version: 507, name: "events: outputs linked to plan activities", sql: |_| OUTPUTS.to_string() },
+    // A document kept in an S3-compatible store has its key here and an empty `content`.
+    Migration {
+        version: 631,
+        name: "events: session documents in an object store",
+        sql: |_| "ALTER TABLE event_session_files ADD COLUMN object_key TEXT".to_string(),
+    },
 ];
 
 const EVENTS: &str = "ALTER TABLE events ADD COLUMN end_time TEXT

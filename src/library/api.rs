@@ -8,8 +8,8 @@ use axum::http::{StatusCode, Uri};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use super::item::{self, Draft, SECTIONS};
-use super::pages::{delete_item, publish, theme_slugs};
+use super::item::{self, Draft, Item, SECTIONS};
+use super::pages::{delete_item, publish, theme_slugs, update_item};
 use super::search::{self, LibraryQuery, PER_PAGE};
 use crate::accounts::{Right, Rights};
 use crate::platform::auth::TokenUser;
@@ -193,11 +193,19 @@ pub async fn delete(
     token: TokenUser,
     Path(raw): Path<String>,
 ) -> Result<StatusCode, ApiError> {
-    let id: i64 = raw.parse().map_err(|_| AppError::NotFound)?;
-    let item = item::load(&db, id).await?.ok_or(AppError::NotFound)?;
-    token.require_write(Rights::of(&db, &token.user).may(Right::ActForOrganization(item.organization_id)).await?)?;
+    let (item, may_edit) = item_for(&db, &token, &raw).await?;
+    token.require_write(may_edit)?;
     delete_item(&db, &store, token.user.user_id, &item).await?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// The item of an address, and whether the token's owner acts for its organisation (as those who edit it on the
+/// web do).
+async fn item_for(db: &Db, token: &TokenUser, raw: &str) -> Result<(Item, bool), ApiError> {
+    let id: i64 = raw.parse().map_err(|_| AppError::NotFound)?;
+    let item = item::load(db, id).await?.ok_or(AppError::NotFound)?;
+    let may_edit = Rights::of(db, &token.user).may(Right::ActForOrganization(item.organization_id)).await?;
+    Ok((item, may_edit))
 }
 
 async fn detail(db: &Db, id: i64) -> Result<LibraryItemDetail, ApiError> {
@@ -262,26 +270,85 @@ pub struct NewLibraryItem {
     pub versions: BTreeMap<String, BTreeMap<String, String>>,
 }
 
-/// The web form's fields an item to publish stands for; a language or section IRENE does not know is refused.
-fn form_of(new: &NewLibraryItem) -> Result<FormData, ApiError> {
-    let goals: Vec<String> = new.goals.iter().map(u8::to_string).collect();
-    let mut data = FormData(BTreeMap::from([
-        ("kind".to_string(), new.kind.clone()),
-        ("theme".to_string(), new.theme.clone().unwrap_or_default()),
-        ("country".to_string(), new.country.clone().unwrap_or_default()),
-        ("goals".to_string(), goals.join(", ")),
-        ("tags".to_string(), new.tags.join(", ")),
-    ]));
-    for (code, texts) in &new.versions {
-        let lang = Lang::parse(code).ok_or_else(|| AppError::bad("versions", Problem::Unknown(code.clone())))?;
-        for (section, text) in texts {
-            if !SECTIONS.contains(&section.as_str()) {
-                return Err(ApiError(AppError::bad("versions", Problem::Unknown(section.clone()))));
-            }
-            data.0.insert(format!("{section}_{}", lang.code()), text.clone());
+/// Changes to a library item; what is left out stays as it is.
+#[derive(Deserialize, ToSchema)]
+pub struct LibraryItemChanges {
+    /// `best_practice`, `report`, `training` or `document`.
+    pub kind: Option<String>,
+    /// A theme's slug; empty for none.
+    pub theme: Option<String>,
+    /// An ISO 3166-1 alpha-2 country code; empty for none.
+    pub country: Option<String>,
+    /// Sustainable Development Goals, by number (1–17), in place of the item's.
+    pub goals: Option<Vec<u8>>,
+    /// In place of the item's.
+    pub tags: Option<Vec<String>>,
+    /// Per language code (`en`, `ru`, `az`): the sections to change, by name (`title`, `body`, `problem`,
+    /// `approach`, `results`, `contacts`; an empty text clears one), or `null` to remove that language's version.
+    /// An item keeps at least one version, and each its title.
+    #[serde(default)]
+    pub versions: BTreeMap<String, Option<BTreeMap<String, String>>>,
+}
+
+impl LibraryItemChanges {
+    /// The changes of publishing an item: every field it gives, on an empty form.
+    fn of_new(new: NewLibraryItem) -> LibraryItemChanges {
+        LibraryItemChanges {
+            kind: Some(new.kind),
+            theme: new.theme,
+            country: new.country,
+            goals: Some(new.goals),
+            tags: Some(new.tags),
+            versions: new.versions.into_iter().map(|(code, texts)| (code, Some(texts))).collect(),
         }
     }
-    Ok(data)
+
+    /// Writes the changes into the web form's fields; a language or section IRENE does not know is refused.
+    fn apply(self, data: &mut FormData) -> Result<(), ApiError> {
+        let goals = self.goals.map(|goals| goals.iter().map(u8::to_string).collect::<Vec<_>>().join(", "));
+        let tags = self.tags.map(|tags| tags.join(", "));
+        let fields =
+            [("kind", self.kind), ("theme", self.theme), ("country", self.country), ("goals", goals), ("tags", tags)];
+        for (field, value) in fields {
+            if let Some(value) = value {
+                data.0.insert(field.to_string(), value);
+            }
+        }
+        let unknown =
+            |name: &str| ApiError(AppError::bad("versions", Problem::Unknown(name.chars().take(40).collect())));
+        for (code, texts) in self.versions {
+            let lang = Lang::parse(&code).ok_or_else(|| unknown(&code))?;
+            let field = |section: &str| format!("{section}_{}", lang.code());
+            match texts {
+                None => {
+                    for section in SECTIONS {
+                        data.0.remove(&field(section));
+                    }
+                }
+                Some(texts) => {
+                    for (section, text) in texts {
+                        if !SECTIONS.contains(&section.as_str()) {
+                            return Err(unknown(&section));
+                        }
+                        data.0.insert(field(&section), text);
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The item the web form's fields describe, checked as the form is; a section's problem names `versions`.
+async fn draft_of(db: &Db, data: &FormData) -> Result<Draft, ApiError> {
+    let mut form = FormState::default();
+    match Draft::read(db, data, &mut form, Lang::En).await? {
+        Some(draft) => Ok(draft),
+        None => {
+            let renamed: Vec<(&str, &str)> = SECTIONS.iter().map(|section| (*section, "versions")).collect();
+            Err(ApiError(form.api_error(&renamed)))
+        }
+    }
 }
 
 /// Publish a library item for an organisation, as the token's owner (its editors, administrators).
@@ -309,12 +376,41 @@ pub async fn create(
     let slug = Slug::parse(&new.organization).ok_or_else(unknown)?;
     let (organization_id, _, _) = crate::directory::load(&db, &slug).await?.ok_or_else(unknown)?;
     token.require_write(Rights::of(&db, &token.user).may(Right::ActForOrganization(organization_id)).await?)?;
-    let data = form_of(&new)?;
-    let mut form = FormState::default();
-    let Some(draft) = Draft::read(&db, &data, &mut form, Lang::En).await? else {
-        let renamed: Vec<(&str, &str)> = SECTIONS.iter().map(|section| (*section, "versions")).collect();
-        return Err(ApiError(form.api_error(&renamed)));
-    };
+    let mut data = FormData::default();
+    LibraryItemChanges::of_new(new).apply(&mut data)?;
+    let draft = draft_of(&db, &data).await?;
     let id = publish(&db, token.user.user_id, organization_id, &draft).await?;
     Ok((StatusCode::CREATED, Json(detail(&db, id).await?)))
+}
+
+/// Change a library item (its fields, a language's version), as the token's owner: those who edit it on the web,
+/// its organisation's editors and administrators. The change is in the history.
+#[utoipa::path(
+    patch,
+    path = "/library/{id}",
+    tag = "library",
+    params(("id" = i64, Path, description = "The item's number")),
+    request_body = LibraryItemChanges,
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The item as changed", body = LibraryItemDetail),
+        (status = 400, description = "A field is not acceptable; `parameter` names it", body = ApiErrorBody),
+        (status = 401, description = "No valid token", body = ApiErrorBody),
+        (status = 403, description = "The token's owner does not act for the item's organisation, or the token is read-only", body = ApiErrorBody),
+        (status = 404, description = "No such item", body = ApiErrorBody),
+    )
+)]
+pub async fn update(
+    State(db): State<Db>,
+    token: TokenUser,
+    Path(raw): Path<String>,
+    body: ApiBody<LibraryItemChanges>,
+) -> Result<Json<LibraryItemDetail>, ApiError> {
+    let (item, may_edit) = item_for(&db, &token, &raw).await?;
+    let changes = token.write_body(may_edit, body)?;
+    let mut data = FormData(item.draft.form_values(item.theme.as_ref().map(|(slug, _)| slug.as_str())).values);
+    changes.apply(&mut data)?;
+    let draft = draft_of(&db, &data).await?;
+    update_item(&db, token.user.user_id, &item, &draft).await?;
+    Ok(Json(detail(&db, item.id).await?))
 }

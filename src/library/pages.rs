@@ -285,18 +285,23 @@ pub async fn edit(
         let page = FormPage::new(&db, lang, &uri, form, Some(item), &rights).await?;
         return Ok((StatusCode::BAD_REQUEST, render(&page)?).into_response());
     };
-    item::save(&db, Some(item.id), item.organization_id, rights.user().user_id, &draft).await?;
+    update_item(&db, rights.user().user_id, &item, &draft).await?;
+    Ok(Redirect::to(&item.href()).into_response())
+}
+
+/// Writes a new state of an item on behalf of a person who may edit it, in the history.
+pub(super) async fn update_item(db: &Db, user_id: i64, item: &Item, draft: &Draft) -> sqlx::Result<()> {
+    item::save(db, Some(item.id), item.organization_id, user_id, draft).await?;
     crate::platform::audit::record(
-        &db,
-        Some(rights.user().user_id),
+        db,
+        Some(user_id),
         "library.update",
         AUDITED_AS,
         Some(item.id),
         Some(&item.draft.audited()),
         Some(&draft.audited()),
     )
-    .await?;
-    Ok(Redirect::to(&item.href()).into_response())
+    .await
 }
 
 pub async fn delete(
@@ -424,7 +429,7 @@ pub async fn download(
     let bytes = store
         .read(&row.try_get::<String, _>("content")?, row.try_get::<Option<String>, _>("object_key")?.as_deref())
         .await?;
-    Ok(files::attachment_of(&row.try_get::<String, _>("file_name")?, &row.try_get::<String, _>("content_type")?, bytes))
+    Ok(files::attachment(&row.try_get::<String, _>("file_name")?, &row.try_get::<String, _>("content_type")?, bytes))
 }
 
 pub async fn delete_file(

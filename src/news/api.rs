@@ -8,7 +8,7 @@ use axum::http::{StatusCode, Uri};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use super::pages::{publish, right_over};
+use super::pages::{publish, remove, right_over};
 use super::post::{self, Draft};
 use crate::accounts::Rights;
 use crate::platform::auth::TokenUser;
@@ -16,7 +16,7 @@ use crate::platform::db::Db;
 use crate::platform::forms::{FormData, FormState};
 use crate::platform::i18n::Lang;
 use crate::platform::values::Slug;
-use crate::platform::web::{ApiBody, ApiError, ApiErrorBody, AppError, Problem, query_pairs};
+use crate::platform::web::{ApiBody, ApiError, ApiErrorBody, ApiNumber, AppError, Problem, query_pairs};
 
 #[derive(IntoParams)]
 #[into_params(parameter_in = Query)]
@@ -155,4 +155,26 @@ pub async fn create(
     let id = publish(&db, token.user.user_id, network_id, &draft).await?;
     let published = post::load(&db, id).await?.ok_or(AppError::NotFound)?;
     Ok((StatusCode::CREATED, Json(news_item(published))))
+}
+
+/// Delete news, a call or a deadline, as the token's owner: a coordinator of its network, or an administrator for a
+/// post to every network, as on the post's page. The deletion is in the history.
+#[utoipa::path(
+    delete,
+    path = "/news/{id}",
+    tag = "news",
+    params(("id" = i64, Path, description = "The post's number")),
+    security(("bearer" = [])),
+    responses(
+        (status = 204, description = "The post is deleted"),
+        (status = 401, description = "No valid token", body = ApiErrorBody),
+        (status = 403, description = "The token's owner does not coordinate the post's network (or, for a post to every network, is not an administrator), or the token is read-only", body = ApiErrorBody),
+        (status = 404, description = "No such post", body = ApiErrorBody),
+    )
+)]
+pub async fn delete(State(db): State<Db>, token: TokenUser, ApiNumber(id): ApiNumber) -> Result<StatusCode, ApiError> {
+    let post = post::load(&db, id).await?.ok_or(AppError::NotFound)?;
+    token.require_write(Rights::of(&db, &token.user).may(right_over(post.network_id)).await?)?;
+    remove(&db, token.user.user_id, &post).await?;
+    Ok(StatusCode::NO_CONTENT)
 }

@@ -235,20 +235,17 @@ pub(super) async fn publish(db: &Db, user_id: i64, network_id: Option<i64>, draf
 pub async fn delete(State(db): State<Db>, rights: Rights, Path(raw): Path<String>) -> Result<Response, AppError> {
     let post = post::load(&db, post_id(&raw)?).await.found()?;
     rights.require(right_over(post.network_id)).await?;
-    sqlx::query("DELETE FROM news_posts WHERE id = $1").bind(post.id).execute(&db.pool).await?;
-    let before = json!({ "network": post.network_id, "kind": post.kind.code(), "title": post.title });
-    crate::platform::audit::record(
-        &db,
-        Some(rights.user().user_id),
-        "news.delete",
-        AUDITED_AS,
-        Some(post.id),
-        Some(&before),
-        None,
-    )
-    .await?;
+    remove(&db, rights.user().user_id, &post).await?;
     let back = post.network.map_or_else(|| "/news".to_string(), |(slug, _)| format!("/networks/{slug}/news"));
     Ok(Redirect::to(&back).into_response())
+}
+
+/// Deletes a post on behalf of a person who holds the right over its network, in the history.
+pub(super) async fn remove(db: &Db, user_id: i64, post: &Post) -> sqlx::Result<()> {
+    sqlx::query("DELETE FROM news_posts WHERE id = $1").bind(post.id).execute(&db.pool).await?;
+    let before = json!({ "network": post.network_id, "kind": post.kind.code(), "title": post.title });
+    crate::platform::audit::record(db, Some(user_id), "news.delete", AUDITED_AS, Some(post.id), Some(&before), None)
+        .await
 }
 
 /// A network's posts (its own and those for all) as an Atom feed, in the reader's language where written in it.

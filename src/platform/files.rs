@@ -108,15 +108,9 @@ pub async fn read_field(field: &mut Field<'_>, limit: u64) -> Result<Option<Stor
     Ok(Some(received.finish()))
 }
 
-/// A stored file sent as a download: `Content-Disposition: attachment` with its name, and its sniffed type (the
+/// A file's bytes sent as a download: `Content-Disposition: attachment` with its name, and its sniffed type (the
 /// router adds `nosniff` to every answer).
-pub fn attachment(file_name: &str, content_type: &str, encoded: &str) -> Result<Response, AppError> {
-    let bytes = BASE64.decode(encoded).map_err(anyhow::Error::from)?;
-    Ok(attachment_of(file_name, content_type, bytes))
-}
-
-/// A file's bytes sent as a download, as `attachment` sends a stored one.
-pub fn attachment_of(file_name: &str, content_type: &str, bytes: Vec<u8>) -> Response {
+pub fn attachment(file_name: &str, content_type: &str, bytes: Vec<u8>) -> Response {
     let name: String = form_urlencoded::byte_serialize(file_name.as_bytes()).collect();
     let disposition = format!("attachment; filename*=UTF-8''{}", name.replace('+', "%20"));
     let mut response = bytes.into_response();
