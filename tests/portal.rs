@@ -377,8 +377,23 @@ async fn the_api_reference_is_in_the_readers_language() {
         let azerbaijani = main(&azerbaijani);
         assert!(!azerbaijani.contains("lang=\"en\"") && azerbaijani.contains("<strong>Kataloqda axtarış.</strong>"));
         let (_, english) = server.text("/api/docs?lang=en").await;
+        assert!(!english.contains("<script"), "the reference needs no script");
         assert!(
             english.contains("<strong>Search the directory.</strong>") && english.contains("The network&#39;s slug")
         );
     }
+}
+
+#[tokio::test]
+async fn the_one_script_comes_from_the_portal_itself() {
+    let database = TestDatabase::new(&support::Backend::Sqlite).await;
+    let server = Server::demo(&database).await;
+    let page = server.get("/?lang=en").await;
+    let policy = page.headers()["content-security-policy"].to_str().unwrap().to_string();
+    assert!(policy.contains("script-src 'self';") && !policy.contains("unsafe-inline"), "{policy}");
+    let script = server.get("/static/word-counter.js").await;
+    assert_eq!(script.status(), 200);
+    assert!(script.headers()["content-type"].to_str().unwrap().starts_with("text/javascript"));
+    assert!(script.headers()["cache-control"].to_str().unwrap().contains("max-age"));
+    assert!(script.text().await.unwrap().contains("data-limit"), "the counter script");
 }
