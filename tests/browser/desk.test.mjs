@@ -245,6 +245,12 @@ test('an administrator walks NAYORA through the ECOSOC desk, the board, the cale
       for (const action of ['Dossier edited', 'Document uploaded']) {
         assert.ok(history.includes(action), `the dossier's history does not show "${action}": ${history}`);
       }
+      // Each moment is a valid date and time for machines, written in words for people.
+      for (const when of await page.getByRole('region', { name: 'History of changes', exact: true }).locator('time').all()) {
+        const iso = (await when.getAttribute('datetime')) ?? '';
+        assert.match(iso, /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/, `"${iso}" is no valid datetime`);
+        assert.ok(!Number.isNaN(Date.parse(iso)), `"${iso}" is no date`);
+      }
 
       // The link serves the very bytes uploaded, as a PDF.
       const document = await page.request.get(await link.evaluate((a) => a.href));
