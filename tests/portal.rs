@@ -331,3 +331,69 @@ async fn a_newcomer_reads_dates_in_words_and_finds_the_ecosoc_desk() {
         assert!(page.contains("export.csv") && page.contains("class=\"sort\""), "results keep them: {page}");
     }
 }
+
+/// The message ids a language's `api.ftl` defines.
+fn api_messages(lang: &str) -> std::collections::BTreeSet<String> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("locales").join(lang).join("api.ftl");
+    let ftl = std::fs::read_to_string(&path).unwrap_or_default();
+    ftl.lines().filter_map(|line| line.split_once(" = ")).map(|(id, _)| id.trim().to_string()).collect()
+}
+
+#[tokio::test]
+async fn the_api_reference_is_in_the_readers_language() {
+    for backend in backends() {
+        let database = TestDatabase::new(&backend).await;
+        let server = Server::demo(&database).await;
+        // Every text of the real document has a current translation: an endpoint added without one fails here,
+        // with the line `api.ftl` lacks.
+        let (_, spec) = server.json("/api/openapi.json").await;
+        let (keys, missing) = irene::portal::api_reference::translations(&spec);
+        assert!(
+            missing.is_empty(),
+            "texts of the OpenAPI document with no translation in locales/*/api.ftl:\n{}",
+            missing.join("\n")
+        );
+        assert!(keys.len() > 300, "{} texts", keys.len());
+        for lang in ["ru", "az"] {
+            let defined = api_messages(lang);
+            let lacking: Vec<&String> = keys.iter().filter(|key| !defined.contains(*key)).collect();
+            assert!(lacking.is_empty(), "locales/{lang}/api.ftl lacks {lacking:?}");
+        }
+
+        // The page's own texts, without the language switcher's.
+        let main = |page: &str| page.split("<main").nth(1).unwrap_or_default().to_string();
+        let (status, russian) = server.text("/api/docs?lang=ru").await;
+        assert_eq!(status, 200, "{}", backend.name());
+        let russian = main(&russian);
+        assert!(!russian.contains("lang=\"en\""), "nothing left in English");
+        assert!(
+            russian.contains("<h2 id=\"tag-directory\">Каталог</h2>")
+                && russian.contains("<strong>Поиск по каталогу.</strong>")
+        );
+        assert!(russian.contains("<td>Slug сети</td>"), "parameters");
+        assert!(russian.contains("<code>401</code> <span>Нет действительного токена</span>"), "answers");
+        assert!(russian.contains("<p>Тело любой ошибки API.</p>"), "schemas");
+        let (_, azerbaijani) = server.text("/api/docs?lang=az").await;
+        let azerbaijani = main(&azerbaijani);
+        assert!(!azerbaijani.contains("lang=\"en\"") && azerbaijani.contains("<strong>Kataloqda axtarış.</strong>"));
+        let (_, english) = server.text("/api/docs?lang=en").await;
+        assert!(!english.contains("<script"), "the reference needs no script");
+        assert!(
+            english.contains("<strong>Search the directory.</strong>") && english.contains("The network&#39;s slug")
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_one_script_comes_from_the_portal_itself() {
+    let database = TestDatabase::new(&support::Backend::Sqlite).await;
+    let server = Server::demo(&database).await;
+    let page = server.get("/?lang=en").await;
+    let policy = page.headers()["content-security-policy"].to_str().unwrap().to_string();
+    assert!(policy.contains("script-src 'self';") && !policy.contains("unsafe-inline"), "{policy}");
+    let script = server.get("/static/word-counter.js").await;
+    assert_eq!(script.status(), 200);
+    assert!(script.headers()["content-type"].to_str().unwrap().starts_with("text/javascript"));
+    assert!(script.headers()["cache-control"].to_str().unwrap().contains("max-age"));
+    assert!(script.text().await.unwrap().contains("data-limit"), "the counter script");
+}

@@ -1,6 +1,12 @@
 //! The API reference as a page of the portal: every operation, parameter and schema of the OpenAPI
 //! document the API is described by, with an example request, readable without a script.
+//!
+//! The document is written in English; the page shows its texts in the reader's language from
+//! `locales/*/api.ftl`, under keys made of the document's stable names (tag, operationId, parameter,
+//! status, schema and property names). A key is used only while its English is still the document's
+//! text, so that a text changed in the code shows in English, marked as such, until it is translated again.
 
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use askama::Template;
@@ -10,6 +16,68 @@ use serde_json::{Map, Value};
 
 use crate::platform::i18n::Lang;
 use crate::platform::web::{AppError, Chrome, render};
+
+/// A text of the document as the page shows it: in the reader's language, or the document's English.
+#[derive(Default)]
+pub struct Text {
+    pub text: String,
+    /// The document's English, shown to a reader of another language for want of a current translation.
+    pub english: bool,
+}
+
+impl Text {
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+}
+
+/// Finds each text of the document in the reader's language, and keeps what it looked for.
+struct Words {
+    lang: Lang,
+    /// The keys texts were found under.
+    used: BTreeSet<String>,
+    /// Texts no key holds the current English of, named by the key each would take.
+    missing: Vec<String>,
+}
+
+/// Whitespace as a reader sees it: the document's texts are doc comments, with their line breaks.
+fn normalized(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A name of the document as part of a Fluent message id.
+fn ident(name: &str) -> String {
+    name.chars().map(|c| if c.is_ascii_alphanumeric() || c == '_' || c == '-' { c } else { '-' }).collect()
+}
+
+impl Words {
+    fn new(lang: Lang) -> Words {
+        Words { lang, used: BTreeSet::new(), missing: Vec::new() }
+    }
+
+    /// `english` under the first of `keys` whose English is still `english`: the most particular key
+    /// first, then one that texts many share.
+    fn say(&mut self, english: &str, keys: &[String]) -> Text {
+        if english.is_empty() {
+            return Text::default();
+        }
+        let wanted = normalized(english);
+        let current = keys.iter().find(|key| Lang::En.try_t(key).is_some_and(|known| normalized(&known) == wanted));
+        match current {
+            Some(key) => {
+                self.used.insert(key.clone());
+                Text {
+                    text: if self.lang == Lang::En { english.to_string() } else { self.lang.t(key) },
+                    english: false,
+                }
+            }
+            None => {
+                self.missing.push(format!("{} = {wanted}", keys.first().map_or("", String::as_str)));
+                Text { text: english.to_string(), english: self.lang != Lang::En }
+            }
+        }
+    }
+}
 
 /// A type as the reference writes it, linking to the schema it names.
 pub struct TypeName {
@@ -22,12 +90,12 @@ pub struct Parameter {
     pub location: String,
     pub required: bool,
     pub kind: TypeName,
-    pub description: String,
+    pub description: Text,
 }
 
 pub struct Answer {
     pub status: String,
-    pub description: String,
+    pub description: Text,
     pub kind: Option<TypeName>,
 }
 
@@ -35,8 +103,8 @@ pub struct Operation {
     pub anchor: String,
     pub method: String,
     pub path: String,
-    pub summary: String,
-    pub description: String,
+    pub summary: Text,
+    pub description: Text,
     pub parameters: Vec<Parameter>,
     pub body: Option<TypeName>,
     pub answers: Vec<Answer>,
@@ -45,8 +113,9 @@ pub struct Operation {
 
 pub struct Group {
     pub anchor: String,
-    pub name: String,
-    pub description: String,
+    tag: String,
+    pub name: Text,
+    pub description: Text,
     pub operations: Vec<Operation>,
 }
 
@@ -54,12 +123,12 @@ pub struct Property {
     pub name: String,
     pub required: bool,
     pub kind: TypeName,
-    pub description: String,
+    pub description: Text,
 }
 
 pub struct Schema {
     pub name: String,
-    pub description: String,
+    pub description: Text,
     pub properties: Vec<Property>,
     /// What a schema that is not an object is (a list of values, one of several shapes).
     pub kind: Option<TypeName>,
@@ -69,7 +138,7 @@ pub struct Schema {
 #[template(path = "portal/api_reference.html")]
 struct ReferencePage {
     chrome: Chrome,
-    description: String,
+    description: Text,
     base: String,
     groups: Vec<Group>,
     schemas: Vec<Schema>,
@@ -161,7 +230,15 @@ fn example_request(method: &str, url: &str, parameters: &[Value], has_body: bool
     format!("curl -X {method} '{path}' \\\n  -H 'Authorization: Bearer irene_…'{body}")
 }
 
-fn operation(method: &str, path: &str, spec: &Value, shared: &[Value], base: &str) -> Operation {
+fn operation(method: &str, path: &str, spec: &Value, shared: &[Value], base: &str, words: &mut Words) -> Operation {
+    let tag = spec.pointer("/tags/0").and_then(Value::as_str).unwrap_or("other");
+    let id = spec
+        .get("operationId")
+        .and_then(Value::as_str)
+        .map(str::to_string)
+        .unwrap_or_else(|| format!("{method}{}", path.replace(['/', '{', '}'], "-")));
+    // operationIds repeat across tags (`search`, `create`): the tag makes them one operation's.
+    let key = format!("api-op-{}-{}", ident(tag), ident(&id));
     let mut parameters: Vec<Value> = shared.to_vec();
     parameters.extend(spec.get("parameters").and_then(Value::as_array).cloned().unwrap_or_default());
     let body = spec
@@ -178,7 +255,10 @@ fn operation(method: &str, path: &str, spec: &Value, shared: &[Value], base: &st
                 .iter()
                 .map(|(status, answer)| Answer {
                     status: status.clone(),
-                    description: text(answer, "description"),
+                    description: words.say(
+                        &text(answer, "description"),
+                        &[format!("{key}-answer-{}", ident(status)), format!("api-answer-{}", ident(status))],
+                    ),
                     kind: answer
                         .get("content")
                         .and_then(Value::as_object)
@@ -190,26 +270,27 @@ fn operation(method: &str, path: &str, spec: &Value, shared: &[Value], base: &st
         })
         .unwrap_or_default();
     let method_upper = method.to_ascii_uppercase();
-    let anchor = spec
-        .get("operationId")
-        .and_then(Value::as_str)
-        .map(str::to_string)
-        .unwrap_or_else(|| format!("{method}{}", path.replace(['/', '{', '}'], "-")));
     Operation {
-        anchor: format!("op-{anchor}"),
+        anchor: format!("op-{id}"),
         example: example_request(&method_upper, &format!("{base}{path}"), &parameters, body.is_some()),
         method: method_upper,
         path: path.to_string(),
-        summary: text(spec, "summary"),
-        description: text(spec, "description"),
+        summary: words.say(&text(spec, "summary"), &[format!("{key}-summary")]),
+        description: words.say(&text(spec, "description"), &[format!("{key}-description")]),
         parameters: parameters
             .iter()
-            .map(|p| Parameter {
-                name: text(p, "name"),
-                location: text(p, "in"),
-                required: p.get("required").and_then(Value::as_bool).unwrap_or(false),
-                kind: p.get("schema").map(type_name).unwrap_or(TypeName { text: "string".into(), schema: None }),
-                description: text(p, "description"),
+            .map(|p| {
+                let name = text(p, "name");
+                Parameter {
+                    description: words.say(
+                        &text(p, "description"),
+                        &[format!("{key}-param-{}", ident(&name)), format!("api-param-{}", ident(&name))],
+                    ),
+                    location: text(p, "in"),
+                    required: p.get("required").and_then(Value::as_bool).unwrap_or(false),
+                    kind: p.get("schema").map(type_name).unwrap_or(TypeName { text: "string".into(), schema: None }),
+                    name,
+                }
             })
             .collect(),
         body,
@@ -217,19 +298,27 @@ fn operation(method: &str, path: &str, spec: &Value, shared: &[Value], base: &st
     }
 }
 
-/// The reference's operations by tag, in the order the document lists its tags, and its schemas by name.
-fn read(spec: &Value, base: &str) -> (Vec<Group>, Vec<Schema>) {
+/// The reference: the document's description, its operations by tag, in the order the document lists its
+/// tags, and its schemas by name.
+fn read(spec: &Value, base: &str, words: &mut Words) -> (Text, Vec<Group>, Vec<Schema>) {
+    let info = spec.pointer("/info/description").and_then(Value::as_str).unwrap_or_default();
+    let description = words.say(info, &["api-info".to_string()]);
     let empty = Map::new();
     let mut groups: Vec<Group> = spec
         .get("tags")
         .and_then(Value::as_array)
         .into_iter()
         .flatten()
-        .map(|tag| Group {
-            anchor: format!("tag-{}", text(tag, "name")),
-            name: text(tag, "name"),
-            description: text(tag, "description"),
-            operations: Vec::new(),
+        .map(|tag| {
+            let name = text(tag, "name");
+            let key = format!("api-tag-{}", ident(&name));
+            Group {
+                anchor: format!("tag-{name}"),
+                name: words.say(&name, std::slice::from_ref(&key)),
+                description: words.say(&text(tag, "description"), &[format!("{key}-description")]),
+                tag: name,
+                operations: Vec::new(),
+            }
         })
         .collect();
     for (path, item) in spec.get("paths").and_then(Value::as_object).unwrap_or(&empty) {
@@ -237,15 +326,17 @@ fn read(spec: &Value, base: &str) -> (Vec<Group>, Vec<Schema>) {
         for method in ["get", "post", "put", "patch", "delete"] {
             let Some(spec) = item.get(method) else { continue };
             let tag = spec.pointer("/tags/0").and_then(Value::as_str).unwrap_or("other").to_string();
-            let index = match groups.iter().position(|g| g.name == tag) {
+            let index = match groups.iter().position(|g| g.tag == tag) {
                 Some(index) => index,
                 None => {
                     let anchor = format!("tag-{tag}");
-                    groups.push(Group { anchor, name: tag, description: String::new(), operations: Vec::new() });
+                    let name = Text { text: tag.clone(), english: false };
+                    groups.push(Group { anchor, tag, name, description: Text::default(), operations: Vec::new() });
                     groups.len() - 1
                 }
             };
-            groups[index].operations.push(operation(method, path, spec, &shared, base));
+            let operation = operation(method, path, spec, &shared, base, words);
+            groups[index].operations.push(operation);
         }
     }
     groups.retain(|g| !g.operations.is_empty());
@@ -271,32 +362,46 @@ fn read(spec: &Value, base: &str) -> (Vec<Group>, Vec<Schema>) {
                     name: property.clone(),
                     required: required.contains(&property.as_str()),
                     kind: type_name(spec),
-                    description: text(spec, "description"),
+                    description: words.say(
+                        &text(spec, "description"),
+                        &[
+                            format!("api-schema-{}-{}", ident(name), ident(property)),
+                            format!("api-property-{}", ident(property)),
+                        ],
+                    ),
                 })
                 .collect();
             Schema {
                 name: name.clone(),
-                description: text(schema, "description"),
+                description: words.say(&text(schema, "description"), &[format!("api-schema-{}", ident(name))]),
                 kind: properties.is_empty().then(|| type_name(schema)),
                 properties,
             }
         })
         .collect();
-    (groups, schemas)
+    (description, groups, schemas)
 }
 
 /// `/api/docs`: the reference, from `spec` (the OpenAPI document as JSON) for the API at `public_url`.
 pub async fn page(spec: Arc<Value>, public_url: &str, lang: Lang, uri: Uri) -> Result<Html<String>, AppError> {
     let server = spec.pointer("/servers/0/url").and_then(Value::as_str).unwrap_or("/api/v1");
     let base = format!("{public_url}{server}");
-    let (groups, schemas) = read(&spec, &base);
+    let (description, groups, schemas) = read(&spec, &base, &mut Words::new(lang));
     render(&ReferencePage {
         chrome: Chrome::new(lang, lang.t("api-reference-title"), &uri),
-        description: spec.pointer("/info/description").and_then(Value::as_str).unwrap_or_default().to_string(),
+        description,
         base,
         groups,
         schemas,
     })
+}
+
+/// What the reference of `spec` needs translated: the keys of `locales/*/api.ftl` its texts are found under,
+/// and each text of the document no key holds the current English of, as the line `api.ftl` would take.
+pub fn translations(spec: &Value) -> (BTreeSet<String>, Vec<String>) {
+    let mut words = Words::new(Lang::Ru);
+    read(spec, "", &mut words);
+    (words.used, words.missing)
 }
 
 #[cfg(test)]
@@ -311,6 +416,20 @@ mod tests {
         assert_eq!((list.text.as_str(), list.schema.as_deref()), ("array of Network", Some("Network")));
         assert_eq!(type_name(&json!({"type": ["string", "null"], "format": "date"})).text, "string (date) or null");
         assert_eq!(type_name(&json!({"type": "string", "enum": ["en", "ru"]})).text, "string: en, ru");
+    }
+
+    #[test]
+    fn texts_are_translated_while_their_english_is_current() {
+        let mut words = Words::new(Lang::Ru);
+        let keys = ["api-op-directory-search-summary".to_string()];
+        let known = words.say("Search  the\n directory.", &keys);
+        assert_eq!((known.text.as_str(), known.english), ("Поиск по каталогу.", false));
+        let changed = words.say("Search organisations.", &keys);
+        assert_eq!((changed.text.as_str(), changed.english), ("Search organisations.", true));
+        let shared = ["api-op-x-y-answer-401".to_string(), "api-answer-401".to_string()];
+        assert_eq!(words.say("No valid token", &shared).text, "Нет действительного токена");
+        assert_eq!(words.missing, ["api-op-directory-search-summary = Search organisations."]);
+        assert!(!Words::new(Lang::En).say("Search organisations.", &keys).english, "English is the page's own");
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! What operators and browsers fetch besides pages: the health check that load
-//! balancers and the test scripts poll, and the stylesheet.
+//! balancers and the test scripts poll, the stylesheet and the one script.
 
 use axum::extract::State;
 use axum::http::{HeaderValue, StatusCode, header};
@@ -22,13 +22,23 @@ pub async fn healthz(State(state): State<AppState>) -> Response {
     (status, body).into_response()
 }
 
-pub async fn stylesheet() -> Response {
+/// A file of `static/`, kept by browsers for a day.
+fn asset(content_type: &'static str, body: &'static str) -> Response {
     (
         [
-            (header::CONTENT_TYPE, HeaderValue::from_static("text/css; charset=utf-8")),
+            (header::CONTENT_TYPE, HeaderValue::from_static(content_type)),
             (header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=86400")),
         ],
-        include_str!("../../static/irene.css"),
+        body,
     )
         .into_response()
+}
+
+pub async fn stylesheet() -> Response {
+    asset("text/css; charset=utf-8", include_str!("../../static/irene.css"))
+}
+
+/// The live word count of long boxes: a page works without it.
+pub async fn word_counter() -> Response {
+    asset("text/javascript; charset=utf-8", include_str!("../../static/word-counter.js"))
 }

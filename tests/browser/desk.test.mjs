@@ -1,8 +1,9 @@
 // The ECOSOC consultative-status desk, as an administrator lives it in a browser: from the
 // /ecosoc page and NAYORA's profile to its desk, the eligibility answers (a bad registration
 // date first, its message beside the field, then the right one and the earliest application
-// day with its session), the dossier (questionnaire parts written and a document uploaded
-// through the file input, the completeness meter moving), its print version, a step of the
+// day with its session), the dossier (questionnaire parts written, their words counted as they
+// are typed and saved without JavaScript as well, and a document uploaded through the file input,
+// the completeness meter moving), its print version, a step of the
 // application recorded, the representatives, the network's board, the public calendar, and
 // the import of the UN's status list up to its review screen. Every page on the way must pass
 // the checks of helpers.mjs, axe included. The dossier being NAYORA's own, the administrator
@@ -244,12 +245,63 @@ test('an administrator walks NAYORA through the ECOSOC desk, the board, the cale
       for (const action of ['Dossier edited', 'Document uploaded']) {
         assert.ok(history.includes(action), `the dossier's history does not show "${action}": ${history}`);
       }
+      // Each moment is a valid date and time for machines, written in words for people.
+      for (const when of await page.getByRole('region', { name: 'History of changes', exact: true }).locator('time').all()) {
+        const iso = (await when.getAttribute('datetime')) ?? '';
+        assert.match(iso, /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/, `"${iso}" is no valid datetime`);
+        assert.ok(!Number.isNaN(Date.parse(iso)), `"${iso}" is no date`);
+      }
 
       // The link serves the very bytes uploaded, as a PDF.
       const document = await page.request.get(await link.evaluate((a) => a.href));
       assert.equal(document.status(), 200);
       assert.equal(document.headers()['content-type'], 'application/pdf');
       assert.deepEqual(await document.body(), PDF);
+    });
+
+    await run.step(t, 'the questionnaire counts words as they are typed, and saves as well without JavaScript', async () => {
+      // Each box says how many words it holds of its limit, counted as the server counts them, politely to
+      // screen readers; over the limit is said in words.
+      let questionnaire = page.locator('form#questionnaire');
+      const counter = (part) => page.locator(`#part-${part}-hint .counter`);
+      assert.equal(await counter('mission').getAttribute('aria-live'), 'polite', 'the count is not announced');
+      assert.equal(await text(counter('mission')), '11 of 500 words', 'the saved Mission is not counted on arrival');
+      const summary = questionnaire.getByLabel('Summary', { exact: true });
+      await summary.pressSequentially('Young people plant');
+      assert.equal(await text(counter('summary')), '3 of 250 words', 'typing does not update the count');
+      await summary.fill(Array.from({ length: 251 }, (_, i) => `word${i}`).join(' '));
+      assert.equal(
+        await text(counter('summary')),
+        '251 of 250 words: over the limit, say it more briefly',
+        'going over the limit is not said',
+      );
+      await summary.fill('');
+      assert.equal(await text(counter('summary')), '0 of 250 words');
+
+      // Without JavaScript the page shows the server's count, and the questionnaire saves.
+      const SUMMARY = 'Youth organisations of Azerbaijan, united for the goals.';
+      const context = await run.browser.newContext({
+        baseURL: run.irene.base,
+        locale: BROWSER_LOCALE,
+        javaScriptEnabled: false,
+        storageState: await admin.context.storageState(),
+      });
+      try {
+        const plain = await context.newPage();
+        await plain.goto(`${DESK}/dossier`);
+        assert.equal(await text(plain.locator('#part-summary-hint .counter')), 'Up to 250 words; 0 now.');
+        questionnaire = plain.locator('form#questionnaire');
+        await questionnaire.getByLabel('Summary', { exact: true }).fill(SUMMARY);
+        await clickThrough(plain, questionnaire.getByRole('button', { name: 'Save the dossier', exact: true }));
+        assert.equal(pathOf(plain), `${DESK}/dossier`, `saving without JavaScript led to ${plain.url()}`);
+        assert.equal(await plain.locator('form#questionnaire').getByLabel('Summary', { exact: true }).inputValue(), SUMMARY);
+        assert.equal(await text(plain.locator('#part-summary-hint .counter')), 'Up to 250 words; 8 now.');
+      } finally {
+        await context.close();
+      }
+      await page.reload();
+      await checkPage(page, state, LANG);
+      assert.equal(await text(counter('summary')), '8 of 250 words', 'the saved Summary is not counted');
     });
 
     await run.step(t, 'the print version holds the part written and the document', async () => {
