@@ -855,7 +855,7 @@ pub async fn update_file(
     let file = path.file.ok_or(AppError::NotFound)?;
     let (name, content_type, content, object_key) = store::update_file(&db, activity.id, file).await.found()?;
     let bytes = store.read(&content, object_key.as_deref()).await?;
-    Ok(files::attachment_of(&name, &content_type, bytes))
+    Ok(files::attachment(&name, &content_type, bytes))
 }
 
 pub async fn add_indicator(
