@@ -19,4 +19,4 @@ cluster=$(mktemp -d)
 trap 'scripts/pg-throwaway stop "$cluster"' EXIT
 postgres=$(scripts/pg-throwaway start "$cluster")
 python3 bench/directory.py --irene "$CARGO_TARGET_DIR/release/irene" --organizations "$count" --queries "$queries" \
-    --seconds 20 --postgres "$postgres" --report "$CARGO_TARGET_DIR/search-$count.json"
+    --seconds 15 --postgres "$postgres" --report "$CARGO_TARGET_DIR/search-$count.json"
