@@ -12,6 +12,7 @@ use std::sync::Arc;
 use askama::Template;
 use axum::http::Uri;
 use axum::response::Html;
+use fluent_templates::fluent_bundle::FluentValue;
 use serde_json::{Map, Value};
 
 use crate::platform::i18n::Lang;
@@ -153,17 +154,20 @@ fn referenced(value: &Value) -> Option<String> {
     value.get("$ref").and_then(Value::as_str).and_then(|r| r.rsplit('/').next()).map(str::to_string)
 }
 
-/// A schema's type in a few words: `string (date)`, `array of Network`, `integer or null`.
-fn type_name(schema: &Value) -> TypeName {
+/// A schema's type in a few words of the reader's language around JSON Schema's own names: `string (date)`,
+/// `array of Network`, `integer or null`.
+fn type_name(schema: &Value, lang: Lang) -> TypeName {
     if let Some(name) = referenced(schema) {
         return TypeName { text: name.clone(), schema: Some(name) };
     }
+    let or = format!(" {} ", lang.t("api-type-or"));
     for combined in ["oneOf", "anyOf", "allOf"] {
         if let Some(options) = schema.get(combined).and_then(Value::as_array) {
-            let names: Vec<TypeName> = options.iter().map(type_name).collect();
+            let names: Vec<TypeName> = options.iter().map(|option| type_name(option, lang)).collect();
             let schema = names.iter().find_map(|n| n.schema.clone());
             let words: Vec<String> = names.into_iter().map(|n| n.text).collect();
-            return TypeName { text: words.join(if combined == "allOf" { " and " } else { " or " }), schema };
+            let and = format!(" {} ", lang.t("api-type-and"));
+            return TypeName { text: words.join(if combined == "allOf" { &and } else { &or }), schema };
         }
     }
     let kinds: Vec<String> = match schema.get("type") {
@@ -176,9 +180,10 @@ fn type_name(schema: &Value) -> TypeName {
         .iter()
         .map(|kind| match kind.as_str() {
             "array" => {
-                let items = schema.get("items").map(type_name);
+                let items = schema.get("items").map(|items| type_name(items, lang));
                 schema_link = items.as_ref().and_then(|i| i.schema.clone());
-                format!("array of {}", items.map(|i| i.text).unwrap_or_else(|| "values".into()))
+                let items = items.map(|i| i.text).unwrap_or_else(|| lang.t("api-type-values"));
+                lang.t_with("api-type-array-of", &[("items", FluentValue::from(items))])
             }
             "string" => match schema.get("format").and_then(Value::as_str) {
                 Some(format) => format!("string ({format})"),
@@ -187,13 +192,22 @@ fn type_name(schema: &Value) -> TypeName {
             other => other.to_string(),
         })
         .collect();
-    let mut text = if words.is_empty() { "any".to_string() } else { words.join(" or ") };
+    let mut text = if words.is_empty() { lang.t("api-type-any") } else { words.join(&or) };
     if let Some(values) = schema.get("enum").and_then(Value::as_array) {
         let values: Vec<String> =
             values.iter().map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_string)).collect();
         text = format!("{text}: {}", values.join(", "));
     }
     TypeName { text, schema: schema_link }
+}
+
+/// Where a parameter goes, in the reader's language; a place the reference does not know is named as the document
+/// names it.
+fn location_name(location: &str, lang: Lang) -> String {
+    match location {
+        "path" | "query" | "header" | "cookie" => lang.t(&format!("api-location-{location}")),
+        other => other.to_string(),
+    }
 }
 
 /// A parameter's example value: its own, else its schema's, else its name in braces.
@@ -231,6 +245,7 @@ fn example_request(method: &str, url: &str, parameters: &[Value], has_body: bool
 }
 
 fn operation(method: &str, path: &str, spec: &Value, shared: &[Value], base: &str, words: &mut Words) -> Operation {
+    let lang = words.lang;
     let tag = spec.pointer("/tags/0").and_then(Value::as_str).unwrap_or("other");
     let id = spec
         .get("operationId")
@@ -246,7 +261,7 @@ fn operation(method: &str, path: &str, spec: &Value, shared: &[Value], base: &st
         .and_then(Value::as_object)
         .and_then(|content| content.values().next())
         .and_then(|media| media.get("schema"))
-        .map(type_name);
+        .map(|schema| type_name(schema, lang));
     let answers = spec
         .get("responses")
         .and_then(Value::as_object)
@@ -264,7 +279,7 @@ fn operation(method: &str, path: &str, spec: &Value, shared: &[Value], base: &st
                         .and_then(Value::as_object)
                         .and_then(|content| content.values().next())
                         .and_then(|media| media.get("schema"))
-                        .map(type_name),
+                        .map(|schema| type_name(schema, lang)),
                 })
                 .collect()
         })
@@ -286,9 +301,12 @@ fn operation(method: &str, path: &str, spec: &Value, shared: &[Value], base: &st
                         &text(p, "description"),
                         &[format!("{key}-param-{}", ident(&name)), format!("api-param-{}", ident(&name))],
                     ),
-                    location: text(p, "in"),
+                    location: location_name(&text(p, "in"), lang),
                     required: p.get("required").and_then(Value::as_bool).unwrap_or(false),
-                    kind: p.get("schema").map(type_name).unwrap_or(TypeName { text: "string".into(), schema: None }),
+                    kind: p
+                        .get("schema")
+                        .map(|schema| type_name(schema, lang))
+                        .unwrap_or(TypeName { text: "string".into(), schema: None }),
                     name,
                 }
             })
@@ -361,7 +379,7 @@ fn read(spec: &Value, base: &str, words: &mut Words) -> (Text, Vec<Group>, Vec<S
                 .map(|(property, spec)| Property {
                     name: property.clone(),
                     required: required.contains(&property.as_str()),
-                    kind: type_name(spec),
+                    kind: type_name(spec, words.lang),
                     description: words.say(
                         &text(spec, "description"),
                         &[
@@ -374,7 +392,7 @@ fn read(spec: &Value, base: &str, words: &mut Words) -> (Text, Vec<Group>, Vec<S
             Schema {
                 name: name.clone(),
                 description: words.say(&text(schema, "description"), &[format!("api-schema-{}", ident(name))]),
-                kind: properties.is_empty().then(|| type_name(schema)),
+                kind: properties.is_empty().then(|| type_name(schema, words.lang)),
                 properties,
             }
         })
@@ -412,10 +430,15 @@ mod tests {
 
     #[test]
     fn types_read_as_words_and_link_their_schema() {
-        let list = type_name(&json!({"type": "array", "items": {"$ref": "#/components/schemas/Network"}}));
+        let list = type_name(&json!({"type": "array", "items": {"$ref": "#/components/schemas/Network"}}), Lang::En);
         assert_eq!((list.text.as_str(), list.schema.as_deref()), ("array of Network", Some("Network")));
-        assert_eq!(type_name(&json!({"type": ["string", "null"], "format": "date"})).text, "string (date) or null");
-        assert_eq!(type_name(&json!({"type": "string", "enum": ["en", "ru"]})).text, "string: en, ru");
+        assert_eq!(
+            type_name(&json!({"type": ["string", "null"], "format": "date"}), Lang::En).text,
+            "string (date) or null"
+        );
+        assert_eq!(type_name(&json!({"type": "string", "enum": ["en", "ru"]}), Lang::En).text, "string: en, ru");
+        assert_eq!(type_name(&json!({"type": ["array", "null"]}), Lang::Ru).text, "массив значений или null");
+        assert_eq!(location_name("query", Lang::Az), "sorğu sətri");
     }
 
     #[test]
