@@ -64,8 +64,10 @@ async fn the_reports_meetings_are_events_with_the_programme_it_gives() {
         );
         let (_, page) = server.text("/events/un-country-team-meeting-2004-11-24?lang=en").await;
         assert!(page.contains("24 November 2004, 16:30 (Asia/Baku)") && page.contains("Mr David Eizenberg"));
+        assert!(page.contains("Senior Adviser to the UN Resident Coordinator"), "the persons the report met there");
         let (_, page) = server.text("/events/meeting-deputy-minister-finance?lang=ru").await;
         assert!(page.contains("Обсуждение предложений миссии"), "the programme in Russian");
+        assert!(page.contains("Mr Azer A. Bayramov") && page.contains("Deputy Minister of Finances"));
         let (status, page) = server.text("/events/launch-un-ngo-irene-caspian/programme?lang=en").await;
         assert_eq!(status, 200);
         assert!(page.contains("Programme of meetings and agenda") && page.contains("Closing session"));

@@ -1,6 +1,7 @@
 //! The programme of the Baku 2004 meetings as the mission report gives it (its sections II to V): who opened,
 //! presented, facilitated and chaired, the working groups and what they established, and what each ministerial
-//! meeting agreed. The report gives no hours for most of them, so none are stored.
+//! meeting agreed, and whom its text names as met there (Annex IX itself is not part of the text). The report
+//! gives no hours for most of them, so none are stored.
 
 use std::collections::BTreeMap;
 
@@ -15,6 +16,16 @@ const BAKU_2004_PROGRAMME: &str = include_str!("baku-2004-programme.json");
 struct DemoProgramme {
     time_zone: String,
     sessions: Vec<DemoSession>,
+    /// Those the report's text names as met at the meeting.
+    #[serde(default)]
+    persons_met: Vec<DemoPersonMet>,
+}
+
+#[derive(Deserialize)]
+struct DemoPersonMet {
+    name: String,
+    function: String,
+    organization: String,
 }
 
 #[derive(Deserialize)]
@@ -66,6 +77,19 @@ pub async fn load_demo_programme(tx: &mut sqlx::Transaction<'static, sqlx::Any>)
                 .execute(&mut **tx)
                 .await?;
             }
+        }
+        for (position, person) in programme.persons_met.iter().enumerate() {
+            sqlx::query(
+                "INSERT INTO event_persons_met (event_id, position, name, function, organization) \
+                 VALUES ($1, $2, $3, $4, $5)",
+            )
+            .bind(event_id)
+            .bind(position as i64)
+            .bind(&person.name)
+            .bind(&person.function)
+            .bind(&person.organization)
+            .execute(&mut **tx)
+            .await?;
         }
     }
     Ok(())
