@@ -12,7 +12,7 @@ use serde::Serialize;
 use utoipa::{IntoParams, ToSchema};
 
 use super::queries::{self, Profile};
-use super::routes::{Catalog, parse_search};
+use super::routes::parse_search;
 use super::search::{Card, SearchRequest};
 use crate::platform::db::Db;
 use crate::platform::i18n::Lang;
@@ -151,8 +151,8 @@ fn request_lang(pairs: &[(String, String)]) -> Result<Lang, AppError> {
 }
 
 async fn search_request(state: &AppState, uri: &Uri) -> Result<(SearchRequest, Lang), AppError> {
-    let catalog = Catalog::load(&state.db).await?;
     let pairs = query_pairs(uri)?;
+    let catalog = state.search.catalog.for_search(&pairs).await?;
     let lang = request_lang(&pairs)?;
     Ok((parse_search(&pairs, &catalog, lang)?, lang))
 }

@@ -3,6 +3,7 @@
 //! read them through what this module offers.
 
 pub mod api;
+pub mod catalog;
 pub mod edit;
 pub mod import;
 pub mod logo;

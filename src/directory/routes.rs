@@ -7,14 +7,13 @@ use axum::extract::State;
 use axum::http::Uri;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde_json::{Value, json};
-use sqlx::Row;
 
-use super::model::{OrganizationKind, WORK_LANGUAGES};
-use super::queries::{self, NamedLink, Profile};
+use super::catalog::Catalog;
+use super::model::WORK_LANGUAGES;
+use super::queries::{self, Profile};
 use super::search::{Card, Facet, SearchRequest, SearchResults, Sort, valid_facet_value};
 use crate::platform::auth::MaybeUser;
-use crate::platform::db::Db;
-use crate::platform::i18n::{Lang, LocalizedText};
+use crate::platform::i18n::Lang;
 use crate::platform::values::CountryCode;
 use crate::platform::web::{AppError, Chrome, Found, Problem, SlugPath, query_pairs, render};
 use crate::state::AppState;
@@ -23,52 +22,6 @@ pub const MAX_QUERY_CHARS: usize = 200;
 pub const MAX_PAGE: i64 = 500;
 pub const MAX_PER_PAGE: i64 = 100;
 pub const DEFAULT_PER_PAGE: usize = 20;
-
-/// Theme and network slugs with their names: the values their facets accept.
-pub struct Catalog {
-    pub themes: Vec<NamedLink>,
-    pub networks: Vec<NamedLink>,
-}
-
-impl Catalog {
-    pub async fn load(db: &Db) -> sqlx::Result<Catalog> {
-        let named = |rows: Vec<sqlx::any::AnyRow>| -> sqlx::Result<Vec<NamedLink>> {
-            rows.iter()
-                .map(|row| {
-                    Ok(NamedLink {
-                        slug: row.try_get("slug")?,
-                        name: LocalizedText::from_json(&row.try_get::<String, _>("name")?),
-                    })
-                })
-                .collect()
-        };
-        let themes = named(sqlx::query("SELECT slug, name FROM themes ORDER BY position").fetch_all(&db.pool).await?)?;
-        let networks = named(sqlx::query("SELECT slug, name FROM networks ORDER BY id").fetch_all(&db.pool).await?)?;
-        Ok(Catalog { themes, networks })
-    }
-
-    fn slugs(links: &[NamedLink]) -> Vec<String> {
-        links.iter().map(|l| l.slug.clone()).collect()
-    }
-
-    /// The label of a facet value in a language.
-    pub fn label(&self, facet: Facet, value: &str, lang: Lang) -> String {
-        let find = |links: &[NamedLink]| {
-            links.iter().find(|l| l.slug == value).map(|l| l.name.get(lang).to_string()).unwrap_or_else(|| value.into())
-        };
-        match facet {
-            Facet::Country => {
-                CountryCode::parse(value).map(|c| c.name(lang).to_string()).unwrap_or_else(|| value.into())
-            }
-            Facet::Kind => OrganizationKind::parse(value).map(|k| k.label(lang)).unwrap_or_else(|| value.into()),
-            Facet::Status => {
-                super::model::ConsultativeStatus::parse(value).map(|s| s.label(lang)).unwrap_or_else(|| value.into())
-            }
-            Facet::Theme => find(&self.themes),
-            Facet::Network => find(&self.networks),
-        }
-    }
-}
 
 fn parse_number(name: &str, value: &str, min: i64, max: i64) -> Result<i64, AppError> {
     let number: i64 = value.trim().parse().map_err(|_| AppError::bad(name, Problem::NotANumber))?;
@@ -286,8 +239,9 @@ pub async fn search_page(
     uri: Uri,
     MaybeUser(user): MaybeUser,
 ) -> Result<Html<String>, AppError> {
-    let catalog = Catalog::load(&state.db).await?;
-    let request = query_pairs(&uri).and_then(|pairs| parse_search(&pairs, &catalog, lang))?;
+    let pairs = query_pairs(&uri)?;
+    let catalog = state.search.catalog.for_search(&pairs).await?;
+    let request = parse_search(&pairs, &catalog, lang)?;
     let results = state.search.search(&request)?;
     let facets = facet_views(&request, &results, &catalog, lang);
     let active_filters = facets.iter().flat_map(|f| f.options.iter().filter(|o| o.active)).cloned().collect();

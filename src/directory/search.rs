@@ -19,6 +19,7 @@ use tantivy::schema::{
 use tantivy::{DocAddress, Order, Score, Searcher, TantivyDocument, Term};
 use tokio::sync::Mutex;
 
+use super::catalog::KeptCatalog;
 use super::model::{ConsultativeStatus, OrganizationKind};
 use super::queries::{self, SearchDocument};
 use crate::platform::db::Db;
@@ -151,6 +152,8 @@ pub struct DirectorySearch {
     database_id: String,
     cursor: Mutex<OutboxCursor>,
     ready: AtomicBool,
+    /// The themes and networks searches are narrowed to, read again as the index follows the database.
+    pub catalog: KeptCatalog,
 }
 
 impl DirectorySearch {
@@ -164,6 +167,7 @@ impl DirectorySearch {
             cursor: Mutex::new(OutboxCursor::at(stamp.as_ref().map_or(0, |s| s.outbox_seq))),
             index,
             fields,
+            catalog: KeptCatalog::load(db.clone()).await?,
             db,
             database_id,
             ready: AtomicBool::new(false),
@@ -270,6 +274,9 @@ impl DirectorySearch {
                 ticker.tick().await;
                 if let Err(error) = search.catch_up().await {
                     tracing::warn!(error = format!("{error:#}"), "search index catch-up failed; retrying");
+                }
+                if let Err(error) = search.catalog.refresh().await {
+                    tracing::warn!(error = format!("{error:#}"), "reading the themes and networks failed; retrying");
                 }
                 if last_pruned.elapsed() >= PRUNE_EVERY {
                     last_pruned = Instant::now();
