@@ -258,6 +258,7 @@ pub fn router(state: AppState) -> Router {
         .fallback(crate::platform::web::not_found)
         .with_state(state.clone())
         .layer(axum::middleware::from_fn(error_pages))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), directory::kept_pages::forget_after_writes))
         .layer(axum::middleware::from_fn_with_state(state, membership::routes::header_notices))
         .layer(axum::middleware::from_fn(remember_lang))
         .layer(SetResponseHeaderLayer::if_not_present(

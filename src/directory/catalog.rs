@@ -14,6 +14,7 @@ use crate::platform::i18n::{Lang, LocalizedText};
 use crate::platform::values::CountryCode;
 
 /// Theme and network slugs with their names: the values their facets accept.
+#[derive(PartialEq)]
 pub struct Catalog {
     pub themes: Vec<NamedLink>,
     pub networks: Vec<NamedLink>,
@@ -79,18 +80,25 @@ impl KeptCatalog {
         Ok(KeptCatalog { db, current })
     }
 
-    /// Reads the catalog again, for names changed and themes or networks added or removed meanwhile.
-    pub async fn refresh(&self) -> sqlx::Result<Arc<Catalog>> {
+    /// Reads the catalog again, for names changed and themes or networks added or removed meanwhile; says
+    /// whether anything changed.
+    pub async fn refresh(&self) -> sqlx::Result<bool> {
         let fresh = Arc::new(Catalog::load(&self.db).await?);
-        *self.current.write().unwrap_or_else(|poisoned| poisoned.into_inner()) = Arc::clone(&fresh);
-        Ok(fresh)
+        let mut current = self.current.write().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let changed = **current != *fresh;
+        *current = fresh;
+        Ok(changed)
     }
 
     /// The catalog for a search with these parameters: the one kept, unless the search names a theme or
     /// network it does not hold, which may have been added since on this instance or another.
     pub async fn for_search(&self, pairs: &[(String, String)]) -> sqlx::Result<Arc<Catalog>> {
         let kept = Arc::clone(&self.current.read().unwrap_or_else(|poisoned| poisoned.into_inner()));
-        if kept.knows_all(pairs) { Ok(kept) } else { self.refresh().await }
+        if kept.knows_all(pairs) {
+            return Ok(kept);
+        }
+        self.refresh().await?;
+        Ok(Arc::clone(&self.current.read().unwrap_or_else(|poisoned| poisoned.into_inner())))
     }
 }
 

@@ -6,6 +6,7 @@ pub mod api;
 pub mod catalog;
 pub mod edit;
 pub mod import;
+pub mod kept_pages;
 pub mod logo;
 pub mod merge;
 pub mod model;

@@ -189,7 +189,7 @@ async fn search_documents_batch(db: &Db, selection: Selection<'_>) -> sqlx::Resu
 }
 
 /// A link to another entity, named in every language.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct NamedLink {
     pub slug: String,
     pub name: LocalizedText,

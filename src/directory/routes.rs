@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 
 use askama::Template;
+use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::Uri;
 use axum::response::{Html, IntoResponse, Redirect, Response};
@@ -335,6 +336,12 @@ pub async fn profile_page(
     SlugPath(slug): SlugPath,
     MaybeUser(user): MaybeUser,
 ) -> Result<Response, AppError> {
+    // The public's page, the same for every anonymous reader; a query (`?saved=1`, `?lang=`) makes it another.
+    let public = user.is_none() && uri.query().is_none();
+    if public && let Some(html) = state.search.pages.get(slug.as_str(), lang) {
+        return Ok(Html(html).into_response());
+    }
+    let ticket = state.search.pages.ticket();
     let Some(profile) = queries::profile(&state.db, &slug).await? else {
         // A merged organisation's address leads to the one it was merged into, for good.
         let kept = super::merge::merged_into(&state.db, &slug).await.found()?;
@@ -402,7 +409,11 @@ pub async fn profile_page(
         lang,
         profile,
     };
-    Ok(render(&page)?.into_response())
+    let html = Bytes::from(render(&page)?.0);
+    if public {
+        state.search.pages.keep(ticket, slug.as_str(), lang, page.profile.document.id, html.clone());
+    }
+    Ok(Html(html).into_response())
 }
 
 /// The schema.org description of an organisation, safe to embed in a page.

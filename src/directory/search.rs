@@ -20,6 +20,7 @@ use tantivy::{DocAddress, Order, Score, Searcher, TantivyDocument, Term};
 use tokio::sync::Mutex;
 
 use super::catalog::KeptCatalog;
+use super::kept_pages::KeptPages;
 use super::model::{ConsultativeStatus, OrganizationKind};
 use super::queries::{self, SearchDocument};
 use crate::platform::db::Db;
@@ -154,6 +155,8 @@ pub struct DirectorySearch {
     ready: AtomicBool,
     /// The themes and networks searches are narrowed to, read again as the index follows the database.
     pub catalog: KeptCatalog,
+    /// Organisation pages kept rendered, forgotten as the index follows the database.
+    pub pages: KeptPages,
 }
 
 impl DirectorySearch {
@@ -168,6 +171,7 @@ impl DirectorySearch {
             index,
             fields,
             catalog: KeptCatalog::load(db.clone()).await?,
+            pages: KeptPages::default(),
             db,
             database_id,
             ready: AtomicBool::new(false),
@@ -251,6 +255,7 @@ impl DirectorySearch {
             let document = documents.iter().find(|d| d.id == *id && d.listed).map(|d| self.document(d));
             self.index.upsert(self.key(*id), document)?;
         }
+        self.pages.forget_organizations(&ids);
         if !ids.is_empty() || cursor.position() != before {
             self.commit(cursor.position()).await?;
         }
@@ -275,8 +280,12 @@ impl DirectorySearch {
                 if let Err(error) = search.catch_up().await {
                     tracing::warn!(error = format!("{error:#}"), "search index catch-up failed; retrying");
                 }
-                if let Err(error) = search.catalog.refresh().await {
-                    tracing::warn!(error = format!("{error:#}"), "reading the themes and networks failed; retrying");
+                match search.catalog.refresh().await {
+                    Ok(true) => search.pages.forget_all(),
+                    Ok(false) => {}
+                    Err(error) => {
+                        tracing::warn!(error = format!("{error:#}"), "reading the themes and networks failed; retrying")
+                    }
                 }
                 if last_pruned.elapsed() >= PRUNE_EVERY {
                     last_pruned = Instant::now();
