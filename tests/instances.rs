@@ -7,7 +7,7 @@ mod support;
 
 use std::time::{Duration, Instant};
 
-use support::{Backend, Server, TestDatabase, backends, encode, irene, slugs};
+use support::{Backend, Server, TestDatabase, backends, encode, irene, post_file, sign_in_admin, slugs};
 
 /// Waits until `query` on `server` finds `slug`, returning how long it took.
 async fn time_until_found(server: &Server, query: &str, slug: &str) -> Duration {
@@ -70,6 +70,70 @@ async fn a_change_is_searchable_on_every_instance_within_two_seconds() {
                 tokio::time::sleep(Duration::from_millis(50)).await;
             }
         }
+        pool.close().await;
+    }
+}
+
+const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89\0\0\0\rIDATx\x9cc\xf8\x0f\x04\0\x09\xfb\x03\xfd\xe3U\xf2\x9c\0\0\0\0IEND\xaeB`\x82";
+
+/// Waits until the public's page of ECORES on `server` holds `text`, returning how long it took.
+async fn time_until_shown(server: &Server, text: &str, within: Duration) -> Duration {
+    let started = Instant::now();
+    loop {
+        let (status, page) = server.text("/organizations/ecores").await;
+        assert_eq!(status, 200);
+        if page.contains(text) {
+            return started.elapsed();
+        }
+        assert!(started.elapsed() < within, "“{text}” not shown within {within:?}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// The public's organisation pages are kept rendered by each instance; none may show a change late.
+#[tokio::test]
+async fn an_organisation_page_shows_a_change_at_once_where_it_is_made_and_soon_on_every_instance() {
+    for backend in backends() {
+        let name = backend.name();
+        let database = TestDatabase::new(&backend).await;
+        let url = database.shared_url();
+        let first = Server::demo(&database).await;
+        let second = Server::start(&database.data_dir.path().join("second"), Some(&url), &[]).await;
+        let pool = database.pool().await;
+        for server in [&first, &second] {
+            let (_, page) = server.text("/organizations/ecores").await;
+            assert!(page.contains("Caspian") && !page.contains("/organizations/ecores/logo"), "{name}: {page}");
+        }
+
+        // The organisation's own row, written by anyone: the outbox brings it to every instance.
+        sqlx::query("UPDATE organizations SET name = $1 WHERE slug = 'ecores'")
+            .bind(r#"{"en":"ECORES Zumrud Environmental Resources","ru":"ЭКОРЕС Зумруд","az":"ECORES Zümrüd"}"#)
+            .execute(&pool)
+            .await
+            .unwrap();
+        for server in [&first, &second] {
+            let waited = time_until_shown(server, "ECORES Zumrud", Duration::from_secs(2)).await;
+            assert!(waited < Duration::from_secs(2), "{name}: {waited:?}");
+        }
+
+        // A network's new name is on the pages of its members.
+        sqlx::query("UPDATE networks SET name = $1 WHERE slug = 'un-ngo-irene-caspian'")
+            .bind(r#"{"en":"Caspian Sea NGO Network","ru":"Каспийская сеть","az":"Xəzər şəbəkəsi"}"#)
+            .execute(&pool)
+            .await
+            .unwrap();
+        for server in [&first, &second] {
+            time_until_shown(server, "Caspian Sea NGO Network", Duration::from_secs(2)).await;
+        }
+
+        // A logo, which no outbox follows: at once on the instance it was sent to, within the pages' maximum
+        // age on the other.
+        let admin = sign_in_admin(&first, &database).await;
+        let (status, location) = post_file(&admin, "/organizations/ecores/logo", &[], ("logo", "logo.png"), PNG).await;
+        assert_eq!((status, location.as_str()), (303, "/organizations/ecores?saved=1"), "{name}");
+        let (_, page) = first.text("/organizations/ecores").await;
+        assert!(page.contains("/organizations/ecores/logo?v="), "{name}: the logo is shown at once where it was sent");
+        time_until_shown(&second, "/organizations/ecores/logo?v=", Duration::from_secs(12)).await;
         pool.close().await;
     }
 }
