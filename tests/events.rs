@@ -387,6 +387,91 @@ async fn fifty_people_race_for_the_last_seat_and_a_cancellation_promotes_one() {
     }
 }
 
+/// Registrations of the workshop below, each with its own address.
+async fn register(server: &Server, people: std::ops::Range<usize>) {
+    let public = Browser::new(server);
+    for n in people {
+        let (name, email) = (format!("Person {n}"), format!("person{n}@crash.example"));
+        let fields = [("kind", "participant"), ("name", name.as_str()), ("email", email.as_str()), ("country", "AZ")];
+        let (status, page, _) = public.post_page(&format!("/events/{CRASH_WORKSHOP}/register?lang=en"), &fields).await;
+        assert_eq!(status, 200, "{page}");
+    }
+}
+
+const CRASH_WORKSHOP: &str = "crash-workshop-2027-07-01";
+
+/// The mail a registration is owed is written with it and sent from there: an instance killed before it
+/// could send leaves nothing unsent, and an instance killed after sending sends nothing again.
+#[tokio::test]
+async fn a_killed_instance_neither_loses_nor_repeats_a_registrations_mail() {
+    let sink = SmtpSink::start();
+    for backend in backends() {
+        let name = backend.name();
+        let database = TestDatabase::new(&backend).await;
+        let (data, url) = (database.data_dir.path().join("instance"), database.shared_url());
+        // Nothing listens here: each message fails and waits for its next try.
+        let unreachable = format!("smtp://127.0.0.1:{}", support::free_port());
+        let server = Server::start(&data, Some(&url), &["--demo", "--smtp-url", &unreachable]).await;
+        let admin = sign_in_admin(&server, &database).await;
+        let fields = [
+            ("kind", "workshop"),
+            ("title_en", "Crash workshop"),
+            ("starts_on", "2027-07-01"),
+            ("time_zone", "Asia/Baku"),
+            ("capacity", "2"),
+            ("registration_open", "yes"),
+        ];
+        let (status, page, location) =
+            admin.post_page("/networks/un-ngo-irene-azerbaijan/events/new?lang=en", &fields).await;
+        assert_eq!((status, location.as_deref()), (303, Some(format!("/events/{CRASH_WORKSHOP}").as_str())), "{page}");
+        register(&server, 0..3).await;
+        let pool = database.pool().await;
+        let tried = || async {
+            sqlx::query_scalar::<_, i64>(
+                "SELECT COUNT(*) FROM event_mail_outbox WHERE attempts > 0 AND sent_at IS NULL",
+            )
+            .fetch_one(&pool)
+            .await
+            .unwrap()
+        };
+        let started = std::time::Instant::now();
+        while tried().await < 3 {
+            assert!(started.elapsed() < Duration::from_secs(20), "{name}: the three messages were never tried");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        server.stop();
+
+        let before = sink.messages().len();
+        let server = Server::start(&data, Some(&url), &["--smtp-url", &sink.url]).await;
+        sink.wait_for(before + 3, Duration::from_secs(60)).await;
+        register(&server, 3..4).await;
+        sink.wait_for(before + 4, Duration::from_secs(30)).await;
+        server.stop();
+
+        let _restarted = Server::start(&data, Some(&url), &["--smtp-url", &sink.url]).await;
+        tokio::time::sleep(Duration::from_secs(3)).await;
+        let mut received: Vec<(String, String)> = sink.messages()[before..]
+            .iter()
+            .map(|mail| (mail.to[0].clone(), mail.subject.split(':').next().unwrap_or_default().to_string()))
+            .collect();
+        received.sort();
+        let expected = [
+            ("person0@crash.example", "Registration confirmed"),
+            ("person1@crash.example", "Registration confirmed"),
+            ("person2@crash.example", "Waiting list"),
+            ("person3@crash.example", "Waiting list"),
+        ]
+        .map(|(to, subject)| (to.to_string(), subject.to_string()));
+        assert_eq!(received, expected, "{name}: each registrant's mail, once");
+        let unsent: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM event_mail_outbox WHERE sent_at IS NULL")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+        assert_eq!(unsent, 0, "{name}");
+        pool.close().await;
+    }
+}
+
 const WORKSHOP: &str = "capacity-workshop-2027-06-01";
 
 async fn statuses(pool: &AnyPool, event: &str) -> Vec<(String, String)> {
