@@ -2,14 +2,16 @@
 //!
 //! The organisation page is the directory's most read page and takes nine statements to read. Kept rendered,
 //! it costs none. A kept page is forgotten:
-//! - when anything is written through this instance, whatever table it was in, so whoever changes something
-//!   sees the change at once;
+//! - when anything is written through this instance by someone signed in or holding a token, whatever table it
+//!   was in, so whoever changes something sees the change at once (the public's own posts, such as signing in or
+//!   registering for an event, change nothing a page shows);
 //! - when the search outbox names its organisation, so a change made through another instance shows within the
 //!   index's follow loop, as it does in search results;
 //! - when the themes or networks change, since every page names some;
 //! - at the latest [`MAX_AGE`] after it was rendered, for what the outbox does not follow (events,
 //!   commitments and library items of the organisation changed through another instance) and for what time
-//!   changes (a verification running out).
+//!   changes (a verification running out). Each page's age is drawn between three quarters of it and all of it,
+//!   so that pages rendered together, after a start or after all were forgotten, are not all read again at once.
 //!
 //! A page rendered while pages were being forgotten is not kept, so that a reader who read the database before
 //! a change cannot keep the page from before it.
@@ -24,6 +26,7 @@ use axum::response::Response;
 use quick_cache::Weighter;
 use quick_cache::sync::Cache;
 
+use crate::platform::auth::carries_credentials;
 use crate::platform::i18n::Lang;
 use crate::state::AppState;
 
@@ -37,7 +40,7 @@ const CAPACITY_BYTES: u64 = 16 * 1024 * 1024;
 struct KeptPage {
     organization_id: i64,
     html: Bytes,
-    rendered_at: Instant,
+    expires_at: Instant,
 }
 
 #[derive(Clone)]
@@ -71,7 +74,7 @@ impl KeptPages {
     pub fn get(&self, slug: &str, lang: Lang) -> Option<Bytes> {
         let key = (slug.to_string(), lang);
         let page = self.pages.get(&key)?;
-        if page.rendered_at.elapsed() < MAX_AGE {
+        if Instant::now() < page.expires_at {
             Some(page.html)
         } else {
             self.pages.remove(&key);
@@ -90,7 +93,8 @@ impl KeptPages {
             return;
         }
         let key = (slug.to_string(), lang);
-        self.pages.insert(key.clone(), KeptPage { organization_id, html, rendered_at: Instant::now() });
+        let expires_at = Instant::now() + MAX_AGE.mul_f64(0.75 + 0.25 * fastrand::f64());
+        self.pages.insert(key.clone(), KeptPage { organization_id, html, expires_at });
         // Pages forgotten between the check above and the insertion may not have seen this one.
         if self.generation.load(Ordering::Acquire) != ticket.0 {
             self.pages.remove(&key);
@@ -115,7 +119,7 @@ impl KeptPages {
 
 /// Forgets this instance's kept pages once a request that may have written anything has been answered.
 pub async fn forget_after_writes(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    let writes = !request.method().is_safe();
+    let writes = !request.method().is_safe() && carries_credentials(request.headers());
     let response = next.run(request).await;
     if writes {
         state.search.pages.forget_all();
@@ -157,11 +161,28 @@ mod tests {
     }
 
     #[test]
-    fn a_page_older_than_the_maximum_age_is_not_served() {
+    fn a_page_past_its_age_is_not_served() {
         let pages = KeptPages::default();
         let key = ("ngo-a".to_string(), Lang::En);
-        let old = Instant::now().checked_sub(MAX_AGE).expect("the clock is past the maximum age");
-        pages.pages.insert(key, KeptPage { organization_id: 1, html: html("old"), rendered_at: old });
+        pages.pages.insert(key, KeptPage { organization_id: 1, html: html("old"), expires_at: Instant::now() });
         assert_eq!(pages.get("ngo-a", Lang::En), None);
+    }
+
+    #[test]
+    fn each_page_is_kept_between_three_quarters_of_the_maximum_age_and_all_of_it() {
+        let pages = KeptPages::default();
+        let before = Instant::now();
+        let slugs: Vec<String> = (0..200).map(|n| format!("ngo-{n}")).collect();
+        for (id, slug) in slugs.iter().enumerate() {
+            pages.keep(pages.ticket(), slug, Lang::En, id as i64, html("page"));
+        }
+        let after = Instant::now();
+        let ages: Vec<Duration> = slugs
+            .iter()
+            .map(|slug| pages.pages.get(&(slug.clone(), Lang::En)).expect("kept").expires_at - before)
+            .collect();
+        assert!(ages.iter().all(|age| *age >= MAX_AGE.mul_f64(0.75) && *age <= MAX_AGE + (after - before)));
+        let (shortest, longest) = (ages.iter().min().unwrap(), ages.iter().max().unwrap());
+        assert!(*longest - *shortest > MAX_AGE / 8, "the ages are spread: {shortest:?} to {longest:?}");
     }
 }

@@ -227,6 +227,12 @@ pub struct SignedIn {
     pub session: String,
 }
 
+/// Whether a request says who sends it (a session cookie or a token), live or not: only such a request may change
+/// anything the public reads.
+pub fn carries_credentials(headers: &HeaderMap) -> bool {
+    headers.contains_key(header::AUTHORIZATION) || session_secret(headers).is_some()
+}
+
 fn session_secret(headers: &HeaderMap) -> Option<String> {
     headers
         .get_all(header::COOKIE)
