@@ -7,7 +7,7 @@ mod support;
 
 use std::time::{Duration, Instant};
 
-use support::{Backend, Server, TestDatabase, backends, encode, irene, post_file, sign_in_admin, slugs};
+use support::{Backend, PNG, Server, TestDatabase, backends, encode, irene, post_file, sign_in_admin, slugs};
 
 /// Waits until `query` on `server` finds `slug`, returning how long it took.
 async fn time_until_found(server: &Server, query: &str, slug: &str) -> Duration {
@@ -73,8 +73,6 @@ async fn a_change_is_searchable_on_every_instance_within_two_seconds() {
         pool.close().await;
     }
 }
-
-const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89\0\0\0\rIDATx\x9cc\xf8\x0f\x04\0\x09\xfb\x03\xfd\xe3U\xf2\x9c\0\0\0\0IEND\xaeB`\x82";
 
 /// Waits until the public's page of ECORES on `server` holds `text`, returning how long it took.
 async fn time_until_shown(server: &Server, text: &str, within: Duration) -> Duration {

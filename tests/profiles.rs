@@ -5,10 +5,7 @@
 mod support;
 
 use support::smtp::SmtpSink;
-use support::{Browser, Server, backends, post_file, sign_up};
-
-/// The smallest PNG there is: one transparent pixel.
-const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89\0\0\0\rIDATx\x9cc\xf8\x0f\x04\0\x09\xfb\x03\xfd\xe3U\xf2\x9c\0\0\0\0IEND\xaeB`\x82";
+use support::{Browser, PNG, Server, backends, post_file, sign_up};
 
 fn version_in(form: &str) -> String {
     form.split("name=\"version\" value=\"").nth(1).unwrap().split('"').next().unwrap().to_string()

@@ -77,6 +77,9 @@ impl TestDatabase {
     }
 }
 
+/// The smallest PNG there is: one transparent pixel.
+pub const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89\0\0\0\rIDATx\x9cc\xf8\x0f\x04\0\x09\xfb\x03\xfd\xe3U\xf2\x9c\0\0\0\0IEND\xaeB`\x82";
+
 pub fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0").expect("free port").local_addr().expect("addr").port()
 }
