@@ -5,6 +5,7 @@
 pub mod api;
 pub mod catalog;
 pub mod edit;
+mod facet_counts;
 pub mod import;
 pub mod kept_pages;
 pub mod logo;

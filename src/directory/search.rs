@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 use sqlx::Row;
-use tantivy::collector::{Count, FacetCollector, FacetCounts, FruitHandle, MultiCollector, TopDocs};
+use tantivy::collector::{Collector, Count, TopDocs};
 use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, TermQuery};
 use tantivy::schema::{
     FAST, FacetOptions, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
@@ -20,6 +20,7 @@ use tantivy::{DocAddress, Order, Score, Searcher, TantivyDocument, Term};
 use tokio::sync::Mutex;
 
 use super::catalog::KeptCatalog;
+use super::facet_counts::{FacetColumns, FacetTally, FacetValues};
 use super::kept_pages::KeptPages;
 use super::model::{ConsultativeStatus, OrganizationKind};
 use super::queries::{self, SearchDocument};
@@ -102,7 +103,7 @@ pub struct SearchResults {
     pub total: usize,
     pub cards: Vec<Card>,
     /// Per facet, each value with the number of matches it would give.
-    pub facets: BTreeMap<Facet, Vec<(String, u64)>>,
+    pub facets: FacetValues,
 }
 
 struct Fields {
@@ -157,6 +158,7 @@ pub struct DirectorySearch {
     pub catalog: KeptCatalog,
     /// Organisation pages kept rendered, forgotten as the index follows the database.
     pub pages: KeptPages,
+    facet_columns: FacetColumns,
 }
 
 impl DirectorySearch {
@@ -172,6 +174,7 @@ impl DirectorySearch {
             fields,
             catalog: KeptCatalog::load(db.clone()).await?,
             pages: KeptPages::default(),
+            facet_columns: FacetColumns::default(),
             db,
             database_id,
             ready: AtomicBool::new(false),
@@ -447,34 +450,20 @@ impl DirectorySearch {
         let offset = (request.page.max(1) - 1) * request.per_page;
         let top = TopDocs::with_limit(request.per_page.max(1)).and_offset(offset);
         let by_name = request.sort == Sort::Name || request.text.trim().is_empty();
-        let filtered = |facet: &Facet| request.filters.get(facet).is_some_and(|values| !values.is_empty());
-
-        let mut collectors = MultiCollector::new();
-        let total = collectors.add_collector(Count);
-        let page = if by_name {
-            Page::ByName(collectors.add_collector(top.order_by_string_fast_field(sort_field(request.lang), Order::Asc)))
-        } else {
-            Page::ByScore(collectors.add_collector(top.order_by_score()))
-        };
-        let counted_alongside: Vec<_> = Facet::ALL
+        let (filtered, counted_alongside): (Vec<Facet>, Vec<Facet>) = Facet::ALL
             .into_iter()
-            .filter(|facet| !filtered(facet))
-            .map(|facet| (facet, collectors.add_collector(facet_collector(facet))))
-            .collect();
-        let mut fruits = searcher.search(&query, &collectors)?;
+            .partition(|facet| request.filters.get(facet).is_some_and(|values| !values.is_empty()));
 
-        let total = total.extract(&mut fruits);
-        let addresses: Vec<DocAddress> = match page {
-            Page::ByName(hits) => hits.extract(&mut fruits).into_iter().map(|(_, address)| address).collect(),
-            Page::ByScore(hits) => hits.extract(&mut fruits).into_iter().map(|(_, address)| address).collect(),
+        let tally = self.facet_columns.tally(&searcher, counted_alongside)?;
+        let (total, addresses, mut facets) = if by_name {
+            let page = top.order_by_string_fast_field(sort_field(request.lang), Order::Asc);
+            collect(&searcher, &query, page, tally)?
+        } else {
+            collect(&searcher, &query, top.order_by_score(), tally)?
         };
-        let mut facets = BTreeMap::new();
-        for (facet, handle) in counted_alongside {
-            facets.insert(facet, facet_values(&handle.extract(&mut fruits)));
-        }
-        for facet in Facet::ALL.into_iter().filter(filtered) {
-            let counts = searcher.search(&self.query(request, Some(facet)), &facet_collector(facet))?;
-            facets.insert(facet, facet_values(&counts));
+        for facet in filtered {
+            let tally = self.facet_columns.tally(&searcher, vec![facet])?;
+            facets.append(&mut searcher.search(&self.query(request, Some(facet)), &tally)?);
         }
         let cards =
             addresses.into_iter().map(|address| self.card(&searcher, address)).collect::<tantivy::Result<Vec<_>>>()?;
@@ -518,13 +507,18 @@ impl DirectorySearch {
     }
 }
 
-/// The identity of the database, made once: an index built from another
-/// database (a restored backup, another URL) is not reused.
-/// The identity a database was given when an instance first opened it.
-/// Where the page of a search is collected: ordered by name or by score.
-enum Page {
-    ByName(FruitHandle<Vec<(Option<String>, DocAddress)>>),
-    ByScore(FruitHandle<Vec<(Score, DocAddress)>>),
+/// The total, the page's addresses and the facet counts of `query`'s matches, in one pass.
+fn collect<Page, Key>(
+    searcher: &Searcher,
+    query: &dyn Query,
+    page: Page,
+    tally: FacetTally,
+) -> tantivy::Result<(usize, Vec<DocAddress>, FacetValues)>
+where
+    Page: Collector<Fruit = Vec<(Key, DocAddress)>>,
+{
+    let (total, hits, facets) = searcher.search(query, &(Count, page, tally))?;
+    Ok((total, hits.into_iter().map(|(_, address)| address).collect(), facets))
 }
 
 /// One alternative of a word, weighed by `boost`.
@@ -532,26 +526,12 @@ fn should(query: impl Query, boost: Score) -> (Occur, Box<dyn Query>) {
     (Occur::Should, Box::new(BoostQuery::new(Box::new(query), boost)))
 }
 
-fn facet_collector(facet: Facet) -> FacetCollector {
-    let mut collector = FacetCollector::for_field(facet.param());
-    collector.add_facet("/");
-    collector
-}
-
-/// A facet's values, the most frequent first.
-fn facet_values(counts: &FacetCounts) -> Vec<(String, u64)> {
-    let mut values: Vec<(String, u64)> = counts
-        .get("/")
-        .map(|(value, count)| (value.to_path().last().map(|s| s.to_string()).unwrap_or_default(), count))
-        .collect();
-    values.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    values
-}
-
 async fn stored_database_id(db: &Db) -> sqlx::Result<Option<String>> {
     sqlx::query_scalar("SELECT value FROM settings WHERE key = 'database_id'").fetch_optional(&db.pool).await
 }
 
+/// The identity of the database, made once, when an instance first opened it: an index built from another
+/// database (a restored backup, another URL) is not reused.
 async fn database_id(db: &Db) -> anyhow::Result<String> {
     if let Some(id) = stored_database_id(db).await? {
         return Ok(id);
