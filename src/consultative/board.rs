@@ -158,10 +158,12 @@ pub async fn board(
     let mut lines: Vec<(Pipeline, BoardLine)> = Vec::with_capacity(members.len());
     let mut by_country: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     let mut by_category: BTreeMap<String, usize> = BTreeMap::new();
-    for member in members {
-        let id: i64 = member.try_get("id")?;
-        let application = Application::load(&db, id).await?;
-        let answers = Answers::load(&db, id).await?;
+    let ids: Vec<i64> = members.iter().map(|member| member.try_get("id")).collect::<Result<_, _>>()?;
+    let (mut applications, mut desks_answers) =
+        (Application::load_many(&db, &ids).await?, Answers::load_many(&db, &ids).await?);
+    for (member, id) in members.into_iter().zip(ids) {
+        let application = applications.remove(&id).unwrap_or_default();
+        let answers = desks_answers.remove(&id).unwrap_or_default();
         let status =
             ConsultativeStatus::parse(&member.try_get::<String, _>("status")?).unwrap_or(ConsultativeStatus::None);
         let status_year = member.try_get("status_year")?;

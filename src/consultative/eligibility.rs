@@ -2,7 +2,7 @@
 //! criteria; the registration date gives the earliest day an application could
 //! be received, its 1 June deadline and the session that would examine it.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use askama::Template;
 use axum::extract::State;
@@ -44,20 +44,31 @@ pub struct Answers {
 
 impl Answers {
     pub async fn load(db: &Db, organization_id: i64) -> sqlx::Result<Answers> {
-        let row = sqlx::query("SELECT registered_on, answers FROM ecosoc_desks WHERE organization_id = $1")
-            .bind(organization_id)
-            .fetch_optional(&db.pool)
+        Ok(Answers::load_many(db, &[organization_id]).await?.remove(&organization_id).unwrap_or_default())
+    }
+
+    /// The answers of `organization_ids`, read in a few statements; an organisation without a desk is absent.
+    pub async fn load_many(db: &Db, organization_ids: &[i64]) -> sqlx::Result<HashMap<i64, Answers>> {
+        let rows = db
+            .fetch_for_ids(
+                "SELECT organization_id, registered_on, answers FROM ecosoc_desks WHERE organization_id IN ({ids})",
+                organization_ids,
+            )
             .await?;
-        let Some(row) = row else { return Ok(Answers::default()) };
-        let stored: BTreeMap<String, bool> =
-            serde_json::from_str(&row.try_get::<String, _>("answers")?).unwrap_or_default();
-        Ok(Answers {
-            registered_on: row.try_get::<Option<String>, _>("registered_on")?.as_deref().and_then(parse_day),
-            criteria: Criterion::ALL
-                .iter()
-                .filter_map(|c| stored.get(c.code()).map(|answer| (c.code(), *answer)))
-                .collect(),
-        })
+        let mut answers = HashMap::with_capacity(rows.len());
+        for row in rows {
+            let stored: BTreeMap<String, bool> =
+                serde_json::from_str(&row.try_get::<String, _>("answers")?).unwrap_or_default();
+            let of_organization = Answers {
+                registered_on: row.try_get::<Option<String>, _>("registered_on")?.as_deref().and_then(parse_day),
+                criteria: Criterion::ALL
+                    .iter()
+                    .filter_map(|c| stored.get(c.code()).map(|answer| (c.code(), *answer)))
+                    .collect(),
+            };
+            answers.insert(row.try_get("organization_id")?, of_organization);
+        }
+        Ok(answers)
     }
 
     fn to_json(&self) -> serde_json::Value {

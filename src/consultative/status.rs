@@ -153,10 +153,11 @@ pub async fn remind(reminders: &Reminders) -> anyhow::Result<usize> {
     )
     .fetch_all(&reminders.db.pool)
     .await?;
+    let ids: Vec<i64> = holders.iter().map(|holder| holder.try_get("id")).collect::<Result<_, _>>()?;
+    let mut applications = Application::load_many(&reminders.db, &ids).await?;
     let mut sent = 0;
-    for holder in holders {
-        let id: i64 = holder.try_get("id")?;
-        let application = Application::load(&reminders.db, id).await?;
+    for (holder, id) in holders.into_iter().zip(ids) {
+        let application = applications.remove(&id).unwrap_or_default();
         let directory_status = ConsultativeStatus::parse(&holder.try_get::<String, _>("consultative_status")?)
             .unwrap_or(ConsultativeStatus::None);
         let status_year = holder.try_get("status_year")?;

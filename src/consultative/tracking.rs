@@ -2,6 +2,8 @@
 //! status afterwards: each step dated, recorded in the audit log, and the
 //! closing without prejudice computed from unanswered questions.
 
+use std::collections::HashMap;
+
 use sqlx::Row;
 use time::Date;
 
@@ -119,21 +121,27 @@ pub struct Application {
 
 impl Application {
     pub async fn load(db: &Db, organization_id: i64) -> sqlx::Result<Application> {
-        let rows = sqlx::query(
-            "SELECT step, on_date, session, category, note FROM ecosoc_events WHERE organization_id = $1 \
-             ORDER BY on_date, id",
-        )
-        .bind(organization_id)
-        .fetch_all(&db.pool)
-        .await?;
-        let mut events = Vec::with_capacity(rows.len());
+        Ok(Application::load_many(db, &[organization_id]).await?.remove(&organization_id).unwrap_or_default())
+    }
+
+    /// The applications of `organization_ids`, read in a few statements; an organisation with nothing recorded
+    /// is absent.
+    pub async fn load_many(db: &Db, organization_ids: &[i64]) -> sqlx::Result<HashMap<i64, Application>> {
+        let mut applications: HashMap<i64, Application> = HashMap::new();
+        let rows = db
+            .fetch_for_ids(
+                "SELECT organization_id, step, on_date, session, category, note FROM ecosoc_events \
+                 WHERE organization_id IN ({ids}) ORDER BY organization_id, on_date, id",
+                organization_ids,
+            )
+            .await?;
         for row in rows {
             let (Some(step), Some(on)) =
                 (Step::parse(&row.try_get::<String, _>("step")?), parse_day(&row.try_get::<String, _>("on_date")?))
             else {
                 continue;
             };
-            events.push(Event {
+            applications.entry(row.try_get("organization_id")?).or_default().events.push(Event {
                 step,
                 on,
                 session: row.try_get::<Option<String>, _>("session")?.as_deref().and_then(Session::parse),
@@ -141,14 +149,13 @@ impl Application {
                 note: row.try_get("note")?,
             });
         }
-        let rows = sqlx::query(
-            "SELECT id, session, received_on, question, answer, answer_sent_on FROM ecosoc_questions \
-             WHERE organization_id = $1 ORDER BY received_on, id",
-        )
-        .bind(organization_id)
-        .fetch_all(&db.pool)
-        .await?;
-        let mut questions = Vec::with_capacity(rows.len());
+        let rows = db
+            .fetch_for_ids(
+                "SELECT organization_id, id, session, received_on, question, answer, answer_sent_on \
+                 FROM ecosoc_questions WHERE organization_id IN ({ids}) ORDER BY organization_id, received_on, id",
+                organization_ids,
+            )
+            .await?;
         for row in rows {
             let (Some(session), Some(received_on)) = (
                 Session::parse(&row.try_get::<String, _>("session")?),
@@ -156,7 +163,7 @@ impl Application {
             ) else {
                 continue;
             };
-            questions.push(Question {
+            applications.entry(row.try_get("organization_id")?).or_default().questions.push(Question {
                 id: row.try_get("id")?,
                 session,
                 received_on,
@@ -165,7 +172,7 @@ impl Application {
                 answer_sent_on: row.try_get::<Option<String>, _>("answer_sent_on")?.as_deref().and_then(parse_day),
             });
         }
-        Ok(Application { events, questions })
+        Ok(applications)
     }
 
     /// The latest step that moved the application.

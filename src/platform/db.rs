@@ -172,6 +172,19 @@ impl Db {
     pub fn placeholders(first: usize, count: usize) -> String {
         (first..first + count).map(|n| format!("${n}")).collect::<Vec<_>>().join(", ")
     }
+
+    /// The rows of `sql` for every id of `ids`, in statements of at most 500 ids, where `{ids}` in `sql` stands
+    /// for their placeholders: a page or a job about many organisations reads them in a few statements rather
+    /// than one or more each.
+    pub async fn fetch_for_ids(&self, sql: &'static str, ids: &[i64]) -> sqlx::Result<Vec<sqlx::any::AnyRow>> {
+        let mut rows = Vec::new();
+        for chunk in ids.chunks(500) {
+            let statement = sql.replace("{ids}", &Db::placeholders(1, chunk.len()));
+            let query = chunk.iter().fold(sqlx::query(sqlx::AssertSqlSafe(statement)), |query, id| query.bind(*id));
+            rows.extend(query.fetch_all(&self.pool).await?);
+        }
+        Ok(rows)
+    }
 }
 
 /// The file path of a SQLite URL, when it names a file.
