@@ -364,19 +364,10 @@ pub async fn index(
         .into_iter()
         .map(|organization| Choice { label: organization.name.get(lang).to_string(), value: organization.slug })
         .collect();
+    // In order of id, as are the rows of each batch, so the networks are listed by id.
     let ids = rights.coordinated_networks().await?;
-    let networks = if ids.is_empty() {
-        Vec::new()
-    } else {
-        let sql =
-            format!("SELECT slug, name FROM networks WHERE id IN ({}) ORDER BY id", Db::placeholders(1, ids.len()));
-        let rows = ids
-            .iter()
-            .fold(sqlx::query(sqlx::AssertSqlSafe(sql)), |query, id| query.bind(*id))
-            .fetch_all(&db.pool)
-            .await?;
-        Choice::from_named_rows(&rows, lang)?
-    };
+    let rows = db.fetch_for_ids("SELECT slug, name FROM networks WHERE id IN ({ids}) ORDER BY id", &ids).await?;
+    let networks = Choice::from_named_rows(&rows, lang)?;
     let page = IndexPage {
         chrome: Chrome::new(lang, lang.t("ecosoc-index-title"), &uri),
         organizations,

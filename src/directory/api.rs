@@ -600,24 +600,17 @@ pub struct ExportRow {
     pub website: String,
 }
 
-/// The exports' rows of the organisations a search found, their contacts read from the database
-/// a thousand at a time (the search index keeps no contacts, and a statement takes only so many parameters).
+/// The exports' rows of the organisations a search found, their contacts read from the database in batches
+/// (the search index keeps no contacts, and a statement takes only so many parameters).
 async fn export_rows(db: &crate::platform::db::Db, items: Vec<OrganizationItem>) -> Result<Vec<ExportRow>, AppError> {
     use sqlx::Row;
+    let ids: Vec<i64> = items.iter().map(|item| item.id).collect();
+    let rows =
+        db.fetch_for_ids("SELECT id, email, phone, website FROM organizations WHERE id IN ({ids})", &ids).await?;
     let mut contacts: std::collections::HashMap<i64, [String; 3]> = std::collections::HashMap::new();
-    for chunk in items.chunks(1000) {
-        let sql = format!(
-            "SELECT id, email, phone, website FROM organizations WHERE id IN ({})",
-            crate::platform::db::Db::placeholders(1, chunk.len())
-        );
-        let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
-        for item in chunk {
-            query = query.bind(item.id);
-        }
-        for row in query.fetch_all(&db.pool).await? {
-            let text = |column: &str| row.try_get::<Option<String>, _>(column).map(Option::unwrap_or_default);
-            contacts.insert(row.try_get("id")?, [text("email")?, text("phone")?, text("website")?]);
-        }
+    for row in rows {
+        let text = |column: &str| row.try_get::<Option<String>, _>(column).map(Option::unwrap_or_default);
+        contacts.insert(row.try_get("id")?, [text("email")?, text("phone")?, text("website")?]);
     }
     Ok(items
         .into_iter()
